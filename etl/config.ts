@@ -1,0 +1,130 @@
+// The run's settings: where the exports are, how their columns map to ours, and the rules that
+// DESIGN.md leaves configurable. Validated where it enters, so a typo names its key instead of
+// surfacing later as an empty table.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** Logical files of an open-items export, and the columns each may carry (ours → theirs). */
+export const openItemsColumns = {
+  clients: {
+    required: ['client_id', 'name'],
+    optional: [
+      'segment', 'sector', 'country', 'sales_rep', 'payment_terms', 'credit_limit', 'insured_limit',
+      'guarantee_amount', 'external_rating', 'legal_status',
+    ],
+  },
+  invoices: {
+    required: ['invoice_id', 'client_id', 'issue_date', 'amount'],
+    optional: [
+      'due_date', 'kind', 'amount_excl_tax', 'currency', 'is_disputed', 'original_invoice_id',
+      'paid_date', 'paid_amount',
+    ],
+  },
+  payments: {
+    required: ['client_id', 'payment_date', 'amount'],
+    optional: ['payment_id', 'invoice_id'],
+  },
+  writeoffs: {
+    required: ['client_id', 'writeoff_date', 'amount'],
+    optional: ['writeoff_id', 'invoice_id'],
+  },
+} as const;
+
+export type OpenItemsFile = keyof typeof openItemsColumns;
+export const openItemsFiles = Object.keys(openItemsColumns) as OpenItemsFile[];
+
+const columnMap = z.record(z.string(), z.string().min(1));
+
+const openItems = z.strictObject({
+  delimiter: z.string().min(1).max(2).default('auto'),
+  encoding: z.enum(['utf-8', 'latin-1', 'iso-8859-15', 'windows-1252']).default('utf-8'),
+  dateFormat: z.string().includes('%').default('%Y-%m-%d'),
+  decimalSeparator: z.enum(['.', ',']).default('.'),
+  files: z
+    .strictObject({
+      clients: z.string().optional(),
+      invoices: z.string().optional(),
+      payments: z.string().optional(),
+      writeoffs: z.string().optional(),
+    })
+    .default({}),
+  columns: z
+    .strictObject({
+      clients: columnMap.optional(),
+      invoices: columnMap.optional(),
+      payments: columnMap.optional(),
+      writeoffs: columnMap.optional(),
+    })
+    .default({}),
+  values: z
+    .strictObject({
+      kind: z
+        .strictObject({ invoice: z.array(z.string()).default([]), credit_note: z.array(z.string()).default([]) })
+        .default({ invoice: ['invoice', 'facture', 'FA'], credit_note: ['credit_note', 'credit note', 'avoir', 'AV'] }),
+      true: z.array(z.string()).default(['true', '1', 'yes', 'y', 'oui', 'o', 'x']),
+    })
+    .default({
+      kind: { invoice: ['invoice', 'facture', 'FA'], credit_note: ['credit_note', 'credit note', 'avoir', 'AV'] },
+      true: ['true', '1', 'yes', 'y', 'oui', 'o', 'x'],
+    }),
+});
+
+export const configSchema = z.strictObject({
+  $comment: z.string().optional(),
+  currency: z.string().length(3).default('EUR'),
+  /** Upper bounds, in days past due, of the overdue buckets; beyond the last is "> last". */
+  bucketBounds: z
+    .array(z.number().int().positive())
+    .min(1)
+    .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'must be increasing')
+    .default([30, 60, 90, 180, 365]),
+  /** Used when an invoice has no due date: days after the issue date. */
+  defaultTermsDays: z.number().int().min(0).default(30),
+  /** DuckDB's memory limit and spill folder, so large ledgers spill to disk instead of failing. */
+  memoryLimit: z.string().default('4GB'),
+  openItems: openItems.default(() => openItems.parse({})),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export const CONFIG_FILE_NAME = 'encours.config.json';
+
+export class ConfigError extends Error {}
+
+/** Reads and validates a config file; with no file, the input folder's own encours.config.json, else defaults. */
+export function loadConfig(configPath: string | undefined, inputDir: string): { config: Config; path: string | null } {
+  const path = configPath ?? (existsSync(join(inputDir, CONFIG_FILE_NAME)) ? join(inputDir, CONFIG_FILE_NAME) : null);
+  if (!path) return { config: configSchema.parse({}), path: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path}: not readable as JSON (${(error as Error).message})`);
+  }
+  return { config: parseConfig(raw, path), path };
+}
+
+export function parseConfig(raw: unknown, source = 'config'): Config {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(top level)';
+      const unknown = issue.code === 'unrecognized_keys' ? `: unknown key ${issue.keys.join(', ')}` : `: ${issue.message}`;
+      return `  ${key}${unknown}`;
+    });
+    throw new ConfigError(`${source} is not a valid encours configuration:\n${problems.join('\n')}`);
+  }
+  const config = result.data;
+  for (const file of openItemsFiles) {
+    const mapping = config.openItems.columns[file] ?? {};
+    const known = new Set<string>([...openItemsColumns[file].required, ...openItemsColumns[file].optional]);
+    for (const key of Object.keys(mapping)) {
+      if (!known.has(key)) {
+        throw new ConfigError(
+          `${source} is not a valid encours configuration:\n  openItems.columns.${file}.${key}: unknown column; expected one of ${[...known].join(', ')}`,
+        );
+      }
+    }
+  }
+  return config;
+}

@@ -1,0 +1,57 @@
+// The one place the ETL talks to DuckDB: opening the database and turning its values into plain
+// JS (BIGINT → number, DATE → 'YYYY-MM-DD'), so that no bigint ever meets JSON.stringify.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface Database {
+  run(sql: string): Promise<void>;
+  rows<T extends Row = Row>(sql: string): Promise<T[]>;
+  value<T extends string | number | boolean | null>(sql: string): Promise<T>;
+  close(): void;
+}
+
+export async function openDatabase(options: { memoryLimit?: string; tempDirectory?: string } = {}): Promise<Database> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+    ...(options.tempDirectory ? { temp_directory: options.tempDirectory } : {}),
+  });
+  const connection: DuckDBConnection = await instance.connect();
+  const rows = async <T extends Row>(sql: string): Promise<T[]> => {
+    const reader = await connection.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((row) => plainRow(row) as T);
+  };
+  return {
+    async run(sql) {
+      await connection.run(sql);
+    },
+    rows,
+    async value<T extends string | number | boolean | null>(sql: string) {
+      const [row] = await rows(sql);
+      return (row ? Object.values(row)[0] ?? null : null) as T;
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+export function plainRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
+  return out;
+}
+
+function plainValue(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/** A SQL string literal. */
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}

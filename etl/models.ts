@@ -1,0 +1,68 @@
+// Finds the SQL models and checks and orders the models so each runs after the ones it reads.
+// A model's file name is the table it makes; a model depends on every other model it reads
+// (named after FROM or JOIN, and not
+// one of its own CTEs). Layers run in order (staging → intermediate → marts).
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+export const layers = ['staging', 'intermediate', 'marts'] as const;
+export type Layer = (typeof layers)[number];
+
+export interface SqlFile {
+  name: string;
+  path: string;
+  sql: string;
+}
+
+export interface Model extends SqlFile {
+  layer: Layer;
+  dependsOn: string[];
+}
+
+export const etlDir = import.meta.dirname;
+export const modelsDir = join(etlDir, 'models');
+export const checksDir = join(etlDir, 'checks');
+
+export function readSqlFiles(dir: string): SqlFile[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .map((file) => {
+      const path = join(dir, file);
+      return { name: basename(file, '.sql'), path, sql: readFileSync(path, 'utf8') };
+    });
+}
+
+/** Every model, in an order where each comes after the models it reads. */
+export function orderedModels(dir = modelsDir): Model[] {
+  const models = layers.flatMap((layer) => readSqlFiles(join(dir, layer)).map((file) => ({ ...file, layer })));
+  const names = new Set(models.map((m) => m.name));
+  const withDeps: Model[] = models.map((model) => {
+    const code = stripComments(model.sql);
+    const ctes = new Set([...code.matchAll(/\b([a-z_][a-z0-9_]*)\s+as\s*\(/gi)].map((m) => m[1]!.toLowerCase()));
+    const read = new Set([...code.matchAll(/\b(?:from|join)\s+([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!.toLowerCase()));
+    const dependsOn = [...names].filter((name) => name !== model.name && read.has(name) && !ctes.has(name));
+    return { ...model, dependsOn };
+  });
+  const done = new Set<string>();
+  const ordered: Model[] = [];
+  const visit = (model: Model, path: string[]): void => {
+    if (done.has(model.name)) return;
+    if (path.includes(model.name)) throw new Error(`models depend on each other in a cycle: ${[...path, model.name].join(' → ')}`);
+    for (const dep of model.dependsOn) {
+      const depModel = withDeps.find((m) => m.name === dep)!;
+      if (layers.indexOf(depModel.layer) > layers.indexOf(model.layer)) {
+        throw new Error(`${model.layer} model ${model.name} reads ${depModel.layer} model ${dep}: data flows one way`);
+      }
+      visit(depModel, [...path, model.name]);
+    }
+    done.add(model.name);
+    ordered.push(model);
+  };
+  for (const model of withDeps) visit(model, []);
+  return ordered;
+}
+
+function stripComments(sql: string): string {
+  return sql.replace(/--.*$/gm, '');
+}

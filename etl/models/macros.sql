@@ -1,0 +1,20 @@
+-- Parsing rules shared by the staging models. The formats come from the configuration, set by
+-- the runner as variables: date_format, decimal_separator, true_values, credit_note_values.
+
+-- An amount as exports write it: '1234,56', '1 234,56', '1.234,56' (decimal comma) or
+-- '1,234.56' (decimal point); NULL when it is not a number.
+create or replace macro parse_amount(text) as
+  try_cast(
+    case getvariable('decimal_separator')
+      when ',' then replace(regexp_replace(text, '[\s\x{00A0}.'']', '', 'g'), ',', '.')
+      else regexp_replace(text, '[\s\x{00A0},'']', '', 'g')
+    end as decimal(18, 2));
+
+create or replace macro parse_date(text) as
+  try_strptime(text, getvariable('date_format'))::date;
+
+create or replace macro parse_flag(text) as
+  coalesce(list_contains(getvariable('true_values'), lower(text)), false);
+
+create or replace macro is_credit_note_kind(text) as
+  coalesce(list_contains(getvariable('credit_note_values'), lower(text)), false);

@@ -1,0 +1,69 @@
+-- One row per client: the clients file's attributes, plus clients met only in invoices or
+-- payments (named by their id), with their position at the as-of date. Receivables are the open
+-- invoices and credit notes; unapplied cash is shown beside them, never netted.
+with listed as (
+  select * exclude (reject_reason, warning, source_file, line), true as is_in_client_file
+  from stg_clients
+  where reject_reason is null
+),
+
+unlisted as (
+  select distinct client_id
+  from (select client_id from int_invoices union all select client_id from int_credits)
+  where client_id not in (select client_id from listed)
+),
+
+all_clients as (
+  select * from listed
+  union all by name
+  select client_id, client_id as name, false as is_in_client_file from unlisted
+),
+
+positions as (
+  select
+    client_id,
+    sum(open_amount) as receivables_amount,
+    sum(open_amount) filter (where bucket <> 'not_due') as overdue_amount,
+    max(days_past_due) as max_days_past_due,
+    count(*) filter (where kind = 'invoice') as invoice_count,
+    min(issue_date) as first_invoice_date,
+    max(issue_date) as last_invoice_date
+  from invoices
+  group by client_id
+),
+
+unapplied as (
+  select client_id, sum(unapplied_amount) as unapplied_cash_amount
+  from payments
+  group by client_id
+),
+
+final as (
+  select
+    all_clients.client_id,
+    all_clients.name,
+    all_clients.segment,
+    all_clients.sector,
+    all_clients.country,
+    all_clients.sales_rep,
+    all_clients.payment_terms,
+    all_clients.credit_limit,
+    all_clients.insured_limit,
+    all_clients.guarantee_amount,
+    all_clients.external_rating,
+    all_clients.legal_status,
+    all_clients.is_in_client_file,
+    coalesce(positions.receivables_amount, 0)::decimal(18, 2) as receivables_amount,
+    coalesce(positions.overdue_amount, 0)::decimal(18, 2) as overdue_amount,
+    coalesce(unapplied.unapplied_cash_amount, 0)::decimal(18, 2) as unapplied_cash_amount,
+    positions.max_days_past_due::integer as max_days_past_due,
+    coalesce(positions.invoice_count, 0)::integer as invoice_count,
+    positions.first_invoice_date,
+    positions.last_invoice_date
+  from all_clients
+  left join positions using (client_id)
+  left join unapplied using (client_id)
+)
+
+select * from final
+order by client_id

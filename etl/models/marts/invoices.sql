@@ -1,0 +1,69 @@
+-- One row per invoice or credit note issued on or before the as-of date, with its state at that
+-- date. Open amount = amount − allocations dated ≤ as-of (a credit note's open amount is the
+-- negative part not yet applied). Days past due = as-of − due date, for an invoice still open.
+with invoices as (
+  select * from int_invoices
+),
+
+settled as (
+  select invoice_id,
+         sum(amount) as allocated_amount,
+         sum(amount) filter (where source_kind = 'writeoff') as written_off_amount,
+         max(allocation_date) as last_allocation_date
+  from int_allocations
+  group by invoice_id
+),
+
+credit_used as (
+  select source_id as invoice_id, sum(amount) as used_amount
+  from int_allocations
+  where source_kind = 'credit_note'
+  group by source_id
+),
+
+with_open as (
+  select
+    invoices.*,
+    case
+      when invoices.kind = 'invoice' then invoices.amount - coalesce(settled.allocated_amount, 0)
+      else invoices.amount + coalesce(credit_used.used_amount, 0)
+    end::decimal(18, 2) as open_amount,
+    coalesce(settled.written_off_amount, 0)::decimal(18, 2) as written_off_amount,
+    settled.last_allocation_date
+  from invoices
+  left join settled using (invoice_id)
+  left join credit_used using (invoice_id)
+),
+
+final as (
+  select
+    invoice_id,
+    client_id,
+    kind,
+    issue_date,
+    due_date,
+    amount,
+    amount_excl_tax,
+    coalesce(currency, getvariable('currency')) as currency,
+    is_disputed,
+    original_invoice_id,
+    open_amount,
+    written_off_amount,
+    case when kind = 'invoice' and open_amount > 0
+      then greatest(getvariable('as_of_date') - due_date, 0) end::integer as days_past_due,
+    buckets.bucket,
+    buckets.bucket_order,
+    -- Fully settled invoices: when, and how late against the due date (negative = early).
+    case when kind = 'invoice' and open_amount = 0 then last_allocation_date end as settled_date,
+    case when kind = 'invoice' and open_amount = 0 then last_allocation_date - issue_date end::integer as days_to_pay,
+    case when kind = 'invoice' and open_amount = 0 then last_allocation_date - due_date end::integer as days_late,
+    source_file,
+    line
+  from with_open
+  left join ref_buckets as buckets
+    on open_amount <> 0
+   and getvariable('as_of_date') - with_open.due_date between buckets.min_days and buckets.max_days
+)
+
+select * from final
+order by client_id, issue_date, invoice_id

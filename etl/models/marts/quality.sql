@@ -1,0 +1,60 @@
+-- One row per problem found in the inputs: a rejected line (severity 'error', not loaded), a
+-- value dropped or a reference not honoured on a kept line ('warning'), or a line left out
+-- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
+with unreadable_lines as (
+  select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line
+  from raw_rejects
+),
+
+staged as (
+  select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning, null::date as record_date from stg_clients
+  union all
+  select source_file, line, 'invoices', invoice_id, reject_reason, warning, issue_date from stg_invoices
+  union all
+  select source_file, line, 'payments', payment_id, reject_reason, warning, payment_date from stg_payments
+  union all
+  select source_file, line, 'writeoffs', writeoff_id, reject_reason, warning, writeoff_date from stg_writeoffs
+),
+
+rejected as (
+  select source_file, line, 'error', reject_reason, input, record_id, null from staged where reject_reason is not null
+),
+
+warned as (
+  select source_file, line, 'warning', warning, input, record_id, null from staged where reject_reason is null and warning is not null
+),
+
+after_as_of as (
+  select source_file, line, 'info', 'dated after the as-of date ' || getvariable('as_of_date') || '; left out of this run', input, record_id, null
+  from staged
+  where reject_reason is null and record_date > getvariable('as_of_date')
+),
+
+unknown_invoice_references as (
+  select source_file, line, 'warning',
+         source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
+         source_kind, source_id, null
+  from int_credits
+  where named_invoice_id is not null and invoice_ref is null
+),
+
+unlisted_clients as (
+  select first(source_file order by source_file, line), first(line order by source_file, line), 'warning',
+         'client ' || client_id || ' is not in the clients file; shown under its id', 'clients', client_id, null
+  from (select client_id, source_file, line from int_invoices union all select client_id, source_file, line from int_credits)
+  where client_id not in (select client_id from stg_clients where reject_reason is null)
+  group by client_id
+),
+
+final as (
+  select * from unreadable_lines
+  union all select * from rejected
+  union all select * from warned
+  union all select * from after_as_of
+  union all select * from unknown_invoice_references
+  union all select * from unlisted_clients
+)
+
+select source_file, line::integer as line, severity, reason, input, record_id, raw_line
+from final
+order by severity, source_file, line

@@ -1,0 +1,45 @@
+-- One row per line of the clients file(s), typed; reject_reason says why a line cannot be used,
+-- warning why a value on a kept line was dropped.
+with source as (
+  select * from raw_clients
+),
+
+typed as (
+  select
+    source_file,
+    line,
+    client_id,
+    name,
+    segment,
+    sector,
+    country,
+    sales_rep,
+    payment_terms,
+    parse_amount(credit_limit) as credit_limit,
+    parse_amount(insured_limit) as insured_limit,
+    parse_amount(guarantee_amount) as guarantee_amount,
+    external_rating,
+    legal_status,
+    credit_limit as credit_limit_text,
+    insured_limit as insured_limit_text,
+    guarantee_amount as guarantee_amount_text,
+    row_number() over (partition by client_id order by source_file, line) as occurrence
+  from source
+),
+
+final as (
+  select
+    * exclude (credit_limit_text, insured_limit_text, guarantee_amount_text, occurrence),
+    case
+      when client_id is null then 'missing client id'
+      when occurrence > 1 then 'duplicate client id ' || client_id || ' (the first line is kept)'
+    end as reject_reason,
+    case
+      when credit_limit is null and credit_limit_text is not null then 'credit limit ''' || credit_limit_text || ''' is not a number'
+      when insured_limit is null and insured_limit_text is not null then 'insured limit ''' || insured_limit_text || ''' is not a number'
+      when guarantee_amount is null and guarantee_amount_text is not null then 'guarantee ''' || guarantee_amount_text || ''' is not a number'
+    end as warning
+  from typed
+)
+
+select * from final

@@ -1,0 +1,73 @@
+-- One row per line of the invoices file(s), typed; credit notes get a negative amount whether
+-- the export marks them by type or by sign. reject_reason says why a line cannot be used.
+with source as (
+  select * from raw_invoices
+),
+
+typed as (
+  select
+    source_file,
+    line,
+    invoice_id,
+    client_id,
+    is_credit_note_kind(kind) as is_credit_note_by_kind,
+    parse_date(issue_date) as issue_date,
+    parse_date(due_date) as due_date_given,
+    parse_amount(amount) as signed_amount,
+    parse_amount(amount_excl_tax) as signed_amount_excl_tax,
+    upper(currency) as currency,
+    parse_flag(is_disputed) as is_disputed,
+    original_invoice_id,
+    parse_date(paid_date) as paid_date,
+    parse_amount(paid_amount) as paid_amount,
+    issue_date as issue_date_text,
+    due_date as due_date_text,
+    amount as amount_text,
+    paid_date as paid_date_text,
+    paid_amount as paid_amount_text,
+    row_number() over (partition by invoice_id order by source_file, line) as occurrence
+  from source
+),
+
+classified as (
+  select
+    *,
+    case when is_credit_note_by_kind or signed_amount < 0 then 'credit_note' else 'invoice' end as kind
+  from typed
+),
+
+final as (
+  select
+    source_file,
+    line,
+    invoice_id,
+    client_id,
+    kind,
+    issue_date,
+    -- An export without due dates: the configured default term from the issue date.
+    coalesce(due_date_given, issue_date + getvariable('default_terms_days')::integer) as due_date,
+    case when kind = 'credit_note' then -abs(signed_amount) else signed_amount end as amount,
+    case when kind = 'credit_note' then -abs(signed_amount_excl_tax) else signed_amount_excl_tax end as amount_excl_tax,
+    currency,
+    is_disputed,
+    original_invoice_id,
+    paid_date,
+    paid_amount,
+    case
+      when invoice_id is null then 'missing invoice id'
+      when client_id is null then 'missing client id'
+      when issue_date is null then 'issue date ''' || coalesce(issue_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
+      when signed_amount is null then 'amount ''' || coalesce(amount_text, '') || ''' is not a number'
+      when signed_amount = 0 then 'amount is zero'
+      when occurrence > 1 then 'duplicate invoice id ' || invoice_id || ' (the first line is kept)'
+    end as reject_reason,
+    case
+      when due_date_given is null and due_date_text is not null then 'due date ''' || due_date_text || ''' does not match the date format; the default term is used'
+      when due_date_given < issue_date then 'due date before the issue date'
+      when paid_amount_text is not null and paid_amount is null then 'paid amount ''' || paid_amount_text || ''' is not a number; the settlement is ignored'
+      when paid_date_text is not null and paid_date is null then 'paid date ''' || paid_date_text || ''' does not match the date format; the settlement is ignored'
+    end as warning
+  from classified
+)
+
+select * from final

@@ -1,0 +1,41 @@
+-- One row per line of the payments file(s), typed; a payment without an id is named after its
+-- file and line. reject_reason says why a line cannot be used.
+with source as (
+  select * from raw_payments
+),
+
+typed as (
+  select
+    source_file,
+    line,
+    coalesce(payment_id, source_file || ':' || line) as payment_id,
+    client_id,
+    parse_date(payment_date) as payment_date,
+    parse_amount(amount) as amount,
+    invoice_id,
+    payment_date as payment_date_text,
+    amount as amount_text
+  from source
+),
+
+final as (
+  select
+    source_file,
+    line,
+    payment_id,
+    client_id,
+    payment_date,
+    amount,
+    invoice_id,
+    case
+      when client_id is null then 'missing client id'
+      when payment_date is null then 'payment date ''' || coalesce(payment_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
+      when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' is not a number'
+      when amount <= 0 then 'amount is not positive (refunds are not read yet)'
+      when row_number() over (partition by payment_id order by source_file, line) > 1 then 'duplicate payment id ' || payment_id || ' (the first line is kept)'
+    end as reject_reason,
+    null::varchar as warning
+  from typed
+)
+
+select * from final

@@ -1,0 +1,41 @@
+-- One row per line of the write-offs file(s), typed; a write-off without an id is named after
+-- its file and line. reject_reason says why a line cannot be used.
+with source as (
+  select * from raw_writeoffs
+),
+
+typed as (
+  select
+    source_file,
+    line,
+    coalesce(writeoff_id, source_file || ':' || line) as writeoff_id,
+    client_id,
+    parse_date(writeoff_date) as writeoff_date,
+    parse_amount(amount) as amount,
+    invoice_id,
+    writeoff_date as writeoff_date_text,
+    amount as amount_text
+  from source
+),
+
+final as (
+  select
+    source_file,
+    line,
+    writeoff_id,
+    client_id,
+    writeoff_date,
+    abs(amount) as amount,
+    invoice_id,
+    case
+      when client_id is null then 'missing client id'
+      when writeoff_date is null then 'write-off date ''' || coalesce(writeoff_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
+      when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' is not a number'
+      when amount = 0 then 'amount is zero'
+      when row_number() over (partition by writeoff_id order by source_file, line) > 1 then 'duplicate write-off id ' || writeoff_id || ' (the first line is kept)'
+    end as reject_reason,
+    null::varchar as warning
+  from typed
+)
+
+select * from final

@@ -1,0 +1,136 @@
+// One ETL run: read the exports, run the SQL models in order, run the data tests, write the
+// marts as Parquet beside the current warehouse and swap them in only when all of that passed.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import type { Config } from './config.ts';
+import { openDatabase, sqlString, type Database } from './db.ts';
+import { checksDir, modelsDir, orderedModels, readSqlFiles } from './models.ts';
+import { readOpenItems, type InputFile } from './readers/open-items.ts';
+import { publishWarehouse, type Manifest } from './warehouse.ts';
+
+export interface RunOptions {
+  inputDir: string;
+  warehouseDir: string;
+  config: Config;
+  configPath: string | null;
+  /** YYYY-MM-DD; by default the latest date found in the inputs. */
+  asOf?: string;
+  log?: (event: StepEvent) => void;
+}
+
+export interface StepEvent {
+  step: string;
+  rows?: number;
+  ms: number;
+  detail?: string;
+}
+
+export class CheckFailure extends Error {}
+
+export async function runEtl(options: RunOptions): Promise<Manifest> {
+  const { config } = options;
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const spillDir = join(tmpdir(), 'encours-duckdb');
+  mkdirSync(spillDir, { recursive: true });
+  const db = await openDatabase({ memoryLimit: config.memoryLimit, tempDirectory: spillDir });
+  const inputs: InputFile[] = [];
+  try {
+    await timed(log, 'read exports', async () => {
+      await setFormatVariables(db, config);
+      const files = await readOpenItems(db, resolve(options.inputDir), config);
+      inputs.push(...files);
+      return { rows: files.reduce((sum, f) => sum + f.rows, 0), detail: `${files.length} files` };
+    });
+    await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
+    await createBucketTable(db, config.bucketBounds);
+
+    const tables: Record<string, number> = {};
+    let asOfDate = options.asOf;
+    const models = orderedModels();
+    for (const model of models) {
+      if (model.layer !== 'staging' && asOfDate === undefined) {
+        asOfDate = await defaultAsOfDate(db);
+        log({ step: `as-of date ${asOfDate} (latest date in the inputs)`, ms: 0 });
+      }
+      if (model.layer !== 'staging') await db.run(`set variable as_of_date = date ${sqlString(asOfDate!)}`);
+      await timed(log, `${model.layer}/${model.name}`, async () => {
+        await db.run(`create or replace table ${model.name} as ${model.sql}`);
+        const rows = await db.value<number>(`select count(*) from ${model.name}`);
+        if (model.layer === 'marts') tables[model.name] = rows;
+        return { rows };
+      });
+    }
+
+    await timed(log, 'data tests', async () => {
+      const failures: string[] = [];
+      const checks = readSqlFiles(checksDir);
+      for (const check of checks) {
+        const broken = await db.rows(`select * from (${check.sql}) limit 5`);
+        if (broken.length) failures.push(`${check.name}: ${check.sql.split('\n')[0]!.replace(/^--\s*/, '')}\n    e.g. ${JSON.stringify(broken[0])}`);
+      }
+      if (failures.length) throw new CheckFailure(`${failures.length} data test(s) failed; nothing was published:\n  ${failures.join('\n  ')}`);
+      return { detail: `${checks.length} passed` };
+    });
+
+    return await timed(log, 'write warehouse', async () => {
+      const manifest = await publishWarehouse(db, {
+        warehouseDir: options.warehouseDir,
+        tables,
+        asOfDate: asOfDate!,
+        inputs,
+        config,
+        configPath: options.configPath,
+        startedMs: started,
+      });
+      return { value: manifest, detail: options.warehouseDir };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+async function timed<T>(
+  log: (event: StepEvent) => void,
+  step: string,
+  work: () => Promise<{ rows?: number; detail?: string; value?: T }>,
+): Promise<T> {
+  const start = performance.now();
+  const { rows, detail, value } = await work();
+  log({ step, rows, detail, ms: performance.now() - start });
+  return value as T;
+}
+
+async function setFormatVariables(db: Database, config: Config): Promise<void> {
+  const { openItems } = config;
+  const list = (values: string[]) => `[${values.map((v) => sqlString(v.toLowerCase())).join(', ')}]::varchar[]`;
+  await db.run(`
+    set variable date_format = ${sqlString(openItems.dateFormat)};
+    set variable decimal_separator = ${sqlString(openItems.decimalSeparator)};
+    set variable true_values = ${list(openItems.values.true)};
+    set variable credit_note_values = ${list(openItems.values.kind.credit_note)};
+    set variable default_terms_days = ${config.defaultTermsDays};
+    set variable currency = ${sqlString(config.currency)};`);
+}
+
+/** Buckets from the configured upper bounds: not due (≤ 0 days), 1–30, …, and "> last". */
+async function createBucketTable(db: Database, bounds: number[]): Promise<void> {
+  const rows = [`('not_due', 0, -1000000, 0)`];
+  bounds.forEach((upper, i) => rows.push(`('${(bounds[i - 1] ?? 0) + 1}-${upper}', ${i + 1}, ${(bounds[i - 1] ?? 0) + 1}, ${upper})`));
+  rows.push(`('>${bounds.at(-1)}', ${bounds.length + 1}, ${bounds.at(-1)! + 1}, 1000000)`);
+  await db.run(`create or replace table ref_buckets as
+    select * from (values ${rows.join(', ')}) as t(bucket, bucket_order, min_days, max_days)`);
+}
+
+/** The run's reference date when none is given: the latest dated event in the usable rows. */
+async function defaultAsOfDate(db: Database): Promise<string> {
+  const date = await db.value<string | null>(`
+    select max(d) from (
+      select max(issue_date) as d from stg_invoices where reject_reason is null
+      union all select max(payment_date) from stg_payments where reject_reason is null
+      union all select max(writeoff_date) from stg_writeoffs where reject_reason is null)`);
+  if (!date) throw new CheckFailure('no usable invoice in the inputs, so there is no as-of date; see the quality report');
+  return date;
+}

@@ -1,0 +1,112 @@
+// Publishing a warehouse: every mart as zstd Parquet plus manifest.json, written into a new run
+// folder and swapped in with one atomic rename of the data/warehouse symlink. A run that fails or
+// is killed before the swap leaves the previous warehouse exactly as it was.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+
+import type { Config } from './config.ts';
+import { sqlString, type Database } from './db.ts';
+import type { InputFile } from './readers/open-items.ts';
+
+export interface Manifest {
+  tool: string;
+  version: string;
+  run_id: string;
+  run_at: string;
+  as_of_date: string;
+  duration_ms: number;
+  config_file: string | null;
+  inputs: { file: string; kind: string; size_bytes: number; sha256: string; rows: number; rejected_rows: number }[];
+  tables: Record<string, { file: string; rows: number }>;
+}
+
+const KEEP_RUNS = 3;
+const packageJson = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { name: string; version: string };
+
+export async function publishWarehouse(
+  db: Database,
+  run: {
+    warehouseDir: string;
+    tables: Record<string, number>;
+    asOfDate: string;
+    inputs: InputFile[];
+    config: Config;
+    configPath: string | null;
+    startedMs: number;
+  },
+): Promise<Manifest> {
+  const runsDir = `${run.warehouseDir}-runs`;
+  const runAt = new Date();
+  const runId = `${runAt.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`;
+  const partial = join(runsDir, `.partial-${runId}`);
+  mkdirSync(partial, { recursive: true });
+
+  const tables: Manifest['tables'] = {};
+  for (const [table, rows] of Object.entries(run.tables)) {
+    const file = `${table}.parquet`;
+    await db.run(`copy ${table} to ${sqlString(join(partial, file))} (format parquet, compression zstd)`);
+    tables[table] = { file, rows };
+  }
+  const manifest: Manifest = {
+    tool: packageJson.name,
+    version: packageJson.version,
+    run_id: runId,
+    run_at: runAt.toISOString(),
+    as_of_date: run.asOfDate,
+    duration_ms: 0,
+    config_file: run.configPath,
+    inputs: await Promise.all(
+      run.inputs.map(async (input) => ({
+        file: basename(input.path),
+        kind: input.kind,
+        size_bytes: statSync(input.path).size,
+        sha256: await sha256(input.path),
+        rows: input.rows,
+        rejected_rows: input.rejectedRows,
+      })),
+    ),
+    tables,
+  };
+  manifest.duration_ms = Math.round(performance.now() - run.startedMs);
+  writeFileSync(join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const finished = join(runsDir, runId);
+  renameSync(partial, finished);
+  swapIn(run.warehouseDir, finished);
+  pruneRuns(runsDir, runId);
+  return manifest;
+}
+
+/** Points warehouseDir at the new run folder; rename() over the old link is atomic. */
+function swapIn(warehouseDir: string, runFolder: string): void {
+  mkdirSync(dirname(warehouseDir), { recursive: true });
+  if (existsSync(warehouseDir) && !lstatSync(warehouseDir).isSymbolicLink()) {
+    // A plain folder from elsewhere: keep it beside the runs rather than delete someone's files.
+    renameSync(warehouseDir, join(dirname(runFolder), `previous-${basename(runFolder)}`));
+  }
+  const link = `${warehouseDir}.new-${process.pid}`;
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(warehouseDir), runFolder), link);
+  renameSync(link, warehouseDir);
+}
+
+function pruneRuns(runsDir: string, current: string): void {
+  const runs = readdirSync(runsDir).filter((name) => !name.startsWith('.') && !name.startsWith('previous-')).sort();
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEEP_RUNS))) {
+    if (old !== current) rmSync(join(runsDir, old), { recursive: true, force: true });
+  }
+  for (const stale of readdirSync(runsDir).filter((name) => name.startsWith('.partial-') && !name.endsWith(current))) {
+    rmSync(join(runsDir, stale), { recursive: true, force: true });
+  }
+}
+
+function sha256(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolvePromise(hash.digest('hex')))
+      .on('error', reject);
+  });
+}
