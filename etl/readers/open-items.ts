@@ -109,8 +109,9 @@ async function readOneFile(
   // Rows DuckDB could not split (too many or too few fields, invalid bytes) are kept as quality rows.
   await db.run(`
     insert into raw_rejects
-    select ${sqlString(sourceFile)}, line, error_type || ': ' || error_message, csv_line
-    from ${table}_rejects`);
+    select ${sqlString(sourceFile)}, line, arg_min(error_type || ': ' || error_message, column_idx), any_value(csv_line)
+    from ${table}_rejects
+    group by line`);
   const rows = await db.value<number>(`select count(*) from ${table}_read`);
   const rejectedRows = await db.value<number>(`select count(distinct line) from ${table}_rejects`);
   // A kept row's line number: the header is line 1, and rejected lines are skipped in the numbering.

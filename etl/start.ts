@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// npm start: the whole job on one machine. ETL on the exports in data/inbox/ (or on the bundled
+// sample, generated on first use), then build the site and serve it locally.
+import { existsSync, readdirSync } from 'node:fs';
+import { $, argv, chalk } from 'zx';
+
+const inbox = 'data/inbox';
+const sample = 'data/sample';
+$.verbose = false;
+const step = $({ stdio: 'inherit' });
+
+const inboxFiles = existsSync(inbox) ? readdirSync(inbox).filter((f) => !f.startsWith('.') && f !== 'README.md') : [];
+let input = inbox;
+if (inboxFiles.length === 0) {
+  input = sample;
+  if (!existsSync(`${sample}/invoices.csv`)) {
+    console.log(chalk.bold('data/inbox/ is empty: generating the bundled sample company in data/sample/'));
+    await step`node etl/sample/generate.ts`;
+  } else {
+    console.log(chalk.bold('data/inbox/ is empty: using the bundled sample in data/sample/'));
+  }
+}
+
+try {
+  await step`node etl/run.ts --input ${input}`;
+  await step`node node_modules/astro/bin/astro.mjs build --silent`;
+} catch {
+  console.error(chalk.red('npm start stopped: see the message above. The previous warehouse and site are unchanged.'));
+  process.exit(1);
+}
+if (argv['no-serve']) process.exit(0);
+console.log(chalk.bold.green('\nThe site is built in dist/. Serving it locally (Ctrl+C to stop):'));
+await step`node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1`;
