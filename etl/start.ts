@@ -4,30 +4,37 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { $, argv, chalk } from 'zx';
 
+import { buildSite } from './site-build.ts';
+
 const inbox = 'data/inbox';
 const sample = 'data/sample';
 $.verbose = false;
 const step = $({ stdio: 'inherit' });
 
-const inboxFiles = existsSync(inbox) ? readdirSync(inbox).filter((f) => !f.startsWith('.') && f !== 'README.md') : [];
-let input = inbox;
-if (inboxFiles.length === 0) {
-  input = sample;
+/** data/inbox/ when it holds exports, else the bundled sample (generated on first use). */
+export async function chooseInput(): Promise<string> {
+  const inboxFiles = existsSync(inbox) ? readdirSync(inbox).filter((f) => !f.startsWith('.') && f !== 'README.md') : [];
+  if (inboxFiles.length > 0) return inbox;
   if (!existsSync(`${sample}/invoices.csv`)) {
     console.log(chalk.bold('data/inbox/ is empty: generating the bundled sample company in data/sample/'));
     await step`node etl/sample/generate.ts`;
   } else {
     console.log(chalk.bold('data/inbox/ is empty: using the bundled sample in data/sample/'));
   }
+  return sample;
 }
 
-try {
-  await step`node etl/run.ts --input ${input}`;
-  await step`node node_modules/astro/bin/astro.mjs build --silent`;
-} catch {
-  console.error(chalk.red('npm start stopped: see the message above. The previous warehouse and site are unchanged.'));
-  process.exit(1);
+if (import.meta.main) {
+  const input = await chooseInput();
+  try {
+    await step`node etl/run.ts --input ${input}`;
+    const site = await buildSite();
+    console.log(chalk.green(`✔ site built in ${(site.ms / 1000).toFixed(1)} s`));
+  } catch {
+    console.error(chalk.red('npm start stopped: see the message above. The previous warehouse and site are unchanged.'));
+    process.exit(1);
+  }
+  if (argv['no-serve']) process.exit(0);
+  console.log(chalk.bold.green('\nServing the site locally (Ctrl+C to stop):'));
+  await step`node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1`;
 }
-if (argv['no-serve']) process.exit(0);
-console.log(chalk.bold.green('\nThe site is built in dist/. Serving it locally (Ctrl+C to stop):'));
-await step`node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1`;

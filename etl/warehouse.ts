@@ -2,11 +2,12 @@
 // folder and swapped in with one atomic rename of the data/warehouse symlink. A run that fails or
 // is killed before the swap leaves the previous warehouse exactly as it was.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { createReadStream, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 import type { Config } from './config.ts';
 import { sqlString, type Database } from './db.ts';
+import { newRunId, pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';
 
 export interface Manifest {
@@ -38,7 +39,7 @@ export async function publishWarehouse(
 ): Promise<Manifest> {
   const runsDir = `${run.warehouseDir}-runs`;
   const runAt = new Date();
-  const runId = `${runAt.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`;
+  const runId = newRunId(runAt);
   const partial = join(runsDir, `.partial-${runId}`);
   mkdirSync(partial, { recursive: true });
 
@@ -74,31 +75,8 @@ export async function publishWarehouse(
   const finished = join(runsDir, runId);
   renameSync(partial, finished);
   swapIn(run.warehouseDir, finished);
-  pruneRuns(runsDir, runId);
+  pruneFolders(runsDir, KEEP_RUNS, runId);
   return manifest;
-}
-
-/** Points warehouseDir at the new run folder; rename() over the old link is atomic. */
-function swapIn(warehouseDir: string, runFolder: string): void {
-  mkdirSync(dirname(warehouseDir), { recursive: true });
-  if (existsSync(warehouseDir) && !lstatSync(warehouseDir).isSymbolicLink()) {
-    // A plain folder from elsewhere: keep it beside the runs rather than delete someone's files.
-    renameSync(warehouseDir, join(dirname(runFolder), `previous-${basename(runFolder)}`));
-  }
-  const link = `${warehouseDir}.new-${process.pid}`;
-  rmSync(link, { force: true });
-  symlinkSync(relative(dirname(warehouseDir), runFolder), link);
-  renameSync(link, warehouseDir);
-}
-
-function pruneRuns(runsDir: string, current: string): void {
-  const runs = readdirSync(runsDir).filter((name) => !name.startsWith('.') && !name.startsWith('previous-')).sort();
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEEP_RUNS))) {
-    if (old !== current) rmSync(join(runsDir, old), { recursive: true, force: true });
-  }
-  for (const stale of readdirSync(runsDir).filter((name) => name.startsWith('.partial-') && !name.endsWith(current))) {
-    rmSync(join(runsDir, stale), { recursive: true, force: true });
-  }
 }
 
 function sha256(path: string): Promise<string> {

@@ -1,0 +1,25 @@
+// Builds the site into a new folder and swaps it in as dist/ only when the build succeeded, so a
+// failed build leaves the published site as it was.
+import { join } from 'node:path';
+import { $ } from 'zx';
+
+import { newRunId, pruneFolders, swapIn } from './publish.ts';
+
+export interface SiteBuild {
+  outDir: string;
+  ms: number;
+}
+
+export async function buildSite({ warehouseDir = 'data/warehouse', siteDir = 'dist', keep = 3 } = {}): Promise<SiteBuild> {
+  const buildsDir = `${siteDir}-builds`;
+  const id = newRunId();
+  const outDir = join(buildsDir, id);
+  const started = performance.now();
+  await $({
+    stdio: 'inherit',
+    env: { ...process.env, ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir },
+  })`node node_modules/astro/bin/astro.mjs build --silent`;
+  swapIn(siteDir, outDir);
+  pruneFolders(buildsDir, keep, id);
+  return { outDir, ms: performance.now() - started };
+}
