@@ -22,7 +22,13 @@ export interface Manifest {
   tables: Record<string, { file: string; rows: number }>;
 }
 
-const KEEP_RUNS = 3;
+/** The large tables, and the date whose year partitions them when they outgrow one file. */
+const partitionedByYear: Record<string, string> = {
+  invoices: 'issue_date',
+  allocations: 'allocation_date',
+  ageing_monthly: 'month_end',
+  client_scores: 'month_end',
+};
 const packageJson = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { name: string; version: string };
 
 export async function publishWarehouse(
@@ -45,10 +51,17 @@ export async function publishWarehouse(
 
   const tables: Manifest['tables'] = {};
   for (const [table, rows] of Object.entries(run.tables)) {
-    const file = `${table}.parquet`;
-    await db.run(`copy ${table} to ${sqlString(join(partial, file))} (format parquet, compression zstd)`);
-    tables[table] = { file, rows };
+    const yearColumn = partitionedByYear[table];
+    if (yearColumn && rows > run.config.partitionAboveRows) {
+      // Hive layout (invoices/year=2025/…): Spark, Trino and cloud warehouses read it as it is.
+      await db.run(`copy (select *, year(${yearColumn}) as year from ${table}) to ${sqlString(join(partial, table))} (format parquet, compression zstd, partition_by (year))`);
+      tables[table] = { file: `${table}/`, rows };
+    } else {
+      await db.run(`copy ${table} to ${sqlString(join(partial, `${table}.parquet`))} (format parquet, compression zstd)`);
+      tables[table] = { file: `${table}.parquet`, rows };
+    }
   }
+  writeFileSync(join(partial, 'views.sql'), viewsSql(run.warehouseDir, tables));
   const manifest: Manifest = {
     tool: packageJson.name,
     version: packageJson.version,
@@ -75,8 +88,19 @@ export async function publishWarehouse(
   const finished = join(runsDir, runId);
   renameSync(partial, finished);
   swapIn(run.warehouseDir, finished);
-  pruneFolders(runsDir, KEEP_RUNS, runId);
+  pruneFolders(runsDir, run.config.keepRuns, runId);
   return manifest;
+}
+
+/** `duckdb -init data/warehouse/views.sql` (from the project folder) opens every table by name. */
+function viewsSql(warehouseDir: string, tables: Manifest['tables']): string {
+  const lines = Object.entries(tables).map(([table, { file }]) => {
+    const source = file.endsWith('/')
+      ? `read_parquet(${sqlString(`${warehouseDir}/${file}*/*.parquet`)}, hive_partitioning = true)`
+      : `read_parquet(${sqlString(`${warehouseDir}/${file}`)})`;
+    return `create or replace view ${table} as select * from ${source};`;
+  });
+  return `-- encours warehouse: one view per table. Paths are relative to the folder the ETL ran from.\n${lines.join('\n')}\n`;
 }
 
 function sha256(path: string): Promise<string> {
