@@ -87,6 +87,8 @@ export const configSchema = z.strictObject({
   partitionAboveRows: z.number().int().positive().default(5_000_000),
   /** Finished warehouse runs (and their manifests) kept in data/warehouse-runs/. */
   keepRuns: z.number().int().min(1).default(3),
+  /** Manifests of past runs kept in data/warehouse-history/ (what the site shows as run history). */
+  keepRunHistory: z.number().int().min(1).default(30),
   openItems: openItems.default(() => openItems.parse({})),
 });
 

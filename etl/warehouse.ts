@@ -2,7 +2,7 @@
 // folder and swapped in with one atomic rename of the data/warehouse symlink. A run that fails or
 // is killed before the swap leaves the previous warehouse exactly as it was.
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import type { Config } from './config.ts';
@@ -20,6 +20,8 @@ export interface Manifest {
   config_file: string | null;
   inputs: { file: string; kind: string; size_bytes: number; sha256: string; rows: number; rejected_rows: number }[];
   tables: Record<string, { file: string; rows: number }>;
+  /** The run_summary row: headline figures to compare run to run. */
+  headline: Record<string, string | number | boolean | null>;
 }
 
 /** The large tables, and the date whose year partitions them when they outgrow one file. */
@@ -81,15 +83,38 @@ export async function publishWarehouse(
       })),
     ),
     tables,
+    headline: (await db.rows('select * from run_summary'))[0] ?? {},
   };
   manifest.duration_ms = Math.round(performance.now() - run.startedMs);
   writeFileSync(join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const historyDir = `${run.warehouseDir}-history`;
+  const history = [manifest, ...readRunHistory(historyDir)].slice(0, run.config.keepRunHistory);
+  writeFileSync(join(partial, 'run_history.json'), `${JSON.stringify(history, null, 2)}\n`);
 
   const finished = join(runsDir, runId);
   renameSync(partial, finished);
   swapIn(run.warehouseDir, finished);
+  recordRun(historyDir, manifest, run.config.keepRunHistory);
   pruneFolders(runsDir, run.config.keepRuns, runId);
   return manifest;
+}
+
+/** Past published runs' manifests, newest first (the site shows refreshes and how figures moved). */
+function readRunHistory(historyDir: string): Manifest[] {
+  if (!existsSync(historyDir)) return [];
+  return readdirSync(historyDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .reverse()
+    .map((f) => JSON.parse(readFileSync(join(historyDir, f), 'utf8')) as Manifest);
+}
+
+/** Called once the run is published: keeps its manifest and the newest `keep` ones. */
+function recordRun(historyDir: string, manifest: Manifest, keep: number): void {
+  mkdirSync(historyDir, { recursive: true });
+  writeFileSync(join(historyDir, `${manifest.run_id}.json`), `${JSON.stringify(manifest, null, 2)}\n`);
+  const files = readdirSync(historyDir).filter((f) => f.endsWith('.json')).sort().reverse();
+  for (const old of files.slice(keep)) rmSync(join(historyDir, old), { force: true });
 }
 
 /** `duckdb -init data/warehouse/views.sql` (from the project folder) opens every table by name. */

@@ -1,0 +1,11 @@
+-- One row: the headline figures of this run at the as-of date. The runner copies it into
+-- manifest.json, so each run can be compared with the previous ones.
+select
+  getvariable('as_of_date') as as_of_date,
+  (select coalesce(sum(open_amount), 0) from invoices)::decimal(18, 2) as receivables,
+  (select coalesce(sum(open_amount) filter (where bucket <> 'not_due'), 0) from invoices)::decimal(18, 2) as overdue,
+  (select coalesce(sum(unapplied_amount), 0) from payments)::decimal(18, 2) as unapplied_cash,
+  (select count(*) from clients where receivables_amount <> 0)::integer as clients_with_open_items,
+  (select count(*) from invoices where open_amount <> 0)::integer as open_items,
+  (select count(*) from quality where severity = 'error')::integer as rejected_rows,
+  (select count(*) from quality where severity = 'warning')::integer as warnings

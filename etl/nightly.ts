@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// npm run nightly [-- --input DIR] : what the scheduled job does. ETL, then the site, each
+// published by atomic swap only when it succeeded; a summary compares the run with the last one.
+// Killed at any point, it leaves the previous warehouse and site readable and complete.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { argv, chalk } from 'zx';
+
+import { main as runEtlCli } from './run.ts';
+import { buildSite } from './site-build.ts';
+import { chooseInput } from './start.ts';
+import type { Manifest } from './warehouse.ts';
+
+const warehouseDir = typeof argv.warehouse === 'string' ? argv.warehouse : 'data/warehouse';
+const input = typeof argv.input === 'string' ? argv.input : await chooseInput();
+
+const etlStatus = await runEtlCli({ ...argv, input, warehouse: warehouseDir });
+if (etlStatus !== 0) {
+  console.error(chalk.red('nightly: the ETL failed; the previous warehouse and site are unchanged.'));
+  process.exit(etlStatus);
+}
+let siteMs: number;
+try {
+  siteMs = (await buildSite({ warehouseDir })).ms;
+} catch {
+  console.error(chalk.red('nightly: the site build failed; the previous site is unchanged (the warehouse is new).'));
+  process.exit(1);
+}
+
+const [current, previous] = JSON.parse(readFileSync(join(warehouseDir, 'run_history.json'), 'utf8')) as Manifest[];
+console.log(chalk.bold(`\nnightly summary — as of ${current!.as_of_date}, site built in ${(siteMs / 1000).toFixed(1)} s`));
+for (const [key, value] of Object.entries(current!.headline)) {
+  if (typeof value !== 'number') continue;
+  const before = previous?.headline[key];
+  const change = typeof before === 'number' && before !== value ? chalk.dim(` (was ${before.toLocaleString('en-US')})`) : '';
+  console.log(`  ${key.padEnd(26)} ${value.toLocaleString('en-US').padStart(16)}${change}`);
+}
