@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// npm run bench [-- --scale 1|10 --steps etl,site]
+// Generates a synthetic ledger (scale 1: 10,000 clients, 1,000,000 invoices; scale 10: ten times
+// that), times each ETL step and the site build in separate processes, prints wall time, rows per
+// second and peak memory, and writes the results to test-output/bench/.
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { $, argv, chalk } from 'zx';
+
+import { generateLedger } from './ledger.ts';
+
+const scale = Number(argv.scale ?? 1);
+const steps = String(argv.steps ?? 'etl,site').split(',');
+const size = { clients: 10_000 * scale, invoices: 1_000_000 * scale };
+const root = join('test-output', 'bench', `scale-${scale}`);
+const inputDir = join(root, 'input');
+const warehouseDir = join(root, 'warehouse');
+const results: Record<string, unknown> = {
+  scale,
+  size,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  at: new Date().toISOString(),
+};
+
+if (!existsSync(join(inputDir, 'invoices.csv'))) {
+  const t = performance.now();
+  await generateLedger(inputDir, size);
+  console.log(`generated ${size.invoices.toLocaleString('en-US')} invoices in ${((performance.now() - t) / 1000).toFixed(1)} s → ${inputDir}`);
+}
+
+const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown> & { ms: number; peakRssMb: number };
+
+if (steps.includes('etl')) {
+  // A ten-times ledger runs within 16 GB: DuckDB's limit is set below it and it spills the rest.
+  const memoryLimit = scale >= 10 ? '12GB' : '4GB';
+  const out = json((await $`node test/bench/etl-step.ts --input ${inputDir} --warehouse ${warehouseDir} --memory-limit ${memoryLimit}`).stdout);
+  const stepRows = out.steps as { step: string; rows?: number; ms: number }[];
+  console.log(chalk.bold(`\nETL, ${size.invoices.toLocaleString('en-US')} invoices`));
+  for (const s of stepRows) {
+    const rate = s.rows && s.ms > 0 ? `${Math.round((s.rows / s.ms) * 1000).toLocaleString('en-US')} rows/s` : '';
+    console.log(`  ${s.step.padEnd(44)} ${`${(s.ms / 1000).toFixed(2)} s`.padStart(9)} ${String(s.rows?.toLocaleString('en-US') ?? '').padStart(12)}  ${rate}`);
+  }
+  console.log(`  ${'total'.padEnd(44)} ${`${(out.ms / 1000).toFixed(2)} s`.padStart(9)}   peak memory ${Math.round(out.peakRssMb)} MB`);
+  results.etl = out;
+}
+
+if (steps.includes('site')) {
+  const outDir = join(root, 'site');
+  const out = json((await $({ env: { ...process.env, ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir } })`node test/bench/site-step.ts`).stdout);
+  const clientPages = existsSync(join(outDir, 'clients')) ? readdirSync(join(outDir, 'clients')).filter((d) => existsSync(join(outDir, 'clients', d, 'index.html'))) : [];
+  const pages = clientPages.length + 1;
+  const sizes = clientPages.map((d) => statSync(join(outDir, 'clients', d, 'index.html')).size);
+  const overviewKb = statSync(join(outDir, 'index.html')).size / 1024;
+  const largestClientKb = Math.max(0, ...sizes) / 1024;
+  console.log(chalk.bold('\nSite build'));
+  console.log(`  ${pages.toLocaleString('en-US')} pages in ${(out.ms / 1000).toFixed(1)} s (${Math.round((pages / out.ms) * 1000)} pages/s), peak memory ${Math.round(out.peakRssMb)} MB`);
+  console.log(`  overview ${overviewKb.toFixed(0)} KB, largest client page ${largestClientKb.toFixed(0)} KB`);
+  results.site = { ...out, pages, pagesPerSecond: (pages / out.ms) * 1000, overviewKb, largestClientKb };
+}
+
+mkdirSync(join('test-output', 'bench'), { recursive: true });
+const file = join('test-output', 'bench', `results-scale-${scale}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(chalk.dim(`\nresults: ${file}`));
