@@ -18,3 +18,8 @@ create or replace macro parse_flag(text) as
 
 create or replace macro is_credit_note_kind(text) as
   coalesce(list_contains(getvariable('credit_note_values'), lower(text)), false);
+
+-- A date a ledger cannot hold (1900-01-01 placeholders, 2100 typos): rejected rather than letting
+-- it stretch the history or the as-of date.
+create or replace macro is_implausible_date(d) as
+  d < date '1990-01-01' or d > date '2099-12-31';

@@ -1,7 +1,7 @@
 // Reads an open-items export (clients, invoices, payments, write-offs as CSV) into raw_* tables:
 // every column as text under our own names, with the file and line it came from. Casting and
 // validation happen in the staging models, so a bad value becomes a quality row, not a crash.
-import { globSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { globSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 
@@ -53,6 +53,9 @@ export async function readOpenItems(db: Database, inputDir: string, config: Conf
     const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')} limit 0`;
     await db.run(`create or replace table raw_${kind} as ${parts.length ? parts.join(' union all ') : empty}`);
   }
+  if (read.filter((f) => f.kind === 'invoices').every((f) => f.rows + f.rejectedRows === 0)) {
+    throw new InputError(relative(inputDir, files.get('invoices')![0]!), 2, 'the invoices file has a header and no rows');
+  }
   return read;
 }
 
@@ -64,6 +67,7 @@ async function readOneFile(
   const sourceFile = relative(inputDir, path) || basename(path);
   const mapping = settings.columns[kind] ?? {};
   const wanted = [...openItemsColumns[kind].required, ...openItemsColumns[kind].optional];
+  if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
   const readable = transcodeIfNeeded(path, settings.encoding);
   const options = [
     'all_varchar = true',
@@ -97,7 +101,9 @@ async function readOneFile(
     throw new InputError(
       sourceFile,
       1,
-      `the ${kind} file lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in ${'encours.config.json'} (openItems.columns.${kind}).`,
+      header.length === 1
+        ? `the ${kind} file's header reads as one single column (${header[0]!.slice(0, 120)}): is the delimiter right? Set openItems.delimiter in encours.config.json.`
+        : `the ${kind} file lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (openItems.columns.${kind}).`,
     );
   }
 
@@ -109,7 +115,11 @@ async function readOneFile(
   // Rows DuckDB could not split (too many or too few fields, invalid bytes) are kept as quality rows.
   await db.run(`
     insert into raw_rejects
-    select ${sqlString(sourceFile)}, line, arg_min(error_type || ': ' || error_message, column_idx), any_value(csv_line)
+    select ${sqlString(sourceFile)}, line,
+           arg_min(case when error_type in ('INVALID UNICODE', 'INVALID ENCODING')
+                        then 'INVALID ENCODING: the line is not valid UTF-8; if the file is Latin-1 or Windows-1252, set openItems.encoding'
+                        else error_type || ': ' || error_message end, column_idx),
+           any_value(csv_line)
     from ${table}_rejects
     group by line`);
   const rows = await db.value<number>(`select count(*) from ${table}_read`);
@@ -141,8 +151,14 @@ function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** DuckDB's CSV errors span many lines (settings, the offending line): keep what a user needs. */
 function firstLine(error: unknown): string {
-  return String((error as Error).message ?? error).split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '');
+  const useful = String((error as Error).message ?? error)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^(Original Line|Possible Solution|LINE \d+:|\^)/.test(line) && !line.includes(' = '));
+  const text = useful.slice(0, 2).join(' — ').replace(/^[A-Za-z ]+Error: /, '');
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 function lineOf(error: unknown): number | null {

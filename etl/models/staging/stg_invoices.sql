@@ -57,6 +57,7 @@ final as (
       when invoice_id is null then 'missing invoice id'
       when client_id is null then 'missing client id'
       when issue_date is null then 'issue date ''' || coalesce(issue_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
+      when is_implausible_date(issue_date) then 'issue date ' || issue_date || ' is outside 1990–2099'
       when signed_amount is null then 'amount ''' || coalesce(amount_text, '') || ''' is not a number'
       when signed_amount = 0 then 'amount is zero'
       when occurrence > 1 then 'duplicate invoice id ' || invoice_id || ' (the first line is kept)'

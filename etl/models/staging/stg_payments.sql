@@ -30,6 +30,7 @@ final as (
     case
       when client_id is null then 'missing client id'
       when payment_date is null then 'payment date ''' || coalesce(payment_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
+      when is_implausible_date(payment_date) then 'payment date ' || payment_date || ' is outside 1990–2099'
       when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' is not a number'
       when amount <= 0 then 'amount is not positive (refunds are not read yet)'
       when row_number() over (partition by payment_id order by source_file, line) > 1 then 'duplicate payment id ' || payment_id || ' (the first line is kept)'

@@ -30,6 +30,7 @@ final as (
     case
       when client_id is null then 'missing client id'
       when writeoff_date is null then 'write-off date ''' || coalesce(writeoff_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
+      when is_implausible_date(writeoff_date) then 'write-off date ' || writeoff_date || ' is outside 1990–2099'
       when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' is not a number'
       when amount = 0 then 'amount is zero'
       when row_number() over (partition by writeoff_id order by source_file, line) > 1 then 'duplicate write-off id ' || writeoff_id || ' (the first line is kept)'
