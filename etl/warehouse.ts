@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 
 import type { Config } from './config.ts';
 import { sqlString, type Database } from './db.ts';
+import { readDictionary } from './dictionary.ts';
 import { newRunId, pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';
 
@@ -64,6 +65,7 @@ export async function publishWarehouse(
     }
   }
   writeFileSync(join(partial, 'views.sql'), viewsSql(run.warehouseDir, tables));
+  writeFileSync(join(partial, 'data_dictionary.json'), `${JSON.stringify(readDictionary(), null, 2)}\n`);
   const manifest: Manifest = {
     tool: packageJson.name,
     version: packageJson.version,

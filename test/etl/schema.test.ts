@@ -1,0 +1,61 @@
+// The warehouse is the analysts' contract: a column renamed or retyped without the data
+// dictionary changing with it fails here, and so does a key column of DESIGN.md going missing.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { readDictionary } from '../../etl/dictionary.ts';
+import { modelsDir } from '../../etl/models.ts';
+import { buildWarehouse, fixturesDir, type Warehouse } from '../helpers.ts';
+
+/** DESIGN.md "Key columns": the names analysts and checks rely on, with the kind of type. */
+const contract: Record<string, Record<string, 'text' | 'date' | 'decimal' | 'integer' | 'number'>> = {
+  clients: { client_id: 'text', name: 'text', segment: 'text', sector: 'text', country: 'text', sales_rep: 'text', payment_terms: 'text', credit_limit: 'decimal', insured_limit: 'decimal' },
+  invoices: { invoice_id: 'text', client_id: 'text', kind: 'text', issue_date: 'date', due_date: 'date', amount: 'decimal', open_amount: 'decimal', days_past_due: 'integer', bucket: 'text' },
+  payments: { payment_id: 'text', client_id: 'text', payment_date: 'date', amount: 'decimal' },
+  allocations: { invoice_id: 'text', source_id: 'text', allocation_date: 'date', amount: 'decimal' },
+  ageing: { client_id: 'text', bucket: 'text', open_amount: 'decimal' },
+  ageing_monthly: { month_end: 'date', client_id: 'text', bucket: 'text', open_amount: 'decimal' },
+  quality: { source_file: 'text', line: 'integer', severity: 'text', reason: 'text' },
+};
+
+const kinds: Record<string, (type: string) => boolean> = {
+  text: (t) => t === 'VARCHAR',
+  date: (t) => t === 'DATE',
+  decimal: (t) => t.startsWith('DECIMAL'),
+  integer: (t) => ['SMALLINT', 'INTEGER', 'BIGINT'].includes(t),
+  number: (t) => /^(SMALLINT|INTEGER|BIGINT|DOUBLE|FLOAT|DECIMAL)/.test(t),
+};
+
+describe('data dictionary', () => {
+  let wh: Warehouse;
+  beforeAll(async () => {
+    wh = await buildWarehouse(join(fixturesDir, 'allocation'), { asOf: '2024-03-31' });
+  });
+
+  it('documents every mart, and only marts', () => {
+    const marts = readdirSync(join(modelsDir, 'marts')).filter((f) => f.endsWith('.sql')).map((f) => f.replace('.sql', '')).sort();
+    const documented = readdirSync(join(modelsDir, 'marts')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', '')).sort();
+    expect(documented).toEqual(marts);
+  });
+
+  it.each(readDictionary().map((entry) => [entry.table, entry] as const))('%s: columns and types match the warehouse', async (table, entry) => {
+    const actual = await wh.query<{ column_name: string; column_type: string }>(`select column_name, column_type from (describe ${table})`);
+    expect(actual.map((c) => `${c.column_name} ${c.column_type}`)).toEqual(entry.columns.map((c) => `${c.name} ${c.type}`));
+    for (const column of entry.columns) expect(column.description.length, `${table}.${column.name} has a description`).toBeGreaterThan(5);
+  });
+
+  it.each(Object.entries(contract))('%s holds the key columns of DESIGN.md', async (table, columns) => {
+    const actual = new Map((await wh.query<{ column_name: string; column_type: string }>(`select column_name, column_type from (describe ${table})`)).map((c) => [c.column_name, c.column_type]));
+    for (const [column, kind] of Object.entries(columns)) {
+      expect(actual.has(column), `${table}.${column} exists`).toBe(true);
+      expect(kinds[kind]!(actual.get(column)!), `${table}.${column} is ${kind}, got ${actual.get(column)}`).toBe(true);
+    }
+  });
+
+  it('ships in the warehouse for the site and analysts', async () => {
+    const [{ n }] = (await wh.query(`select count(*) as n from read_json('${wh.dir}/data_dictionary.json')`)) as [{ n: number }];
+    expect(n).toBe(readDictionary().length);
+  });
+});
