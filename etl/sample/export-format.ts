@@ -1,0 +1,41 @@
+// The sample's export format: what a French ERP writes (';' separated, dd/mm/yyyy dates, decimal
+// comma), and the encours.config.json that maps it.
+type Cell = string | number | Date | null;
+
+function cell(value: Cell): string {
+  if (value === null) return '';
+  if (value instanceof Date) {
+    return `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
+  }
+  if (typeof value === 'number') return value.toFixed(Number.isInteger(value) ? 0 : 2).replace('.', ',');
+  return /[;"\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvFile(header: string[], rows: Cell[][]): string {
+  return `${[header, ...rows].map((row) => row.map(cell).join(';')).join('\n')}\n`;
+}
+
+export const sampleConfig = {
+  $comment: 'Column mapping for the bundled sample, an ERP-style open-items export (French headers, \';\' delimiter, dd/mm/yyyy dates, decimal comma).',
+  openItems: {
+    delimiter: ';',
+    encoding: 'utf-8',
+    dateFormat: '%d/%m/%Y',
+    decimalSeparator: ',',
+    files: { clients: 'clients.csv', invoices: 'invoices.csv', payments: 'payments.csv', writeoffs: 'writeoffs.csv' },
+    columns: {
+      clients: {
+        client_id: 'Code client', name: 'Raison sociale', segment: 'Segment', sector: 'Secteur', country: 'Pays', sales_rep: 'Commercial',
+        payment_terms: 'Conditions de paiement', credit_limit: 'Limite de crédit', insured_limit: 'Limite assurée', guarantee_amount: 'Garanties',
+        external_rating: 'Note externe', legal_status: 'Statut juridique',
+      },
+      invoices: {
+        invoice_id: 'N° pièce', client_id: 'Code client', kind: 'Type', issue_date: 'Date pièce', due_date: 'Date échéance', amount: 'Montant TTC',
+        amount_excl_tax: 'Montant HT', currency: 'Devise', is_disputed: 'Litige', original_invoice_id: "Facture d'origine",
+      },
+      payments: { payment_id: 'N° règlement', client_id: 'Code client', payment_date: 'Date règlement', amount: 'Montant', invoice_id: 'Facture réglée' },
+      writeoffs: { writeoff_id: 'N° passage en perte', client_id: 'Code client', invoice_id: 'N° facture', writeoff_date: 'Date', amount: 'Montant TTC' },
+    },
+    values: { kind: { invoice: ['Facture'], credit_note: ['Avoir'] }, true: ['O', 'Oui', 'Y', '1'] },
+  },
+};
