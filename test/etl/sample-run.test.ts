@@ -1,0 +1,129 @@
+// A whole run on the bundled sample (built once in test/global-setup.ts): the tables tie out
+// with each other, and the company looks like what the generator was told to make.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { describe, expect, inject, it } from 'vitest';
+
+import { queryWarehouse } from '../helpers.ts';
+
+const warehouse = inject('sampleWarehouse');
+const q = <T extends Record<string, string | number | boolean | null>>(sql: string) => queryWarehouse<T>(warehouse, sql);
+
+describe('the sample company', () => {
+  it('has 1,500 clients, about 100,000 invoices and 36 month ends up to the as-of date', async () => {
+    const [row] = await q(`
+      select (select count(*) from clients) as clients,
+             (select count(*) from invoices) as documents,
+             (select count(distinct month_end) from ageing_monthly) as month_ends,
+             (select min(month_end) from ageing_monthly) as first_month_end,
+             (select max(month_end) from ageing_monthly) as last_month_end`);
+    expect(row).toMatchObject({ clients: 1500, month_ends: 36, first_month_end: '2023-11-30', last_month_end: '2026-10-31' });
+    expect(row!.documents).toBeGreaterThan(90_000);
+    expect(row!.documents).toBeLessThan(110_000);
+  });
+
+  it('shows the behaviours a credit manager expects', async () => {
+    const [row] = await q(`
+      select (select count(*) from invoices where kind = 'credit_note') as credit_notes,
+             (select count(*) from invoices where is_disputed) as disputed,
+             (select count(distinct client_id) from writeoffs) as written_off_clients,
+             (select count(*) from (select invoice_id from allocations where source_kind = 'payment' group by invoice_id having count(*) > 1)) as partly_paid,
+             (select sum(unapplied_amount) from payments) as unapplied_cash,
+             (select count(*) from allocations where method = 'oldest_due_first') as matched_without_reference,
+             (select count(*) from clients where max_days_past_due > 90) as clients_over_90_days,
+             (select count(distinct payment_terms) from clients) as payment_terms`);
+    expect(row!.credit_notes).toBeGreaterThan(1000);
+    expect(row!.disputed).toBeGreaterThan(1000);
+    expect(row!.written_off_clients).toBeGreaterThan(5);
+    expect(row!.partly_paid).toBeGreaterThan(1000);
+    expect(row!.unapplied_cash).toBeGreaterThan(0);
+    expect(row!.matched_without_reference).toBeGreaterThan(1000);
+    expect(row!.clients_over_90_days).toBeGreaterThan(10);
+    expect(row!.payment_terms).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has no rejected rows: the sample is clean', async () => {
+    expect(await q(`select severity, count(*) as n from quality group by severity`)).toEqual([]);
+  });
+
+  it('owes about two months of sales, a fifth to a third of it overdue', async () => {
+    const [row] = await q(`
+      select (select sum(open_amount) from invoices) as receivables,
+             (select sum(open_amount) from invoices where bucket <> 'not_due') as overdue,
+             (select sum(amount) / 3 from invoices where issue_date > date '2026-07-31') as monthly_sales`);
+    const months = (row!.receivables as number) / (row!.monthly_sales as number);
+    expect(months).toBeGreaterThan(1.5);
+    expect(months).toBeLessThan(2.5);
+    const overdueShare = (row!.overdue as number) / (row!.receivables as number);
+    expect(overdueShare).toBeGreaterThan(0.15);
+    expect(overdueShare).toBeLessThan(0.35);
+  });
+});
+
+describe('totals that tie out between tables', () => {
+  it('open invoices equal the ageing at as-of, client by client and bucket by bucket', async () => {
+    const differences = await q(`
+      select client_id, bucket, i.open_amount, a.open_amount
+      from (select client_id, bucket, sum(open_amount) as open_amount from invoices where open_amount <> 0 group by all) as i
+      full join ageing as a using (client_id, bucket)
+      where i.open_amount is distinct from a.open_amount`);
+    expect(differences).toEqual([]);
+  });
+
+  it('the last month end of the monthly ageing is the ageing at as-of (2026-10-31 is a month end)', async () => {
+    const differences = await q(`
+      select client_id, bucket from ageing_monthly where month_end = date '2026-10-31'
+      except select client_id, bucket from ageing
+      union all
+      select client_id, bucket from (
+        select client_id, bucket, open_amount from ageing_monthly where month_end = date '2026-10-31'
+        except select client_id, bucket, open_amount from ageing)`);
+    expect(differences).toEqual([]);
+  });
+
+  it('every month end of the monthly ageing equals the ledger of that date: issued − settled', async () => {
+    const differences = await q(`
+      with month_ends as (select distinct month_end from ageing_monthly),
+      ledger as (
+        select month_end,
+               (select sum(amount) from invoices where issue_date <= month_end)
+             - coalesce((select sum(amount) from allocations where allocation_date <= month_end and source_kind <> 'credit_note'), 0) as amount
+        from month_ends),
+      aged as (select month_end, sum(open_amount) as amount from ageing_monthly group by month_end)
+      select * from ledger join aged using (month_end) where ledger.amount <> aged.amount`);
+    expect(differences).toEqual([]);
+  });
+
+  it('each client’s receivables are its invoices’ open amounts, and its unapplied cash its payments’', async () => {
+    const differences = await q(`
+      select c.client_id from clients c
+      left join (select client_id, sum(open_amount) as open from invoices group by all) i using (client_id)
+      left join (select client_id, sum(unapplied_amount) as unapplied from payments group by all) p using (client_id)
+      where c.receivables_amount <> coalesce(i.open, 0) or c.unapplied_cash_amount <> coalesce(p.unapplied, 0)`);
+    expect(differences).toEqual([]);
+  });
+
+  it('the manifest counts the rows of every table and fingerprints every input', async () => {
+    const manifest = JSON.parse(readFileSync(join(warehouse, 'manifest.json'), 'utf8')) as { as_of_date: string; tables: Record<string, { rows: number }>; inputs: { file: string; sha256: string }[] };
+    expect(manifest.as_of_date).toBe('2026-10-31');
+    for (const [table, { rows }] of Object.entries(manifest.tables)) {
+      expect(await q(`select count(*) as n from ${table}`), table).toEqual([{ n: rows }]);
+    }
+    expect(manifest.inputs.map((i) => i.file).sort()).toEqual(['clients.csv', 'invoices.csv', 'payments.csv', 'writeoffs.csv']);
+    for (const input of manifest.inputs) expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('the sample generator', () => {
+  it('writes the same bytes for the same seed', () => {
+    const again = mkdtempSync(join(tmpdir(), 'encours-sample-'));
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'etl', 'sample', 'company.ts'), '--out', again], { stdio: 'ignore' });
+    const sampleDir = inject('sampleDir');
+    for (const file of ['clients.csv', 'invoices.csv', 'payments.csv', 'writeoffs.csv']) {
+      expect(readFileSync(join(again, file)).equals(readFileSync(join(sampleDir, file))), file).toBe(true);
+    }
+  });
+});
