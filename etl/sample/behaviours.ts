@@ -1,6 +1,6 @@
 // How the sample company's clients pay: the behaviours a credit manager recognises, each a rule
 // for the days late of one invoice. A null lateness means the invoice is never paid.
-import { randomExponential, randomNormal, randomUniform, type RandomNumberGenerationSource } from 'd3-random';
+import { randomExponential, randomNormal, randomUniform } from 'd3-random';
 
 export type Behaviour = 'prompt' | 'moderate' | 'chronic' | 'seasonal' | 'deteriorating' | 'new';
 
@@ -24,7 +24,7 @@ export interface PaymentHabit {
   defaultDate?: Date;
 }
 
-export function makeLateness(source: RandomNumberGenerationSource) {
+export function makeLateness(source: () => number) {
   const normal = randomNormal.source(source);
   const exponential = randomExponential.source(source);
   const uniform = randomUniform.source(source);
