@@ -70,6 +70,40 @@ const openItems = z.strictObject({
     }),
 });
 
+const grades = ['A', 'B', 'C', 'D', 'E'] as const;
+
+/** Dunning: each stage starts this many days after the due date (negative = before it). */
+const dunning = z.strictObject({
+  schedule: z
+    .array(z.strictObject({ stage: z.string().regex(/^[a-z_0-9]+$/), daysFromDue: z.number().int() }))
+    .min(1)
+    .refine((s) => s.every((step, i) => i === 0 || step.daysFromDue > s[i - 1]!.daysFromDue), 'stages must be in increasing days')
+    .default([
+      { stage: 'preventive_reminder', daysFromDue: -5 },
+      { stage: 'reminder_1', daysFromDue: 7 },
+      { stage: 'reminder_2', daysFromDue: 15 },
+      { stage: 'formal_notice', daysFromDue: 30 },
+      { stage: 'litigation', daysFromDue: 60 },
+    ]),
+  /** Riskier grades reach each overdue stage this many days earlier. */
+  gradeShiftDays: z.record(z.enum(grades), z.number().int().min(0)).default({ A: 0, B: 0, C: 0, D: 5, E: 10 }),
+});
+
+/** French B2B late-payment penalties (Code de commerce L441-10). */
+const penalties = z.strictObject({
+  /** Points added to the ECB rate of the half-year. */
+  ratePoints: z.number().min(0).default(10),
+  /** Fixed recovery indemnity per invoice paid late (D441-5). */
+  indemnityAmount: z.number().min(0).default(40),
+  /** The ECB rate table, relative to the project folder. */
+  ratesFile: z.string().default('data/reference/ecb_rates.csv'),
+});
+
+const alerts = z.strictObject({
+  /** A client's days late are "worsening fast" when its last 3 months exceed its last 12 by this many days. */
+  worseningDays: z.number().positive().default(15),
+});
+
 export const configSchema = z.strictObject({
   $comment: z.string().optional(),
   currency: z.string().length(3).default('EUR'),
@@ -90,6 +124,9 @@ export const configSchema = z.strictObject({
   /** Manifests of past runs kept in data/warehouse-history/ (what the site shows as run history). */
   keepRunHistory: z.number().int().min(1).default(30),
   openItems: openItems.default(() => openItems.parse({})),
+  dunning: dunning.default(() => dunning.parse({})),
+  penalties: penalties.default(() => penalties.parse({})),
+  alerts: alerts.default(() => alerts.parse({})),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 
 import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
-import { checksDir, modelsDir, orderedModels, readSqlFiles } from './models.ts';
+import { checksDir, etlDir, modelsDir, orderedModels, readSqlFiles } from './models.ts';
+import { InputError } from './readers/errors.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { publishWarehouse, type Manifest } from './warehouse.ts';
 
@@ -46,6 +47,7 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
     });
     await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
     await createBucketTable(db, config.bucketBounds);
+    await createReferenceTables(db, config);
 
     const tables: Record<string, number> = {};
     let asOfDate = options.asOf;
@@ -122,6 +124,26 @@ async function createBucketTable(db: Database, bounds: number[]): Promise<void> 
   rows.push(`('>${bounds.at(-1)}', ${bounds.length + 1}, ${bounds.at(-1)! + 1}, 1000000)`);
   await db.run(`create or replace table ref_buckets as
     select * from (values ${rows.join(', ')}) as t(bucket, bucket_order, min_days, max_days)`);
+}
+
+/** Settings that SQL models join on: the dunning schedule, grade shifts and the ECB rate table. */
+async function createReferenceTables(db: Database, config: Config): Promise<void> {
+  const schedule = config.dunning.schedule.map((s, i) => `(${sqlString(s.stage)}, ${i + 1}, ${s.daysFromDue})`).join(', ');
+  await db.run(`create or replace table ref_dunning_schedule as select * from (values ${schedule}) as t(stage, stage_order, days_from_due)`);
+  const shifts = Object.entries(config.dunning.gradeShiftDays).map(([grade, days]) => `(${sqlString(grade)}, ${days})`).join(', ');
+  await db.run(`create or replace table ref_grade_shift as select * from (values ${shifts}) as t(grade, shift_days)`);
+  const ratesFile = resolve(etlDir, '..', config.penalties.ratesFile);
+  try {
+    await db.run(`create or replace table ref_ecb_rates as
+      select half_year_start::date as half_year_start, ecb_main_refinancing_rate::decimal(6, 3) as ecb_rate
+      from read_csv(${sqlString(ratesFile)}, header = true, all_varchar = true)`);
+  } catch (error) {
+    throw new InputError(config.penalties.ratesFile, null, `the ECB rate table cannot be read (${(error as Error).message.split('\n')[0]})`);
+  }
+  await db.run(`
+    set variable penalty_rate_points = ${config.penalties.ratePoints};
+    set variable penalty_indemnity = ${config.penalties.indemnityAmount};
+    set variable worsening_days = ${config.alerts.worseningDays};`);
 }
 
 /** The run's reference date when none is given: the latest dated event in the usable rows. */

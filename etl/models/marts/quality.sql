@@ -46,8 +46,18 @@ unlisted_clients as (
   group by client_id
 ),
 
+-- The ECB rate table must cover every half-year of late days; the run says so rather than guess.
+missing_rates as (
+  select 'data/reference/ecb_rates.csv', null, 'warning',
+         'late-payment penalties: ' || sum(days_without_rate) || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years',
+         'penalties', null, null
+  from penalties
+  having sum(days_without_rate) > 0
+),
+
 final as (
   select * from unreadable_lines
+  union all select * from missing_rates
   union all select * from rejected
   union all select * from warned
   union all select * from after_as_of

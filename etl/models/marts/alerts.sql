@@ -1,0 +1,75 @@
+-- One row per alert active at the as-of date, with the date it first appeared: invoices newly
+-- beyond 60 or 90 days past due (crossed in the last 30 days), a client's exposure over its credit
+-- limit, a client whose grade dropped since the last month end, and a client whose days late are
+-- worsening fast (last 3 months above last 12 by the configured number of days, 15 by default).
+with as_of as (select getvariable('as_of_date') as as_of_date),
+
+overdue_thresholds as (
+  select 'overdue_90' as alert, invoice_id, client_id, due_date + 91 as first_seen_date, open_amount as amount,
+         'invoice ' || invoice_id || ' is more than 90 days past due' as detail
+  from invoices where kind = 'invoice' and open_amount > 0 and days_past_due > 90
+  union all
+  select 'overdue_60', invoice_id, client_id, due_date + 61, open_amount,
+         'invoice ' || invoice_id || ' is more than 60 days past due'
+  from invoices where kind = 'invoice' and open_amount > 0 and days_past_due between 61 and 90
+),
+
+exposure_by_month as (
+  select ageing_monthly.month_end, clients.client_id, sum(ageing_monthly.open_amount) > clients.credit_limit as is_over
+  from ageing_monthly join clients using (client_id)
+  where clients.credit_limit is not null
+  group by ageing_monthly.month_end, clients.client_id, clients.credit_limit
+),
+
+over_limit as (
+  -- First seen: the month end after the last one the client was within its limit (or the as-of date).
+  select 'over_limit', null, clients.client_id,
+         coalesce((select min(month_end) from exposure_by_month e where e.client_id = clients.client_id and e.is_over
+                     and e.month_end > coalesce((select max(month_end) from exposure_by_month w where w.client_id = clients.client_id and not w.is_over), date '1900-01-01')),
+                  (select as_of_date from as_of)),
+         clients.receivables_amount,
+         'exposure ' || clients.receivables_amount || ' over the credit limit of ' || clients.credit_limit
+  from clients
+  where clients.receivables_amount > clients.credit_limit
+),
+
+grades as (
+  select client_id, month_end, grade,
+         lag(grade) over (partition by client_id order by month_end) as previous_grade
+  from client_risk
+),
+
+grade_drops as (
+  select 'grade_drop', null, client_id, month_end, null::decimal(18, 2),
+         'grade dropped from ' || previous_grade || ' to ' || grade || ' since the last month end'
+  from grades
+  where month_end = (select as_of_date from as_of) and grade > previous_grade
+),
+
+worsening as (
+  select reference_date, client_id, days_late_3m, days_late_12m,
+         days_late_3m - days_late_12m >= getvariable('worsening_days') and settled_3m >= 2 as is_worsening
+  from int_days_late_trend
+),
+
+worsening_now as (
+  select 'days_late_worsening', null, now.client_id,
+         coalesce((select min(reference_date) from worsening w where w.client_id = now.client_id and w.is_worsening
+                     and w.reference_date > coalesce((select max(reference_date) from worsening x where x.client_id = now.client_id and not x.is_worsening), date '1900-01-01')),
+                  now.reference_date),
+         null::decimal(18, 2),
+         'pays ' || round(now.days_late_3m) || ' days late over the last 3 months against ' || round(now.days_late_12m) || ' over 12 months'
+  from worsening as now
+  where now.reference_date = (select as_of_date from as_of) and now.is_worsening
+),
+
+final as (
+  select * from overdue_thresholds where first_seen_date > (select as_of_date from as_of) - 30
+  union all select * from over_limit
+  union all select * from grade_drops
+  union all select * from worsening_now
+)
+
+select alert, client_id, invoice_id, first_seen_date::date as first_seen_date, amount::decimal(18, 2) as amount, detail
+from final
+order by first_seen_date desc, alert, client_id, invoice_id

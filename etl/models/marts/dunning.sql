@@ -1,0 +1,59 @@
+-- One row per open invoice that needs a dunning action today, ordered by expected loss.
+-- Stage: the last step of the schedule (days relative to the due date: preventive reminder 5 days
+-- before, reminder 1 at +7, reminder 2 at +15, formal notice at +30, litigation at +60 by default)
+-- that the invoice has reached; overdue steps come earlier for riskier grades (never before the
+-- due date); a disputed invoice's dunning is paused. Priority 1 = largest expected loss
+-- (open amount × the client's probability of default).
+with open_invoices as (
+  select invoices.*, getvariable('as_of_date') - invoices.due_date as days_from_due
+  from invoices
+  where kind = 'invoice' and open_amount > 0
+),
+
+with_risk as (
+  select open_invoices.*, coalesce(risk.grade, 'A') as grade, coalesce(risk.pd_12m, 0.01) as pd_12m,
+         coalesce(shift.shift_days, 0) as shift_days
+  from open_invoices
+  left join client_risk as risk
+    on risk.client_id = open_invoices.client_id and risk.month_end = getvariable('as_of_date')
+  left join ref_grade_shift as shift on shift.grade = coalesce(risk.grade, 'A')
+),
+
+reached as (
+  select with_risk.invoice_id, arg_max(schedule.stage, schedule.stage_order) as stage,
+         arg_max(schedule.days_from_due, schedule.stage_order) as stage_days_from_due
+  from with_risk
+  join ref_dunning_schedule as schedule
+    on with_risk.days_from_due >= case when schedule.days_from_due > 0
+                                       then greatest(1, schedule.days_from_due - with_risk.shift_days)
+                                       else schedule.days_from_due end
+  group by with_risk.invoice_id
+),
+
+final as (
+  select
+    with_risk.client_id,
+    with_risk.invoice_id,
+    case when with_risk.is_disputed then 'paused_dispute' else reached.stage end as stage,
+    case
+      when with_risk.is_disputed then 'disputed: dunning paused until the dispute is settled (' || reached.stage || ' otherwise)'
+      when with_risk.days_from_due <= 0 then 'due in ' || -with_risk.days_from_due || ' days: ' || reached.stage || ' from ' || -reached.stage_days_from_due || ' days before the due date'
+      when with_risk.shift_days > 0 then with_risk.days_from_due || ' days past due: ' || reached.stage || ' from day '
+        || greatest(1, reached.stage_days_from_due - with_risk.shift_days) || ' (day ' || reached.stage_days_from_due
+        || ', ' || with_risk.shift_days || ' days earlier for grade ' || with_risk.grade || ')'
+      else with_risk.days_from_due || ' days past due: ' || reached.stage || ' from day ' || reached.stage_days_from_due
+    end as reason,
+    row_number() over (order by with_risk.open_amount * with_risk.pd_12m desc, with_risk.invoice_id)::integer as priority,
+    (with_risk.open_amount * with_risk.pd_12m)::decimal(18, 2) as expected_loss_amount,
+    with_risk.open_amount,
+    with_risk.due_date,
+    with_risk.days_from_due::integer as days_from_due,
+    with_risk.grade,
+    with_risk.pd_12m,
+    with_risk.is_disputed
+  from with_risk
+  join reached using (invoice_id)
+)
+
+select * from final
+order by priority

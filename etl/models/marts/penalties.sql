@@ -1,0 +1,66 @@
+-- One row per invoice paid late or still overdue at the as-of date: the late-payment penalties
+-- claimable under French law (Code de commerce L441-10, D441-5). Interest = open amount × (ECB
+-- main refinancing rate in force on 1 January or 1 July of the half-year + 10 points) × days late
+-- / 365, day by day on the amount still unpaid, from the day after the due date to the payment
+-- (or the as-of date); plus the fixed 40 € recovery indemnity per invoice. Days in a half-year
+-- missing from data/reference/ecb_rates.csv are not priced (days_without_rate) rather than guessed.
+-- Invoices partly written off are left out: the claim went with the write-off.
+with late_spans as (
+  -- A balance held from valid_from to valid_to (excluded) was unpaid at the end of the days
+  -- valid_from … valid_to − 1, so it bears interest on days valid_from + 1 … valid_to.
+  select history.invoice_id, invoices.client_id, invoices.due_date, history.open_amount,
+         greatest(history.valid_from + 1, invoices.due_date + 1) as first_day,
+         least(coalesce(history.valid_to, getvariable('as_of_date')), getvariable('as_of_date')) as last_day
+  from int_invoice_balance_history as history
+  join invoices using (invoice_id)
+  where invoices.kind = 'invoice' and history.open_amount > 0 and invoices.written_off_amount = 0
+),
+
+half_years as (
+  select half_year_start, (half_year_start + interval 6 month)::date - 1 as half_year_end, ecb_rate
+  from ref_ecb_rates
+),
+
+priced as (
+  select spans.invoice_id, spans.open_amount, half_years.ecb_rate,
+         least(spans.last_day, half_years.half_year_end) - greatest(spans.first_day, half_years.half_year_start) + 1 as days
+  from late_spans as spans
+  join half_years
+    on half_years.half_year_start <= spans.last_day and half_years.half_year_end >= spans.first_day
+  where spans.first_day <= spans.last_day
+),
+
+per_invoice as (
+  select invoice_id,
+         sum(open_amount * (ecb_rate + getvariable('penalty_rate_points')) / 100 * days / 365) as interest,
+         sum(days) as priced_days
+  from priced
+  group by invoice_id
+),
+
+late_days as (
+  select invoice_id, any_value(client_id) as client_id, any_value(due_date) as due_date,
+         sum(last_day - first_day + 1) as days_late_total, max(last_day) as last_day
+  from late_spans
+  where first_day <= last_day
+  group by invoice_id
+),
+
+final as (
+  select
+    late_days.client_id,
+    late_days.invoice_id,
+    late_days.due_date,
+    (late_days.last_day - late_days.due_date)::integer as days_late,
+    coalesce(per_invoice.interest, 0)::decimal(18, 2) as interest_amount,
+    getvariable('penalty_indemnity')::decimal(18, 2) as indemnity_amount,
+    (coalesce(per_invoice.interest, 0)::decimal(18, 2) + getvariable('penalty_indemnity'))::decimal(18, 2) as penalty_amount,
+    (late_days.days_late_total - coalesce(per_invoice.priced_days, 0))::integer as days_without_rate,
+    invoices.open_amount > 0 as is_still_open
+  from late_days
+  left join per_invoice using (invoice_id)
+  join invoices using (invoice_id)
+)
+
+select * from final
+order by client_id, invoice_id
