@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run nightly [-- --input DIR] : what the scheduled job does. ETL, then the site, each
+// npm run nightly [-- --input DIR --as-of YYYY-MM-DD --warehouse DIR --site DIR] : what the scheduled job does. ETL, then the site, each
 // published by atomic swap only when it succeeded; a summary compares the run with the last one.
 // Killed at any point, it leaves the previous warehouse and site readable and complete.
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { chooseInput } from './start.ts';
 import type { Manifest } from './warehouse.ts';
 
 const warehouseDir = typeof argv.warehouse === 'string' ? argv.warehouse : 'data/warehouse';
+const siteDir = typeof argv.site === 'string' ? argv.site : 'dist';
 const input = typeof argv.input === 'string' ? argv.input : await chooseInput();
 
 const etlStatus = await runEtlCli({ ...argv, input, warehouse: warehouseDir });
@@ -21,7 +22,7 @@ if (etlStatus !== 0) {
 }
 let siteMs: number;
 try {
-  siteMs = (await buildSite({ warehouseDir })).ms;
+  siteMs = (await buildSite({ warehouseDir, siteDir })).ms;
 } catch {
   console.error(chalk.red('nightly: the site build failed; the previous site is unchanged (the warehouse is new).'));
   process.exit(1);
