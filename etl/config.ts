@@ -116,7 +116,7 @@ export const configSchema = z.strictObject({
   /** Used when an invoice has no due date: days after the issue date. */
   defaultTermsDays: z.number().int().min(0).default(30),
   /** DuckDB's memory limit and spill folder, so large ledgers spill to disk instead of failing. */
-  memoryLimit: z.string().default('4GB'),
+  memoryLimit: z.string().default('1536MB'),
   /** Large tables above this many rows are written hive-partitioned by year (table/year=YYYY/…). */
   partitionAboveRows: z.number().int().positive().default(5_000_000),
   /** Finished warehouse runs (and their manifests) kept in data/warehouse-runs/. */

@@ -33,8 +33,9 @@ const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) a
 
 if (steps.includes('etl')) {
   // A ten-times ledger runs within 16 GB: DuckDB's limit is set below it and it spills the rest.
-  const memoryLimit = scale >= 10 ? '12GB' : '4GB';
-  const out = json((await $`node test/bench/etl-step.ts --input ${inputDir} --warehouse ${warehouseDir} --memory-limit ${memoryLimit}`).stdout);
+  const memoryLimit = argv['memory-limit'] ? String(argv['memory-limit']) : scale >= 10 ? '12GB' : undefined;
+  const limitArgs = memoryLimit ? ['--memory-limit', memoryLimit] : [];
+  const out = json((await $`node test/bench/etl-step.ts --input ${inputDir} --warehouse ${warehouseDir} ${limitArgs}`).stdout);
   const stepRows = out.steps as { step: string; rows?: number; ms: number }[];
   console.log(chalk.bold(`\nETL, ${size.invoices.toLocaleString('en-US')} invoices`));
   for (const s of stepRows) {
