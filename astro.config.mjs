@@ -1,5 +1,12 @@
-// The site: static pages rendered from the warehouse at build time. Where the warehouse is, where
-// the pages go and the URL base come from the environment, so the nightly job can build aside.
+// The site: static pages rendered from the warehouse at build time. Settings come from the
+// environment, so the nightly job and the tests can build aside:
+//   ENCOURS_WAREHOUSE  the warehouse folder (default data/warehouse; read by site/lib/warehouse.ts)
+//   ENCOURS_SITE_OUT   the output folder (default ./dist). Keep it inside the project: for an
+//                      outDir elsewhere Astro puts its prerender chunks in ./.astro/.prerender/,
+//                      shared by every such build, so two at once would overwrite each other.
+//   ENCOURS_LANG       'fr' (default) or 'en' (site/lib/i18n/)
+//   ENCOURS_CURRENCY   the company currency when the warehouse does not say (default EUR)
+//   ENCOURS_BASE       the URL path the site is served under (default /)
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
@@ -10,5 +17,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Vite inlines small scripts into the page, which the Content-Security-Policy (script-src 'self')
+  // refuses to run: always emit them as files.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

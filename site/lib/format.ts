@@ -1,39 +1,62 @@
-// The site's only formatter: numbers, money, shares and dates with Intl for the build's locale.
-import { t } from './i18n/index.ts';
+// The site's only formatter: money, numbers, shares and dates with Intl, for the build's language
+// and the company currency. fr-FR gives '1 234 567 €' (narrow no-break spaces between thousands, a
+// no-break space before the sign), en-GB '€1,234,567'. A missing value shows as '–', never as 0.
+import { t, type Labels } from './i18n/index.ts';
+import { companyCurrency } from './warehouse.ts';
 
-const currency = process.env.ENCOURS_CURRENCY ?? 'EUR';
+export type Format = ReturnType<typeof makeFormat>;
 
-export function makeFormat(locale: string, currencyCode = currency) {
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: currencyCode, maximumFractionDigits: 0 });
-  const moneyCents = new Intl.NumberFormat(locale, { style: 'currency', currency: currencyCode, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+export function makeFormat(locale: string, currency: string) {
+  // signDisplay 'negative': −0.40 € rounds to '0 €', not '-0 €' (a sign on nothing reads as a debt).
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0, signDisplay: 'negative' });
+  const moneyCents = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'negative' });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 });
   const date = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const longDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const monthYear = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-  const blank = (f: (v: number) => string) => (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '–' : f(value));
-  const asDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+    .formatToParts(0)
+    .find((part) => part.type === 'currency')?.value ?? currency;
   return {
+    locale,
+    currency,
+    /** The currency's short sign ('€', '$', 'CHF'), for axis titles. */
+    currencySymbol: symbol,
     money: blank((v) => money.format(v)),
     moneyCents: blank((v) => moneyCents.format(v)),
     integer: blank((v) => integer.format(v)),
     percent: blank((v) => percent.format(v)),
+    /** Short amounts for axis ticks and bar labels, three significant digits: '9,54 M', '985 k'. */
     compact: blank((v) => compact.format(v)),
-    date: (iso: string | null) => (iso ? date.format(asDate(iso)) : '–'),
-    longDate: (iso: string | null) => (iso ? longDate.format(asDate(iso)) : '–'),
-    monthYear: (iso: string) => monthYear.format(asDate(iso)),
+    date: (iso: string | null | undefined) => (iso ? date.format(utcDate(iso)) : '–'),
+    longDate: (iso: string | null | undefined) => (iso ? longDate.format(utcDate(iso)) : '–'),
+    monthYear: (iso: string) => monthYear.format(utcDate(iso)),
+    /** A month's short name ('janv.', 'Jan'). */
+    month: (iso: string) => month.format(utcDate(iso)),
+    /** A moment (ISO timestamp), in UTC and said so. */
     dateTime: (iso: string) => `${dateTime.format(new Date(iso))} UTC`,
   };
 }
 
-export const format = makeFormat(t.locale);
+export const format = makeFormat(t.locale, companyCurrency());
 
-/** A bucket's label in the build's language: 'not_due', '1-30' → '1–30 j', '>365' → '> 365 j'. */
-export function bucketLabel(bucket: string, labels = t): string {
+/** A bucket's label in the build's language: 'not_due' → 'Non échu', '1-30' → '1–30 j', '>365' → '> 365 j'. */
+export function bucketLabel(bucket: string, labels: Labels = t): string {
   if (bucket === 'not_due') return labels.buckets.not_due;
   if (bucket.startsWith('>')) return labels.buckets.over(bucket.slice(1));
-  const [from = '', to = ''] = bucket.split('-');
-  return labels.buckets.range(from, to);
+  const [from, to] = bucket.split('-');
+  return from && to ? labels.buckets.range(from, to) : bucket;
+}
+
+function blank(f: (value: number) => string) {
+  return (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '–' : f(value));
+}
+
+/** A warehouse date ('YYYY-MM-DD') as midnight UTC, so no time zone can move it to the day before. */
+function utcDate(iso: string): Date {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 }

@@ -1,6 +1,8 @@
-// The site's only door to the warehouse. Each query runs once per build (memoised), so 10,000
-// client pages cost lookups in Maps, not 10,000 queries. A table a feature has not produced yet
-// reads as empty rather than failing the build.
+// The site's only door to the warehouse (ENCOURS_WAREHOUSE, default data/warehouse). Each query
+// runs once per build (a memoised module-level promise) and per-client rows are indexed in Maps,
+// so 10,000 client pages cost lookups, not 10,000 queries. Values cross into JS in one place
+// (etl/db.ts): BIGINT → number, DATE → 'YYYY-MM-DD', DECIMAL → number. A table a feature has not
+// produced yet reads as empty rather than failing the build; only manifest.json is required.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -30,7 +32,7 @@ export interface Client {
 export interface OpenInvoice {
   invoice_id: string;
   client_id: string;
-  kind: string;
+  kind: 'invoice' | 'credit_note';
   issue_date: string;
   due_date: string;
   amount: number;
@@ -40,6 +42,14 @@ export interface OpenInvoice {
   is_disputed: boolean;
 }
 
+export interface UnappliedPayment {
+  payment_id: string;
+  client_id: string;
+  payment_date: string;
+  amount: number;
+  unapplied_amount: number;
+}
+
 export interface AgeingRow {
   client_id: string;
   bucket: string;
@@ -47,11 +57,14 @@ export interface AgeingRow {
   open_amount: number;
 }
 
-export interface MonthlyAgeing {
-  month_end: string;
+export interface BucketAmount {
   bucket: string;
   bucket_order: number;
   open_amount: number;
+}
+
+export interface MonthlyAgeing extends BucketAmount {
+  month_end: string;
 }
 
 export interface Bucket {
@@ -59,67 +72,88 @@ export interface Bucket {
   bucket_order: number;
 }
 
+/** Company totals at the as-of date, as run_summary defines them. */
+export interface Totals {
+  receivables_amount: number;
+  overdue_amount: number;
+  unapplied_cash_amount: number;
+  clients_with_open_items: number;
+}
+
 export interface Manifest {
   run_at: string;
   as_of_date: string;
+  /** The company currency of every amount; older warehouses do not say (see companyCurrency). */
+  currency?: string;
   inputs: { file: string; kind: string; size_bytes: number; rows: number; rejected_rows: number }[];
   tables: Record<string, { file: string; rows: number }>;
-  headline: Record<string, number | string | null>;
 }
 
-let database: Promise<Database> | undefined;
-const cache = new Map<string, Promise<unknown>>();
-
-/** Runs `sql` once per build, with `{table}` placeholders replaced by the Parquet sources. */
-function memo<T extends Row>(key: string, tables: string[], sql: string): Promise<T[]> {
-  if (!cache.has(key)) {
-    cache.set(key, (async () => {
-      const missing = tables.filter((t) => !existsSync(join(warehouseDir, `${t}.parquet`)) && !existsSync(join(warehouseDir, t)));
-      if (missing.length) return [];
-      database ??= openDatabase();
-      const db = await database;
-      let text = sql;
-      for (const t of tables) text = text.replaceAll(`{${t}}`, source(t));
-      return db.rows<T>(text);
-    })());
-  }
-  return cache.get(key) as Promise<T[]>;
-}
-
-function source(table: string): string {
-  const file = join(warehouseDir, `${table}.parquet`);
-  return existsSync(file) ? `read_parquet(${sqlString(file)})` : `read_parquet(${sqlString(join(warehouseDir, table, '*', '*.parquet'))}, hive_partitioning = true)`;
-}
-
+let manifest: Manifest | undefined;
 export function readManifest(): Manifest {
-  return JSON.parse(readFileSync(join(warehouseDir, 'manifest.json'), 'utf8')) as Manifest;
+  const file = join(warehouseDir, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`no warehouse at ${warehouseDir} (manifest.json missing): run the ETL first, or set ENCOURS_WAREHOUSE`);
+  manifest ??= JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  return manifest;
+}
+
+/** The currency every amount is in: the warehouse's word if it gives one, else ENCOURS_CURRENCY, else EUR. */
+export function companyCurrency(): string {
+  const fromWarehouse = existsSync(join(warehouseDir, 'manifest.json')) ? readManifest().currency : undefined;
+  return fromWarehouse ?? process.env.ENCOURS_CURRENCY ?? 'EUR';
 }
 
 export const clients = () =>
-  memo<Client & Row>('clients', ['clients'], `
+  memo<Client>('clients', ['clients'], `
     select client_id, name, segment, sector, country, sales_rep, payment_terms, credit_limit, insured_limit, external_rating, legal_status,
            receivables_amount, overdue_amount, unapplied_cash_amount, max_days_past_due, invoice_count
-    from {clients} order by client_id`) as Promise<Client[]>;
+    from {clients} order by client_id`);
 
-export const buckets = () => memo<Bucket & Row>('buckets', ['buckets'], `select bucket, bucket_order from {buckets} order by bucket_order`) as Promise<Bucket[]>;
+export const totals = () =>
+  memo<Totals>('totals', ['clients'], `
+    select coalesce(sum(receivables_amount), 0) as receivables_amount,
+           coalesce(sum(overdue_amount), 0) as overdue_amount,
+           coalesce(sum(unapplied_cash_amount), 0) as unapplied_cash_amount,
+           count(*) filter (where receivables_amount <> 0) as clients_with_open_items
+    from {clients}`).then((rows) => rows[0] ?? { receivables_amount: 0, overdue_amount: 0, unapplied_cash_amount: 0, clients_with_open_items: 0 });
+
+export const buckets = () => memo<Bucket>('buckets', ['buckets'], `select bucket, bucket_order from {buckets} order by bucket_order`);
 
 export const openInvoices = () =>
-  memo<OpenInvoice & Row>('openInvoices', ['invoices'], `
+  memo<OpenInvoice>('openInvoices', ['invoices'], `
     select invoice_id, client_id, kind, issue_date, due_date, amount, open_amount, days_past_due, bucket, is_disputed
-    from {invoices} where open_amount <> 0 order by client_id, due_date, invoice_id`) as Promise<OpenInvoice[]>;
+    from {invoices} where open_amount <> 0 order by client_id, due_date, invoice_id`);
+
+export const unappliedPayments = () =>
+  memo<UnappliedPayment>('unappliedPayments', ['payments'], `
+    select payment_id, client_id, payment_date, amount, unapplied_amount
+    from {payments} where unapplied_amount <> 0 order by client_id, payment_date, payment_id`);
 
 export const ageing = () =>
-  memo<AgeingRow & Row>('ageing', ['ageing'], `select client_id, bucket, bucket_order, open_amount from {ageing} order by client_id, bucket_order`) as Promise<AgeingRow[]>;
+  memo<AgeingRow>('ageing', ['ageing'], `select client_id, bucket, bucket_order, open_amount from {ageing} order by client_id, bucket_order`);
+
+/** Company-wide ageing at the as-of date, one row per bucket that holds anything. */
+export const companyAgeing = () =>
+  memo<BucketAmount>('companyAgeing', ['ageing'], `
+    select bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
+    from {ageing} group by bucket order by bucket_order`);
 
 /** Company-wide ageing at each of the last `months` month ends. */
 export const ageingHistory = (months = 24) =>
-  memo<MonthlyAgeing & Row>(`ageingHistory${months}`, ['ageing_monthly'], `
+  memo<MonthlyAgeing>(`ageingHistory${months}`, ['ageing_monthly'], `
     with last_months as (select distinct month_end from {ageing_monthly} order by month_end desc limit ${months})
     select month_end, bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
     from {ageing_monthly} join last_months using (month_end)
-    group by month_end, bucket order by month_end, bucket_order`) as Promise<MonthlyAgeing[]>;
+    group by month_end, bucket order by month_end, bucket_order`);
 
-/** Rows grouped by a key, for per-page lookups. */
+/** Every client by id, for per-page lookups. */
+export const clientsById = () => index('clientsById', () => clients().then((rows) => new Map(rows.map((c) => [c.client_id, c]))));
+
+/** The rows of `load()` grouped by client id, once per build. */
+export function byClient<T extends { client_id: string }>(name: string, load: () => Promise<T[]>): Promise<Map<string, T[]>> {
+  return index(`byClient:${name}`, () => load().then((rows) => groupBy(rows, (r) => r.client_id)));
+}
+
 export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const row of rows) {
@@ -131,9 +165,31 @@ export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   return groups;
 }
 
-/** Memoised per build: the rows of `load()` grouped by client id. */
-const grouped = new Map<string, Promise<Map<string, unknown[]>>>();
-export function byClient<T extends { client_id: string }>(name: string, load: () => Promise<T[]>): Promise<Map<string, T[]>> {
-  if (!grouped.has(name)) grouped.set(name, load().then((rows) => groupBy(rows, (r) => r.client_id)));
-  return grouped.get(name) as Promise<Map<string, T[]>>;
+let database: Promise<Database> | undefined;
+const cache = new Map<string, Promise<unknown>>();
+
+/** Runs `sql` once per build, `{table}` replaced by its Parquet source; a missing table gives []. */
+function memo<T>(key: string, tables: string[], sql: string): Promise<T[]> {
+  return index(key, async () => {
+    if (tables.some((t) => !existsSync(join(warehouseDir, `${t}.parquet`)) && !existsSync(join(warehouseDir, t)))) return [];
+    database ??= openDatabase();
+    const db = await database;
+    let text = sql;
+    for (const t of tables) text = text.replaceAll(`{${t}}`, source(t));
+    return (await db.rows<Row>(text)) as T[];
+  });
+}
+
+/** The memoised result of `make()` under `key`: one promise per build, shared by every page. */
+function index<T>(key: string, make: () => Promise<T>): Promise<T> {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as Promise<T>;
+}
+
+/** A table is one Parquet file, or a hive-partitioned folder (table/year=YYYY/*.parquet) when large. */
+function source(table: string): string {
+  const file = join(warehouseDir, `${table}.parquet`);
+  return existsSync(file)
+    ? `read_parquet(${sqlString(file)})`
+    : `read_parquet(${sqlString(join(warehouseDir, table, '*', '*.parquet'))}, hive_partitioning = true)`;
 }

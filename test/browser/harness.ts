@@ -1,43 +1,73 @@
-// Browser test harness: build the site from a warehouse into a temp folder, serve it on
-// localhost with a tiny static server, and drive Debian's Chromium through playwright-core.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+// Browser test harness: build the site from a warehouse into a temp folder with Astro's build(),
+// serve it on localhost with a tiny static server, and drive Debian's Chromium through
+// playwright-core, recording anything a user would notice went wrong.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { promisify } from 'node:util';
+import { dirname, extname, join, sep } from 'node:path';
 
+import { build } from 'astro';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-const projectDir = join(import.meta.dirname, '..', '..');
+export const projectDir = join(import.meta.dirname, '..', '..');
+const buildsDir = join(projectDir, 'test-output', 'site-builds');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Builds the site for `warehouseDir` into a new folder under test-output/site-builds/ and returns it.
+ * Inside the project on purpose: for an outDir outside the working directory Astro writes its
+ * prerender chunks to ./.astro/.prerender/, the same path every build, so a second build in this
+ * process would import the first one's cached modules (and its data), and two builds at once
+ * would overwrite each other's chunks. The site reads its settings from the environment when its
+ * modules load, so they are set for the build and put back.
+ */
 export async function buildSite(warehouseDir: string, env: Record<string, string> = {}): Promise<string> {
-  const outDir = join(mkdtempSync(join(tmpdir(), 'encours-site-')), 'dist');
-  await promisify(execFile)(process.execPath, [join(projectDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
-    cwd: projectDir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir, ...env },
-    maxBuffer: 1 << 26,
-  });
+  mkdirSync(buildsDir, { recursive: true });
+  const outDir = join(mkdtempSync(join(buildsDir, 'site-')), 'dist');
+  const settings: Record<string, string> = { ASTRO_TELEMETRY_DISABLED: '1', ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir, ...env };
+  const saved = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, settings);
+  try {
+    await build({ root: projectDir, outDir, logLevel: 'error' });
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
   return outDir;
 }
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.txt': 'text/plain', '.json': 'application/json', '.csv': 'text/csv' };
+/** Deletes a folder made by buildSite. */
+export function removeSite(outDir: string): void {
+  if (outDir.startsWith(buildsDir + sep)) rmSync(dirname(outDir), { recursive: true, force: true });
+}
 
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** Serves `root` on 127.0.0.1 (a free port); folders answer with their index.html. */
 export function serve(root: string): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     let path = join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!path.startsWith(root) || !existsSync(path)) {
+    if (!(path === root || path.startsWith(root + sep)) || !existsSync(path)) {
       response.writeHead(404).end();
       return;
     }
     response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
+    }),
+  );
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -55,17 +85,31 @@ export interface PageProblems {
   dialogs: string[];
 }
 
+export const noProblems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [], dialogs: [] };
+
 /** Records what a user would notice went wrong: console errors, failed or third-party requests, dialogs. */
 export function watch(page: Page, origin: string): PageProblems {
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [], dialogs: [] };
-  page.on('console', (message) => message.type() === 'error' && problems.consoleErrors.push(message.text()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
   page.on('pageerror', (error) => problems.consoleErrors.push(error.message));
   page.on('requestfailed', (request) => problems.failedRequests.push(request.url()));
-  page.on('response', (response) => response.status() >= 400 && problems.failedRequests.push(`${response.status()} ${response.url()}`));
-  page.on('request', (request) => !request.url().startsWith(origin) && !request.url().startsWith('data:') && problems.foreignRequests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) problems.foreignRequests.push(url);
+  });
   page.on('dialog', (dialog) => {
     problems.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
   return problems;
+}
+
+/** The number of pages in a PDF, from its page objects. */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }

@@ -1,38 +1,56 @@
-// Ageing charts: receivables by days-past-due bucket now, and month by month.
+// Ageing charts: receivables by days-past-due bucket at the as-of date, and at each month end.
+// Pure: rows + options → SVG text. Labels and number formats come in the options, so the same
+// function draws French and English pages.
 import * as Plot from '@observablehq/plot';
 
-import { bucketColor, renderSvg } from './render.ts';
+import { bucketColor, chartStyle, renderSvg } from './render.ts';
 
-export interface BucketAmount {
+export interface BucketBar {
+  /** The bucket's label in the page's language ('Non échu', '1–30 j'). */
   label: string;
+  /** 0 for not due, then older and older: sets the position and the colour. */
   order: number;
   amount: number;
 }
 
-export interface MonthBucketAmount extends BucketAmount {
+export interface MonthBucketBar extends BucketBar {
+  /** 'YYYY-MM-DD' of the month end. */
   monthEnd: string;
-  monthLabel: string;
 }
 
-interface Options {
+export interface AgeingOptions {
   width?: number;
   height?: number;
+  /** The y axis title, e.g. 'Montant (€)'. */
   yLabel: string;
-  tickFormat: (value: number) => string;
+  /** Short amounts for ticks and bar labels ('8 M'). */
+  compact: (value: number) => string;
+  /** Full amounts for the hover text of each bar ('1 234 567 €'). */
+  money: (value: number) => string;
+  /** The text alternative, written in the page's words. */
   description: string;
 }
 
-/** One bar per bucket, in bucket order, coloured from calm to alarming. */
-export function ageingBars(rows: BucketAmount[], { width = 640, height = 220, yLabel, tickFormat, description }: Options): string {
+export interface HistoryOptions extends AgeingOptions {
+  /** A month end's tick label; may hold a '\n' (month over year). */
+  monthLabel: (monthEnd: string, index: number) => string;
+}
+
+/** One bar per bucket, in bucket order, coloured from calm to alarming, its amount above it. */
+export function ageingBars(rows: BucketBar[], { width = 560, height = 240, yLabel, compact, money, description }: AgeingOptions): string {
+  const bars = [...rows].sort((a, b) => a.order - b.order);
   return renderSvg(
     {
       width,
       height,
-      marginLeft: 64,
-      x: { label: null, domain: rows.map((r) => r.label) },
-      y: { label: yLabel, grid: true, tickFormat },
+      marginTop: 28,
+      marginLeft: 56,
+      style: chartStyle,
+      x: { label: null, domain: bars.map((r) => r.label), padding: 0.25 },
+      y: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 4 },
       marks: [
-        Plot.barY(rows, { x: 'label', y: 'amount', fill: (r: BucketAmount) => bucketColor(r.order) }),
+        Plot.barY(bars, { x: 'label', y: 'amount', fill: (r: BucketBar) => bucketColor(r.order), title: (r: BucketBar) => `${r.label} · ${money(r.amount)}` }),
+        Plot.text(bars.filter((r) => r.amount !== 0), { x: 'label', y: 'amount', text: (r: BucketBar) => compact(r.amount), dy: -8, fill: 'currentColor' }),
         Plot.ruleY([0]),
       ],
     },
@@ -40,23 +58,40 @@ export function ageingBars(rows: BucketAmount[], { width = 640, height = 220, yL
   );
 }
 
-/** Stacked bars: one per month end, stacked by bucket, not-due at the bottom. */
-export function ageingHistory(rows: MonthBucketAmount[], { width = 960, height = 280, yLabel, tickFormat, description }: Options): string {
-  const labels = [...new Map(rows.map((r) => [r.order, r.label])).entries()].sort((a, b) => a[0] - b[0]);
+/** Stacked bars, one per month end, not-due at the bottom, the month's total above each bar. */
+export function ageingHistory(rows: MonthBucketBar[], { width = 1160, height = 300, yLabel, compact, money, monthLabel, description }: HistoryOptions): string {
+  const legend = [...new Map(rows.map((r) => [r.order, r.label])).entries()].sort((a, b) => a[0] - b[0]);
+  const months = [...new Set(rows.map((r) => r.monthEnd))].sort();
+  const totals = months.map((monthEnd) => ({ monthEnd, amount: sum(rows.filter((r) => r.monthEnd === monthEnd)) }));
+  const tickLabels = new Map(months.map((m, i) => [m, monthLabel(m, i)]));
   return renderSvg(
     {
       width,
       height,
-      marginLeft: 64,
-      marginBottom: 48,
-      x: { label: null, domain: [...new Set(rows.map((r) => r.monthLabel))], tickRotate: -45 },
-      y: { label: yLabel, grid: true, tickFormat },
-      color: { domain: labels.map(([, label]) => label), range: labels.map(([order]) => bucketColor(order)), legend: true },
+      marginTop: 28,
+      marginLeft: 56,
+      marginBottom: 40,
+      style: chartStyle,
+      x: { label: null, domain: months, padding: 0.2, tickFormat: (m: string) => tickLabels.get(m) ?? m },
+      y: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 5 },
+      color: { domain: legend.map(([, label]) => label), range: legend.map(([order]) => bucketColor(order)), legend: true },
       marks: [
-        Plot.barY(rows, { x: 'monthLabel', y: 'amount', fill: 'label', order: labels.map(([, label]) => label) }),
+        Plot.barY(rows, {
+          x: 'monthEnd',
+          y: 'amount',
+          fill: 'label',
+          order: legend.map(([, label]) => label),
+          title: (r: MonthBucketBar) => `${tickLabels.get(r.monthEnd)?.replace('\n', ' ')} · ${r.label} · ${money(r.amount)}`,
+        }),
+        Plot.text(totals, { x: 'monthEnd', y: 'amount', text: (r: { amount: number }) => compact(r.amount), dy: -8, fill: 'currentColor' }),
         Plot.ruleY([0]),
       ],
     },
     description,
   );
+}
+
+/** The sum of the rows' amounts in cents, so 0.1 + 0.2 does not print as 0.30000000000000004. */
+function sum(rows: { amount: number }[]): number {
+  return rows.reduce((total, r) => total + Math.round(r.amount * 100), 0) / 100;
 }

@@ -1,25 +1,33 @@
 // Plot renders at build time into a server-side DOM (linkedom); a chart is then plain SVG text,
-// readable without JavaScript, with its text alternative in <title> and aria-label.
+// readable without JavaScript, whose text alternative is the <title> the svg opens with.
+// Text from the inputs only ever reaches the chart as text nodes (ticks, legend, <title>), which
+// the serializer escapes. Never as an attribute: linkedom escapes '"' in attributes but not '&',
+// so a name like 'A&amp;B' would be read back as 'A&B' there. Hence no aria-label here.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
+const svgNs = 'http://www.w3.org/2000/svg';
 
 export function renderSvg(options: Plot.PlotOptions, description: string): string {
-  const chart = Plot.plot({ ...options, document: document as unknown as Document, ariaDescription: description });
-  // With a legend Plot returns a <figure> holding the legend and the <svg>: describe the svg.
-  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg')!;
-  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  const chart = Plot.plot({ ...options, document: document as unknown as Document });
+  // With a legend Plot returns a <figure>: the legend (whose swatches are small <svg>s too), then
+  // the chart's <svg> as a direct child. Describe that one.
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : [...chart.children].find((child) => child.tagName.toLowerCase() === 'svg');
+  if (!svg) throw new Error('Plot returned no <svg>');
+  const title = document.createElementNS(svgNs, 'title');
   title.textContent = description;
   svg.insertBefore(title, svg.firstChild);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', description);
   return chart.outerHTML;
 }
 
-/** Bucket colours from calm (not due) to alarming (> 365 days), by bucket order. */
-export const bucketColors = ['#7fa7c9', '#f2d479', '#f0b35a', '#e98a45', '#d9603b', '#b53a2f', '#7d1f1f'];
+/** Bucket colours from calm (not due) to alarming (the oldest), by bucket order. */
+export const bucketColors = ['#8fb3d3', '#f3d98b', '#f0b35a', '#e58a45', '#d4603b', '#b13a2f', '#6e1b1b'];
 
 export function bucketColor(order: number): string {
-  return bucketColors[Math.min(order, bucketColors.length - 1)]!;
+  return bucketColors[Math.max(0, Math.min(order, bucketColors.length - 1))]!;
 }
+
+/** The text style every chart shares: the page's font, a size that reads at 100 % zoom. */
+export const chartStyle = { fontFamily: 'inherit', fontSize: '12px', overflow: 'visible' } as const;

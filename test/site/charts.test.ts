@@ -1,0 +1,94 @@
+// Charts are pure functions: rows + options → SVG text with its text alternative, drawn by Plot.
+import { describe, expect, it } from 'vitest';
+
+import { ageingBars, ageingHistory, type BucketBar, type MonthBucketBar } from '../../site/lib/charts/ageing.ts';
+import { bucketColor, bucketColors } from '../../site/lib/charts/render.ts';
+import { makeFormat } from '../../site/lib/format.ts';
+
+const format = makeFormat('fr-FR', 'EUR');
+const options = { yLabel: 'Montant (€)', compact: format.compact, money: format.money, description: 'Balance âgée : Non échu 300 €, 1–30 j 250 €.' };
+// The fixture company of test/fixtures/site-escaping: not due 300, 1–30 250, 31–60 400, 91–180 450.
+const bars: BucketBar[] = [
+  { label: 'Non échu', order: 0, amount: 300 },
+  { label: '1–30 j', order: 1, amount: 250 },
+  { label: '31–60 j', order: 2, amount: 400 },
+  { label: '61–90 j', order: 3, amount: 0 },
+  { label: '91–180 j', order: 4, amount: 450 },
+];
+
+/** The bar rectangles of a chart: fill and height, in drawing order. */
+function rects(svg: string): { fill: string; height: number }[] {
+  return [...svg.matchAll(/<rect fill="([^"]+)"[^>]*?height="([\d.]+)"/g)].map((m) => ({ fill: m[1]!, height: Number(m[2]) }));
+}
+
+describe('ageingBars', () => {
+  const svg = ageingBars(bars, options);
+
+  it('opens with its text alternative as the svg <title>', () => {
+    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*><title>Balance âgée : Non échu 300 €, 1–30 j 250 €\.<\/title>/);
+  });
+
+  it('draws one bar per bucket, in bucket order, coloured from calm to alarming', () => {
+    const drawn = rects(svg);
+    expect(drawn.map((r) => r.fill)).toEqual([0, 1, 2, 3, 4].map(bucketColor));
+    // Heights in proportion to the amounts: 450 / 300 = 1.5, 250 / 300, 400 / 300; the empty bucket flat.
+    const [notDue, d30, d60, d90, d180] = drawn.map((r) => r.height);
+    expect(d180! / notDue!).toBeCloseTo(1.5, 5);
+    expect(d30! / notDue!).toBeCloseTo(250 / 300, 5);
+    expect(d60! / notDue!).toBeCloseTo(400 / 300, 5);
+    expect(d90).toBe(0);
+  });
+
+  it('labels each non-empty bar with its amount, and gives the exact amount on hover', () => {
+    expect(svg).toContain('<title>91–180 j · 450&#160;€</title>');
+    expect([...svg.matchAll(/<text[^>]*>(\d+)<\/text>/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['300', '250', '400', '450']));
+  });
+
+  it('keeps text from the inputs as text: < and & are escaped wherever they appear', () => {
+    const evil = '<img src=x onerror=alert(1)> & "Co"';
+    const chart = ageingBars([{ label: evil, order: 0, amount: 10 }], { ...options, description: `Balance âgée de ${evil}` });
+    expect(chart).not.toContain('<img');
+    expect(chart).toContain('<title>Balance âgée de &lt;img src=x onerror=alert(1)&gt; &amp; "Co"</title>');
+    expect(chart).toContain('>&lt;img src=x onerror=alert(1)&gt; &amp; "Co"</text>');
+  });
+
+  it('matches its snapshot', async () => {
+    await expect(svg).toMatchFileSnapshot('__snapshots__/ageing-bars.svg');
+  });
+});
+
+describe('ageingHistory', () => {
+  // Two month ends, two buckets: Jan 100 not due + 50 overdue; Feb 120 not due + 30 overdue.
+  const rows: MonthBucketBar[] = [
+    { monthEnd: '2026-01-31', label: 'Non échu', order: 0, amount: 100 },
+    { monthEnd: '2026-01-31', label: '1–30 j', order: 1, amount: 50 },
+    { monthEnd: '2026-02-28', label: 'Non échu', order: 0, amount: 120 },
+    { monthEnd: '2026-02-28', label: '1–30 j', order: 1, amount: 30 },
+  ];
+  const svg = ageingHistory(rows, { ...options, description: 'Historique', monthLabel: (m, i) => (i === 0 ? `${format.month(m)}\n2026` : format.month(m)) });
+
+  it('is a figure: the legend (HTML) then the described svg', () => {
+    expect(svg).toMatch(/^<figure/);
+    expect(svg.match(/<title>/g)).toHaveLength(1 + rows.length);
+    const chart = svg.search(/<svg role="img"[^>]*><title>Historique<\/title>/);
+    expect(chart).toBeGreaterThan(svg.lastIndexOf('-swatch"'));
+    expect(svg.indexOf('Non échu')).toBeLessThan(chart);
+  });
+
+  it('stacks the buckets of each month, not-due at the bottom', () => {
+    const drawn = rects(svg);
+    expect(drawn.map((r) => r.fill)).toEqual([bucketColors[0], bucketColors[1], bucketColors[0], bucketColors[1]]);
+    // Both months total 150, so the stacks are the same height: 100 + 50 and 120 + 30.
+    const [jan0, jan1, feb0, feb1] = drawn.map((r) => r.height);
+    expect(jan0! + jan1!).toBeCloseTo(feb0! + feb1!, 5);
+    expect(jan0! / jan1!).toBeCloseTo(2, 5);
+  });
+
+  it('writes each month total above its bar and the month names on the axis, the year under the first', () => {
+    const totals = svg.slice(svg.indexOf('aria-label="text"'));
+    expect(totals.match(/>150<\/text>/g)).toHaveLength(2);
+    expect(svg).toMatch(/<tspan[^>]*>janv\.<\/tspan><tspan[^>]*>2026<\/tspan>/);
+    expect(svg).toContain('>févr.</text>');
+    expect(svg).toContain('<title>févr. · 1–30 j · 30&#160;€</title>');
+  });
+});
