@@ -113,6 +113,8 @@ export const configSchema = z.strictObject({
     .min(1)
     .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'must be increasing')
     .default([30, 60, 90, 180, 365]),
+  /** Months of sales behind the standard and best-possible DSO. */
+  dsoWindowMonths: z.number().int().min(1).max(12).default(3),
   /** Used when an invoice has no due date: days after the issue date. */
   defaultTermsDays: z.number().int().min(0).default(30),
   /** DuckDB's memory limit and spill folder, so large ledgers spill to disk instead of failing. */

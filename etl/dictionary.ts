@@ -9,7 +9,7 @@ import { modelsDir, readSqlFiles } from './models.ts';
 export interface TableEntry {
   table: string;
   description: string;
-  columns: { name: string; type: string; description: string }[];
+  columns: { name: string; type: string; description: string; description_fr?: string }[];
 }
 
 export function readDictionary(dir = join(modelsDir, 'marts')): TableEntry[] {

@@ -114,6 +114,7 @@ async function setFormatVariables(db: Database, config: Config): Promise<void> {
     set variable true_values = ${list(openItems.values.true)};
     set variable credit_note_values = ${list(openItems.values.kind.credit_note)};
     set variable default_terms_days = ${config.defaultTermsDays};
+    set variable dso_window_months = ${config.dsoWindowMonths};
     set variable currency = ${sqlString(config.currency)};`);
 }
 

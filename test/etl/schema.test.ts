@@ -59,3 +59,18 @@ describe('data dictionary', () => {
     expect(n).toBe(readDictionary().length);
   });
 });
+
+describe('KPI definitions', () => {
+  it('are, word for word, in the header of the SQL model that computes them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const sql = readFileSync(join(modelsDir, 'marts', 'kpi_monthly.sql'), 'utf8');
+    const header = sql.split('\n').filter((line) => line.startsWith('--')).map((line) => line.replace(/^-- ?/, '')).join('\n');
+    const entry = readDictionary().find((e) => e.table === 'kpi_monthly')!;
+    const defined = entry.columns.filter((c) => ['dso_countback', 'dso_standard', 'best_possible_dso', 'add_days', 'cei', 'share_overdue', 'bad_debt_rate_12m', 'receivables_turnover'].includes(c.name));
+    expect(defined).toHaveLength(8);
+    for (const column of defined) {
+      expect(header, column.name).toContain(column.description);
+      expect(header, column.name).toContain(column.description_fr!);
+    }
+  });
+});

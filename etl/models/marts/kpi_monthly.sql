@@ -1,0 +1,133 @@
+-- One row per month end and scope (the company, and each segment, sector, country and sales rep):
+-- the receivables KPIs of that month. Definitions (the site shows these words):
+-- receivables: Open invoices and credit notes at the month end, incl. tax. | Encours : factures et avoirs ouverts en fin de mois, TTC.
+-- sales: Invoices less credit notes issued in the month, incl. tax. | Ventes : factures moins avoirs émis dans le mois, TTC.
+-- dso_countback: DSO by the countback method: from the receivables at month end, subtract that month's sales, then the previous month's, and so on; DSO = days of the months fully consumed + (remaining balance / sales of the next month) × its days. | DSO par épuisement du chiffre d'affaires : de l'encours de fin de mois, on retranche les ventes du mois, puis du mois précédent, et ainsi de suite ; DSO = jours des mois entièrement épuisés + (solde restant / ventes du mois suivant) × ses jours.
+-- dso_standard: Receivables / sales of the last 3 months × days in those months. | Encours / ventes des 3 derniers mois × nombre de jours de ces mois.
+-- best_possible_dso: Not-yet-due receivables / sales of the last 3 months × days in those months. | Encours non échu / ventes des 3 derniers mois × nombre de jours de ces mois.
+-- add_days: Average days delinquent = standard DSO − best-possible DSO. | Retard moyen (ADD) = DSO standard − meilleur DSO possible.
+-- cei: Collection effectiveness index = (opening receivables + sales / N − closing receivables) / (opening receivables + sales / N − closing not-yet-due receivables) × 100, over N = 1 month (cei) or 3 months (cei_quarter). | Indice d'efficacité du recouvrement (CEI) = (encours d'ouverture + ventes / N − encours de clôture) / (encours d'ouverture + ventes / N − encours non échu de clôture) × 100, sur N = 1 mois (cei) ou 3 mois (cei_quarter).
+-- share_overdue: Overdue receivables / receivables. | Taux d'impayés : encours échu / encours.
+-- bad_debt_rate_12m: Written-off amount over 12 months / sales over the same 12 months. | Taux de créances irrécouvrables : pertes sur 12 mois / ventes des mêmes 12 mois.
+-- receivables_turnover: Sales of the last 12 months / average receivables of the last 12 month ends. | Rotation des créances : ventes des 12 derniers mois / encours moyen des 12 dernières fins de mois.
+-- avg_days_to_pay, avg_days_late: Amount-weighted days from issue (to pay) and from due date (late) of the invoices settled in the month. | Délai moyen de paiement et retard moyen, pondérés par le montant, des factures soldées dans le mois.
+-- A month without sales is consumed whole by the countback; when the receivables exceed all the
+-- sales of the history, the DSO is the days of the whole history (is_dso_countback_capped).
+with scopes as (
+  select client_id, 'company' as scope, 'all' as scope_value from clients
+  union all select client_id, 'segment', coalesce(segment, '(none)') from clients
+  union all select client_id, 'sector', coalesce(sector, '(none)') from clients
+  union all select client_id, 'country', coalesce(country, '(none)') from clients
+  union all select client_id, 'sales_rep', coalesce(sales_rep, '(none)') from clients
+),
+
+balances as (
+  select month_end, client_id, sum(open_amount) as receivables,
+         sum(open_amount) filter (where bucket = 'not_due') as not_due
+  from ageing_monthly
+  group by all
+),
+
+client_months as (
+  select coalesce(balances.month_end, activity.month_end) as month_end,
+         coalesce(balances.client_id, activity.client_id) as client_id,
+         coalesce(balances.receivables, 0) as receivables, coalesce(balances.not_due, 0) as not_due,
+         coalesce(activity.sales_amount, 0) as sales, coalesce(activity.writeoff_amount, 0) as writeoffs,
+         coalesce(activity.settled_amount, 0) as settled, coalesce(activity.settled_days_to_pay_weighted, 0) as days_to_pay_weighted,
+         coalesce(activity.settled_days_late_weighted, 0) as days_late_weighted
+  from balances
+  full join (select * from int_client_month_activity where month_end in (select month_end from int_month_ends)) as activity
+    using (month_end, client_id)
+),
+
+scope_values as (
+  select distinct scope, scope_value from scopes
+),
+
+scoped_client_months as (
+  select client_months.*, scopes.scope, scopes.scope_value
+  from client_months join scopes using (client_id)
+),
+
+scope_months as (
+  -- Every month end for every scope value, so that a month without sales still counts.
+  select grid.month_end, grid.scope, grid.scope_value, day(grid.month_end) as days_in_month,
+         coalesce(sum(m.receivables), 0) as receivables, coalesce(sum(m.not_due), 0) as not_due,
+         coalesce(sum(m.sales), 0) as sales, coalesce(sum(m.writeoffs), 0) as writeoffs,
+         coalesce(sum(m.settled), 0) as settled, coalesce(sum(m.days_to_pay_weighted), 0) as days_to_pay_weighted,
+         coalesce(sum(m.days_late_weighted), 0) as days_late_weighted
+  from (select * from int_month_ends cross join scope_values) as grid
+  left join scoped_client_months as m
+    on m.month_end = grid.month_end and m.scope = grid.scope and m.scope_value = grid.scope_value
+  group by all
+),
+
+countback_steps as (
+  -- For each month end, the months before it from the newest back, with the sales consumed so far.
+  select closing.scope, closing.scope_value, closing.month_end, closing.receivables,
+         earlier.days_in_month, greatest(earlier.sales, 0) as sales,
+         sum(greatest(earlier.sales, 0)) over back - greatest(earlier.sales, 0) as consumed_before,
+         sum(earlier.days_in_month) over back - earlier.days_in_month as days_before
+  from scope_months as closing
+  join scope_months as earlier
+    on earlier.scope = closing.scope and earlier.scope_value = closing.scope_value and earlier.month_end <= closing.month_end
+  window back as (partition by closing.scope, closing.scope_value, closing.month_end order by earlier.month_end desc rows unbounded preceding)
+),
+
+countback as (
+  select scope, scope_value, month_end,
+         case when any_value(receivables) <= 0 then 0
+              else coalesce(min(days_before + (receivables - consumed_before) / sales * days_in_month)
+                              filter (where receivables > consumed_before and receivables <= consumed_before + sales and sales > 0),
+                            sum(days_in_month)) end as dso_countback,
+         any_value(receivables) > sum(sales) as is_dso_countback_capped
+  from countback_steps
+  group by all
+),
+
+windows as (
+  select *,
+         sum(sales) over last_n as sales_window, sum(days_in_month) over last_n as days_window,
+         count(*) over last_n as months_in_window,
+         lag(receivables, 1) over by_month as opening_1m, lag(receivables, 3) over by_month as opening_3m,
+         sum(sales) over last_3 as sales_3m,
+         sum(sales) over last_12 as sales_12m, sum(writeoffs) over last_12 as writeoffs_12m,
+         avg(receivables) over last_12 as avg_receivables_12m, count(*) over last_12 as months_in_12m
+  from scope_months
+  window by_month as (partition by scope, scope_value order by month_end),
+         last_n as (by_month rows between getvariable('dso_window_months') - 1 preceding and current row),
+         last_3 as (by_month rows between 2 preceding and current row),
+         last_12 as (by_month rows between 11 preceding and current row)
+),
+
+final as (
+  select
+    windows.month_end, windows.scope, windows.scope_value,
+    windows.receivables::decimal(18, 2) as receivables,
+    windows.not_due::decimal(18, 2) as not_due_amount,
+    (windows.receivables - windows.not_due)::decimal(18, 2) as overdue,
+    ((windows.receivables - windows.not_due) / nullif(windows.receivables, 0))::double as share_overdue,
+    windows.sales::decimal(18, 2) as sales,
+    countback.dso_countback::double as dso_countback,
+    countback.is_dso_countback_capped,
+    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0
+         then windows.receivables / windows.sales_window * windows.days_window end::double as dso_standard,
+    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0
+         then windows.not_due / windows.sales_window * windows.days_window end::double as best_possible_dso,
+    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0
+         then (windows.receivables - windows.not_due) / windows.sales_window * windows.days_window end::double as add_days,
+    ((windows.opening_1m + windows.sales - windows.receivables)
+      / nullif(windows.opening_1m + windows.sales - windows.not_due, 0) * 100)::double as cei,
+    ((windows.opening_3m + windows.sales_3m / 3 - windows.receivables)
+      / nullif(windows.opening_3m + windows.sales_3m / 3 - windows.not_due, 0) * 100)::double as cei_quarter,
+    case when windows.months_in_12m = 12 then windows.sales_12m / nullif(windows.avg_receivables_12m, 0) end::double as receivables_turnover,
+    (windows.days_to_pay_weighted / nullif(windows.settled, 0))::double as avg_days_to_pay,
+    (windows.days_late_weighted / nullif(windows.settled, 0))::double as avg_days_late,
+    windows.writeoffs::decimal(18, 2) as writeoff_amount,
+    case when windows.months_in_12m = 12 then windows.writeoffs_12m / nullif(windows.sales_12m, 0) end::double as bad_debt_rate_12m
+  from windows
+  join countback using (scope, scope_value, month_end)
+)
+
+select * from final
+order by scope, scope_value, month_end
