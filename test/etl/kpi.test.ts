@@ -85,3 +85,41 @@ describe('kpi_monthly on the sample', () => {
     expect(row!.share_overdue).toBeGreaterThan(0.15);
   });
 });
+
+describe('client behaviour, billing cohorts, currencies and ageing by invoice date (test/fixtures/kpi at 2024-04-30)', () => {
+  let wh: Warehouse;
+  beforeAll(async () => {
+    wh = await buildWarehouse(join(fixturesDir, 'kpi'), { asOf: '2024-04-30' });
+  });
+
+  it('describes how the client pays', async () => {
+    // The one invoice settled in the last 12 months, I1, took 36 days and was 6 days late (also
+    // within 3 and 6 months: settled 2024-02-15 > 2024-01-30). I2 is 50 days past due (11 Mar → 30 Apr).
+    // No invoice of the last 12 months is disputed.
+    expect(await wh.query(`select * exclude (client_id) from client_behaviour`)).toEqual([
+      { days_to_pay_3m: 36, days_to_pay_6m: 36, days_to_pay_12m: 36, days_late_3m: 6, days_late_6m: 6, days_late_12m: 6, days_late_trend: 0, share_paid_late_12m: 1, invoices_settled_12m: 1, max_days_past_due: 50, dispute_rate_12m: 0 },
+    ]);
+  });
+
+  it('follows each billing cohort only as far as its age allows', async () => {
+    // January (I1, 3,100, issued 10 Jan, paid 36 days later): nothing within 30 days, all within 60
+    // and 90; 31 Jan + 120 > 30 Apr so the 120-day share is not known yet; open 90 days after issue: 0.
+    // February (I2, 2,900, never paid; its credit note is not a collection): 0 within 30 and 60;
+    // 90 days are not reached. April (I3): too young for any share.
+    expect(await wh.query(`select * from billing_cohorts`)).toEqual([
+      { cohort_month: '2024-01-31', invoiced_amount: 3100, invoice_count: 1, share_collected_30d: 0, share_collected_60d: 1, share_collected_90d: 1, share_collected_120d: null, share_open_after_90d: 0 },
+      { cohort_month: '2024-02-29', invoiced_amount: 2900, invoice_count: 1, share_collected_30d: 0, share_collected_60d: 0, share_collected_90d: null, share_collected_120d: null, share_open_after_90d: null },
+      { cohort_month: '2024-04-30', invoiced_amount: 3000, invoice_count: 1, share_collected_30d: null, share_collected_60d: null, share_collected_90d: null, share_collected_120d: null, share_open_after_90d: null },
+    ]);
+  });
+
+  it('breaks the receivables down by currency and ages them by invoice date', async () => {
+    // No currency column: everything is in the company currency (EUR), 2,500 + 3,000.
+    expect(await wh.query(`select * from receivables_by_currency`)).toEqual([{ currency: 'EUR', open_amount: 5500, open_items: 2 }]);
+    // I2 issued 10 Feb is 80 days old (61–90); I3 issued 5 Apr is 25 days old (0–30).
+    expect(await wh.query(`select age_bucket, open_amount from ageing_by_invoice_date order by bucket_order`)).toEqual([
+      { age_bucket: '0-30', open_amount: 3000 },
+      { age_bucket: '61-90', open_amount: 2500 },
+    ]);
+  });
+});

@@ -1,0 +1,10 @@
+-- One row per original currency of the open invoices and credit notes at the as-of date: their
+-- open amount in the company currency and how many there are.
+select
+  currency,
+  sum(open_amount)::decimal(18, 2) as open_amount,
+  count(*)::integer as open_items
+from invoices
+where open_amount <> 0
+group by currency
+order by open_amount desc
