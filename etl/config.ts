@@ -99,6 +99,31 @@ const penalties = z.strictObject({
   ratesFile: z.string().default('data/reference/ecb_rates.csv'),
 });
 
+/** IFRS 9 provision matrix and French specific provisions. */
+const provisions = z.strictObject({
+  /** Month ends whose 12-month outcome is averaged into each bucket's loss rate. */
+  lookbackMonths: z.number().int().min(1).default(12),
+  /** Multiplies the historical loss rates (forward-looking adjustment; 1 = none). */
+  forwardLookingFactor: z.number().min(0).default(1),
+  /** VAT rate to take the tax out of amounts when the export gives no amount excl. tax. */
+  vatRate: z.number().min(0).default(0.2),
+  /** Open invoices beyond this many days past due are provisioned specifically. */
+  overdueDays: z.number().int().positive().default(180),
+  /** Specific provision rate (0–1) by basis, applied to the open amount excl. tax. */
+  rates: z
+    .strictObject({ liquidation: z.number().min(0).max(1), receivership: z.number().min(0).max(1), safeguard: z.number().min(0).max(1), dispute: z.number().min(0).max(1), overdue: z.number().min(0).max(1) })
+    .default({ liquidation: 1, receivership: 0.5, safeguard: 0.5, dispute: 0.5, overdue: 0.5 }),
+});
+
+/** 13-week cash-collection forecast. */
+const forecast = z.strictObject({
+  /** Settled invoices a client needs in 12 months for its own lateness to be used (else its segment's). */
+  minSettledInvoices: z.number().int().min(1).default(3),
+  /** Share of a disputed invoice, and of one beyond 90 days past due, expected to be collected. */
+  disputedCollectionShare: z.number().min(0).max(1).default(0.5),
+  over90CollectionShare: z.number().min(0).max(1).default(0.25),
+});
+
 const alerts = z.strictObject({
   /** A client's days late are "worsening fast" when its last 3 months exceed its last 12 by this many days. */
   worseningDays: z.number().positive().default(15),
@@ -129,6 +154,8 @@ export const configSchema = z.strictObject({
   dunning: dunning.default(() => dunning.parse({})),
   penalties: penalties.default(() => penalties.parse({})),
   alerts: alerts.default(() => alerts.parse({})),
+  provisions: provisions.default(() => provisions.parse({})),
+  forecast: forecast.default(() => forecast.parse({})),
 });
 
 export type Config = z.infer<typeof configSchema>;

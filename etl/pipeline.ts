@@ -144,7 +144,16 @@ async function createReferenceTables(db: Database, config: Config): Promise<void
   await db.run(`
     set variable penalty_rate_points = ${config.penalties.ratePoints};
     set variable penalty_indemnity = ${config.penalties.indemnityAmount};
-    set variable worsening_days = ${config.alerts.worseningDays};`);
+    set variable worsening_days = ${config.alerts.worseningDays};
+    set variable provision_lookback_months = ${config.provisions.lookbackMonths};
+    set variable forward_looking_factor = ${config.provisions.forwardLookingFactor};
+    set variable vat_rate = ${config.provisions.vatRate};
+    set variable specific_overdue_days = ${config.provisions.overdueDays};
+    set variable forecast_min_settled = ${config.forecast.minSettledInvoices};
+    set variable forecast_disputed_share = ${config.forecast.disputedCollectionShare};
+    set variable forecast_over90_share = ${config.forecast.over90CollectionShare};`);
+  const rates = Object.entries(config.provisions.rates).map(([basis, rate]) => `(${sqlString(basis)}, ${rate})`).join(', ');
+  await db.run(`create or replace table ref_specific_provision_rates as select * from (values ${rates}) as t(basis, rate)`);
 }
 
 /** The run's reference date when none is given: the latest dated event in the usable rows. */

@@ -37,3 +37,28 @@ export async function queryWarehouse<T extends Row = Row>(dir: string, sql: stri
     db.close();
   }
 }
+
+/**
+ * A model unit test: runs one SQL model of etl/models on hand-made input tables (each given as a
+ * SELECT), with the given DuckDB variables, and returns its rows.
+ */
+export async function runModel<T extends Row = Row>(
+  model: string,
+  inputs: Record<string, string>,
+  variables: Record<string, string | number> = {},
+): Promise<T[]> {
+  const { readSqlFiles, modelsDir, orderedModels } = await import('../etl/models.ts');
+  const db = await openDatabase();
+  try {
+    await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
+    for (const [name, value] of Object.entries(variables)) {
+      await db.run(`set variable ${name} = ${typeof value === 'number' ? value : `date ${sqlString(value)}`}`);
+    }
+    for (const [table, select] of Object.entries(inputs)) await db.run(`create table ${table} as ${select}`);
+    const target = orderedModels().find((m) => m.name === model);
+    if (!target) throw new Error(`no model ${model}`);
+    return await db.rows<T>(target.sql);
+  } finally {
+    db.close();
+  }
+}

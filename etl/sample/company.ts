@@ -80,12 +80,12 @@ function makeClient(index: number): Client {
     lastMonth: chance(0.08) ? Math.floor(uniform(12, 34)()) : MONTHS - 1, // some clients stop buying
   };
   if (behaviour === 'deteriorating') {
-    client.deteriorationStart = Math.floor(uniform(16, 24)());
+    client.deteriorationStart = Math.floor(uniform(2, 24)());
     client.deteriorationSlope = uniform(4, 9)();
     if (chance(0.5)) {
-      // Defaults: stops paying 5–11 months into its decline, is billed two months more, and is
+      // Defaults: stops paying 3–9 months into its decline, is billed two months more, and is
       // written off 6–15 months later when that falls before the as-of date.
-      client.defaultDate = monthStart(client.deteriorationStart + Math.floor(uniform(5, 12)()), 10);
+      client.defaultDate = monthStart(client.deteriorationStart + Math.floor(uniform(3, 10)()), 10);
       client.lastMonth = Math.min(client.lastMonth, monthIndex(client.defaultDate) + 2);
       const writeoff = addDays(client.defaultDate, Math.floor(uniform(180, 450)()));
       if (writeoff <= AS_OF) client.writeoffDate = writeoff;

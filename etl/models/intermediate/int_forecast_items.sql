@@ -1,0 +1,30 @@
+-- One row per open invoice at each forecast date (each month end, and the as-of date): when it is
+-- expected to be paid and how much of it. Expected date = due date + the client's expected days
+-- late (int_forecast_lateness), or the next day when that date has already passed. Share expected:
+-- the configured share for a disputed invoice or one beyond 90 days past due, else all of it.
+-- The naive date is the due date (or the next day when already past due), for all of it.
+with open_items as (
+  select month_end as forecast_date, invoice_id, open_amount from int_invoice_month_ends where kind = 'invoice' and open_amount > 0
+  union all
+  select getvariable('as_of_date'), history.invoice_id, history.open_amount
+  from int_invoice_balance_history as history
+  join int_invoices as invoices using (invoice_id)
+  where invoices.kind = 'invoice' and history.open_amount > 0
+    and history.valid_from <= getvariable('as_of_date') and history.valid_to is null
+    and getvariable('as_of_date') <> last_day(getvariable('as_of_date'))
+),
+
+final as (
+  select open_items.forecast_date, open_items.invoice_id, invoices.client_id, open_items.open_amount,
+         greatest(open_items.forecast_date + 1, invoices.due_date + round(coalesce(lateness.expected_days_late, 0))::integer) as expected_date,
+         greatest(open_items.forecast_date + 1, invoices.due_date) as naive_date,
+         case when invoices.is_disputed then getvariable('forecast_disputed_share')
+              when open_items.forecast_date - invoices.due_date > 90 then getvariable('forecast_over90_share')
+              else 1 end as expected_share
+  from open_items
+  join int_invoices as invoices using (invoice_id)
+  left join int_forecast_lateness as lateness
+    on lateness.forecast_date = open_items.forecast_date and lateness.client_id = invoices.client_id
+)
+
+select * from final

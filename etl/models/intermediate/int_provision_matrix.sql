@@ -1,0 +1,23 @@
+-- One row per month end, client and ageing bucket: the IFRS 9 provision-matrix provision =
+-- open balance × loss rate of the bucket known at that month end × forward-looking factor.
+with balances as (
+  select month_end, client_id, bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
+  from int_invoice_month_ends
+  group by month_end, client_id, bucket
+),
+
+matrix as (
+  select ageing.month_end, 'matrix' as method, ageing.bucket, ageing.bucket_order, ageing.client_id,
+         greatest(ageing.open_amount, 0) as balance_amount, rates.loss_rate as rate, null::varchar as basis
+  from balances as ageing
+  join int_loss_rates as rates on rates.estimated_at = ageing.month_end and rates.bucket = ageing.bucket
+  where ageing.open_amount > 0
+),
+
+final as (
+  select month_end, method, bucket, bucket_order, client_id, balance_amount, rate,
+         balance_amount * rate * getvariable('forward_looking_factor') as amount, basis
+  from matrix
+)
+
+select * from final

@@ -1,0 +1,49 @@
+-- Provisions for doubtful receivables, two methods side by side.
+-- method 'matrix' (IFRS 9 simplified approach): one row per month end, client and ageing bucket:
+--   provision = open balance × loss rate of the bucket × forward-looking factor, the loss rate being
+--   the one known at that month end (int_loss_rates: written off within 12 months / balance, over
+--   the look-back). No row where no loss rate could be estimated yet (young history).
+-- method 'specific' (French practice): one row per client, bucket and basis at the as-of date:
+--   open invoices of doubtful clients or invoices, provisioned on their amount excl. tax at the rate
+--   of their basis (highest rate when several apply): insolvency procedure from the clients file
+--   (liquidation, receivership = redressement, safeguard = sauvegarde), dispute, or beyond the
+--   configured days past due (180).
+with doubtful_invoices as (
+  select invoices.client_id, invoices.bucket, invoices.bucket_order, invoices.invoice_id,
+         coalesce(invoices.open_amount * invoices.amount_excl_tax / invoices.amount,
+                  invoices.open_amount / (1 + getvariable('vat_rate'))) as open_excl_tax,
+         case
+           when lower(clients.legal_status) like '%liquidation%' then 'liquidation'
+           when lower(clients.legal_status) similar to '.*(redressement|receivership).*' then 'receivership'
+           when lower(clients.legal_status) similar to '.*(sauvegarde|safeguard).*' then 'safeguard'
+         end as status_basis,
+         case when invoices.is_disputed then 'dispute' end as dispute_basis,
+         case when invoices.days_past_due > getvariable('specific_overdue_days') then 'overdue' end as overdue_basis
+  from invoices
+  join clients using (client_id)
+  where invoices.kind = 'invoice' and invoices.open_amount > 0
+),
+
+bases as (
+  select doubtful_invoices.*, rates.basis, rates.rate
+  from doubtful_invoices
+  join ref_specific_provision_rates as rates
+    on rates.basis in (doubtful_invoices.status_basis, doubtful_invoices.dispute_basis, doubtful_invoices.overdue_basis)
+),
+
+final as (
+  select getvariable('as_of_date') as month_end, 'specific' as method, bucket, any_value(bucket_order) as bucket_order, client_id,
+         sum(open_excl_tax) as balance_amount, max(rate) as rate, arg_max(basis, rate) as basis,
+         sum(open_excl_tax * rate) as amount
+  from (select * from bases qualify row_number() over (partition by invoice_id order by rate desc, basis) = 1)
+  group by client_id, bucket, basis
+)
+
+select month_end, method, bucket, bucket_order, client_id,
+       amount::decimal(18, 2) as amount, balance_amount::decimal(18, 2) as balance_amount, rate::double as rate, basis
+from (
+  select * from int_provision_matrix
+  union all
+  select month_end, method, bucket, bucket_order, client_id, balance_amount, rate, amount, basis from final
+)
+order by method, month_end, client_id, bucket_order

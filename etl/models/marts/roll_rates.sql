@@ -1,0 +1,52 @@
+-- One row per month end and ageing bucket: the flow of the invoices that were in the bucket at the
+-- previous month end. Flow rate = part still open and in a later bucket this month end / balance
+-- last month end; write-off rate = part written off during the month / balance last month end;
+-- loss rate 12m = part written off within the 12 months after this month end / balance now
+-- (the cumulative loss of the bucket, observed per invoice rather than multiplied along the chain;
+-- NULL until 12 months have passed).
+with previous as (
+  select month_end, last_day(month_end + interval 1 day) as next_month_end, invoice_id, bucket, bucket_order, open_amount
+  from int_invoice_month_ends
+  where kind = 'invoice' and open_amount > 0
+),
+
+current_positions as (
+  select month_end, invoice_id, bucket_order, open_amount from int_invoice_month_ends where kind = 'invoice'
+),
+
+written_off as (
+  select previous.next_month_end, previous.invoice_id, sum(allocations.amount) as amount
+  from previous
+  join int_allocations as allocations
+    on allocations.invoice_id = previous.invoice_id and allocations.source_kind = 'writeoff'
+   and allocations.allocation_date > previous.month_end and allocations.allocation_date <= previous.next_month_end
+  group by all
+),
+
+flows as (
+  select previous.next_month_end as month_end, previous.bucket, previous.bucket_order,
+         sum(previous.open_amount) as opening_balance_amount,
+         sum(case when current_positions.bucket_order > previous.bucket_order then least(current_positions.open_amount, previous.open_amount) else 0 end) as rolled_forward_amount,
+         sum(coalesce(written_off.amount, 0)) as written_off_amount
+  from previous
+  left join current_positions
+    on current_positions.invoice_id = previous.invoice_id and current_positions.month_end = previous.next_month_end
+  left join written_off on written_off.invoice_id = previous.invoice_id and written_off.next_month_end = previous.next_month_end
+  where previous.next_month_end <= getvariable('as_of_date')
+  group by all
+),
+
+final as (
+  select flows.month_end, flows.bucket, flows.bucket_order,
+         flows.opening_balance_amount::decimal(18, 2) as opening_balance_amount,
+         flows.rolled_forward_amount::decimal(18, 2) as rolled_forward_amount,
+         flows.written_off_amount::decimal(18, 2) as written_off_amount,
+         (flows.rolled_forward_amount / flows.opening_balance_amount)::double as flow_rate,
+         (flows.written_off_amount / flows.opening_balance_amount)::double as writeoff_rate,
+         case when outcomes.is_outcome_known then outcomes.written_off_12m_amount / outcomes.balance_amount end::double as loss_rate_12m
+  from flows
+  left join int_bucket_outcomes as outcomes using (month_end, bucket)
+)
+
+select * from final
+order by month_end, bucket_order

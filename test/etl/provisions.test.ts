@@ -1,0 +1,85 @@
+// Provisions, roll rates and the cash forecast: model unit tests on hand-made inputs, and the
+// published backtests on the sample.
+import { describe, expect, inject, it } from 'vitest';
+
+import { queryWarehouse, runModel } from '../helpers.ts';
+
+describe('int_provision_matrix', () => {
+  it('provisions each bucket’s balance at its loss rate, times the forward-looking factor', async () => {
+    // Client A at 2024-06-30: 10,000 not due (loss rate 1 %), 2,000 in 31–60 (10 %), 500 in > 365 (100 %).
+    // Client B: 4,000 in 31–60 (10 %), and a credit note of −300 in 1–30 (nothing to provision).
+    // Provisions: 100 + 200 + 500 = 800 for A; 400 for B; with a factor of 1.5: 1,200 and 600.
+    const inputs = {
+      int_invoice_month_ends: `select * from (values
+        (date '2024-06-30', 'i1', 'A', 'invoice', 'not_due', 0, 10000.00),
+        (date '2024-06-30', 'i2', 'A', 'invoice', '31-60', 2, 2000.00),
+        (date '2024-06-30', 'i3', 'A', 'invoice', '>365', 6, 500.00),
+        (date '2024-06-30', 'i4', 'B', 'invoice', '31-60', 2, 4000.00),
+        (date '2024-06-30', 'c1', 'B', 'credit_note', '1-30', 1, -300.00))
+        t(month_end, invoice_id, client_id, kind, bucket, bucket_order, open_amount)`,
+      int_loss_rates: `select * from (values
+        (date '2024-06-30', 'not_due', 0, 0.01), (date '2024-06-30', '1-30', 1, 0.05),
+        (date '2024-06-30', '31-60', 2, 0.10), (date '2024-06-30', '>365', 6, 1.0))
+        t(estimated_at, bucket, bucket_order, loss_rate)`,
+    };
+    const plain = await runModel('int_provision_matrix', inputs, { forward_looking_factor: 1 });
+    const byClient = (rows: typeof plain) => Object.fromEntries(['A', 'B'].map((c) => [c, rows.filter((r) => r.client_id === c).reduce((s, r) => s + (r.amount as number), 0)]));
+    expect(plain.map((r) => [r.client_id, r.bucket, r.amount]).sort()).toEqual([
+      ['A', '31-60', 200],
+      ['A', '>365', 500],
+      ['A', 'not_due', 100],
+      ['B', '31-60', 400],
+    ]);
+    expect(byClient(plain)).toEqual({ A: 800, B: 400 });
+    expect(byClient(await runModel('int_provision_matrix', inputs, { forward_looking_factor: 1.5 }))).toEqual({ A: 1200, B: 600 });
+  });
+});
+
+describe('roll_rates', () => {
+  it('follows each invoice from one month end to the next: rolled to a later bucket, written off, or settled', async () => {
+    // Three month ends. At 31 Jan: X (1,000, not due), Y (600, 1–30), Z (400, 61–90).
+    // At 29 Feb: X is in 1–30 (rolled), Y was paid (not rolled), Z was written off on 20 Feb.
+    // At 31 Mar: X is in 31–60 (rolled again).
+    // Not due → 1–30 in February: 1,000 / 1,000 = 100 %; 1–30 in February: 0 / 600 = 0 %;
+    // 61–90 in February: write-off 400 / 400 = 100 %; 1–30 → 31–60 in March: 1,000 / 1,000.
+    const rows = await runModel('roll_rates', {
+      int_invoice_month_ends: `select * from (values
+        (date '2024-01-31', 'X', 'invoice', 'not_due', 0, 1000.00), (date '2024-01-31', 'Y', 'invoice', '1-30', 1, 600.00),
+        (date '2024-01-31', 'Z', 'invoice', '61-90', 3, 400.00), (date '2024-02-29', 'X', 'invoice', '1-30', 1, 1000.00),
+        (date '2024-03-31', 'X', 'invoice', '31-60', 2, 1000.00))
+        t(month_end, invoice_id, kind, bucket, bucket_order, open_amount)`,
+      int_allocations: `select * from (values ('Z', 'W1', 'writeoff', date '2024-02-20', 400.00), ('Y', 'P1', 'payment', date '2024-02-10', 600.00))
+        t(invoice_id, source_id, source_kind, allocation_date, amount)`,
+      int_bucket_outcomes: `select null::date as month_end, null::varchar as bucket, null::double as written_off_12m_amount, null::double as balance_amount, null::boolean as is_outcome_known where false`,
+    }, { as_of_date: '2024-03-31' });
+    expect(rows.map((r) => [r.month_end, r.bucket, r.opening_balance_amount, r.flow_rate, r.writeoff_rate])).toEqual([
+      ['2024-02-29', 'not_due', 1000, 1, 0],
+      ['2024-02-29', '1-30', 600, 0, 0],
+      ['2024-02-29', '61-90', 400, 0, 1],
+      ['2024-03-31', '1-30', 1000, 1, 0],
+    ]);
+  });
+});
+
+describe('on the sample', () => {
+  const q = (sql: string) => queryWarehouse(inject('sampleWarehouse'), sql);
+
+  it('publishes a cash-forecast backtest whose error is lower than the naive forecast’s', async () => {
+    const [row] = await q(`select sum(abs(forecast_amount - actual_amount)) / sum(actual_amount) as model, sum(abs(naive_amount - actual_amount)) / sum(actual_amount) as naive, count(distinct forecast_date) as dates from forecast_backtest`);
+    expect(row!.dates).toBe(12);
+    expect(row!.model as number).toBeLessThan(row!.naive as number);
+  });
+
+  it('forecasts 13 weeks with a band around the expected amount', async () => {
+    const rows = await q(`select week, expected_amount, low_amount, high_amount from forecast order by week`);
+    expect(rows).toHaveLength(13);
+    for (const r of rows) expect((r.low_amount as number) <= (r.expected_amount as number) && (r.expected_amount as number) <= (r.high_amount as number)).toBe(true);
+  });
+
+  it('publishes matrix and specific provisions at the as-of date, and a backtest of the matrix', async () => {
+    const methods = await q(`select method, sum(amount) > 0 as has_amount from provisions where month_end = '2026-10-31' group by method order by method`);
+    expect(methods).toEqual([{ method: 'matrix', has_amount: true }, { method: 'specific', has_amount: true }]);
+    const [backtest] = await q(`select count(*) as n, max(month_end) as last from provision_backtest`);
+    expect(backtest).toEqual({ n: 12, last: '2025-10-31' });
+  });
+});
