@@ -18,6 +18,7 @@ settled as (
   -- An invoice is settled on the day its open amount reached zero for good.
   select invoices.client_id, last_day(history.valid_from) as month_end,
          sum(invoices.amount) as settled_amount,
+         count(*) as settled_count,
          sum(invoices.amount * (history.valid_from - invoices.issue_date)) as settled_days_to_pay_weighted,
          sum(invoices.amount * (history.valid_from - invoices.due_date)) as settled_days_late_weighted
   from int_invoice_balance_history as history
@@ -31,6 +32,7 @@ final as (
          coalesce(sales.sales_amount, 0) as sales_amount,
          coalesce(writeoffs.writeoff_amount, 0) as writeoff_amount,
          coalesce(settled.settled_amount, 0) as settled_amount,
+         coalesce(settled.settled_count, 0) as settled_count,
          coalesce(settled.settled_days_to_pay_weighted, 0) as settled_days_to_pay_weighted,
          coalesce(settled.settled_days_late_weighted, 0) as settled_days_late_weighted
   from sales

@@ -1,38 +1,46 @@
 -- One row per client and reference date (each month end, and the as-of date): the amount-weighted
--- average days late of its invoices settled in the 3 and in the 12 months up to that date.
-with settled as (
-  select invoices.client_id, history.valid_from as settled_date,
-         history.valid_from - invoices.due_date as days_late, invoices.amount
-  from int_invoice_balance_history as history
-  join int_invoices as invoices using (invoice_id)
-  where invoices.kind = 'invoice' and history.open_amount = 0 and history.valid_to is null
+-- average days late of its invoices settled in the 3 and in the 12 calendar months up to that date
+-- (for an as-of date inside a month, its month so far counts as the latest month).
+with activity as (
+  select client_id, month_end, settled_amount, settled_days_late_weighted, settled_count
+  from int_client_month_activity
+  where settled_count > 0
 ),
 
-reference_dates as (
-  select month_end as reference_date from int_month_ends
+months as (
+  select month_end from int_month_ends
   union
-  select getvariable('as_of_date')
+  select last_day(getvariable('as_of_date'))
 ),
 
-windows as (
-  select reference_dates.reference_date, settled.client_id, settled.days_late, settled.amount,
-         settled.settled_date > reference_dates.reference_date - interval 3 month as is_last_3_months
-  from reference_dates
-  join settled
-    on settled.settled_date <= reference_dates.reference_date
-   and settled.settled_date > reference_dates.reference_date - interval 12 month
+grid as (
+  -- Every month for every client that ever settled an invoice, so that the windows are calendar months.
+  select clients.client_id, months.month_end,
+         coalesce(activity.settled_amount, 0) as amount,
+         coalesce(activity.settled_days_late_weighted, 0) as weighted,
+         coalesce(activity.settled_count, 0) as settled
+  from (select distinct client_id from activity) as clients
+  cross join months
+  left join activity using (client_id, month_end)
+),
+
+rolling as (
+  select client_id, month_end,
+         sum(weighted) over last_3 as weighted_3m, sum(amount) over last_3 as amount_3m, sum(settled) over last_3 as settled_3m,
+         sum(weighted) over last_12 as weighted_12m, sum(amount) over last_12 as amount_12m, sum(settled) over last_12 as settled_12m
+  from grid
+  window by_month as (partition by client_id order by month_end),
+         last_3 as (by_month rows between 2 preceding and current row),
+         last_12 as (by_month rows between 11 preceding and current row)
 ),
 
 final as (
-  select
-    reference_date,
-    client_id,
-    sum(days_late * amount) filter (where is_last_3_months) / sum(amount) filter (where is_last_3_months) as days_late_3m,
-    sum(days_late * amount) / sum(amount) as days_late_12m,
-    count(*) filter (where is_last_3_months) as settled_3m,
-    count(*) as settled_12m
-  from windows
-  group by reference_date, client_id
+  select least(month_end, getvariable('as_of_date')) as reference_date, client_id,
+         weighted_3m / nullif(amount_3m, 0) as days_late_3m,
+         weighted_12m / amount_12m as days_late_12m,
+         settled_3m, settled_12m
+  from rolling
+  where settled_12m > 0
 )
 
 select * from final
