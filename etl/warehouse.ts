@@ -17,6 +17,8 @@ export interface Manifest {
   run_id: string;
   run_at: string;
   as_of_date: string;
+  /** The company currency every amount is in. */
+  currency: string;
   duration_ms: number;
   config_file: string | null;
   inputs: { file: string; kind: string; size_bytes: number; sha256: string; rows: number; rejected_rows: number }[];
@@ -72,6 +74,7 @@ export async function publishWarehouse(
     run_id: runId,
     run_at: runAt.toISOString(),
     as_of_date: run.asOfDate,
+    currency: run.config.currency,
     duration_ms: 0,
     config_file: run.configPath,
     inputs: await Promise.all(
