@@ -6,6 +6,9 @@ import { clientSlug } from './slug.ts';
 export const navigation = [
   { key: 'overview', path: '' },
   { key: 'clients', path: 'clients/' },
+  { key: 'collections', path: 'collections/' },
+  { key: 'provisions', path: 'provisions/' },
+  { key: 'forecast', path: 'forecast/' },
 ] as const satisfies readonly { key: keyof Labels['nav']; path: string }[];
 
 export type NavKey = (typeof navigation)[number]['key'];

@@ -312,3 +312,67 @@ export const forecastError = () =>
            sum(abs(forecast_amount - actual_amount)) / nullif(sum(actual_amount), 0) as model_error,
            sum(abs(naive_amount - actual_amount)) / nullif(sum(actual_amount), 0) as naive_error
     from {forecast_backtest}`).then((rows) => rows[0] ?? null);
+
+// ——— Collections ———
+
+export interface DunningRow {
+  client_id: string;
+  invoice_id: string;
+  stage: string;
+  reason: string;
+  priority: number;
+  expected_loss_amount: number;
+  open_amount: number;
+  due_date: string;
+  days_from_due: number;
+  grade: string;
+}
+
+export const dunning = () =>
+  memo<DunningRow>('dunning', ['dunning'], `
+    select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade
+    from {dunning} order by priority`);
+
+export interface AlertRow {
+  alert: string;
+  client_id: string;
+  invoice_id: string | null;
+  first_seen_date: string;
+  amount: number | null;
+  detail: string;
+}
+
+export const alerts = () =>
+  memo<AlertRow>('alerts', ['alerts'], `
+    select alert, client_id, invoice_id, first_seen_date, amount, detail from {alerts} order by first_seen_date desc, alert, client_id`);
+
+export interface ClientPenalties {
+  client_id: string;
+  invoices: number;
+  interest_open: number;
+  indemnity_open: number;
+  total_open: number;
+  total_all: number;
+  days_without_rate: number;
+}
+
+/** Late-payment penalties per client: on invoices still open, and including those paid late. */
+export const penaltiesByClient = () =>
+  memo<ClientPenalties>('penaltiesByClient', ['penalties'], `
+    select client_id, count(*) as invoices,
+           coalesce(sum(interest_amount) filter (where is_still_open), 0) as interest_open,
+           coalesce(sum(indemnity_amount) filter (where is_still_open), 0) as indemnity_open,
+           coalesce(sum(penalty_amount) filter (where is_still_open), 0) as total_open,
+           sum(penalty_amount) as total_all, sum(days_without_rate) as days_without_rate
+    from {penalties} group by client_id order by total_open desc, client_id`);
+
+export interface ClientGrade {
+  client_id: string;
+  grade: string;
+  pd_12m: number;
+}
+
+/** Each client's risk grade at the as-of date. */
+export const gradesAtAsOf = () =>
+  memo<ClientGrade>('gradesAtAsOf', ['client_risk'], `
+    select client_id, grade, pd_12m from {client_risk} qualify month_end = max(month_end) over ()`);

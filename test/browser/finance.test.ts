@@ -1,0 +1,86 @@
+// The collections, provisions and forecast pages and the overview's KPIs, built from the sample
+// and opened in Chromium: they load cleanly, show their figures, the worklist filters and its CSV
+// download works with the page's separators.
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+
+import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { buildSite, launchBrowser, noProblems, removeSite, serve, watch } from './harness.ts';
+
+const screenshots = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
+let browser: Browser;
+let server: Server;
+let url: string;
+let siteDir: string;
+
+beforeAll(async () => {
+  siteDir = await buildSite(inject('sampleWarehouse'));
+  ({ url, server } = await serve(siteDir));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (siteDir) removeSite(siteDir);
+});
+
+describe('finance and collections pages', () => {
+  it.each([
+    ['/collections/', 'collections.png'],
+    ['/provisions/', 'provisions.png'],
+    ['/forecast/', 'forecast.png'],
+  ])('%s loads with no console error, no failed or third-party request', async (path, screenshot) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page, url);
+    const response = await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(200);
+    await page.screenshot({ path: join(screenshots, screenshot) });
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+
+  it('the overview shows the DSO, ADD, CEI, overdue and bad-debt rates with their definitions, and a 24-month DSO trend', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/`);
+    const panel = page.locator('.kpi-panel');
+    await expect(panel.locator('.kpi-label').allTextContents()).resolves.toEqual(['DSO (épuisement du CA)', 'Retard moyen (ADD)', 'Efficacité du recouvrement (CEI)', "Taux d'impayés", 'Créances irrécouvrables (12 mois)']);
+    await expect(panel.locator('.kpi').first().getAttribute('title')).resolves.toMatch(/^DSO par épuisement du chiffre d'affaires/);
+    await expect(panel.locator('figure svg > title').textContent()).resolves.toMatch(/DSO par épuisement/);
+    await page.close();
+  });
+
+  it('the worklist filters by stage and downloads what is shown as CSV with ";"', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/collections/`);
+    const all = await page.locator('#worklist tbody tr').count();
+    expect(all).toBeGreaterThan(100);
+    await page.selectOption('select[data-filter="stage"]', 'litigation');
+    const shown = await page.locator('#worklist tbody tr:visible').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(all);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download="worklist"]')]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ';' }).data.filter((r) => r.length > 1);
+    expect(rows[0]).toEqual(['Priorité', 'Client', 'Facture', 'Étape', 'Motif', 'Reste dû', 'Jours / échéance', 'Note', 'Perte attendue']);
+    expect(rows).toHaveLength(shown + 1);
+    expect(rows.slice(1).every((r) => r[3] === 'litigation')).toBe(true);
+    await page.close();
+  });
+
+  it('the provisions page shows both methods side by side and the forecast page its measured accuracy', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/provisions/`);
+    await expect(page.locator('.kpi-label').allTextContents()).resolves.toEqual(['Matrice de provisionnement (IFRS 9)', 'Provisions spécifiques']);
+    for (const value of await page.locator('.kpi-value').allTextContents()) expect(value).toMatch(/\d.*€/);
+    await page.goto(`${url}/forecast/`);
+    await expect(page.locator('#forecast-table tbody tr').count()).resolves.toBe(13);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/contre \d+,\d\s% pour la prévision naïve/);
+    await page.close();
+  });
+});
