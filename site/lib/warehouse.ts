@@ -376,3 +376,35 @@ export interface ClientGrade {
 export const gradesAtAsOf = () =>
   memo<ClientGrade>('gradesAtAsOf', ['client_risk'], `
     select client_id, grade, pd_12m from {client_risk} qualify month_end = max(month_end) over ()`);
+
+// ——— Credit scores and limits ———
+
+export interface ClientScore {
+  client_id: string;
+  month_end: string;
+  score: number;
+  grade: string;
+  pd_12m: number;
+  reason_1: string | null;
+  reason_2: string | null;
+  reason_3: string | null;
+}
+
+/** Every client's scores, month by month (for the latest and its history). */
+export const clientScores = () =>
+  memo<ClientScore>('clientScores', ['client_scores'], `
+    select client_id, month_end, score, grade, pd_12m, reason_1, reason_2, reason_3 from {client_scores} order by client_id, month_end`);
+
+export interface CreditLimit {
+  client_id: string;
+  recommended_limit_amount: number;
+  credit_limit: number | null;
+  exposure_amount: number;
+  limit_usage: number | null;
+  is_over_limit: boolean;
+  uninsured_exposure_amount: number;
+}
+
+export const creditLimits = () =>
+  memo<CreditLimit>('creditLimits', ['credit_limits'], `
+    select client_id, recommended_limit_amount, credit_limit, exposure_amount, limit_usage, is_over_limit, uninsured_exposure_amount from {credit_limits}`);

@@ -89,7 +89,7 @@ describe('the site built from a hand-made ledger (test/fixtures/site-escaping, a
     }
     expect(await page.locator('h1').textContent()).toBe(evil);
     expect(await page.title()).toBe(`${evil} · encours`);
-    expect(plain(await page.locator('svg[role="img"] > title').textContent())).toBe(`Balance âgée de ${evil} : 1–30 j 250 €.`);
+    expect(plain(await page.locator('svg[role="img"] > title').first().textContent())).toBe(`Balance âgée de ${evil} : 1–30 j 250 €.`);
     expect(await page.locator('.facts dd').nth(3).textContent()).toBe('<b>Martin</b>');
     await page.screenshot({ path: join(screenshots, 'client-escaping.png'), fullPage: true });
     expect(problems).toEqual(noProblems);
@@ -101,7 +101,7 @@ describe('the site built from a hand-made ledger (test/fixtures/site-escaping, a
     await page.waitForLoadState('networkidle');
     expect(page.url()).toBe(`${url}/clients/D_26F_2f2/`);
     expect(await page.locator('h1').textContent()).toBe(ampersand);
-    expect(await page.locator('svg[role="img"] > title').textContent()).toContain(`Balance âgée de ${ampersand} :`);
+    expect(await page.locator('svg[role="img"] > title').first().textContent()).toContain(`Balance âgée de ${ampersand} :`);
     expect(problems).toEqual(noProblems);
   });
 

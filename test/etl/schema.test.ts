@@ -18,6 +18,11 @@ const contract: Record<string, Record<string, 'text' | 'date' | 'decimal' | 'int
   ageing: { client_id: 'text', bucket: 'text', open_amount: 'decimal' },
   ageing_monthly: { month_end: 'date', client_id: 'text', bucket: 'text', open_amount: 'decimal' },
   quality: { source_file: 'text', line: 'integer', severity: 'text', reason: 'text' },
+  kpi_monthly: { month_end: 'date', scope: 'text', scope_value: 'text', receivables: 'decimal', overdue: 'decimal', sales: 'decimal', dso_countback: 'number', dso_standard: 'number', best_possible_dso: 'number', add_days: 'number', cei: 'number' },
+  client_scores: { month_end: 'date', client_id: 'text', score: 'number', grade: 'text', pd_12m: 'number', reason_1: 'text', reason_2: 'text', reason_3: 'text' },
+  provisions: { month_end: 'date', method: 'text', bucket: 'text', client_id: 'text', amount: 'decimal' },
+  dunning: { client_id: 'text', invoice_id: 'text', stage: 'text', reason: 'text', priority: 'number' },
+  forecast: { week_start: 'date', expected_amount: 'decimal', low_amount: 'decimal', high_amount: 'decimal' },
 };
 
 const kinds: Record<string, (type: string) => boolean> = {

@@ -3,6 +3,17 @@
 import { language } from './index.ts';
 
 const fr = {
+  score: {
+    title: 'Score de crédit et limite',
+    axis: 'Score',
+    alt: (latest: string) => `Courbe du score de crédit du client sur les 24 dernières fins de mois ; dernier : ${latest}/100.`,
+    pd: 'Probabilité de défaut à 12 mois',
+    recommended: 'Limite recommandée',
+    granted: 'Limite accordée',
+    exposure: 'Exposition',
+    usage: 'Utilisation de la limite',
+    uninsured: 'Exposition non assurée',
+  },
   collections: {
     title: 'Relances du jour',
     actions: 'Actions à mener',
@@ -107,6 +118,17 @@ const fr = {
 type FinanceLabels = typeof fr;
 
 const en: FinanceLabels = {
+  score: {
+    title: 'Credit score and limit',
+    axis: 'Score',
+    alt: (latest) => `Line of the client's credit score over the last 24 month ends; latest: ${latest}/100.`,
+    pd: '12-month probability of default',
+    recommended: 'Recommended limit',
+    granted: 'Granted limit',
+    exposure: 'Exposure',
+    usage: 'Limit usage',
+    uninsured: 'Uninsured exposure',
+  },
   collections: {
     title: "Today's collections",
     actions: 'Actions to take',
