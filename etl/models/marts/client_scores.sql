@@ -43,20 +43,26 @@ training_raw as (
 ),
 
 calibration as (
-  -- Each decile of training raw risk, its upper edge and its observed default rate (smoothed).
-  select decile, max(total_woe) as upper_edge,
-         (count(*) filter (where defaults_within_12m) + 0.5) / (count(*) + 1) as default_rate
+  -- Each decile of training raw risk as a range of points (the first and last open-ended), with
+  -- its observed default rate (smoothed).
+  select decile, (count(*) filter (where defaults_within_12m) + 0.5) / (count(*) + 1) as default_rate, max(total_woe) as upper_edge
   from training_raw group by decile
+),
+
+calibration_ranges as (
+  select default_rate,
+         case when decile = min(decile) over () then -1e9 else lag(upper_edge) over (order by decile) end as lower_edge,
+         case when decile = max(decile) over () then 1e9 else upper_edge end as upper_edge
+  from calibration
 ),
 
 probabilities as (
   select totals.month_end, totals.client_id, totals.total_woe,
-         -- Kept inside (0.01 %, 99.99 %): a probability of exactly 0 or 1 has no odds.
-         greatest(0.0001, least(0.9999, coalesce(
-           (select default_rate from calibration where calibration.upper_edge >= totals.total_woe order by decile limit 1),
-           (select default_rate from calibration order by decile desc limit 1),
-           1 / (1 + exp(-(ln(0.05 / 0.95) - totals.total_woe)))))) as pd_12m
+         -- Kept inside (0.01 %, 99.99 %): a probability of exactly 0 or 1 has no odds. Without a
+         -- training history, the logistic of the expert points around a 5 % prior.
+         greatest(0.0001, least(0.9999, coalesce(ranges.default_rate, 1 / (1 + exp(-(ln(0.05 / 0.95) - totals.total_woe)))))) as pd_12m
   from totals
+  left join calibration_ranges as ranges on totals.total_woe > ranges.lower_edge and totals.total_woe <= ranges.upper_edge
 ),
 
 final as (

@@ -6,7 +6,7 @@ const fr = {
   score: {
     title: 'Score de crédit et limite',
     axis: 'Score',
-    alt: (latest: string) => `Courbe du score de crédit du client sur les 24 dernières fins de mois ; dernier : ${latest}/100.`,
+    history: 'Note et score, 12 dernières fins de mois',
     pd: 'Probabilité de défaut à 12 mois',
     recommended: 'Limite recommandée',
     granted: 'Limite accordée',
@@ -121,7 +121,7 @@ const en: FinanceLabels = {
   score: {
     title: 'Credit score and limit',
     axis: 'Score',
-    alt: (latest) => `Line of the client's credit score over the last 24 month ends; latest: ${latest}/100.`,
+    history: 'Grade and score, last 12 month ends',
     pd: '12-month probability of default',
     recommended: 'Recommended limit',
     granted: 'Granted limit',
