@@ -6,6 +6,7 @@ import { clientSlug } from './slug.ts';
 export const navigation = [
   { key: 'overview', path: '' },
   { key: 'clients', path: 'clients/' },
+  { key: 'scores', path: 'scores/' },
   { key: 'collections', path: 'collections/' },
   { key: 'provisions', path: 'provisions/' },
   { key: 'forecast', path: 'forecast/' },

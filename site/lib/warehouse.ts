@@ -408,3 +408,28 @@ export interface CreditLimit {
 export const creditLimits = () =>
   memo<CreditLimit>('creditLimits', ['credit_limits'], `
     select client_id, recommended_limit_amount, credit_limit, exposure_amount, limit_usage, is_over_limit, uninsured_exposure_amount from {credit_limits}`);
+
+export interface ScoreValidationRow {
+  rule: 'model' | 'naive' | 'grade';
+  grade: string | null;
+  observations: number;
+  defaults: number;
+  auc: number | null;
+  gini: number | null;
+  ks: number | null;
+  default_rate: number | null;
+  verdict: string;
+}
+
+export const scoreValidation = () => memo<ScoreValidationRow>('scoreValidation', ['score_validation'], `select * from {score_validation} order by rule, grade`);
+
+export interface ScorePoints {
+  method: 'fitted' | 'expert';
+  feature: string;
+  band: string;
+  points: number;
+  training_month_ends: number;
+  training_defaults: number;
+}
+
+export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `select method, feature, band, points, training_month_ends, training_defaults from {score_model} order by feature, points desc`);

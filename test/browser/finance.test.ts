@@ -34,6 +34,7 @@ describe('finance and collections pages', () => {
     ['/collections/', 'collections.png'],
     ['/provisions/', 'provisions.png'],
     ['/forecast/', 'forecast.png'],
+    ['/scores/', 'scores.png'],
   ])('%s loads with no console error, no failed or third-party request', async (path, screenshot) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, url);
@@ -70,6 +71,14 @@ describe('finance and collections pages', () => {
     expect(rows[0]).toEqual(['Priorité', 'Client', 'Facture', 'Étape', 'Motif', 'Reste dû', 'Jours / échéance', 'Note', 'Perte attendue']);
     expect(rows).toHaveLength(shown + 1);
     expect(rows.slice(1).every((r) => r[3] === 'litigation')).toBe(true);
+    await page.close();
+  });
+
+  it('the scores page publishes the validation beside the naive rule, with a plain verdict', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/scores/`);
+    await expect(page.locator('.verdict').textContent()).resolves.toBe('Le score classe mieux les défauts que le seul retard maximal.');
+    await expect(page.locator('main').textContent()).resolves.toMatch(/Grille ajustée sur l’historique/);
     await page.close();
   });
 

@@ -5,7 +5,7 @@ export const en: Labels = {
   locale: 'en-GB',
   siteName: 'encours',
   skipToContent: 'Skip to content',
-  nav: { overview: 'Overview', clients: 'Clients', collections: 'Collections', provisions: 'Provisions', forecast: 'Forecast' },
+  nav: { overview: 'Overview', clients: 'Clients', scores: 'Scores', collections: 'Collections', provisions: 'Provisions', forecast: 'Forecast' },
   navLabel: 'Main navigation',
   asOf: 'As of',
   refreshed: 'Figures computed on',

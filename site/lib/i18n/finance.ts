@@ -3,6 +3,28 @@
 import { language } from './index.ts';
 
 const fr = {
+  scores: {
+    title: 'Notation des clients',
+    method: (method: string, months: string, defaults: string) =>
+      method === 'fitted'
+        ? `Grille ajustée sur l’historique de l’entreprise (${months} fins de mois d’apprentissage, ${defaults} défauts).`
+        : `Historique trop court pour ajuster la grille (${months} fins de mois, ${defaults} défauts) : la grille experte documentée est utilisée.`,
+    validation: 'Validation hors échantillon (12 fins de mois après l’apprentissage)',
+    rule: 'Règle',
+    model: 'Score',
+    naive: 'Règle naïve : retard maximal actuel',
+    observations: 'Observations',
+    defaults: 'Défauts',
+    grades: 'Taux de défaut observé par note',
+    grade: 'Note',
+    defaultRate: 'Taux de défaut',
+    points: 'Points par tranche',
+    feature: 'Critère',
+    band: 'Tranche',
+    pointsColumn: 'Points',
+    verdict: { better: 'Le score classe mieux les défauts que le seul retard maximal.', worse: 'Le score ne fait PAS mieux que le seul retard maximal.', none: 'Pas assez d’historique pour valider le score hors échantillon.' },
+    features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard moyen sur 12 mois', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
+  },
   score: {
     title: 'Score de crédit et limite',
     axis: 'Score',
@@ -118,6 +140,28 @@ const fr = {
 type FinanceLabels = typeof fr;
 
 const en: FinanceLabels = {
+  scores: {
+    title: 'Client credit scores',
+    method: (method, months, defaults) =>
+      method === 'fitted'
+        ? `Scorecard fitted on the company's history (${months} training month ends, ${defaults} defaults).`
+        : `History too short to fit the scorecard (${months} month ends, ${defaults} defaults): the documented expert scorecard is used.`,
+    validation: 'Out-of-time validation (the 12 month ends after training)',
+    rule: 'Rule',
+    model: 'Score',
+    naive: 'Naive rule: current maximum days past due',
+    observations: 'Observations',
+    defaults: 'Defaults',
+    grades: 'Observed default rate by grade',
+    grade: 'Grade',
+    defaultRate: 'Default rate',
+    points: 'Points per band',
+    feature: 'Feature',
+    band: 'Band',
+    pointsColumn: 'Points',
+    verdict: { better: 'The score ranks defaulters better than the maximum days past due alone.', worse: 'The score does NOT beat the maximum days past due alone.', none: 'Not enough history to validate the score out of time.' },
+    features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Average days late over 12 months', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
+  },
   score: {
     title: 'Credit score and limit',
     axis: 'Score',

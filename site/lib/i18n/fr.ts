@@ -4,7 +4,7 @@ export const fr = {
   siteName: 'encours',
   skipToContent: 'Aller au contenu',
   /** One entry per page of the top bar (site/lib/nav.ts lists the pages). */
-  nav: { overview: "Vue d'ensemble", clients: 'Clients', collections: 'Relances', provisions: 'Provisions', forecast: 'Prévision' },
+  nav: { overview: "Vue d'ensemble", clients: 'Clients', scores: 'Notation', collections: 'Relances', provisions: 'Provisions', forecast: 'Prévision' },
   navLabel: 'Navigation principale',
   asOf: 'Situation au',
   refreshed: 'Données calculées le',
