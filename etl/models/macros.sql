@@ -42,3 +42,21 @@ create or replace macro reason_phrase(feature, band) as
 
 create or replace macro reason_text(feature, band_code) as
   reason_phrase(feature, french_band(band_code));
+
+-- Payment terms as people write them → days and basis: 'end_of_month' ("30 jours fin de mois",
+-- "45 days EOM"), 'invoice_date' ("60 jours date de facture", "net 30"), 'immediate' ("comptant",
+-- "à réception"); NULL when the text says something else.
+create or replace macro terms_basis(text) as
+  case
+    when regexp_matches(lower(text), 'fin de mois|end of month|\beom\b|\bfdm\b') then 'end_of_month'
+    when regexp_matches(lower(text), 'comptant|r[ée]ception|cash|immediate') then 'immediate'
+    when regexp_matches(lower(text), '\d+\s*(jours?|days?|j)\b|net\s*\d+') then 'invoice_date'
+  end;
+
+create or replace macro terms_days(text) as
+  case when terms_basis(text) = 'immediate' then 0
+       else try_cast(regexp_extract(lower(text), '(\d+)', 1) as integer) end;
+
+-- French legal ceiling (Code de commerce L441-10): 60 days from the invoice date, or 45 days end of month.
+create or replace macro is_beyond_legal_terms(text) as
+  (terms_basis(text) = 'invoice_date' and terms_days(text) > 60) or (terms_basis(text) = 'end_of_month' and terms_days(text) > 45);

@@ -87,3 +87,33 @@ describe('credit_limits', () => {
     expect(byClient.Z).toMatchObject({ recommended_limit_amount: 0 });
   });
 });
+
+describe('int_score_features', () => {
+  it('describes a client at a month end as worked out by hand', async () => {
+    // Client A at 2024-05-31: a1 (600, due 1 Apr → 60 days past due) and a2 (400, due 1 Mar → 91 days)
+    // open → max 91 days ('>90'), 400 / 1,000 beyond 60 days = 0.4 ('over 25%'); 1,000 on a 2,000
+    // limit → 0.5 ('up to 50%'); first invoice 15 Nov 2023 → 6 whole months ('6-24 months'); days
+    // late 20 over 3 months and 5 over 12 → trend +15 ('>+10'), 12-month band '1-10'. a2 is still
+    // beyond 90 days at the next month end → default within 12 months; as-of 2025-06-30 ≥ 31 May
+    // 2025, so that outcome is known.
+    const rows = await runModel('int_score_features', {
+      int_invoice_month_ends: `select * from (values
+        (date '2024-05-31', 'a1', 'A', 'invoice', '31-60', 2, 600.00), (date '2024-05-31', 'a2', 'A', 'invoice', '91-180', 4, 400.00),
+        (date '2024-06-30', 'a2', 'A', 'invoice', '91-180', 4, 400.00))
+        t(month_end, invoice_id, client_id, kind, bucket, bucket_order, open_amount)`,
+      int_invoices: `select * from (values ('a0', 'A', 'invoice', date '2023-11-15', date '2023-12-15'), ('a1', 'A', 'invoice', date '2024-03-01', date '2024-04-01'),
+        ('a2', 'A', 'invoice', date '2024-02-01', date '2024-03-01')) t(invoice_id, client_id, kind, issue_date, due_date)`,
+      int_days_late_trend: `select * from (values (date '2024-05-31', 'A', 20.0, 5.0)) t(reference_date, client_id, days_late_3m, days_late_12m)`,
+      stg_clients: `select * from (values ('A', 2000.00, null)) t(client_id, credit_limit, reject_reason)`,
+      int_credits: `select null::varchar as client_id, null::varchar as source_kind, null::date as credit_date where false`,
+      ref_buckets: `select * from (values ('not_due', 0, -1000000, 0), ('1-30', 1, 1, 30), ('31-60', 2, 31, 60), ('61-90', 3, 61, 90), ('91-180', 4, 91, 180))
+        t(bucket, bucket_order, min_days, max_days)`,
+    }, { as_of_date: '2025-06-30' });
+    const may = rows.find((r) => r.month_end === '2024-05-31')!;
+    expect(may).toMatchObject({
+      max_days_past_due: 91, share_over_60: 0.4, limit_usage: 0.5, tenure_months: 6, days_late_12m: 5, days_late_trend: 15,
+      band_max_days_past_due: '>90', band_share_over_60: 'over 25%', band_limit_usage: 'up to 50%', band_tenure: '6-24 months',
+      band_days_late_12m: '1-10', band_days_late_trend: '>+10', defaults_within_12m: true, is_outcome_known: true,
+    });
+  });
+});

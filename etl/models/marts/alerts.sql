@@ -1,7 +1,8 @@
 -- One row per alert active at the as-of date, with the date it first appeared: invoices newly
 -- beyond 60 or 90 days past due (crossed in the last 30 days), a client's exposure over its credit
 -- limit, a client whose grade dropped since the last month end, and a client whose days late are
--- worsening fast (last 3 months above last 12 by the configured number of days, 15 by default).
+-- worsening fast (last 3 months above last 12 by the configured number of days, 15 by default),
+-- and a client with open items on payment terms beyond the French legal ceiling.
 with as_of as (select getvariable('as_of_date') as as_of_date),
 
 overdue_thresholds as (
@@ -63,11 +64,20 @@ worsening_now as (
   where now.reference_date = (select as_of_date from as_of) and now.is_worsening
 ),
 
+terms_beyond_ceiling as (
+  -- First seen: the client's first invoice on those terms in the ledger.
+  select 'terms_beyond_legal_ceiling', null, clients.client_id, coalesce(clients.first_invoice_date, (select as_of_date from as_of)), null::decimal(18, 2),
+         'payment terms "' || clients.payment_terms || '" exceed the legal ceiling (60 days from invoice date, or 45 days end of month)'
+  from clients
+  where is_beyond_legal_terms(clients.payment_terms) and clients.receivables_amount <> 0
+),
+
 final as (
   select * from overdue_thresholds where first_seen_date > (select as_of_date from as_of) - 30
   union all select * from over_limit
   union all select * from grade_drops
   union all select * from worsening_now
+  union all select * from terms_beyond_ceiling
 )
 
 select alert, client_id, invoice_id, first_seen_date::date as first_seen_date, amount::decimal(18, 2) as amount, detail

@@ -70,7 +70,7 @@ const fr = {
     noAlerts: 'Aucune alerte.',
     alertTypes: {
       overdue_60: 'Retard > 60 jours', overdue_90: 'Retard > 90 jours', over_limit: 'Limite de crédit dépassée',
-      grade_drop: 'Note dégradée', days_late_worsening: 'Retards en hausse',
+      grade_drop: 'Note dégradée', days_late_worsening: 'Retards en hausse', terms_beyond_legal_ceiling: 'Délai au-delà du plafond légal',
     } as Record<string, string>,
     since: 'Depuis le',
     riskGrade: 'Note de risque provisoire',
@@ -207,7 +207,7 @@ const en: FinanceLabels = {
     noAlerts: 'No alert.',
     alertTypes: {
       overdue_60: 'Over 60 days late', overdue_90: 'Over 90 days late', over_limit: 'Over credit limit',
-      grade_drop: 'Grade dropped', days_late_worsening: 'Paying later and later',
+      grade_drop: 'Grade dropped', days_late_worsening: 'Paying later and later', terms_beyond_legal_ceiling: 'Terms beyond the legal ceiling',
     },
     since: 'Since',
     riskGrade: 'Provisional risk grade',
