@@ -129,6 +129,35 @@ const alerts = z.strictObject({
   worseningDays: z.number().positive().default(15),
 });
 
+/** Credit score: when to fit it on the company's history, how to validate it, how to grade it. */
+const scoring = z.strictObject({
+  /** Below this many training month ends (outcome known, before the validation window) the expert scorecard is used. */
+  minTrainingMonthEnds: z.number().int().min(1).default(12),
+  /** Below this many default events in the training rows the expert scorecard is used. */
+  minTrainingDefaults: z.number().int().min(1).default(30),
+  /** The last month ends whose 12-month outcome is known, kept out of the fit to validate it out of time. */
+  validationMonthEnds: z.number().int().min(1).default(6),
+  /** Upper bounds of the 12-month probability of default for grades A, B, C and D (E above the last). */
+  gradePdBounds: z
+    .array(z.number().gt(0).lt(1))
+    .length(4)
+    .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'must be increasing')
+    .default([0.03, 0.08, 0.15, 0.3]),
+});
+
+/** Recommended credit limit = monthly sales × (terms days + marginDays) / 30 × grade factor, capped by insurance + guarantees. */
+const creditLimits = z.strictObject({
+  /** Months of sales averaged into the monthly sales. */
+  salesMonths: z.number().int().min(1).max(36).default(12),
+  /** Days added to the client's terms: the time to notice a missed payment and stop deliveries. */
+  marginDays: z.number().int().min(0).default(30),
+  /** Share of the sales-based limit granted per grade. */
+  gradeFactors: z.strictObject({ A: z.number().min(0), B: z.number().min(0), C: z.number().min(0), D: z.number().min(0), E: z.number().min(0) })
+    .default({ A: 1, B: 0.8, C: 0.6, D: 0.3, E: 0 }),
+  /** The recommended limit is rounded down to a multiple of this amount. */
+  roundingAmount: z.number().positive().default(500),
+});
+
 export const configSchema = z.strictObject({
   $comment: z.string().optional(),
   currency: z.string().length(3).default('EUR'),
@@ -156,6 +185,8 @@ export const configSchema = z.strictObject({
   alerts: alerts.default(() => alerts.parse({})),
   provisions: provisions.default(() => provisions.parse({})),
   forecast: forecast.default(() => forecast.parse({})),
+  scoring: scoring.default(() => scoring.parse({})),
+  creditLimits: creditLimits.default(() => creditLimits.parse({})),
 });
 
 export type Config = z.infer<typeof configSchema>;

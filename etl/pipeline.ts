@@ -115,7 +115,15 @@ async function setFormatVariables(db: Database, config: Config): Promise<void> {
     set variable credit_note_values = ${list(openItems.values.kind.credit_note)};
     set variable default_terms_days = ${config.defaultTermsDays};
     set variable dso_window_months = ${config.dsoWindowMonths};
-    set variable currency = ${sqlString(config.currency)};`);
+    set variable currency = ${sqlString(config.currency)};
+    set variable score_min_training_month_ends = ${config.scoring.minTrainingMonthEnds};
+    set variable score_min_training_defaults = ${config.scoring.minTrainingDefaults};
+    set variable score_validation_month_ends = ${config.scoring.validationMonthEnds};
+    set variable score_grade_pd_bounds = [${config.scoring.gradePdBounds.join(', ')}]::double[];
+    set variable limit_sales_months = ${config.creditLimits.salesMonths};
+    set variable limit_margin_days = ${config.creditLimits.marginDays};
+    set variable limit_grade_factors = map {${Object.entries(config.creditLimits.gradeFactors).map(([g, f]) => `'${g}': ${f}::double`).join(', ')}};
+    set variable limit_rounding_amount = ${config.creditLimits.roundingAmount};`);
 }
 
 /** Buckets from the configured upper bounds: not due (≤ 0 days), 1–30, …, and "> last". */

@@ -24,25 +24,6 @@ create or replace macro is_credit_note_kind(text) as
 create or replace macro is_implausible_date(d) as
   d < date '1990-01-01' or d > date '2099-12-31';
 
--- A score reason in words a credit manager reads (French, as the site's default language).
-create or replace macro french_band(band) as
-  replace(replace(replace(replace(replace(replace(replace(replace(replace(band,
-    'not overdue', 'aucune'), 'no history', 'sans historique'), 'on time', 'à l''heure'), 'steady or better', 'stable ou en baisse'),
-    'up to', 'jusqu''à'), 'over limit', 'dépassée'), 'no limit', 'aucune limite'), 'over', 'plus de'), 'months', 'mois');
-
-create or replace macro reason_phrase(feature, band) as
-  case feature
-    when 'max_days_past_due' then 'Facture la plus en retard : ' || band || ' jours'
-    when 'days_late_12m' then 'Retard moyen sur 12 mois : ' || band || ' jours'
-    when 'days_late_trend' then 'Retards en hausse sur 3 mois : ' || band || ' jours'
-    when 'share_over_60' then 'Part de l''encours à plus de 60 jours : ' || band
-    when 'limit_usage' then 'Utilisation de la limite de crédit : ' || band
-    when 'tenure' then 'Ancienneté de la relation : ' || band
-  end;
-
-create or replace macro reason_text(feature, band_code) as
-  reason_phrase(feature, french_band(band_code));
-
 -- Payment terms as people write them → days and basis: 'end_of_month' ("30 jours fin de mois",
 -- "45 days EOM"), 'invoice_date' ("60 jours date de facture", "net 30"), 'immediate' ("comptant",
 -- "à réception"); NULL when the text says something else.

@@ -1,27 +1,62 @@
-// The credit score: validation statistics on a hand-made set, the expert fallback on a short
-// history, and the published validation on the sample.
+// The credit score: features on a hand-made history, validation statistics on a hand-made set, the
+// expert fallback on a short ledger, the credit-limit rule, and the published validation on the sample.
 import { join } from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
+import { openDatabase, type Row } from '../../etl/db.ts';
 import { buildWarehouse, fixturesDir, queryWarehouse, runModel } from '../helpers.ts';
+
+describe('int_score_features', () => {
+  it('describes a client at a month end as worked out by hand', async () => {
+    // Client A at 2024-06-30 (as-of 2025-12-31, 6 validation month ends):
+    //   a0 500 settled 2023-04-30, before the 12-month window → ignored for days late and sales.
+    //   a1 1,000 due 9 Feb, settled 19 Feb → 10 days late (in the 6 and 12 months, not the 3).
+    //   a2 3,000 due 10 May, settled 9 Jun → 30 days late, disputed (in all three windows).
+    //   a3 2,000 issued 1 Jun, due 1 Jul, open at the month end, still open on day 91 (30 Sep).
+    // days late 3m = 30; 6m = 12m = (1,000 × 10 + 3,000 × 30) / 4,000 = 25; trend 30 − 25 = +5.
+    // sales 12m = 1,000 + 3,000 + 2,000 = 6,000; disputed 3,000 / 6,000 = 0.5.
+    // open 2,000 on a 4,000 limit → usage 0.5; nothing past due → max DPD 0, share over 60 = 0.
+    // tenure: 1 Mar 2023 → 30 Jun 2024 = 15 months. Default on 30 Sep 2024, within 12 months.
+    // Last month end with a known outcome: 2024-12-31 (+12 months = as-of); cutoff 6 months
+    // before = 2024-06-30 → this row is training. The client file's rating 'D' is today's, so the
+    // row (not the latest month end) does not carry it.
+    const rows = await runModel('int_score_features', {
+      int_score_invoice_events: `select * from (values
+        ('a0', 'A', date '2023-03-01', date '2023-03-31', 500.00, false, date '2023-04-30', null::date),
+        ('a1', 'A', date '2024-01-10', date '2024-02-09', 1000.00, false, date '2024-02-19', null),
+        ('a2', 'A', date '2024-04-10', date '2024-05-10', 3000.00, true, date '2024-06-09', null),
+        ('a3', 'A', date '2024-06-01', date '2024-07-01', 2000.00, false, date '2024-11-15', date '2024-09-30'))
+        t(invoice_id, client_id, issue_date, due_date, amount, is_disputed, settled_date, default_date)`,
+      int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount`,
+      int_month_ends: `select last_day(unnest(generate_series(date '2024-01-01', date '2025-12-01', interval 1 month)))::date as month_end`,
+      stg_writeoffs: `select null::varchar as client_id, null::date as writeoff_date, null::varchar as reject_reason where false`,
+      stg_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::varchar as reject_reason`,
+    }, { as_of_date: '2025-12-31', score_validation_month_ends: 6 });
+    expect(rows.find((r) => r.month_end === '2024-06-30')).toMatchObject({
+      open_amount: 2000, max_days_past_due: 0, share_over_60: 0, days_late_3m: 30, days_late_6m: 25, days_late_12m: 25, days_late_trend: 5,
+      share_disputed: 0.5, limit_usage: 0.5, tenure_months: 15, sales_12m_amount: 6000, external_rating: null,
+      defaults_within_12m: true, is_outcome_known: true, sample: 'training',
+    });
+  });
+});
 
 describe('score_validation', () => {
   it('computes AUC, Gini, KS and default rates by grade as worked out by hand', async () => {
-    // Ten clients at 2024-06-30, outcome known. Defaulters P1–P4 with score points −10, −8, −3, 0;
-    // non-defaulters N1–N6 with −9, −2, 1, 2, 5, 6 (fewer points = riskier).
-    // AUC: of the 24 (defaulter, non-defaulter) pairs, the defaulter is riskier in 6 + 5 + 5 + 4 = 20 → 0.8333; Gini 0.6667.
-    // KS: from the riskiest, cumulative shares (defaulters, non-defaulters) reach (1, 2/6) after 0 points → 2/3.
+    // Ten clients at 2024-06-30 in the validation sample. Defaulters P1–P4 with pd 0.30, 0.28, 0.23, 0.20;
+    // non-defaulters N1–N6 with 0.29, 0.22, 0.19, 0.18, 0.15, 0.14 (higher pd = riskier).
+    // AUC: of the 24 (defaulter, non-defaulter) pairs the defaulter is riskier in 6 + 5 + 5 + 4 = 20 → 0.8333; Gini 0.6667.
+    // KS: from the riskiest, cumulative shares (defaulters, non-defaulters) reach (1, 2/6) at pd 0.20 → 2/3.
     // Naive rule, max days past due: P 60, 30, 30, 0; N 45, 30, 0, 0, 0, 0: pairs won 6 + 4.5 + 4.5 + 2 (ties ½) = 17 → 0.7083.
     // Grades: E P1 P2 → 2/2; D P3 N1 → 1/2; C P4 N2 N3 → 1/3; B N4 → 0; A N5 N6 → 0.
     const clients = [
-      ['P1', true, -10, 60, 'E'], ['P2', true, -8, 30, 'E'], ['P3', true, -3, 30, 'D'], ['P4', true, 0, 0, 'C'],
-      ['N1', false, -9, 45, 'D'], ['N2', false, -2, 30, 'C'], ['N3', false, 1, 0, 'C'], ['N4', false, 2, 0, 'B'], ['N5', false, 5, 0, 'A'], ['N6', false, 6, 0, 'A'],
+      ['P1', true, 0.3, 60, 'E'], ['P2', true, 0.28, 30, 'E'], ['P3', true, 0.23, 30, 'D'], ['P4', true, 0.2, 0, 'C'],
+      ['N1', false, 0.29, 45, 'D'], ['N2', false, 0.22, 30, 'C'], ['N3', false, 0.19, 0, 'C'], ['N4', false, 0.18, 0, 'B'], ['N5', false, 0.15, 0, 'A'], ['N6', false, 0.14, 0, 'A'],
     ] as const;
     const values = (f: (c: (typeof clients)[number]) => string) => clients.map(f).join(', ');
     const rows = await runModel('score_validation', {
-      int_score_features: `select * from (values ${values((c) => `('${c[0]}', date '2024-06-30', ${c[1]}, ${c[3]}, true)`)}) t(client_id, month_end, defaults_within_12m, max_days_past_due, is_outcome_known)`,
-      client_scores: `select * from (values ${values((c) => `('${c[0]}', date '2024-06-30', ${c[2]}, '${c[4]}')`)}) t(client_id, month_end, raw_points, grade)`,
+      int_score_features: `select * from (values ${values((c) => `('${c[0]}', date '2024-06-30', ${c[1]}, ${c[3]}, 'validation')`)}) t(client_id, month_end, defaults_within_12m, max_days_past_due, sample)`,
+      client_scores: `select * from (values ${values((c) => `('${c[0]}', date '2024-06-30', ${c[2]}, '${c[4]}')`)}) t(client_id, month_end, pd_12m, grade)`,
     });
     const byRule = Object.fromEntries(rows.filter((r) => r.rule !== 'grade').map((r) => [r.rule, r]));
     expect(byRule.model!.auc).toBeCloseTo(20 / 24, 10);
@@ -30,22 +65,21 @@ describe('score_validation', () => {
     expect(byRule.naive!.auc).toBeCloseTo(17 / 24, 10);
     expect(byRule.model!.verdict).toBe('The score ranks defaulters better than the maximum days past due alone.');
     const grades = Object.fromEntries(rows.filter((r) => r.rule === 'grade').map((r) => [r.grade, r.default_rate]));
-    expect(grades.A).toBe(0);
-    expect(grades.B).toBe(0);
-    expect(grades.C).toBeCloseTo(1 / 3, 10);
-    expect(grades.D).toBe(0.5);
-    expect(grades.E).toBe(1);
+    expect(grades).toEqual({ A: 0, B: 0, C: expect.closeTo(1 / 3, 10), D: 0.5, E: 1 });
   });
 });
 
-describe('a short history', () => {
+describe('a short ledger (20 clients, 8 months)', () => {
   it('falls back to the expert scorecard, says so, and still scores every client', async () => {
-    // test/fixtures/dunning: 2 clients over 4 months, far from 12 training month ends and 30 defaults.
-    const wh = await buildWarehouse(join(fixturesDir, 'dunning'), { asOf: '2024-06-15' });
-    expect(await wh.query(`select distinct method from score_model`)).toEqual([{ method: 'expert' }]);
-    const scores = await wh.query(`select client_id, grade from client_scores where month_end = '2024-05-31' order by client_id`);
-    expect(scores.map((s) => s.client_id)).toEqual(['RISKY', 'SAFE']);
+    // test/fixtures/score-tiny: 8 month ends, none with a known 12-month outcome → 0 training month ends.
+    const wh = await buildWarehouse(join(fixturesDir, 'score-tiny'), { asOf: '2024-08-31' });
+    expect(await wh.query(`select distinct method, training_month_ends from score_model`)).toEqual([{ method: 'expert', training_month_ends: 0 }]);
+    expect(await wh.query(`select distinct method from client_scores`)).toEqual([{ method: 'expert' }]);
     expect(await wh.query(`select distinct verdict from score_validation`)).toEqual([{ verdict: 'Not enough history to validate the score out of time.' }]);
+    const latest = await wh.query(`select client_id, grade, reason_1 from client_scores where month_end = '2024-08-31' order by client_id`);
+    expect(latest).toHaveLength(20);
+    // T20 stopped paying in March and is in redressement judiciaire: the expert −3 for the procedure is its worst band.
+    expect(latest.at(-1)).toMatchObject({ client_id: 'T20', grade: 'E', reason_1: 'Procédure collective en cours' });
   });
 });
 
@@ -65,55 +99,45 @@ describe('on the sample', () => {
   });
 });
 
+/** credit_limits on hand-made inputs with the limit settings as the runner sets them. */
+async function creditLimits(settings: { marginDays: number; roundingAmount: number }): Promise<Row[]> {
+  const { readSqlFiles, modelsDir, orderedModels } = await import('../../etl/models.ts');
+  const db = await openDatabase();
+  try {
+    await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
+    await db.run(`set variable as_of_date = date '2024-05-31'; set variable limit_sales_months = 12; set variable limit_margin_days = ${settings.marginDays};
+      set variable limit_grade_factors = map {'A': 1.0, 'B': 0.8, 'C': 0.6, 'D': 0.3, 'E': 0.0}; set variable limit_rounding_amount = ${settings.roundingAmount}`);
+    const invoices = ['X', 'Y', 'Z', 'W'].flatMap((c) => [30, 45, 60].map((terms, i) => `('${c}${i}', '${c}', 'invoice', date '2024-03-01', date '2024-03-01' + ${terms}, 12000.00)`));
+    await db.run(`create table int_invoices as select * from (values ${invoices.join(', ')}) t(invoice_id, client_id, kind, issue_date, due_date, amount)`);
+    await db.run(`create table client_scores as select * from (values ('X', date '2024-04-30', 'A'), ('X', date '2024-05-31', 'B'), ('Y', date '2024-05-31', 'A'), ('Z', date '2024-05-31', 'E')) t(client_id, month_end, grade)`);
+    await db.run(`create table clients as select * from (values ('X', 6000.00, 5000.00, 500.00, 7000.00), ('Y', null, null, null, 2000.00), ('Z', 1000.00, null, null, 0.00), ('W', null, null, null, 0.00))
+      t(client_id, credit_limit, insured_limit, guarantee_amount, receivables_amount)`);
+    return await db.rows(orderedModels().find((m) => m.name === 'credit_limits')!.sql);
+  } finally {
+    db.close();
+  }
+}
+
 describe('credit_limits', () => {
   it('recommends a limit from sales, terms and grade, capped by insurance, and measures exposure', async () => {
     // Each client invoiced 3 × 12,000 in the last 12 months with terms of 30, 45 and 60 days:
     // monthly sales 36,000 / 12 = 3,000; median terms 45 → × (45 + 30) / 30 = 7,500 before the grade.
-    // X, grade B: 7,500 × 0.8 = 6,000, capped by insured 5,000 + guarantee 500 = 5,500. Exposure 7,000
-    //   on a 6,000 limit → usage 7,000 / 6,000, over limit; uninsured 7,000 − 5,500 = 1,500.
+    // X, latest grade B (May, not April's A): 7,500 × 0.8 = 6,000, capped by insured 5,000 + guarantee
+    //   500 = 5,500. Exposure 7,000 on a 6,000 limit → usage 7,000 / 6,000, over limit; uninsured 1,500.
     // Y, grade A, no insurance: 7,500; exposure 2,000, no limit granted; all of it uninsured.
-    // Z, grade E: 0.
-    const invoices = ['X', 'Y', 'Z'].flatMap((c) => [30, 45, 60].map((terms, i) => `('${c}${i}', '${c}', 'invoice', date '2024-03-01', date '2024-03-01' + ${terms}, 12000.00)`));
-    const rows = await runModel('credit_limits', {
-      int_invoices: `select * from (values ${invoices.join(', ')}) t(invoice_id, client_id, kind, issue_date, due_date, amount)`,
-      client_scores: `select * from (values ('X', date '2024-05-31', 'B'), ('Y', date '2024-05-31', 'A'), ('Z', date '2024-05-31', 'E')) t(client_id, month_end, grade)`,
-      clients: `select * from (values ('X', 6000.00, 5000.00, 500.00, 7000.00), ('Y', null, null, null, 2000.00), ('Z', 1000.00, null, null, 0.00))
-                t(client_id, credit_limit, insured_limit, guarantee_amount, receivables_amount)`,
-    }, { as_of_date: '2024-05-31' });
-    const byClient = Object.fromEntries(rows.map((r) => [r.client_id, r]));
-    expect(byClient.X).toMatchObject({ monthly_sales_amount: 3000, terms_days: 45, recommended_limit_amount: 5500, is_over_limit: true, uninsured_exposure_amount: 1500 });
+    // Z, grade E: 0. W, never scored → grade C's 0.6: 4,500.
+    const byClient = Object.fromEntries((await creditLimits({ marginDays: 30, roundingAmount: 500 })).map((r) => [r.client_id, r]));
+    expect(byClient.X).toMatchObject({ grade: 'B', monthly_sales_amount: 3000, terms_days: 45, sales_based_limit_amount: 6000, recommended_limit_amount: 5500, is_over_limit: true, uninsured_exposure_amount: 1500 });
     expect(byClient.X!.limit_usage).toBeCloseTo(7000 / 6000, 10);
     expect(byClient.Y).toMatchObject({ recommended_limit_amount: 7500, limit_usage: null, is_over_limit: false, uninsured_exposure_amount: 2000 });
     expect(byClient.Z).toMatchObject({ recommended_limit_amount: 0 });
+    expect(byClient.W).toMatchObject({ grade: null, recommended_limit_amount: 4500 });
   });
-});
 
-describe('int_score_features', () => {
-  it('describes a client at a month end as worked out by hand', async () => {
-    // Client A at 2024-05-31: a1 (600, due 1 Apr → 60 days past due) and a2 (400, due 1 Mar → 91 days)
-    // open → max 91 days ('>90'), 400 / 1,000 beyond 60 days = 0.4 ('over 25%'); 1,000 on a 2,000
-    // limit → 0.5 ('up to 50%'); first invoice 15 Nov 2023 → 6 whole months ('6-24 months'); days
-    // late 20 over 3 months and 5 over 12 → trend +15 ('>+10'), 12-month band '1-10'. a2 is still
-    // beyond 90 days at the next month end → default within 12 months; as-of 2025-06-30 ≥ 31 May
-    // 2025, so that outcome is known.
-    const rows = await runModel('int_score_features', {
-      int_invoice_month_ends: `select * from (values
-        (date '2024-05-31', 'a1', 'A', 'invoice', '31-60', 2, 600.00), (date '2024-05-31', 'a2', 'A', 'invoice', '91-180', 4, 400.00),
-        (date '2024-06-30', 'a2', 'A', 'invoice', '91-180', 4, 400.00))
-        t(month_end, invoice_id, client_id, kind, bucket, bucket_order, open_amount)`,
-      int_invoices: `select * from (values ('a0', 'A', 'invoice', date '2023-11-15', date '2023-12-15'), ('a1', 'A', 'invoice', date '2024-03-01', date '2024-04-01'),
-        ('a2', 'A', 'invoice', date '2024-02-01', date '2024-03-01')) t(invoice_id, client_id, kind, issue_date, due_date)`,
-      int_days_late_trend: `select * from (values (date '2024-05-31', 'A', 20.0, 5.0)) t(reference_date, client_id, days_late_3m, days_late_12m)`,
-      stg_clients: `select * from (values ('A', 2000.00, null)) t(client_id, credit_limit, reject_reason)`,
-      int_credits: `select null::varchar as client_id, null::varchar as source_kind, null::date as credit_date where false`,
-      ref_buckets: `select * from (values ('not_due', 0, -1000000, 0), ('1-30', 1, 1, 30), ('31-60', 2, 31, 60), ('61-90', 3, 61, 90), ('91-180', 4, 91, 180))
-        t(bucket, bucket_order, min_days, max_days)`,
-    }, { as_of_date: '2025-06-30' });
-    const may = rows.find((r) => r.month_end === '2024-05-31')!;
-    expect(may).toMatchObject({
-      max_days_past_due: 91, share_over_60: 0.4, limit_usage: 0.5, tenure_months: 6, days_late_12m: 5, days_late_trend: 15,
-      band_max_days_past_due: '>90', band_share_over_60: 'over 25%', band_limit_usage: 'up to 50%', band_tenure: '6-24 months',
-      band_days_late_12m: '1-10', band_days_late_trend: '>+10', defaults_within_12m: true, is_outcome_known: true,
-    });
+  it('follows the configured margin and rounding', async () => {
+    // No margin: 3,000 × 45 / 30 = 4,500. X: × 0.8 = 3,600 (under the 5,500 cover) → rounded down to 1,000s = 3,000.
+    // Y: × 1 = 4,500 → 4,000. W: × 0.6 = 2,700 → 2,000.
+    const byClient = Object.fromEntries((await creditLimits({ marginDays: 0, roundingAmount: 1000 })).map((r) => [r.client_id, r.recommended_limit_amount]));
+    expect(byClient).toMatchObject({ X: 3000, Y: 4000, Z: 0, W: 2000 });
   });
 });

@@ -1,61 +1,63 @@
--- One row per feature band: its points in the credit score (weight of evidence). Fitted when the
--- history allows — training month ends are those whose 12-month outcome is known and that fall at
--- least 12 months before the last such month end (the later ones are kept for the out-of-time
--- validation), with at least 12 training month ends and 30 default events; else the documented
--- expert scorecard below. WoE = ln((goods in band + 0.5) / (all goods + 0.5 × bands) ÷
--- (defaults in band + 0.5) / (all defaults + 0.5 × bands)); a risky band has a negative WoE.
+-- One row per feature band of the credit score: its weight of evidence (WoE; negative = riskier)
+-- and whether it was fitted on the company's history or is the documented expert value.
+-- Fitted when the training rows (int_score_features.sample = 'training') span at least
+-- score_min_training_month_ends month ends and hold score_min_training_defaults default events:
+-- WoE = ln(((goods in band + 0.5) / (goods + 0.5 × bands)) / ((defaults in band + 0.5) / (defaults + 0.5 × bands))).
+-- External rating and legal status exist only in today's client file, so they keep expert values.
 with training as (
-  select * from int_score_features
-  where is_outcome_known and max_days_past_due <= 90
-    and month_end <= (select max(month_end) from int_score_features where is_outcome_known) - interval 12 month
+  select * from int_score_bands where sample = 'training'
 ),
 
-long_form as (
-  select 'max_days_past_due' as feature, band_max_days_past_due as band, defaults_within_12m from training
-  union all select 'days_late_12m', band_days_late_12m, defaults_within_12m from training
-  union all select 'days_late_trend', band_days_late_trend, defaults_within_12m from training
-  union all select 'share_over_60', band_share_over_60, defaults_within_12m from training
-  union all select 'limit_usage', band_limit_usage, defaults_within_12m from training
-  union all select 'tenure', band_tenure, defaults_within_12m from training
+history as (
+  select count(distinct month_end)::integer as training_month_ends,
+         (select count(*) from int_score_features where sample = 'training' and defaults_within_12m)::integer as training_defaults
+  from training
+),
+
+method as (
+  select *, case when training_month_ends >= getvariable('score_min_training_month_ends')
+                  and training_defaults >= getvariable('score_min_training_defaults') then 'fitted' else 'expert' end as method
+  from history
 ),
 
 counts as (
-  select feature, band, count(*) filter (where not defaults_within_12m) as goods, count(*) filter (where defaults_within_12m) as bads
-  from long_form group by all
+  select feature, band_order, count(*) filter (where not defaults_within_12m) as goods, count(*) filter (where defaults_within_12m) as bads
+  from training group by feature, band_order
 ),
 
 fitted as (
-  select feature, band,
+  select feature, band_order,
          ln(((goods + 0.5) / (sum(goods) over f + 0.5 * count(*) over f)) / ((bads + 0.5) / (sum(bads) over f + 0.5 * count(*) over f))) as woe
   from counts
   window f as (partition by feature)
 ),
 
--- Expert points when the history is too short: the same bands, weights a credit manager would set.
-expert(feature, band, woe) as (
-  values ('max_days_past_due', 'not overdue', 0.8), ('max_days_past_due', '1-30', 0.2), ('max_days_past_due', '31-60', -0.6),
-         ('max_days_past_due', '61-90', -1.3), ('max_days_past_due', '>90', -2.5),
-         ('days_late_12m', 'on time', 0.5), ('days_late_12m', '1-10', 0.1), ('days_late_12m', '11-30', -0.5), ('days_late_12m', '>30', -1.2), ('days_late_12m', 'no history', -0.2),
-         ('days_late_trend', 'steady or better', 0.2), ('days_late_trend', '+1-10', -0.3), ('days_late_trend', '>+10', -0.9), ('days_late_trend', 'no history', 0.0),
-         ('share_over_60', 'none', 0.3), ('share_over_60', 'up to 25%', -0.4), ('share_over_60', 'over 25%', -1.1),
-         ('limit_usage', 'no limit', 0.0), ('limit_usage', 'up to 50%', 0.2), ('limit_usage', '50-100%', -0.1), ('limit_usage', 'over limit', -0.7),
-         ('tenure', 'under 6 months', -0.3), ('tenure', '6-24 months', 0.0), ('tenure', 'over 24 months', 0.2)
-),
-
-history as (
-  select count(distinct month_end) as training_month_ends, count(*) filter (where defaults_within_12m) as training_defaults,
-         coalesce(ln(nullif(count(*) filter (where defaults_within_12m), 0) / nullif(count(*) filter (where not defaults_within_12m), 0)), ln(0.05 / 0.95)) as prior_log_odds
-  from training
+-- Expert weights (log-odds, about −2.5 for the worst band to +0.5 for the best), set by credit
+-- judgement for when the history is too short to fit; band_order as in int_score_bands.
+expert(feature, band_order, woe) as (values
+  ('max_days_past_due', 1, 0.5), ('max_days_past_due', 2, 0.0), ('max_days_past_due', 3, -0.4), ('max_days_past_due', 4, -1.0), ('max_days_past_due', 5, -1.8), ('max_days_past_due', 6, -2.5),
+  ('days_late_12m', 0, -0.2), ('days_late_12m', 1, 0.4), ('days_late_12m', 2, 0.1), ('days_late_12m', 3, -0.3), ('days_late_12m', 4, -0.7), ('days_late_12m', 5, -1.2),
+  ('days_late_trend', 0, 0.0), ('days_late_trend', 1, 0.2), ('days_late_trend', 2, -0.2), ('days_late_trend', 3, -0.5), ('days_late_trend', 4, -0.9),
+  ('share_over_60', 1, 0.3), ('share_over_60', 2, -0.5), ('share_over_60', 3, -1.1),
+  ('share_disputed', 1, 0.1), ('share_disputed', 2, -0.2), ('share_disputed', 3, -0.6),
+  ('limit_usage', 0, -0.1), ('limit_usage', 1, 0.2), ('limit_usage', 2, 0.0), ('limit_usage', 3, -0.3), ('limit_usage', 4, -0.7),
+  ('tenure', 1, 0.2), ('tenure', 2, 0.0), ('tenure', 3, -0.3),
+  ('sales_12m', 1, 0.2), ('sales_12m', 2, 0.1), ('sales_12m', 3, 0.0), ('sales_12m', 4, -0.2),
+  ('external_rating', 1, 0.6), ('external_rating', 2, 0.3), ('external_rating', 3, 0.0), ('external_rating', 4, -0.8), ('external_rating', 5, -1.5),
+  ('legal_status', 1, 0.0), ('legal_status', 2, -3.0)
 ),
 
 final as (
-  select 'fitted' as method, fitted.feature, fitted.band, fitted.woe, history.*
-  from fitted cross join history
-  where history.training_month_ends >= 12 and history.training_defaults >= 30
-  union all
-  select 'expert', expert.feature, expert.band, expert.woe, history.training_month_ends, history.training_defaults, ln(0.05 / 0.95)
-  from expert cross join history
-  where not (history.training_month_ends >= 12 and history.training_defaults >= 30)
+  select method.method, expert.feature, expert.band_order,
+         -- A band no training row fell in (beyond 90 days past due: those rows are already in
+         -- default) keeps its expert weight, or the feature's worst fitted one if that is lower.
+         case when method.method = 'fitted' and expert.feature not in ('external_rating', 'legal_status')
+              then coalesce(fitted.woe, least(expert.woe, min(fitted.woe) over (partition by expert.feature))) else expert.woe end as woe,
+         case when method.method = 'fitted' and expert.feature not in ('external_rating', 'legal_status') then 'fitted' else 'expert' end as source,
+         method.training_month_ends, method.training_defaults
+  from expert
+  cross join method
+  left join fitted using (feature, band_order)
 )
 
 select * from final

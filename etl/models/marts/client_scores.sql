@@ -1,87 +1,57 @@
--- One row per client and month end at which it owed something: its credit score. Raw risk = the
--- sum of the weights of evidence of its feature bands (int_score_points), lower = riskier.
--- pd_12m = the default rate observed in training among the tenth of the training rows whose raw
--- risk is closest (calibration by deciles, so that summing correlated features does not inflate
--- it). Score = 50 + 8 × log2((1 − pd) / pd), between 0 and 100 (higher is safer; 8 points double
--- the odds of not defaulting). Grade by pd_12m: A below 5 %, B below 10 %, C below 20 %, D below
--- 35 %, E from 35 %. Reasons: the up to three feature bands that cost the most points.
-with features as (
-  select * from int_score_features
-),
-
-bands as (
-  select month_end, client_id, 'max_days_past_due' as feature, band_max_days_past_due as band from features
-  union all select month_end, client_id, 'days_late_12m', band_days_late_12m from features
-  union all select month_end, client_id, 'days_late_trend', band_days_late_trend from features
-  union all select month_end, client_id, 'share_over_60', band_share_over_60 from features
-  union all select month_end, client_id, 'limit_usage', band_limit_usage from features
-  union all select month_end, client_id, 'tenure', band_tenure from features
-),
-
-scored_bands as (
-  select bands.*, coalesce(points.woe, 0) as woe
-  from bands left join int_score_points as points using (feature, band)
-),
-
-reasons as (
-  select month_end, client_id, feature, band, woe,
-         row_number() over (partition by month_end, client_id order by woe, feature) as rank
-  from scored_bands where woe < 0
+-- One row per client and month end at which it owed something or was invoiced: its credit score.
+-- Client score: 0–100 with a grade and a probability of default over 12 months, from payment
+-- behaviour (weighted days late, trend, share of old overdue, max DPD, disputes, limit usage,
+-- tenure) plus optional external or financial data; every score comes with its top reason codes.
+-- Default event: 90+ DPD or a write-off within 12 months.
+-- Total = sum of the weights of evidence of the client's feature bands (int_score_points);
+-- pd_12m = 1 / (1 + exp(−(intercept + slope × total))) (int_score_calibration);
+-- score = 50 + 8 × log2((1 − pd_12m) / pd_12m), kept within 0–100: higher is safer, 8 points
+-- double the odds of paying (pd 50 % → 50, 20 % → 66, 5 % → 84, 1 % → 103 → 100).
+-- Grade by pd_12m against score_grade_pd_bounds (default A < 3 %, B < 8 %, C < 15 %, D < 30 %, E).
+-- Reasons: the up to three bands that cost the most (most negative WoE), in French; reason_N_code
+-- is the feature name, for the site to translate.
+with bands as (
+  select bands.month_end, bands.client_id, bands.feature, bands.reason, points.woe
+  from int_score_bands as bands
+  join int_score_points as points using (feature, band_order)
 ),
 
 totals as (
-  select month_end, client_id, sum(woe) as total_woe
-  from scored_bands group by month_end, client_id
+  select month_end, client_id, sum(woe) as total_woe from bands group by month_end, client_id
 ),
 
-training_raw as (
-  select totals.total_woe, features.defaults_within_12m, ntile(10) over (order by totals.total_woe) as decile
-  from totals
-  join int_score_features as features using (month_end, client_id)
-  where features.is_outcome_known and features.max_days_past_due <= 90
-    and features.month_end <= (select max(month_end) from int_score_features where is_outcome_known) - interval 12 month
-),
-
-calibration as (
-  -- Each decile of training raw risk as a range of points (the first and last open-ended), with
-  -- its observed default rate (smoothed).
-  select decile, (count(*) filter (where defaults_within_12m) + 0.5) / (count(*) + 1) as default_rate, max(total_woe) as upper_edge
-  from training_raw group by decile
-),
-
-calibration_ranges as (
-  select default_rate,
-         case when decile = min(decile) over () then -1e9 else lag(upper_edge) over (order by decile) end as lower_edge,
-         case when decile = max(decile) over () then 1e9 else upper_edge end as upper_edge
-  from calibration
+reasons as (
+  select month_end, client_id, feature, reason,
+         row_number() over (partition by month_end, client_id order by woe, feature) as rank
+  from bands where woe < 0 and reason is not null
 ),
 
 probabilities as (
-  select totals.month_end, totals.client_id, totals.total_woe,
-         -- Kept inside (0.01 %, 99.99 %): a probability of exactly 0 or 1 has no odds. Without a
-         -- training history, the logistic of the expert points around a 5 % prior.
-         greatest(0.0001, least(0.9999, coalesce(ranges.default_rate, 1 / (1 + exp(-(ln(0.05 / 0.95) - totals.total_woe)))))) as pd_12m
-  from totals
-  left join calibration_ranges as ranges on totals.total_woe > ranges.lower_edge and totals.total_woe <= ranges.upper_edge
+  select totals.*, calibration.method,
+         -- Kept inside (0.01 %, 99.99 %): a probability of exactly 0 or 1 has no odds.
+         greatest(0.0001, least(0.9999, 1 / (1 + exp(-(calibration.intercept + calibration.slope * totals.total_woe))))) as pd_12m
+  from totals cross join int_score_calibration as calibration
 ),
 
 final as (
   select
-    probabilities.month_end,
-    probabilities.client_id,
-    greatest(0, least(100, 50 + 8 * log2((1 - pd_12m) / pd_12m)))::double as score,
-    case when pd_12m < 0.05 then 'A' when pd_12m < 0.10 then 'B' when pd_12m < 0.20 then 'C' when pd_12m < 0.35 then 'D' else 'E' end as grade,
-    pd_12m::double as pd_12m,
-    round(8 * any_value(total_woe) / ln(2))::integer as raw_points,
-    max(reason_text(reasons.feature, reasons.band)) filter (where reasons.rank = 1) as reason_1,
-    max(reason_text(reasons.feature, reasons.band)) filter (where reasons.rank = 2) as reason_2,
-    max(reason_text(reasons.feature, reasons.band)) filter (where reasons.rank = 3) as reason_3,
-    max(reasons.feature) filter (where reasons.rank = 1) as reason_1_code,
-    max(reasons.feature) filter (where reasons.rank = 2) as reason_2_code,
-    max(reasons.feature) filter (where reasons.rank = 3) as reason_3_code
-  from probabilities
-  left join reasons using (month_end, client_id)
-  group by all
+    p.month_end,
+    p.client_id,
+    greatest(0, least(100, 50 + 8 * log2((1 - p.pd_12m) / p.pd_12m)))::double as score,
+    case when p.pd_12m < getvariable('score_grade_pd_bounds')[1] then 'A' when p.pd_12m < getvariable('score_grade_pd_bounds')[2] then 'B'
+         when p.pd_12m < getvariable('score_grade_pd_bounds')[3] then 'C' when p.pd_12m < getvariable('score_grade_pd_bounds')[4] then 'D' else 'E' end as grade,
+    p.pd_12m::double as pd_12m,
+    max(r.reason) filter (where r.rank = 1) as reason_1,
+    max(r.reason) filter (where r.rank = 2) as reason_2,
+    max(r.reason) filter (where r.rank = 3) as reason_3,
+    max(r.feature) filter (where r.rank = 1) as reason_1_code,
+    max(r.feature) filter (where r.rank = 2) as reason_2_code,
+    max(r.feature) filter (where r.rank = 3) as reason_3_code,
+    round(8 * p.total_woe / ln(2))::integer as raw_points,
+    p.method
+  from probabilities as p
+  left join reasons as r using (month_end, client_id)
+  group by p.month_end, p.client_id, p.pd_12m, p.total_woe, p.method
 )
 
 select * from final

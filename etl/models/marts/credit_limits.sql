@@ -1,31 +1,35 @@
 -- One row per client at the as-of date: its recommended credit limit and its exposure.
--- Recommended limit = average monthly sales of the last 12 months × (its usual terms in days + 30)
--- / 30 × the grade factor (A 1, B 0.8, C 0.6, D 0.3, E 0), capped by insured limit + guarantees
--- when the client has an insured limit, rounded down to 500. Usual terms = median of due date −
--- issue date of its invoices of the last 12 months. Exposure = open receivables; usage = exposure /
--- granted credit limit; uninsured exposure = exposure beyond insured limit + guarantees.
+-- Credit limit: a recommended limit per client from its grade and sales volume (and capped by
+-- external data such as an insured limit where present); exposure = open receivables + uninvoiced
+-- orders where provided; over-limit and uninsured exposure are flagged.
+-- Rule (config creditLimits): recommended = monthly sales (sales of the last limit_sales_months
+-- months / that number) × (terms days + limit_margin_days) / 30 × grade factor (default A 1, B 0.8,
+-- C 0.6, D 0.3, E 0), capped by insured limit + guarantees when the client has an insured limit,
+-- rounded down to limit_rounding_amount. Terms days = median of due date − issue date of its
+-- invoices in that window (30 when none). Grade = the client's latest score (C when never scored).
+-- Exposure = open receivables (no order book in the exports yet); usage = exposure / granted
+-- credit limit; uninsured exposure = exposure beyond insured limit + guarantees.
 with sales as (
-  select client_id, sum(amount) / 12 as monthly_sales, median(due_date - issue_date) as terms_days
+  select client_id, sum(amount) / getvariable('limit_sales_months') as monthly_sales, median(due_date - issue_date) as terms_days
   from int_invoices
-  where kind = 'invoice' and issue_date > getvariable('as_of_date') - interval 12 month
+  where kind = 'invoice' and issue_date > getvariable('as_of_date') - to_months(getvariable('limit_sales_months'))
+    and issue_date <= getvariable('as_of_date')
   group by client_id
 ),
 
 grades as (
-  select client_id, grade from client_scores where month_end = (select max(month_end) from client_scores)
+  select client_id, arg_max(grade, month_end) as grade from client_scores group by client_id
 ),
 
-final as (
+limits as (
   select
     clients.client_id,
     grades.grade,
-    coalesce(sales.monthly_sales, 0)::decimal(18, 2) as monthly_sales_amount,
-    sales.terms_days::integer as terms_days,
-    least(
-      coalesce(sales.monthly_sales, 0) * (coalesce(sales.terms_days, 30) + 30) / 30
-        * case coalesce(grades.grade, 'C') when 'A' then 1 when 'B' then 0.8 when 'C' then 0.6 when 'D' then 0.3 else 0 end,
-      case when clients.insured_limit is not null then clients.insured_limit + coalesce(clients.guarantee_amount, 0) end
-    ) as uncapped,
+    coalesce(sales.monthly_sales, 0) as monthly_sales,
+    sales.terms_days,
+    coalesce(sales.monthly_sales, 0) * (coalesce(sales.terms_days, 30) + getvariable('limit_margin_days')) / 30
+      * getvariable('limit_grade_factors')[coalesce(grades.grade, 'C')] as sales_based_limit,
+    clients.insured_limit + coalesce(clients.guarantee_amount, 0) as cover_amount,
     clients.credit_limit,
     clients.insured_limit,
     clients.guarantee_amount,
@@ -33,14 +37,22 @@ final as (
   from clients
   left join sales using (client_id)
   left join grades using (client_id)
+),
+
+final as (
+  select
+    client_id, grade,
+    monthly_sales::decimal(18, 2) as monthly_sales_amount,
+    terms_days::integer as terms_days,
+    sales_based_limit::decimal(18, 2) as sales_based_limit_amount,
+    (floor(least(sales_based_limit, coalesce(cover_amount, sales_based_limit)) / getvariable('limit_rounding_amount'))
+      * getvariable('limit_rounding_amount'))::decimal(18, 2) as recommended_limit_amount,
+    credit_limit, insured_limit, guarantee_amount, exposure_amount,
+    (exposure_amount / nullif(credit_limit, 0))::double as limit_usage,
+    coalesce(exposure_amount > credit_limit, false) as is_over_limit,
+    greatest(0, exposure_amount - coalesce(cover_amount, 0))::decimal(18, 2) as uninsured_exposure_amount
+  from limits
 )
 
-select
-  client_id, grade, monthly_sales_amount, terms_days,
-  (floor(uncapped / 500) * 500)::decimal(18, 2) as recommended_limit_amount,
-  credit_limit, insured_limit, exposure_amount,
-  (exposure_amount / nullif(credit_limit, 0))::double as limit_usage,
-  coalesce(exposure_amount > credit_limit, false) as is_over_limit,
-  greatest(0, exposure_amount - coalesce(insured_limit, 0) - coalesce(guarantee_amount, 0))::decimal(18, 2) as uninsured_exposure_amount
-from final
+select * from final
 order by client_id

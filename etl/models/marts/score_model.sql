@@ -1,6 +1,20 @@
--- One row per feature band of the credit score: its weight of evidence and points, and whether the
--- scorecard was fitted on the company's history or is the expert fallback (too little history).
-select method, feature, band, woe::double as woe, round(8 * woe / ln(2))::integer as points,
-       training_month_ends::integer as training_month_ends, training_defaults::integer as training_defaults
-from int_score_points
-order by feature, woe desc
+-- One row per feature band of the credit score: its points, and whether the scorecard was fitted
+-- on the company's history ('fitted') or is the documented expert fallback ('expert': fewer than
+-- score_min_training_month_ends training month ends or score_min_training_defaults default events).
+-- Points = 8 × WoE / ln 2 (8 points double the odds of paying, as in the score); a client's total
+-- goes through the logistic link (intercept, slope) to its 12-month probability of default.
+with points as (select * from int_score_points),
+
+labels as (select distinct feature, band_order, band from int_score_bands)
+
+select points.method, points.feature, points.band_order::integer as band_order,
+       coalesce(labels.band, 'band ' || points.band_order) as band, points.source,
+       points.woe::double as woe, round(8 * points.woe / ln(2))::integer as points,
+       points.training_month_ends, points.training_defaults,
+       getvariable('score_min_training_month_ends')::integer as min_training_month_ends,
+       getvariable('score_min_training_defaults')::integer as min_training_defaults,
+       calibration.method as calibration_method, calibration.intercept::double as calibration_intercept, calibration.slope::double as calibration_slope
+from points
+left join labels using (feature, band_order)
+cross join int_score_calibration as calibration
+order by points.feature, points.band_order

@@ -1,20 +1,19 @@
--- The credit score checked out of time: on the month ends after the training period whose 12-month
--- outcome is known, clients not already in default. One row per rule ('model': the score; 'naive':
+-- The credit score checked out of time: on the month ends after the training cutoff whose 12-month
+-- outcome is known (the last score_validation_month_ends of them), clients not already in default. One row per rule ('model': the score; 'naive':
 -- rank by current maximum days past due) with AUC (Mann–Whitney: the chance a defaulter ranks
 -- riskier than a non-defaulter, ties counting half), Gini = 2 × AUC − 1 and KS (largest gap between
 -- the cumulative shares of defaulters and non-defaulters); and one row per grade with its observed
 -- default rate (rule 'grade').
 with validation as (
-  select features.client_id, features.month_end, features.defaults_within_12m, features.max_days_past_due, scores.raw_points, scores.grade
+  -- Month ends after the training cutoff whose 12-month outcome is known (sample = 'validation').
+  select features.client_id, features.month_end, features.defaults_within_12m, features.max_days_past_due, scores.pd_12m, scores.grade
   from int_score_features as features
   join client_scores as scores using (client_id, month_end)
-  where features.is_outcome_known and features.max_days_past_due <= 90
-    and features.month_end > (select max(month_end) from int_score_features where is_outcome_known) - interval 12 month
+  where features.sample = 'validation'
 ),
 
 risk as (
-  -- The score ranks by its points (fewer = riskier); pd_12m is calibrated by deciles and ties.
-  select 'model' as rule, -raw_points as riskiness, defaults_within_12m from validation
+  select 'model' as rule, pd_12m as riskiness, defaults_within_12m from validation
   union all
   select 'naive', max_days_past_due, defaults_within_12m from validation
 ),

@@ -1,0 +1,40 @@
+-- One row per invoice: what the credit score reads of it — when it was settled (its open amount
+-- last fell to zero, from the allocations) and the day it went beyond 90 days past due while still
+-- open (the default event of the score), if it did by the as-of date.
+with invoices as (
+  select invoice_id, client_id, issue_date, due_date, amount, is_disputed
+  from int_invoices
+  where kind = 'invoice' and amount > 0
+),
+
+history as (
+  select * from int_invoice_balance_history
+),
+
+settled as (
+  -- The span that runs to today with nothing open: it started on the settlement date.
+  select invoice_id, valid_from as settled_date
+  from history
+  where valid_to is null and open_amount <= 0
+),
+
+open_at_day_91 as (
+  -- Default event: still open on the 91st day past due. Checked on that very day, not at month
+  -- ends, so an invoice paid on day 100 counts too.
+  select invoices.invoice_id, invoices.due_date + 91 as default_date
+  from invoices
+  join history
+    on history.invoice_id = invoices.invoice_id
+   and history.valid_from <= invoices.due_date + 91
+   and (history.valid_to is null or history.valid_to > invoices.due_date + 91)
+  where history.open_amount > 0 and invoices.due_date + 91 <= getvariable('as_of_date')
+),
+
+final as (
+  select invoices.*, settled.settled_date, open_at_day_91.default_date
+  from invoices
+  left join settled using (invoice_id)
+  left join open_at_day_91 using (invoice_id)
+)
+
+select * from final
