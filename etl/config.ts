@@ -70,6 +70,28 @@ const openItems = z.strictObject({
     }),
 });
 
+/** FEC (Fichier des Écritures Comptables): which accounts and journals mean what. */
+const accountPrefixes = z.array(z.string().regex(/^[0-9A-Za-z]+$/, 'an account prefix is letters and digits')).min(1);
+const journalCodes = z.array(z.string().min(1));
+const fec = z.strictObject({
+  /** Customer receivable accounts: 411 clients, 413 bills receivable, 416 doubtful (467 at some companies). */
+  clientAccountPrefixes: accountPrefixes.default(['411', '413', '416']),
+  /** Doubtful receivables: an entry moving a client's balance here from 411 is a reclassification, not a payment. */
+  doubtfulAccountPrefixes: accountPrefixes.default(['416']),
+  /** Irrecoverable losses: a client credit in an entry touching these accounts is a write-off. */
+  writeoffAccountPrefixes: accountPrefixes.default(['654']),
+  /** Revenue: a client credit in an entry touching these accounts is a credit note. */
+  revenueAccountPrefixes: accountPrefixes.default(['70']),
+  /** Booked provisions for doubtful receivables, read for comparison with the computed ones. */
+  provisionAccountPrefixes: accountPrefixes.default(['491']),
+  /** Sales journals: a client credit booked in one is a credit note even without a revenue line. */
+  salesJournals: journalCodes.default(['VT', 'VE', 'VEN', 'VTE', 'VENTE', 'VENTES', 'FAC']),
+  /** Opening-entry journals (à-nouveaux): skipped when the previous fiscal year is loaded too. */
+  openingJournals: journalCodes.default(['AN', 'RAN', 'ANO', 'ANX', 'OUV']),
+  /** 'auto' tells UTF-8 (with or without BOM), Windows-1252/ISO-8859-15 and the DOS code page 850 apart. */
+  encoding: z.enum(['auto', 'utf-8', 'latin-1', 'iso-8859-15', 'windows-1252', 'cp850']).default('auto'),
+});
+
 const grades = ['A', 'B', 'C', 'D', 'E'] as const;
 
 /** Dunning: each stage starts this many days after the due date (negative = before it). */
@@ -169,7 +191,7 @@ export const configSchema = z.strictObject({
     .default([30, 60, 90, 180, 365]),
   /** Months of sales behind the standard and best-possible DSO. */
   dsoWindowMonths: z.number().int().min(1).max(12).default(3),
-  /** Used when an invoice has no due date: days after the issue date. */
+  /** Used when an invoice has no due date and its client no payment terms encours understands: days after the issue date. */
   defaultTermsDays: z.number().int().min(0).default(30),
   /** DuckDB's memory limit and spill folder, so large ledgers spill to disk instead of failing. */
   memoryLimit: z.string().default('1536MB'),
@@ -180,6 +202,7 @@ export const configSchema = z.strictObject({
   /** Manifests of past runs kept in data/warehouse-history/ (what the site shows as run history). */
   keepRunHistory: z.number().int().min(1).default(30),
   openItems: openItems.default(() => openItems.parse({})),
+  fec: fec.default(() => fec.parse({})),
   dunning: dunning.default(() => dunning.parse({})),
   penalties: penalties.default(() => penalties.parse({})),
   alerts: alerts.default(() => alerts.parse({})),

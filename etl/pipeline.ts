@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
 import { checksDir, etlDir, modelsDir, orderedModels, readSqlFiles } from './models.ts';
 import { InputError } from './readers/errors.ts';
+import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { publishWarehouse, type Manifest } from './warehouse.ts';
 
@@ -41,9 +42,18 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
   try {
     await timed(log, 'read exports', async () => {
       await setFormatVariables(db, config);
-      const files = await readOpenItems(db, resolve(options.inputDir), config);
-      inputs.push(...files);
-      return { rows: files.reduce((sum, f) => sum + f.rows, 0), detail: `${files.length} files` };
+      const inputDir = resolve(options.inputDir);
+      await db.run(`create or replace table raw_rejects (source_file varchar, line bigint, reason varchar, raw_line varchar)`);
+      const fecFiles = findFecFiles(inputDir);
+      if (fecFiles.length) {
+        inputs.push(...(await readFec(db, fecFiles, inputDir, config)));
+        inputs.push(...(await readOpenItems(db, inputDir, config, { besideFec: true })));
+      } else {
+        await createEmptyRawFec(db);
+        inputs.push(...(await readOpenItems(db, inputDir, config)));
+      }
+      const format = fecFiles.length ? `FEC (${fecFiles.length} journal file${fecFiles.length > 1 ? 's' : ''})` : 'open items';
+      return { rows: inputs.reduce((sum, f) => sum + f.rows, 0), detail: `${inputs.length} files, ${format}` };
     });
     await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
     await createBucketTable(db, config.bucketBounds);
@@ -123,7 +133,14 @@ async function setFormatVariables(db: Database, config: Config): Promise<void> {
     set variable limit_sales_months = ${config.creditLimits.salesMonths};
     set variable limit_margin_days = ${config.creditLimits.marginDays};
     set variable limit_grade_factors = map {${Object.entries(config.creditLimits.gradeFactors).map(([g, f]) => `'${g}': ${f}::double`).join(', ')}};
-    set variable limit_rounding_amount = ${config.creditLimits.roundingAmount};`);
+    set variable limit_rounding_amount = ${config.creditLimits.roundingAmount};
+    set variable fec_client_prefixes = ${list(config.fec.clientAccountPrefixes)};
+    set variable fec_doubtful_prefixes = ${list(config.fec.doubtfulAccountPrefixes)};
+    set variable fec_writeoff_prefixes = ${list(config.fec.writeoffAccountPrefixes)};
+    set variable fec_revenue_prefixes = ${list(config.fec.revenueAccountPrefixes)};
+    set variable fec_provision_prefixes = ${list(config.fec.provisionAccountPrefixes)};
+    set variable fec_sales_journals = ${list(config.fec.salesJournals)};
+    set variable fec_opening_journals = ${list(config.fec.openingJournals)};`);
 }
 
 /** Buckets from the configured upper bounds: not due (≤ 0 days), 1–30, …, and "> last". */

@@ -24,20 +24,74 @@ create or replace macro is_credit_note_kind(text) as
 create or replace macro is_implausible_date(d) as
   d < date '1990-01-01' or d > date '2099-12-31';
 
--- Payment terms as people write them → days and basis: 'end_of_month' ("30 jours fin de mois",
--- "45 days EOM"), 'invoice_date' ("60 jours date de facture", "net 30"), 'immediate' ("comptant",
--- "à réception"); NULL when the text says something else.
+-- Payment terms as people write them. The text is read lower-case without accents; the parts are
+-- the number of days ("30 jours", "45 days", "net 30", "30j"), whether the end of the month
+-- comes after the days ("30 jours fin de mois": 30 days, then the month end) or before them
+-- ("fin de mois + 45 jours"), a day of the following month ("… le 10"), or payment on receipt
+-- ("comptant", "à réception", "cash"). Bases: 'immediate', 'invoice_date', 'end_of_month' (days
+-- then month end) and 'month_end_then_days'; NULL when the text says none of these.
+create or replace macro terms_text(text) as
+  regexp_replace(strip_accents(lower(trim(text))), '\s+', ' ', 'g');
+
+create or replace macro terms_days_text(t) as
+  coalesce(nullif(regexp_extract(t, '(\d+) ?(jours|jour|days|day|j|d)\b', 1), ''),
+           nullif(regexp_extract(t, '\bnet ?(\d+)', 1), ''));
+
+create or replace macro terms_month_end_at(t) as
+  nullif(regexp_extract(t, '(fin de mois|end of month|month end|\beom\b|\bfdm\b|\bf\.d\.m\b)', 1), '');
+
 create or replace macro terms_basis(text) as
   case
-    when regexp_matches(lower(text), 'fin de mois|end of month|\beom\b|\bfdm\b') then 'end_of_month'
-    when regexp_matches(lower(text), 'comptant|r[ée]ception|cash|immediate') then 'immediate'
-    when regexp_matches(lower(text), '\d+\s*(jours?|days?|j)\b|net\s*\d+') then 'invoice_date'
+    when terms_text(text) is null then null
+    when terms_month_end_at(terms_text(text)) is not null
+      and (terms_days_text(terms_text(text)) is null
+           or strpos(terms_text(text), terms_month_end_at(terms_text(text))) < strpos(terms_text(text), terms_days_text(terms_text(text))))
+      then 'month_end_then_days'
+    when terms_month_end_at(terms_text(text)) is not null then 'end_of_month'
+    when terms_days_text(terms_text(text)) is not null then 'invoice_date'
+    when regexp_matches(terms_text(text), 'comptant|reception|receipt|\bcash\b|immediat|a vue|on demand') then 'immediate'
   end;
 
 create or replace macro terms_days(text) as
   case when terms_basis(text) = 'immediate' then 0
-       else try_cast(regexp_extract(lower(text), '(\d+)', 1) as integer) end;
+       when terms_basis(text) is not null then coalesce(terms_days_text(terms_text(text))::integer, 0) end;
 
--- French legal ceiling (Code de commerce L441-10): 60 days from the invoice date, or 45 days end of month.
-create or replace macro is_beyond_legal_terms(text) as
-  (terms_basis(text) = 'invoice_date' and terms_days(text) > 60) or (terms_basis(text) = 'end_of_month' and terms_days(text) > 45);
+-- "… le 10", "… on the 10th": paid on that day of the month after the month end.
+create or replace macro terms_day_of_month(text) as
+  case when terms_basis(text) in ('end_of_month', 'month_end_then_days')
+       then nullif(coalesce(nullif(regexp_extract(terms_text(text), '\ble (\d{1,2})\b', 1), ''),
+                            nullif(regexp_extract(terms_text(text), '\bon the (\d{1,2})', 1), '')), '')::integer end;
+
+-- The due date an invoice issued on `issue` gets under the terms; NULL when they are not understood.
+create or replace macro terms_due_date(issue, text) as
+  case
+    when terms_day_of_month(text) is not null then
+      least(
+        case terms_basis(text)
+          when 'end_of_month' then last_day(issue + terms_days(text))
+          else last_day(issue) + terms_days(text) end + terms_day_of_month(text),
+        last_day(case terms_basis(text)
+          when 'end_of_month' then last_day(issue + terms_days(text))
+          else last_day(issue) + terms_days(text) end + 1))
+    else
+      case terms_basis(text)
+        when 'immediate' then issue
+        when 'invoice_date' then issue + terms_days(text)
+        when 'end_of_month' then last_day(issue + terms_days(text))
+        when 'month_end_then_days' then last_day(issue) + terms_days(text)
+      end
+  end::date;
+
+-- French legal ceiling (Code de commerce L441-10): 60 days from the invoice date or, where agreed,
+-- 45 days end of month, which the DGCCRF accepts counted either way (45 days then the month end,
+-- or the month end then 45 days). A due date is beyond it when it is later than all three.
+create or replace macro is_due_beyond_legal_ceiling(issue, due) as
+  due > greatest(issue + 60, last_day(issue + 45), last_day(issue) + 45);
+
+-- FEC helpers. An amount as a FEC writes it: decimal comma or point, maybe zero-padded
+-- ('0000000074,70') or spaced; NULL when it is not a number.
+create or replace macro parse_fec_amount(text) as
+  try_cast(replace(regexp_replace(text, '[\s\x{00A0}]', '', 'g'), ',', '.') as decimal(18, 2));
+
+create or replace macro has_prefix(account, prefixes) as
+  coalesce(len(list_filter(prefixes, p -> starts_with(account, p))) > 0, false);

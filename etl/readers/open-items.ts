@@ -1,19 +1,18 @@
 // Reads an open-items export (clients, invoices, payments, write-offs as CSV) into raw_* tables:
 // every column as text under our own names, with the file and line it came from. Casting and
 // validation happen in the staging models, so a bad value becomes a quality row, not a crash.
-import { globSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { globSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 import type { Config, OpenItemsFile } from '../config.ts';
 import { openItemsColumns, openItemsFiles } from '../config.ts';
 import type { Database } from '../db.ts';
-import { sqlString } from '../db.ts';
+import { quoteIdentifier, readDelimited, writeUtf8Copy } from './delimited.ts';
 import { InputError } from './errors.ts';
 
 export interface InputFile {
   path: string;
-  kind: OpenItemsFile;
+  kind: OpenItemsFile | 'fec';
   rows: number;
   rejectedRows: number;
 }
@@ -35,12 +34,16 @@ export function findOpenItemsFiles(inputDir: string, config: Config): Map<OpenIt
   return found;
 }
 
-export async function readOpenItems(db: Database, inputDir: string, config: Config): Promise<InputFile[]> {
+/**
+ * Reads the open-items files into raw_clients, raw_invoices, raw_payments and raw_writeoffs (empty
+ * when a file is absent). Beside a FEC only the clients file is read: the FEC holds the ledger.
+ */
+export async function readOpenItems(db: Database, inputDir: string, config: Config, { besideFec = false } = {}): Promise<InputFile[]> {
   const files = findOpenItemsFiles(inputDir, config);
-  if ((files.get('invoices') ?? []).length === 0) {
-    throw new InputError(inputDir, null, `no invoices file found (looked for ${config.openItems.files.invoices ?? defaultPatterns.invoices})`);
+  if (besideFec) for (const kind of ['invoices', 'payments', 'writeoffs'] as const) files.set(kind, []);
+  if (!besideFec && (files.get('invoices') ?? []).length === 0) {
+    throw new InputError(inputDir, null, `no ledger found: no FEC journal file and no invoices file (looked for ${config.openItems.files.invoices ?? defaultPatterns.invoices})`);
   }
-  await db.run(`create or replace table raw_rejects (source_file varchar, line bigint, reason varchar, raw_line varchar)`);
   const read: InputFile[] = [];
   for (const kind of openItemsFiles) {
     const columns = [...openItemsColumns[kind].required, ...openItemsColumns[kind].optional];
@@ -53,7 +56,7 @@ export async function readOpenItems(db: Database, inputDir: string, config: Conf
     const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')} limit 0`;
     await db.run(`create or replace table raw_${kind} as ${parts.length ? parts.join(' union all ') : empty}`);
   }
-  if (read.filter((f) => f.kind === 'invoices').every((f) => f.rows + f.rejectedRows === 0)) {
+  if (!besideFec && read.filter((f) => f.kind === 'invoices').every((f) => f.rows + f.rejectedRows === 0)) {
     throw new InputError(relative(inputDir, files.get('invoices')![0]!), 2, 'the invoices file has a header and no rows');
   }
   return read;
@@ -68,100 +71,42 @@ async function readOneFile(
   const mapping = settings.columns[kind] ?? {};
   const wanted = [...openItemsColumns[kind].required, ...openItemsColumns[kind].optional];
   if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
-  const readable = transcodeIfNeeded(path, settings.encoding);
-  const options = [
-    'all_varchar = true',
-    'header = true',
-    settings.delimiter === 'auto' ? null : `delim = ${sqlString(settings.delimiter)}`,
-    // DuckDB reads UTF-8 and Latin-1 itself; other code pages were transcoded above.
-    `encoding = ${sqlString(settings.encoding === 'latin-1' ? 'latin-1' : 'utf-8')}`,
-    'store_rejects = true',
-    `rejects_table = '${table}_rejects'`,
-    `rejects_scan = '${table}_scan'`,
-  ].filter(Boolean);
-  const source = `read_csv(${sqlString(readable)}, ${options.join(', ')})`;
-
-  let header: string[];
-  try {
-    header = (await db.rows<{ column_name: string }>(`describe select * from ${source}`)).map((r) => r.column_name);
-  } catch (error) {
-    throw new InputError(sourceFile, 1, `cannot be read as a ${settings.delimiter === 'auto' ? '' : `'${settings.delimiter}'-separated `}CSV file (${firstLine(error)})`);
-  }
-  const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
   const select: string[] = [];
-  const missing: string[] = [];
-  for (const column of wanted) {
-    const theirs = mapping[column] ?? column;
-    const actual = byName.get(theirs.trim().toLowerCase());
-    if (actual !== undefined) select.push(`nullif(trim(${quoteIdentifier(actual)}), '') as ${column}`);
-    else if ((openItemsColumns[kind].required as readonly string[]).includes(column)) missing.push(`${theirs} (${column})`);
-    else select.push(`null::varchar as ${column}`);
-  }
-  if (missing.length) {
-    throw new InputError(
-      sourceFile,
-      1,
-      header.length === 1
-        ? `the ${kind} file's header reads as one single column (${header[0]!.slice(0, 120)}): is the delimiter right? Set openItems.delimiter in encours.config.json.`
-        : `the ${kind} file lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (openItems.columns.${kind}).`,
-    );
-  }
-
-  try {
-    await db.run(`create or replace temp table ${table}_read as select row_number() over () as row_number, * from ${source}`);
-  } catch (error) {
-    throw new InputError(sourceFile, lineOf(error), `cannot be read (${firstLine(error)})`);
-  }
-  // Rows DuckDB could not split (too many or too few fields, invalid bytes) are kept as quality rows.
-  await db.run(`
-    insert into raw_rejects
-    select ${sqlString(sourceFile)}, line,
-           arg_min(case when error_type in ('INVALID UNICODE', 'INVALID ENCODING')
-                        then 'INVALID ENCODING: the line is not valid UTF-8; if the file is Latin-1 or Windows-1252, set openItems.encoding'
-                        else error_type || ': ' || error_message end, column_idx),
-           any_value(csv_line)
-    from ${table}_rejects
-    group by line`);
-  const rows = await db.value<number>(`select count(*) from ${table}_read`);
-  const rejectedRows = await db.value<number>(`select count(distinct line) from ${table}_rejects`);
-  // A kept row's line number: the header is line 1, and rejected lines are skipped in the numbering.
-  await db.run(`
-    create or replace table ${table} as
-    with rejected as (select distinct line from ${table}_rejects),
-    kept_lines as (
-      select line, row_number() over (order by line) as row_number
-      from range(2, ${rows + rejectedRows + 2}) as t(line)
-      where line not in (select line from rejected)
-    )
-    select ${sqlString(sourceFile)} as source_file, kept_lines.line, ${select.join(', ')}
-    from ${table}_read join kept_lines using (row_number)`);
-  await db.run(`drop table ${table}_read; drop table ${table}_rejects; drop table ${table}_scan`);
+  const { rows, rejectedRows } = await readDelimited(db, {
+    path: transcodeIfNeeded(path, settings.encoding),
+    sourceFile,
+    table: `${table}_lines`,
+    delimiter: settings.delimiter,
+    // DuckDB reads UTF-8 and Latin-1 itself; other code pages were transcoded above.
+    encoding: settings.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+    quoted: true,
+    encodingHint: 'if the file is Latin-1 or Windows-1252, set openItems.encoding',
+    checkHeader: (header) => {
+      const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
+      const missing: string[] = [];
+      for (const column of wanted) {
+        const theirs = mapping[column] ?? column;
+        const actual = byName.get(theirs.trim().toLowerCase());
+        if (actual !== undefined) select.push(`nullif(trim(${quoteIdentifier(actual)}), '') as ${column}`);
+        else if ((openItemsColumns[kind].required as readonly string[]).includes(column)) missing.push(`${theirs} (${column})`);
+        else select.push(`null::varchar as ${column}`);
+      }
+      if (missing.length) {
+        throw new InputError(
+          sourceFile,
+          1,
+          header.length === 1
+            ? `the ${kind} file's header reads as one single column (${header[0]!.slice(0, 120)}): is the delimiter right? Set openItems.delimiter in encours.config.json.`
+            : `the ${kind} file lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (openItems.columns.${kind}).`,
+        );
+      }
+    },
+  });
+  await db.run(`create or replace table ${table} as select source_file, line, ${select.join(', ')} from ${table}_lines; drop table ${table}_lines`);
   return { path, kind, rows, rejectedRows };
 }
 
 function transcodeIfNeeded(path: string, encoding: Config['openItems']['encoding']): string {
   if (encoding === 'utf-8' || encoding === 'latin-1') return path;
-  const text = new TextDecoder(encoding).decode(readFileSync(path));
-  const out = join(mkdtempSync(join(tmpdir(), 'encours-')), basename(path));
-  writeFileSync(out, text);
-  return out;
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** DuckDB's CSV errors span many lines (settings, the offending line): keep what a user needs. */
-function firstLine(error: unknown): string {
-  const useful = String((error as Error).message ?? error)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !/^(Original Line|Possible Solution|LINE \d+:|\^)/.test(line) && !line.includes(' = '));
-  const text = useful.slice(0, 2).join(' — ').replace(/^[A-Za-z ]+Error: /, '');
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
-function lineOf(error: unknown): number | null {
-  const match = /line[: ]+(\d+)/i.exec(String((error as Error).message));
-  return match ? Number(match[1]) : null;
+  return writeUtf8Copy(new TextDecoder(encoding).decode(readFileSync(path)), path);
 }

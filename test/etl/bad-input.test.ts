@@ -72,7 +72,7 @@ describe('unusable input', () => {
   it('a folder without an invoices file is a clear error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'encours-empty-'));
     const run = runEtl({ inputDir: dir, warehouseDir: join(dir, 'wh'), config: parseConfig({}), configPath: null });
-    await expect(run).rejects.toThrow(/no invoices file found/);
+    await expect(run).rejects.toThrow(/no ledger found: no FEC journal file and no invoices file/);
   });
 });
 

@@ -1,20 +1,23 @@
 -- One row per settlement of an invoice by a payment, credit note or write-off. Named references
--- are applied first; what remains is matched oldest due first within the client: both sides are
--- queued (invoices by due date, credits by date) and each pair gets the overlap of their running
--- totals. A credit left over after both passes is the client's unapplied credit balance.
-with by_reference as (
+-- are applied first, then a FEC's lettering groups; what remains is matched oldest due first
+-- within the client: both sides are queued (invoices by due date, credits by date) and each pair
+-- gets the overlap of their running totals. A credit left over after the three passes is the
+-- client's unapplied credit balance.
+with matched as (
   select * from int_allocations_by_reference
+  union all
+  select * from int_allocations_by_letter
 ),
 
 allocated_to_invoice as (
   select invoice_id, sum(amount) as allocated
-  from by_reference
+  from matched
   group by invoice_id
 ),
 
 allocated_from_credit as (
   select source_id, source_kind, sum(amount) as allocated
-  from by_reference
+  from matched
   group by source_id, source_kind
 ),
 
@@ -63,7 +66,7 @@ oldest_due_first as (
 ),
 
 final as (
-  select * from by_reference
+  select * from matched
   union all
   select * from oldest_due_first
 )

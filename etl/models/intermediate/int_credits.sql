@@ -1,9 +1,10 @@
 -- One row per item that lowers what a client owes, dated on or before the as-of date: payments,
 -- settlements given on invoice lines, credit notes and write-offs. invoice_ref is the invoice the
--- item names, kept only when that invoice exists for the same client.
+-- item names, kept only when that invoice exists for the same client; letter_code and
+-- letter_date are a FEC's lettering (EcritureLet, DateLet) of the item.
 with payments as (
   select source_file, line, payment_id as source_id, 'payment' as source_kind, client_id,
-         payment_date as credit_date, amount, invoice_id as named_invoice_id
+         payment_date as credit_date, amount, invoice_id as named_invoice_id, letter_code, letter_date
   from stg_payments
   where reject_reason is null and payment_date <= getvariable('as_of_date')
 ),
@@ -11,7 +12,7 @@ with payments as (
 -- An export that carries "paid on / paid amount" on the invoice line instead of a payments file.
 settlements as (
   select source_file, line, 'settlement:' || invoice_id, 'payment', client_id,
-         paid_date, paid_amount, invoice_id
+         paid_date, paid_amount, invoice_id, null, null
   from stg_invoices
   where reject_reason is null and kind = 'invoice'
     and paid_amount > 0 and paid_date <= getvariable('as_of_date')
@@ -19,14 +20,14 @@ settlements as (
 
 credit_notes as (
   select source_file, line, invoice_id, 'credit_note', client_id,
-         issue_date, -amount, original_invoice_id
+         issue_date, -amount, original_invoice_id, letter_code, letter_date
   from int_invoices
   where kind = 'credit_note'
 ),
 
 writeoffs as (
   select source_file, line, writeoff_id, 'writeoff', client_id,
-         writeoff_date, amount, invoice_id
+         writeoff_date, amount, invoice_id, letter_code, letter_date
   from stg_writeoffs
   where reject_reason is null and writeoff_date <= getvariable('as_of_date')
 ),

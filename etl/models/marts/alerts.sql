@@ -64,12 +64,24 @@ worsening_now as (
   where now.reference_date = (select as_of_date from as_of) and now.is_worsening
 ),
 
+-- Terms are beyond the ceiling when some invoice date of a (leap) year gets a due date beyond it:
+-- "30 jours fin de mois le 10" is within it on most days but gives 70 days on a 31 January.
+terms_longest_days as (
+  select payment_terms, max(terms_due_date(issue::date, payment_terms) - issue::date) as longest_days
+  from (select distinct payment_terms from clients where payment_terms is not null),
+       range(date '2024-01-01', date '2025-01-01', interval 1 day) as days(issue)
+  group by payment_terms
+  having bool_or(is_due_beyond_legal_ceiling(issue::date, terms_due_date(issue::date, payment_terms)))
+),
+
 terms_beyond_ceiling as (
   -- First seen: the client's first invoice on those terms in the ledger.
   select 'terms_beyond_legal_ceiling', null, clients.client_id, coalesce(clients.first_invoice_date, (select as_of_date from as_of)), null::decimal(18, 2),
-         'payment terms "' || clients.payment_terms || '" exceed the legal ceiling (60 days from invoice date, or 45 days end of month)'
+         'payment terms "' || clients.payment_terms || '" give due dates up to ' || terms.longest_days
+           || ' days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)'
   from clients
-  where is_beyond_legal_terms(clients.payment_terms) and clients.receivables_amount <> 0
+  join terms_longest_days as terms using (payment_terms)
+  where clients.receivables_amount <> 0
 ),
 
 final as (

@@ -42,6 +42,7 @@ final as (
     kind,
     issue_date,
     due_date,
+    due_date_source,
     amount,
     amount_excl_tax,
     coalesce(currency, getvariable('currency')) as currency,

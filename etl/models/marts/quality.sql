@@ -30,6 +30,29 @@ after_as_of as (
   where reject_reason is null and record_date > getvariable('as_of_date')
 ),
 
+-- A FEC's lines: unusable ones, entries that do not balance, and à-nouveaux left out because the
+-- year before them is loaded (one row per file).
+fec_rejected as (
+  select source_file, line, 'error', reject_reason, 'fec', piece_ref, null
+  from stg_fec_lines
+  where reject_reason is not null
+),
+
+fec_unbalanced as (
+  select source_file, line, 'warning', warning, 'fec', entry_num, null
+  from stg_fec_lines
+  where warning is not null
+),
+
+fec_superseded_openings as (
+  select source_file, min(line), 'info',
+         count(*) || ' opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward',
+         'fec', null, null
+  from stg_fec_lines
+  where line_class = 'opening_superseded'
+  group by source_file
+),
+
 unknown_invoice_references as (
   select source_file, line, 'warning',
          source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
@@ -63,6 +86,9 @@ final as (
   union all select * from after_as_of
   union all select * from unknown_invoice_references
   union all select * from unlisted_clients
+  union all select * from fec_rejected
+  union all select * from fec_unbalanced
+  union all select * from fec_superseded_openings
 )
 
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line

@@ -1,5 +1,7 @@
--- One row per line of the clients file(s), typed; reject_reason says why a line cannot be used,
--- warning why a value on a kept line was dropped.
+-- One row per client: each line of the clients file(s), typed, then each client of a FEC that
+-- the file does not list (named from CompAuxLib, or CompteLib for a per-client account, as of
+-- its latest line). reject_reason says why a line cannot be used, warning why a value on a kept
+-- line was dropped or will not be used.
 with source as (
   select * from raw_clients
 ),
@@ -38,8 +40,30 @@ final as (
       when credit_limit is null and credit_limit_text is not null then 'credit limit ''' || credit_limit_text || ''' is not a number'
       when insured_limit is null and insured_limit_text is not null then 'insured limit ''' || insured_limit_text || ''' is not a number'
       when guarantee_amount is null and guarantee_amount_text is not null then 'guarantee ''' || guarantee_amount_text || ''' is not a number'
+      when payment_terms is not null and terms_basis(payment_terms) is null
+        then 'payment terms ''' || payment_terms || ''' are not understood; invoices without a due date get the default of '
+             || getvariable('default_terms_days') || ' days'
     end as warning
   from typed
+),
+
+fec as (
+  select
+    first(source_file order by source_file, line),
+    first(line order by source_file, line),
+    client_id,
+    arg_max(client_name, entry_date),
+    null::varchar, null::varchar, null::varchar, null::varchar, null::varchar,
+    null::decimal(18, 2), null::decimal(18, 2), null::decimal(18, 2),
+    null::varchar, null::varchar,
+    null::varchar,
+    null::varchar
+  from stg_fec_lines
+  where item_kind is not null
+    and client_id not in (select client_id from final where client_id is not null)
+  group by client_id
 )
 
 select * from final
+union all
+select * from fec

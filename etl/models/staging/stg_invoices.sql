@@ -1,5 +1,8 @@
--- One row per line of the invoices file(s), typed; credit notes get a negative amount whether
--- the export marks them by type or by sign. reject_reason says why a line cannot be used.
+-- One row per invoice or credit note line: of the invoices file(s), typed, and of a FEC (client
+-- debits, credit notes, brought-forward debits; their problems are reported by stg_fec_lines).
+-- Credit notes get a negative amount whether the export marks them by type or by sign; due_date
+-- is the export's (a FEC has none: int_invoices takes it from the client's payment terms).
+-- reject_reason says why a line cannot be used.
 with source as (
   select * from raw_invoices
 ),
@@ -44,8 +47,7 @@ final as (
     client_id,
     kind,
     issue_date,
-    -- An export without due dates: the configured default term from the issue date.
-    coalesce(due_date_given, issue_date + getvariable('default_terms_days')::integer) as due_date,
+    due_date_given as due_date,
     case when kind = 'credit_note' then -abs(signed_amount) else signed_amount end as amount,
     case when kind = 'credit_note' then -abs(signed_amount_excl_tax) else signed_amount_excl_tax end as amount_excl_tax,
     currency,
@@ -53,6 +55,8 @@ final as (
     original_invoice_id,
     paid_date,
     paid_amount,
+    null::varchar as letter_code,
+    null::date as letter_date,
     case
       when invoice_id is null then 'missing invoice id'
       when client_id is null then 'missing client id'
@@ -63,12 +67,38 @@ final as (
       when occurrence > 1 then 'duplicate invoice id ' || invoice_id || ' (the first line is kept)'
     end as reject_reason,
     case
-      when due_date_given is null and due_date_text is not null then 'due date ''' || due_date_text || ''' does not match the date format; the default term is used'
+      when due_date_given is null and due_date_text is not null then 'due date ''' || due_date_text || ''' does not match the date format; the client''s payment terms (or the default) are used'
       when due_date_given < issue_date then 'due date before the issue date'
       when paid_amount_text is not null and paid_amount is null then 'paid amount ''' || paid_amount_text || ''' is not a number; the settlement is ignored'
       when paid_date_text is not null and paid_date is null then 'paid date ''' || paid_date_text || ''' does not match the date format; the settlement is ignored'
     end as warning
   from classified
+),
+
+fec as (
+  select
+    source_file,
+    line,
+    item_id,
+    client_id,
+    case when signed_amount < 0 then 'credit_note' else 'invoice' end,
+    item_date,
+    null::date,
+    signed_amount,
+    case when signed_amount < 0 then -revenue_amount else revenue_amount end,
+    currency,
+    false,
+    null::varchar,
+    null::date,
+    null::decimal(18, 2),
+    letter_code,
+    letter_date,
+    null::varchar,
+    null::varchar
+  from stg_fec_lines
+  where item_kind = 'invoice'
 )
 
 select * from final
+union all
+select * from fec

@@ -1,5 +1,6 @@
--- One row per line of the payments file(s), typed; a payment without an id is named after its
--- file and line. reject_reason says why a line cannot be used.
+-- One row per payment line: of the payments file(s), typed, and of a FEC (client credits that
+-- are neither credit notes nor write-offs). A payment without an id is named after its file and
+-- line. reject_reason says why a line cannot be used.
 with source as (
   select * from raw_payments
 ),
@@ -27,6 +28,8 @@ final as (
     payment_date,
     amount,
     invoice_id,
+    null::varchar as letter_code,
+    null::date as letter_date,
     case
       when client_id is null then 'missing client id'
       when payment_date is null then 'payment date ''' || coalesce(payment_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
@@ -37,6 +40,16 @@ final as (
     end as reject_reason,
     null::varchar as warning
   from typed
+),
+
+-- Client credits of a FEC that are neither credit notes nor write-offs, and brought-forward credits.
+fec as (
+  select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
+         letter_code, letter_date, null::varchar, null::varchar
+  from stg_fec_lines
+  where item_kind = 'payment'
 )
 
 select * from final
+union all
+select * from fec

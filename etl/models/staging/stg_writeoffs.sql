@@ -1,5 +1,6 @@
--- One row per line of the write-offs file(s), typed; a write-off without an id is named after
--- its file and line. reject_reason says why a line cannot be used.
+-- One row per write-off line: of the write-offs file(s), typed, and of a FEC (client credits
+-- against 654). A write-off without an id is named after its file and line. reject_reason says
+-- why a line cannot be used.
 with source as (
   select * from raw_writeoffs
 ),
@@ -27,6 +28,8 @@ final as (
     writeoff_date,
     abs(amount) as amount,
     invoice_id,
+    null::varchar as letter_code,
+    null::date as letter_date,
     case
       when client_id is null then 'missing client id'
       when writeoff_date is null then 'write-off date ''' || coalesce(writeoff_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
@@ -37,6 +40,16 @@ final as (
     end as reject_reason,
     null::varchar as warning
   from typed
+),
+
+-- Client credits of a FEC booked against an irrecoverable-loss account (654).
+fec as (
+  select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
+         letter_code, letter_date, null::varchar, null::varchar
+  from stg_fec_lines
+  where item_kind = 'writeoff'
 )
 
 select * from final
+union all
+select * from fec

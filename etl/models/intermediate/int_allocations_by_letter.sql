@@ -1,0 +1,60 @@
+-- One row per part of a credit item that settles an invoice of its lettering group: a FEC's
+-- lines of one client that share a lettering code (EcritureLet) settle each other. Within a
+-- group, what named references left open is matched as in the oldest-due-first pass: invoices by
+-- due date, credits by date, each pair getting the overlap of their running totals. The
+-- settlement is dated by the credit line's DateLet — its own date where DateLet is empty or after
+-- the as-of date — and never before either line. What a group does not net (partial lettering, a
+-- group spanning a year not loaded) goes on to the oldest-due-first pass.
+with by_reference as (
+  select * from int_allocations_by_reference
+),
+
+invoice_remaining as (
+  select invoices.invoice_id, invoices.client_id, invoices.letter_code, invoices.issue_date, invoices.due_date,
+         invoices.amount - coalesce(referenced.allocated, 0) as remaining
+  from int_invoices as invoices
+  left join (select invoice_id, sum(amount) as allocated from by_reference group by invoice_id) as referenced using (invoice_id)
+  where invoices.kind = 'invoice' and invoices.letter_code is not null
+),
+
+credit_remaining as (
+  select credits.source_id, credits.source_kind, credits.client_id, credits.letter_code, credits.credit_date,
+         case when credits.letter_date <= getvariable('as_of_date') then credits.letter_date end as letter_date,
+         credits.amount - coalesce(referenced.allocated, 0) as remaining
+  from int_credits as credits
+  left join (select source_id, source_kind, sum(amount) as allocated from by_reference group by source_id, source_kind) as referenced
+    using (source_id, source_kind)
+  where credits.letter_code is not null
+),
+
+invoice_queue as (
+  select *, sum(remaining) over (partition by client_id, letter_code order by due_date, issue_date, invoice_id rows unbounded preceding) as queue_end
+  from invoice_remaining
+  where remaining > 0
+),
+
+credit_queue as (
+  select *, sum(remaining) over (partition by client_id, letter_code order by credit_date, source_kind, source_id rows unbounded preceding) as queue_end
+  from credit_remaining
+  where remaining > 0
+),
+
+final as (
+  select
+    invoices.invoice_id,
+    credits.source_id,
+    credits.source_kind,
+    credits.client_id,
+    greatest(coalesce(credits.letter_date, credits.credit_date), credits.credit_date, invoices.issue_date) as allocation_date,
+    (least(invoices.queue_end, credits.queue_end)
+      - greatest(invoices.queue_end - invoices.remaining, credits.queue_end - credits.remaining))::decimal(18, 2) as amount,
+    'lettering' as method
+  from invoice_queue as invoices
+  join credit_queue as credits
+    on credits.client_id = invoices.client_id
+   and credits.letter_code = invoices.letter_code
+   and credits.queue_end - credits.remaining < invoices.queue_end
+   and invoices.queue_end - invoices.remaining < credits.queue_end
+)
+
+select * from final

@@ -1,0 +1,113 @@
+// Reads one delimited text file into a table of text columns named as its header, with the file
+// and line each row came from. Lines DuckDB cannot split (too many or too few fields, invalid
+// bytes) go to raw_rejects instead of stopping the run. Both readers (open items, FEC) use it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+import type { Database } from '../db.ts';
+import { sqlString } from '../db.ts';
+import { InputError } from './errors.ts';
+
+export interface DelimitedFile {
+  /** The file DuckDB reads (UTF-8 or Latin-1). */
+  path: string;
+  /** How the file is named in messages and in the source_file column. */
+  sourceFile: string;
+  /** The table made: source_file, line, then one varchar column per header name. */
+  table: string;
+  /** 'auto' lets DuckDB sniff it. */
+  delimiter: string;
+  encoding: 'utf-8' | 'latin-1';
+  /** FEC files have no quoting: a '"' in a label is a character, not a quote. */
+  quoted: boolean;
+  /** What to tell a user whose file is not UTF-8. */
+  encodingHint: string;
+  /** Called with the header before the rows are read; throws to stop the run. */
+  checkHeader: (header: string[]) => void;
+}
+
+export interface DelimitedRead {
+  header: string[];
+  rows: number;
+  rejectedRows: number;
+}
+
+export async function readDelimited(db: Database, file: DelimitedFile): Promise<DelimitedRead> {
+  const { sourceFile, table } = file;
+  const options = [
+    'all_varchar = true',
+    'header = true',
+    file.delimiter === 'auto' ? null : `delim = ${sqlString(file.delimiter)}`,
+    file.quoted ? null : `quote = '', escape = ''`,
+    `encoding = ${sqlString(file.encoding)}`,
+    'store_rejects = true',
+    `rejects_table = '${table}_rejects'`,
+    `rejects_scan = '${table}_scan'`,
+  ].filter(Boolean);
+  const source = `read_csv(${sqlString(file.path)}, ${options.join(', ')})`;
+
+  let header: string[];
+  try {
+    header = (await db.rows<{ column_name: string }>(`describe select * from ${source}`)).map((r) => r.column_name);
+  } catch (error) {
+    throw new InputError(sourceFile, 1, `cannot be read as a ${file.delimiter === 'auto' ? '' : `'${file.delimiter === '\t' ? 'tab' : file.delimiter}'-separated `}text file (${firstLine(error)})`);
+  }
+  file.checkHeader(header);
+
+  try {
+    await db.run(`create or replace temp table ${table}_read as select row_number() over () as row_number, * from ${source}`);
+  } catch (error) {
+    throw new InputError(sourceFile, lineOf(error), `cannot be read (${firstLine(error)})`);
+  }
+  await db.run(`
+    insert into raw_rejects
+    select ${sqlString(sourceFile)}, line,
+           arg_min(case when error_type in ('INVALID UNICODE', 'INVALID ENCODING')
+                        then 'INVALID ENCODING: the line is not valid UTF-8; ${file.encodingHint.replaceAll("'", "''")}'
+                        else error_type || ': ' || error_message end, column_idx),
+           any_value(csv_line)
+    from ${table}_rejects
+    group by line`);
+  const rows = await db.value<number>(`select count(*) from ${table}_read`);
+  const rejectedRows = await db.value<number>(`select count(distinct line) from ${table}_rejects`);
+  // A kept row's line number: the header is line 1, and rejected lines are skipped in the numbering.
+  await db.run(`
+    create or replace temp table ${table} as
+    with rejected as (select distinct line from ${table}_rejects),
+    kept_lines as (
+      select line, row_number() over (order by line) as row_number
+      from range(2, ${rows + rejectedRows + 2}) as t(line)
+      where line not in (select line from rejected)
+    )
+    select ${sqlString(sourceFile)} as source_file, kept_lines.line, ${table}_read.* exclude (row_number)
+    from ${table}_read join kept_lines using (row_number)`);
+  await db.run(`drop table ${table}_read; drop table ${table}_rejects; drop table ${table}_scan`);
+  return { header, rows, rejectedRows };
+}
+
+/** Writes decoded text to a temporary UTF-8 file for DuckDB (which reads only UTF-8 and Latin-1). */
+export function writeUtf8Copy(text: string, name: string): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'encours-')), basename(name));
+  writeFileSync(out, text);
+  return out;
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** DuckDB's CSV errors span many lines (settings, the offending line): keep what a user needs. */
+export function firstLine(error: unknown): string {
+  const useful = String((error as Error).message ?? error)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^(Original Line|Possible Solution|LINE \d+:|\^)/.test(line) && !line.includes(' = '));
+  const text = useful.slice(0, 2).join(' — ').replace(/^[A-Za-z ]+Error: /, '');
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function lineOf(error: unknown): number | null {
+  const match = /line[: ]+(\d+)/i.exec(String((error as Error).message));
+  return match ? Number(match[1]) : null;
+}
