@@ -91,30 +91,3 @@ describe('late-payment penalties', () => {
     expect(rows.OPEN).toMatchObject({ days_late: 242, interest_amount: 439.83, days_without_rate: 61 });
   });
 });
-
-describe('payment terms and the legal ceiling', () => {
-  it('reads terms as people write them and flags those beyond 60 days net or 45 days end of month', async () => {
-    const { openDatabase } = await import('../../etl/db.ts');
-    const { modelsDir, readSqlFiles } = await import('../../etl/models.ts');
-    const db = await openDatabase();
-    await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
-    const cases: [string, string | null, number | null, boolean | null][] = [
-      ['30 jours fin de mois', 'end_of_month', 30, false],
-      ['45 jours fin de mois', 'end_of_month', 45, false],
-      ['60 jours fin de mois', 'end_of_month', 60, true],
-      ['30 jours fin de mois le 10', 'end_of_month', 30, false],
-      ['60 jours date de facture', 'invoice_date', 60, false],
-      ['90 jours date de facture', 'invoice_date', 90, true],
-      ['net 30', 'invoice_date', 30, false],
-      ['45 days EOM', 'end_of_month', 45, false],
-      ['comptant', 'immediate', 0, false],
-      ['à réception', 'immediate', 0, false],
-      ['selon contrat', null, null, null],
-    ];
-    for (const [text, basis, days, beyond] of cases) {
-      const [row] = await db.rows(`select terms_basis('${text}') as basis, terms_days('${text}') as days, is_beyond_legal_terms('${text}') as beyond`);
-      expect(row, text).toEqual({ basis, days, beyond });
-    }
-    db.close();
-  });
-});

@@ -101,13 +101,13 @@ superseded_openings as (
 classified as (
   select
     keyed.*,
-    keyed.debit - keyed.credit as signed_amount,
+    (keyed.debit - keyed.credit)::decimal(18, 2) as signed_amount,
     coalesce(aux_account, account) as client_id,
     coalesce(aux_lib, account_lib) as client_name,
     entries.first_line = keyed.line as is_first_line_of_entry,
     entries.total_debit,
     entries.total_credit,
-    case when entries.client_lines = 1 then abs(entries.revenue_amount) end as revenue_amount,
+    case when entries.client_lines = 1 then abs(entries.revenue_amount) end::decimal(18, 2) as revenue_amount,
     case
       when not is_client_line then null
       when is_opening and keyed.source_file in (select source_file from superseded_openings) then 'opening_superseded'

@@ -1,0 +1,169 @@
+// FEC journal files, on hand-written fixtures (test/fixtures/fec/) whose expected open amounts,
+// due dates and quality rows were worked out by hand; the reasoning is beside each expectation.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+
+import { InputError } from '../../etl/readers/errors.ts';
+import { detectEncoding } from '../../etl/readers/fec.ts';
+import { buildWarehouse, fixturesDir } from '../helpers.ts';
+
+const fec = (name: string) => join(fixturesDir, 'fec', name);
+const header = 'JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise';
+
+function folderWith(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'encours-fec-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe('lettering: a partial payment lettered to two invoices', () => {
+  // C1 (terms "30 jours fin de mois"): F1 1,000 on 15 Jan (unlettered), F2 500 on 10 Feb and F3 800
+  // on 5 Mar, both lettered AA with P1 1,000 paid 10 Apr and lettered 15 Apr; P2 400 on 20 May,
+  // unlettered. Group AA takes F2 first (due earlier): F2 500, F3 500 → F3 keeps 300. P2 then goes
+  // oldest due first: F1 → 600 open. (Plain oldest-due-first would have left F2 100 and F3 800.)
+  it('settles the group first, dates it by DateLet, and matches the rest oldest due first', async () => {
+    const wh = await buildWarehouse(fec('lettering'), { asOf: '2025-06-30' });
+    const invoices = await wh.query(`select invoice_id, due_date, due_date_source, open_amount, days_past_due, bucket, settled_date from invoices order by invoice_id`);
+    expect(invoices).toEqual([
+      // 15 Jan + 30 = 14 Feb → 28 Feb; 30 Jun − 28 Feb = 122 days.
+      { invoice_id: 'F1', due_date: '2025-02-28', due_date_source: 'payment_terms', open_amount: 600, days_past_due: 122, bucket: '91-180', settled_date: null },
+      // 10 Feb + 30 = 12 Mar → 31 Mar; settled by the lettering on DateLet 15 Apr.
+      { invoice_id: 'F2', due_date: '2025-03-31', due_date_source: 'payment_terms', open_amount: 0, days_past_due: null, bucket: null, settled_date: '2025-04-15' },
+      // 5 Mar + 30 = 4 Apr → 30 Apr; 61 days.
+      { invoice_id: 'F3', due_date: '2025-04-30', due_date_source: 'payment_terms', open_amount: 300, days_past_due: 61, bucket: '61-90', settled_date: null },
+      // C2 is on "45 jours fin de mois": 2 Jun + 45 = 17 Jul → 31 Jul, not due yet.
+      { invoice_id: 'F4', due_date: '2025-07-31', due_date_source: 'payment_terms', open_amount: 120, days_past_due: 0, bucket: 'not_due', settled_date: null },
+    ]);
+    const allocations = await wh.query(`select invoice_id, source_id, allocation_date, amount, method from allocations order by invoice_id`);
+    expect(allocations).toEqual([
+      { invoice_id: 'F1', source_id: 'P2', allocation_date: '2025-05-20', amount: 400, method: 'oldest_due_first' },
+      { invoice_id: 'F2', source_id: 'P1', allocation_date: '2025-04-15', amount: 500, method: 'lettering' },
+      { invoice_id: 'F3', source_id: 'P1', allocation_date: '2025-04-15', amount: 500, method: 'lettering' },
+    ]);
+    // C1 at each month end: 1,000; +500; +800; −1,000 on 15 Apr; −400 on 20 May.
+    const monthEnds = await wh.query(`select month_end, sum(open_amount) as open from ageing_monthly where client_id = 'C1' group by month_end order by month_end`);
+    expect(monthEnds.map((r) => [r.month_end, r.open])).toEqual([
+      ['2025-01-31', 1000], ['2025-02-28', 1500], ['2025-03-31', 2300], ['2025-04-30', 1300], ['2025-05-31', 900], ['2025-06-30', 900],
+    ]);
+    // The revenue line gives the amount excl. tax: 833.33 for F1.
+    expect(await wh.query(`select amount_excl_tax from invoices where invoice_id = 'F1'`)).toEqual([{ amount_excl_tax: 833.33 }]);
+  });
+
+  it('reports an entry whose debits and credits do not balance, on its first line', async () => {
+    const wh = await buildWarehouse(fec('lettering'), { asOf: '2025-06-30' });
+    // F4's entry starts on line 15 (header = line 1): 411 debit 120 against 706 90 + 44571 20.
+    expect(await wh.query(`select source_file, line, severity, reason from quality`)).toEqual([
+      { source_file: 'FEC20251231.txt', line: 15, severity: 'warning', reason: 'entry VT 4 of 20250602 does not balance: debits 120.00, credits 110.00 (difference 10.00)' },
+    ]);
+    // The client line still counts: the receivable was booked.
+    expect(await wh.query(`select sum(open_amount) as open from invoices where client_id = 'C2'`)).toEqual([{ open: 120 }]);
+  });
+});
+
+describe('encodings and separators', () => {
+  // FA-0007: 1,500.00 (zero-padded "0000001500,00") on 31 Jan 2025, no clients file → the default
+  // 30 days: 31 Jan + 30 = 2 Mar 2025. VIR-88 pays 500 on 10 Mar. At 30 Apr: 1,000 open, 59 days.
+  const expected = { client_id: 'C3', name: "Société Générale d'Électricité", due_date: '2025-03-02', open_amount: 1000, days_past_due: 59 };
+  const latin1Bytes = readFileSync(join(fec('latin1'), 'FEC_2025.txt'));
+  const query = `select client_id, name, due_date, open_amount, days_past_due from invoices join clients using (client_id)`;
+
+  it('reads Latin-1 with accents, space-padded fields and zero-padded amounts', async () => {
+    expect(detectEncoding(latin1Bytes)).toBe('iso-8859-15');
+    const wh = await buildWarehouse(fec('latin1'), { asOf: '2025-04-30' });
+    expect(await wh.query(query)).toEqual([expected]);
+  });
+
+  it('reads the same file written in the DOS code page 850, with CR CR LF line ends', async () => {
+    const text = iconv.decode(latin1Bytes, 'latin1');
+    const bytes = iconv.encode(text.replaceAll('\r\n', '\r\r\n'), 'cp850');
+    expect(detectEncoding(bytes)).toBe('cp850');
+    const wh = await buildWarehouse(folderWith({ 'FEC_2025.txt': bytes }), { asOf: '2025-04-30' });
+    expect(await wh.query(query)).toEqual([expected]);
+    expect(await wh.query(`select count(*) as n from quality`)).toEqual([{ n: 0 }]);
+  });
+
+  it('reads Windows-1252 (curly apostrophe at 0x92) and keeps line numbers under CR CR LF', async () => {
+    const text = iconv.decode(latin1Bytes, 'latin1').replaceAll("d'Électricité", 'd’Électricité').replace('\t20250310\t51200000', '\t2025-03-10\t51200000');
+    const bytes = iconv.encode(text.replaceAll('\r\n', '\r\r\n'), 'windows-1252');
+    expect(detectEncoding(bytes)).toBe('windows-1252');
+    const wh = await buildWarehouse(folderWith({ 'FEC_2025.txt': bytes }), { asOf: '2025-04-30' });
+    expect(await wh.query(`select name from clients`)).toEqual([{ name: 'Société Générale d’Électricité' }]);
+    // The bank line of VIR-88 is line 5 (header, three sales lines, then it).
+    expect(await wh.query(`select line, severity, reason from quality where severity = 'error'`)).toEqual([
+      { line: 5, severity: 'error', reason: "EcritureDate '2025-03-10' is not a date (YYYYMMDD)" },
+    ]);
+  });
+
+  it('reads a pipe-separated UTF-8 file with a BOM, a trailing separator and EcritureNum 0 on every line', async () => {
+    // FV-250 250.00 on 15 Feb, credit note AV-12 50.00 on 20 Feb (a credit in the sales journal),
+    // default terms: 15 Feb + 30 = 17 Mar; at 31 Mar 200 open, 14 days. Entries are told apart by
+    // date and PieceRef, so both balance.
+    const wh = await buildWarehouse(fec('pipe-bom'), { asOf: '2025-03-31' });
+    expect(await wh.query(`select invoice_id, kind, due_date, open_amount, days_past_due from invoices order by invoice_id`)).toEqual([
+      { invoice_id: 'AV-12', kind: 'credit_note', due_date: '2025-03-22', open_amount: 0, days_past_due: null },
+      { invoice_id: 'FV-250', kind: 'invoice', due_date: '2025-03-17', open_amount: 200, days_past_due: 14 },
+    ]);
+    expect(await wh.query(`select name from clients`)).toEqual([{ name: 'Bücher & Co «Zürich»' }]);
+    // Line 8: an impossible date; line 9: a client line without its account. Each is also an
+    // entry of one line, which cannot balance.
+    expect(await wh.query(`select line, severity, reason from quality order by severity, line`)).toEqual([
+      { line: 8, severity: 'error', reason: "EcritureDate '20251345' is not a date (YYYYMMDD)" },
+      { line: 9, severity: 'error', reason: 'the line has no account (CompteNum is empty)' },
+      { line: 8, severity: 'warning', reason: 'entry VT 0 of 20251345 does not balance: debits 90.00, credits 0.00 (difference 90.00)' },
+      { line: 9, severity: 'warning', reason: 'entry VT 0 of 20250301 does not balance: debits 60.00, credits 0.00 (difference 60.00)' },
+    ]);
+  });
+
+  it('reads Montant + Sens in place of Debit and Credit', async () => {
+    const signedHeader = header.replace('Debit\tCredit', 'Montant\tSens');
+    const lines = [
+      signedHeader,
+      'VT\tVentes\t1\t20250110\t411000\tClients\tC9\tGarage Petit\tF9\t20250110\tFacture F9\t100,00\tD\t\t\t20250110\t\t',
+      'VT\tVentes\t1\t20250110\t706000\tVentes\t\t\tF9\t20250110\tFacture F9\t100,00\tC\t\t\t20250110\t\t',
+      'BQ\tBanque\t1\t20250120\t512000\tBanque\t\t\tR9\t20250120\tRèglement\t40,00\tD\t\t\t20250120\t\t',
+      'BQ\tBanque\t1\t20250120\t411000\tClients\tC9\tGarage Petit\tR9\t20250120\tRèglement\t40,00\tC\t\t\t20250120\t\t',
+    ];
+    const wh = await buildWarehouse(folderWith({ 'grand-livre.txt': `${lines.join('\n')}\n` }), { asOf: '2025-01-31' });
+    expect(await wh.query(`select invoice_id, amount, open_amount from invoices`)).toEqual([{ invoice_id: 'F9', amount: 100, open_amount: 60 }]);
+  });
+});
+
+describe('two fiscal years and their opening entries', () => {
+  // FY2024: F24-01 300 (paid and lettered), F24-10 1,200 (lettered AB with a 2025 payment), F24-11
+  // 600. FY2025 opens with à-nouveaux for F24-10 and F24-11, then R25-01 1,200 (AB), R25-02 250
+  // (unlettered) and F25-01 900. Either way: F24-11 600 − 250 = 350 open, due 20 Nov + 30 = 20 Dec,
+  // 101 days at 31 Mar; F25-01 900, due 1 Feb + 30 = 3 Mar, 28 days. Total 3,000 − 1,750 = 1,250.
+  const expected = [
+    { invoice_id: 'F24-10', issue_date: '2024-11-05', open_amount: 0, days_past_due: null },
+    { invoice_id: 'F24-11', issue_date: '2024-11-20', open_amount: 350, days_past_due: 101 },
+    { invoice_id: 'F25-01', issue_date: '2025-02-01', open_amount: 900, days_past_due: 28 },
+  ];
+  const query = `select invoice_id, issue_date, open_amount, days_past_due from invoices where invoice_id <> 'F24-01' order by invoice_id`;
+
+  it('with both years loaded, the à-nouveaux are not counted twice', async () => {
+    const wh = await buildWarehouse(fec('two-years/both'), { asOf: '2025-03-31' });
+    expect(await wh.query(query)).toEqual(expected);
+    expect(await wh.query(`select sum(amount) as billed, sum(open_amount) as open from invoices`)).toEqual([{ billed: 3000, open: 1250 }]);
+    expect(await wh.query(`select source_file, line, severity from quality`)).toEqual([{ source_file: 'FEC20251231.txt', line: 2, severity: 'info' }]);
+  });
+
+  it('with the second year alone, the à-nouveaux stand for the items brought forward, at their own dates', async () => {
+    const wh = await buildWarehouse(fec('two-years/second-only'), { asOf: '2025-03-31' });
+    expect(await wh.query(query)).toEqual(expected);
+    expect(await wh.query(`select sum(open_amount) as open from invoices`)).toEqual([{ open: 1250 }]);
+  });
+});
+
+describe('a file that looks like a FEC but lacks columns', () => {
+  it('stops the run and names the missing columns', async () => {
+    const partial = header.replace('\tEcritureLet\tDateLet', '');
+    const dir = folderWith({ 'FEC.txt': `${partial}\nVT\tVentes\t1\t20250101\t411\tClients\tC1\tX\tF1\t20250101\tF\t1,00\t0,00\t20250101\t\t\n` });
+    const run = buildWarehouse(dir);
+    await expect(run).rejects.toThrow(InputError);
+    await expect(run).rejects.toThrow(/FEC\.txt, line 1: looks like a FEC \(it has 16 of its 18 columns\) but lacks EcritureLet, DateLet/);
+  });
+});
