@@ -1,4 +1,5 @@
-// Once per test run: pins the time zone, generates the bundled sample and builds its warehouse,
+// Once per test run: pins the time zone, generates the bundled sample (open items and FEC) and
+// builds the open-items warehouse,
 // shared by the whole-run tests (each reads it; none writes it).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { runEtl } from '../etl/pipeline.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     sampleDir: string;
+    /** The same company as a FEC (journal files and the clients file), written by the generator beside sampleDir. */
+    sampleFecDir: string;
     sampleWarehouse: string;
   }
 }
@@ -28,5 +31,6 @@ export default async function setup(project: TestProject): Promise<void> {
   const { config, path } = loadConfig(undefined, sampleDir);
   await runEtl({ inputDir: sampleDir, warehouseDir, config, configPath: path });
   project.provide('sampleDir', sampleDir);
+  project.provide('sampleFecDir', `${sampleDir}-fec`);
   project.provide('sampleWarehouse', warehouseDir);
 }

@@ -3,7 +3,7 @@
 // The bundled sample: a fictional French B2B company over 36 months (Nov 2023 – Oct 2026, as-of
 // 2026-10-31), written as an ERP-style open-items export (French headers, ';', dd/mm/yyyy,
 // decimal comma) with its encours.config.json. Deterministic: the same seed gives the same bytes.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomLcg, randomLogNormal, randomNormal, randomPareto, randomPoisson, randomUniform } from 'd3-random';
 import { argv } from 'zx';
@@ -11,11 +11,14 @@ import { argv } from 'zx';
 import { behaviourShares, makeLateness, type Behaviour, type PaymentHabit } from './behaviours.ts';
 import { addDays, dueDate, sampleTerms, type SampleTerms } from './due-dates.ts';
 import { companyName } from './names.ts';
-import { csvFile, sampleConfig } from './export-format.ts';
+import { csvFile, sampleConfig, sampleFecConfig } from './export-format.ts';
+import { fecFiles, type FecLetterGroup } from './fec-format.ts';
 
 const seed = Number(argv.seed ?? 20261031);
 const clientCount = Number(argv.clients ?? 1500);
 const outDir = String(argv.out ?? 'data/sample');
+// The same company as a FEC (journal files + the clients file), to compare the two input paths.
+const fecOutDir = String(argv['fec-out'] ?? `${outDir}-fec`);
 const MONTHS = 36;
 const FIRST = new Date(Date.UTC(2023, 10, 1));
 export const AS_OF = new Date(Date.UTC(2026, 9, 31));
@@ -107,10 +110,11 @@ const ledger = generateLedger(clients);
 writeExport(clients, ledger);
 console.log(
   `sample written to ${outDir}: ${clients.length} clients, ${ledger.invoices.length} invoices and credit notes, ` +
-    `${ledger.payments.length} payments, ${ledger.writeoffs.length} write-offs in ${Math.round(performance.now() - started)} ms`,
+    `${ledger.payments.length} payments, ${ledger.writeoffs.length} write-offs in ${Math.round(performance.now() - started)} ms; ` +
+    `the same company as a FEC in ${fecOutDir}`,
 );
 
-interface Document { client: Client; kind: 'Facture' | 'Avoir'; issue: Date; due: Date; amount: number; disputed: boolean; original?: Document; id?: string }
+interface Document { client: Client; kind: 'Facture' | 'Avoir'; issue: Date; due: Date; amount: number; disputed: boolean; original?: Document; id?: string; currency?: string }
 interface Payment { client: Client; date: Date; amount: number; invoice?: Document }
 interface Writeoff { client: Client; invoice: Document; date: Date; amount: number }
 
@@ -192,9 +196,10 @@ function writeExport(all: Client[], { invoices, payments, writeoffs }: ReturnTyp
       return [c.id, c.name, c.segment, c.sector, c.country, c.salesRep, c.terms, limit, insured, chance(0.03) ? Math.round(uniform(5, 20)()) * 1000 : null, chance(0.6) ? ratingOf(c) : null, status];
     }),
   ));
+  for (const d of invoices) d.currency = d.client.country === 'CH' && chance(0.5) ? 'CHF' : 'EUR';
   writeFileSync(join(outDir, 'invoices.csv'), csvFile(
     ['N° pièce', 'Code client', 'Type', 'Date pièce', 'Date échéance', 'Montant TTC', 'Montant HT', 'Devise', 'Litige', "Facture d'origine"],
-    invoices.map((d) => [d.id!, d.client.id, d.kind, d.issue, d.due, d.amount, Math.round((d.amount / 1.2) * 100) / 100, d.client.country === 'CH' && chance(0.5) ? 'CHF' : 'EUR', d.disputed ? 'O' : 'N', d.original?.id ?? null]),
+    invoices.map((d) => [d.id!, d.client.id, d.kind, d.issue, d.due, d.amount, Math.round((d.amount / 1.2) * 100) / 100, d.currency!, d.disputed ? 'O' : 'N', d.original?.id ?? null]),
   ));
   writeFileSync(join(outDir, 'payments.csv'), csvFile(
     ['N° règlement', 'Code client', 'Date règlement', 'Montant', 'Facture réglée'],
@@ -205,4 +210,30 @@ function writeExport(all: Client[], { invoices, payments, writeoffs }: ReturnTyp
     writeoffs.map((w, i) => [`PP${String(i + 1).padStart(6, '0')}`, w.client.id, w.invoice.id!, w.date, w.amount]),
   ));
   writeFileSync(join(outDir, 'encours.config.json'), `${JSON.stringify(sampleConfig, null, 2)}\n`);
+
+  // The FEC form: the same documents, payments and write-offs; an invoice is lettered with the
+  // items that name it in the open-items form, so both forms settle the same amounts.
+  const paymentIds = new Map(payments.map((p, i) => [p, `R${String(i + 1).padStart(9, '0')}`]));
+  const writeoffIds = new Map(writeoffs.map((w, i) => [w, `PP${String(i + 1).padStart(6, '0')}`]));
+  const named = new Map<Document, string[]>();
+  const name = (invoice: Document | undefined, creditId: string) => {
+    if (invoice) named.set(invoice, [...(named.get(invoice) ?? []), creditId]);
+  };
+  for (const doc of invoices) if (doc.kind === 'Avoir') name(doc.original, `credit_note:${doc.id}`);
+  for (const p of payments) name(p.invoice, `payment:${paymentIds.get(p)}`);
+  for (const w of writeoffs) name(w.invoice, `writeoff:${writeoffIds.get(w)}`);
+  const groups: FecLetterGroup[] = [...named].map(([invoice, creditIds]) => ({ clientId: invoice.client.id, invoiceId: invoice.id!, creditIds }));
+  const files = fecFiles(
+    invoices.map((d) => ({ id: d.id!, clientId: d.client.id, clientName: d.client.name, kind: d.kind === 'Facture' ? 'invoice' : 'credit_note', date: d.issue, amount: d.amount, currency: d.currency! })),
+    [
+      ...payments.map((p) => ({ id: paymentIds.get(p)!, clientId: p.client.id, clientName: p.client.name, kind: 'payment' as const, date: p.date, amount: p.amount })),
+      ...writeoffs.map((w) => ({ id: writeoffIds.get(w)!, clientId: w.client.id, clientName: w.client.name, kind: 'writeoff' as const, date: w.date, amount: w.amount })),
+    ],
+    groups,
+  );
+  rmSync(fecOutDir, { recursive: true, force: true });
+  mkdirSync(fecOutDir, { recursive: true });
+  for (const [file, content] of files) writeFileSync(join(fecOutDir, file), content);
+  copyFileSync(join(outDir, 'clients.csv'), join(fecOutDir, 'clients.csv'));
+  writeFileSync(join(fecOutDir, 'encours.config.json'), `${JSON.stringify(sampleFecConfig, null, 2)}\n`);
 }

@@ -39,3 +39,16 @@ export const sampleConfig = {
     values: { kind: { invoice: ['Facture'], credit_note: ['Avoir'] }, true: ['O', 'Oui', 'Y', '1'] },
   },
 };
+
+/** The FEC form of the sample: the journal files need no mapping; the clients file beside them does. */
+export const sampleFecConfig = {
+  $comment: 'The bundled sample as a FEC: journal files (found by their header) and the ERP clients file, for payment terms and segments.',
+  openItems: {
+    delimiter: ';',
+    encoding: 'utf-8',
+    dateFormat: '%d/%m/%Y',
+    decimalSeparator: ',',
+    files: { clients: 'clients.csv' },
+    columns: { clients: sampleConfig.openItems.columns.clients },
+  },
+};

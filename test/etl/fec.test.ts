@@ -99,12 +99,13 @@ describe('encodings and separators', () => {
   });
 
   it('reads a pipe-separated UTF-8 file with a BOM, a trailing separator and EcritureNum 0 on every line', async () => {
-    // FV-250 250.00 on 15 Feb, credit note AV-12 50.00 on 20 Feb (a credit in the sales journal),
+    // FV-250 250.00 on 15 Feb, credit note AV-12 50.00 on 20 Feb (a credit in the sales journal, due
+    // on its own date),
     // default terms: 15 Feb + 30 = 17 Mar; at 31 Mar 200 open, 14 days. Entries are told apart by
     // date and PieceRef, so both balance.
     const wh = await buildWarehouse(fec('pipe-bom'), { asOf: '2025-03-31' });
     expect(await wh.query(`select invoice_id, kind, due_date, open_amount, days_past_due from invoices order by invoice_id`)).toEqual([
-      { invoice_id: 'AV-12', kind: 'credit_note', due_date: '2025-03-22', open_amount: 0, days_past_due: null },
+      { invoice_id: 'AV-12', kind: 'credit_note', due_date: '2025-02-20', open_amount: 0, days_past_due: null },
       { invoice_id: 'FV-250', kind: 'invoice', due_date: '2025-03-17', open_amount: 200, days_past_due: 14 },
     ]);
     expect(await wh.query(`select name from clients`)).toEqual([{ name: 'Bücher & Co «Zürich»' }]);
