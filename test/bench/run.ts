@@ -1,32 +1,36 @@
 #!/usr/bin/env node
-// npm run bench [-- --scale 1|10 --steps etl,site]
+// npm run bench [-- --scale 1|10 --steps etl,site --format csv|fec]
 // Generates a synthetic ledger (scale 1: 10,000 clients, 1,000,000 invoices; scale 10: ten times
-// that), times each ETL step and the site build in separate processes, prints wall time, rows per
-// second and peak memory, and writes the results to test-output/bench/.
+// that) as open-items CSV or as a FEC (about 2.9 lines per invoice), times each ETL step and the
+// site build in separate processes, prints wall time, rows per second and peak memory, and writes
+// the results to test-output/bench/.
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { $, argv, chalk } from 'zx';
 
-import { generateLedger } from './ledger.ts';
+import { generateLedger, type LedgerFormat } from './ledger.ts';
 
 const scale = Number(argv.scale ?? 1);
 const steps = String(argv.steps ?? 'etl,site').split(',');
+const format: LedgerFormat = argv.format === 'fec' ? 'fec' : 'csv';
 const size = { clients: 10_000 * scale, invoices: 1_000_000 * scale };
-const root = join('test-output', 'bench', `scale-${scale}`);
+const name = `scale-${scale}${format === 'fec' ? '-fec' : ''}`;
+const root = join('test-output', 'bench', name);
 const inputDir = join(root, 'input');
 const warehouseDir = join(root, 'warehouse');
 const results: Record<string, unknown> = {
   scale,
+  format,
   size,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   at: new Date().toISOString(),
 };
 
-if (!existsSync(join(inputDir, 'invoices.csv'))) {
+if (!existsSync(join(inputDir, format === 'fec' ? 'FEC.txt' : 'invoices.csv'))) {
   const t = performance.now();
-  await generateLedger(inputDir, size);
-  console.log(`generated ${size.invoices.toLocaleString('en-US')} invoices in ${((performance.now() - t) / 1000).toFixed(1)} s → ${inputDir}`);
+  await generateLedger(inputDir, size, format);
+  console.log(`generated ${size.invoices.toLocaleString('en-US')} invoices${format === 'fec' ? ' as a FEC' : ''} in ${((performance.now() - t) / 1000).toFixed(1)} s → ${inputDir}`);
 }
 
 const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown> & { ms: number; peakRssMb: number };
@@ -37,7 +41,7 @@ if (steps.includes('etl')) {
   const limitArgs = memoryLimit ? ['--memory-limit', memoryLimit] : [];
   const out = json((await $`node test/bench/etl-step.ts --input ${inputDir} --warehouse ${warehouseDir} ${limitArgs}`).stdout);
   const stepRows = out.steps as { step: string; rows?: number; ms: number }[];
-  console.log(chalk.bold(`\nETL, ${size.invoices.toLocaleString('en-US')} invoices`));
+  console.log(chalk.bold(`\nETL, ${size.invoices.toLocaleString('en-US')} invoices${format === 'fec' ? ' from a FEC' : ''}`));
   for (const s of stepRows) {
     const rate = s.rows && s.ms > 0 ? `${Math.round((s.rows / s.ms) * 1000).toLocaleString('en-US')} rows/s` : '';
     console.log(`  ${s.step.padEnd(44)} ${`${(s.ms / 1000).toFixed(2)} s`.padStart(9)} ${String(s.rows?.toLocaleString('en-US') ?? '').padStart(12)}  ${rate}`);
@@ -61,6 +65,6 @@ if (steps.includes('site')) {
 }
 
 mkdirSync(join('test-output', 'bench'), { recursive: true });
-const file = join('test-output', 'bench', `results-scale-${scale}.json`);
+const file = join('test-output', 'bench', `results-${name}.json`);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(chalk.dim(`\nresults: ${file}`));
