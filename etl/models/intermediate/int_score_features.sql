@@ -3,7 +3,7 @@
 -- its due date, or a write-off) and the sample the row belongs to ('training', 'validation', or
 -- NULL when its outcome is unknown or the client is already in default).
 -- Days late = settlement date − due date (0 when paid early), weighted by the invoice amount, over
--- the invoices settled in the last 3, 6 and 12 months. External rating and legal status come from
+-- the invoices settled in the last 3, 6 and 12 calendar months (the month end's month included). External rating and legal status come from
 -- today's client file, so they are kept only at the latest month end (earlier rows would see
 -- the future).
 with events as (select * from int_score_invoice_events),
@@ -14,21 +14,45 @@ rows as (
   select last_day(issue_date), client_id from events where last_day(issue_date) in (select month_end from int_month_ends)
 ),
 
+-- The client's invoices summed by calendar month (settled ones by the month of settlement, all by
+-- the month of issue), then over the 3, 6 and 12 months up to each month end by range windows:
+-- one pass over the months instead of a join of every row to every invoice of its year.
+monthly as (
+  select client_id, last_day(settled_date) as month_end,
+         sum(amount * greatest(0, settled_date - due_date)) as late_weighted_amount, sum(amount) as settled_amount,
+         0 as sales_amount, 0 as disputed_amount, count(*) as events
+  from events
+  where settled_date is not null
+  group by all
+  union all
+  select client_id, last_day(issue_date), 0, 0, sum(amount), coalesce(sum(amount) filter (where is_disputed), 0), count(*)
+  from events
+  group by all
+  union all
+  select client_id, month_end, 0, 0, 0, 0, 0 from rows
+),
+
+by_month as (
+  select client_id, month_end, year(month_end) * 12 + month(month_end) as month_number,
+         sum(late_weighted_amount) as late_weighted_amount, sum(settled_amount) as settled_amount,
+         sum(sales_amount) as sales_amount, sum(disputed_amount) as disputed_amount, sum(events) as events
+  from monthly
+  group by client_id, month_end
+),
+
 history as (
-  select rows.month_end, rows.client_id,
-    sum(amount * greatest(0, settled_date - due_date)) filter (where settled_date > month_end - interval 3 month and settled_date <= month_end)
-      / sum(amount) filter (where settled_date > month_end - interval 3 month and settled_date <= month_end) as days_late_3m,
-    sum(amount * greatest(0, settled_date - due_date)) filter (where settled_date > month_end - interval 6 month and settled_date <= month_end)
-      / sum(amount) filter (where settled_date > month_end - interval 6 month and settled_date <= month_end) as days_late_6m,
-    sum(amount * greatest(0, settled_date - due_date)) filter (where settled_date <= month_end)
-      / sum(amount) filter (where settled_date <= month_end) as days_late_12m,
-    coalesce(sum(amount) filter (where issue_date > month_end - interval 12 month and issue_date <= month_end), 0) as sales_12m_amount,
-    sum(amount) filter (where is_disputed and issue_date > month_end - interval 12 month and issue_date <= month_end)
-      / sum(amount) filter (where issue_date > month_end - interval 12 month and issue_date <= month_end) as share_disputed
-  from rows
-  join events on events.client_id = rows.client_id
-    and (events.issue_date > rows.month_end - interval 12 month or events.settled_date > rows.month_end - interval 12 month)
-  group by rows.month_end, rows.client_id
+  select client_id, month_end,
+    sum(late_weighted_amount) over last_3 / nullif(sum(settled_amount) over last_3, 0) as days_late_3m,
+    sum(late_weighted_amount) over last_6 / nullif(sum(settled_amount) over last_6, 0) as days_late_6m,
+    sum(late_weighted_amount) over last_12 / nullif(sum(settled_amount) over last_12, 0) as days_late_12m,
+    -- No invoice issued or settled in the 12 months: no history (NULL), as for a client without one.
+    case when sum(events) over last_12 > 0 then sum(sales_amount) over last_12 end as sales_12m_amount,
+    sum(disputed_amount) over last_12 / nullif(sum(sales_amount) over last_12, 0) as share_disputed
+  from by_month
+  window
+    last_3 as (partition by client_id order by month_number range between 2 preceding and current row),
+    last_6 as (partition by client_id order by month_number range between 5 preceding and current row),
+    last_12 as (partition by client_id order by month_number range between 11 preceding and current row)
 ),
 
 tenure as (

@@ -52,32 +52,61 @@ file_numbering as (
   group by source_file
 ),
 
+-- What each account and journal is, worked out once per distinct value rather than per line.
+accounts as (
+  select
+    account,
+    has_prefix(account, getvariable('fec_client_prefixes')) as is_client_account,
+    has_prefix(account, getvariable('fec_client_prefixes')) and has_prefix(account, getvariable('fec_doubtful_prefixes')) as is_doubtful_account,
+    has_prefix(account, getvariable('fec_writeoff_prefixes')) as is_writeoff_account,
+    has_prefix(account, getvariable('fec_revenue_prefixes')) as is_revenue_account
+  from (select distinct account from typed)
+),
+
+journals as (
+  select
+    journal_code,
+    list_contains(getvariable('fec_opening_journals'), lower(journal_code)) as is_opening,
+    list_contains(getvariable('fec_sales_journals'), lower(journal_code)) as is_sales_journal
+  from (select distinct journal_code from typed)
+),
+
 keyed as (
   select
     typed.*,
-    typed.source_file || '|' || coalesce(journal_code, '') || '|'
-      || case when file_numbering.numbers_entries then coalesce(entry_num, '') else coalesce(entry_date_text, '') || '|' || coalesce(piece_ref, '') end as entry_key,
-    has_prefix(account, getvariable('fec_client_prefixes')) as is_client_line,
-    list_contains(getvariable('fec_opening_journals'), lower(journal_code)) as is_opening
+    -- The entry: file, journal and number, or date and PieceRef where the file does not number them.
+    case when file_numbering.numbers_entries then coalesce(entry_num, '') else coalesce(entry_date_text, '') end as entry_part,
+    case when file_numbering.numbers_entries then '' else coalesce(piece_ref, '') end as entry_piece,
+    coalesce(accounts.is_client_account, false) as is_client_line,
+    coalesce(accounts.is_doubtful_account, false) as is_doubtful_line,
+    coalesce(accounts.is_writeoff_account, false) as is_writeoff_line,
+    coalesce(accounts.is_revenue_account, false) as is_revenue_line,
+    coalesce(journals.is_opening, false) as is_opening,
+    coalesce(journals.is_sales_journal, false) as is_sales_journal
   from typed
   join file_numbering using (source_file)
+  left join accounts using (account)
+  left join journals using (journal_code)
 ),
 
 entries as (
   select
-    entry_key,
+    source_file,
+    journal_code,
+    entry_part,
+    entry_piece,
     min(line) as first_line,
     sum(debit) as total_debit,
     sum(credit) as total_credit,
-    bool_or(has_prefix(account, getvariable('fec_writeoff_prefixes'))) as has_writeoff_account,
-    bool_or(has_prefix(account, getvariable('fec_revenue_prefixes'))) as has_revenue_account,
-    bool_or(is_client_line and has_prefix(account, getvariable('fec_doubtful_prefixes'))) as has_doubtful_client_line,
+    bool_or(is_writeoff_line) as has_writeoff_account,
+    bool_or(is_revenue_line) as has_revenue_account,
+    bool_or(is_doubtful_line) as has_doubtful_client_line,
     bool_and(is_client_line) as only_client_lines,
     count(*) filter (where is_client_line) as client_lines,
     -- Revenue excl. tax, for an invoice or credit note entry with one client line.
-    sum(credit - debit) filter (where has_prefix(account, getvariable('fec_revenue_prefixes'))) as revenue_amount
+    sum(credit - debit) filter (where is_revenue_line) as revenue_amount
   from keyed
-  group by entry_key
+  group by source_file, journal_code, entry_part, entry_piece
 ),
 
 -- À-nouveaux are superseded when the loaded lines already cover the year before them.
@@ -115,13 +144,12 @@ classified as (
       when entries.only_client_lines and entries.has_doubtful_client_line then 'reclassification'
       when keyed.credit > keyed.debit and entries.has_writeoff_account then 'writeoff'
       when keyed.debit > keyed.credit then 'invoice'
-      when keyed.credit > keyed.debit
-        and (list_contains(getvariable('fec_sales_journals'), lower(journal_code)) or entries.has_revenue_account) then 'credit_note'
+      when keyed.credit > keyed.debit and (is_sales_journal or entries.has_revenue_account) then 'credit_note'
       when keyed.credit > keyed.debit then 'payment'
       else 'zero'
     end as line_class
   from keyed
-  join entries using (entry_key)
+  join entries using (source_file, journal_code, entry_part, entry_piece)
 ),
 
 checked as (
@@ -130,7 +158,6 @@ checked as (
     line,
     journal_code,
     entry_num,
-    entry_key,
     entry_date,
     -- Brought-forward items keep their own date where the à-nouveau gives it.
     case when line_class = 'opening' then coalesce(piece_date, entry_date) else entry_date end as item_date,
@@ -177,14 +204,27 @@ items as (
   from checked
 ),
 
+duplicated_ids as (
+  select item_kind, base_id
+  from items
+  where item_kind is not null
+  group by item_kind, base_id
+  having count(*) > 1
+),
+
+renamed_duplicates as (
+  select items.source_file, items.line,
+         items.base_id || '/' || row_number() over (partition by items.item_kind, items.base_id order by items.source_file, items.line) as item_id
+  from items
+  semi join duplicated_ids using (item_kind, base_id)
+),
+
 final as (
   select
-    * exclude (base_id),
-    case when item_kind is null then null
-         when count(*) over (partition by item_kind, base_id) = 1 then base_id
-         else base_id || '/' || row_number() over (partition by item_kind, base_id order by source_file, line)
-    end as item_id
+    items.* exclude (base_id),
+    case when items.item_kind is not null then coalesce(renamed.item_id, items.base_id) end as item_id
   from items
+  left join renamed_duplicates as renamed using (source_file, line)
 )
 
 select * from final
