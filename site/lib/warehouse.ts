@@ -85,6 +85,7 @@ export interface Manifest {
   as_of_date: string;
   /** The company currency of every amount; older warehouses do not say (see companyCurrency). */
   currency?: string;
+  duration_ms?: number;
   inputs: { file: string; kind: string; size_bytes: number; sha256?: string; rows: number; rejected_rows: number }[];
   tables: Record<string, { file: string; rows: number }>;
 }
@@ -513,7 +514,7 @@ export function warehouseFiles(): WarehouseFile[] {
 }
 
 /** The bytes of one file listed by warehouseFiles. */
-export function warehouseFileBytes(name: string): Uint8Array {
+export function warehouseFileBytes(name: string): Uint8Array<ArrayBuffer> {
   if (!downloadable.test(name)) throw new Error(`not a warehouse file: ${name}`);
-  return readFileSync(join(warehouseDir, name));
+  return new Uint8Array(readFileSync(join(warehouseDir, name)));
 }
