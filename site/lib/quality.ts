@@ -23,12 +23,13 @@ export interface ReasonGroup {
 }
 
 /** Words after which the next word is an identifier (but not 'invoice id', 'client of'…). */
-const idAfter = /\b(invoice|client|id|payment|writeoff|facture)\s+(?!(?:id|of|is|in|the|file|date)\b)([^\s,;()]+)/gi;
+const idAfter = /\b(invoice|client|id|facture)\s+(?!(?:id|of|is|in|the|file|date)\b)([^\s,;()]+)/gi;
 
 /** A reason with what varies from line to line replaced by '…' (text) or '#' (numbers). */
 export function reasonPattern(reason: string, recordId: string | null = null): string {
   let text = reason;
-  if (recordId) text = text.split(recordId).join('…');
+  // The record's own id, as a whole word only: an id '2' must not eat the digits of a date.
+  if (recordId) text = text.replace(new RegExp(`(?<![\\w-])${escapeRegExp(recordId)}(?![\\w-])`, 'g'), '…');
   return text
     .replace(/'[^']*'/g, "'…'")
     .replace(idAfter, (_match, word: string) => `${word} …`)
@@ -58,6 +59,11 @@ export function groupReasons(rows: readonly QualityLike[]): ReasonGroup[] {
   return [...groups.values()].sort(
     (a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count || a.input.localeCompare(b.input) || a.pattern.localeCompare(b.pattern),
   );
+}
+
+/** `text` matched literally inside a RegExp. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A severity's place in the report (unknown ones last). */
