@@ -36,6 +36,13 @@ async function buildAndServe(warehouseDir: string, env: Record<string, string> =
   return url;
 }
 
+let sample: Promise<string> | undefined;
+/** The bundled sample's site, built once for this file. */
+function sampleSite(): Promise<string> {
+  sample ??= buildAndServe(inject('sampleWarehouse'));
+  return sample;
+}
+
 /** Intl puts no-break spaces in numbers ('1 400 €'); compare with plain spaces. */
 function plain(text: string | null): string {
   return (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -180,7 +187,7 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
 describe('the new pages built from the bundled sample', () => {
   let url: string;
   beforeAll(async () => {
-    url = await buildAndServe(inject('sampleWarehouse'));
+    url = await sampleSite();
   });
 
   it.each([
@@ -219,6 +226,47 @@ describe('the new pages built from the bundled sample', () => {
     expect(count).toBeLessThan(all);
     // The grade column (4th) of every row left says E.
     expect(new Set(await shown.locator('td:nth-child(4)').allTextContents())).toEqual(new Set(['E']));
+    await page.close();
+  });
+});
+
+describe('every table of the sample site has its CSV download', () => {
+  let url: string;
+  beforeAll(async () => {
+    url = await sampleSite();
+  });
+
+  // The data dictionary's tables on /about/ are the exception: data_dictionary.json is the download.
+  it.each(['/', '/clients/', '/clients/C00941/', '/ageing/', '/segments/', '/collections/', '/provisions/', '/forecast/', '/scores/', '/quality/', '/about/'])(
+    '%s',
+    async (path) => {
+      const page = await browser.newPage();
+      await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
+      const ids = await page.locator('main table:not(.dictionary table)').evaluateAll((tables) => tables.map((t) => t.id));
+      expect(ids.length, path).toBeGreaterThan(0);
+      for (const id of ids) {
+        expect(id, `${path}: a table without an id`).not.toBe('');
+        const button = page.locator(`button[data-download="${id}"]`);
+        // The quality lines download from /quality.csv (all of them, not just the 500 shown).
+        if (id === 'quality-rows') await expect(page.locator('a.download-link').isVisible()).resolves.toBe(true);
+        else await expect(button.isVisible(), `${path}: #${id}`).resolves.toBe(true);
+      }
+      await page.close();
+    },
+  );
+
+  it('a client page downloads its open invoices with amounts as plain numbers', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/clients/C00941/`, { waitUntil: 'networkidle' });
+    const shown = await page.locator('#invoices tbody tr').count();
+    const rows = await downloadCsv(page, 'button[data-download="invoices"]', ';');
+    expect(rows[0]).toEqual(['Pièce', 'Émise le', 'Échéance', 'Montant TTC', 'Reste dû', 'Retard (j)', 'Litige']);
+    expect(rows).toHaveLength(shown + 1);
+    for (const row of rows.slice(1)) {
+      expect(row[1]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+      expect(row[3]).toMatch(/^-?\d+,\d{2}$/);
+      expect(row[4]).toMatch(/^-?\d+,\d{2}$/);
+    }
     await page.close();
   });
 });
