@@ -105,6 +105,18 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
     expect(problems).toEqual(noProblems);
   });
 
+  it('reads without JavaScript: the ageing balance already sorted, the clients filters hidden', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    await noScript.goto(`${url}/ageing/`);
+    expect(await noScript.locator('#ageing-balance tbody th').allTextContents()).toEqual(['Alpha SAS', 'Dupont & Fils "Négoce" <SARL>', '<img src=x onerror=alert(1)>']);
+    expect(await noScript.locator('#ageing-balance thead button').count()).toBe(0);
+    await noScript.goto(`${url}/clients/`);
+    expect(await noScript.locator('form.filters').isVisible()).toBe(false);
+    expect(await noScript.locator('#clients-table tbody tr:visible').count()).toBe(3);
+    await context.close();
+  });
+
   it('the ageing CSV has the table header and plain numbers with a decimal comma', async () => {
     await page.goto(`${url}/ageing/`, { waitUntil: 'networkidle' });
     const rows = await downloadCsv(page, 'button[data-download="ageing-balance"]', ';');
