@@ -18,6 +18,7 @@ export function makeFormat(locale: string, currency: string) {
   const monthYear = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const decimalSign = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
   const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
     .formatToParts(0)
     .find((part) => part.type === 'currency')?.value ?? currency;
@@ -37,6 +38,8 @@ export function makeFormat(locale: string, currency: string) {
     monthYear: (iso: string) => monthYear.format(utcDate(iso)),
     /** A month's short name ('janv.', 'Jan'). */
     month: (iso: string) => month.format(utcDate(iso)),
+    /** A number for a CSV cell (data-csv): full precision, no grouping, the locale's decimal sign ('-1234,5'). */
+    csvNumber: (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '' : String(value).replace('.', decimalSign)),
     /** A moment (ISO timestamp), in UTC and said so. */
     dateTime: (iso: string) => `${dateTime.format(new Date(iso))} UTC`,
   };

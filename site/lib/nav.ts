@@ -6,10 +6,14 @@ import { clientSlug } from './slug.ts';
 export const navigation = [
   { key: 'overview', path: '' },
   { key: 'clients', path: 'clients/' },
+  { key: 'ageing', path: 'ageing/' },
+  { key: 'segments', path: 'segments/' },
   { key: 'scores', path: 'scores/' },
   { key: 'collections', path: 'collections/' },
   { key: 'provisions', path: 'provisions/' },
   { key: 'forecast', path: 'forecast/' },
+  { key: 'quality', path: 'quality/' },
+  { key: 'about', path: 'about/' },
 ] as const satisfies readonly { key: keyof Labels['nav']; path: string }[];
 
 export type NavKey = (typeof navigation)[number]['key'];

@@ -3,7 +3,7 @@
 // so 10,000 client pages cost lookups, not 10,000 queries. Values cross into JS in one place
 // (etl/db.ts): BIGINT → number, DATE → 'YYYY-MM-DD', DECIMAL → number. A table a feature has not
 // produced yet reads as empty rather than failing the build; only manifest.json is required.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { openDatabase, sqlString, type Database, type Row } from '../../etl/db.ts';
@@ -85,7 +85,8 @@ export interface Manifest {
   as_of_date: string;
   /** The company currency of every amount; older warehouses do not say (see companyCurrency). */
   currency?: string;
-  inputs: { file: string; kind: string; size_bytes: number; rows: number; rejected_rows: number }[];
+  duration_ms?: number;
+  inputs: { file: string; kind: string; size_bytes: number; sha256?: string; rows: number; rejected_rows: number }[];
   tables: Record<string, { file: string; rows: number }>;
 }
 
@@ -433,3 +434,87 @@ export interface ScorePoints {
 }
 
 export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `select method, feature, band, points, training_month_ends, training_defaults from {score_model} order by feature, points desc`);
+
+// ——— Segments, data quality and the run itself ———
+
+export interface ScopeKpi {
+  month_end: string;
+  scope: 'segment' | 'sector' | 'country' | 'sales_rep';
+  scope_value: string;
+  receivables: number;
+  overdue: number;
+  share_overdue: number | null;
+  sales: number;
+  dso_countback: number | null;
+  dso_standard: number | null;
+  best_possible_dso: number | null;
+  add_days: number | null;
+  cei: number | null;
+  cei_quarter: number | null;
+  avg_days_late: number | null;
+  bad_debt_rate_12m: number | null;
+}
+
+/** Every scope but the company at the latest month end, largest receivables first within a scope. */
+export const scopeKpisAtLastMonthEnd = () =>
+  memo<ScopeKpi>('scopeKpis', ['kpi_monthly'], `
+    select month_end, scope, scope_value, receivables, overdue, share_overdue, sales, dso_countback, dso_standard,
+           best_possible_dso, add_days, cei, cei_quarter, avg_days_late, bad_debt_rate_12m
+    from {kpi_monthly} where scope <> 'company'
+    qualify month_end = max(month_end) over ()
+    order by scope, receivables desc, scope_value`);
+
+export interface QualityRow {
+  source_file: string;
+  line: number | null;
+  severity: 'error' | 'warning' | 'info';
+  reason: string;
+  input: string | null;
+  record_id: string | null;
+  raw_line: string | null;
+}
+
+/** The last run's quality report: errors first, then warnings, then infos, by file and line. */
+export const qualityRows = () =>
+  memo<QualityRow>('quality', ['quality'], `
+    select source_file, line, severity, reason, input, record_id, raw_line from {quality}
+    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason`);
+
+/** One earlier (or this) run's manifest, as run_history.json keeps them, newest first. */
+export interface RunRecord {
+  run_id: string;
+  run_at: string;
+  as_of_date: string;
+  duration_ms?: number;
+  inputs: Manifest['inputs'];
+  headline?: Record<string, string | number | boolean | null>;
+}
+
+/** The runs the warehouse remembers, newest first (just this one for a warehouse without history). */
+export function runHistory(): RunRecord[] {
+  const file = join(warehouseDir, 'run_history.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunRecord[]) : [];
+}
+
+/** A file of the warehouse the site offers for download: Parquet tables and the JSON beside them. */
+export interface WarehouseFile {
+  name: string;
+  bytes: number;
+}
+
+const downloadable = /^[A-Za-z0-9_-]+\.(parquet|json)$/;
+
+/** The warehouse's single-file tables and JSON documents (a partitioned table is a folder: not listed). */
+export function warehouseFiles(): WarehouseFile[] {
+  if (!existsSync(warehouseDir)) return [];
+  return readdirSync(warehouseDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && downloadable.test(entry.name))
+    .map((entry) => ({ name: entry.name, bytes: statSync(join(warehouseDir, entry.name)).size }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The bytes of one file listed by warehouseFiles. */
+export function warehouseFileBytes(name: string): Uint8Array<ArrayBuffer> {
+  if (!downloadable.test(name)) throw new Error(`not a warehouse file: ${name}`);
+  return new Uint8Array(readFileSync(join(warehouseDir, name)));
+}

@@ -12,3 +12,17 @@ export function neutralise(value: string): string {
 export function toCsv(header: string[], rows: string[][], delimiter: ',' | ';'): string {
   return Papa.unparse({ fields: header.map(neutralise), data: rows.map((row) => row.map(neutralise)) }, { delimiter, newline: '\r\n' });
 }
+
+const currencySigns = /[€$£¥]|CHF|EUR|USD|GBP/g;
+
+/**
+ * A number as the page shows it ('1 234,56 €', '€1,234.56', '-12', '–' for none) back to a plain
+ * number with the page's decimal sign ('1234,56' in French, '1234.56' in English), so a spreadsheet
+ * reads it as a number; null for anything else (percentages and dates stay as shown).
+ */
+export function plainNumberOf(text: string, decimalSign: ',' | '.'): string | null {
+  const compact = text.replace(currencySigns, '').replace(/[\s\u00a0\u202f]/g, '').replace(/^[\u2212\u2013]/, '-');
+  const pattern = decimalSign === ',' ? /^-?\d+(?:,\d+)?$/ : /^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
+  if (!pattern.test(compact)) return null;
+  return decimalSign === '.' ? compact.replaceAll(',', '') : compact;
+}

@@ -1,17 +1,21 @@
 // Download buttons: each <button data-download="TABLE_ID"> saves the table's visible rows as CSV
-// with the page's separators. Cells give their raw value in data-csv (numbers with the locale's
-// decimal sign), else their text.
-import { toCsv } from './csv.ts';
+// with the page's separators. Cells give their raw value in data-csv when they carry one, else
+// their text, a number shown formatted ('1 234,56 €') written plain with the page's decimal sign.
+import { plainNumberOf, toCsv } from './csv.ts';
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
   button.hidden = false;
   button.addEventListener('click', () => {
     const table = document.getElementById(button.dataset.download ?? '');
     if (!(table instanceof HTMLTableElement)) return;
-    const cellText = (cell: Element) => (cell as HTMLElement).dataset.csv ?? cell.textContent?.trim() ?? '';
+    const french = document.documentElement.lang === 'fr';
+    const cellText = (cell: Element) => {
+      const text = cell.textContent?.trim() ?? '';
+      return (cell as HTMLElement).dataset.csv ?? plainNumberOf(text, french ? ',' : '.') ?? text;
+    };
     const header = [...table.tHead!.rows[0]!.cells].map(cellText);
     const rows = [...table.tBodies[0]!.rows].filter((row) => !row.hidden).map((row) => [...row.cells].map(cellText));
-    const delimiter = document.documentElement.lang === 'fr' ? ';' : ',';
+    const delimiter = french ? ';' : ',';
     // The BOM makes Excel read UTF-8 accents right.
     const blob = new Blob(['\ufeff', toCsv(header, rows, delimiter)], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');

@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
-import { neutralise, toCsv } from '../../site/scripts/csv.ts';
+import { neutralise, plainNumberOf, toCsv } from '../../site/scripts/csv.ts';
 
 describe('neutralise', () => {
   it('prefixes text that a spreadsheet would run as a formula', () => {
@@ -25,5 +25,24 @@ describe('toCsv', () => {
     const csv = toCsv(['Client', 'Montant'], [['A; B "x"', '12,5'], ['=1+1', '-3']], ';');
     expect(csv).toBe('Client;Montant\r\n"A; B ""x""";12,5\r\n\'=1+1;-3');
     expect(Papa.parse(csv, { delimiter: ';' }).data).toEqual([['Client', 'Montant'], ['A; B "x"', '12,5'], ["'=1+1", '-3']]);
+  });
+});
+
+describe('plainNumberOf', () => {
+  it('turns a number as the page shows it into a plain one with the page decimal sign', () => {
+    // fr-FR: narrow no-break space between thousands, no-break space before €.
+    expect(plainNumberOf('-1\u202f234,50\u00a0€', ',')).toBe('-1234,50');
+    expect(plainNumberOf('1\u202f400\u00a0€', ',')).toBe('1400');
+    expect(plainNumberOf('-€1,234.50', '.')).toBe('-1234.50');
+    expect(plainNumberOf('112', ',')).toBe('112');
+  });
+
+  it('leaves percentages, dates, dashes and text as shown', () => {
+    expect(plainNumberOf('78,6 %', ',')).toBeNull();
+    expect(plainNumberOf('01/02/2024', ',')).toBeNull();
+    expect(plainNumberOf('–', ',')).toBeNull();
+    expect(plainNumberOf('F1', ',')).toBeNull();
+    // '1,5' is not an English number (one and a half would read 1.5).
+    expect(plainNumberOf('1,5', '.')).toBeNull();
   });
 });

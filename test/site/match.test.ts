@@ -1,0 +1,42 @@
+// The filters above a table (site/scripts/match.ts): a row stays when every filter accepts it.
+import { describe, expect, it } from 'vitest';
+
+import { isActive, rowMatches, type Filter } from '../../site/scripts/match.ts';
+
+const row = { search: 'alpha sas a pme durand', segment: 'PME', grade: 'C', overlimit: '1' };
+
+describe('rowMatches', () => {
+  it('a select keeps the rows with its value, and every row when set to all', () => {
+    expect(rowMatches([{ kind: 'select', key: 'segment', value: 'PME' }], row)).toBe(true);
+    expect(rowMatches([{ kind: 'select', key: 'segment', value: 'TPE' }], row)).toBe(false);
+    expect(rowMatches([{ kind: 'select', key: 'segment', value: '' }], row)).toBe(true);
+  });
+
+  it('a ticked checkbox keeps only the rows flagged, an unticked one keeps all', () => {
+    const overLimit = (checked: boolean): Filter => ({ kind: 'checkbox', key: 'overlimit', value: '1', checked });
+    expect(rowMatches([overLimit(true)], row)).toBe(true);
+    expect(rowMatches([overLimit(true)], { ...row, overlimit: '0' })).toBe(false);
+    expect(rowMatches([overLimit(false)], { ...row, overlimit: '0' })).toBe(true);
+  });
+
+  it('the search keeps rows holding every word typed, in any order and case', () => {
+    expect(rowMatches([{ kind: 'search', key: 'search', value: 'Durand  alpha' }], row)).toBe(true);
+    expect(rowMatches([{ kind: 'search', key: 'search', value: 'alpha martin' }], row)).toBe(false);
+  });
+
+  it('all filters together: one refusal hides the row', () => {
+    const filters: Filter[] = [
+      { kind: 'search', key: 'search', value: 'alpha' },
+      { kind: 'select', key: 'grade', value: 'D' },
+    ];
+    expect(rowMatches(filters, row)).toBe(false);
+  });
+});
+
+describe('isActive', () => {
+  it('says whether a filter narrows anything', () => {
+    expect(isActive({ kind: 'select', key: 'grade', value: '' })).toBe(false);
+    expect(isActive({ kind: 'search', key: 'search', value: '  ' })).toBe(false);
+    expect(isActive({ kind: 'checkbox', key: 'overlimit', value: '1', checked: true })).toBe(true);
+  });
+});
