@@ -1,5 +1,5 @@
-// Reads one delimited text file into a table of text columns named as its header, with the file
-// and line each row came from. Lines DuckDB cannot split (too many or too few fields, invalid
+// Reads one delimited text file into a table: the file and line each row came from, then the
+// columns the caller selects from its header (as text). Lines DuckDB cannot split (too many or too few fields, invalid
 // bytes) go to raw_rejects instead of stopping the run. Both readers (open items, FEC) use it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ export interface DelimitedFile {
   path: string;
   /** How the file is named in messages and in the source_file column. */
   sourceFile: string;
-  /** The table made: source_file, line, then one varchar column per header name. */
+  /** The table made: source_file, line, then the columns checkHeader selects. */
   table: string;
   /** 'auto' lets DuckDB sniff it. */
   delimiter: string;
@@ -23,8 +23,8 @@ export interface DelimitedFile {
   quoted: boolean;
   /** What to tell a user whose file is not UTF-8. */
   encodingHint: string;
-  /** Called with the header before the rows are read; throws to stop the run. */
-  checkHeader: (header: string[]) => void;
+  /** Called with the header before the rows are read: returns the SQL select list over the file's columns, or throws to stop the run. */
+  checkHeader: (header: string[]) => string[];
 }
 
 export interface DelimitedRead {
@@ -53,10 +53,13 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
   } catch (error) {
     throw new InputError(sourceFile, 1, `cannot be read as a ${file.delimiter === 'auto' ? '' : `'${file.delimiter === '\t' ? 'tab' : file.delimiter}'-separated `}text file (${firstLine(error)})`);
   }
-  file.checkHeader(header);
+  const select = file.checkHeader(header);
 
   try {
-    await db.run(`create or replace temp table ${table}_read as select row_number() over () as row_number, * from ${source}`);
+    // One pass: rows are numbered in file order (the header is line 1); rejected lines are
+    // renumbered below, in the rare file that has some.
+    await db.run(`create or replace table ${table} as
+      select ${sqlString(sourceFile)} as source_file, row_number() over () + 1 as line, ${select.join(', ')} from ${source}`);
   } catch (error) {
     throw new InputError(sourceFile, lineOf(error), `cannot be read (${firstLine(error)})`);
   }
@@ -69,20 +72,21 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
            any_value(csv_line)
     from ${table}_rejects
     group by line`);
-  const rows = await db.value<number>(`select count(*) from ${table}_read`);
+  const rows = await db.value<number>(`select count(*) from ${table}`);
   const rejectedRows = await db.value<number>(`select count(distinct line) from ${table}_rejects`);
-  // A kept row's line number: the header is line 1, and rejected lines are skipped in the numbering.
-  await db.run(`
-    create or replace temp table ${table} as
-    with rejected as (select distinct line from ${table}_rejects),
-    kept_lines as (
-      select line, row_number() over (order by line) as row_number
-      from range(2, ${rows + rejectedRows + 2}) as t(line)
-      where line not in (select line from rejected)
-    )
-    select ${sqlString(sourceFile)} as source_file, kept_lines.line, ${table}_read.* exclude (row_number)
-    from ${table}_read join kept_lines using (row_number)`);
-  await db.run(`drop table ${table}_read; drop table ${table}_rejects; drop table ${table}_scan`);
+  if (rejectedRows > 0) {
+    // A kept row's line number skips the rejected lines: the n-th kept row is the n-th line that
+    // was not rejected.
+    await db.run(`
+      update ${table} set line = kept_lines.line
+      from (
+        select line, row_number() over (order by line) + 1 as provisional_line
+        from range(2, ${rows + rejectedRows + 2}) as t(line)
+        where line not in (select distinct line from ${table}_rejects)
+      ) as kept_lines
+      where ${table}.line = kept_lines.provisional_line`);
+  }
+  await db.run(`drop table ${table}_rejects; drop table ${table}_scan`);
   return { header, rows, rejectedRows };
 }
 

@@ -103,28 +103,26 @@ export async function readFec(db: Database, files: FecFile[], inputDir: string, 
     const sourceFile = relative(inputDir, file.path) || basename(file.path);
     const table = `raw_fec_${index}`;
     const { path, encoding } = readableCopy(file.path, config.fec.encoding);
-    const select: string[] = [];
     const { rows, rejectedRows } = await readDelimited(db, {
       path,
       sourceFile,
-      table: `${table}_lines`,
+      table,
       delimiter: file.delimiter,
       encoding: 'utf-8',
       quoted: false,
       encodingHint: 'set fec.encoding in encours.config.json',
       checkHeader: (header) => {
         const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
-        for (const [theirs, ours] of Object.entries({ ...fecColumns, ...signedAmountColumns })) {
+        return Object.entries({ ...fecColumns, ...signedAmountColumns }).map(([theirs, ours]) => {
           const actual = byName.get(theirs.toLowerCase());
-          select.push(actual === undefined ? `null::varchar as ${ours}` : `nullif(trim(${quoteIdentifier(actual)}), '') as ${ours}`);
-        }
+          return actual === undefined ? `null::varchar as ${ours}` : `nullif(trim(${quoteIdentifier(actual)}), '') as ${ours}`;
+        });
       },
     });
-    await db.run(`create or replace table ${table} as select source_file, line, ${select.join(', ')} from ${table}_lines; drop table ${table}_lines`);
     parts.push(`select * from ${table}`);
     read.push({ path: file.path, kind: 'fec', rows, rejectedRows, encoding });
   }
-  await db.run(`create or replace table raw_fec as ${parts.length ? parts.join(' union all ') : emptyRawFec}`);
+  await db.run(`create or replace view raw_fec as ${parts.length ? parts.join(' union all ') : emptyRawFec}`);
   if (read.every((file) => file.rows === 0)) {
     throw new InputError(relative(inputDir, files[0]!.path), 2, 'the FEC has a header and no lines');
   }

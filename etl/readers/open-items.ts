@@ -54,7 +54,7 @@ export async function readOpenItems(db: Database, inputDir: string, config: Conf
       parts.push(`select * from ${table}`);
     }
     const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')} limit 0`;
-    await db.run(`create or replace table raw_${kind} as ${parts.length ? parts.join(' union all ') : empty}`);
+    await db.run(`create or replace view raw_${kind} as ${parts.length ? parts.join(' union all ') : empty}`);
   }
   if (!besideFec && read.filter((f) => f.kind === 'invoices').every((f) => f.rows + f.rejectedRows === 0)) {
     throw new InputError(relative(inputDir, files.get('invoices')![0]!), 2, 'the invoices file has a header and no rows');
@@ -71,11 +71,10 @@ async function readOneFile(
   const mapping = settings.columns[kind] ?? {};
   const wanted = [...openItemsColumns[kind].required, ...openItemsColumns[kind].optional];
   if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
-  const select: string[] = [];
   const { rows, rejectedRows } = await readDelimited(db, {
     path: transcodeIfNeeded(path, settings.encoding),
     sourceFile,
-    table: `${table}_lines`,
+    table,
     delimiter: settings.delimiter,
     // DuckDB reads UTF-8 and Latin-1 itself; other code pages were transcoded above.
     encoding: settings.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
@@ -84,6 +83,7 @@ async function readOneFile(
     checkHeader: (header) => {
       const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
       const missing: string[] = [];
+      const select: string[] = [];
       for (const column of wanted) {
         const theirs = mapping[column] ?? column;
         const actual = byName.get(theirs.trim().toLowerCase());
@@ -100,9 +100,9 @@ async function readOneFile(
             : `the ${kind} file lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (openItems.columns.${kind}).`,
         );
       }
+      return select;
     },
   });
-  await db.run(`create or replace table ${table} as select source_file, line, ${select.join(', ')} from ${table}_lines; drop table ${table}_lines`);
   return { path, kind, rows, rejectedRows };
 }
 
