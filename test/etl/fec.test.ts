@@ -133,6 +133,56 @@ describe('encodings and separators', () => {
   });
 });
 
+describe('what each client line is', () => {
+  // D1, default terms (30 days). F10 1,200 (5 Jan) and F11 600 (10 Jan); on 1 Mar the whole 1,800
+  // moves from 411 to 416 (doubtful): a reclassification, neither a payment nor an invoice. P10
+  // pays 500 on 416 (1 Apr, unlettered); WO1 writes off 1,200 against 654 on 1 Jun, lettered AB
+  // with F11; AV1 credits 40 against revenue in the OD journal on 1 Jul (a credit note by its 706
+  // line); F12 is one invoice booked as two 300 instalments under the same PieceRef on 1 Aug.
+  // Lettering: WO1 settles F11 (600) and keeps 600. Oldest due first: P10 500, WO1 600, AV1 40
+  // all go to F10 → 60 open. Total 1,800 + 600 − 500 − 1,200 − 40 = 660.
+  const line = (cells: string[]) => cells.join('\t');
+  const lines = [
+    header,
+    line(['VT', 'Ventes', '1', '20250105', '411000', 'Clients', 'D1', 'Durand', 'F10', '20250105', 'F10', '1200,00', '0,00', '', '', '', '', '']),
+    line(['VT', 'Ventes', '1', '20250105', '706000', 'Ventes', '', '', 'F10', '20250105', 'F10', '0,00', '1200,00', '', '', '', '', '']),
+    line(['VT', 'Ventes', '2', '20250110', '411000', 'Clients', 'D1', 'Durand', 'F11', '20250110', 'F11', '600,00', '0,00', 'AB', '20250601', '', '', '']),
+    line(['VT', 'Ventes', '2', '20250110', '706000', 'Ventes', '', '', 'F11', '20250110', 'F11', '0,00', '600,00', '', '', '', '', '']),
+    line(['OD', 'Divers', '3', '20250301', '416000', 'Clients douteux', 'D1', 'Durand', 'RECL', '20250301', 'Douteux', '1800,00', '0,00', '', '', '', '', '']),
+    line(['OD', 'Divers', '3', '20250301', '411000', 'Clients', 'D1', 'Durand', 'RECL', '20250301', 'Douteux', '0,00', '1800,00', '', '', '', '', '']),
+    line(['BQ', 'Banque', '4', '20250401', '512000', 'Banque', '', '', 'P10', '20250401', 'P10', '500,00', '0,00', '', '', '', '', '']),
+    line(['BQ', 'Banque', '4', '20250401', '416000', 'Clients douteux', 'D1', 'Durand', 'P10', '20250401', 'P10', '0,00', '500,00', '', '', '', '', '']),
+    line(['OD', 'Divers', '5', '20250601', '654000', 'Pertes', '', '', 'WO1', '20250601', 'WO1', '1000,00', '0,00', '', '', '', '', '']),
+    line(['OD', 'Divers', '5', '20250601', '445710', 'TVA', '', '', 'WO1', '20250601', 'WO1', '200,00', '0,00', '', '', '', '', '']),
+    line(['OD', 'Divers', '5', '20250601', '416000', 'Clients douteux', 'D1', 'Durand', 'WO1', '20250601', 'WO1', '0,00', '1200,00', 'AB', '20250601', '', '', '']),
+    line(['OD', 'Divers', '6', '20250701', '706000', 'Ventes', '', '', 'AV1', '20250701', 'AV1', '40,00', '0,00', '', '', '', '', '']),
+    line(['OD', 'Divers', '6', '20250701', '411000', 'Clients', 'D1', 'Durand', 'AV1', '20250701', 'AV1', '0,00', '40,00', '', '', '', '', '']),
+    line(['VT', 'Ventes', '7', '20250801', '411000', 'Clients', 'D1', 'Durand', 'F12', '20250801', 'F12 1/2', '300,00', '0,00', '', '', '', '', '']),
+    line(['VT', 'Ventes', '7', '20250801', '411000', 'Clients', 'D1', 'Durand', 'F12', '20250801', 'F12 2/2', '300,00', '0,00', '', '', '', '', '']),
+    line(['VT', 'Ventes', '7', '20250801', '706000', 'Ventes', '', '', 'F12', '20250801', 'F12', '0,00', '600,00', '', '', '', '', '']),
+  ];
+
+  it('reads invoices, a reclassification to 416, a payment, a write-off against 654 and a credit note', async () => {
+    const wh = await buildWarehouse(folderWith({ 'FEC.txt': `${lines.join('\n')}\n` }), { asOf: '2025-12-31' });
+    expect(await wh.query(`select invoice_id, kind, amount, open_amount from invoices order by invoice_id`)).toEqual([
+      { invoice_id: 'AV1', kind: 'credit_note', amount: -40, open_amount: 0 },
+      { invoice_id: 'F10', kind: 'invoice', amount: 1200, open_amount: 60 },
+      { invoice_id: 'F11', kind: 'invoice', amount: 600, open_amount: 0 },
+      { invoice_id: 'F12/1', kind: 'invoice', amount: 300, open_amount: 300 },
+      { invoice_id: 'F12/2', kind: 'invoice', amount: 300, open_amount: 300 },
+    ]);
+    expect(await wh.query(`select payment_id, amount from payments`)).toEqual([{ payment_id: 'P10', amount: 500 }]);
+    expect(await wh.query(`select writeoff_id, amount from writeoffs`)).toEqual([{ writeoff_id: 'WO1', amount: 1200 }]);
+    expect(await wh.query(`select invoice_id, source_id, amount, method from allocations order by invoice_id, allocation_date`)).toEqual([
+      { invoice_id: 'F10', source_id: 'P10', amount: 500, method: 'oldest_due_first' },
+      { invoice_id: 'F10', source_id: 'WO1', amount: 600, method: 'oldest_due_first' },
+      { invoice_id: 'F10', source_id: 'AV1', amount: 40, method: 'oldest_due_first' },
+      { invoice_id: 'F11', source_id: 'WO1', amount: 600, method: 'lettering' },
+    ]);
+    expect(await wh.query(`select sum(open_amount) as open from ageing`)).toEqual([{ open: 660 }]);
+  });
+});
+
 describe('two fiscal years and their opening entries', () => {
   // FY2024: F24-01 300 (paid and lettered), F24-10 1,200 (lettered AB with a 2025 payment), F24-11
   // 600. FY2025 opens with à-nouveaux for F24-10 and F24-11, then R25-01 1,200 (AB), R25-02 250
