@@ -62,25 +62,26 @@ create or replace macro terms_day_of_month(text) as
        then nullif(coalesce(nullif(regexp_extract(terms_text(text), '\ble (\d{1,2})\b', 1), ''),
                             nullif(regexp_extract(terms_text(text), '\bon the (\d{1,2})', 1), '')), '')::integer end;
 
--- The due date an invoice issued on `issue` gets under the terms; NULL when they are not understood.
-create or replace macro terms_due_date(issue, text) as
+-- The due date an invoice issued on `issue` gets under terms already parsed (basis, days, day of
+-- the month): models that date many invoices parse each client's terms once and call this.
+create or replace macro due_date_from_terms(issue, basis, days, day_of_month) as
   case
-    when terms_day_of_month(text) is not null then
+    when day_of_month is not null then
       least(
-        case terms_basis(text)
-          when 'end_of_month' then last_day(issue + terms_days(text))
-          else last_day(issue) + terms_days(text) end + terms_day_of_month(text),
-        last_day(case terms_basis(text)
-          when 'end_of_month' then last_day(issue + terms_days(text))
-          else last_day(issue) + terms_days(text) end + 1))
+        case basis when 'end_of_month' then last_day(issue + days) else last_day(issue) + days end + day_of_month,
+        last_day(case basis when 'end_of_month' then last_day(issue + days) else last_day(issue) + days end + 1))
     else
-      case terms_basis(text)
+      case basis
         when 'immediate' then issue
-        when 'invoice_date' then issue + terms_days(text)
-        when 'end_of_month' then last_day(issue + terms_days(text))
-        when 'month_end_then_days' then last_day(issue) + terms_days(text)
+        when 'invoice_date' then issue + days
+        when 'end_of_month' then last_day(issue + days)
+        when 'month_end_then_days' then last_day(issue) + days
       end
   end::date;
+
+-- The due date an invoice issued on `issue` gets under the terms; NULL when they are not understood.
+create or replace macro terms_due_date(issue, text) as
+  due_date_from_terms(issue, terms_basis(text), terms_days(text), terms_day_of_month(text));
 
 -- French legal ceiling (Code de commerce L441-10): 60 days from the invoice date or, where agreed,
 -- 45 days end of month, which the DGCCRF accepts counted either way (45 days then the month end,

@@ -139,15 +139,70 @@ export async function createEmptyRawFec(db: Database): Promise<void> {
 /**
  * The file as DuckDB can read it: UTF-8 files as they are, anything else (or CR CR LF line
  * ends, which would read as blank lines and shift every line number) decoded to a UTF-8 copy.
+ * The file is scanned in chunks, so a FEC of several hundred megabytes is not held in memory.
  */
 function readableCopy(path: string, setting: FecEncoding): { path: string; encoding: string } {
-  const bytes = readFileSync(path);
-  const encoding = setting === 'auto' ? detectEncoding(bytes) : setting === 'latin-1' ? 'iso-8859-1' : setting;
-  const crcrlf = bytes.includes('\r\r\n');
-  if (encoding === 'utf-8' && !crcrlf) return { path, encoding };
-  let text = iconv.decode(bytes, encoding);
-  if (crcrlf) text = text.replaceAll('\r\r\n', '\n');
+  const scan = scanBytes(path);
+  const encoding = setting === 'auto' ? scan.encoding : setting === 'latin-1' ? 'iso-8859-1' : setting;
+  if (encoding === 'utf-8' && !scan.crcrlf) return { path, encoding };
+  let text = iconv.decode(readFileSync(path), encoding);
+  if (scan.crcrlf) text = text.replaceAll('\r\r\n', '\n');
   return { path: writeUtf8Copy(text, path), encoding };
+}
+
+interface ByteScan {
+  encoding: DetectedEncoding;
+  crcrlf: boolean;
+}
+
+type DetectedEncoding = 'utf-8' | 'cp850' | 'windows-1252' | 'iso-8859-15';
+
+/** Reads the file by 16 MiB chunks cut after a line feed (never inside a UTF-8 character). */
+function scanBytes(path: string): ByteScan {
+  const counts = { utf8: true, low: 0, cp850Letters: 0, high: 0 };
+  let crcrlf = false;
+  const chunk = Buffer.alloc(16 * 2 ** 20);
+  const fd = openSync(path, 'r');
+  try {
+    let carried = 0;
+    let position = 0;
+    for (;;) {
+      const read = readSync(fd, chunk, carried, chunk.length - carried, position);
+      position += read;
+      const filled = carried + read;
+      if (filled === 0) break;
+      const cut = read === 0 ? filled : chunk.lastIndexOf(0x0a, filled - 1) + 1 || filled;
+      const piece = chunk.subarray(0, cut);
+      if (!crcrlf && piece.includes('\r\r\n')) crcrlf = true;
+      countBytes(piece, counts);
+      carried = filled - cut;
+      chunk.copy(chunk, 0, cut, filled);
+      if (read === 0) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { encoding: encodingOf(counts), crcrlf };
+}
+
+interface ByteCounts {
+  utf8: boolean;
+  low: number;
+  cp850Letters: number;
+  high: number;
+}
+
+const cp850French = new Set([0x80, 0x81, 0x82, 0x83, 0x85, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x90, 0x93, 0x96, 0x97]);
+
+function countBytes(bytes: Uint8Array, counts: ByteCounts): void {
+  if (counts.utf8 && isUtf8(bytes)) return;
+  counts.utf8 = false;
+  for (const byte of bytes) {
+    if (byte >= 0x80 && byte <= 0x9f) {
+      counts.low++;
+      if (cp850French.has(byte)) counts.cp850Letters++;
+    } else if (byte >= 0xc0) counts.high++;
+  }
 }
 
 /**
@@ -155,20 +210,17 @@ function readableCopy(path: string, setting: FecEncoding): { path: string; encod
  * puts French accented letters at 0x80–0x9F (é 0x82, è 0x8A, à 0x85, ç 0x87), where Windows-1252
  * has only punctuation (’ “ ” – €) and ISO-8859-15 nothing; both put them at 0xC0–0xFF.
  */
-export function detectEncoding(bytes: Uint8Array): 'utf-8' | 'cp850' | 'windows-1252' | 'iso-8859-15' {
-  if (isUtf8(bytes)) return 'utf-8';
-  let low = 0;
-  let cp850Letters = 0;
-  let high = 0;
-  const cp850French = new Set([0x80, 0x81, 0x82, 0x83, 0x85, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x90, 0x93, 0x96, 0x97]);
-  for (const byte of bytes) {
-    if (byte >= 0x80 && byte <= 0x9f) {
-      low++;
-      if (cp850French.has(byte)) cp850Letters++;
-    } else if (byte >= 0xc0) high++;
-  }
-  if (low === 0) return 'iso-8859-15';
-  return cp850Letters > high ? 'cp850' : 'windows-1252';
+function encodingOf(counts: ByteCounts): DetectedEncoding {
+  if (counts.utf8) return 'utf-8';
+  if (counts.low === 0) return 'iso-8859-15';
+  return counts.cp850Letters > counts.high ? 'cp850' : 'windows-1252';
+}
+
+/** The encoding of a whole file's bytes (see encodingOf). */
+export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+  const counts = { utf8: true, low: 0, cp850Letters: 0, high: 0 };
+  countBytes(bytes, counts);
+  return encodingOf(counts);
 }
 
 /** The first line of a file (its header), read from its first 64 KiB, without a BOM. */

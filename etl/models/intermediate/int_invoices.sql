@@ -6,8 +6,10 @@ with source as (
   select * from stg_invoices
 ),
 
+-- Each client's terms, parsed once (not once per invoice).
 client_terms as (
-  select client_id, payment_terms
+  select client_id, terms_basis(payment_terms) as basis, terms_days(payment_terms) as days,
+         terms_day_of_month(payment_terms) as day_of_month
   from stg_clients
   where reject_reason is null
 ),
@@ -17,12 +19,12 @@ final as (
     source.* exclude (reject_reason, warning, paid_date, paid_amount)
       replace (coalesce(source.due_date,
                         case when source.kind = 'credit_note' then source.issue_date end,
-                        terms_due_date(source.issue_date, client_terms.payment_terms),
+                        due_date_from_terms(source.issue_date, client_terms.basis, client_terms.days, client_terms.day_of_month),
                         source.issue_date + getvariable('default_terms_days')::integer) as due_date),
     case
       when source.due_date is not null then 'export'
       when source.kind = 'credit_note' then 'credit_note_date'
-      when terms_due_date(source.issue_date, client_terms.payment_terms) is not null then 'payment_terms'
+      when client_terms.basis is not null then 'payment_terms'
       else 'default_terms'
     end as due_date_source
   from source

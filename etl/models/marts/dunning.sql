@@ -10,12 +10,15 @@ with open_invoices as (
   where kind = 'invoice' and open_amount > 0
 ),
 
+risk_today as (
+  select client_id, grade, pd_12m from client_risk where month_end = getvariable('as_of_date')
+),
+
 with_risk as (
   select open_invoices.*, coalesce(risk.grade, 'A') as grade, coalesce(risk.pd_12m, 0.01) as pd_12m,
          coalesce(shift.shift_days, 0) as shift_days
   from open_invoices
-  left join client_risk as risk
-    on risk.client_id = open_invoices.client_id and risk.month_end = getvariable('as_of_date')
+  left join risk_today as risk on risk.client_id = open_invoices.client_id
   left join ref_grade_shift as shift on shift.grade = coalesce(risk.grade, 'A')
 ),
 
