@@ -38,10 +38,8 @@ export function orderedModels(dir = modelsDir): Model[] {
   const models = layers.flatMap((layer) => readSqlFiles(join(dir, layer)).map((file) => ({ ...file, layer })));
   const names = new Set(models.map((m) => m.name));
   const withDeps: Model[] = models.map((model) => {
-    const code = stripComments(model.sql);
-    const ctes = new Set([...code.matchAll(/\b([a-z_][a-z0-9_]*)\s+as\s*\(/gi)].map((m) => m[1]!.toLowerCase()));
-    const read = new Set([...code.matchAll(/\b(?:from|join)\s+([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!.toLowerCase()));
-    const dependsOn = [...names].filter((name) => name !== model.name && read.has(name) && !ctes.has(name));
+    const read = tablesRead(model.sql);
+    const dependsOn = [...names].filter((name) => name !== model.name && read.has(name));
     return { ...model, dependsOn };
   });
   const done = new Set<string>();
@@ -61,6 +59,35 @@ export function orderedModels(dir = modelsDir): Model[] {
   };
   for (const model of withDeps) visit(model, []);
   return ordered;
+}
+
+/** The tables a statement reads: named after FROM or JOIN, and not one of its own CTEs. */
+export function tablesRead(sql: string): Set<string> {
+  const code = stripComments(sql);
+  const ctes = new Set([...code.matchAll(/\b([a-z_][a-z0-9_]*)\s+as\s*\(/gi)].map((m) => m[1]!.toLowerCase()));
+  const read = [...code.matchAll(/\b(?:from|join)\s+([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!.toLowerCase());
+  return new Set(read.filter((name) => !ctes.has(name)));
+}
+
+/**
+ * The tables that can be dropped once a model has run, by model name: staging and intermediate
+ * tables, and the raw input tables, after the last model that reads them — unless a data test
+ * reads them. Marts stay until they are written out. Dropping them keeps a large ledger's run
+ * within DuckDB's memory limit instead of spilling the tables nothing will read again.
+ */
+export function releasedAfter(models: Model[], checks: SqlFile[]): Map<string, string[]> {
+  const readByChecks = new Set(checks.flatMap((check) => [...tablesRead(check.sql)]));
+  const lastReader = new Map<string, string>();
+  for (const model of models) for (const table of tablesRead(model.sql)) lastReader.set(table, model.name);
+  const layerOf = new Map(models.map((model) => [model.name, model.layer]));
+  const released = new Map<string, string[]>();
+  for (const [table, reader] of lastReader) {
+    const layer = layerOf.get(table);
+    const droppable = layer === 'staging' || layer === 'intermediate' || (layer === undefined && /^raw_(clients|invoices|payments|writeoffs|fec)$/.test(table));
+    if (!droppable || readByChecks.has(table)) continue;
+    released.set(reader, [...(released.get(reader) ?? []), table]);
+  }
+  return released;
 }
 
 function stripComments(sql: string): string {

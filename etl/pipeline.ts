@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
-import { checksDir, etlDir, modelsDir, orderedModels, readSqlFiles } from './models.ts';
+import { checksDir, etlDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
 import { InputError } from './readers/errors.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
@@ -62,6 +62,7 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
     const tables: Record<string, number> = {};
     let asOfDate = options.asOf;
     const models = orderedModels();
+    const released = releasedAfter(models, readSqlFiles(checksDir));
     for (const model of models) {
       if (model.layer !== 'staging' && asOfDate === undefined) {
         asOfDate = await defaultAsOfDate(db);
@@ -74,6 +75,7 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
         if (model.layer === 'marts') tables[model.name] = rows;
         return { rows };
       });
+      for (const table of released.get(model.name) ?? []) await dropTable(db, table);
     }
 
     await timed(log, 'data tests', async () => {
@@ -102,6 +104,17 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
   } finally {
     db.close();
   }
+}
+
+/** Drops a table no later step reads; a raw input view goes with the per-file tables under it. */
+async function dropTable(db: Database, name: string): Promise<void> {
+  const parts = await db.rows<{ table_name: string }>(
+    `select table_name from duckdb_tables() where regexp_matches(table_name, ${sqlString(`^${name}_[0-9]+$`)})`,
+  );
+  const kind = await db.value<string | null>(`select table_type from information_schema.tables where table_name = ${sqlString(name)}`);
+  if (kind === 'VIEW') await db.run(`drop view ${name}`);
+  else if (kind) await db.run(`drop table ${name}`);
+  if (name.startsWith('raw_')) for (const part of parts) await db.run(`drop table ${part.table_name}`);
 }
 
 async function timed<T>(
