@@ -240,7 +240,8 @@ export function dataDictionary(): DictionaryTable[] {
 }
 
 export interface ProvisionRow {
-  method: 'matrix' | 'specific';
+  /** 'booked': the provision accounts (491) of a FEC, for comparison. */
+  method: 'matrix' | 'specific' | 'booked';
   bucket: string;
   bucket_order: number;
   client_id: string;

@@ -209,6 +209,48 @@ describe('two fiscal years and their opening entries', () => {
   });
 });
 
+describe('provisions booked on 491, read for comparison', () => {
+  // C5: a 1,000 invoice in March 2024, provisioned 400 on 31 Dec 2024 (6817 / 491), 150 of it
+  // reversed on 31 Mar 2025 (491 / 7817). FY2025 opens with the 491 balance brought forward.
+  const row = (cells: string[]) => cells.join('\t');
+  const fy2024 = [
+    header,
+    row(['VT', 'Ventes', '1', '20240310', '411000', 'Clients', 'C5', 'Roux', 'F50', '20240310', 'F50', '1000,00', '0,00', '', '', '', '', '']),
+    row(['VT', 'Ventes', '1', '20240310', '706000', 'Ventes', '', '', 'F50', '20240310', 'F50', '0,00', '1000,00', '', '', '', '', '']),
+    row(['OD', 'Divers', '2', '20241231', '681700', 'Dotations', '', '', 'PR1', '20241231', 'Provision Roux', '400,00', '0,00', '', '', '', '', '']),
+    row(['OD', 'Divers', '2', '20241231', '491000', 'Provisions', 'C5', 'Roux', 'PR1', '20241231', 'Provision Roux', '0,00', '400,00', '', '', '', '', '']),
+  ];
+  const fy2025 = [
+    header,
+    row(['AN', 'A nouveaux', '1', '20250101', '411000', 'Clients', 'C5', 'Roux', 'F50', '20240310', 'F50', '1000,00', '0,00', '', '', '', '', '']),
+    row(['AN', 'A nouveaux', '1', '20250101', '491000', 'Provisions', 'C5', 'Roux', 'PR1', '20241231', 'Provision Roux', '0,00', '400,00', '', '', '', '', '']),
+    row(['AN', 'A nouveaux', '1', '20250101', '890000', 'Bilan', '', '', 'AN', '20250101', 'A nouveaux', '0,00', '600,00', '', '', '', '', '']),
+    row(['OD', 'Divers', '1', '20250331', '491000', 'Provisions', 'C5', 'Roux', 'RP1', '20250331', 'Reprise Roux', '150,00', '0,00', '', '', '', '', '']),
+    row(['OD', 'Divers', '1', '20250331', '781700', 'Reprises', '', '', 'RP1', '20250331', 'Reprise Roux', '0,00', '150,00', '', '', '', '', '']),
+  ];
+  const booked = `select month_end, client_id, amount from provisions where method = 'booked' and month_end >= '2024-11-30' order by month_end`;
+  // 400 from 31 Dec 2024, 250 from 31 Mar 2025: the à-nouveau is not added again when 2024 is loaded …
+  const expected = [
+    { month_end: '2024-12-31', client_id: 'C5', amount: 400 },
+    { month_end: '2025-01-31', client_id: 'C5', amount: 400 },
+    { month_end: '2025-02-28', client_id: 'C5', amount: 400 },
+    { month_end: '2025-03-31', client_id: 'C5', amount: 250 },
+    { month_end: '2025-04-30', client_id: 'C5', amount: 250 },
+  ];
+
+  it('gives the 491 balance at each month end, once when both years are loaded', async () => {
+    const dir = folderWith({ 'FEC2024.txt': `${fy2024.join('\n')}\n`, 'FEC2025.txt': `${fy2025.join('\n')}\n` });
+    const wh = await buildWarehouse(dir, { asOf: '2025-04-30' });
+    expect(await wh.query(booked)).toEqual(expected);
+  });
+
+  it('takes the à-nouveau as the balance brought forward when the year is alone', async () => {
+    const wh = await buildWarehouse(folderWith({ 'FEC2025.txt': `${fy2025.join('\n')}\n` }), { asOf: '2025-04-30' });
+    // … and stands for it when 2024 is not: the months from January on are the same.
+    expect(await wh.query(booked)).toEqual(expected.slice(1));
+  });
+});
+
 describe('a file that looks like a FEC but lacks columns', () => {
   it('stops the run and names the missing columns', async () => {
     const partial = header.replace('\tEcritureLet\tDateLet', '');

@@ -5,7 +5,8 @@
 -- journal or against revenue), 'payment' (any other credit), 'writeoff' (a credit against 654),
 -- 'reclassification' (a move between the client's own accounts, 411 → 416 doubtful), 'opening'
 -- (à-nouveaux that stand for the items brought forward) or 'opening_superseded' (à-nouveaux of a
--- year whose previous year is loaded too, so its own lines already hold those items).
+-- year whose previous year is loaded too, so its own lines already hold those items; flagged on
+-- every line by is_superseded_opening). is_provision_line marks the booked provisions (491).
 -- reject_reason says why a line cannot be used; warning flags an entry whose debits and credits
 -- do not balance (on its first line only, so the quality report names it once).
 with source as (
@@ -59,7 +60,8 @@ accounts as (
     has_prefix(account, getvariable('fec_client_prefixes')) as is_client_account,
     has_prefix(account, getvariable('fec_client_prefixes')) and has_prefix(account, getvariable('fec_doubtful_prefixes')) as is_doubtful_account,
     has_prefix(account, getvariable('fec_writeoff_prefixes')) as is_writeoff_account,
-    has_prefix(account, getvariable('fec_revenue_prefixes')) as is_revenue_account
+    has_prefix(account, getvariable('fec_revenue_prefixes')) as is_revenue_account,
+    has_prefix(account, getvariable('fec_provision_prefixes')) as is_provision_account
   from (select distinct account from typed)
 ),
 
@@ -81,6 +83,7 @@ keyed as (
     coalesce(accounts.is_doubtful_account, false) as is_doubtful_line,
     coalesce(accounts.is_writeoff_account, false) as is_writeoff_line,
     coalesce(accounts.is_revenue_account, false) as is_revenue_line,
+    coalesce(accounts.is_provision_account, false) as is_provision_line,
     coalesce(journals.is_opening, false) as is_opening,
     coalesce(journals.is_sales_journal, false) as is_sales_journal
   from typed
@@ -134,6 +137,7 @@ classified as (
     coalesce(aux_account, account) as client_id,
     coalesce(aux_lib, account_lib) as client_name,
     entries.first_line = keyed.line as is_first_line_of_entry,
+    is_opening and keyed.source_file in (select source_file from superseded_openings) as is_superseded_opening,
     entries.total_debit,
     entries.total_credit,
     case when entries.client_lines = 1 then abs(entries.revenue_amount) end::decimal(18, 2) as revenue_amount,
@@ -162,7 +166,10 @@ checked as (
     -- Brought-forward items keep their own date where the à-nouveau gives it.
     case when line_class = 'opening' then coalesce(piece_date, entry_date) else entry_date end as item_date,
     account,
+    aux_account,
     is_client_line,
+    is_provision_line,
+    is_superseded_opening,
     client_id,
     client_name,
     piece_ref,
