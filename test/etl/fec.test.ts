@@ -251,6 +251,25 @@ describe('provisions booked on 491, read for comparison', () => {
   });
 });
 
+describe('payment terms encours does not understand', () => {
+  it('are a warning on the client, and its invoices get the default terms', async () => {
+    const lines = [
+      header,
+      'VT\tVentes\t1\t20250115\t411000\tClients\tC7\tLefèvre\tF70\t20250115\tF70\t100,00\t0,00\t\t\t\t\t',
+      'VT\tVentes\t1\t20250115\t706000\tVentes\t\t\tF70\t20250115\tF70\t0,00\t100,00\t\t\t\t\t',
+    ];
+    const dir = folderWith({ 'FEC.txt': `${lines.join('\n')}\n`, 'clients.csv': 'client_id,name,payment_terms\nC7,Lefèvre SA,selon contrat\n' });
+    const wh = await buildWarehouse(dir, { asOf: '2025-03-31' });
+    // 15 Jan + 30 days (defaultTermsDays) = 14 Feb.
+    expect(await wh.query(`select due_date, due_date_source from invoices`)).toEqual([{ due_date: '2025-02-14', due_date_source: 'default_terms' }]);
+    expect(await wh.query(`select source_file, line, severity, reason from quality`)).toEqual([
+      { source_file: 'clients.csv', line: 2, severity: 'warning', reason: "payment terms 'selon contrat' are not understood; invoices without a due date get the default of 30 days" },
+    ]);
+    // The clients file names the client; the FEC's CompAuxLib is only a fallback.
+    expect(await wh.query(`select name from clients`)).toEqual([{ name: 'Lefèvre SA' }]);
+  });
+});
+
 describe('a file that looks like a FEC but lacks columns', () => {
   it('stops the run and names the missing columns', async () => {
     const partial = header.replace('\tEcritureLet\tDateLet', '');
