@@ -141,3 +141,31 @@ describe('credit_limits', () => {
     expect(byClient).toMatchObject({ X: 3000, Y: 4000, Z: 0, W: 2000 });
   });
 });
+
+describe('client_scores reasons', () => {
+  it('gives the three bands that cost the most, ties by feature name, and none when nothing costs', async () => {
+    const { openDatabase } = await import('../../etl/db.ts');
+    const { orderedModels } = await import('../../etl/models.ts');
+    const db = await openDatabase();
+    try {
+      await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]`);
+      await db.run(`create table int_score_bands as select * from (values
+        (date '2025-01-31', 'X', 'a', 1, 'ra'), (date '2025-01-31', 'X', 'b', 1, 'rb'), (date '2025-01-31', 'X', 'c', 1, 'rc'),
+        (date '2025-01-31', 'X', 'd', 1, 'rd'), (date '2025-01-31', 'X', 'e', 1, 're'), (date '2025-01-31', 'X', 'f', 1, null),
+        (date '2025-01-31', 'Y', 'e', 1, 're')) t(month_end, client_id, feature, band_order, reason)`);
+      await db.run(`create table int_score_points as select * from (values ('a', 1, -0.5), ('b', 1, -1.0), ('c', 1, -0.5), ('d', 1, -0.2), ('e', 1, 0.3), ('f', 1, -2.0)) t(feature, band_order, woe)`);
+      await db.run(`create table int_score_calibration as select -1.0 as intercept, -1.0 as slope, 'fitted' as method`);
+      const model = orderedModels().find((m) => m.name === 'client_scores')!;
+      const rows = await db.rows(`select client_id, grade, raw_points, reason_1_code, reason_2_code, reason_3_code, reason_1, reason_3 from (${model.sql}) order by client_id`);
+      // X: total WoE −3.9 → pd = 1 / (1 + e^−2.9) = 0.948 (E), raw points round(8 × −3.9 / ln 2) = −45.
+      // b (−1.0) first; a and c tie at −0.5 and go by name; f costs most but has no reason text.
+      // Y: total +0.3 → pd = 1 / (1 + e^1.3) = 0.214 (D), no band costs anything.
+      expect(rows).toEqual([
+        { client_id: 'X', grade: 'E', raw_points: -45, reason_1_code: 'b', reason_2_code: 'a', reason_3_code: 'c', reason_1: 'rb', reason_3: 'rc' },
+        { client_id: 'Y', grade: 'D', raw_points: 3, reason_1_code: null, reason_2_code: null, reason_3_code: null, reason_1: null, reason_3: null },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});
