@@ -16,14 +16,14 @@ with bands as (
   join int_score_points as points using (feature, band_order)
 ),
 
--- Per client and month end: the total, and the up to three bands that cost the most (most
--- negative WoE, then by feature name), in one pass.
 totals as (
-  select month_end, client_id, sum(woe) as total_woe,
-         arg_min({'reason': reason, 'feature': feature}, {'woe': woe, 'feature': feature}, 3)
-           filter (where woe < 0 and reason is not null) as worst
-  from bands
-  group by month_end, client_id
+  select month_end, client_id, sum(woe) as total_woe from bands group by month_end, client_id
+),
+
+reasons as (
+  select month_end, client_id, feature, reason,
+         row_number() over (partition by month_end, client_id order by woe, feature) as rank
+  from bands where woe < 0 and reason is not null
 ),
 
 probabilities as (
@@ -41,15 +41,17 @@ final as (
     case when p.pd_12m < getvariable('score_grade_pd_bounds')[1] then 'A' when p.pd_12m < getvariable('score_grade_pd_bounds')[2] then 'B'
          when p.pd_12m < getvariable('score_grade_pd_bounds')[3] then 'C' when p.pd_12m < getvariable('score_grade_pd_bounds')[4] then 'D' else 'E' end as grade,
     p.pd_12m::double as pd_12m,
-    p.worst[1].reason as reason_1,
-    p.worst[2].reason as reason_2,
-    p.worst[3].reason as reason_3,
-    p.worst[1].feature as reason_1_code,
-    p.worst[2].feature as reason_2_code,
-    p.worst[3].feature as reason_3_code,
+    max(r.reason) filter (where r.rank = 1) as reason_1,
+    max(r.reason) filter (where r.rank = 2) as reason_2,
+    max(r.reason) filter (where r.rank = 3) as reason_3,
+    max(r.feature) filter (where r.rank = 1) as reason_1_code,
+    max(r.feature) filter (where r.rank = 2) as reason_2_code,
+    max(r.feature) filter (where r.rank = 3) as reason_3_code,
     round(8 * p.total_woe / ln(2))::integer as raw_points,
     p.method
   from probabilities as p
+  left join reasons as r using (month_end, client_id)
+  group by p.month_end, p.client_id, p.pd_12m, p.total_woe, p.method
 )
 
 select * from final
