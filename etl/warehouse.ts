@@ -59,10 +59,10 @@ export async function publishWarehouse(
     const yearColumn = partitionedByYear[table];
     if (yearColumn && rows > run.config.partitionAboveRows) {
       // Hive layout (invoices/year=2025/…): Spark, Trino and cloud warehouses read it as it is.
-      await db.run(`copy (select *, year(${yearColumn}) as year from ${table}) to ${sqlString(join(partial, table))} (format parquet, compression zstd, partition_by (year))`);
+      await db.run(`copy (select *, year(${yearColumn}) as year from ${table}) to ${sqlString(join(partial, table))} (format parquet, compression zstd, compression_level 1, partition_by (year))`);
       tables[table] = { file: `${table}/`, rows };
     } else {
-      await db.run(`copy ${table} to ${sqlString(join(partial, `${table}.parquet`))} (format parquet, compression zstd)`);
+      await db.run(`copy ${table} to ${sqlString(join(partial, `${table}.parquet`))} (format parquet, compression zstd, compression_level 1)`);
       tables[table] = { file: `${table}.parquet`, rows };
     }
   }
