@@ -34,7 +34,8 @@ if (import.meta.main) {
     console.error(chalk.red('npm start stopped: see the message above. The previous warehouse and site are unchanged.'));
     process.exit(1);
   }
-  if (argv['no-serve']) process.exit(0);
+  // `--no-serve` (minimist reads it as serve: false): stop once the site is built.
+  if (argv.serve === false || argv['no-serve']) process.exit(0);
   console.log(chalk.bold.green('\nServing the site locally (Ctrl+C to stop):'));
   await step`node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1`;
 }
