@@ -2,7 +2,8 @@
 -- probability of default read from the worst ageing bucket the client has open, used by dunning
 -- and alerts. Grade E: open beyond 90 days past due, or an insolvency procedure at as-of; D: 61–90;
 -- C: 31–60; B: 1–30; A: nothing overdue. PD by grade: A 1 %, B 3 %, C 8 %, D 20 %, E 50 %
--- (assumptions, not fitted: the validated credit score replaces them where it exists).
+-- (assumptions, not fitted). Dunning shifts and grade-drop alerts read this grade, not the
+-- credit score of client_scores: both are shown on the client page.
 with month_end_worst as (
   select ageing_monthly.month_end, ageing_monthly.client_id, max(buckets.min_days) as worst_days
   from ageing_monthly
