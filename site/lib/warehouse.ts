@@ -321,7 +321,13 @@ export interface DunningRow {
   client_id: string;
   invoice_id: string;
   stage: string;
+  /** The warehouse's reason, in English; the site words it from the columns below (finance.collections.dunningReason). */
   reason: string;
+  scheduled_stage: string;
+  is_disputed: boolean;
+  schedule_day: number;
+  stage_start_day: number;
+  shift_days: number;
   priority: number;
   expected_loss_amount: number;
   open_amount: number;
@@ -332,7 +338,8 @@ export interface DunningRow {
 
 export const dunning = () =>
   memo<DunningRow>('dunning', ['dunning'], `
-    select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade
+    select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade,
+           scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days
     from {dunning} order by priority`);
 
 export interface AlertRow {
@@ -341,12 +348,22 @@ export interface AlertRow {
   invoice_id: string | null;
   first_seen_date: string;
   amount: number | null;
+  /** The warehouse's English sentence; the site words the alert from the parts below (finance.collections.alertDetail). */
   detail: string;
+  limit_amount: number | null;
+  previous_grade: string | null;
+  grade: string | null;
+  days_late_3m: number | null;
+  days_late_12m: number | null;
+  payment_terms: string | null;
+  longest_days: number | null;
 }
 
 export const alerts = () =>
   memo<AlertRow>('alerts', ['alerts'], `
-    select alert, client_id, invoice_id, first_seen_date, amount, detail from {alerts} order by first_seen_date desc, alert, client_id`);
+    select alert, client_id, invoice_id, first_seen_date, amount, detail, limit_amount, previous_grade, grade,
+           days_late_3m, days_late_12m, payment_terms, longest_days
+    from {alerts} order by first_seen_date desc, alert, client_id`);
 
 export interface ClientPenalties {
   client_id: string;

@@ -24,12 +24,13 @@ exposure_by_month as (
 
 over_limit as (
   -- First seen: the month end after the last one the client was within its limit (or the as-of date).
-  select 'over_limit', null, clients.client_id,
+  select 'over_limit' as alert, null as invoice_id, clients.client_id,
          coalesce((select min(month_end) from exposure_by_month e where e.client_id = clients.client_id and e.is_over
                      and e.month_end > coalesce((select max(month_end) from exposure_by_month w where w.client_id = clients.client_id and not w.is_over), date '1900-01-01')),
-                  (select as_of_date from as_of)),
-         clients.receivables_amount,
-         'exposure ' || clients.receivables_amount || ' over the credit limit of ' || clients.credit_limit
+                  (select as_of_date from as_of)) as first_seen_date,
+         clients.receivables_amount as amount,
+         'exposure ' || clients.receivables_amount || ' over the credit limit of ' || clients.credit_limit as detail,
+         clients.credit_limit as limit_amount
   from clients
   where clients.receivables_amount > clients.credit_limit
 ),
@@ -41,8 +42,9 @@ grades as (
 ),
 
 grade_drops as (
-  select 'grade_drop', null, client_id, month_end, null::decimal(18, 2),
-         'grade dropped from ' || previous_grade || ' to ' || grade || ' since the last month end'
+  select 'grade_drop' as alert, client_id, month_end as first_seen_date,
+         'grade dropped from ' || previous_grade || ' to ' || grade || ' since the last month end' as detail,
+         previous_grade, grade
   from grades
   where month_end = (select as_of_date from as_of) and grade > previous_grade
 ),
@@ -54,12 +56,12 @@ worsening as (
 ),
 
 worsening_now as (
-  select 'days_late_worsening', null, now.client_id,
+  select 'days_late_worsening' as alert, now.client_id,
          coalesce((select min(reference_date) from worsening w where w.client_id = now.client_id and w.is_worsening
                      and w.reference_date > coalesce((select max(reference_date) from worsening x where x.client_id = now.client_id and not x.is_worsening), date '1900-01-01')),
-                  now.reference_date),
-         null::decimal(18, 2),
-         'pays ' || round(now.days_late_3m) || ' days late over the last 3 months against ' || round(now.days_late_12m) || ' over 12 months'
+                  now.reference_date) as first_seen_date,
+         'pays ' || round(now.days_late_3m) || ' days late over the last 3 months against ' || round(now.days_late_12m) || ' over 12 months' as detail,
+         round(now.days_late_3m)::integer as days_late_3m, round(now.days_late_12m)::integer as days_late_12m
   from worsening as now
   where now.reference_date = (select as_of_date from as_of) and now.is_worsening
 ),
@@ -76,9 +78,11 @@ terms_longest_days as (
 
 terms_beyond_ceiling as (
   -- First seen: the client's first invoice on those terms in the ledger.
-  select 'terms_beyond_legal_ceiling', null, clients.client_id, coalesce(clients.first_invoice_date, (select as_of_date from as_of)), null::decimal(18, 2),
+  select 'terms_beyond_legal_ceiling' as alert, clients.client_id,
+         coalesce(clients.first_invoice_date, (select as_of_date from as_of)) as first_seen_date,
          'payment terms "' || clients.payment_terms || '" give due dates up to ' || terms.longest_days
-           || ' days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)'
+           || ' days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)' as detail,
+         clients.payment_terms, terms.longest_days::integer as longest_days
   from clients
   join terms_longest_days as terms using (payment_terms)
   where clients.receivables_amount <> 0
@@ -86,12 +90,15 @@ terms_beyond_ceiling as (
 
 final as (
   select * from overdue_thresholds where first_seen_date > (select as_of_date from as_of) - 30
-  union all select * from over_limit
-  union all select * from grade_drops
-  union all select * from worsening_now
-  union all select * from terms_beyond_ceiling
+  union all by name select * from over_limit
+  union all by name select * from grade_drops
+  union all by name select * from worsening_now
+  union all by name select * from terms_beyond_ceiling
 )
 
-select alert, client_id, invoice_id, first_seen_date::date as first_seen_date, amount::decimal(18, 2) as amount, detail
+-- detail is an English sentence for analysts; the columns after it are its parts, which the site
+-- words in its own language.
+select alert, client_id, invoice_id, first_seen_date::date as first_seen_date, amount::decimal(18, 2) as amount, detail,
+       limit_amount::decimal(18, 2) as limit_amount, previous_grade, grade, days_late_3m, days_late_12m, payment_terms, longest_days
 from final
 order by first_seen_date desc, alert, client_id, invoice_id

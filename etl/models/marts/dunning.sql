@@ -53,7 +53,13 @@ final as (
     with_risk.days_from_due::integer as days_from_due,
     with_risk.grade,
     with_risk.pd_12m,
-    with_risk.is_disputed
+    with_risk.is_disputed,
+    -- The parts of the reason, for the site to word it in its language.
+    reached.stage as scheduled_stage,
+    reached.stage_days_from_due::integer as schedule_day,
+    with_risk.shift_days::integer as shift_days,
+    case when reached.stage_days_from_due > 0 then greatest(1, reached.stage_days_from_due - with_risk.shift_days)
+         else reached.stage_days_from_due end::integer as stage_start_day
   from with_risk
   join reached using (invoice_id)
 )

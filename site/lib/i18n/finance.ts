@@ -2,6 +2,42 @@
 // en.ts while those grow; same rule: every label of these pages is here).
 import { language } from './index.ts';
 
+/** The parts of a dunning row its reason is worded from (the dunning table's columns). */
+export interface DunningReasonParts {
+  scheduled_stage: string;
+  is_disputed: boolean;
+  days_from_due: number;
+  schedule_day: number;
+  stage_start_day: number;
+  shift_days: number;
+  grade: string;
+}
+
+/** The parts of an alert its text is worded from (the alerts table's columns). */
+export interface AlertParts {
+  alert: string;
+  invoice_id: string | null;
+  amount: number | null;
+  detail: string;
+  limit_amount: number | null;
+  previous_grade: string | null;
+  grade: string | null;
+  days_late_3m: number | null;
+  days_late_12m: number | null;
+  payment_terms: string | null;
+  longest_days: number | null;
+}
+
+const stagesFr: Record<string, string> = {
+  preventive_reminder: 'Relance préventive', reminder_1: 'Relance 1', reminder_2: 'Relance 2', formal_notice: 'Mise en demeure',
+  litigation: 'Contentieux', paused_dispute: 'En litige (suspendu)',
+};
+
+const stagesEn: Record<string, string> = {
+  preventive_reminder: 'Preventive reminder', reminder_1: 'Reminder 1', reminder_2: 'Reminder 2', formal_notice: 'Formal notice',
+  litigation: 'Litigation', paused_dispute: 'Disputed (paused)',
+};
+
 const fr = {
   scores: {
     title: 'Notation des clients',
@@ -56,10 +92,27 @@ const fr = {
     days: 'Jours / échéance',
     grade: 'Note',
     expectedLoss: 'Perte attendue',
-    stages: {
-      preventive_reminder: 'Relance préventive', reminder_1: 'Relance 1', reminder_2: 'Relance 2', formal_notice: 'Mise en demeure',
-      litigation: 'Contentieux', paused_dispute: 'En litige (suspendu)',
-    } as Record<string, string>,
+    stages: stagesFr,
+    alertDetail: (a: AlertParts, money: (amount: number | null) => string): string => {
+      switch (a.alert) {
+        case 'overdue_90': return `Facture ${a.invoice_id} à plus de 90 jours de retard`;
+        case 'overdue_60': return `Facture ${a.invoice_id} à plus de 60 jours de retard`;
+        case 'over_limit': return `Encours de ${money(a.amount)} au-delà de la limite de crédit de ${money(a.limit_amount)}`;
+        case 'grade_drop': return `Note passée de ${a.previous_grade} à ${a.grade} depuis la dernière fin de mois`;
+        case 'days_late_worsening': return `Paie avec ${a.days_late_3m} jours de retard sur les 3 derniers mois, contre ${a.days_late_12m} sur 12 mois`;
+        case 'terms_beyond_legal_ceiling':
+          return `Conditions « ${a.payment_terms} » : échéances jusqu’à ${a.longest_days} jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)`;
+        default: return a.detail;
+      }
+    },
+    dunningReason: (r: DunningReasonParts): string => {
+      const stage = (stagesFr[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
+      if (r.is_disputed) return `En litige : relances suspendues jusqu’au règlement du litige (sinon : ${stage})`;
+      if (r.days_from_due < 0) return `Échéance dans ${-r.days_from_due} jours : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
+      if (r.days_from_due === 0) return `Échéance aujourd’hui : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
+      if (r.shift_days > 0) return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.stage_start_day} (jour ${r.schedule_day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
+      return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.schedule_day}`;
+    },
     penalties: 'Pénalités de retard exigibles par client',
     interest: 'Intérêts',
     indemnity: 'Indemnités',
@@ -195,9 +248,26 @@ const en: FinanceLabels = {
     days: 'Days from due',
     grade: 'Grade',
     expectedLoss: 'Expected loss',
-    stages: {
-      preventive_reminder: 'Preventive reminder', reminder_1: 'Reminder 1', reminder_2: 'Reminder 2', formal_notice: 'Formal notice',
-      litigation: 'Litigation', paused_dispute: 'Disputed (paused)',
+    stages: stagesEn,
+    alertDetail: (a: AlertParts, money: (amount: number | null) => string): string => {
+      switch (a.alert) {
+        case 'overdue_90': return `Invoice ${a.invoice_id} is more than 90 days past due`;
+        case 'overdue_60': return `Invoice ${a.invoice_id} is more than 60 days past due`;
+        case 'over_limit': return `Exposure of ${money(a.amount)} over the credit limit of ${money(a.limit_amount)}`;
+        case 'grade_drop': return `Grade dropped from ${a.previous_grade} to ${a.grade} since the last month end`;
+        case 'days_late_worsening': return `Pays ${a.days_late_3m} days late over the last 3 months, against ${a.days_late_12m} over 12 months`;
+        case 'terms_beyond_legal_ceiling':
+          return `Terms “${a.payment_terms}”: due dates up to ${a.longest_days} days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)`;
+        default: return a.detail;
+      }
+    },
+    dunningReason: (r: DunningReasonParts): string => {
+      const stage = (stagesEn[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
+      if (r.is_disputed) return `Disputed: dunning paused until the dispute is settled (${stage} otherwise)`;
+      if (r.days_from_due < 0) return `Due in ${-r.days_from_due} days: ${stage} from ${-r.schedule_day} days before the due date`;
+      if (r.days_from_due === 0) return `Due today: ${stage} from ${-r.schedule_day} days before the due date`;
+      if (r.shift_days > 0) return `${r.days_from_due} days past due: ${stage} from day ${r.stage_start_day} (day ${r.schedule_day}, ${r.shift_days} days earlier for grade ${r.grade})`;
+      return `${r.days_from_due} days past due: ${stage} from day ${r.schedule_day}`;
     },
     penalties: 'Late-payment penalties claimable by client',
     interest: 'Interest',

@@ -1,0 +1,36 @@
+// Dunning reasons and alert texts, worded on the site from the columns of the dunning and alerts
+// tables (the warehouse keeps an English sentence for analysts; the French site must not show it).
+import { describe, expect, it } from 'vitest';
+
+import { finance } from '../../site/lib/i18n/finance.ts';
+
+const reason = finance.collections.dunningReason;
+const base = { scheduled_stage: 'reminder_2', is_disputed: false, days_from_due: 10, schedule_day: 15, stage_start_day: 5, shift_days: 10, grade: 'E' };
+
+describe('dunning reasons in French', () => {
+  it('says how many days late, the stage and when it starts, and why it starts earlier', () => {
+    expect(reason(base)).toBe('10 jours de retard : relance 2 dès le jour 5 (jour 15, avancé de 10 jours pour la note E)');
+    expect(reason({ ...base, days_from_due: 20, shift_days: 0, stage_start_day: 15, grade: 'B' })).toBe('20 jours de retard : relance 2 dès le jour 15');
+  });
+
+  it('words the preventive reminder before the due date, and a paused dispute', () => {
+    expect(reason({ ...base, scheduled_stage: 'preventive_reminder', days_from_due: -2, schedule_day: -5, stage_start_day: -5 }))
+      .toBe('Échéance dans 2 jours : relance préventive dès 5 jours avant l’échéance');
+    expect(reason({ ...base, scheduled_stage: 'formal_notice', is_disputed: true }))
+      .toBe('En litige : relances suspendues jusqu’au règlement du litige (sinon : mise en demeure)');
+  });
+});
+
+describe('alerts in French', () => {
+  const alert = { invoice_id: null, amount: null, detail: 'an English sentence', limit_amount: null, previous_grade: null, grade: null, days_late_3m: null, days_late_12m: null, payment_terms: null, longest_days: null };
+  const money = (amount: number | null) => `${amount} €`;
+  it('words each kind of alert from its parts, never with the warehouse’s English sentence', () => {
+    expect(finance.collections.alertDetail({ ...alert, alert: 'overdue_90', invoice_id: 'F1' }, money)).toBe('Facture F1 à plus de 90 jours de retard');
+    expect(finance.collections.alertDetail({ ...alert, alert: 'over_limit', amount: 12000, limit_amount: 10000 }, money)).toBe('Encours de 12000 € au-delà de la limite de crédit de 10000 €');
+    expect(finance.collections.alertDetail({ ...alert, alert: 'grade_drop', previous_grade: 'B', grade: 'E' }, money)).toBe('Note passée de B à E depuis la dernière fin de mois');
+    expect(finance.collections.alertDetail({ ...alert, alert: 'days_late_worsening', days_late_3m: 40, days_late_12m: 12 }, money))
+      .toBe('Paie avec 40 jours de retard sur les 3 derniers mois, contre 12 sur 12 mois');
+    expect(finance.collections.alertDetail({ ...alert, alert: 'terms_beyond_legal_ceiling', payment_terms: '90 jours', longest_days: 90 }, money))
+      .toBe('Conditions « 90 jours » : échéances jusqu’à 90 jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)');
+  });
+});
