@@ -70,7 +70,11 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
       }
       if (model.layer !== 'staging') await db.run(`set variable as_of_date = date ${sqlString(asOfDate!)}`);
       await timed(log, `${model.layer}/${model.name}`, async () => {
-        await db.run(`create or replace table ${model.name} as ${model.sql}`);
+        // A temp table: DuckDB builds a CREATE TABLE … AS … ORDER BY into the main catalog
+        // through an order-preserving insert that took 0.7 s for the 50,000-row dunning list at
+        // 1M invoices; the same statement into a temp table takes 0.09 s (nothing here outlives
+        // the run but the Parquet files).
+        await db.run(`create or replace temp table ${model.name} as ${model.sql}`);
         const rows = await db.value<number>(`select count(*) from ${model.name}`);
         if (model.layer === 'marts') tables[model.name] = rows;
         return { rows };
