@@ -160,13 +160,19 @@ async function setFormatVariables(db: Database, config: Config): Promise<void> {
     set variable fec_opening_journals = ${list(config.fec.openingJournals)};`);
 }
 
-/** Buckets from the configured upper bounds: not due (≤ 0 days), 1–30, …, and "> last". */
+/**
+ * Buckets from the configured upper bounds: not due (≤ 0 days), 1–30, …, and "> last"; and
+ * bucket_order_of(days), the bucket of a number of days as one CASE, so that models join
+ * ref_buckets on bucket_order (an equality join) rather than by range over millions of rows.
+ */
 async function createBucketTable(db: Database, bounds: number[]): Promise<void> {
   const rows = [`('not_due', 0, -1000000, 0)`];
   bounds.forEach((upper, i) => rows.push(`('${(bounds[i - 1] ?? 0) + 1}-${upper}', ${i + 1}, ${(bounds[i - 1] ?? 0) + 1}, ${upper})`));
   rows.push(`('>${bounds.at(-1)}', ${bounds.length + 1}, ${bounds.at(-1)! + 1}, 1000000)`);
   await db.run(`create or replace table ref_buckets as
     select * from (values ${rows.join(', ')}) as t(bucket, bucket_order, min_days, max_days)`);
+  const whens = [0, ...bounds].map((upper, order) => `when days <= ${upper} then ${order}`).join(' ');
+  await db.run(`create or replace macro bucket_order_of(days) as case ${whens} else ${bounds.length + 1} end`);
 }
 
 /** Settings that SQL models join on: the dunning schedule, grade shifts and the ECB rate table. */

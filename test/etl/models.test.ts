@@ -1,6 +1,10 @@
 // The model runner's plan: each model after what it reads, and intermediate tables dropped only
 // once nothing later reads them (a wrong plan fails a run with "table does not exist", or keeps a
 // large ledger's tables in memory until DuckDB spills them).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { checksDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/models.ts';
@@ -34,5 +38,23 @@ describe('the model plan', () => {
   it('drops the large intermediate tables before the marts that follow them', () => {
     const all = [...released.values()].flat();
     for (const table of ['raw_invoices', 'int_invoice_month_ends', 'int_invoice_balance_history', 'int_score_features']) expect(all).toContain(table);
+  });
+
+  it('runs the last reader of a large table before models that can wait, so the table is dropped early', () => {
+    // int_big's only reader is z_reader; a_unrelated comes first in file order but reads only the
+    // staging table, so z_reader runs right after int_big and int_big can go before a_unrelated runs.
+    const dir = mkdtempSync(join(tmpdir(), 'encours-models-'));
+    const model = (layer: string, name: string, sql: string) => {
+      mkdirSync(join(dir, layer), { recursive: true });
+      writeFileSync(join(dir, layer, `${name}.sql`), sql);
+    };
+    model('staging', 'stg_rows', 'select * from raw_rows');
+    model('intermediate', 'int_big', 'select * from stg_rows');
+    model('marts', 'a_unrelated', 'select count(*) from stg_rows');
+    model('marts', 'z_reader', 'select count(*) from int_big');
+    model('marts', 'b_reference', 'select 1 as one');
+    const plan = orderedModels(dir);
+    expect(plan.map((m) => m.name)).toEqual(['stg_rows', 'b_reference', 'int_big', 'z_reader', 'a_unrelated']);
+    expect(releasedAfter(plan, []).get('z_reader')).toEqual(['int_big']);
   });
 });

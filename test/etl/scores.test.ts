@@ -150,9 +150,12 @@ describe('client_scores reasons', () => {
     try {
       await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]`);
       await db.run(`create table int_score_bands as select * from (values
-        (date '2025-01-31', 'X', 'a', 1, 'ra'), (date '2025-01-31', 'X', 'b', 1, 'rb'), (date '2025-01-31', 'X', 'c', 1, 'rc'),
-        (date '2025-01-31', 'X', 'd', 1, 'rd'), (date '2025-01-31', 'X', 'e', 1, 're'), (date '2025-01-31', 'X', 'f', 1, null),
-        (date '2025-01-31', 'Y', 'e', 1, 're')) t(month_end, client_id, feature, band_order, reason)`);
+        (date '2025-01-31', 'X', 'a', 1), (date '2025-01-31', 'X', 'b', 1), (date '2025-01-31', 'X', 'c', 1),
+        (date '2025-01-31', 'X', 'd', 1), (date '2025-01-31', 'X', 'e', 1), (date '2025-01-31', 'X', 'f', 1),
+        (date '2025-01-31', 'Y', 'e', 1)) t(month_end, client_id, feature, band_order)`);
+      await db.run(`create table int_score_band_labels as select * from (values
+        ('a', 1, 'band a', 'ra'), ('b', 1, 'band b', 'rb'), ('c', 1, 'band c', 'rc'), ('d', 1, 'band d', 'rd'), ('e', 1, 'band e', 're'), ('f', 1, 'band f', null))
+        t(feature, band_order, band, reason)`);
       await db.run(`create table int_score_points as select * from (values ('a', 1, -0.5), ('b', 1, -1.0), ('c', 1, -0.5), ('d', 1, -0.2), ('e', 1, 0.3), ('f', 1, -2.0)) t(feature, band_order, woe)`);
       await db.run(`create table int_score_calibration as select -1.0 as intercept, -1.0 as slope, 'fitted' as method`);
       const model = orderedModels().find((m) => m.name === 'client_scores')!;

@@ -10,20 +10,22 @@
 -- Grade by pd_12m against score_grade_pd_bounds (default A < 3 %, B < 8 %, C < 15 %, D < 30 %, E).
 -- Reasons: the up to three bands that cost the most (most negative WoE), in French; reason_N_code
 -- is the feature name, for the site to translate.
-with bands as (
-  select bands.month_end, bands.client_id, bands.feature, bands.reason, points.woe
-  from int_score_bands as bands
+-- A client has one band per feature, so the order of its reasons is the same for every client:
+-- the bands that cost points (negative WoE) and have a reason, costliest first, then by feature
+-- name. Each such band gets its rank once here, and a client's reasons are its three lowest ranks.
+with reason_bands as (
+  select feature, band_order, labels.reason, row_number() over (order by points.woe, feature) as reason_rank
+  from int_score_band_labels as labels
   join int_score_points as points using (feature, band_order)
+  where points.woe < 0 and labels.reason is not null
 ),
 
 totals as (
-  select month_end, client_id, sum(woe) as total_woe from bands group by month_end, client_id
-),
-
-reasons as (
-  select month_end, client_id, feature, reason,
-         row_number() over (partition by month_end, client_id order by woe, feature) as rank
-  from bands where woe < 0 and reason is not null
+  select bands.month_end, bands.client_id, sum(points.woe) as total_woe, min(reason_bands.reason_rank, 3) as reason_ranks
+  from int_score_bands as bands
+  join int_score_points as points using (feature, band_order)
+  left join reason_bands using (feature, band_order)
+  group by bands.month_end, bands.client_id
 ),
 
 probabilities as (
@@ -41,17 +43,18 @@ final as (
     case when p.pd_12m < getvariable('score_grade_pd_bounds')[1] then 'A' when p.pd_12m < getvariable('score_grade_pd_bounds')[2] then 'B'
          when p.pd_12m < getvariable('score_grade_pd_bounds')[3] then 'C' when p.pd_12m < getvariable('score_grade_pd_bounds')[4] then 'D' else 'E' end as grade,
     p.pd_12m::double as pd_12m,
-    max(r.reason) filter (where r.rank = 1) as reason_1,
-    max(r.reason) filter (where r.rank = 2) as reason_2,
-    max(r.reason) filter (where r.rank = 3) as reason_3,
-    max(r.feature) filter (where r.rank = 1) as reason_1_code,
-    max(r.feature) filter (where r.rank = 2) as reason_2_code,
-    max(r.feature) filter (where r.rank = 3) as reason_3_code,
+    r1.reason as reason_1,
+    r2.reason as reason_2,
+    r3.reason as reason_3,
+    r1.feature as reason_1_code,
+    r2.feature as reason_2_code,
+    r3.feature as reason_3_code,
     round(8 * p.total_woe / ln(2))::integer as raw_points,
     p.method
   from probabilities as p
-  left join reasons as r using (month_end, client_id)
-  group by p.month_end, p.client_id, p.pd_12m, p.total_woe, p.method
+  left join reason_bands as r1 on r1.reason_rank = p.reason_ranks[1]
+  left join reason_bands as r2 on r2.reason_rank = p.reason_ranks[2]
+  left join reason_bands as r3 on r3.reason_rank = p.reason_ranks[3]
 )
 
 select * from final

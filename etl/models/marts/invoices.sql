@@ -62,8 +62,7 @@ final as (
     line
   from with_open
   left join ref_buckets as buckets
-    on open_amount <> 0
-   and getvariable('as_of_date') - with_open.due_date between buckets.min_days and buckets.max_days
+    on buckets.bucket_order = case when open_amount <> 0 then bucket_order_of(getvariable('as_of_date') - with_open.due_date) end
 )
 
 select * from final

@@ -5,7 +5,7 @@
 -- goes through the logistic link (intercept, slope) to its 12-month probability of default.
 with points as (select * from int_score_points),
 
-labels as (select distinct feature, band_order, band from int_score_bands)
+labels as (select feature, band_order, band from int_score_band_labels)
 
 select points.method, points.feature, points.band_order::integer as band_order,
        coalesce(labels.band, 'band ' || points.band_order) as band, points.source,
