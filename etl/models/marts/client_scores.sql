@@ -21,7 +21,8 @@ with reason_bands as (
 ),
 
 totals as (
-  select bands.month_end, bands.client_id, sum(points.woe) as total_woe, min(reason_bands.reason_rank, 3) as reason_ranks
+  -- Summed as decimals: a sum of doubles depends on the order of its terms (see int_score_calibration).
+  select bands.month_end, bands.client_id, sum(points.woe::decimal(18, 12))::double as total_woe, min(reason_bands.reason_rank, 3) as reason_ranks
   from int_score_bands as bands
   join int_score_points as points using (feature, band_order)
   left join reason_bands using (feature, band_order)

@@ -13,8 +13,10 @@
 --   (CompAuxNum), else for the company (client_id NULL); no bucket, base or rate.
 with doubtful_invoices as (
   select invoices.client_id, invoices.bucket, invoices.bucket_order, invoices.invoice_id,
+         -- Decimal, not the double a division gives: a sum of doubles depends on the order rows
+         -- are added in, and moved a client's total by a cent from one run to the next.
          coalesce(invoices.open_amount * invoices.amount_excl_tax / invoices.amount,
-                  invoices.open_amount / (1 + getvariable('vat_rate'))) as open_excl_tax,
+                  invoices.open_amount / (1 + getvariable('vat_rate')))::decimal(38, 8) as open_excl_tax,
          case
            when lower(clients.legal_status) like '%liquidation%' then 'liquidation'
            when lower(clients.legal_status) similar to '.*(redressement|receivership).*' then 'receivership'
@@ -49,7 +51,7 @@ booked as (
 final as (
   select getvariable('as_of_date') as month_end, 'specific' as method, bucket, any_value(bucket_order) as bucket_order, client_id,
          sum(open_excl_tax) as balance_amount, max(rate) as rate, arg_max(basis, rate) as basis,
-         sum(open_excl_tax * rate) as amount
+         sum((open_excl_tax * rate)::decimal(38, 8)) as amount
   from (select * from bases qualify row_number() over (partition by invoice_id order by rate desc, basis) = 1)
   group by client_id, bucket, basis
 )

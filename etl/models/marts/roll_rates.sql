@@ -14,12 +14,11 @@ current_positions as (
   select month_end, invoice_id, bucket_order, open_amount from int_invoice_month_ends where kind = 'invoice'
 ),
 
+-- Written off during the month that ends at next_month_end.
 written_off as (
-  select previous.next_month_end, previous.invoice_id, sum(allocations.amount) as amount
-  from previous
-  join int_allocations as allocations
-    on allocations.invoice_id = previous.invoice_id and allocations.source_kind = 'writeoff'
-   and allocations.allocation_date > previous.month_end and allocations.allocation_date <= previous.next_month_end
+  select last_day(allocation_date) as next_month_end, invoice_id, sum(amount) as amount
+  from int_allocations
+  where source_kind = 'writeoff'
   group by all
 ),
 
