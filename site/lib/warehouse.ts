@@ -455,22 +455,10 @@ export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'],
 
 // ——— Segments, data quality and the run itself ———
 
-export interface ScopeKpi {
-  month_end: string;
+/** The same KPIs as the company's, for one segment, sector, country or sales rep. */
+export interface ScopeKpi extends KpiMonth {
   scope: 'segment' | 'sector' | 'country' | 'sales_rep';
   scope_value: string;
-  receivables: number;
-  overdue: number;
-  share_overdue: number | null;
-  sales: number;
-  dso_countback: number | null;
-  dso_standard: number | null;
-  best_possible_dso: number | null;
-  add_days: number | null;
-  cei: number | null;
-  cei_quarter: number | null;
-  avg_days_late: number | null;
-  bad_debt_rate_12m: number | null;
 }
 
 /** Every scope but the company at the latest month end, largest receivables first within a scope. */

@@ -1,32 +1,13 @@
 // Labels of the KPI, provisions and forecast parts of the site, per language (kept beside fr.ts and
 // en.ts while those grow; same rule: every label of these pages is here).
+import type { AlertRow, DunningRow } from '../warehouse.ts';
 import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
-export interface DunningReasonParts {
-  scheduled_stage: string;
-  is_disputed: boolean;
-  days_from_due: number;
-  schedule_day: number;
-  stage_start_day: number;
-  shift_days: number;
-  grade: string;
-}
+export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade'>;
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
-export interface AlertParts {
-  alert: string;
-  invoice_id: string | null;
-  amount: number | null;
-  detail: string;
-  limit_amount: number | null;
-  previous_grade: string | null;
-  grade: string | null;
-  days_late_3m: number | null;
-  days_late_12m: number | null;
-  payment_terms: string | null;
-  longest_days: number | null;
-}
+export type AlertParts = Omit<AlertRow, 'client_id' | 'first_seen_date'>;
 
 const stagesFr: Record<string, string> = {
   preventive_reminder: 'Relance préventive', reminder_1: 'Relance 1', reminder_2: 'Relance 2', formal_notice: 'Mise en demeure',
