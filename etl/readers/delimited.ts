@@ -56,13 +56,16 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
   const select = file.checkHeader(header);
 
   try {
-    // One pass: rows are numbered in file order (the header is line 1); rejected lines are
-    // renumbered below, in the rare file that has some.
-    await db.run(`create or replace table ${table} as
-      select ${sqlString(sourceFile)} as source_file, row_number() over () + 1 as line, ${select.join(', ')} from ${source}`);
+    // One pass, rows kept in file order; each is then numbered by its position (the header is
+    // line 1), and rejected lines are accounted for below, in the rare file that has some.
+    // Numbering by position after the fact, not with row_number() in the read: the window held
+    // every row of a 2.9M-line FEC and took 1.8 s of the 4 s the read took.
+    await db.run(`create or replace temp table ${table} as
+      select ${sqlString(sourceFile)} as source_file, null::bigint as line, ${select.join(', ')} from ${source}`);
   } catch (error) {
     throw new InputError(sourceFile, lineOf(error), `cannot be read (${firstLine(error)})`);
   }
+  await db.run(`update ${table} set line = rowid + 2`);
   await db.run(`
     insert into raw_rejects
     select ${sqlString(sourceFile)}, line,
@@ -97,7 +100,16 @@ export function writeUtf8Copy(text: string, name: string): string {
   return out;
 }
 
-export function quoteIdentifier(name: string): string {
+/**
+ * A field as text without surrounding spaces, NULL when empty. Trimmed only when there is a
+ * space to trim: trimming each of the 20 fields of every line cost 1.3 s on a FEC of 2.9M lines.
+ */
+export function trimmedField(column: string): string {
+  const field = quoteIdentifier(column);
+  return `nullif(case when starts_with(${field}, ' ') or ends_with(${field}, ' ') then trim(${field}) else ${field} end, '')`;
+}
+
+function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 

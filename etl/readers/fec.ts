@@ -17,7 +17,7 @@ import iconv from 'iconv-lite';
 
 import type { Config } from '../config.ts';
 import type { Database } from '../db.ts';
-import { quoteIdentifier, readDelimited, writeUtf8Copy } from './delimited.ts';
+import { readDelimited, trimmedField, writeUtf8Copy } from './delimited.ts';
 import { InputError } from './errors.ts';
 
 /** The FEC's columns (their names in the norm) and ours. */
@@ -115,7 +115,7 @@ export async function readFec(db: Database, files: FecFile[], inputDir: string, 
         const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
         return Object.entries({ ...fecColumns, ...signedAmountColumns }).map(([theirs, ours]) => {
           const actual = byName.get(theirs.toLowerCase());
-          return actual === undefined ? `null::varchar as ${ours}` : `nullif(trim(${quoteIdentifier(actual)}), '') as ${ours}`;
+          return actual === undefined ? `null::varchar as ${ours}` : `${trimmedField(actual)} as ${ours}`;
         });
       },
     });

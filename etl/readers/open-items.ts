@@ -7,7 +7,7 @@ import { basename, join, relative } from 'node:path';
 import type { Config, OpenItemsFile } from '../config.ts';
 import { openItemsColumns, openItemsFiles } from '../config.ts';
 import type { Database } from '../db.ts';
-import { quoteIdentifier, readDelimited, writeUtf8Copy } from './delimited.ts';
+import { readDelimited, trimmedField, writeUtf8Copy } from './delimited.ts';
 import { InputError } from './errors.ts';
 
 export interface InputFile {
@@ -87,7 +87,7 @@ async function readOneFile(
       for (const column of wanted) {
         const theirs = mapping[column] ?? column;
         const actual = byName.get(theirs.trim().toLowerCase());
-        if (actual !== undefined) select.push(`nullif(trim(${quoteIdentifier(actual)}), '') as ${column}`);
+        if (actual !== undefined) select.push(`${trimmedField(actual)} as ${column}`);
         else if ((openItemsColumns[kind].required as readonly string[]).includes(column)) missing.push(`${theirs} (${column})`);
         else select.push(`null::varchar as ${column}`);
       }

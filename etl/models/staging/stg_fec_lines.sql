@@ -10,7 +10,10 @@
 -- reject_reason says why a line cannot be used; warning flags an entry whose debits and credits
 -- do not balance (on its first line only, so the quality report names it once).
 with source as (
-  select * from raw_fec
+  select *,
+         -- Each amount parsed once: the typed values and the unreadable check below both use them.
+         parse_fec_amount(debit) as debit_value, parse_fec_amount(credit) as credit_value, parse_fec_amount(amount) as amount_value
+  from raw_fec
 ),
 
 typed as (
@@ -29,20 +32,20 @@ typed as (
     label,
     -- Debit and Credit, or one amount and its direction (Montant + Sens).
     case when debit is null and credit is null and amount is not null
-      then case when upper(direction) like 'D%' then parse_fec_amount(amount) else 0 end
-      else coalesce(parse_fec_amount(debit), 0) end as debit,
+      then case when upper(direction) like 'D%' then amount_value else 0 end
+      else coalesce(debit_value, 0) end as debit,
     case when debit is null and credit is null and amount is not null
-      then case when upper(direction) like 'C%' then parse_fec_amount(amount) else 0 end
-      else coalesce(parse_fec_amount(credit), 0) end as credit,
+      then case when upper(direction) like 'C%' then amount_value else 0 end
+      else coalesce(credit_value, 0) end as credit,
     letter_code,
     try_strptime(letter_date, '%Y%m%d')::date as letter_date,
     upper(currency) as currency,
     entry_date as entry_date_text,
     coalesce(debit, '') || '/' || coalesce(credit, '') || coalesce(amount, '') as amount_text,
-    (debit is not null and parse_fec_amount(debit) is null)
-      or (credit is not null and parse_fec_amount(credit) is null)
+    (debit is not null and debit_value is null)
+      or (credit is not null and credit_value is null)
       or (debit is null and credit is null
-          and (amount is null or parse_fec_amount(amount) is null or coalesce(upper(direction), '') not similar to '(D|C).*')) as amount_unreadable
+          and (amount is null or amount_value is null or coalesce(upper(direction), '') not similar to '(D|C).*')) as amount_unreadable
   from source
 ),
 
