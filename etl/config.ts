@@ -133,8 +133,16 @@ const provisions = z.strictObject({
   overdueDays: z.number().int().positive().default(180),
   /** Specific provision rate (0–1) by basis, applied to the open amount excl. tax. */
   rates: z
-    .strictObject({ liquidation: z.number().min(0).max(1), receivership: z.number().min(0).max(1), safeguard: z.number().min(0).max(1), dispute: z.number().min(0).max(1), overdue: z.number().min(0).max(1) })
-    .default({ liquidation: 1, receivership: 0.5, safeguard: 0.5, dispute: 0.5, overdue: 0.5 }),
+    .strictObject({
+      liquidation: z.number().min(0).max(1),
+      receivership: z.number().min(0).max(1),
+      safeguard: z.number().min(0).max(1),
+      /** A client whose doubtful-client accounts (416) hold a balance in the FEC. */
+      doubtful: z.number().min(0).max(1).default(0.5),
+      dispute: z.number().min(0).max(1),
+      overdue: z.number().min(0).max(1),
+    })
+    .default({ liquidation: 1, receivership: 0.5, safeguard: 0.5, doubtful: 0.5, dispute: 0.5, overdue: 0.5 }),
 });
 
 /** 13-week cash-collection forecast. */

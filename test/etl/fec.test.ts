@@ -181,6 +181,22 @@ describe('what each client line is', () => {
     ]);
     expect(await wh.query(`select sum(open_amount) as open from ageing`)).toEqual([{ open: 660 }]);
   });
+
+  it('provisions the open invoices of a client whose 416 account holds a balance (basis doubtful)', async () => {
+    // At 31 Dec the 416 account holds 1,800 − 500 − 1,200 = 100: D1 is doubtful (default rate 50 %).
+    // F10: 60 open, excl. tax from its 706 line (1,200 of 1,200) = 60; due 4 Feb, 330 days past due,
+    // so beyond 180 days too (overdue, 50 %): a tie, the first basis by name (doubtful) → 30.
+    // F12/1 and F12/2: one entry with two client lines, so no revenue per line: 300 / 1.2 = 250
+    // each; due 31 Aug, 122 days (91-180), doubtful only → 2 × 125 = 250.
+    const wh = await buildWarehouse(folderWith({ 'FEC.txt': `${lines.join('\n')}\n` }), { asOf: '2025-12-31' });
+    expect(await wh.query(`select bucket, client_id, basis, rate, balance_amount, amount from provisions where method = 'specific' order by bucket_order`)).toEqual([
+      { bucket: '91-180', client_id: 'D1', basis: 'doubtful', rate: 0.5, balance_amount: 500, amount: 250 },
+      { bucket: '181-365', client_id: 'D1', basis: 'doubtful', rate: 0.5, balance_amount: 60, amount: 30 },
+    ]);
+    // On 28 Feb nothing has moved to 416 yet and F10, F11 are 24 and 19 days late: no specific provision.
+    const before = await buildWarehouse(folderWith({ 'FEC.txt': `${lines.join('\n')}\n` }), { asOf: '2025-02-28' });
+    expect(await before.query(`select count(*) as n from provisions where method = 'specific'`)).toEqual([{ n: 0 }]);
+  });
 });
 
 describe('two fiscal years and their opening entries', () => {

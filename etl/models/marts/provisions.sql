@@ -6,8 +6,9 @@
 -- method 'specific' (French practice): one row per client, bucket and basis at the as-of date:
 --   open invoices of doubtful clients or invoices, provisioned on their amount excl. tax at the rate
 --   of their basis (highest rate when several apply): insolvency procedure from the clients file
---   (liquidation, receivership = redressement, safeguard = sauvegarde), dispute, or beyond the
---   configured days past due (180).
+--   (liquidation, receivership = redressement, safeguard = sauvegarde), a client the books class
+--   as doubtful (a FEC's 416 balance, int_doubtful_clients), dispute, or beyond the configured days
+--   past due (180).
 -- method 'booked' (from a FEC only): what the books hold, for comparison: the balance (credit −
 --   debit) of the provision accounts (491) at each month end, per client where the lines name one
 --   (CompAuxNum), else for the company (client_id NULL); no bucket, base or rate.
@@ -22,10 +23,12 @@ with doubtful_invoices as (
            when lower(clients.legal_status) similar to '.*(redressement|receivership).*' then 'receivership'
            when lower(clients.legal_status) similar to '.*(sauvegarde|safeguard).*' then 'safeguard'
          end as status_basis,
+         case when doubtful.client_id is not null then 'doubtful' end as doubtful_basis,
          case when invoices.is_disputed then 'dispute' end as dispute_basis,
          case when invoices.days_past_due > getvariable('specific_overdue_days') then 'overdue' end as overdue_basis
   from invoices
   join clients using (client_id)
+  left join int_doubtful_clients as doubtful using (client_id)
   where invoices.kind = 'invoice' and invoices.open_amount > 0
 ),
 
@@ -33,7 +36,7 @@ bases as (
   select doubtful_invoices.*, rates.basis, rates.rate
   from doubtful_invoices
   join ref_specific_provision_rates as rates
-    on rates.basis in (doubtful_invoices.status_basis, doubtful_invoices.dispute_basis, doubtful_invoices.overdue_basis)
+    on rates.basis in (doubtful_invoices.status_basis, doubtful_invoices.doubtful_basis, doubtful_invoices.dispute_basis, doubtful_invoices.overdue_basis)
 ),
 
 booked as (

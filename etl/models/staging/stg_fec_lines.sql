@@ -6,7 +6,8 @@
 -- 'reclassification' (a move between the client's own accounts, 411 → 416 doubtful), 'opening'
 -- (à-nouveaux that stand for the items brought forward) or 'opening_superseded' (à-nouveaux of a
 -- year whose previous year is loaded too, so its own lines already hold those items; flagged on
--- every line by is_superseded_opening). is_provision_line marks the booked provisions (491).
+-- every line by is_superseded_opening). is_doubtful_line marks a client line on a doubtful-client
+-- account (416), is_provision_line the booked provisions (491).
 -- reject_reason says why a line cannot be used; warning flags an entry whose debits and credits
 -- do not balance (on its first line only, so the quality report names it once).
 with source as (
@@ -171,6 +172,7 @@ checked as (
     account,
     aux_account,
     is_client_line,
+    is_doubtful_line,
     is_provision_line,
     is_superseded_opening,
     client_id,
