@@ -1,0 +1,81 @@
+// Today's dunning worklist, alerts, late-payment penalties and the provisional grades.
+import { memo } from './query.ts';
+
+export interface DunningRow {
+  client_id: string;
+  invoice_id: string;
+  stage: string;
+  /** The warehouse's reason, in English; the site words it from the columns below (finance.collections.dunningReason). */
+  reason: string;
+  scheduled_stage: string;
+  is_disputed: boolean;
+  schedule_day: number;
+  stage_start_day: number;
+  shift_days: number;
+  priority: number;
+  expected_loss_amount: number;
+  open_amount: number;
+  due_date: string;
+  days_from_due: number;
+  grade: string;
+}
+
+export const dunning = () =>
+  memo<DunningRow>('dunning', ['dunning'], `
+    select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade,
+           scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days
+    from {dunning} order by priority`);
+
+export interface AlertRow {
+  alert: string;
+  client_id: string;
+  invoice_id: string | null;
+  first_seen_date: string;
+  amount: number | null;
+  /** The warehouse's English sentence; the site words the alert from the parts below (finance.collections.alertDetail). */
+  detail: string;
+  limit_amount: number | null;
+  previous_grade: string | null;
+  grade: string | null;
+  days_late_3m: number | null;
+  days_late_12m: number | null;
+  payment_terms: string | null;
+  longest_days: number | null;
+}
+
+export const alerts = () =>
+  memo<AlertRow>('alerts', ['alerts'], `
+    select alert, client_id, invoice_id, first_seen_date, amount, detail, limit_amount, previous_grade, grade,
+           days_late_3m, days_late_12m, payment_terms, longest_days
+    from {alerts} order by first_seen_date desc, alert, client_id`);
+
+export interface ClientPenalties {
+  client_id: string;
+  invoices: number;
+  interest_open: number;
+  indemnity_open: number;
+  total_open: number;
+  total_all: number;
+  days_without_rate: number;
+}
+
+/** Late-payment penalties per client: on invoices still open, and including those paid late. */
+export const penaltiesByClient = () =>
+  memo<ClientPenalties>('penaltiesByClient', ['penalties'], `
+    select client_id, count(*) as invoices,
+           coalesce(sum(interest_amount) filter (where is_still_open), 0) as interest_open,
+           coalesce(sum(indemnity_amount) filter (where is_still_open), 0) as indemnity_open,
+           coalesce(sum(penalty_amount) filter (where is_still_open), 0) as total_open,
+           sum(penalty_amount) as total_all, sum(days_without_rate) as days_without_rate
+    from {penalties} group by client_id order by total_open desc, client_id`);
+
+export interface ClientGrade {
+  client_id: string;
+  grade: string;
+  pd_12m: number;
+}
+
+/** Each client's risk grade at the as-of date. */
+export const gradesAtAsOf = () =>
+  memo<ClientGrade>('gradesAtAsOf', ['client_risk'], `
+    select client_id, grade, pd_12m from {client_risk} qualify month_end = max(month_end) over ()`);

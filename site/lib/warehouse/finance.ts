@@ -1,0 +1,116 @@
+// KPIs (company and per segment, sector, country, sales rep), provisions and the cash forecast.
+import { memo } from './query.ts';
+
+export interface KpiMonth {
+  month_end: string;
+  receivables: number;
+  overdue: number;
+  share_overdue: number | null;
+  sales: number;
+  dso_countback: number | null;
+  dso_standard: number | null;
+  best_possible_dso: number | null;
+  add_days: number | null;
+  cei: number | null;
+  cei_quarter: number | null;
+  bad_debt_rate_12m: number | null;
+  avg_days_late: number | null;
+}
+
+/** The company's KPIs at each month end, oldest first. */
+export const companyKpis = () =>
+  memo<KpiMonth>('companyKpis', ['kpi_monthly'], `
+    select month_end, receivables, overdue, share_overdue, sales, dso_countback, dso_standard, best_possible_dso,
+           add_days, cei, cei_quarter, bad_debt_rate_12m, avg_days_late
+    from {kpi_monthly} where scope = 'company' order by month_end`);
+
+/** The same KPIs as the company's, for one segment, sector, country or sales rep. */
+export interface ScopeKpi extends KpiMonth {
+  scope: 'segment' | 'sector' | 'country' | 'sales_rep';
+  scope_value: string;
+}
+
+/** Every scope but the company at the latest month end, largest receivables first within a scope. */
+export const scopeKpisAtLastMonthEnd = () =>
+  memo<ScopeKpi>('scopeKpis', ['kpi_monthly'], `
+    select month_end, scope, scope_value, receivables, overdue, share_overdue, sales, dso_countback, dso_standard,
+           best_possible_dso, add_days, cei, cei_quarter, avg_days_late, bad_debt_rate_12m
+    from {kpi_monthly} where scope <> 'company'
+    qualify month_end = max(month_end) over ()
+    order by scope, receivables desc, scope_value`);
+
+export interface ProvisionRow {
+  /** 'booked': the provision accounts (491) of a FEC, for comparison. */
+  method: 'matrix' | 'specific' | 'booked';
+  bucket: string;
+  bucket_order: number;
+  client_id: string;
+  amount: number;
+  balance_amount: number;
+  rate: number | null;
+  basis: string | null;
+}
+
+/** Each method's latest provisions: the matrix at the last month end, the specific ones at as-of. */
+export const provisionsAtAsOf = () =>
+  memo<ProvisionRow>('provisionsAtAsOf', ['provisions'], `
+    select method, bucket, bucket_order, client_id, amount, balance_amount, rate, basis
+    from {provisions} qualify month_end = max(month_end) over (partition by method) order by method, client_id, bucket_order`);
+
+export interface MonthAmount {
+  month_end: string;
+  amount: number;
+}
+
+/** The matrix provision at each month end. */
+export const matrixHistory = () =>
+  memo<MonthAmount>('matrixHistory', ['provisions'], `
+    select month_end, sum(amount) as amount from {provisions} where method = 'matrix' group by month_end order by month_end`);
+
+export interface RollRate {
+  month_end: string;
+  bucket: string;
+  bucket_order: number;
+  flow_rate: number | null;
+  writeoff_rate: number | null;
+}
+
+export const rollRates = () =>
+  memo<RollRate>('rollRates', ['roll_rates'], `
+    select month_end, bucket, bucket_order, flow_rate, writeoff_rate from {roll_rates} order by month_end, bucket_order`);
+
+export interface ProvisionBacktest {
+  month_end: string;
+  provision_amount: number;
+  written_off_12m_amount: number;
+  writeoff_to_provision_ratio: number | null;
+}
+
+export const provisionBacktest = () =>
+  memo<ProvisionBacktest>('provisionBacktest', ['provision_backtest'], `select * from {provision_backtest} order by month_end`);
+
+export interface ForecastWeek {
+  week_start: string;
+  week: number;
+  expected_amount: number;
+  low_amount: number;
+  high_amount: number;
+  invoices: number;
+}
+
+export const cashForecast = () => memo<ForecastWeek>('cashForecast', ['forecast'], `select * from {forecast} order by week`);
+
+export interface ForecastError {
+  forecast_dates: number;
+  actual_amount: number;
+  model_error: number | null;
+  naive_error: number | null;
+}
+
+/** The backtest's weighted absolute percentage errors, model and naive. */
+export const forecastError = () =>
+  memo<ForecastError>('forecastError', ['forecast_backtest'], `
+    select count(distinct forecast_date) as forecast_dates, sum(actual_amount) as actual_amount,
+           sum(abs(forecast_amount - actual_amount)) / nullif(sum(actual_amount), 0) as model_error,
+           sum(abs(naive_amount - actual_amount)) / nullif(sum(actual_amount), 0) as naive_error
+    from {forecast_backtest}`).then((rows) => rows[0] ?? null);

@@ -1,0 +1,118 @@
+// Clients, open items and ageing at the as-of date, and the ageing of past month ends.
+import { index, memo } from './query.ts';
+
+export interface Client {
+  client_id: string;
+  name: string;
+  segment: string | null;
+  sector: string | null;
+  country: string | null;
+  sales_rep: string | null;
+  payment_terms: string | null;
+  credit_limit: number | null;
+  insured_limit: number | null;
+  external_rating: string | null;
+  legal_status: string | null;
+  receivables_amount: number;
+  overdue_amount: number;
+  unapplied_cash_amount: number;
+  max_days_past_due: number | null;
+  invoice_count: number;
+}
+
+export interface OpenInvoice {
+  invoice_id: string;
+  client_id: string;
+  kind: 'invoice' | 'credit_note';
+  issue_date: string;
+  due_date: string;
+  amount: number;
+  open_amount: number;
+  days_past_due: number | null;
+  bucket: string;
+  is_disputed: boolean;
+}
+
+export interface UnappliedPayment {
+  payment_id: string;
+  client_id: string;
+  payment_date: string;
+  amount: number;
+  unapplied_amount: number;
+}
+
+export interface AgeingRow {
+  client_id: string;
+  bucket: string;
+  bucket_order: number;
+  open_amount: number;
+}
+
+export interface BucketAmount {
+  bucket: string;
+  bucket_order: number;
+  open_amount: number;
+}
+
+export interface MonthlyAgeing extends BucketAmount {
+  month_end: string;
+}
+
+export interface Bucket {
+  bucket: string;
+  bucket_order: number;
+}
+
+/** Company totals at the as-of date, as run_summary defines them. */
+export interface Totals {
+  receivables_amount: number;
+  overdue_amount: number;
+  unapplied_cash_amount: number;
+  clients_with_open_items: number;
+}
+
+export const clients = () =>
+  memo<Client>('clients', ['clients'], `
+    select client_id, name, segment, sector, country, sales_rep, payment_terms, credit_limit, insured_limit, external_rating, legal_status,
+           receivables_amount, overdue_amount, unapplied_cash_amount, max_days_past_due, invoice_count
+    from {clients} order by client_id`);
+
+export const totals = () =>
+  memo<Totals>('totals', ['clients'], `
+    select coalesce(sum(receivables_amount), 0) as receivables_amount,
+           coalesce(sum(overdue_amount), 0) as overdue_amount,
+           coalesce(sum(unapplied_cash_amount), 0) as unapplied_cash_amount,
+           count(*) filter (where receivables_amount <> 0) as clients_with_open_items
+    from {clients}`).then((rows) => rows[0] ?? { receivables_amount: 0, overdue_amount: 0, unapplied_cash_amount: 0, clients_with_open_items: 0 });
+
+export const buckets = () => memo<Bucket>('buckets', ['buckets'], `select bucket, bucket_order from {buckets} order by bucket_order`);
+
+export const openInvoices = () =>
+  memo<OpenInvoice>('openInvoices', ['invoices'], `
+    select invoice_id, client_id, kind, issue_date, due_date, amount, open_amount, days_past_due, bucket, is_disputed
+    from {invoices} where open_amount <> 0 order by client_id, due_date, invoice_id`);
+
+export const unappliedPayments = () =>
+  memo<UnappliedPayment>('unappliedPayments', ['payments'], `
+    select payment_id, client_id, payment_date, amount, unapplied_amount
+    from {payments} where unapplied_amount <> 0 order by client_id, payment_date, payment_id`);
+
+export const ageing = () =>
+  memo<AgeingRow>('ageing', ['ageing'], `select client_id, bucket, bucket_order, open_amount from {ageing} order by client_id, bucket_order`);
+
+/** Company-wide ageing at the as-of date, one row per bucket that holds anything. */
+export const companyAgeing = () =>
+  memo<BucketAmount>('companyAgeing', ['ageing'], `
+    select bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
+    from {ageing} group by bucket order by bucket_order`);
+
+/** Company-wide ageing at each of the last `months` month ends. */
+export const ageingHistory = (months = 24) =>
+  memo<MonthlyAgeing>(`ageingHistory${months}`, ['ageing_monthly'], `
+    with last_months as (select distinct month_end from {ageing_monthly} order by month_end desc limit ${months})
+    select month_end, bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
+    from {ageing_monthly} join last_months using (month_end)
+    group by month_end, bucket order by month_end, bucket_order`);
+
+/** Every client by id, for per-page lookups. */
+export const clientsById = () => index('clientsById', () => clients().then((rows) => new Map(rows.map((c) => [c.client_id, c]))));

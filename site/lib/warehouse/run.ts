@@ -1,0 +1,79 @@
+// What the warehouse says about itself: its dictionary, the quality report, run history, files.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { memo, warehouseDir, type Manifest } from './query.ts';
+
+export interface DictionaryColumn {
+  name: string;
+  type: string;
+  description: string;
+  description_fr?: string;
+}
+
+export interface DictionaryTable {
+  table: string;
+  description: string;
+  columns: DictionaryColumn[];
+}
+
+/** The data dictionary shipped with the warehouse (empty for a warehouse without one). */
+export function dataDictionary(): DictionaryTable[] {
+  const file = join(warehouseDir, 'data_dictionary.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DictionaryTable[]) : [];
+}
+
+export interface QualityRow {
+  source_file: string;
+  line: number | null;
+  severity: 'error' | 'warning' | 'info';
+  reason: string;
+  input: string | null;
+  record_id: string | null;
+  raw_line: string | null;
+}
+
+/** The last run's quality report: errors first, then warnings, then infos, by file and line. */
+export const qualityRows = () =>
+  memo<QualityRow>('quality', ['quality'], `
+    select source_file, line, severity, reason, input, record_id, raw_line from {quality}
+    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason`);
+
+/** One earlier (or this) run's manifest, as run_history.json keeps them, newest first. */
+export interface RunRecord {
+  run_id: string;
+  run_at: string;
+  as_of_date: string;
+  duration_ms?: number;
+  inputs: Manifest['inputs'];
+  headline?: Record<string, string | number | boolean | null>;
+}
+
+/** The runs the warehouse remembers, newest first (just this one for a warehouse without history). */
+export function runHistory(): RunRecord[] {
+  const file = join(warehouseDir, 'run_history.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunRecord[]) : [];
+}
+
+/** A file of the warehouse the site offers for download: Parquet tables and the JSON beside them. */
+export interface WarehouseFile {
+  name: string;
+  bytes: number;
+}
+
+const downloadable = /^[A-Za-z0-9_-]+\.(parquet|json)$/;
+
+/** The warehouse's single-file tables and JSON documents (a partitioned table is a folder: not listed). */
+export function warehouseFiles(): WarehouseFile[] {
+  if (!existsSync(warehouseDir)) return [];
+  return readdirSync(warehouseDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && downloadable.test(entry.name))
+    .map((entry) => ({ name: entry.name, bytes: statSync(join(warehouseDir, entry.name)).size }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The bytes of one file listed by warehouseFiles. */
+export function warehouseFileBytes(name: string): Uint8Array<ArrayBuffer> {
+  if (!downloadable.test(name)) throw new Error(`not a warehouse file: ${name}`);
+  return new Uint8Array(readFileSync(join(warehouseDir, name)));
+}
