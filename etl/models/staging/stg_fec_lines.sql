@@ -30,7 +30,6 @@ typed as (
     aux_lib,
     piece_ref,
     try_strptime(piece_date, '%Y%m%d')::date as piece_date,
-    label,
     -- Debit and Credit, or one amount and its direction (Montant + Sens).
     case when debit is null and credit is null and amount is not null
       then case when upper(direction) like 'D%' then amount_value else 0 end
@@ -178,7 +177,6 @@ checked as (
     client_id,
     client_name,
     piece_ref,
-    label,
     debit,
     credit,
     signed_amount,
