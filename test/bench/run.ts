@@ -4,7 +4,7 @@
 // that) as open-items CSV or as a FEC (about 2.9 lines per invoice), times each ETL step and the
 // site build in separate processes, prints wall time, rows per second and peak memory, and writes
 // the results to test-output/bench/.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { $, argv, chalk } from 'zx';
@@ -66,5 +66,7 @@ if (steps.includes('site')) {
 
 mkdirSync(join('test-output', 'bench'), { recursive: true });
 const file = join('test-output', 'bench', `results-${name}.json`);
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+// A run of some steps keeps the figures of the steps it did not run (`--steps site` after an ETL run).
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 console.log(chalk.dim(`\nresults: ${file}`));
