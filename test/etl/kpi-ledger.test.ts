@@ -83,6 +83,16 @@ describe('kpi_monthly on a year of two clients', () => {
     expect(company['2024-12-31']).toMatchObject({ avg_days_to_pay: null, avg_days_late: null });
   });
 
+  it('does not count an invoice closed by a write-off as paid', async () => {
+    // B1 reached zero on 30 Sep through its 500 write-off: had it counted, September would show
+    // 199 days to pay (15 Mar → 30 Sep) and 169 days late. It was never paid: no figure, and the
+    // write-off goes to the month's write-offs instead.
+    expect(company['2024-09-30']).toMatchObject({ avg_days_to_pay: null, avg_days_late: null, writeoff_amount: 500 });
+    expect(await wh.query(`select open_amount, written_off_amount, settled_date, days_to_pay, days_late from invoices where invoice_id = 'B1'`)).toEqual([
+      { open_amount: 0, written_off_amount: 500, settled_date: null, days_to_pay: null, days_late: null },
+    ]);
+  });
+
   it('breaks down by segment, sector, country and sales rep, an empty attribute under (none)', async () => {
     const rows = await wh.query(`select scope, scope_value, receivables, overdue, sales, dso_countback from kpi_monthly where month_end = '2024-12-31' order by scope, scope_value`);
     // A: 3,100 + 2,480 = 5,580 (3,100 overdue), sales 2,480; countback 5,580 − 2,480 (31) − 0 (Nov, 30)

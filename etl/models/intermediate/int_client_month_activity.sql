@@ -1,6 +1,6 @@
 -- One row per client and month end with activity in that month: sales (invoices and credit notes
--- issued), write-offs, and the invoices fully settled in the month with their amount-weighted
--- days to pay and days late.
+-- issued), write-offs, and the invoices paid in full in the month with their amount-weighted days
+-- to pay and days late (an invoice closed by a write-off was not paid: it is left out of these).
 with sales as (
   select client_id, last_day(issue_date) as month_end, sum(amount) as sales_amount
   from int_invoices
@@ -15,7 +15,7 @@ writeoffs as (
 ),
 
 settled as (
-  -- An invoice is settled on the day its open amount reached zero for good.
+  -- An invoice is paid on the day its open amount reached zero for good.
   select invoices.client_id, last_day(history.valid_from) as month_end,
          sum(invoices.amount) as settled_amount,
          count(*) as settled_count,
@@ -24,6 +24,7 @@ settled as (
   from int_invoice_balance_history as history
   join int_invoices as invoices using (invoice_id)
   where invoices.kind = 'invoice' and history.open_amount = 0 and history.valid_to is null
+    and invoices.invoice_id not in (select invoice_id from int_allocations where source_kind = 'writeoff')
   group by all
 ),
 

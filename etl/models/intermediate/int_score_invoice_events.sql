@@ -1,6 +1,7 @@
--- One row per invoice: what the credit score reads of it — when it was settled (its open amount
--- last fell to zero, from the allocations) and the day it went beyond 90 days past due while still
--- open (the default event of the score), if it did by the as-of date.
+-- One row per invoice: what the credit score reads of it — when it was paid (its open amount last
+-- fell to zero, from the allocations; never for one closed by a write-off, which is a default
+-- event instead) and the day it went beyond 90 days past due while still open (the default event
+-- of the score), if it did by the as-of date.
 with invoices as (
   select invoice_id, client_id, issue_date, due_date, amount, is_disputed
   from int_invoices
@@ -16,6 +17,7 @@ settled as (
   select invoice_id, valid_from as settled_date
   from history
   where valid_to is null and open_amount <= 0
+    and invoice_id not in (select invoice_id from int_allocations where source_kind = 'writeoff')
 ),
 
 open_at_day_91 as (

@@ -54,10 +54,11 @@ final as (
       then greatest(getvariable('as_of_date') - due_date, 0) end::integer as days_past_due,
     buckets.bucket,
     buckets.bucket_order,
-    -- Fully settled invoices: when, and how late against the due date (negative = early).
-    case when kind = 'invoice' and open_amount = 0 then last_allocation_date end as settled_date,
-    case when kind = 'invoice' and open_amount = 0 then last_allocation_date - issue_date end::integer as days_to_pay,
-    case when kind = 'invoice' and open_amount = 0 then last_allocation_date - due_date end::integer as days_late,
+    -- Invoices paid in full (by payments and credit notes): when, and how late against the due
+    -- date (negative = early). One closed by a write-off was not paid, so it has none of these.
+    case when kind = 'invoice' and open_amount = 0 and written_off_amount = 0 then last_allocation_date end as settled_date,
+    case when kind = 'invoice' and open_amount = 0 and written_off_amount = 0 then last_allocation_date - issue_date end::integer as days_to_pay,
+    case when kind = 'invoice' and open_amount = 0 and written_off_amount = 0 then last_allocation_date - due_date end::integer as days_late,
     source_file,
     line
   from with_open
