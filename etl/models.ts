@@ -65,9 +65,11 @@ export function orderedModels(dir = modelsDir): Model[] {
 /**
  * The same models, still each after what it reads, in the order that frees memory soonest: the
  * staging models first (the as-of date reads them all), then, of the models ready to run, the
- * one that is the last reader of the most tables (they can be dropped once it has run), ties in
- * file order. At 1M invoices, running the alphabetical order kept int_score_bands (2.9M rows)
- * and int_invoice_month_ends (2.7M) alive until the last marts, and DuckDB spilled 1 GB to disk.
+ * one that is the last reader of the most tables (they can be dropped once it has run); on a tie
+ * the one reading a table with the fewest readers left, then the one reading the most recently
+ * built table (finish what was just made), then file order. At 1M invoices, running the
+ * alphabetical order kept int_score_bands (2.9M rows) and int_invoice_month_ends (2.7M) alive
+ * until the last marts, and DuckDB spilled 1 GB to disk.
  */
 function scheduleForMemory(models: Model[]): Model[] {
   const readers = new Map<string, number>();
@@ -81,9 +83,15 @@ function scheduleForMemory(models: Model[]): Model[] {
     const stagingLeft = pending.some((model) => model.layer === 'staging');
     const ready = pending.filter((model) => (!stagingLeft || model.layer === 'staging') && model.dependsOn.every((dep) => built.has(dep)));
     const frees = (model: Model) => [...reads.get(model.name)!].filter((table) => readers.get(table) === 1).length;
+    // The fewest readers left on a table it reads: two small models that are the last readers of
+    // a large table both run soon, rather than each waiting for the other to go first.
+    const nearestRelease = (model: Model) => {
+      const left = [...reads.get(model.name)!].map((table) => readers.get(table)!);
+      return left.length ? Math.min(...left) : 0;
+    };
     // A model that reads no other model (a reference list) runs as soon as it may.
     const freshest = (model: Model) => (model.dependsOn.length ? Math.max(...model.dependsOn.map((dep) => scheduled.findIndex((m) => m.name === dep))) : Infinity);
-    const rank = (model: Model) => [frees(model), freshest(model), -fileOrder(model)];
+    const rank = (model: Model) => [frees(model), -nearestRelease(model), freshest(model), -fileOrder(model)];
     const next = ready.reduce((best, model) => (compareRanks(rank(model), rank(best)) > 0 ? model : best));
     for (const table of reads.get(next.name)!) readers.set(table, readers.get(table)! - 1);
     built.add(next.name);

@@ -9,9 +9,8 @@
 --   (liquidation, receivership = redressement, safeguard = sauvegarde), a client the books class
 --   as doubtful (a FEC's 416 balance, int_doubtful_clients), dispute, or beyond the configured days
 --   past due (180).
--- method 'booked' (from a FEC only): what the books hold, for comparison: the balance (credit −
---   debit) of the provision accounts (491) at each month end, per client where the lines name one
---   (CompAuxNum), else for the company (client_id NULL); no bucket, base or rate.
+-- method 'booked' (from a FEC only): what the books hold, for comparison (int_booked_provisions):
+--   the balance of the provision accounts (491) at each month end; no bucket, base or rate.
 with doubtful_invoices as (
   select invoices.client_id, invoices.bucket, invoices.bucket_order, invoices.invoice_id,
          -- Decimal, not the double a division gives: a sum of doubles depends on the order rows
@@ -39,18 +38,6 @@ bases as (
     on rates.basis in (doubtful_invoices.status_basis, doubtful_invoices.doubtful_basis, doubtful_invoices.dispute_basis, doubtful_invoices.overdue_basis)
 ),
 
-booked as (
-  select month_ends.month_end, 'booked' as method, null::varchar as bucket, null::integer as bucket_order,
-         lines.aux_account as client_id, null::decimal(18, 2) as balance_amount, null::double as rate,
-         sum(lines.credit - lines.debit) as amount, null::varchar as basis
-  from int_month_ends as month_ends
-  join stg_fec_lines as lines
-    on lines.entry_date <= month_ends.month_end
-  where lines.is_provision_line and lines.reject_reason is null and not lines.is_superseded_opening
-  group by month_ends.month_end, lines.aux_account
-  having sum(lines.credit - lines.debit) <> 0
-),
-
 final as (
   select getvariable('as_of_date') as month_end, 'specific' as method, bucket, any_value(bucket_order) as bucket_order, client_id,
          sum(open_excl_tax) as balance_amount, max(rate) as rate, arg_max(basis, rate) as basis,
@@ -66,6 +53,6 @@ from (
   union all
   select month_end, method, bucket, bucket_order, client_id, balance_amount, rate, amount, basis from final
   union all
-  select * from booked
+  select month_end, 'booked', null, null, client_id, null, null, amount, null from int_booked_provisions
 )
 order by method, month_end, client_id, bucket_order
