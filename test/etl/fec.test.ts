@@ -182,7 +182,7 @@ describe('what each client line is', () => {
     expect(await wh.query(`select sum(open_amount) as open from ageing`)).toEqual([{ open: 660 }]);
   });
 
-  it('provisions the open invoices of a client whose 416 account holds a balance (basis doubtful)', async () => {
+  it('marks a client whose 416 account holds a balance as doubtful and provisions its open invoices (basis doubtful)', async () => {
     // At 31 Dec the 416 account holds 1,800 − 500 − 1,200 = 100: D1 is doubtful (default rate 50 %).
     // F10: 60 open, excl. tax from its 706 line (1,200 of 1,200) = 60; due 4 Feb, 330 days past due,
     // so beyond 180 days too (overdue, 50 %): a tie, the first basis by name (doubtful) → 30.
@@ -193,9 +193,11 @@ describe('what each client line is', () => {
       { bucket: '91-180', client_id: 'D1', basis: 'doubtful', rate: 0.5, balance_amount: 500, amount: 250 },
       { bucket: '181-365', client_id: 'D1', basis: 'doubtful', rate: 0.5, balance_amount: 60, amount: 30 },
     ]);
+    expect(await wh.query(`select client_id, doubtful_amount from clients`)).toEqual([{ client_id: 'D1', doubtful_amount: 100 }]);
     // On 28 Feb nothing has moved to 416 yet and F10, F11 are 24 and 19 days late: no specific provision.
     const before = await buildWarehouse(folderWith({ 'FEC.txt': `${lines.join('\n')}\n` }), { asOf: '2025-02-28' });
     expect(await before.query(`select count(*) as n from provisions where method = 'specific'`)).toEqual([{ n: 0 }]);
+    expect(await before.query(`select doubtful_amount from clients`)).toEqual([{ doubtful_amount: null }]);
   });
 });
 

@@ -1,6 +1,7 @@
 -- One row per client: the clients file's attributes, plus clients met only in invoices or
 -- payments (named by their id), with their position at the as-of date. Receivables are the open
--- invoices and credit notes; unapplied cash is shown beside them, never netted.
+-- invoices and credit notes; unapplied cash is shown beside them, never netted. doubtful_amount
+-- is what a FEC's doubtful-client accounts (416) hold for the client (int_doubtful_clients).
 with listed as (
   select * exclude (reject_reason, warning, source_file, line), true as is_in_client_file
   from stg_clients
@@ -52,6 +53,7 @@ final as (
     all_clients.guarantee_amount,
     all_clients.external_rating,
     all_clients.legal_status,
+    doubtful.doubtful_balance_amount as doubtful_amount,
     all_clients.is_in_client_file,
     coalesce(positions.receivables_amount, 0)::decimal(18, 2) as receivables_amount,
     coalesce(positions.overdue_amount, 0)::decimal(18, 2) as overdue_amount,
@@ -63,6 +65,7 @@ final as (
   from all_clients
   left join positions using (client_id)
   left join unapplied using (client_id)
+  left join int_doubtful_clients as doubtful using (client_id)
 )
 
 select * from final

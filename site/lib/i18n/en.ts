@@ -131,6 +131,7 @@ export const en: Labels = {
     insuredLimit: 'Insured limit',
     externalRating: 'External rating',
     legalStatus: 'Legal status',
+    doubtful: 'Classed doubtful (account 416)',
     ageing: 'Ageing',
     openInvoices: 'Open invoices and credit notes',
     noOpenInvoices: 'No open invoice.',

@@ -131,6 +131,7 @@ export const fr = {
     insuredLimit: 'Limite assurée',
     externalRating: 'Note externe',
     legalStatus: 'Statut juridique',
+    doubtful: 'Classé douteux (compte 416)',
     ageing: 'Balance âgée',
     openInvoices: 'Factures et avoirs ouverts',
     noOpenInvoices: 'Aucune facture ouverte.',

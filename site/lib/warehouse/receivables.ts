@@ -13,6 +13,8 @@ export interface Client {
   insured_limit: number | null;
   external_rating: string | null;
   legal_status: string | null;
+  /** What a FEC's doubtful-client accounts (416) hold for the client; null when nothing. */
+  doubtful_amount: number | null;
   receivables_amount: number;
   overdue_amount: number;
   unapplied_cash_amount: number;
@@ -73,7 +75,7 @@ export interface Totals {
 
 export const clients = () =>
   memo<Client>('clients', ['clients'], `
-    select client_id, name, segment, sector, country, sales_rep, payment_terms, credit_limit, insured_limit, external_rating, legal_status,
+    select client_id, name, segment, sector, country, sales_rep, payment_terms, credit_limit, insured_limit, external_rating, legal_status, doubtful_amount,
            receivables_amount, overdue_amount, unapplied_cash_amount, max_days_past_due, invoice_count
     from {clients} order by client_id`);
 
