@@ -6,10 +6,10 @@ import { join, resolve } from 'node:path';
 
 import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
-import { checksDir, etlDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
-import { InputError } from './readers/errors.ts';
+import { checksDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
+import { createBucketTable, createReferenceTables, setFormatVariables } from './settings.ts';
 import { publishWarehouse, type Manifest } from './warehouse.ts';
 
 export interface RunOptions {
@@ -130,78 +130,6 @@ async function timed<T>(
   const { rows, detail, value } = await work();
   log({ step, rows, detail, ms: performance.now() - start });
   return value as T;
-}
-
-async function setFormatVariables(db: Database, config: Config): Promise<void> {
-  const { openItems } = config;
-  const list = (values: string[]) => `[${values.map((v) => sqlString(v.toLowerCase())).join(', ')}]::varchar[]`;
-  await db.run(`
-    set variable date_format = ${sqlString(openItems.dateFormat)};
-    set variable decimal_separator = ${sqlString(openItems.decimalSeparator)};
-    set variable true_values = ${list(openItems.values.true)};
-    set variable credit_note_values = ${list(openItems.values.kind.credit_note)};
-    set variable default_terms_days = ${config.defaultTermsDays};
-    set variable dso_window_months = ${config.dsoWindowMonths};
-    set variable currency = ${sqlString(config.currency)};
-    set variable score_min_training_month_ends = ${config.scoring.minTrainingMonthEnds};
-    set variable score_min_training_defaults = ${config.scoring.minTrainingDefaults};
-    set variable score_validation_month_ends = ${config.scoring.validationMonthEnds};
-    set variable score_grade_pd_bounds = [${config.scoring.gradePdBounds.join(', ')}]::double[];
-    set variable limit_sales_months = ${config.creditLimits.salesMonths};
-    set variable limit_margin_days = ${config.creditLimits.marginDays};
-    set variable limit_grade_factors = map {${Object.entries(config.creditLimits.gradeFactors).map(([g, f]) => `'${g}': ${f}::double`).join(', ')}};
-    set variable limit_rounding_amount = ${config.creditLimits.roundingAmount};
-    set variable fec_client_prefixes = ${list(config.fec.clientAccountPrefixes)};
-    set variable fec_doubtful_prefixes = ${list(config.fec.doubtfulAccountPrefixes)};
-    set variable fec_writeoff_prefixes = ${list(config.fec.writeoffAccountPrefixes)};
-    set variable fec_revenue_prefixes = ${list(config.fec.revenueAccountPrefixes)};
-    set variable fec_provision_prefixes = ${list(config.fec.provisionAccountPrefixes)};
-    set variable fec_sales_journals = ${list(config.fec.salesJournals)};
-    set variable fec_opening_journals = ${list(config.fec.openingJournals)};`);
-}
-
-/**
- * Buckets from the configured upper bounds: not due (≤ 0 days), 1–30, …, and "> last"; and
- * bucket_order_of(days), the bucket of a number of days as one CASE, so that models join
- * ref_buckets on bucket_order (an equality join) rather than by range over millions of rows.
- */
-async function createBucketTable(db: Database, bounds: number[]): Promise<void> {
-  const rows = [`('not_due', 0, -1000000, 0)`];
-  bounds.forEach((upper, i) => rows.push(`('${(bounds[i - 1] ?? 0) + 1}-${upper}', ${i + 1}, ${(bounds[i - 1] ?? 0) + 1}, ${upper})`));
-  rows.push(`('>${bounds.at(-1)}', ${bounds.length + 1}, ${bounds.at(-1)! + 1}, 1000000)`);
-  await db.run(`create or replace table ref_buckets as
-    select * from (values ${rows.join(', ')}) as t(bucket, bucket_order, min_days, max_days)`);
-  const whens = [0, ...bounds].map((upper, order) => `when days <= ${upper} then ${order}`).join(' ');
-  await db.run(`create or replace macro bucket_order_of(days) as case ${whens} else ${bounds.length + 1} end`);
-}
-
-/** Settings that SQL models join on: the dunning schedule, grade shifts and the ECB rate table. */
-async function createReferenceTables(db: Database, config: Config): Promise<void> {
-  const schedule = config.dunning.schedule.map((s, i) => `(${sqlString(s.stage)}, ${i + 1}, ${s.daysFromDue})`).join(', ');
-  await db.run(`create or replace table ref_dunning_schedule as select * from (values ${schedule}) as t(stage, stage_order, days_from_due)`);
-  const shifts = Object.entries(config.dunning.gradeShiftDays).map(([grade, days]) => `(${sqlString(grade)}, ${days})`).join(', ');
-  await db.run(`create or replace table ref_grade_shift as select * from (values ${shifts}) as t(grade, shift_days)`);
-  const ratesFile = resolve(etlDir, '..', config.penalties.ratesFile);
-  try {
-    await db.run(`create or replace table ref_ecb_rates as
-      select half_year_start::date as half_year_start, ecb_main_refinancing_rate::decimal(6, 3) as ecb_rate
-      from read_csv(${sqlString(ratesFile)}, header = true, all_varchar = true)`);
-  } catch (error) {
-    throw new InputError(config.penalties.ratesFile, null, `the ECB rate table cannot be read (${(error as Error).message.split('\n')[0]})`);
-  }
-  await db.run(`
-    set variable penalty_rate_points = ${config.penalties.ratePoints};
-    set variable penalty_indemnity = ${config.penalties.indemnityAmount};
-    set variable worsening_days = ${config.alerts.worseningDays};
-    set variable provision_lookback_months = ${config.provisions.lookbackMonths};
-    set variable forward_looking_factor = ${config.provisions.forwardLookingFactor};
-    set variable vat_rate = ${config.provisions.vatRate};
-    set variable specific_overdue_days = ${config.provisions.overdueDays};
-    set variable forecast_min_settled = ${config.forecast.minSettledInvoices};
-    set variable forecast_disputed_share = ${config.forecast.disputedCollectionShare};
-    set variable forecast_over90_share = ${config.forecast.over90CollectionShare};`);
-  const rates = Object.entries(config.provisions.rates).map(([basis, rate]) => `(${sqlString(basis)}, ${rate})`).join(', ');
-  await db.run(`create or replace table ref_specific_provision_rates as select * from (values ${rates}) as t(basis, rate)`);
 }
 
 /** The run's reference date when none is given: the latest dated event in the usable rows. */

@@ -9,7 +9,6 @@
 // line ends; tab, pipe or semicolon separators; a trailing separator (a 19th empty column) or
 // extra columns; fields padded with spaces and zero-padded amounts; Montant + Sens instead of
 // Debit + Credit. Unquoted fields: a '"' in a label is kept as a character.
-import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
@@ -18,6 +17,7 @@ import iconv from 'iconv-lite';
 import type { Config } from '../config.ts';
 import type { Database } from '../db.ts';
 import { readDelimited, trimmedField, writeUtf8Copy } from './delimited.ts';
+import { scanBytes } from './encoding.ts';
 import { InputError } from './errors.ts';
 
 /** The FEC's columns (their names in the norm) and ours. */
@@ -148,79 +148,6 @@ function readableCopy(path: string, setting: FecEncoding): { path: string; encod
   let text = iconv.decode(readFileSync(path), encoding);
   if (scan.crcrlf) text = text.replaceAll('\r\r\n', '\n');
   return { path: writeUtf8Copy(text, path), encoding };
-}
-
-interface ByteScan {
-  encoding: DetectedEncoding;
-  crcrlf: boolean;
-}
-
-type DetectedEncoding = 'utf-8' | 'cp850' | 'windows-1252' | 'iso-8859-15';
-
-/** Reads the file by 16 MiB chunks cut after a line feed (never inside a UTF-8 character). */
-function scanBytes(path: string): ByteScan {
-  const counts = { utf8: true, low: 0, cp850Letters: 0, high: 0 };
-  let crcrlf = false;
-  const chunk = Buffer.alloc(16 * 2 ** 20);
-  const fd = openSync(path, 'r');
-  try {
-    let carried = 0;
-    let position = 0;
-    for (;;) {
-      const read = readSync(fd, chunk, carried, chunk.length - carried, position);
-      position += read;
-      const filled = carried + read;
-      if (filled === 0) break;
-      const cut = read === 0 ? filled : chunk.lastIndexOf(0x0a, filled - 1) + 1 || filled;
-      const piece = chunk.subarray(0, cut);
-      if (!crcrlf && piece.includes('\r\r\n')) crcrlf = true;
-      countBytes(piece, counts);
-      carried = filled - cut;
-      chunk.copy(chunk, 0, cut, filled);
-      if (read === 0) break;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { encoding: encodingOf(counts), crcrlf };
-}
-
-interface ByteCounts {
-  utf8: boolean;
-  low: number;
-  cp850Letters: number;
-  high: number;
-}
-
-const cp850French = new Set([0x80, 0x81, 0x82, 0x83, 0x85, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x90, 0x93, 0x96, 0x97]);
-
-function countBytes(bytes: Uint8Array, counts: ByteCounts): void {
-  if (counts.utf8 && isUtf8(bytes)) return;
-  counts.utf8 = false;
-  for (const byte of bytes) {
-    if (byte >= 0x80 && byte <= 0x9f) {
-      counts.low++;
-      if (cp850French.has(byte)) counts.cp850Letters++;
-    } else if (byte >= 0xc0) counts.high++;
-  }
-}
-
-/**
- * UTF-8 when the bytes are valid UTF-8. Otherwise a single-byte code page: the DOS code page 850
- * puts French accented letters at 0x80–0x9F (é 0x82, è 0x8A, à 0x85, ç 0x87), where Windows-1252
- * has only punctuation (’ “ ” – €) and ISO-8859-15 nothing; both put them at 0xC0–0xFF.
- */
-function encodingOf(counts: ByteCounts): DetectedEncoding {
-  if (counts.utf8) return 'utf-8';
-  if (counts.low === 0) return 'iso-8859-15';
-  return counts.cp850Letters > counts.high ? 'cp850' : 'windows-1252';
-}
-
-/** The encoding of a whole file's bytes (see encodingOf). */
-export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
-  const counts = { utf8: true, low: 0, cp850Letters: 0, high: 0 };
-  countBytes(bytes, counts);
-  return encodingOf(counts);
 }
 
 /** The first line of a file (its header), read from its first 64 KiB, without a BOM. */

@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../../etl/readers/errors.ts';
-import { detectEncoding } from '../../etl/readers/fec.ts';
+import { detectEncoding } from '../../etl/readers/encoding.ts';
 import { buildWarehouse, fixturesDir } from '../helpers.ts';
 
 const fec = (name: string) => join(fixturesDir, 'fec', name);
