@@ -14,6 +14,11 @@ import { buildWarehouse, fixturesDir } from '../helpers.ts';
 const fec = (name: string) => join(fixturesDir, 'fec', name);
 const header = 'JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise';
 
+/** One FEC line from its 18 fields. */
+const fecLine = (cells: string[]) => cells.join('\t');
+/** A FEC file's text: its lines, each ended by a line feed. */
+const fecText = (lines: string[]) => `${lines.join('\n')}\n`;
+
 function folderWith(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'encours-fec-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
@@ -128,7 +133,7 @@ describe('encodings and separators', () => {
       'BQ\tBanque\t1\t20250120\t512000\tBanque\t\t\tR9\t20250120\tRèglement\t40,00\tD\t\t\t20250120\t\t',
       'BQ\tBanque\t1\t20250120\t411000\tClients\tC9\tGarage Petit\tR9\t20250120\tRèglement\t40,00\tC\t\t\t20250120\t\t',
     ];
-    const wh = await buildWarehouse(folderWith({ 'grand-livre.txt': `${lines.join('\n')}\n` }), { asOf: '2025-01-31' });
+    const wh = await buildWarehouse(folderWith({ 'grand-livre.txt': fecText(lines) }), { asOf: '2025-01-31' });
     expect(await wh.query(`select invoice_id, amount, open_amount from invoices`)).toEqual([{ invoice_id: 'F9', amount: 100, open_amount: 60 }]);
   });
 });
@@ -141,29 +146,28 @@ describe('what each client line is', () => {
   // line); F12 is one invoice booked as two 300 instalments under the same PieceRef on 1 Aug.
   // Lettering: WO1 settles F11 (600) and keeps 600. Oldest due first: P10 500, WO1 600, AV1 40
   // all go to F10 → 60 open. Total 1,800 + 600 − 500 − 1,200 − 40 = 660.
-  const line = (cells: string[]) => cells.join('\t');
   const lines = [
     header,
-    line(['VT', 'Ventes', '1', '20250105', '411000', 'Clients', 'D1', 'Durand', 'F10', '20250105', 'F10', '1200,00', '0,00', '', '', '', '', '']),
-    line(['VT', 'Ventes', '1', '20250105', '706000', 'Ventes', '', '', 'F10', '20250105', 'F10', '0,00', '1200,00', '', '', '', '', '']),
-    line(['VT', 'Ventes', '2', '20250110', '411000', 'Clients', 'D1', 'Durand', 'F11', '20250110', 'F11', '600,00', '0,00', 'AB', '20250601', '', '', '']),
-    line(['VT', 'Ventes', '2', '20250110', '706000', 'Ventes', '', '', 'F11', '20250110', 'F11', '0,00', '600,00', '', '', '', '', '']),
-    line(['OD', 'Divers', '3', '20250301', '416000', 'Clients douteux', 'D1', 'Durand', 'RECL', '20250301', 'Douteux', '1800,00', '0,00', '', '', '', '', '']),
-    line(['OD', 'Divers', '3', '20250301', '411000', 'Clients', 'D1', 'Durand', 'RECL', '20250301', 'Douteux', '0,00', '1800,00', '', '', '', '', '']),
-    line(['BQ', 'Banque', '4', '20250401', '512000', 'Banque', '', '', 'P10', '20250401', 'P10', '500,00', '0,00', '', '', '', '', '']),
-    line(['BQ', 'Banque', '4', '20250401', '416000', 'Clients douteux', 'D1', 'Durand', 'P10', '20250401', 'P10', '0,00', '500,00', '', '', '', '', '']),
-    line(['OD', 'Divers', '5', '20250601', '654000', 'Pertes', '', '', 'WO1', '20250601', 'WO1', '1000,00', '0,00', '', '', '', '', '']),
-    line(['OD', 'Divers', '5', '20250601', '445710', 'TVA', '', '', 'WO1', '20250601', 'WO1', '200,00', '0,00', '', '', '', '', '']),
-    line(['OD', 'Divers', '5', '20250601', '416000', 'Clients douteux', 'D1', 'Durand', 'WO1', '20250601', 'WO1', '0,00', '1200,00', 'AB', '20250601', '', '', '']),
-    line(['OD', 'Divers', '6', '20250701', '706000', 'Ventes', '', '', 'AV1', '20250701', 'AV1', '40,00', '0,00', '', '', '', '', '']),
-    line(['OD', 'Divers', '6', '20250701', '411000', 'Clients', 'D1', 'Durand', 'AV1', '20250701', 'AV1', '0,00', '40,00', '', '', '', '', '']),
-    line(['VT', 'Ventes', '7', '20250801', '411000', 'Clients', 'D1', 'Durand', 'F12', '20250801', 'F12 1/2', '300,00', '0,00', '', '', '', '', '']),
-    line(['VT', 'Ventes', '7', '20250801', '411000', 'Clients', 'D1', 'Durand', 'F12', '20250801', 'F12 2/2', '300,00', '0,00', '', '', '', '', '']),
-    line(['VT', 'Ventes', '7', '20250801', '706000', 'Ventes', '', '', 'F12', '20250801', 'F12', '0,00', '600,00', '', '', '', '', '']),
+    fecLine(['VT', 'Ventes', '1', '20250105', '411000', 'Clients', 'D1', 'Durand', 'F10', '20250105', 'F10', '1200,00', '0,00', '', '', '', '', '']),
+    fecLine(['VT', 'Ventes', '1', '20250105', '706000', 'Ventes', '', '', 'F10', '20250105', 'F10', '0,00', '1200,00', '', '', '', '', '']),
+    fecLine(['VT', 'Ventes', '2', '20250110', '411000', 'Clients', 'D1', 'Durand', 'F11', '20250110', 'F11', '600,00', '0,00', 'AB', '20250601', '', '', '']),
+    fecLine(['VT', 'Ventes', '2', '20250110', '706000', 'Ventes', '', '', 'F11', '20250110', 'F11', '0,00', '600,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '3', '20250301', '416000', 'Clients douteux', 'D1', 'Durand', 'RECL', '20250301', 'Douteux', '1800,00', '0,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '3', '20250301', '411000', 'Clients', 'D1', 'Durand', 'RECL', '20250301', 'Douteux', '0,00', '1800,00', '', '', '', '', '']),
+    fecLine(['BQ', 'Banque', '4', '20250401', '512000', 'Banque', '', '', 'P10', '20250401', 'P10', '500,00', '0,00', '', '', '', '', '']),
+    fecLine(['BQ', 'Banque', '4', '20250401', '416000', 'Clients douteux', 'D1', 'Durand', 'P10', '20250401', 'P10', '0,00', '500,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '5', '20250601', '654000', 'Pertes', '', '', 'WO1', '20250601', 'WO1', '1000,00', '0,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '5', '20250601', '445710', 'TVA', '', '', 'WO1', '20250601', 'WO1', '200,00', '0,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '5', '20250601', '416000', 'Clients douteux', 'D1', 'Durand', 'WO1', '20250601', 'WO1', '0,00', '1200,00', 'AB', '20250601', '', '', '']),
+    fecLine(['OD', 'Divers', '6', '20250701', '706000', 'Ventes', '', '', 'AV1', '20250701', 'AV1', '40,00', '0,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '6', '20250701', '411000', 'Clients', 'D1', 'Durand', 'AV1', '20250701', 'AV1', '0,00', '40,00', '', '', '', '', '']),
+    fecLine(['VT', 'Ventes', '7', '20250801', '411000', 'Clients', 'D1', 'Durand', 'F12', '20250801', 'F12 1/2', '300,00', '0,00', '', '', '', '', '']),
+    fecLine(['VT', 'Ventes', '7', '20250801', '411000', 'Clients', 'D1', 'Durand', 'F12', '20250801', 'F12 2/2', '300,00', '0,00', '', '', '', '', '']),
+    fecLine(['VT', 'Ventes', '7', '20250801', '706000', 'Ventes', '', '', 'F12', '20250801', 'F12', '0,00', '600,00', '', '', '', '', '']),
   ];
 
   it('reads invoices, a reclassification to 416, a payment, a write-off against 654 and a credit note', async () => {
-    const wh = await buildWarehouse(folderWith({ 'FEC.txt': `${lines.join('\n')}\n` }), { asOf: '2025-12-31' });
+    const wh = await buildWarehouse(folderWith({ 'FEC.txt': fecText(lines) }), { asOf: '2025-12-31' });
     expect(await wh.query(`select invoice_id, kind, amount, open_amount from invoices order by invoice_id`)).toEqual([
       { invoice_id: 'AV1', kind: 'credit_note', amount: -40, open_amount: 0 },
       { invoice_id: 'F10', kind: 'invoice', amount: 1200, open_amount: 60 },
@@ -188,14 +192,14 @@ describe('what each client line is', () => {
     // so beyond 180 days too (overdue, 50 %): a tie, the first basis by name (doubtful) → 30.
     // F12/1 and F12/2: one entry with two client lines, so no revenue per line: 300 / 1.2 = 250
     // each; due 31 Aug, 122 days (91-180), doubtful only → 2 × 125 = 250.
-    const wh = await buildWarehouse(folderWith({ 'FEC.txt': `${lines.join('\n')}\n` }), { asOf: '2025-12-31' });
+    const wh = await buildWarehouse(folderWith({ 'FEC.txt': fecText(lines) }), { asOf: '2025-12-31' });
     expect(await wh.query(`select bucket, client_id, basis, rate, balance_amount, amount from provisions where method = 'specific' order by bucket_order`)).toEqual([
       { bucket: '91-180', client_id: 'D1', basis: 'doubtful', rate: 0.5, balance_amount: 500, amount: 250 },
       { bucket: '181-365', client_id: 'D1', basis: 'doubtful', rate: 0.5, balance_amount: 60, amount: 30 },
     ]);
     expect(await wh.query(`select client_id, doubtful_amount from clients`)).toEqual([{ client_id: 'D1', doubtful_amount: 100 }]);
     // On 28 Feb nothing has moved to 416 yet and F10, F11 are 24 and 19 days late: no specific provision.
-    const before = await buildWarehouse(folderWith({ 'FEC.txt': `${lines.join('\n')}\n` }), { asOf: '2025-02-28' });
+    const before = await buildWarehouse(folderWith({ 'FEC.txt': fecText(lines) }), { asOf: '2025-02-28' });
     expect(await before.query(`select count(*) as n from provisions where method = 'specific'`)).toEqual([{ n: 0 }]);
     expect(await before.query(`select doubtful_amount from clients`)).toEqual([{ doubtful_amount: null }]);
   });
@@ -230,21 +234,20 @@ describe('two fiscal years and their opening entries', () => {
 describe('provisions booked on 491, read for comparison', () => {
   // C5: a 1,000 invoice in March 2024, provisioned 400 on 31 Dec 2024 (6817 / 491), 150 of it
   // reversed on 31 Mar 2025 (491 / 7817). FY2025 opens with the 491 balance brought forward.
-  const row = (cells: string[]) => cells.join('\t');
   const fy2024 = [
     header,
-    row(['VT', 'Ventes', '1', '20240310', '411000', 'Clients', 'C5', 'Roux', 'F50', '20240310', 'F50', '1000,00', '0,00', '', '', '', '', '']),
-    row(['VT', 'Ventes', '1', '20240310', '706000', 'Ventes', '', '', 'F50', '20240310', 'F50', '0,00', '1000,00', '', '', '', '', '']),
-    row(['OD', 'Divers', '2', '20241231', '681700', 'Dotations', '', '', 'PR1', '20241231', 'Provision Roux', '400,00', '0,00', '', '', '', '', '']),
-    row(['OD', 'Divers', '2', '20241231', '491000', 'Provisions', 'C5', 'Roux', 'PR1', '20241231', 'Provision Roux', '0,00', '400,00', '', '', '', '', '']),
+    fecLine(['VT', 'Ventes', '1', '20240310', '411000', 'Clients', 'C5', 'Roux', 'F50', '20240310', 'F50', '1000,00', '0,00', '', '', '', '', '']),
+    fecLine(['VT', 'Ventes', '1', '20240310', '706000', 'Ventes', '', '', 'F50', '20240310', 'F50', '0,00', '1000,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '2', '20241231', '681700', 'Dotations', '', '', 'PR1', '20241231', 'Provision Roux', '400,00', '0,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '2', '20241231', '491000', 'Provisions', 'C5', 'Roux', 'PR1', '20241231', 'Provision Roux', '0,00', '400,00', '', '', '', '', '']),
   ];
   const fy2025 = [
     header,
-    row(['AN', 'A nouveaux', '1', '20250101', '411000', 'Clients', 'C5', 'Roux', 'F50', '20240310', 'F50', '1000,00', '0,00', '', '', '', '', '']),
-    row(['AN', 'A nouveaux', '1', '20250101', '491000', 'Provisions', 'C5', 'Roux', 'PR1', '20241231', 'Provision Roux', '0,00', '400,00', '', '', '', '', '']),
-    row(['AN', 'A nouveaux', '1', '20250101', '890000', 'Bilan', '', '', 'AN', '20250101', 'A nouveaux', '0,00', '600,00', '', '', '', '', '']),
-    row(['OD', 'Divers', '1', '20250331', '491000', 'Provisions', 'C5', 'Roux', 'RP1', '20250331', 'Reprise Roux', '150,00', '0,00', '', '', '', '', '']),
-    row(['OD', 'Divers', '1', '20250331', '781700', 'Reprises', '', '', 'RP1', '20250331', 'Reprise Roux', '0,00', '150,00', '', '', '', '', '']),
+    fecLine(['AN', 'A nouveaux', '1', '20250101', '411000', 'Clients', 'C5', 'Roux', 'F50', '20240310', 'F50', '1000,00', '0,00', '', '', '', '', '']),
+    fecLine(['AN', 'A nouveaux', '1', '20250101', '491000', 'Provisions', 'C5', 'Roux', 'PR1', '20241231', 'Provision Roux', '0,00', '400,00', '', '', '', '', '']),
+    fecLine(['AN', 'A nouveaux', '1', '20250101', '890000', 'Bilan', '', '', 'AN', '20250101', 'A nouveaux', '0,00', '600,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '1', '20250331', '491000', 'Provisions', 'C5', 'Roux', 'RP1', '20250331', 'Reprise Roux', '150,00', '0,00', '', '', '', '', '']),
+    fecLine(['OD', 'Divers', '1', '20250331', '781700', 'Reprises', '', '', 'RP1', '20250331', 'Reprise Roux', '0,00', '150,00', '', '', '', '', '']),
   ];
   const booked = `select month_end, client_id, amount from provisions where method = 'booked' and month_end >= '2024-11-30' order by month_end`;
   // 400 from 31 Dec 2024, 250 from 31 Mar 2025: the à-nouveau is not added again when 2024 is loaded …
@@ -257,13 +260,13 @@ describe('provisions booked on 491, read for comparison', () => {
   ];
 
   it('gives the 491 balance at each month end, once when both years are loaded', async () => {
-    const dir = folderWith({ 'FEC2024.txt': `${fy2024.join('\n')}\n`, 'FEC2025.txt': `${fy2025.join('\n')}\n` });
+    const dir = folderWith({ 'FEC2024.txt': fecText(fy2024), 'FEC2025.txt': fecText(fy2025) });
     const wh = await buildWarehouse(dir, { asOf: '2025-04-30' });
     expect(await wh.query(booked)).toEqual(expected);
   });
 
   it('takes the à-nouveau as the balance brought forward when the year is alone', async () => {
-    const wh = await buildWarehouse(folderWith({ 'FEC2025.txt': `${fy2025.join('\n')}\n` }), { asOf: '2025-04-30' });
+    const wh = await buildWarehouse(folderWith({ 'FEC2025.txt': fecText(fy2025) }), { asOf: '2025-04-30' });
     // … and stands for it when 2024 is not: the months from January on are the same.
     expect(await wh.query(booked)).toEqual(expected.slice(1));
   });
@@ -276,7 +279,7 @@ describe('payment terms encours does not understand', () => {
       'VT\tVentes\t1\t20250115\t411000\tClients\tC7\tLefèvre\tF70\t20250115\tF70\t100,00\t0,00\t\t\t\t\t',
       'VT\tVentes\t1\t20250115\t706000\tVentes\t\t\tF70\t20250115\tF70\t0,00\t100,00\t\t\t\t\t',
     ];
-    const dir = folderWith({ 'FEC.txt': `${lines.join('\n')}\n`, 'clients.csv': 'client_id,name,payment_terms\nC7,Lefèvre SA,selon contrat\n' });
+    const dir = folderWith({ 'FEC.txt': fecText(lines), 'clients.csv': 'client_id,name,payment_terms\nC7,Lefèvre SA,selon contrat\n' });
     const wh = await buildWarehouse(dir, { asOf: '2025-03-31' });
     // 15 Jan + 30 days (defaultTermsDays) = 14 Feb.
     expect(await wh.query(`select due_date, due_date_source from invoices`)).toEqual([{ due_date: '2025-02-14', due_date_source: 'default_terms' }]);
