@@ -1,6 +1,6 @@
 -- One row per client and month end with activity in that month: sales (invoices and credit notes
--- issued), write-offs, and the invoices paid in full in the month with their amount-weighted days
--- to pay and days late (an invoice closed by a write-off was not paid: it is left out of these).
+-- issued), write-offs, and the invoices paid in full in the month (int_paid_invoices: not those
+-- closed by a write-off) with their amount-weighted days to pay and days late.
 with sales as (
   select client_id, last_day(issue_date) as month_end, sum(amount) as sales_amount
   from int_invoices
@@ -15,16 +15,13 @@ writeoffs as (
 ),
 
 settled as (
-  -- An invoice is paid on the day its open amount reached zero for good.
-  select invoices.client_id, last_day(history.valid_from) as month_end,
+  select invoices.client_id, last_day(paid.paid_date) as month_end,
          sum(invoices.amount) as settled_amount,
          count(*) as settled_count,
-         sum(invoices.amount * (history.valid_from - invoices.issue_date)) as settled_days_to_pay_weighted,
-         sum(invoices.amount * (history.valid_from - invoices.due_date)) as settled_days_late_weighted
-  from int_invoice_balance_history as history
+         sum(invoices.amount * (paid.paid_date - invoices.issue_date)) as settled_days_to_pay_weighted,
+         sum(invoices.amount * (paid.paid_date - invoices.due_date)) as settled_days_late_weighted
+  from int_paid_invoices as paid
   join int_invoices as invoices using (invoice_id)
-  where invoices.kind = 'invoice' and history.open_amount = 0 and history.valid_to is null
-    and invoices.invoice_id not in (select invoice_id from int_allocations where source_kind = 'writeoff')
   group by all
 ),
 

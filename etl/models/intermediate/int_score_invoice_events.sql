@@ -1,7 +1,7 @@
--- One row per invoice: what the credit score reads of it — when it was paid (its open amount last
--- fell to zero, from the allocations; never for one closed by a write-off, which is a default
--- event instead) and the day it went beyond 90 days past due while still open (the default event
--- of the score), if it did by the as-of date.
+-- One row per invoice: what the credit score reads of it — when it was paid in full
+-- (int_paid_invoices; never for one closed by a write-off, which is a default event instead) and
+-- the day it went beyond 90 days past due while still open (the default event of the score), if
+-- it did by the as-of date.
 with invoices as (
   select invoice_id, client_id, issue_date, due_date, amount, is_disputed
   from int_invoices
@@ -10,14 +10,6 @@ with invoices as (
 
 history as (
   select * from int_invoice_balance_history
-),
-
-settled as (
-  -- The span that runs to today with nothing open: it started on the settlement date.
-  select invoice_id, valid_from as settled_date
-  from history
-  where valid_to is null and open_amount <= 0
-    and invoice_id not in (select invoice_id from int_allocations where source_kind = 'writeoff')
 ),
 
 open_at_day_91 as (
@@ -33,9 +25,9 @@ open_at_day_91 as (
 ),
 
 final as (
-  select invoices.*, settled.settled_date, open_at_day_91.default_date
+  select invoices.*, paid.paid_date as settled_date, open_at_day_91.default_date
   from invoices
-  left join settled using (invoice_id)
+  left join int_paid_invoices as paid using (invoice_id)
   left join open_at_day_91 using (invoice_id)
 )
 
