@@ -2,7 +2,7 @@
 // actions by priority only. The page's columns plus the client's code, sales rep and segment, so
 // that the full list can be filtered in a spreadsheet as on the page; same rules as the buttons'
 // downloads (the page's separators, numbers with its decimal sign, formulas neutralised).
-import { csvFile } from '../scripts/csv.ts';
+import { csvDelimiter, csvFile } from '../scripts/csv.ts';
 import type { Format } from './format.ts';
 import type { finance } from './i18n/finance.ts';
 import type { Client, DunningRow } from './warehouse.ts';
@@ -20,5 +20,5 @@ export function worklistCsv(rows: readonly DunningRow[], clients: ReadonlyMap<st
       format.csvNumber(r.expected_loss_amount),
     ];
   });
-  return csvFile(header, body, format.locale.startsWith('fr') ? ';' : ',');
+  return csvFile(header, body, csvDelimiter(format.locale));
 }

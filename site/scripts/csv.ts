@@ -13,6 +13,11 @@ export function toCsv(header: string[], rows: string[][], delimiter: ',' | ';'):
   return Papa.unparse({ fields: header.map(neutralise), data: rows.map((row) => row.map(neutralise)) }, { delimiter, newline: '\r\n' });
 }
 
+/** The separator a spreadsheet in that language expects: ';' where the decimal sign is a comma (fr). */
+export function csvDelimiter(language: string): ',' | ';' {
+  return language.startsWith('fr') ? ';' : ',';
+}
+
 /** A CSV file's whole text: a BOM, which makes Excel read UTF-8 accents right, then toCsv. */
 export function csvFile(header: string[], rows: string[][], delimiter: ',' | ';'): string {
   return `\ufeff${toCsv(header, rows, delimiter)}`;

@@ -1,7 +1,7 @@
 // Download buttons: each <button data-download="TABLE_ID"> saves the table's visible rows as CSV
 // with the page's separators. Cells give their raw value in data-csv when they carry one, else
 // their text, a number shown formatted ('1 234,56 €') written plain with the page's decimal sign.
-import { csvFile, plainNumberOf } from './csv.ts';
+import { csvDelimiter, csvFile, plainNumberOf } from './csv.ts';
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
   button.hidden = false;
@@ -15,7 +15,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-d
     };
     const header = [...table.tHead!.rows[0]!.cells].map(cellText);
     const rows = [...table.tBodies[0]!.rows].filter((row) => !row.hidden).map((row) => [...row.cells].map(cellText));
-    const blob = new Blob([csvFile(header, rows, french ? ';' : ',')], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([csvFile(header, rows, csvDelimiter(document.documentElement.lang))], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `${button.dataset.filename ?? 'encours'}.csv`;
