@@ -15,7 +15,7 @@ final as (
          greatest(buckets.bucket_order, 1) as bucket_order,
          aged.open_amount
   from aged
-  join ref_buckets as buckets on aged.age_days between buckets.min_days and buckets.max_days
+  join ref_buckets as buckets on buckets.bucket_order = bucket_order_of(aged.age_days)
 )
 
 select client_id, age_bucket, bucket_order, sum(open_amount)::decimal(18, 2) as open_amount
