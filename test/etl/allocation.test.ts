@@ -1,5 +1,9 @@
 // Allocation and ageing on the hand-made ledger in test/fixtures/allocation (six clients, one
 // case each). Every expected figure below was worked out by hand from the CSV files.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { buildWarehouse, fixturesDir, type Warehouse } from '../helpers.ts';
@@ -90,5 +94,23 @@ describe('as-of before a payment', () => {
     // Invoices issued after the as-of date (C2, E1) are not in the ledger yet.
     const ids = await wh.query(`select invoice_id from invoices where invoice_id in ('C2', 'E1')`);
     expect(ids).toEqual([]);
+  });
+});
+
+describe('a clients file with a duplicated line', () => {
+  it('counts the client once: the forecast is that of the clean file', async () => {
+    // The clean fixture and a copy whose clients.csv repeats E's line. Staging rejects the second
+    // line ("duplicate client id E"); nothing after it may see that line. Before int_clients, the
+    // forecast's lateness model joined staging unfiltered and E's expected cash counted twice
+    // (1,350 → 2,150 over the 13 weeks).
+    const dir = mkdtempSync(join(tmpdir(), 'encours-dup-client-'));
+    cpSync(fixture, dir, { recursive: true });
+    const clients = readFileSync(join(dir, 'clients.csv'), 'utf8');
+    writeFileSync(join(dir, 'clients.csv'), `${clients}${clients.split('\n').find((line) => line.startsWith('E,'))}\n`);
+    const [clean, doubled] = await Promise.all([buildWarehouse(fixture, { asOf: '2024-03-31' }), buildWarehouse(dir, { asOf: '2024-03-31' })]);
+    const forecast = 'select week, expected_amount from forecast order by week';
+    expect(await doubled.query(forecast)).toEqual(await clean.query(forecast));
+    expect(await doubled.query('select sum(expected_amount) as total from forecast')).toEqual([{ total: 1350 }]);
+    expect(await doubled.query(`select line, severity from quality where reason like 'duplicate client id E%'`)).toEqual([{ line: 8, severity: 'error' }]);
   });
 });

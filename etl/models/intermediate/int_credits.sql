@@ -5,8 +5,8 @@
 with payments as (
   select source_file, line, payment_id as source_id, 'payment' as source_kind, client_id,
          payment_date as credit_date, amount, invoice_id as named_invoice_id, letter_code, letter_date
-  from stg_payments
-  where reject_reason is null and payment_date <= getvariable('as_of_date')
+  from int_payments
+  where payment_date <= getvariable('as_of_date')
 ),
 
 -- An export that carries "paid on / paid amount" on the invoice line instead of a payments file.
@@ -28,8 +28,8 @@ credit_notes as (
 writeoffs as (
   select source_file, line, writeoff_id, 'writeoff', client_id,
          writeoff_date, amount, invoice_id, letter_code, letter_date
-  from stg_writeoffs
-  where reject_reason is null and writeoff_date <= getvariable('as_of_date')
+  from int_writeoffs
+  where writeoff_date <= getvariable('as_of_date')
 ),
 
 all_credits as (

@@ -6,7 +6,7 @@ with own as (
   select trend.reference_date as forecast_date, trend.client_id, clients.segment,
          trend.days_late_12m, trend.settled_12m
   from int_days_late_trend as trend
-  join stg_clients as clients using (client_id)
+  join int_clients as clients using (client_id)
 ),
 
 segments as (
@@ -33,7 +33,7 @@ final as (
   from dates
   cross join clients
   left join own on own.forecast_date = dates.forecast_date and own.client_id = clients.client_id
-  left join stg_clients as client_file on client_file.client_id = clients.client_id and client_file.reject_reason is null
+  left join int_clients as client_file on client_file.client_id = clients.client_id
   left join segments on segments.forecast_date = dates.forecast_date and segments.segment is not distinct from client_file.segment
 )
 

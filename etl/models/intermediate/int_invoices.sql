@@ -10,8 +10,7 @@ with source as (
 client_terms as (
   select client_id, terms_basis(payment_terms) as basis, terms_days(payment_terms) as days,
          terms_day_of_month(payment_terms) as day_of_month
-  from stg_clients
-  where reject_reason is null
+  from int_clients
 ),
 
 final as (

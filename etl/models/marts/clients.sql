@@ -3,9 +3,8 @@
 -- invoices and credit notes; unapplied cash is shown beside them, never netted. doubtful_amount
 -- is what a FEC's doubtful-client accounts (416) hold for the client (int_doubtful_clients).
 with listed as (
-  select * exclude (reject_reason, warning, source_file, line), true as is_in_client_file
-  from stg_clients
-  where reject_reason is null
+  select * exclude (source_file, line), true as is_in_client_file
+  from int_clients
 ),
 
 unlisted as (

@@ -1,0 +1,14 @@
+-- One row per usable client line: the clients file's valid lines and the clients of a FEC the
+-- file does not list. Later models read clients here, never stg_clients, so a line staging
+-- rejected (a duplicated client id, say) cannot count twice.
+with source as (
+  select * from stg_clients
+),
+
+final as (
+  select * exclude (reject_reason, warning)
+  from source
+  where reject_reason is null
+)
+
+select * from final
