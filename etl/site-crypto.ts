@@ -15,6 +15,19 @@ const saltBytes = 16;
 const ivBytes = 12;
 const tagBytes = 16;
 
+/** The marker an encrypted build carries (the publishing check reads it) and the unlock script. */
+export const markerFile = '_encours/site.json';
+export const unlockScript = '_encours/unlock.js';
+/** Code and style every page needs before it is unlocked; they carry nothing from the books. */
+export const plainFiles = /^(_astro\/[^/]+\.(js|css)|styles\.css|favicon\.svg|robots\.txt)$/;
+
+/** What _encours/site.json says: the build is encrypted, and how to derive its master key. */
+export interface SiteMarker {
+  encrypted: true;
+  format: 1;
+  key: KeyParams;
+}
+
 /** What the browser needs to derive the master key (public: a salt and a count are no secret). */
 export interface KeyParams {
   kdf: 'PBKDF2-SHA256';

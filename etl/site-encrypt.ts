@@ -14,22 +14,11 @@ import type { AstroIntegration } from 'astro';
 
 import { en } from '../site/lib/i18n/en.ts';
 import { fr, type Labels } from '../site/lib/i18n/fr.ts';
-import { encryptFile, newMasterKey, type KeyParams } from './site-crypto.ts';
+import { encryptFile, markerFile, newMasterKey, plainFiles, unlockScript, type SiteMarker } from './site-crypto.ts';
 
-export const markerFile = '_encours/site.json';
-export const unlockScript = '_encours/unlock.js';
 const unlockSource = join(import.meta.dirname, '..', 'site', 'unlock', 'unlock.js');
-/** Code and style every page needs before it is unlocked; they carry nothing from the books. */
-const plainFiles = /^(_astro\/[^/]+\.(js|css)|styles\.css|favicon\.svg|robots\.txt)$/;
 export const minPassphraseLength = 16;
 const fallbackCsp = "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
-
-/** What _encours/site.json says: the build is encrypted, and how to derive its master key. */
-export interface SiteMarker {
-  encrypted: true;
-  format: 1;
-  key: KeyParams;
-}
 
 export interface EncryptedSite {
   pages: number;
