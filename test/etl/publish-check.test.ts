@@ -1,6 +1,6 @@
 // The publishing check on fake GitHub API answers (no network): a public Pages site gets only an
 // encrypted build, a private one gets either, and a build whose marker lies is refused.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -82,5 +82,31 @@ describe('siteEncryption', () => {
   it('reads a plain build as plain and an encrypted one as encrypted with nothing left plain', () => {
     expect(siteEncryption(site())).toEqual({ encrypted: false, problems: [] });
     expect(siteEncryption(site(passphrase))).toEqual({ encrypted: true, problems: [] });
+  });
+});
+
+describe('.github/workflows/nightly.yml', () => {
+  const workflow = readFileSync(join(import.meta.dirname, '..', '..', '.github', 'workflows', 'nightly.yml'), 'utf8');
+  const deploy = workflow.slice(workflow.indexOf('\n  deploy:\n'));
+  const build = workflow.slice(workflow.indexOf('\n  build:\n'), workflow.indexOf('\n  deploy:\n'));
+
+  it('deploys only when the ENCOURS_PUBLISH variable names Pages, and checks the site before deploying it', () => {
+    expect(deploy).toMatch(/^\n  deploy:\n    needs: build\n    if: vars\.ENCOURS_PUBLISH == 'pages'\n/);
+    const check = deploy.indexOf('node etl/publish-check.ts pages --site');
+    expect(check).toBeGreaterThan(0);
+    expect(deploy.indexOf('actions/upload-pages-artifact')).toBeGreaterThan(check);
+    expect(deploy.indexOf('actions/deploy-pages')).toBeGreaterThan(check);
+  });
+
+  it('the build job publishes nothing: no Pages permission, no Pages artifact', () => {
+    expect(build).not.toMatch(/pages: write|upload-pages-artifact|deploy-pages/);
+    expect(workflow).toMatch(/^permissions: \{\}$/m);
+  });
+
+  it('restores the previous run before the ETL and saves this one after', () => {
+    const restore = build.indexOf('npm run history -- restore');
+    const nightly = build.indexOf('npm run nightly -- --publish');
+    const save = build.indexOf('npm run history -- save');
+    expect([restore > 0, nightly > restore, save > nightly]).toEqual([true, true, true]);
   });
 });
