@@ -26,8 +26,8 @@ function node(script: string, args: string[]): string {
   return execFileSync(process.execPath, [join(projectDir, 'etl', script), ...args], { cwd: projectDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-const nightly = (on: { warehouse: string; site: string }, asOf: string) =>
-  node('nightly.ts', ['--input', inject('sampleDir'), '--as-of', asOf, '--warehouse', on.warehouse, '--site', on.site]);
+const nightly = (on: { warehouse: string; site: string }, asOf: string, ...more: string[]) =>
+  node('nightly.ts', ['--input', inject('sampleDir'), '--as-of', asOf, '--warehouse', on.warehouse, '--site', on.site, ...more]);
 const manifestOf = (warehouseDir: string) => JSON.parse(readFileSync(join(warehouseDir, 'manifest.json'), 'utf8')) as Manifest;
 
 describe('npm run history: save after a nightly, restore before the next one on a fresh machine', () => {
@@ -40,7 +40,8 @@ describe('npm run history: save after a nightly, restore before the next one on 
     firstRun = manifestOf(first.warehouse);
     expect(node('history.ts', ['save', store, '--warehouse', first.warehouse])).toMatch(/saved 1 run manifest\(s\) and the warehouse of run/);
     restored = node('history.ts', ['restore', store, '--warehouse', second.warehouse]);
-    summary = nightly(second, '2026-10-31');
+    // The second night as the workflow runs it: a published build (no ENCOURS_PUBLISH_DATA, no key).
+    summary = nightly(second, '2026-10-31', '--publish');
     secondRun = manifestOf(second.warehouse);
   });
 
@@ -68,6 +69,17 @@ describe('npm run history: save after a nightly, restore before the next one on 
 
   it('the nightly summary compares with the restored run', () => {
     expect(summary).toMatch(/receivables\s+[\d,.]+ \(was [\d,.]+\)/);
+    expect(summary).toMatch(/site: not encrypted, without the warehouse files under \/data\//);
+  });
+
+  it('a local run offers the Parquet files; a published one (--publish) leaves them out and /about/ says so', () => {
+    expect(existsSync(join(first.site, 'data', 'clients.parquet'))).toBe(true);
+    expect(readFileSync(join(first.site, 'about', 'index.html'), 'utf8')).not.toContain('downloads-omitted');
+    expect(existsSync(join(second.site, 'data'))).toBe(false);
+    const { document } = parseHTML(readFileSync(join(second.site, 'about', 'index.html'), 'utf8'));
+    expect(document.querySelector('#downloads-omitted')?.textContent).toMatch(/^Les fichiers Parquet et JSON de l'entrepôt ne sont pas inclus dans ce site publié \(ENCOURS_PUBLISH_DATA=1 les ajoute\)/);
+    expect(document.querySelectorAll('#warehouse-tables a[download]')).toHaveLength(0);
+    expect(document.querySelector('#warehouse-tables td.text')?.textContent).toMatch(/\(non publié\)$/);
   });
 });
 

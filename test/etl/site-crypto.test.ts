@@ -1,8 +1,13 @@
 // The encrypted site's primitives: a file opens with the passphrase's key only, every file gets its
 // own salt and IV, and a changed byte is refused rather than decrypted into something else.
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { decryptFile, encryptFile, masterKey, newMasterKey } from '../../etl/site-crypto.ts';
+import { encryptSite } from '../../etl/site-encrypt.ts';
 
 const plain = new TextEncoder().encode('<p>Dupont SA owes 1 234,56 €</p>');
 
@@ -41,5 +46,14 @@ describe('newMasterKey', () => {
     expect(a.params.kdf).toBe('PBKDF2-SHA256');
     expect(a.params.salt).not.toBe(b.params.salt);
     expect(a.key).toHaveLength(32);
+  });
+});
+
+describe('encryptSite', () => {
+  it('refuses a short passphrase and leaves the site as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'encours-short-'));
+    writeFileSync(join(dir, 'index.html'), '<html lang="fr"><body>Dupont SA</body></html>');
+    expect(() => encryptSite(dir, 'hunter2')).toThrow('ENCOURS_SITE_KEY: the passphrase has 7 characters, at least 16 are needed');
+    expect(readdirSync(dir)).toEqual(['index.html']);
   });
 });
