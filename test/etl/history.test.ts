@@ -43,7 +43,8 @@ describe('npm run history: save after a nightly, restore before the next one on 
     // The second night as the workflow runs it: a published build (no ENCOURS_PUBLISH_DATA, no key).
     summary = nightly(second, '2026-10-31', '--publish');
     secondRun = manifestOf(second.warehouse);
-  });
+    // Two whole nightlies (ETL and 1,500-page site each): more than the default hook time on a busy machine.
+  }, 900_000);
 
   it('restores the run manifests and the last warehouse onto the empty machine', () => {
     expect(restored).toContain(`restored from ${store}: 1 run manifest(s); the warehouse of run ${firstRun.run_id} (as of 2026-09-30)`);
