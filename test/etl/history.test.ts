@@ -3,11 +3,11 @@
 // folder as on a fresh CI runner. The second run's /about/ shows both runs and how the headline
 // figures moved between them, and the restored warehouse was the one in place when it ran.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parseHTML } from 'linkedom';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { restoreHistory } from '../../etl/history.ts';
 import type { Manifest } from '../../etl/warehouse.ts';
@@ -21,6 +21,7 @@ const store = join(root, 'artifact');
 const machine = (name: string) => ({ warehouse: join(root, name, 'data', 'warehouse'), site: join(root, name, 'dist') });
 const first = machine('first');
 const second = machine('second');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function node(script: string, args: string[]): string {
   return execFileSync(process.execPath, [join(projectDir, 'etl', script), ...args], { cwd: projectDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
