@@ -7,7 +7,11 @@
 //   ENCOURS_LANG       'fr' (default) or 'en' (site/lib/i18n/)
 //   ENCOURS_CURRENCY   the company currency when the warehouse does not say (default EUR)
 //   ENCOURS_BASE       the URL path the site is served under (default /)
+//   ENCOURS_SITE_KEY   a passphrase: the built site is encrypted with it (etl/site-encrypt.ts)
+//   ENCOURS_PUBLISHED, ENCOURS_PUBLISH_DATA   what a published build leaves out (site/lib/publishing.ts)
 import { defineConfig } from 'astro/config';
+
+import { encryptedSite } from './etl/site-encrypt.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -21,4 +25,5 @@ export default defineConfig({
   // refuses to run: always emit them as files.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  integrations: [encryptedSite()],
 });

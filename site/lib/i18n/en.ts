@@ -118,6 +118,8 @@ export const en: Labels = {
     type: 'Type',
     meaning: 'Meaning',
     otherFiles: 'Documents',
+    downloadsOmitted: 'The warehouse\'s Parquet and JSON files are not part of this published site (ENCOURS_PUBLISH_DATA=1 adds them): ask the team that runs encours for them.',
+    notPublished: 'not published',
   },
   client: {
     identity: 'Client record',
@@ -176,6 +178,17 @@ export const en: Labels = {
     historyAlt: (first, last, latest) =>
       `Stacked bars of receivables by days-past-due bucket at each month end from ${first} to ${last}. Latest month: ${latest}.`,
     empty: 'No receivables.',
+  },
+  /** The encrypted site's unlock form (etl/site-encrypt.ts writes it; site/unlock/unlock.js runs it). */
+  unlock: {
+    title: 'Protected site',
+    intro: 'These pages are encrypted. Enter the passphrase to read them; it is forgotten when the tab closes.',
+    passphrase: 'Passphrase',
+    submit: 'Unlock',
+    working: 'Decrypting…',
+    wrong: 'Wrong passphrase.',
+    noScript: 'This site is encrypted: JavaScript is needed to read it.',
+    noCrypto: 'This browser cannot decrypt the site here: open it over HTTPS in a recent browser.',
   },
   footer: 'Figures computed from the accounting exports; this site loads nothing from any other server.',
 };

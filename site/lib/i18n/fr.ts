@@ -118,6 +118,8 @@ export const fr = {
     type: 'Type',
     meaning: 'Signification',
     otherFiles: 'Documents',
+    downloadsOmitted: 'Les fichiers Parquet et JSON de l\'entrepôt ne sont pas inclus dans ce site publié (ENCOURS_PUBLISH_DATA=1 les ajoute) : demandez-les à l\'équipe qui fait tourner encours.',
+    notPublished: 'non publié',
   },
   client: {
     identity: 'Fiche client',
@@ -176,6 +178,17 @@ export const fr = {
     historyAlt: (first: string, last: string, latest: string) =>
       `Barres empilées de l'encours par tranche de retard, à chaque fin de mois de ${first} à ${last}. Dernier mois : ${latest}.`,
     empty: 'Aucun encours.',
+  },
+  /** The encrypted site's unlock form (etl/site-encrypt.ts writes it; site/unlock/unlock.js runs it). */
+  unlock: {
+    title: 'Site protégé',
+    intro: 'Ces pages sont chiffrées. Saisissez la phrase secrète pour les lire ; elle est oubliée à la fermeture de l\'onglet.',
+    passphrase: 'Phrase secrète',
+    submit: 'Déverrouiller',
+    working: 'Déchiffrement…',
+    wrong: 'Phrase secrète incorrecte.',
+    noScript: 'Ce site est chiffré : JavaScript est nécessaire pour le lire.',
+    noCrypto: 'Ce navigateur ne peut pas déchiffrer le site ici : ouvrez-le en HTTPS dans un navigateur récent.',
   },
   footer: 'Chiffres calculés à partir des exports comptables ; ce site ne charge rien depuis un autre serveur.',
 };
