@@ -78,8 +78,7 @@ async function sniffFile(db: Database, path: string, name: string): Promise<File
       few: s?.few ? s.few.split('|') : [] };
   });
   const [kind, kindReason] = kindOf(name, columns);
-  const encodingName = scanned === 'cp850' ? 'windows-1252' : scanned;
-  return { name, kind, kindReason, delimiter, encoding: encodingName, columns };
+  return { name, kind, kindReason, delimiter, encoding: scanned === 'cp850' ? 'windows-1252' : scanned, columns };
 }
 
 /** The logical file: by the words of its name, else by how many of its headers name a kind's columns. */
@@ -112,7 +111,6 @@ function propose(files: FileStats[]): Proposal {
   comments['openItems.dateFormat'] = dayMonth && dated.length
     ? `AMBIGUOUS: no value above 12 in day or month in ${dated.length} date columns; ${resolved} chosen from the ${decimalSeparator === ',' || delimiter === ';' ? 'French' : 'US'} number format. Check it`
     : `reads every value of ${dated.map((c) => `'${c.name}'`).join(', ') || 'no column (none looks like a date)'}`;
-
   const filesConfig: Record<string, string> = {};
   const columnsConfig: Record<string, Record<string, string>> = {};
   const values: { kind?: { invoice: string[]; credit_note: string[] } } = {};
@@ -121,8 +119,7 @@ function propose(files: FileStats[]): Proposal {
     if (!mine.length) continue;
     filesConfig[kind] = mine.length === 1 ? mine[0]!.name : `${commonPrefix(mine.map((f) => f.name))}*`;
     comments[`openItems.files.${kind}`] = mine.map((f) => `${f.name}: ${f.kindReason}`).join('; ');
-    const mapping = mapColumns(kind, mine[0]!.columns, resolved, files.some((f) => f.kind === 'payments'), comments);
-    columnsConfig[kind] = mapping;
+    const mapping = (columnsConfig[kind] = mapColumns(kind, mine[0]!.columns, resolved, files.some((f) => f.kind === 'payments'), comments));
     const kinds = mine[0]!.columns.find((c) => c.name === mapping.kind)?.few ?? [];
     if (kind === 'invoices' && kinds.length) {
       const credit = kinds.filter((v) => /avoir|credit|refund|^(av|cn|cm|crn)$/i.test(v));
@@ -132,8 +129,7 @@ function propose(files: FileStats[]): Proposal {
   }
   if (!columnsConfig.invoices) throw new Error(`no file looks like an invoices export (${files.map((f) => `${f.name}: ${f.kind}`).join(', ')}); name it invoices*.csv`);
   const openItems = { delimiter, encoding, dateFormat: resolved, decimalSeparator, files: filesConfig, columns: columnsConfig, ...(values.kind ? { values } : {}) };
-  const config = { $comment: 'Proposed by npm run detect: check each guess in _comments, then run npm run etl.', _comments: comments, openItems };
-  return { config, comments };
+  return { config: { $comment: 'Proposed by npm run detect: check each guess in _comments, then run npm run etl.', _comments: comments, openItems }, comments };
 }
 
 /** Our column → their header: by header name first, then, for required columns still missing, by the values. */
@@ -170,18 +166,13 @@ function mapColumns(kind: OpenItemsFile, columns: ColumnStats[], dateFormat: str
     if (column) set(ours, column, `no header says ${ours}; chosen from its values (the first free ${/_date$/.test(ours) ? 'date' : ours === 'amount' ? 'amount' : ours === 'client_id' ? 'column with repeated values' : 'column'}). Check it`);
     else comments[`openItems.columns.${kind}.${ours}`] = `MISSING: no column looks like ${ours}; set it by hand`;
   }
-  if (kind === 'invoices' && !mapping.due_date) {
-    const due = free().find(isDate);
-    if (due) set('due_date', due, 'the second date column, taken for the due date. Check it');
-  }
+  const due = kind === 'invoices' && !mapping.due_date ? free().find(isDate) : undefined;
+  if (due) set('due_date', due, 'the second date column, taken for the due date. Check it');
   return mapping;
 }
 
-function commonPrefix(names: string[]): string {
-  let prefix = names[0] ?? '';
-  for (const name of names) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix;
-}
+/** The glob of several files of one kind (invoices_2024.csv, invoices_2025.csv → invoices_202*). */
+const commonPrefix = (names: string[]) => names.reduce((prefix, name) => { while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1); return prefix; });
 
 if (import.meta.main) {
   const dir = argv._[0] === undefined ? undefined : String(argv._[0]);
