@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { argv, chalk } from 'zx';
 
-import { CONFIG_FILE_NAME, openItemsColumns, openItemsFiles, type OpenItemsFile } from './config.ts';
+import { CONFIG_FILE_NAME, configSchema, openItemsColumns, openItemsFiles, type OpenItemsFile } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
 import { fileNameWords, headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
 import { scanBytes } from './readers/encoding.ts';
@@ -97,10 +97,9 @@ function propose(files: FileStats[]): Proposal {
   const delimiter = majority(files.map((f) => f.delimiter));
   comments['openItems.delimiter'] = `'${delimiter === '\t' ? '\\t' : delimiter}' splits ${files.filter((f) => f.delimiter === delimiter).map((f) => f.name).join(', ')} into columns (DuckDB's sniffer)`;
   const encoding = majority(files.map((f) => f.encoding));
-  comments['openItems.encoding'] = encoding === 'utf-8' ? 'every byte sequence is valid UTF-8' : `bytes above 0x7F that are not UTF-8: a French Windows code page (${encoding})`;
+  comments['openItems.encoding'] = encoding === 'utf-8' ? 'every byte sequence is valid UTF-8' : `bytes above 0x7F that are not UTF-8: a single-byte French code page (${encoding}, told apart by the bytes 0x80–0x9F)`;
   const all = files.flatMap((f) => f.columns);
-  const point = all.reduce((s, c) => s + c.point, 0);
-  const comma = all.reduce((s, c) => s + c.comma, 0);
+  const [point, comma] = [all.reduce((s, c) => s + c.point, 0), all.reduce((s, c) => s + c.comma, 0)];
   const decimalSeparator = comma > point ? ',' : '.';
   comments['openItems.decimalSeparator'] = `${Math.max(point, comma)} values end in '${decimalSeparator}' and one or two decimals, ${Math.min(point, comma)} in '${decimalSeparator === ',' ? '.' : ','}'${point + comma === 0 ? ' (no decimals seen: the point is assumed)' : ''}`;
   const dated = all.filter((c) => c.formats.length);
@@ -120,11 +119,14 @@ function propose(files: FileStats[]): Proposal {
     filesConfig[kind] = mine.length === 1 ? mine[0]!.name : `${commonPrefix(mine.map((f) => f.name))}*`;
     comments[`openItems.files.${kind}`] = mine.map((f) => `${f.name}: ${f.kindReason}`).join('; ');
     const mapping = (columnsConfig[kind] = mapColumns(kind, mine[0]!.columns, resolved, files.some((f) => f.kind === 'payments'), comments));
-    const kinds = mine[0]!.columns.find((c) => c.name === mapping.kind)?.few ?? [];
-    if (kind === 'invoices' && kinds.length) {
-      const credit = kinds.filter((v) => /avoir|credit|refund|^(av|cn|cm|crn)$/i.test(v));
-      values.kind = { invoice: kinds.filter((v) => !credit.includes(v)), credit_note: credit };
-      comments['openItems.values.kind'] = `the values of '${mapping.kind}': ${credit.length ? `${credit.join(', ')} read as credit notes (by their words)` : 'none reads as a credit note (a negative amount still does)'}`;
+    // Values the defaults do not read (Credit Memo, INV) are added to them, never put in their place.
+    const defaults = configSchema.parse({}).openItems.values.kind;
+    const known = [...defaults.invoice, ...defaults.credit_note].map((v) => v.toLowerCase());
+    const unread = (mine[0]!.columns.find((c) => c.name === mapping.kind)?.few ?? []).filter((v) => !known.includes(v.toLowerCase()));
+    if (kind === 'invoices' && unread.length) {
+      const credit = unread.filter((v) => /avoir|credit|refund|^(cn|cm|crn)$/i.test(v));
+      values.kind = { invoice: [...defaults.invoice, ...unread.filter((v) => !credit.includes(v))], credit_note: [...defaults.credit_note, ...credit] };
+      comments['openItems.values.kind'] = `'${mapping.kind}' holds ${unread.join(', ')}, which the defaults do not read: ${credit.length ? `${credit.join(', ')} taken for credit notes, the rest for invoices` : 'taken for invoices'} (a negative amount is a credit note whatever its type)`;
     }
   }
   if (!columnsConfig.invoices) throw new Error(`no file looks like an invoices export (${files.map((f) => `${f.name}: ${f.kind}`).join(', ')}); name it invoices*.csv`);
@@ -134,8 +136,7 @@ function propose(files: FileStats[]): Proposal {
 
 /** Our column → their header: by header name first, then, for required columns still missing, by the values. */
 function mapColumns(kind: OpenItemsFile, columns: ColumnStats[], dateFormat: string, hasPayments: boolean, comments: Record<string, string>): Record<string, string> {
-  const mapping: Record<string, string> = {};
-  const taken = new Set<string>();
+  const [mapping, taken]: [Record<string, string>, Set<string>] = [{}, new Set()];
   const isDate = (c: ColumnStats) => c.n > 0 && c.formats.includes(dateFormat);
   const isAmount = (c: ColumnStats) => c.n > 0 && c.numeric === c.n && c.point + c.comma > 0;
   const fits = (ours: string, c: ColumnStats) => c.n === 0 || (/_date$/.test(ours) ? isDate(c) : /amount$|_limit$/.test(ours) ? c.numeric === c.n : true);
@@ -182,8 +183,7 @@ if (import.meta.main) {
   }
   try {
     const { config } = await detectMapping(dir);
-    const text = `${JSON.stringify(config, null, 2)}\n`;
-    const target = join(dir, CONFIG_FILE_NAME);
+    const [text, target] = [`${JSON.stringify(config, null, 2)}\n`, join(dir, CONFIG_FILE_NAME)];
     if (argv.print) process.stdout.write(text);
     else if (existsSync(target) && !argv.force) {
       console.error(chalk.red(`✘ ${target} exists: run with --print to see the proposal, or --force to replace it`));
