@@ -19,9 +19,7 @@ const dateFormats = ['%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%d.%m.%Y', '%d-%m-%Y',
 /** Rows read per file: enough to see days above 12 and decimals, small enough to stay instant. */
 const SAMPLE_ROWS = 5000;
 
-interface ColumnStats {
-  name: string; norm: string; n: number; distinct: number; numeric: number; point: number; comma: number; formats: string[]; few: string[];
-}
+interface ColumnStats { name: string; norm: string; n: number; distinct: number; numeric: number; point: number; comma: number; formats: string[]; few: string[] }
 interface FileStats { name: string; kind: OpenItemsFile; kindReason: string; delimiter: string; encoding: string; columns: ColumnStats[] }
 export interface Proposal { config: Record<string, unknown>; comments: Record<string, string> }
 
@@ -49,8 +47,9 @@ async function sniffFile(db: Database, path: string, name: string): Promise<File
   const encoding = scanned === 'utf-8' ? 'utf-8' : 'latin-1';
   const [sniff] = await db.rows<{ delimiter: string }>(`select Delimiter as delimiter from sniff_csv(${sqlString(path)}, encoding = '${encoding}')`);
   const delimiter = sniff?.delimiter ?? ';';
+  // A malformed line is skipped here: this only samples values; the ETL reports such lines itself.
   await db.run(`create or replace table sniffed as select * from read_csv(${sqlString(path)}, delim = ${sqlString(delimiter)}, header = true,
-    all_varchar = true, encoding = '${encoding}', null_padding = true) limit ${SAMPLE_ROWS}`);
+    all_varchar = true, encoding = '${encoding}', null_padding = true, ignore_errors = true) limit ${SAMPLE_ROWS}`);
   const names = (await db.rows<{ column_name: string }>(`select column_name from (describe sniffed)`)).map((r) => r.column_name);
   const fecNames = new Set(Object.keys(fecColumns).map((c) => c.toLowerCase()));
   if (names.filter((c) => fecNames.has(c.toLowerCase())).length >= 8) return null; // a FEC: read as it is, no mapping needed
