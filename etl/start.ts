@@ -2,7 +2,7 @@
 // npm start: the whole job on one machine. ETL on the exports in data/inbox/ (or on the bundled
 // sample, generated on first use), then build the site and serve it locally.
 import { existsSync, readdirSync } from 'node:fs';
-import { $, argv, chalk } from 'zx';
+import { $, ProcessOutput, argv, chalk } from 'zx';
 
 import { buildSite } from './site-build.ts';
 
@@ -10,6 +10,8 @@ const inbox = 'data/inbox';
 const sample = 'data/sample';
 $.verbose = false;
 const step = $({ stdio: 'inherit' });
+// The ETL's messages are kept (zx still shows them) so a failure on the export's columns or names can point to `npm run detect`.
+const etl = $({ stdio: ['inherit', 'inherit', 'pipe'] });
 
 /** data/inbox/ when it holds exports, else the bundled sample (generated on first use). */
 export async function chooseInput(): Promise<string> {
@@ -27,10 +29,14 @@ export async function chooseInput(): Promise<string> {
 if (import.meta.main) {
   const input = await chooseInput();
   try {
-    await step`node etl/run.ts --input ${input}`;
+    await etl`node etl/run.ts --input ${input}`;
     const site = await buildSite();
     console.log(chalk.green(`✔ site built in ${(site.ms / 1000).toFixed(1)} s`));
-  } catch {
+  } catch (error) {
+    const stderr = error instanceof ProcessOutput ? error.stderr : '';
+    if (input === inbox && !existsSync(`${inbox}/encours.config.json`) && /column|no ledger found/i.test(stderr)) {
+      console.error(chalk.yellow(`${inbox}/ has no encours.config.json: \`npm run detect -- ${inbox}\` proposes one from your exports' headers and values.`));
+    }
     console.error(chalk.red('npm start stopped: see the message above. The previous warehouse and site are unchanged.'));
     process.exit(1);
   }

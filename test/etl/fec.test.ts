@@ -300,3 +300,98 @@ describe('a file that looks like a FEC but lacks columns', () => {
     await expect(run).rejects.toThrow(/FEC\.txt, line 1: looks like a FEC \(it has 16 of its 18 columns\) but lacks EcritureLet, DateLet/);
   });
 });
+
+describe('lettering codes are scoped to a client and a fiscal year', () => {
+  // test/fixtures/fec-lettering: two yearly files, default terms (30 days), as of 31 Mar 2025.
+  // C1: AA letters F1 1,200 (15 Jan 2024) with P1 (20 Mar 2024), and AA again, in 2025, F9 900
+  // (10 Jan 2025) with P9 (10 Mar 2025). C2: AA letters F2 1,000 (15 Oct 2024) with P2 600 only
+  // (20 Nov 2024); the 400 left is brought forward by an unlettered à-nouveau; in 2025 AA letters
+  // F8 500 (20 Jan) with P8 500 (25 Feb). C3: AB letters F3 1,500 (5 Nov 2024) with P3 500
+  // (10 Dec 2024); the à-nouveau carries F3's 1,000 with its code AB, lettered with P4 1,000 on
+  // 14 Feb 2025.
+  const dir = join(fixturesDir, 'fec-lettering');
+  const [fy2024, fy2025] = ['123456789FEC20241231.txt', '123456789FEC20251231.txt'].map((name) => readFileSync(join(dir, name), 'utf8'));
+  const clients = readFileSync(join(dir, 'clients.csv'), 'utf8');
+  const invoices = `select invoice_id, amount, due_date, open_amount, days_past_due, bucket, settled_date from invoices order by invoice_id`;
+  // Due dates: issue + 30 days. F2: due 14 Nov 2024; 31 Mar 2025 − 14 Nov 2024 = 16 + 31 + 31 + 28
+  // + 31 = 137 days. (Grouped by code alone, C2's AA would take P8 for F2's 400 and leave F8 400
+  // open, 40 days past due.)
+  const expected = [
+    { invoice_id: 'F1', amount: 1200, due_date: '2024-02-14', open_amount: 0, days_past_due: null, bucket: null, settled_date: '2024-03-20' },
+    { invoice_id: 'F2', amount: 1000, due_date: '2024-11-14', open_amount: 400, days_past_due: 137, bucket: '91-180', settled_date: null },
+    { invoice_id: 'F3', amount: 1500, due_date: '2024-12-05', open_amount: 0, days_past_due: null, bucket: null, settled_date: '2025-02-14' },
+    { invoice_id: 'F8', amount: 500, due_date: '2025-02-19', open_amount: 0, days_past_due: null, bucket: null, settled_date: '2025-02-25' },
+    { invoice_id: 'F9', amount: 900, due_date: '2025-02-09', open_amount: 0, days_past_due: null, bucket: null, settled_date: '2025-03-10' },
+  ];
+  // Only the 2024 group of C2 is left open, and 2024 is over: one warning, on F2's line (line 6).
+  const warning = 'lettering group AA of client C2 (fiscal year ending 2024-12-31) does not net to zero: debits exceed credits by 400.00; what it does not settle is matched oldest due first';
+
+  it('settles each year\'s invoices with that year\'s payments when a code is used again', async () => {
+    const wh = await buildWarehouse(dir, { asOf: '2025-03-31' });
+    expect(await wh.query(invoices)).toEqual(expected);
+    expect(await wh.query(`select invoice_id, source_id, allocation_date, amount, method from allocations order by invoice_id, allocation_date`)).toEqual([
+      { invoice_id: 'F1', source_id: 'P1', allocation_date: '2024-03-20', amount: 1200, method: 'lettering' },
+      { invoice_id: 'F2', source_id: 'P2', allocation_date: '2024-11-20', amount: 600, method: 'lettering' },
+      { invoice_id: 'F3', source_id: 'P3', allocation_date: '2024-12-10', amount: 500, method: 'lettering' },
+      // The partial lettering AB goes on into 2025: the à-nouveau is left out, F3 itself takes P4.
+      { invoice_id: 'F3', source_id: 'P4', allocation_date: '2025-02-14', amount: 1000, method: 'lettering' },
+      { invoice_id: 'F8', source_id: 'P8', allocation_date: '2025-02-25', amount: 500, method: 'lettering' },
+      { invoice_id: 'F9', source_id: 'P9', allocation_date: '2025-03-10', amount: 900, method: 'lettering' },
+    ]);
+    expect(await wh.query(`select source_file, line, severity, reason from quality where input = 'fec' order by severity, line`)).toEqual([
+      { source_file: '123456789FEC20251231.txt', line: 2, severity: 'info', reason: expect.stringMatching(/^2 opening lines/) },
+      { source_file: '123456789FEC20241231.txt', line: 6, severity: 'warning', reason: warning },
+    ]);
+  });
+
+  it('with 2025 alone, the à-nouveaux carry F2 and F3 (with its code AB) into the year', async () => {
+    const wh = await buildWarehouse(folderWith({ '123456789FEC20251231.txt': fy2025!, 'clients.csv': clients }), { asOf: '2025-03-31' });
+    // The brought-forward items are their open part at their own dates: F2 400, F3 1,000.
+    expect(await wh.query(invoices)).toEqual([
+      { ...expected[1], amount: 400 },
+      { ...expected[2], amount: 1000 },
+      expected[3],
+      expected[4],
+    ]);
+    expect(await wh.query(`select count(*) as n from quality where input = 'fec'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('cuts a single file spanning both years at the closing date of its name', async () => {
+    // The same lines in one file: the 2025 à-nouveaux start on line 14 (header + 12 lines of 2024).
+    const both = fy2024! + fy2025!.slice(fy2025!.indexOf('\n') + 1);
+    const wh = await buildWarehouse(folderWith({ '123456789FEC20251231.txt': both, 'clients.csv': clients }), { asOf: '2025-03-31' });
+    expect(await wh.query(invoices)).toEqual(expected);
+    expect(await wh.query(`select line, severity, reason from quality where input = 'fec' order by severity, line`)).toEqual([
+      { line: 14, severity: 'info', reason: expect.stringMatching(/^2 opening lines/) },
+      { line: 6, severity: 'warning', reason: warning },
+    ]);
+  });
+
+  it('follows a fiscal year closing on 30 June, and warns only once the year is over', async () => {
+    // C5, closing 30 June (file name), default terms, as of 30 Sep 2024. AC letters F5 1,000 (1 Mar
+    // 2024) with P5 400 (10 Apr): fiscal year ending 30 Jun 2024. AC again in the next year: F6 300
+    // (1 Aug 2024) with P6 300 (1 Sep). AD letters F7 800 (5 Sep) with P7 200 (20 Sep), in a year
+    // not over. F5: 600 open, due 31 Mar, 183 days; F6 settled; F7 600 open, due 5 Oct, not due.
+    // (Read as calendar years, AC would give P6 to F5: F5 300 and F6 300 open.)
+    const line = (j: string, n: number, date: string, account: string, ref: string, debit: string, credit: string, code = '') =>
+      fecLine([j, j, String(n), date, account, 'Compte', account.startsWith('411') ? 'C5' : '', account.startsWith('411') ? 'Moreau' : '', ref, date, ref, debit, credit, code, code ? date : '', '', '', '']);
+    const lines = [
+      header,
+      line('VT', 1, '20240301', '411000', 'F5', '1000,00', '0,00', 'AC'), line('VT', 1, '20240301', '706000', 'F5', '0,00', '1000,00'),
+      line('BQ', 1, '20240410', '512000', 'P5', '400,00', '0,00'), line('BQ', 1, '20240410', '411000', 'P5', '0,00', '400,00', 'AC'),
+      line('VT', 2, '20240801', '411000', 'F6', '300,00', '0,00', 'AC'), line('VT', 2, '20240801', '706000', 'F6', '0,00', '300,00'),
+      line('BQ', 2, '20240901', '512000', 'P6', '300,00', '0,00'), line('BQ', 2, '20240901', '411000', 'P6', '0,00', '300,00', 'AC'),
+      line('VT', 3, '20240905', '411000', 'F7', '800,00', '0,00', 'AD'), line('VT', 3, '20240905', '706000', 'F7', '0,00', '800,00'),
+      line('BQ', 3, '20240920', '512000', 'P7', '200,00', '0,00'), line('BQ', 3, '20240920', '411000', 'P7', '0,00', '200,00', 'AD'),
+    ];
+    const wh = await buildWarehouse(folderWith({ '987654321FEC20250630.txt': fecText(lines) }), { asOf: '2024-09-30' });
+    expect(await wh.query(`select invoice_id, due_date, open_amount, days_past_due, bucket from invoices order by invoice_id`)).toEqual([
+      { invoice_id: 'F5', due_date: '2024-03-31', open_amount: 600, days_past_due: 183, bucket: '181-365' },
+      { invoice_id: 'F6', due_date: '2024-08-31', open_amount: 0, days_past_due: null, bucket: null },
+      { invoice_id: 'F7', due_date: '2024-10-05', open_amount: 600, days_past_due: 0, bucket: 'not_due' },
+    ]);
+    expect(await wh.query(`select line, severity, reason from quality where input = 'fec'`)).toEqual([
+      { line: 2, severity: 'warning', reason: 'lettering group AC of client C5 (fiscal year ending 2024-06-30) does not net to zero: debits exceed credits by 600.00; what it does not settle is matched oldest due first' },
+    ]);
+  });
+});

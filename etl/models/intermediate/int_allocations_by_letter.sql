@@ -1,5 +1,6 @@
 -- One row per part of a credit item that settles an invoice of its lettering group: a FEC's
--- lines of one client that share a lettering code (EcritureLet) settle each other. Within a
+-- lines of one client that share a lettering code (EcritureLet) within a fiscal year settle each
+-- other (int_fec_letter_groups: many packages use AA again each year). Within a
 -- group, what named references left open is matched as in the oldest-due-first pass: invoices by
 -- due date, credits by date, each pair getting the overlap of their running totals. The
 -- settlement is dated by the credit line's DateLet — its own date where DateLet is empty or after
@@ -9,32 +10,37 @@ with by_reference as (
   select * from int_allocations_by_reference
 ),
 
+letter_groups as (
+  select source_file, line, letter_code, group_year from int_fec_letter_groups
+),
+
 invoice_remaining as (
-  select invoices.invoice_id, invoices.client_id, invoices.letter_code, invoices.issue_date, invoices.due_date,
-         invoices.amount - coalesce(referenced.allocated, 0) as remaining
+  select invoices.invoice_id, invoices.client_id, letter_groups.letter_code, letter_groups.group_year, invoices.issue_date,
+         invoices.due_date, invoices.amount - coalesce(referenced.allocated, 0) as remaining
   from int_invoices as invoices
+  join letter_groups using (source_file, line)
   left join (select invoice_id, sum(amount) as allocated from by_reference group by invoice_id) as referenced using (invoice_id)
-  where invoices.kind = 'invoice' and invoices.letter_code is not null
+  where invoices.kind = 'invoice'
 ),
 
 credit_remaining as (
-  select credits.source_id, credits.source_kind, credits.client_id, credits.letter_code, credits.credit_date,
+  select credits.source_id, credits.source_kind, credits.client_id, letter_groups.letter_code, letter_groups.group_year, credits.credit_date,
          case when credits.letter_date <= getvariable('as_of_date') then credits.letter_date end as letter_date,
          credits.amount - coalesce(referenced.allocated, 0) as remaining
   from int_credits as credits
+  join letter_groups using (source_file, line)
   left join (select source_id, source_kind, sum(amount) as allocated from by_reference group by source_id, source_kind) as referenced
     using (source_id, source_kind)
-  where credits.letter_code is not null
 ),
 
 invoice_queue as (
-  select *, sum(remaining) over (partition by client_id, letter_code order by due_date, issue_date, invoice_id rows unbounded preceding) as queue_end
+  select *, sum(remaining) over (partition by client_id, letter_code, group_year order by due_date, issue_date, invoice_id rows unbounded preceding) as queue_end
   from invoice_remaining
   where remaining > 0
 ),
 
 credit_queue as (
-  select *, sum(remaining) over (partition by client_id, letter_code order by credit_date, source_kind, source_id rows unbounded preceding) as queue_end
+  select *, sum(remaining) over (partition by client_id, letter_code, group_year order by credit_date, source_kind, source_id rows unbounded preceding) as queue_end
   from credit_remaining
   where remaining > 0
 ),
@@ -53,6 +59,7 @@ final as (
   join credit_queue as credits
     on credits.client_id = invoices.client_id
    and credits.letter_code = invoices.letter_code
+   and credits.group_year = invoices.group_year
    and credits.queue_end - credits.remaining < invoices.queue_end
    and invoices.queue_end - invoices.remaining < credits.queue_end
 )

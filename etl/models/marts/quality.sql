@@ -53,6 +53,20 @@ fec_superseded_openings as (
   group by source_file
 ),
 
+-- A lettering group that has not netted to zero by the end of its fiscal year (only years over by
+-- the as-of date: a group of the current year may still be completed), named on its first line.
+fec_open_letter_groups as (
+  select first(source_file order by source_file, line), first(line order by source_file, line), 'warning',
+         'lettering group ' || letter_code || ' of client ' || client_id || ' (fiscal year ending ' || any_value(group_year_end)
+           || ') does not net to zero: ' || case when any_value(group_balance) > 0 then 'debits exceed credits by ' || any_value(group_balance)
+                                                 else 'credits exceed debits by ' || -any_value(group_balance) end
+           || '; what it does not settle is matched oldest due first',
+         'fec', letter_code, null
+  from int_fec_letter_groups
+  where group_balance <> 0 and group_year_end <= getvariable('as_of_date')
+  group by client_id, letter_code, group_year
+),
+
 unknown_invoice_references as (
   select source_file, line, 'warning',
          source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
@@ -89,6 +103,7 @@ final as (
   union all select * from fec_rejected
   union all select * from fec_unbalanced
   union all select * from fec_superseded_openings
+  union all select * from fec_open_letter_groups
 )
 
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line

@@ -1,0 +1,79 @@
+// The header names French and English ERPs, invoicing tools and spreadsheets give each of our
+// columns, written normalised (see normaliseHeader): lowercase, accents stripped, punctuation and
+// camelCase turned into single spaces. `npm run detect` maps a header to our column when its
+// normalised form is one of these, looked up among the columns of the file it is in only: "Date"
+// is the issue date of an invoices file and the payment date of a payments file.
+import type { OpenItemsFile } from './config.ts';
+
+/** "N° pièce" → "n piece", "Date d'échéance" → "date d echeance", "InvoiceNumber" → "invoice number". */
+export function normaliseHeader(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const clientId = ['code client', 'client id', 'client', 'n client', 'numero client', 'no client', 'compte client', 'code tiers', 'tiers',
+  'customer id', 'customer', 'customer number', 'customer no', 'customer code', 'cust id', 'account', 'account number', 'account no'];
+const invoiceRef = ['n facture', 'numero de facture', 'numero facture', 'no facture', 'num facture', 'facture', 'facture reglee',
+  'invoice', 'invoice id', 'invoice number', 'invoice no', 'invoice num', 'invoice ref', 'applied to', 'applies to'];
+
+/** Our columns, per logical file, and the header names that mean them. */
+export const headerSynonyms: Record<OpenItemsFile, Record<string, string[]>> = {
+  invoices: {
+    invoice_id: ['n piece', 'numero de piece', 'piece', 'n document', ...invoiceRef, 'document number', 'document no', 'doc no', 'reference', 'ref'],
+    client_id: clientId,
+    issue_date: ['date piece', 'date facture', 'date de facture', 'date document', 'date emission', 'date', 'invoice date', 'document date', 'issue date', 'posting date', 'doc date'],
+    due_date: ['date echeance', 'date d echeance', 'echeance', 'date limite de paiement', 'due date', 'due', 'payment due date', 'due on', 'maturity date'],
+    amount: ['montant ttc', 'total ttc', 'montant', 'ttc', 'amount', 'total', 'amount incl tax', 'invoice amount', 'gross amount', 'total amount', 'original amount'],
+    amount_excl_tax: ['montant ht', 'total ht', 'ht', 'amount excl tax', 'net amount', 'subtotal', 'amount ht'],
+    kind: ['type', 'type piece', 'type de piece', 'type document', 'kind', 'document type', 'doc type', 'transaction type'],
+    currency: ['devise', 'monnaie', 'currency', 'currency code', 'ccy'],
+    is_disputed: ['litige', 'en litige', 'contestation', 'disputed', 'dispute', 'in dispute', 'is disputed'],
+    original_invoice_id: ['facture d origine', 'facture origine', 'original invoice', 'original invoice number', 'original invoice id'],
+    paid_date: ['date reglement', 'date de reglement', 'date paiement', 'paid date', 'paid on', 'date paid', 'last payment date'],
+    paid_amount: ['montant regle', 'montant paye', 'paid amount', 'amount paid', 'paid'],
+  },
+  payments: {
+    payment_id: ['n reglement', 'numero de reglement', 'n piece', 'piece', 'payment id', 'payment number', 'payment no', 'receipt number', 'receipt no', 'check number', 'reference', 'ref'],
+    client_id: clientId,
+    payment_date: ['date reglement', 'date de reglement', 'date paiement', 'date encaissement', 'date', 'payment date', 'receipt date', 'date received', 'paid date'],
+    amount: ['montant', 'montant regle', 'montant ttc', 'amount', 'payment amount', 'amount paid', 'amount received', 'paid amount'],
+    invoice_id: invoiceRef,
+  },
+  clients: {
+    client_id: clientId,
+    name: ['raison sociale', 'nom', 'nom client', 'client name', 'name', 'customer name', 'company', 'company name', 'societe'],
+    segment: ['segment', 'categorie', 'categorie client', 'category', 'customer type', 'type client'],
+    sector: ['secteur', 'secteur d activite', 'activite', 'sector', 'industry'],
+    country: ['pays', 'country', 'country code'],
+    sales_rep: ['commercial', 'representant', 'vendeur', 'sales rep', 'salesperson', 'sales person', 'account manager'],
+    payment_terms: ['conditions de paiement', 'conditions de reglement', 'delai de paiement', 'mode de reglement', 'payment terms', 'terms'],
+    credit_limit: ['limite de credit', 'encours autorise', 'plafond', 'credit limit'],
+    insured_limit: ['limite assuree', 'garantie assureur', 'insured limit', 'credit insurance limit'],
+    guarantee_amount: ['garanties', 'garantie', 'caution', 'guarantees', 'guarantee', 'guarantee amount'],
+    external_rating: ['note externe', 'notation', 'external rating', 'rating'],
+    legal_status: ['statut juridique', 'procedure', 'statut', 'legal status', 'status'],
+  },
+  writeoffs: {
+    writeoff_id: ['n passage en perte', 'passage en perte', 'writeoff id', 'write off id', 'write off number', 'n piece', 'reference'],
+    client_id: clientId,
+    invoice_id: invoiceRef,
+    writeoff_date: ['date passage en perte', 'date', 'writeoff date', 'write off date'],
+    amount: ['montant ttc', 'montant', 'amount', 'writeoff amount', 'write off amount'],
+  },
+};
+
+/** Words in a file name that say which logical file it is (normalised, see normaliseHeader). */
+export const fileNameWords: Record<OpenItemsFile, RegExp> = {
+  invoices: /\b(invoices?|factures?|ventes|sales|open items|balance agee|aged)\b/,
+  payments: /\b(payments?|reglements?|paiements?|encaissements?|receipts?|cash)\b/,
+  clients: /\b(clients?|customers?|tiers)\b/,
+  writeoffs: /\b(writeoffs?|write offs?|pertes?|passages? en perte|bad debts?)\b/,
+};
+
+/** Headers that hold what an invoice still owes: a balance, not the amount invoiced. */
+export const openAmountHeaders = ['reste du', 'reste a payer', 'solde', 'montant restant', 'balance', 'open amount', 'amount due', 'balance due', 'outstanding', 'remaining'];
