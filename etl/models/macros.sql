@@ -98,3 +98,26 @@ create or replace macro parse_fec_amount(text) as
 
 create or replace macro has_prefix(account, prefixes) as
   coalesce(len(list_filter(prefixes, p -> starts_with(account, p))) > 0, false);
+
+-- Collective procedures (Code de commerce, livre VI): the kind of procedure a client's legal
+-- status names, in French or English, lower-cased without accents; NULL when it names none.
+-- 'liquidation': liquidation judiciaire (LJ), winding up, bankruptcy, chapter 7 (a liquidation
+-- amiable or a members' voluntary liquidation is a solvent closure, not a procedure);
+-- 'receivership': redressement judiciaire (RJ), receivership, administration, and the generic
+-- words (procédure collective, insolvency, chapter 11) when they do not say which;
+-- 'safeguard': sauvegarde (accélérée), safeguard. The one rule every model reads.
+create or replace macro procedure_text(status) as
+  regexp_replace(strip_accents(lower(trim(status))), '\s+', ' ', 'g');
+
+create or replace macro collective_procedure_of(status) as
+  case
+    when status is null or regexp_matches(procedure_text(status), 'amiable|members.? voluntary|\bsolvent') then null
+    when regexp_matches(procedure_text(status), 'liquidation|winding.?up|bankrupt|faillite|chapter 7|\blj\b') then 'liquidation'
+    when regexp_matches(procedure_text(status), 'sauvegarde|safeguard') then 'safeguard'
+    when regexp_matches(procedure_text(status),
+      'redressement|receivership|\badministration\b|insolven|procedure collective|collective (procedure|proceeding)|chapter 11|\brj\b')
+      then 'receivership'
+  end;
+
+create or replace macro is_collective_procedure(status) as
+  collective_procedure_of(status) is not null;

@@ -26,7 +26,7 @@ long_form as (
   union all select month_end, client_id, null, null, 'external_rating',
     case upper(left(trim(external_rating), 1)) when 'A' then 1 when 'B' then 2 when 'C' then 3 when 'D' then 4 when 'E' then 5 end from features where external_rating is not null
   union all select month_end, client_id, null, null, 'legal_status',
-    case when regexp_matches(lower(legal_status), 'liquidation|redressement|sauvegarde|receivership|insolven|bankrupt') then 2 else 1 end from features where legal_status is not null
+    case when is_collective_procedure(legal_status) then 2 else 1 end from features where legal_status is not null
 )
 
 select * from long_form

@@ -23,7 +23,7 @@ as_of_worst as (
 insolvent as (
   select client_id
   from clients
-  where regexp_matches(lower(coalesce(legal_status, '')), 'redressement|liquidation|sauvegarde|proc[ée]dure collective|insolven|bankrupt|receivership')
+  where is_collective_procedure(legal_status)
 ),
 
 worst as (

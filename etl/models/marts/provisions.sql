@@ -5,8 +5,8 @@
 --   the look-back). No row where no loss rate could be estimated yet (young history).
 -- method 'specific' (French practice): one row per client, bucket and basis at the as-of date:
 --   open invoices of doubtful clients or invoices, provisioned on their amount excl. tax at the rate
---   of their basis (highest rate when several apply): insolvency procedure from the clients file
---   (liquidation, receivership = redressement, safeguard = sauvegarde), a client the books class
+--   of their basis (highest rate when several apply): collective procedure named by the clients
+--   file's legal status (collective_procedure_of: liquidation, receivership, safeguard), a client the books class
 --   as doubtful (a FEC's 416 balance, int_doubtful_clients), dispute, or beyond the configured days
 --   past due (180).
 -- method 'booked' (from a FEC only): what the books hold, for comparison (int_booked_provisions):
@@ -17,11 +17,7 @@ with doubtful_invoices as (
          -- are added in, and moved a client's total by a cent from one run to the next.
          coalesce(invoices.open_amount * invoices.amount_excl_tax / invoices.amount,
                   invoices.open_amount / (1 + getvariable('vat_rate')))::decimal(38, 8) as open_excl_tax,
-         case
-           when lower(clients.legal_status) like '%liquidation%' then 'liquidation'
-           when lower(clients.legal_status) similar to '.*(redressement|receivership).*' then 'receivership'
-           when lower(clients.legal_status) similar to '.*(sauvegarde|safeguard).*' then 'safeguard'
-         end as status_basis,
+         collective_procedure_of(clients.legal_status) as status_basis,
          case when doubtful.client_id is not null then 'doubtful' end as doubtful_basis,
          case when invoices.is_disputed then 'dispute' end as dispute_basis,
          case when invoices.days_past_due > getvariable('specific_overdue_days') then 'overdue' end as overdue_basis
