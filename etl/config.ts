@@ -173,6 +173,10 @@ const scoring = z.strictObject({
     .length(4)
     .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'must be increasing')
     .default([0.03, 0.08, 0.15, 0.3]),
+  /** Default event: the amount beyond 90 days past due must exceed this amount (EU 2018/171: 500 €)… */
+  defaultMaterialityAmount: z.number().min(0).default(500),
+  /** …and this share of the client's open receivables (EU 2018/171: 1 %). */
+  defaultMaterialityShare: z.number().min(0).max(1).default(0.01),
 });
 
 /** Recommended credit limit = monthly sales × (terms days + marginDays) / 30 × grade factor, capped by insurance + guarantees. */

@@ -23,6 +23,8 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable score_min_training_defaults = ${config.scoring.minTrainingDefaults};
     set variable score_validation_month_ends = ${config.scoring.validationMonthEnds};
     set variable score_grade_pd_bounds = [${config.scoring.gradePdBounds.join(', ')}]::double[];
+    set variable default_materiality_amount = ${config.scoring.defaultMaterialityAmount};
+    set variable default_materiality_share = ${config.scoring.defaultMaterialityShare};
     set variable limit_sales_months = ${config.creditLimits.salesMonths};
     set variable limit_margin_days = ${config.creditLimits.marginDays};
     set variable limit_grade_factors = map {${Object.entries(config.creditLimits.gradeFactors).map(([g, f]) => `'${g}': ${f}::double`).join(', ')}};

@@ -121,3 +121,10 @@ create or replace macro collective_procedure_of(status) as
 
 create or replace macro is_collective_procedure(status) as
   collective_procedure_of(status) is not null;
+
+-- Materiality of a client's amount beyond 90 days past due (the default event of the score): above
+-- both the absolute threshold and the share of its open receivables (EU Delegated Regulation
+-- 2018/171: 500 € and 1 % for a business).
+create or replace macro is_material_past_due(over_90_amount, open_amount) as
+  coalesce(over_90_amount > getvariable('default_materiality_amount')
+           and over_90_amount > getvariable('default_materiality_share') * open_amount, false);

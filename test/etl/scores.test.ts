@@ -28,16 +28,58 @@ describe('int_score_features', () => {
         ('a2', 'A', date '2024-04-10', date '2024-05-10', 3000.00, true, date '2024-06-09', null),
         ('a3', 'A', date '2024-06-01', date '2024-07-01', 2000.00, false, date '2024-11-15', date '2024-09-30'))
         t(invoice_id, client_id, issue_date, due_date, amount, is_disputed, settled_date, default_date)`,
-      int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount`,
+      int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount, 0.00 as open_over_90_amount`,
       int_month_ends: `select last_day(unnest(generate_series(date '2024-01-01', date '2025-12-01', interval 1 month)))::date as month_end`,
-      stg_writeoffs: `select null::varchar as client_id, null::date as writeoff_date, null::varchar as reject_reason where false`,
+      int_default_events: `select 'A' as client_id, date '2024-09-30' as default_date`,
       stg_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::varchar as reject_reason`,
-    }, { as_of_date: '2025-12-31', score_validation_month_ends: 6 });
+    }, { as_of_date: '2025-12-31', score_validation_month_ends: 6, default_materiality_amount: 500, default_materiality_share: 0.01 });
     expect(rows.find((r) => r.month_end === '2024-06-30')).toMatchObject({
       open_amount: 2000, max_days_past_due: 0, share_over_60: 0, days_late_3m: 30, days_late_6m: 25, days_late_12m: 25, days_late_trend: 5,
       share_disputed: 0.5, limit_usage: 0.5, tenure_months: 15, sales_12m_amount: 6000, external_rating: null,
       defaults_within_12m: true, is_outcome_known: true, sample: 'training',
     });
+  });
+});
+
+describe('int_default_events', () => {
+  it('counts 90+ days past due only on a material amount: above 500 and above 1 % of what the client owes', async () => {
+    // As-of 2024-12-31 (2024 is a leap year). Day 91 past due: 31 Jan → 1 May; 29 Feb → 30 May; 30 Jun → 29 Sep.
+    // M: m1 400 due 31 Jan, never paid → beyond 90 days on 1 May, but 400 ≤ 500: not material.
+    //    m2 300 due 29 Feb, never paid → 700 beyond 90 days on 30 May, above 500, but M then also owes
+    //    m3 100,000 (issued 1 May, paid 30 Jun): 1 % of 100,700 = 1,007 > 700 → not material.
+    //    On 30 Jun m3 is paid: M owes 700, all beyond 90 days → default on 2024-06-30.
+    // S: 450 due 31 Jan, never paid → never above 500: no default, however late.
+    // C: n1 1,000 due 31 Jan, paid 1 Jun → default on 1 May, cured on 1 Jun; n2 1,000 due 30 Jun,
+    //    never paid → defaults again on 29 Sep.
+    // W: a write-off on 15 Mar is a default event whatever its amount.
+    const rows = await runModel('int_default_events', {
+      int_score_invoice_events: `select * from (values ('m1', 'M', date '2024-01-31'), ('m2', 'M', date '2024-02-29'), ('m3', 'M', date '2024-06-30'),
+        ('s1', 'S', date '2024-01-31'), ('n1', 'C', date '2024-01-31'), ('n2', 'C', date '2024-06-30')) t(invoice_id, client_id, due_date)`,
+      int_invoice_balance_history: `select * from (values
+        ('m1', date '2024-01-01', null::date, 400.00), ('m2', date '2024-01-30', null, 300.00),
+        ('m3', date '2024-05-01', date '2024-06-30', 100000.00), ('m3', date '2024-06-30', null, 0.00),
+        ('s1', date '2024-01-01', null, 450.00),
+        ('n1', date '2024-01-01', date '2024-06-01', 1000.00), ('n1', date '2024-06-01', null, 0.00), ('n2', date '2024-05-31', null, 1000.00))
+        t(invoice_id, valid_from, valid_to, open_amount)`,
+      stg_writeoffs: `select 'W' as client_id, date '2024-03-15' as writeoff_date, null::varchar as reject_reason`,
+    }, { as_of_date: '2024-12-31', default_materiality_amount: 500, default_materiality_share: 0.01 });
+    const events = rows.map((r) => [r.client_id, r.default_date, r.default_kind, r.over_90_amount]).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+    expect(events).toEqual([
+      ['C', '2024-05-01', 'past_due_90', 1000],
+      ['C', '2024-09-29', 'past_due_90', 1000],
+      ['M', '2024-06-30', 'past_due_90', 700],
+      ['W', '2024-03-15', 'writeoff', null],
+    ]);
+  });
+
+  it('follows the configured thresholds', async () => {
+    // The same S with thresholds 400 and 1 %: 450 beyond 90 days on 1 May is now material.
+    const rows = await runModel('int_default_events', {
+      int_score_invoice_events: `select 's1' as invoice_id, 'S' as client_id, date '2024-01-31' as due_date`,
+      int_invoice_balance_history: `select 's1' as invoice_id, date '2024-01-01' as valid_from, null::date as valid_to, 450.00 as open_amount`,
+      stg_writeoffs: `select null::varchar as client_id, null::date as writeoff_date, null::varchar as reject_reason where false`,
+    }, { as_of_date: '2024-12-31', default_materiality_amount: 400, default_materiality_share: 0.01 });
+    expect(rows.map((r) => [r.client_id, r.default_date])).toEqual([['S', '2024-05-01']]);
   });
 });
 

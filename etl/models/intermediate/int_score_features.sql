@@ -1,7 +1,7 @@
 -- One row per client and month end at which it owed something or was invoiced: the features of
--- the credit score, the default event of the next 12 months (an invoice still open 91 days past
--- its due date, or a write-off) and the sample the row belongs to ('training', 'validation', or
--- NULL when its outcome is unknown or the client is already in default).
+-- the credit score, the default event of the next 12 months (int_default_events: 90+ DPD on a
+-- material amount, or a write-off) and the sample the row belongs to ('training', 'validation',
+-- or NULL when its outcome is unknown or the client is already in default at the month end).
 -- Days late = settlement date − due date (0 when paid early), weighted by the invoice amount, over
 -- the invoices settled in the last 3, 6 and 12 calendar months (the month end's month included). External rating and legal status come from
 -- today's client file, so they are kept only at the latest month end (earlier rows would see
@@ -60,9 +60,7 @@ tenure as (
 ),
 
 defaults as (
-  select client_id, default_date from events where default_date is not null
-  union all
-  select client_id, writeoff_date from stg_writeoffs where reject_reason is null and writeoff_date <= getvariable('as_of_date')
+  select client_id, default_date from int_default_events
 ),
 
 labels as (
@@ -94,7 +92,8 @@ final as (
     case when rows.month_end = (select max(month_end) from int_month_ends) then clients.legal_status end as legal_status,
     labels.defaults_within_12m,
     coalesce(rows.month_end <= split.last_known, false) as is_outcome_known,
-    case when split.last_known is null or rows.month_end > split.last_known or coalesce(exposure.max_days_past_due, 0) > 90 then null
+    is_material_past_due(exposure.open_over_90_amount, exposure.open_amount) as is_in_default,
+    case when split.last_known is null or rows.month_end > split.last_known or is_material_past_due(exposure.open_over_90_amount, exposure.open_amount) then null
          when rows.month_end <= split.cutoff then 'training' else 'validation' end as sample
   from rows
   cross join split
