@@ -29,6 +29,8 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable limit_margin_days = ${config.creditLimits.marginDays};
     set variable limit_grade_factors = map {${Object.entries(config.creditLimits.gradeFactors).map(([g, f]) => `'${g}': ${f}::double`).join(', ')}};
     set variable limit_rounding_amount = ${config.creditLimits.roundingAmount};
+    set variable limit_small_rounding_amount = ${config.creditLimits.smallRoundingAmount};
+    set variable limit_small_below = ${config.creditLimits.smallLimitBelow};
     set variable fec_client_prefixes = ${list(config.fec.clientAccountPrefixes)};
     set variable fec_doubtful_prefixes = ${list(config.fec.doubtfulAccountPrefixes)};
     set variable fec_writeoff_prefixes = ${list(config.fec.writeoffAccountPrefixes)};
@@ -72,6 +74,7 @@ export async function createReferenceTables(db: Database, config: Config): Promi
     set variable penalty_indemnity = ${config.penalties.indemnityAmount};
     set variable worsening_days = ${config.alerts.worseningDays};
     set variable provision_lookback_months = ${config.provisions.lookbackMonths};
+    set variable provision_min_history_months = ${config.provisions.minHistoryMonths};
     set variable forward_looking_factor = ${config.provisions.forwardLookingFactor};
     set variable vat_rate = ${config.provisions.vatRate};
     set variable specific_overdue_days = ${config.provisions.overdueDays};

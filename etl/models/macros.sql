@@ -128,3 +128,9 @@ create or replace macro is_collective_procedure(status) as
 create or replace macro is_material_past_due(over_90_amount, open_amount) as
   coalesce(over_90_amount > getvariable('default_materiality_amount')
            and over_90_amount > getvariable('default_materiality_share') * open_amount, false);
+
+-- The grade of a 12-month probability of default, against score_grade_pd_bounds (default A < 3 %,
+-- B < 8 %, C < 15 %, D < 30 %, E from 30 %).
+create or replace macro grade_of_pd(pd) as
+  case when pd < getvariable('score_grade_pd_bounds')[1] then 'A' when pd < getvariable('score_grade_pd_bounds')[2] then 'B'
+       when pd < getvariable('score_grade_pd_bounds')[3] then 'C' when pd < getvariable('score_grade_pd_bounds')[4] then 'D' else 'E' end;

@@ -3,9 +3,9 @@
 -- material amount, or a write-off) and the sample the row belongs to ('training', 'validation',
 -- or NULL when its outcome is unknown or the client is already in default at the month end).
 -- Days late = settlement date − due date (0 when paid early), weighted by the invoice amount, over
--- the invoices settled in the last 3, 6 and 12 calendar months (the month end's month included). External rating and legal status come from
--- today's client file, so they are kept only at the latest month end (earlier rows would see
--- the future).
+-- the invoices settled in the last 3, 6 and 12 calendar months (the month end's month included).
+-- External rating and legal status come from today's client file, so they are kept only at the
+-- latest month end (earlier rows would see the future), where client_scores applies them as overrides.
 with events as (select * from int_score_invoice_events),
 
 rows as (
@@ -56,7 +56,11 @@ history as (
 ),
 
 tenure as (
-  select client_id, min(issue_date) as first_issue_date from events group by client_id
+  -- A client already invoiced in the first month of the ledger was a client before it: its tenure
+  -- is at least what the ledger shows (is_tenure_censored), read as a long-standing relationship.
+  select client_id, min(issue_date) as first_issue_date,
+         date_trunc('month', min(issue_date)) = (select date_trunc('month', min(issue_date)) from events) as is_tenure_censored
+  from events group by client_id
 ),
 
 defaults as (
@@ -87,6 +91,7 @@ final as (
     coalesce(history.share_disputed, 0) as share_disputed,
     exposure.open_amount / nullif(clients.credit_limit, 0) as limit_usage,
     datediff('month', tenure.first_issue_date, rows.month_end) as tenure_months,
+    tenure.is_tenure_censored,
     history.sales_12m_amount::decimal(18, 2) as sales_12m_amount,
     case when rows.month_end = (select max(month_end) from int_month_ends) then clients.external_rating end as external_rating,
     case when rows.month_end = (select max(month_end) from int_month_ends) then clients.legal_status end as legal_status,

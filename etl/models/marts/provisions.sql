@@ -2,7 +2,8 @@
 -- method 'matrix' (IFRS 9 simplified approach): one row per month end, client and ageing bucket:
 --   provision = open balance × loss rate of the bucket × forward-looking factor, the loss rate being
 --   the one known at that month end (int_loss_rates: written off within 12 months / balance, over
---   the look-back). No row where no loss rate could be estimated yet (young history).
+--   the look-back); with fewer than provision_min_history_months such month ends, the documented
+--   prudent default rate of the bucket (basis 'prudent_default', else 'observed').
 -- method 'specific' (French practice): one row per client, bucket and basis at the as-of date:
 --   open invoices of doubtful clients or invoices, provisioned on their amount excl. tax at the rate
 --   of their basis (highest rate when several apply): collective procedure named by the clients
