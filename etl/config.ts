@@ -125,6 +125,8 @@ const penalties = z.strictObject({
 const provisions = z.strictObject({
   /** Month ends whose 12-month outcome is averaged into each bucket's loss rate. */
   lookbackMonths: z.number().int().min(1).default(12),
+  /** Month ends with a known 12-month outcome needed to use the observed loss rates; fewer → the documented prudent defaults. */
+  minHistoryMonths: z.number().int().min(1).default(6),
   /** Multiplies the historical loss rates (forward-looking adjustment; 1 = none). */
   forwardLookingFactor: z.number().min(0).default(1),
   /** VAT rate to take the tax out of amounts when the export gives no amount excl. tax. */
@@ -173,6 +175,10 @@ const scoring = z.strictObject({
     .length(4)
     .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'must be increasing')
     .default([0.03, 0.08, 0.15, 0.3]),
+  /** Default event: the amount beyond 90 days past due must exceed this amount (EU 2018/171: 500 €)… */
+  defaultMaterialityAmount: z.number().min(0).default(500),
+  /** …and this share of the client's open receivables (EU 2018/171: 1 %). */
+  defaultMaterialityShare: z.number().min(0).max(1).default(0.01),
 });
 
 /** Recommended credit limit = monthly sales × (terms days + marginDays) / 30 × grade factor, capped by insurance + guarantees. */
@@ -184,8 +190,11 @@ const creditLimits = z.strictObject({
   /** Share of the sales-based limit granted per grade. */
   gradeFactors: z.strictObject({ A: z.number().min(0), B: z.number().min(0), C: z.number().min(0), D: z.number().min(0), E: z.number().min(0) })
     .default({ A: 1, B: 0.8, C: 0.6, D: 0.3, E: 0 }),
-  /** The recommended limit is rounded down to a multiple of this amount. */
-  roundingAmount: z.number().positive().default(500),
+  /** The recommended limit is rounded down to a multiple of this amount (from smallLimitBelow up)… */
+  roundingAmount: z.number().positive().default(1000),
+  /** …and of this one below smallLimitBelow; a client graded A–C with sales gets at least this. */
+  smallRoundingAmount: z.number().positive().default(100),
+  smallLimitBelow: z.number().min(0).default(10000),
 });
 
 export const configSchema = z.strictObject({

@@ -23,10 +23,14 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable score_min_training_defaults = ${config.scoring.minTrainingDefaults};
     set variable score_validation_month_ends = ${config.scoring.validationMonthEnds};
     set variable score_grade_pd_bounds = [${config.scoring.gradePdBounds.join(', ')}]::double[];
+    set variable default_materiality_amount = ${config.scoring.defaultMaterialityAmount};
+    set variable default_materiality_share = ${config.scoring.defaultMaterialityShare};
     set variable limit_sales_months = ${config.creditLimits.salesMonths};
     set variable limit_margin_days = ${config.creditLimits.marginDays};
     set variable limit_grade_factors = map {${Object.entries(config.creditLimits.gradeFactors).map(([g, f]) => `'${g}': ${f}::double`).join(', ')}};
     set variable limit_rounding_amount = ${config.creditLimits.roundingAmount};
+    set variable limit_small_rounding_amount = ${config.creditLimits.smallRoundingAmount};
+    set variable limit_small_below = ${config.creditLimits.smallLimitBelow};
     set variable fec_client_prefixes = ${list(config.fec.clientAccountPrefixes)};
     set variable fec_doubtful_prefixes = ${list(config.fec.doubtfulAccountPrefixes)};
     set variable fec_writeoff_prefixes = ${list(config.fec.writeoffAccountPrefixes)};
@@ -70,6 +74,7 @@ export async function createReferenceTables(db: Database, config: Config): Promi
     set variable penalty_indemnity = ${config.penalties.indemnityAmount};
     set variable worsening_days = ${config.alerts.worseningDays};
     set variable provision_lookback_months = ${config.provisions.lookbackMonths};
+    set variable provision_min_history_months = ${config.provisions.minHistoryMonths};
     set variable forward_looking_factor = ${config.provisions.forwardLookingFactor};
     set variable vat_rate = ${config.provisions.vatRate};
     set variable specific_overdue_days = ${config.provisions.overdueDays};

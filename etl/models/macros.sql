@@ -98,3 +98,39 @@ create or replace macro parse_fec_amount(text) as
 
 create or replace macro has_prefix(account, prefixes) as
   coalesce(len(list_filter(prefixes, p -> starts_with(account, p))) > 0, false);
+
+-- Collective procedures (Code de commerce, livre VI): the kind of procedure a client's legal
+-- status names, in French or English, lower-cased without accents; NULL when it names none.
+-- 'liquidation': liquidation judiciaire (LJ), winding up, bankruptcy, chapter 7 (a liquidation
+-- amiable or a members' voluntary liquidation is a solvent closure, not a procedure);
+-- 'receivership': redressement judiciaire (RJ), receivership, administration, and the generic
+-- words (procédure collective, insolvency, chapter 11) when they do not say which;
+-- 'safeguard': sauvegarde (accélérée), safeguard. The one rule every model reads.
+create or replace macro procedure_text(status) as
+  regexp_replace(strip_accents(lower(trim(status))), '\s+', ' ', 'g');
+
+create or replace macro collective_procedure_of(status) as
+  case
+    when status is null or regexp_matches(procedure_text(status), 'amiable|members.? voluntary|\bsolvent') then null
+    when regexp_matches(procedure_text(status), 'liquidation|winding.?up|bankrupt|faillite|chapter 7|\blj\b') then 'liquidation'
+    when regexp_matches(procedure_text(status), 'sauvegarde|safeguard') then 'safeguard'
+    when regexp_matches(procedure_text(status),
+      'redressement|receivership|\badministration\b|insolven|procedure collective|collective (procedure|proceeding)|chapter 11|\brj\b')
+      then 'receivership'
+  end;
+
+create or replace macro is_collective_procedure(status) as
+  collective_procedure_of(status) is not null;
+
+-- Materiality of a client's amount beyond 90 days past due (the default event of the score): above
+-- both the absolute threshold and the share of its open receivables (EU Delegated Regulation
+-- 2018/171: 500 € and 1 % for a business).
+create or replace macro is_material_past_due(over_90_amount, open_amount) as
+  coalesce(over_90_amount > getvariable('default_materiality_amount')
+           and over_90_amount > getvariable('default_materiality_share') * open_amount, false);
+
+-- The grade of a 12-month probability of default, against score_grade_pd_bounds (default A < 3 %,
+-- B < 8 %, C < 15 %, D < 30 %, E from 30 %).
+create or replace macro grade_of_pd(pd) as
+  case when pd < getvariable('score_grade_pd_bounds')[1] then 'A' when pd < getvariable('score_grade_pd_bounds')[2] then 'B'
+       when pd < getvariable('score_grade_pd_bounds')[3] then 'C' when pd < getvariable('score_grade_pd_bounds')[4] then 'D' else 'E' end;

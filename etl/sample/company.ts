@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomLcg, randomLogNormal, randomNormal, randomPareto, randomPoisson, randomUniform } from 'd3-random';
 import { argv } from 'zx';
 
-import { behaviourShares, makeLateness, type Behaviour, type PaymentHabit } from './behaviours.ts';
+import { behaviourShares, deteriorationDefaultShare, makeLateness, suddenDefaultChance, type Behaviour, type PaymentHabit } from './behaviours.ts';
 import { addDays, dueDate, sampleTerms, type SampleTerms } from './due-dates.ts';
 import { companyName } from './names.ts';
 import { csvFile, sampleConfig, sampleFecConfig } from './export-format.ts';
@@ -44,6 +44,8 @@ interface Client extends PaymentHabit {
   firstMonth: number;
   lastMonth: number;
   writeoffDate?: Date;
+  /** A failed client under a collective procedure (redressement, then liquidation once written off). */
+  inProcedure?: boolean;
 }
 
 const sectors = ['BTP', 'Distribution', 'Industrie', 'Transport', 'Santé', 'Services', 'Hôtellerie-restauration', 'Agriculture'];
@@ -85,24 +87,35 @@ function makeClient(index: number): Client {
   if (behaviour === 'deteriorating') {
     client.deteriorationStart = Math.floor(uniform(2, 24)());
     client.deteriorationSlope = uniform(4, 9)();
-    if (chance(0.5)) {
-      // Defaults: stops paying 3–9 months into its decline, is billed two months more, and is
-      // written off 6–15 months later when that falls before the as-of date.
-      client.defaultDate = monthStart(client.deteriorationStart + Math.floor(uniform(3, 10)()), 10);
-      client.lastMonth = Math.min(client.lastMonth, monthIndex(client.defaultDate) + 2);
-      const writeoff = addDays(client.defaultDate, Math.floor(uniform(180, 450)()));
-      if (writeoff <= AS_OF) client.writeoffDate = writeoff;
+    client.deteriorationCap = uniform(30, 60)();
+    // Fails 3–9 months into its decline.
+    if (chance(deteriorationDefaultShare)) setDefault(client, client.deteriorationStart + Math.floor(uniform(3, 10)()));
+  } else if (chance(suddenDefaultChance[behaviour])) {
+    // Fails in any month of the history (so losses come at a steady pace), after a few months of
+    // paying later and later.
+    const month = Math.floor(uniform(Math.max(1, client.firstMonth + 3), MONTHS - 1)());
+    if (month < MONTHS - 1) {
+      client.warningDays = uniform(15, 45)();
+      setDefault(client, month);
     }
   }
   return client;
 }
 
-function monthStart(month: number, day = 1): Date {
-  return new Date(Date.UTC(FIRST.getUTCFullYear(), FIRST.getUTCMonth() + month, day));
+/**
+ * A failing client stops paying on the 10th of `month`, is billed two months more, and is written
+ * off 6–15 months later when that falls before the as-of date; most enter a collective procedure.
+ */
+function setDefault(client: Client, month: number): void {
+  client.defaultDate = monthStart(month, 10);
+  client.lastMonth = Math.min(client.lastMonth, month + 2);
+  const writeoff = addDays(client.defaultDate, Math.floor(uniform(180, 450)()));
+  if (writeoff <= AS_OF) client.writeoffDate = writeoff;
+  client.inProcedure = chance(0.75);
 }
 
-function monthIndex(date: Date): number {
-  return (date.getUTCFullYear() - FIRST.getUTCFullYear()) * 12 + date.getUTCMonth() - FIRST.getUTCMonth();
+function monthStart(month: number, day = 1): Date {
+  return new Date(Date.UTC(FIRST.getUTCFullYear(), FIRST.getUTCMonth() + month, day));
 }
 
 const clients = Array.from({ length: clientCount }, (_, i) => makeClient(i));
@@ -135,15 +148,16 @@ function generateLedger(all: Client[]) {
         const invoice: Document = { client, kind: 'Facture', issue, due: dueDate(issue, client.terms), amount: cents(Math.max(20, amountOf())), disputed: chance(0.02) };
         invoices.push(invoice);
         let owed = invoice.amount;
-        // Credit notes: a disputed invoice is sometimes cancelled; some others are partly credited.
-        const credit = invoice.disputed && chance(0.3) ? owed : chance(0.03) ? cents(owed * uniform(0.1, 0.5)()) : 0;
+        // Credit notes: a disputed invoice is often cancelled; some others are partly credited.
+        const credit = invoice.disputed && chance(0.5) ? owed : chance(0.03) ? cents(owed * uniform(0.1, 0.5)()) : 0;
         const creditDate = addDays(issue, Math.floor(uniform(5, 40)()));
         if (credit > 0 && creditDate <= AS_OF) {
           invoices.push({ client, kind: 'Avoir', issue: creditDate, due: creditDate, amount: credit, disputed: false, original: chance(0.9) ? invoice : undefined });
           owed = cents(owed - credit);
         }
         if (owed <= 0) continue;
-        const late = lateness(client, invoice.due, month) + (invoice.disputed ? uniform(60, 150)() : 0);
+        // A dispute settled in the client's favour is credited above; the others are paid once settled.
+        const late = lateness(client, invoice.due, month) + (invoice.disputed ? uniform(20, 80)() : 0);
         let paidOn = addDays(invoice.due, Math.round(late));
         if (paidOn < issue) paidOn = issue;
         const instalments = chance(0.05) ? [cents(owed * uniform(0.4, 0.7)()), 0] : [owed];
@@ -185,14 +199,20 @@ function writeExport(all: Client[], { invoices, payments, writeoffs }: ReturnTyp
 
   const monthlySales = new Map<string, number>();
   for (const doc of invoices) if (doc.kind === 'Facture') monthlySales.set(doc.client.id, (monthlySales.get(doc.client.id) ?? 0) + doc.amount / MONTHS);
-  const ratingOf = (c: Client) => (c.defaultDate ? pick(['D', 'E', 'E']) : c.behaviour === 'chronic' ? pick(['C', 'D']) : pick(['A', 'B', 'B', 'C']));
+  // External ratings as a credit insurer's grades read them: failed clients D or E, slow payers C
+  // or D, the others mostly A or B.
+  const ratingOf = (c: Client) =>
+    c.defaultDate ? pick(['D', 'E', 'E'])
+    : c.behaviour === 'chronic' || c.behaviour === 'deteriorating' ? pick(['B', 'C', 'C', 'D'])
+    : c.behaviour === 'prompt' ? pick(['A', 'A', 'B', 'B', 'C'])
+    : pick(['A', 'B', 'B', 'C']);
 
   writeFileSync(join(outDir, 'clients.csv'), csvFile(
     ['Code client', 'Raison sociale', 'Segment', 'Secteur', 'Pays', 'Commercial', 'Conditions de paiement', 'Limite de crédit', 'Limite assurée', 'Garanties', 'Note externe', 'Statut juridique'],
     all.map((c) => {
       const limit = chance(0.9) ? Math.max(1000, Math.round((monthlySales.get(c.id) ?? 0) * 2.5 / 1000) * 1000) : null;
       const insured = limit && chance(0.35) ? Math.round((limit * uniform(0.5, 1)()) / 500) * 500 : null;
-      const status = c.writeoffDate ? 'Liquidation judiciaire' : c.defaultDate && c.defaultDate <= AS_OF ? 'Redressement judiciaire' : 'Actif';
+      const status = !c.inProcedure ? 'Actif' : c.writeoffDate ? 'Liquidation judiciaire' : 'Redressement judiciaire';
       return [c.id, c.name, c.segment, c.sector, c.country, c.salesRep, c.terms, limit, insured, chance(0.03) ? Math.round(uniform(5, 20)()) * 1000 : null, chance(0.6) ? ratingOf(c) : null, status];
     }),
   ));

@@ -18,6 +18,7 @@ export function makeFormat(locale: string, currency: string) {
   const monthYear = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const ratio = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const decimalSign = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
   const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
     .formatToParts(0)
@@ -31,6 +32,8 @@ export function makeFormat(locale: string, currency: string) {
     moneyCents: blank((v) => moneyCents.format(v)),
     integer: blank((v) => integer.format(v)),
     percent: blank((v) => percent.format(v)),
+    /** A ratio with two decimals ('1,40'). */
+    ratio: blank((v) => ratio.format(v)),
     /** Short amounts for axis ticks and bar labels, three significant digits: '9,54 M', '985 k'. */
     compact: blank((v) => compact.format(v)),
     date: (iso: string | null | undefined) => (iso ? date.format(utcDate(iso)) : '–'),

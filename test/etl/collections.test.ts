@@ -1,5 +1,7 @@
 // Dunning stages, alerts and late-payment penalties on hand-made ledgers
 // (test/fixtures/dunning, test/fixtures/penalties). Every figure is worked out by hand below.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +15,15 @@ describe('dunning at as-of 2024-06-15', () => {
   });
 
   it('gives each invoice the last stage of the schedule it has reached', async () => {
-    // SAFE's worst invoice (S7) is 60 days past due → grade C, no shift. Days from due at 2024-06-15:
-    // S1 −5 (preventive from −5), S2 +6 (still preventive), S3 +7 (reminder 1), S4 +15 (reminder 2),
-    // S5 +29 (reminder 2), S6 +30 (formal notice), S8 +59 (formal notice), S7 +60 (litigation);
-    // S9 is disputed (paused); S10 is due in 15 days: nothing to do yet.
-    const rows = await wh.query(`select invoice_id, stage from dunning where client_id = 'SAFE' order by invoice_id`);
+    // SAFE's grade is its credit score at the latest month end, 2024-05-31 (expert scorecard: too
+    // little history). Its bands then: max DPD 45 (S7) → 31–60 days −1.0; no payment yet → −0.2;
+    // trend 0; nothing beyond 60 days +0.3; S9 disputed = 1,000 of 10,000 invoiced → over 5 % −0.6;
+    // 10,000 open on a 100,000 limit +0.2; invoiced since the ledger's first month → long-standing
+    // +0.2. Total −1.1 → log-odds ln(0.05 / 0.95) + 1.1 = −1.844 → pd 0.1366: grade C, no shift.
+    // Days from due at 2024-06-15: S1 −5 (preventive from −5), S2 +6 (still preventive), S3 +7
+    // (reminder 1), S4 +15 (reminder 2), S5 +29 (reminder 2), S6 +30 (formal notice), S8 +59 (formal
+    // notice), S7 +60 (litigation); S9 is disputed (paused); S10 is due in 15 days: nothing to do yet.
+    const rows = await wh.query(`select invoice_id, stage, grade, grade_source from dunning where client_id = 'SAFE' order by invoice_id`);
     expect(Object.fromEntries(rows.map((r) => [r.invoice_id, r.stage]))).toEqual({
       S1: 'preventive_reminder',
       S2: 'preventive_reminder',
@@ -29,34 +35,64 @@ describe('dunning at as-of 2024-06-15', () => {
       S8: 'formal_notice',
       S9: 'paused_dispute',
     });
+    expect(new Set(rows.map((r) => `${r.grade} ${r.grade_source}`))).toEqual(new Set(['C score']));
   });
 
-  it('moves a high-risk client’s overdue stages 10 days earlier', async () => {
-    // RISKY is in insolvency proceedings → grade E → stages at +7−10 → 1, 15−10 = 5, 30−10 = 20, 60−10 = 50.
-    // R1 at +10: reminder 2 (not reminder 1); R2 at +20: formal notice (not reminder 2).
-    const rows = await wh.query(`select invoice_id, stage, reason from dunning where client_id = 'RISKY' order by invoice_id`);
+  it('moves a riskier grade’s overdue stages earlier', async () => {
+    // The same ledger with grade C shifted by 10 days: overdue stages at max(1, 7 − 10) = 1, 15 − 10 = 5,
+    // 30 − 10 = 20, 60 − 10 = 50. S2 at +6 → reminder 2; S4 at +15 → still reminder 2; S5 at +29 → formal
+    // notice; S8 at +59 → litigation.
+    const dir = mkdtempSync(join(tmpdir(), 'encours-shift-'));
+    const config = join(dir, 'encours.config.json');
+    writeFileSync(config, JSON.stringify({ dunning: { gradeShiftDays: { A: 0, B: 0, C: 10, D: 5, E: 10 } } }));
+    const shifted = await buildWarehouse(join(fixturesDir, 'dunning'), { asOf: '2024-06-15', configPath: config });
+    const rows = await shifted.query(`select invoice_id, stage, reason from dunning where client_id = 'SAFE' and invoice_id in ('S2', 'S4', 'S5', 'S8') order by invoice_id`);
     expect(rows).toEqual([
-      { invoice_id: 'R1', stage: 'reminder_2', reason: '10 days past due: reminder_2 from day 5 (day 15, 10 days earlier for grade E)' },
-      { invoice_id: 'R2', stage: 'formal_notice', reason: '20 days past due: formal_notice from day 20 (day 30, 10 days earlier for grade E)' },
+      { invoice_id: 'S2', stage: 'reminder_2', reason: '6 days past due: reminder_2 from day 5 (day 15, 10 days earlier for grade C)' },
+      { invoice_id: 'S4', stage: 'reminder_2', reason: '15 days past due: reminder_2 from day 5 (day 15, 10 days earlier for grade C)' },
+      { invoice_id: 'S5', stage: 'formal_notice', reason: '29 days past due: formal_notice from day 20 (day 30, 10 days earlier for grade C)' },
+      { invoice_id: 'S8', stage: 'litigation', reason: '59 days past due: litigation from day 50 (day 60, 10 days earlier for grade C)' },
     ]);
   });
 
-  it('orders the worklist by expected loss = open amount × probability of default', async () => {
-    // R1 2,000 × 50 % = 1,000; R2 500 × 50 % = 250; each SAFE invoice 1,000 × 8 % = 80 (ties by id).
+  it('takes a client under a collective procedure out of the schedule: its one action is to declare the claim', async () => {
+    // RISKY is in redressement judiciaire: no reminder, no litigation (L622-21); each open invoice is
+    // to be declared; the clients file gives no judgment date, so the deadline is unknown.
+    const rows = await wh.query(`select invoice_id, stage, collective_procedure, claim_deadline_date, grade, pd_12m from dunning where client_id = 'RISKY' order by invoice_id`);
+    expect(rows).toEqual([
+      { invoice_id: 'R1', stage: 'declare_claim', collective_procedure: 'receivership', claim_deadline_date: null, grade: 'E', pd_12m: 0.9999 },
+      { invoice_id: 'R2', stage: 'declare_claim', collective_procedure: 'receivership', claim_deadline_date: null, grade: 'E', pd_12m: 0.9999 },
+    ]);
+  });
+
+  it('orders the worklist by expected loss = open amount × the score’s probability of default', async () => {
+    // R1 2,000 × 99.99 % = 1,999.80; R2 500 × 99.99 % = 499.95; each SAFE invoice 1,000 × 0.1366 = 136.6 (ties by id).
     const rows = await wh.query(`select priority, invoice_id, expected_loss_amount from dunning order by priority`);
     expect(rows.map((r) => r.invoice_id)).toEqual(['R1', 'R2', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9']);
-    expect(rows.slice(0, 3).map((r) => r.expected_loss_amount)).toEqual([1000, 250, 80]);
+    expect(rows.slice(0, 2).map((r) => r.expected_loss_amount)).toEqual([1999.8, 499.95]);
+    expect(rows[2]!.expected_loss_amount as number).toBeCloseTo(136.6, 0);
     expect(rows.map((r) => r.priority)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // Every row carries the grade and probability of default of client_scores at the latest month end.
+    const mismatched = await wh.query(`select d.invoice_id from dunning d left join client_scores s on s.client_id = d.client_id and s.month_end = date '2024-05-31'
+      where s.grade is distinct from d.grade or s.pd_12m is distinct from d.pd_12m`);
+    expect(mismatched).toEqual([]);
   });
 
-  it('raises over-limit and grade-drop alerts with the date they first appeared', async () => {
+  it('raises over-limit, grade-drop and collective-procedure alerts with the date they first appeared, and the grade and PD of the score', async () => {
     // RISKY owes 2,500 against a 1,000 limit since the 2024-05-31 month end (its first month end
-    // with invoices). Its grade went from B (R2 5 days late at 2024-05-31) to E (insolvency) at as-of.
-    const rows = await wh.query(`select alert, client_id, first_seen_date from alerts order by alert`);
+    // with invoices); its procedure is in today's clients file (dated the as-of date).
+    // SAFE at 2024-04-30: S7, S8 13–14 days late (0.0), no payment (−0.2), trend 0, nothing beyond 60 days
+    // (+0.3), S9 = 1,000 of 6,000 invoiced disputed (−0.6), usage 6 % (+0.2), long-standing (+0.2): total −0.1
+    // → log-odds ln(0.05 / 0.95) + 0.1 = −2.844 → pd 5.5 %: B; at 2024-05-31 C (above) → grade dropped B → C.
+    const rows = await wh.query(`select alert, client_id, first_seen_date, previous_grade, grade from alerts order by alert, client_id`);
     expect(rows).toEqual([
-      { alert: 'grade_drop', client_id: 'RISKY', first_seen_date: '2024-06-15' },
-      { alert: 'over_limit', client_id: 'RISKY', first_seen_date: '2024-05-31' },
+      { alert: 'collective_procedure', client_id: 'RISKY', first_seen_date: '2024-06-15', previous_grade: null, grade: 'E' },
+      { alert: 'grade_drop', client_id: 'SAFE', first_seen_date: '2024-05-31', previous_grade: 'B', grade: 'C' },
+      { alert: 'over_limit', client_id: 'RISKY', first_seen_date: '2024-05-31', previous_grade: null, grade: 'E' },
     ]);
+    const mismatched = await wh.query(`select a.alert from alerts a left join client_scores s on s.client_id = a.client_id and s.month_end = date '2024-05-31'
+      where s.grade is distinct from a.grade or s.pd_12m is distinct from a.pd_12m`);
+    expect(mismatched).toEqual([]);
   });
 });
 

@@ -18,9 +18,9 @@ describe('int_provision_matrix', () => {
         (date '2024-06-30', 'c1', 'B', 'credit_note', '1-30', 1, -300.00))
         t(month_end, invoice_id, client_id, kind, bucket, bucket_order, open_amount)`,
       int_loss_rates: `select * from (values
-        (date '2024-06-30', 'not_due', 0, 0.01), (date '2024-06-30', '1-30', 1, 0.05),
-        (date '2024-06-30', '31-60', 2, 0.10), (date '2024-06-30', '>365', 6, 1.0))
-        t(estimated_at, bucket, bucket_order, loss_rate)`,
+        (date '2024-06-30', 'not_due', 0, 0.01, 'observed'), (date '2024-06-30', '1-30', 1, 0.05, 'observed'),
+        (date '2024-06-30', '31-60', 2, 0.10, 'observed'), (date '2024-06-30', '>365', 6, 1.0, 'observed'))
+        t(estimated_at, bucket, bucket_order, loss_rate, rate_source)`,
     };
     const plain = await runModel('int_provision_matrix', inputs, { forward_looking_factor: 1 });
     const byClient = (rows: typeof plain) => Object.fromEntries(['A', 'B'].map((c) => [c, rows.filter((r) => r.client_id === c).reduce((s, r) => s + (r.amount as number), 0)]));
@@ -79,7 +79,19 @@ describe('on the sample', () => {
   it('publishes matrix and specific provisions at the as-of date, and a backtest of the matrix', async () => {
     const methods = await q(`select method, sum(amount) > 0 as has_amount from provisions where month_end = '2026-10-31' group by method order by method`);
     expect(methods).toEqual([{ method: 'matrix', has_amount: true }, { method: 'specific', has_amount: true }]);
+    // Every month end whose next 12 months have passed (2023-11 to 2025-10) is backtested. A bucket's
+    // rate is observed once 6 month ends of known outcome exist: at 2025-04-30 those of 2023-11 to
+    // 2024-04; before, and for a bucket that fills later (beyond 365 days), the prudent default.
     const [backtest] = await q(`select count(*) as n, max(month_end) as last from provision_backtest`);
-    expect(backtest).toEqual({ n: 12, last: '2025-10-31' });
+    expect(backtest).toEqual({ n: 24, last: '2025-10-31' });
+    const sources = await q(`select basis, min(month_end) as first from provisions where method = 'matrix' group by basis order by basis`);
+    expect(sources).toEqual([{ basis: 'observed', first: '2025-04-30' }, { basis: 'prudent_default', first: '2023-11-30' }]);
+  });
+
+  it('passes its backtest on the latest backtested month ends and says which provision to book', async () => {
+    const [summary] = await q(`select backtest_month_ends, backtest_ratio, backtest_verdict, recommended_amount >= greatest(matrix_amount, specific_amount) as covers_both from provision_summary`);
+    expect(summary).toMatchObject({ backtest_month_ends: 6, backtest_verdict: 'holds', covers_both: true });
+    expect(summary!.backtest_ratio as number).toBeGreaterThan(0.5);
+    expect(summary!.backtest_ratio as number).toBeLessThan(2);
   });
 });

@@ -53,14 +53,16 @@ describe('the sample company', () => {
     ]);
   });
 
-  it('owes about two months of sales, a fifth to a third of it overdue', async () => {
+  it('owes about a month and a half of sales, a fifth to a third of it overdue', async () => {
+    // The generator is calibrated on the Banque de France's 43 days of sales owed by customers
+    // (terms of about 40 days plus the delays): 1.2 to 2 months.
     const [row] = await q(`
       select (select sum(open_amount) from invoices) as receivables,
              (select sum(open_amount) from invoices where bucket <> 'not_due') as overdue,
              (select sum(amount) / 3 from invoices where issue_date > date '2026-07-31') as monthly_sales`);
     const months = (row!.receivables as number) / (row!.monthly_sales as number);
-    expect(months).toBeGreaterThan(1.5);
-    expect(months).toBeLessThan(2.5);
+    expect(months).toBeGreaterThan(1.2);
+    expect(months).toBeLessThan(2);
     const overdueShare = (row!.overdue as number) / (row!.receivables as number);
     expect(overdueShare).toBeGreaterThan(0.15);
     expect(overdueShare).toBeLessThan(0.35);

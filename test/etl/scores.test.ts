@@ -28,16 +28,58 @@ describe('int_score_features', () => {
         ('a2', 'A', date '2024-04-10', date '2024-05-10', 3000.00, true, date '2024-06-09', null),
         ('a3', 'A', date '2024-06-01', date '2024-07-01', 2000.00, false, date '2024-11-15', date '2024-09-30'))
         t(invoice_id, client_id, issue_date, due_date, amount, is_disputed, settled_date, default_date)`,
-      int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount`,
+      int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount, 0.00 as open_over_90_amount`,
       int_month_ends: `select last_day(unnest(generate_series(date '2024-01-01', date '2025-12-01', interval 1 month)))::date as month_end`,
-      stg_writeoffs: `select null::varchar as client_id, null::date as writeoff_date, null::varchar as reject_reason where false`,
+      int_default_events: `select 'A' as client_id, date '2024-09-30' as default_date`,
       stg_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::varchar as reject_reason`,
-    }, { as_of_date: '2025-12-31', score_validation_month_ends: 6 });
+    }, { as_of_date: '2025-12-31', score_validation_month_ends: 6, default_materiality_amount: 500, default_materiality_share: 0.01 });
     expect(rows.find((r) => r.month_end === '2024-06-30')).toMatchObject({
       open_amount: 2000, max_days_past_due: 0, share_over_60: 0, days_late_3m: 30, days_late_6m: 25, days_late_12m: 25, days_late_trend: 5,
       share_disputed: 0.5, limit_usage: 0.5, tenure_months: 15, sales_12m_amount: 6000, external_rating: null,
       defaults_within_12m: true, is_outcome_known: true, sample: 'training',
     });
+  });
+});
+
+describe('int_default_events', () => {
+  it('counts 90+ days past due only on a material amount: above 500 and above 1 % of what the client owes', async () => {
+    // As-of 2024-12-31 (2024 is a leap year). Day 91 past due: 31 Jan → 1 May; 29 Feb → 30 May; 30 Jun → 29 Sep.
+    // M: m1 400 due 31 Jan, never paid → beyond 90 days on 1 May, but 400 ≤ 500: not material.
+    //    m2 300 due 29 Feb, never paid → 700 beyond 90 days on 30 May, above 500, but M then also owes
+    //    m3 100,000 (issued 1 May, paid 30 Jun): 1 % of 100,700 = 1,007 > 700 → not material.
+    //    On 30 Jun m3 is paid: M owes 700, all beyond 90 days → default on 2024-06-30.
+    // S: 450 due 31 Jan, never paid → never above 500: no default, however late.
+    // C: n1 1,000 due 31 Jan, paid 1 Jun → default on 1 May, cured on 1 Jun; n2 1,000 due 30 Jun,
+    //    never paid → defaults again on 29 Sep.
+    // W: a write-off on 15 Mar is a default event whatever its amount.
+    const rows = await runModel('int_default_events', {
+      int_score_invoice_events: `select * from (values ('m1', 'M', date '2024-01-31'), ('m2', 'M', date '2024-02-29'), ('m3', 'M', date '2024-06-30'),
+        ('s1', 'S', date '2024-01-31'), ('n1', 'C', date '2024-01-31'), ('n2', 'C', date '2024-06-30')) t(invoice_id, client_id, due_date)`,
+      int_invoice_balance_history: `select * from (values
+        ('m1', date '2024-01-01', null::date, 400.00), ('m2', date '2024-01-30', null, 300.00),
+        ('m3', date '2024-05-01', date '2024-06-30', 100000.00), ('m3', date '2024-06-30', null, 0.00),
+        ('s1', date '2024-01-01', null, 450.00),
+        ('n1', date '2024-01-01', date '2024-06-01', 1000.00), ('n1', date '2024-06-01', null, 0.00), ('n2', date '2024-05-31', null, 1000.00))
+        t(invoice_id, valid_from, valid_to, open_amount)`,
+      stg_writeoffs: `select 'W' as client_id, date '2024-03-15' as writeoff_date, null::varchar as reject_reason`,
+    }, { as_of_date: '2024-12-31', default_materiality_amount: 500, default_materiality_share: 0.01 });
+    const events = rows.map((r) => [r.client_id, r.default_date, r.default_kind, r.over_90_amount]).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+    expect(events).toEqual([
+      ['C', '2024-05-01', 'past_due_90', 1000],
+      ['C', '2024-09-29', 'past_due_90', 1000],
+      ['M', '2024-06-30', 'past_due_90', 700],
+      ['W', '2024-03-15', 'writeoff', null],
+    ]);
+  });
+
+  it('follows the configured thresholds', async () => {
+    // The same S with thresholds 400 and 1 %: 450 beyond 90 days on 1 May is now material.
+    const rows = await runModel('int_default_events', {
+      int_score_invoice_events: `select 's1' as invoice_id, 'S' as client_id, date '2024-01-31' as due_date`,
+      int_invoice_balance_history: `select 's1' as invoice_id, date '2024-01-01' as valid_from, null::date as valid_to, 450.00 as open_amount`,
+      stg_writeoffs: `select null::varchar as client_id, null::date as writeoff_date, null::varchar as reject_reason where false`,
+    }, { as_of_date: '2024-12-31', default_materiality_amount: 400, default_materiality_share: 0.01 });
+    expect(rows.map((r) => [r.client_id, r.default_date])).toEqual([['S', '2024-05-01']]);
   });
 });
 
@@ -54,10 +96,9 @@ describe('score_validation', () => {
       ['N1', false, 0.29, 45, 'D'], ['N2', false, 0.22, 30, 'C'], ['N3', false, 0.19, 0, 'C'], ['N4', false, 0.18, 0, 'B'], ['N5', false, 0.15, 0, 'A'], ['N6', false, 0.14, 0, 'A'],
     ] as const;
     const values = (f: (c: (typeof clients)[number]) => string) => clients.map(f).join(', ');
-    const rows = await runModel('score_validation', {
-      int_score_features: `select * from (values ${values((c) => `('${c[0]}', date '2024-06-30', ${c[1]}, ${c[3]}, 'validation')`)}) t(client_id, month_end, defaults_within_12m, max_days_past_due, sample)`,
-      client_scores: `select * from (values ${values((c) => `('${c[0]}', date '2024-06-30', ${c[2]}, '${c[4]}')`)}) t(client_id, month_end, pd_12m, grade)`,
-    });
+    const validation = `select * from (values ${values((c) => `('${c[0]}', date '2024-06-30', ${c[1]}, ${c[3]}, ${c[2]}, '${c[4]}')`)})
+      t(client_id, month_end, defaults_within_12m, max_days_past_due, pd_12m, grade)`;
+    const rows = await runModel('score_validation', { score_validation_sample: validation });
     const byRule = Object.fromEntries(rows.filter((r) => r.rule !== 'grade').map((r) => [r.rule, r]));
     expect(byRule.model!.auc).toBeCloseTo(20 / 24, 10);
     expect(byRule.model!.gini).toBeCloseTo(2 * (20 / 24) - 1, 10);
@@ -66,6 +107,22 @@ describe('score_validation', () => {
     expect(byRule.model!.verdict).toBe('The score ranks defaulters better than the maximum days past due alone.');
     const grades = Object.fromEntries(rows.filter((r) => r.rule === 'grade').map((r) => [r.grade, r.default_rate]));
     expect(grades).toEqual({ A: 0, B: 0, C: expect.closeTo(1 / 3, 10), D: 0.5, E: 1 });
+    // Calibration: mean predicted PD beside the observed rate and its 95 % Wilson interval (z = 1.96, z² = 3.8416):
+    // C: p = 1/3, n = 3, pd (0.20 + 0.22 + 0.19) / 3 = 0.20333; centre (1/3 + 3.8416 / 6) / (1 + 3.8416 / 3) = 0.42692,
+    //    half-width 1.96 √(2/9 / 3 + 3.8416 / 36) / 2.28053 = 0.36543 → 0.06149 to 0.79235.
+    // E: p = 1, n = 2, pd (0.30 + 0.28) / 2 = 0.29; centre (1 + 0.9604) / 2.9208 = 0.67119, half-width 1.96 × 0.49 / 2.9208
+    //    = 0.32881 → 0.34237 to 1.
+    const c = rows.find((r) => r.grade === 'C')!;
+    const e = rows.find((r) => r.grade === 'E')!;
+    expect(c).toMatchObject({ observations: 3, defaults: 1, mean_pd_12m: expect.closeTo(0.203333, 5), default_rate_low: expect.closeTo(0.06149, 4), default_rate_high: expect.closeTo(0.79235, 4) });
+    expect(e).toMatchObject({ observations: 2, defaults: 2, mean_pd_12m: expect.closeTo(0.29, 10), default_rate_low: expect.closeTo(0.34237, 4), default_rate_high: expect.closeTo(1, 10) });
+
+    // The ROC curve of the score: from the riskiest pd down, (share of non-defaulters, share of defaulters) reached.
+    // 0.30 P1 → (0, 1/4); 0.29 N1 → (1/6, 1/4); 0.28 P2 → (1/6, 2/4); 0.23 P3 → (1/6, 3/4); 0.22 N2 → (2/6, 3/4);
+    // 0.20 P4 → (2/6, 1); then N3…N6 → (1, 1); it starts at (0, 0).
+    const roc = (await runModel('score_roc', { score_validation_sample: validation })).filter((r) => r.rule === 'model');
+    expect(roc.slice(0, 7).map((r) => [r.share_non_defaults, r.share_defaults])).toEqual([[0, 0], [0, 0.25], [1 / 6, 0.25], [1 / 6, 0.5], [1 / 6, 0.75], [2 / 6, 0.75], [2 / 6, 1]]);
+    expect(roc.at(-1)).toMatchObject({ share_non_defaults: 1, share_defaults: 1 });
   });
 });
 
@@ -78,8 +135,8 @@ describe('a short ledger (20 clients, 8 months)', () => {
     expect(await wh.query(`select distinct verdict from score_validation`)).toEqual([{ verdict: 'Not enough history to validate the score out of time.' }]);
     const latest = await wh.query(`select client_id, grade, reason_1 from client_scores where month_end = '2024-08-31' order by client_id`);
     expect(latest).toHaveLength(20);
-    // T20 stopped paying in March and is in redressement judiciaire: the expert −3 for the procedure is its worst band.
-    expect(latest.at(-1)).toMatchObject({ client_id: 'T20', grade: 'E', reason_1: 'Procédure collective en cours' });
+    // T20 stopped paying in March and is in redressement judiciaire: in default, E, the procedure its first reason.
+    expect(latest.at(-1)).toMatchObject({ client_id: 'T20', grade: 'E', reason_1: 'collective_procedure' });
   });
 });
 
@@ -92,6 +149,35 @@ describe('on the sample', () => {
     expect(rows[0]!.auc as number).toBeGreaterThan(rows[1]!.auc as number);
   });
 
+  it('spreads the latest month end over the five grades, each with at least 3 % of the scored clients, most in A and B', async () => {
+    const rows = await q(`select grade, count(*) / sum(count(*)) over () as share from client_scores where month_end = date '2026-10-31' group by grade order by grade`);
+    expect(rows.map((r) => r.grade)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    for (const r of rows) expect(r.share as number, r.grade as string).toBeGreaterThanOrEqual(0.03);
+    expect((rows[0]!.share as number) + (rows[1]!.share as number)).toBeGreaterThan(0.5);
+  });
+
+  it('is calibrated out of time: each grade’s observed default rate within 5 points of its mean predicted PD', async () => {
+    const rows = await q(`select grade, default_rate, mean_pd_12m from score_validation where rule = 'grade' order by grade`);
+    expect(rows.length).toBe(5);
+    for (const r of rows) expect(Math.abs((r.default_rate as number) - (r.mean_pd_12m as number)), r.grade as string).toBeLessThan(0.05);
+  });
+
+  it('never grades E a client with nothing overdue, a good external rating and a long relationship', async () => {
+    // The features of the latest month end are not in the warehouse: nothing overdue = no open invoice past due;
+    // a long relationship = invoiced in the ledger's first month (2023-11).
+    const rows = await q(`
+      select s.client_id, s.grade from client_scores s join clients c using (client_id)
+      where s.month_end = date '2026-10-31' and c.external_rating in ('A', 'B') and c.legal_status = 'Actif'
+        and s.client_id not in (select client_id from invoices where open_amount > 0 and days_past_due > 0)
+        and s.client_id in (select client_id from invoices where issue_date < date '2023-12-01')
+        and s.grade = 'E'`);
+    expect(rows).toEqual([]);
+  });
+
+  it('gives every grade below A at least one reason', async () => {
+    expect(await q(`select count(*) as n from client_scores where grade > 'A' and reason_1 is null`)).toEqual([{ n: 0 }]);
+  });
+
   it('has grades whose observed default rate rises from the best grade to the worst', async () => {
     const rates = (await q(`select grade, default_rate from score_validation where rule = 'grade' and observations >= 30 order by grade`)).map((r) => r.default_rate as number);
     expect(rates.length).toBeGreaterThanOrEqual(3);
@@ -100,17 +186,24 @@ describe('on the sample', () => {
 });
 
 /** credit_limits on hand-made inputs with the limit settings as the runner sets them. */
-async function creditLimits(settings: { marginDays: number; roundingAmount: number }): Promise<Row[]> {
+async function creditLimits(settings: { marginDays: number; roundingAmount: number; smallRoundingAmount: number; smallLimitBelow: number }): Promise<Row[]> {
   const { readSqlFiles, modelsDir, orderedModels } = await import('../../etl/models.ts');
   const db = await openDatabase();
   try {
     await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
     await db.run(`set variable as_of_date = date '2024-05-31'; set variable limit_sales_months = 12; set variable limit_margin_days = ${settings.marginDays};
-      set variable limit_grade_factors = map {'A': 1.0, 'B': 0.8, 'C': 0.6, 'D': 0.3, 'E': 0.0}; set variable limit_rounding_amount = ${settings.roundingAmount}`);
-    const invoices = ['X', 'Y', 'Z', 'W'].flatMap((c) => [30, 45, 60].map((terms, i) => `('${c}${i}', '${c}', 'invoice', date '2024-03-01', date '2024-03-01' + ${terms}, 12000.00)`));
+      set variable limit_grade_factors = map {'A': 1.0, 'B': 0.8, 'C': 0.6, 'D': 0.3, 'E': 0.0}; set variable limit_rounding_amount = ${settings.roundingAmount};
+      set variable limit_small_rounding_amount = ${settings.smallRoundingAmount}; set variable limit_small_below = ${settings.smallLimitBelow}`);
+    const invoices = [
+      ...['X', 'Y', 'Z', 'W', 'P', 'I'].flatMap((c) => [30, 45, 60].map((terms, i) => `('${c}${i}', '${c}', 'invoice', date '2024-03-01', date '2024-03-01' + ${terms}, 12000.00)`)),
+      ...[30, 45, 60].map((terms, i) => `('L${i}', 'L', 'invoice', date '2024-03-01', date '2024-03-01' + ${terms}, 20000.00)`),
+      `('V0', 'V', 'invoice', date '2024-03-01', date '2024-03-31', 300.00)`,
+    ];
     await db.run(`create table int_invoices as select * from (values ${invoices.join(', ')}) t(invoice_id, client_id, kind, issue_date, due_date, amount)`);
-    await db.run(`create table client_scores as select * from (values ('X', date '2024-04-30', 'A'), ('X', date '2024-05-31', 'B'), ('Y', date '2024-05-31', 'A'), ('Z', date '2024-05-31', 'E')) t(client_id, month_end, grade)`);
-    await db.run(`create table clients as select * from (values ('X', 6000.00, 5000.00, 500.00, 7000.00), ('Y', null, null, null, 2000.00), ('Z', 1000.00, null, null, 0.00), ('W', null, null, null, 0.00))
+    await db.run(`create table client_risk as select * from (values ('X', 'B', 'score', null), ('Y', 'A', 'score', null), ('Z', 'E', 'score', null), ('W', 'C', 'fallback', null),
+      ('P', 'E', 'score', 'receivership'), ('I', 'A', 'score', null), ('L', 'A', 'score', null), ('V', 'C', 'score', null)) t(client_id, grade, grade_source, collective_procedure)`);
+    await db.run(`create table clients as select * from (values ('X', 6000.00, 5000.00, 500.00, 7000.00), ('Y', null, null, null, 2000.00), ('Z', 1000.00, null, null, 0.00),
+      ('W', null, null, null, 0.00), ('P', null, null, null, 36000.00), ('I', 5000.00, 0.00, null, 3000.00), ('L', null, null, null, 0.00), ('V', null, null, null, 300.00))
       t(client_id, credit_limit, insured_limit, guarantee_amount, receivables_amount)`);
     return await db.rows(orderedModels().find((m) => m.name === 'credit_limits')!.sql);
   } finally {
@@ -119,53 +212,72 @@ async function creditLimits(settings: { marginDays: number; roundingAmount: numb
 }
 
 describe('credit_limits', () => {
-  it('recommends a limit from sales, terms and grade, capped by insurance, and measures exposure', async () => {
-    // Each client invoiced 3 × 12,000 in the last 12 months with terms of 30, 45 and 60 days:
+  it('recommends a limit from sales, terms and the one grade, capped by insurance, and says why a limit is 0', async () => {
+    // Each of X, Y, Z, W, P, I invoiced 3 × 12,000 in the last 12 months with terms of 30, 45 and 60 days:
     // monthly sales 36,000 / 12 = 3,000; median terms 45 → × (45 + 30) / 30 = 7,500 before the grade.
-    // X, latest grade B (May, not April's A): 7,500 × 0.8 = 6,000, capped by insured 5,000 + guarantee
-    //   500 = 5,500. Exposure 7,000 on a 6,000 limit → usage 7,000 / 6,000, over limit; uninsured 1,500.
+    // X, grade B: 7,500 × 0.8 = 6,000, capped by insured 5,000 + guarantee 500 = 5,500 (below 10,000: steps of 100).
+    //   Exposure 7,000 on a 6,000 limit → usage 7,000 / 6,000, over limit, over the insured cover; uninsured 1,500.
     // Y, grade A, no insurance: 7,500; exposure 2,000, no limit granted; all of it uninsured.
-    // Z, grade E: 0. W, never scored → grade C's 0.6: 4,500.
-    const byClient = Object.fromEntries((await creditLimits({ marginDays: 30, roundingAmount: 500 })).map((r) => [r.client_id, r]));
-    expect(byClient.X).toMatchObject({ grade: 'B', monthly_sales_amount: 3000, terms_days: 45, sales_based_limit_amount: 6000, recommended_limit_amount: 5500, is_over_limit: true, uninsured_exposure_amount: 1500 });
+    // Z, grade E: 0 (grade_e). W, fallback grade C: 7,500 × 0.6 = 4,500. P, in receivership: 0 (collective_procedure).
+    // I, grade A, insured limit 0 and no guarantee: capped at 0 (insurer_refused); exposure 3,000 over the cover.
+    // L, grade A: 3 × 20,000 → 5,000 a month × 75 / 30 = 12,500 → from 10,000 up, steps of 1,000 → 12,000.
+    // V, grade C, one invoice of 300 on 30 days: 25 a month × 60 / 30 × 0.6 = 30 → 0 by rounding, so one step: 100.
+    const byClient = Object.fromEntries((await creditLimits({ marginDays: 30, roundingAmount: 1000, smallRoundingAmount: 100, smallLimitBelow: 10000 })).map((r) => [r.client_id, r]));
+    expect(byClient.X).toMatchObject({ grade: 'B', monthly_sales_amount: 3000, terms_days: 45, sales_based_limit_amount: 6000, recommended_limit_amount: 5500,
+      zero_limit_reason: null, is_over_limit: true, is_over_insured_limit: true, uninsured_exposure_amount: 1500 });
     expect(byClient.X!.limit_usage).toBeCloseTo(7000 / 6000, 10);
-    expect(byClient.Y).toMatchObject({ recommended_limit_amount: 7500, limit_usage: null, is_over_limit: false, uninsured_exposure_amount: 2000 });
-    expect(byClient.Z).toMatchObject({ recommended_limit_amount: 0 });
-    expect(byClient.W).toMatchObject({ grade: null, recommended_limit_amount: 4500 });
+    expect(byClient.Y).toMatchObject({ recommended_limit_amount: 7500, limit_usage: null, is_over_limit: false, is_over_insured_limit: false, uninsured_exposure_amount: 2000 });
+    expect(byClient.Z).toMatchObject({ recommended_limit_amount: 0, zero_limit_reason: 'grade_e' });
+    expect(byClient.W).toMatchObject({ grade: 'C', grade_source: 'fallback', recommended_limit_amount: 4500 });
+    expect(byClient.P).toMatchObject({ recommended_limit_amount: 0, zero_limit_reason: 'collective_procedure' });
+    expect(byClient.I).toMatchObject({ recommended_limit_amount: 0, zero_limit_reason: 'insurer_refused', is_over_insured_limit: true });
+    expect(byClient.L).toMatchObject({ sales_based_limit_amount: 12500, recommended_limit_amount: 12000, zero_limit_reason: null });
+    expect(byClient.V).toMatchObject({ sales_based_limit_amount: 30, recommended_limit_amount: 100, zero_limit_reason: null });
   });
 
-  it('follows the configured margin and rounding', async () => {
-    // No margin: 3,000 × 45 / 30 = 4,500. X: × 0.8 = 3,600 (under the 5,500 cover) → rounded down to 1,000s = 3,000.
-    // Y: × 1 = 4,500 → 4,000. W: × 0.6 = 2,700 → 2,000.
-    const byClient = Object.fromEntries((await creditLimits({ marginDays: 0, roundingAmount: 1000 })).map((r) => [r.client_id, r.recommended_limit_amount]));
-    expect(byClient).toMatchObject({ X: 3000, Y: 4000, Z: 0, W: 2000 });
+  it('follows the configured margin and rounding steps', async () => {
+    // No margin, steps of 500 below 10,000 and of 1,000 above. X: 3,000 × 45 / 30 = 4,500 × 0.8 = 3,600 → 3,500.
+    // Y: 4,500 → 4,500. W: × 0.6 = 2,700 → 2,500. L: 5,000 × 45 / 30 = 7,500 → 7,500. V: 25 × 30 / 30 × 0.6 = 15 → one step, 500.
+    const byClient = Object.fromEntries((await creditLimits({ marginDays: 0, roundingAmount: 1000, smallRoundingAmount: 500, smallLimitBelow: 10000 })).map((r) => [r.client_id, r.recommended_limit_amount]));
+    expect(byClient).toMatchObject({ X: 3500, Y: 4500, Z: 0, W: 2500, L: 7500, V: 500 });
   });
 });
 
 describe('client_scores reasons', () => {
-  it('gives the three bands that cost the most, ties by feature name, and none when nothing costs', async () => {
-    const { openDatabase } = await import('../../etl/db.ts');
-    const { orderedModels } = await import('../../etl/models.ts');
+  it('gives every grade below A the bands that cost the most points against the best band, after an override', async () => {
     const db = await openDatabase();
     try {
+      const { orderedModels } = await import('../../etl/models.ts');
+      const { readSqlFiles, modelsDir } = await import('../../etl/models.ts');
+      await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
       await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]`);
-      await db.run(`create table int_score_bands as select * from (values
-        (date '2025-01-31', 'X', 'a', 1), (date '2025-01-31', 'X', 'b', 1), (date '2025-01-31', 'X', 'c', 1),
-        (date '2025-01-31', 'X', 'd', 1), (date '2025-01-31', 'X', 'e', 1), (date '2025-01-31', 'X', 'f', 1),
-        (date '2025-01-31', 'Y', 'e', 1)) t(month_end, client_id, feature, band_order)`);
-      await db.run(`create table int_score_band_labels as select * from (values
-        ('a', 1, 'band a', 'ra'), ('b', 1, 'band b', 'rb'), ('c', 1, 'band c', 'rc'), ('d', 1, 'band d', 'rd'), ('e', 1, 'band e', 're'), ('f', 1, 'band f', null))
-        t(feature, band_order, band, reason)`);
-      await db.run(`create table int_score_points as select * from (values ('a', 1, -0.5), ('b', 1, -1.0), ('c', 1, -0.5), ('d', 1, -0.2), ('e', 1, 0.3), ('f', 1, -2.0)) t(feature, band_order, woe)`);
-      await db.run(`create table int_score_calibration as select -1.0 as intercept, -1.0 as slope, 'fitted' as method`);
+      // Four features, band 1 the best: a +0.5 / −0.5, b +0.3 / −1.0, c +0.2 / 0.0, d +0.1 / −0.1.
+      // Cost of band 2 against band 1: a 1.0, b 1.3, c 0.2, d 0.2 → points 8 × cost / ln 2: 12, 15, 2, 2.
+      await db.run(`create table int_score_points as select * from (values ('a', 1, 0.5), ('a', 2, -0.5), ('b', 1, 0.3), ('b', 2, -1.0),
+        ('c', 1, 0.2), ('c', 2, 0.0), ('d', 1, 0.1), ('d', 2, -0.1)) t(feature, band_order, woe)`);
+      const bands = { X: [1, 1, 1, 1], Y: [2, 1, 2, 1], Z: [2, 2, 2, 2] };
+      await db.run(`create table int_score_bands as select * from (values ${Object.entries(bands)
+        .flatMap(([client, orders]) => orders.map((band, i) => `(date '2025-01-31', '${client}', '${'abcd'[i]}', ${band})`)).join(', ')}) t(month_end, client_id, feature, band_order)`);
+      // The expert line: log-odds of default = ln(0.05 / 0.95) − total.
+      await db.run(`create table int_score_calibration as select * from (values ('expert', 1, -20.0, ln(0.05 / 0.95) + 20), ('expert', 2, 20.0, ln(0.05 / 0.95) - 20))
+        t(method, knot, total_woe, log_odds)`);
+      await db.run(`create table int_score_features as select * from (values (date '2025-01-31', 'X', 'B', 'Actif', 0), (date '2025-01-31', 'Y', 'D', null, 0),
+        (date '2025-01-31', 'Z', null, 'Redressement judiciaire', 40)) t(month_end, client_id, external_rating, legal_status, max_days_past_due)`);
       const model = orderedModels().find((m) => m.name === 'client_scores')!;
-      const rows = await db.rows(`select client_id, grade, raw_points, reason_1_code, reason_2_code, reason_3_code, reason_1, reason_3 from (${model.sql}) order by client_id`);
-      // X: total WoE −3.9 → pd = 1 / (1 + e^−2.9) = 0.948 (E), raw points round(8 × −3.9 / ln 2) = −45.
-      // b (−1.0) first; a and c tie at −0.5 and go by name; f costs most but has no reason text.
-      // Y: total +0.3 → pd = 1 / (1 + e^1.3) = 0.214 (D), no band costs anything.
+      const rows = await db.rows(`select client_id, grade, pd_model, pd_12m, override, reason_1, reason_1_band_order, reason_1_points, reason_2, reason_2_points,
+        reason_3, reason_3_points from (${model.sql}) order by client_id`);
+      // X: every band the best, total 1.1 → odds 0.05 / 0.95 × e^−1.1 = 0.017519 → pd 0.017217: A, no reason; rating B changes nothing.
+      // Y: total −0.5 + 0.3 + 0 + 0.1 = −0.1 → odds 0.052632 × e^0.1 = 0.058168 → pd 0.054970 (B); its rating D caps it at C:
+      //    pd raised to 0.08 → C. Reasons: the rating, then a (12 points), then c (2).
+      // Z: total −1.6 → odds 0.052632 × e^1.6 = 0.260686 → pd 0.206781 (D); in redressement judiciaire → pd 0.9999, E.
+      //    Reasons: the procedure, b (15), a (12); c and d (2 each) come after.
       expect(rows).toEqual([
-        { client_id: 'X', grade: 'E', raw_points: -45, reason_1_code: 'b', reason_2_code: 'a', reason_3_code: 'c', reason_1: 'rb', reason_3: 'rc' },
-        { client_id: 'Y', grade: 'D', raw_points: 3, reason_1_code: null, reason_2_code: null, reason_3_code: null, reason_1: null, reason_3: null },
+        { client_id: 'X', grade: 'A', pd_model: expect.closeTo(0.017217, 5), pd_12m: expect.closeTo(0.017217, 5), override: null,
+          reason_1: null, reason_1_band_order: null, reason_1_points: null, reason_2: null, reason_2_points: null, reason_3: null, reason_3_points: null },
+        { client_id: 'Y', grade: 'C', pd_model: expect.closeTo(0.05497, 5), pd_12m: 0.08, override: 'external_rating',
+          reason_1: 'external_rating', reason_1_band_order: 4, reason_1_points: null, reason_2: 'a', reason_2_points: 12, reason_3: 'c', reason_3_points: 2 },
+        { client_id: 'Z', grade: 'E', pd_model: expect.closeTo(0.206781, 5), pd_12m: 0.9999, override: 'collective_procedure',
+          reason_1: 'collective_procedure', reason_1_band_order: null, reason_1_points: null, reason_2: 'b', reason_2_points: 15, reason_3: 'a', reason_3_points: 12 },
       ]);
     } finally {
       db.close();

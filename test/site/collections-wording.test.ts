@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { finance } from '../../site/lib/i18n/finance.ts';
 
 const reason = finance.collections.dunningReason;
-const base = { scheduled_stage: 'reminder_2', is_disputed: false, days_from_due: 10, schedule_day: 15, stage_start_day: 5, shift_days: 10, grade: 'E' };
+const base = { stage: 'reminder_2', scheduled_stage: 'reminder_2', is_disputed: false, days_from_due: 10, schedule_day: 15, stage_start_day: 5, shift_days: 10, grade: 'E',
+  collective_procedure: null, claim_deadline_date: null };
 
 describe('dunning reasons in French', () => {
   it('says how many days late, the stage and when it starts, and why it starts earlier', () => {
@@ -19,15 +20,33 @@ describe('dunning reasons in French', () => {
     expect(reason({ ...base, scheduled_stage: 'formal_notice', is_disputed: true }))
       .toBe('En litige : relances suspendues jusqu’au règlement du litige (sinon : mise en demeure)');
   });
+
+  it('tells to declare the claim under a collective procedure, with its deadline when the judgment date is known', () => {
+    const claim = { ...base, stage: 'declare_claim', scheduled_stage: 'litigation', collective_procedure: 'receivership' };
+    expect(reason(claim)).toBe('Procédure collective (redressement judiciaire) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois '
+      + 'de la publication du jugement au BODACC (R622-24) — date du jugement inconnue');
+    expect(reason({ ...claim, claim_deadline_date: '2026-12-15' })).toMatch(/au plus tard le 2026-12-15$/);
+  });
+});
+
+describe('score reasons in French', () => {
+  it('words a reason code with its band and the points it costs', () => {
+    expect(finance.score.reason('max_days_past_due', 4, 22)).toBe('Facture en retard de 31 à 60 jours (−22 pts)');
+    expect(finance.score.reason('collective_procedure', null, null)).toBe('Procédure collective en cours : client en défaut');
+    expect(finance.score.reason('external_rating', 4, null)).toBe('Note externe faible (D) : note plafonnée à C');
+  });
 });
 
 describe('alerts in French', () => {
-  const alert = { invoice_id: null, amount: null, detail: 'an English sentence', limit_amount: null, previous_grade: null, grade: null, days_late_3m: null, days_late_12m: null, payment_terms: null, longest_days: null };
+  const alert = { invoice_id: null, amount: null, detail: 'an English sentence', limit_amount: null, previous_grade: null, grade: null, pd_12m: null, grade_source: null,
+    collective_procedure: null, days_late_3m: null, days_late_12m: null, payment_terms: null, longest_days: null };
   const money = (amount: number | null) => `${amount} €`;
   it('words each kind of alert from its parts, never with the warehouse’s English sentence', () => {
     expect(finance.collections.alertDetail({ ...alert, alert: 'overdue_90', invoice_id: 'F1' }, money)).toBe('Facture F1 à plus de 90 jours de retard');
     expect(finance.collections.alertDetail({ ...alert, alert: 'over_limit', amount: 12000, limit_amount: 10000 }, money)).toBe('Encours de 12000 € au-delà de la limite de crédit de 10000 €');
     expect(finance.collections.alertDetail({ ...alert, alert: 'grade_drop', previous_grade: 'B', grade: 'E' }, money)).toBe('Note passée de B à E depuis la dernière fin de mois');
+    expect(finance.collections.alertDetail({ ...alert, alert: 'collective_procedure', collective_procedure: 'liquidation' }, money))
+      .toBe('Procédure collective (liquidation judiciaire) : arrêter les relances et déclarer la créance');
     expect(finance.collections.alertDetail({ ...alert, alert: 'days_late_worsening', days_late_3m: 40, days_late_12m: 12 }, money))
       .toBe('Paie avec 40 jours de retard sur les 3 derniers mois, contre 12 sur 12 mois');
     expect(finance.collections.alertDetail({ ...alert, alert: 'terms_beyond_legal_ceiling', payment_terms: '90 jours', longest_days: 90 }, money))

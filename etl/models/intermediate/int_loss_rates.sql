@@ -1,12 +1,17 @@
 -- One row per estimation date (each month end) and ageing bucket: the loss rate known at that
 -- date — written off within 12 months / balance, over the look-back's month ends whose 12-month
--- outcome had elapsed by then (month ends k with k + 12 months ≤ the estimation date).
+-- outcome had elapsed by then (month ends k with k + 12 months ≤ the estimation date) — with its
+-- source. When fewer than provision_min_history_months of them exist (a young history), the
+-- documented prudent default rate of the bucket is used instead (rate_source 'prudent_default'),
+-- by its first day past due: not due 1 %, 1–30 days 3 %, 31–60 10 %, 61–90 25 %, 91–180 50 %,
+-- 181–365 75 %, beyond 100 % (about the loss rates credit insurers quote for French SMEs, rounded
+-- up) — so a short history never means no provision.
 with estimation_dates as (
   select month_end as estimated_at from int_month_ends
 ),
 
-final as (
-  select dates.estimated_at, outcomes.bucket, any_value(outcomes.bucket_order) as bucket_order,
+observed as (
+  select dates.estimated_at, outcomes.bucket,
          sum(outcomes.written_off_12m_amount) / nullif(sum(outcomes.balance_amount), 0) as loss_rate,
          count(*) as month_ends_used
   from estimation_dates as dates
@@ -14,6 +19,20 @@ final as (
     on outcomes.month_end + interval 12 month <= dates.estimated_at
    and outcomes.month_end > dates.estimated_at - interval 12 month - to_months(getvariable('provision_lookback_months'))
   group by dates.estimated_at, outcomes.bucket
+),
+
+final as (
+  select dates.estimated_at, buckets.bucket, buckets.bucket_order,
+         case when observed.month_ends_used >= getvariable('provision_min_history_months') then observed.loss_rate
+              else case when buckets.min_days <= 0 then 0.01 when buckets.min_days <= 30 then 0.03 when buckets.min_days <= 60 then 0.10
+                        when buckets.min_days <= 90 then 0.25 when buckets.min_days <= 180 then 0.50 when buckets.min_days <= 365 then 0.75 else 1.0 end
+         end as loss_rate,
+         coalesce(observed.month_ends_used, 0) as month_ends_used,
+         case when observed.month_ends_used >= getvariable('provision_min_history_months') then 'observed' else 'prudent_default' end as rate_source
+  from estimation_dates as dates
+  cross join ref_buckets as buckets
+  left join observed on observed.estimated_at = dates.estimated_at and observed.bucket = buckets.bucket
 )
 
 select * from final
+where loss_rate is not null

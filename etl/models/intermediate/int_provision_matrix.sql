@@ -1,5 +1,6 @@
 -- One row per month end, client and ageing bucket: the IFRS 9 provision-matrix provision =
--- open balance × loss rate of the bucket known at that month end × forward-looking factor.
+-- open balance × loss rate of the bucket known at that month end × forward-looking factor; basis
+-- says whether that rate was observed or the prudent default of a young history (int_loss_rates).
 with balances as (
   select month_end, client_id, bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
   from int_invoice_month_ends
@@ -8,7 +9,7 @@ with balances as (
 
 matrix as (
   select ageing.month_end, 'matrix' as method, ageing.bucket, ageing.bucket_order, ageing.client_id,
-         greatest(ageing.open_amount, 0) as balance_amount, rates.loss_rate as rate, null::varchar as basis
+         greatest(ageing.open_amount, 0) as balance_amount, rates.loss_rate as rate, rates.rate_source as basis
   from balances as ageing
   join int_loss_rates as rates on rates.estimated_at = ageing.month_end and rates.bucket = ageing.bucket
   where ageing.open_amount > 0

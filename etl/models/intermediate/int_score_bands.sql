@@ -1,6 +1,8 @@
 -- One row per client, month end and feature of the credit score: the band its value falls in
--- (band_order 1 = the safest band; labels and reasons in int_score_band_labels). The band edges
--- are the scorecard's. An external rating that does not start with A–E gets no band.
+-- (band_order 1 = the safest band; labels in int_score_band_labels). The band edges are the
+-- scorecard's. Size (sales) is no feature: a large client is not riskier as such, and the
+-- history's first year would make every client look small. External rating and legal status are
+-- overrides of the latest score (client_scores), not bands.
 with features as (select * from int_score_features),
 
 long_form as (
@@ -19,14 +21,7 @@ long_form as (
   union all select month_end, client_id, sample, defaults_within_12m, 'limit_usage',
     case when limit_usage is null then 0 when limit_usage <= 0.5 then 1 when limit_usage <= 0.8 then 2 when limit_usage <= 1 then 3 else 4 end from features
   union all select month_end, client_id, sample, defaults_within_12m, 'tenure',
-    case when tenure_months >= 24 then 1 when tenure_months >= 6 then 2 else 3 end from features
-  union all select month_end, client_id, sample, defaults_within_12m, 'sales_12m',
-    case when sales_12m_amount >= 200000 then 1 when sales_12m_amount >= 50000 then 2 when sales_12m_amount >= 10000 then 3 else 4 end from features
-  -- Today's client file only (see int_score_features): never fitted, expert points only.
-  union all select month_end, client_id, null, null, 'external_rating',
-    case upper(left(trim(external_rating), 1)) when 'A' then 1 when 'B' then 2 when 'C' then 3 when 'D' then 4 when 'E' then 5 end from features where external_rating is not null
-  union all select month_end, client_id, null, null, 'legal_status',
-    case when regexp_matches(lower(legal_status), 'liquidation|redressement|sauvegarde|receivership|insolven|bankrupt') then 2 else 1 end from features where legal_status is not null
+    case when tenure_months >= 24 or is_tenure_censored then 1 when tenure_months >= 6 then 2 else 3 end from features
 )
 
 select * from long_form

@@ -1,9 +1,14 @@
--- One row: the logistic link from a client's total weight of evidence (the sum over its feature
--- bands) to its 12-month probability of default, pd = 1 / (1 + exp(−(intercept + slope × total))).
--- Fitted: the training rows are cut into ten groups by total; a straight line is fitted by least
--- squares through (average total, log-odds of the group's observed default rate), so summing
--- correlated features does not overstate the risk. Expert: a 5 % default rate at a total of 0,
--- each unit of WoE one unit of log-odds.
+-- One row per knot of the link from a client's total weight of evidence (the sum over its feature
+-- bands) to its 12-month probability of default: between knots the log-odds of default are
+-- interpolated linearly, beyond the first and last knot they stay at that knot's.
+-- Fitted: the training rows of the latest 12 training month ends are cut by total into groups of
+-- about 500 (10 to 40 groups); each
+-- knot is a group's average total and the log-odds of its observed default rate, smoothed by ½
+-- ((defaults + 0.5) / (rows + 1)) and made monotone (a higher total is never riskier: the mean of
+-- the running minimum from the riskiest group and the running maximum from the safest), so the
+-- predicted PD of a group of training rows is its observed default rate, whatever the shape of the
+-- link, and correlated features do not overstate the risk. Expert: the line of a 5 % default rate
+-- at a total of 0, each unit of WoE one unit of log-odds, through two knots at totals −20 and +20.
 with totals as (
   -- Summed as decimals, like client_scores: a sum of doubles depends on the order of its terms,
   -- and the fit (and every score) moved in the last digits from one run to the next.
@@ -11,32 +16,43 @@ with totals as (
   from int_score_bands as bands
   join int_score_points as points using (feature, band_order)
   where bands.sample = 'training'
+    -- The latest 12 training month ends: the PD follows the recent default rate, and the first
+    -- months of a ledger (features over windows not yet full) do not set it.
+    and bands.month_end > (select max(month_end) - interval 12 month from int_score_bands where sample = 'training')
   group by bands.month_end, bands.client_id
 ),
 
 groups as (
-  select ntile(10) over (order by total_woe, month_end, client_id) as decile, total_woe, defaults_within_12m from totals
+  select floor((row_number() over (order by total_woe, month_end, client_id) - 1)
+               * greatest(10, least(40, floor(count(*) over () / 500))) / count(*) over ())::integer + 1 as knot,
+         total_woe, defaults_within_12m
+  from totals
 ),
 
 rates as (
-  select decile, avg(total_woe::decimal(18, 12))::double as total_woe, (count(*) filter (where defaults_within_12m) + 0.5) / (count(*) + 1) as default_rate
-  from groups group by decile
+  select knot, avg(total_woe::decimal(18, 12))::double as total_woe, count(*)::integer as observations,
+         count(*) filter (where defaults_within_12m)::integer as defaults,
+         (count(*) filter (where defaults_within_12m) + 0.5) / (count(*) + 1) as default_rate
+  from groups group by knot
 ),
 
-fitted as (
-  -- In decile order: the fit's last digits otherwise depend on the order the groups arrive in.
-  select regr_intercept(ln(default_rate / (1 - default_rate)), total_woe order by decile) as intercept,
-         regr_slope(ln(default_rate / (1 - default_rate)), total_woe order by decile) as slope
+monotone as (
+  -- Knot 1 holds the lowest totals (the riskiest rows): the rate may only fall from there.
+  select *, (min(default_rate) over (order by knot rows unbounded preceding)
+             + max(default_rate) over (order by knot rows between current row and unbounded following)) / 2 as monotone_rate
   from rates
 ),
 
 final as (
-  select 'fitted' as method, intercept, slope from fitted
-  where (select any_value(method) from int_score_points) = 'fitted' and slope < 0
+  select 'fitted' as method, knot, total_woe, ln(monotone_rate / (1 - monotone_rate)) as log_odds, observations, defaults
+  from monotone
+  where (select any_value(method) from int_score_points) = 'fitted'
   union all
-  select 'expert', ln(0.05 / 0.95), -1.0
-  where (select any_value(method) from int_score_points) = 'expert'
-     or not exists (select 1 from fitted where slope < 0)
+  select 'expert', knot, total_woe, ln(0.05 / 0.95) - total_woe, null, null
+  from (values (1, -20.0), (2, 20.0)) as expert(knot, total_woe)
+  where (select any_value(method) from int_score_points) = 'expert' or not exists (select 1 from totals)
 )
 
-select * from final
+select method, knot::integer as knot, total_woe::double as total_woe, log_odds::double as log_odds, observations, defaults
+from final
+order by knot

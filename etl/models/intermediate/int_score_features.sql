@@ -1,11 +1,11 @@
 -- One row per client and month end at which it owed something or was invoiced: the features of
--- the credit score, the default event of the next 12 months (an invoice still open 91 days past
--- its due date, or a write-off) and the sample the row belongs to ('training', 'validation', or
--- NULL when its outcome is unknown or the client is already in default).
+-- the credit score, the default event of the next 12 months (int_default_events: 90+ DPD on a
+-- material amount, or a write-off) and the sample the row belongs to ('training', 'validation',
+-- or NULL when its outcome is unknown or the client is already in default at the month end).
 -- Days late = settlement date − due date (0 when paid early), weighted by the invoice amount, over
--- the invoices settled in the last 3, 6 and 12 calendar months (the month end's month included). External rating and legal status come from
--- today's client file, so they are kept only at the latest month end (earlier rows would see
--- the future).
+-- the invoices settled in the last 3, 6 and 12 calendar months (the month end's month included).
+-- External rating and legal status come from today's client file, so they are kept only at the
+-- latest month end (earlier rows would see the future), where client_scores applies them as overrides.
 with events as (select * from int_score_invoice_events),
 
 rows as (
@@ -56,13 +56,15 @@ history as (
 ),
 
 tenure as (
-  select client_id, min(issue_date) as first_issue_date from events group by client_id
+  -- A client already invoiced in the first month of the ledger was a client before it: its tenure
+  -- is at least what the ledger shows (is_tenure_censored), read as a long-standing relationship.
+  select client_id, min(issue_date) as first_issue_date,
+         date_trunc('month', min(issue_date)) = (select date_trunc('month', min(issue_date)) from events) as is_tenure_censored
+  from events group by client_id
 ),
 
 defaults as (
-  select client_id, default_date from events where default_date is not null
-  union all
-  select client_id, writeoff_date from stg_writeoffs where reject_reason is null and writeoff_date <= getvariable('as_of_date')
+  select client_id, default_date from int_default_events
 ),
 
 labels as (
@@ -89,12 +91,14 @@ final as (
     coalesce(history.share_disputed, 0) as share_disputed,
     exposure.open_amount / nullif(clients.credit_limit, 0) as limit_usage,
     datediff('month', tenure.first_issue_date, rows.month_end) as tenure_months,
+    tenure.is_tenure_censored,
     history.sales_12m_amount::decimal(18, 2) as sales_12m_amount,
     case when rows.month_end = (select max(month_end) from int_month_ends) then clients.external_rating end as external_rating,
     case when rows.month_end = (select max(month_end) from int_month_ends) then clients.legal_status end as legal_status,
     labels.defaults_within_12m,
     coalesce(rows.month_end <= split.last_known, false) as is_outcome_known,
-    case when split.last_known is null or rows.month_end > split.last_known or coalesce(exposure.max_days_past_due, 0) > 90 then null
+    is_material_past_due(exposure.open_over_90_amount, exposure.open_amount) as is_in_default,
+    case when split.last_known is null or rows.month_end > split.last_known or is_material_past_due(exposure.open_over_90_amount, exposure.open_amount) then null
          when rows.month_end <= split.cutoff then 'training' else 'validation' end as sample
   from rows
   cross join split

@@ -1,7 +1,7 @@
 -- One row per invoice: what the credit score reads of it — when it was paid in full
 -- (int_paid_invoices; never for one closed by a write-off, which is a default event instead) and
--- the day it went beyond 90 days past due while still open (the default event of the score), if
--- it did by the as-of date.
+-- the day it went beyond 90 days past due while still open (a default event of the score when the
+-- client's amount beyond 90 days is material: int_default_events), if it did by the as-of date.
 with invoices as (
   select invoice_id, client_id, issue_date, due_date, amount, is_disputed
   from int_invoices

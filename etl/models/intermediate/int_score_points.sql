@@ -3,7 +3,6 @@
 -- Fitted when the training rows (int_score_features.sample = 'training') span at least
 -- score_min_training_month_ends month ends and hold score_min_training_defaults default events:
 -- WoE = ln(((goods in band + 0.5) / (goods + 0.5 × bands)) / ((defaults in band + 0.5) / (defaults + 0.5 × bands))).
--- External rating and legal status exist only in today's client file, so they keep expert values.
 with training as (
   select * from int_score_bands where sample = 'training'
 ),
@@ -42,18 +41,15 @@ expert(feature, band_order, woe) as (values
   ('share_disputed', 1, 0.1), ('share_disputed', 2, -0.2), ('share_disputed', 3, -0.6),
   ('limit_usage', 0, -0.1), ('limit_usage', 1, 0.2), ('limit_usage', 2, 0.0), ('limit_usage', 3, -0.3), ('limit_usage', 4, -0.7),
   ('tenure', 1, 0.2), ('tenure', 2, 0.0), ('tenure', 3, -0.3),
-  ('sales_12m', 1, 0.2), ('sales_12m', 2, 0.1), ('sales_12m', 3, 0.0), ('sales_12m', 4, -0.2),
-  ('external_rating', 1, 0.6), ('external_rating', 2, 0.3), ('external_rating', 3, 0.0), ('external_rating', 4, -0.8), ('external_rating', 5, -1.5),
-  ('legal_status', 1, 0.0), ('legal_status', 2, -3.0)
 ),
 
 final as (
   select method.method, expert.feature, expert.band_order,
          -- A band no training row fell in (beyond 90 days past due: those rows are already in
          -- default) keeps its expert weight, or the feature's worst fitted one if that is lower.
-         case when method.method = 'fitted' and expert.feature not in ('external_rating', 'legal_status')
+         case when method.method = 'fitted'
               then coalesce(fitted.woe, least(expert.woe, min(fitted.woe) over (partition by expert.feature))) else expert.woe end as woe,
-         case when method.method = 'fitted' and expert.feature not in ('external_rating', 'legal_status') then 'fitted' else 'expert' end as source,
+         case when method.method = 'fitted' then 'fitted' else 'expert' end as source,
          method.training_month_ends, method.training_defaults
   from expert
   cross join method

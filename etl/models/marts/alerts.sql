@@ -1,6 +1,7 @@
 -- One row per alert active at the as-of date, with the date it first appeared: invoices newly
 -- beyond 60 or 90 days past due (crossed in the last 30 days), a client's exposure over its credit
--- limit, a client whose grade dropped since the last month end, and a client whose days late are
+-- limit, a client whose credit grade dropped since the last month end (client_scores), a client
+-- under a collective procedure, and a client whose days late are
 -- worsening fast (last 3 months above last 12 by the configured number of days, 15 by default),
 -- and a client with open items on payment terms beyond the French legal ceiling.
 with as_of as (select getvariable('as_of_date') as as_of_date),
@@ -36,9 +37,11 @@ over_limit as (
 ),
 
 grades as (
-  select client_id, month_end, grade,
-         lag(grade) over (partition by client_id order by month_end) as previous_grade
-  from client_risk
+  -- The credit score's grades (client_scores): the latest month end against the one before.
+  select client_id, month_end, grade, pd_12m,
+         lag(grade) over (partition by client_id order by month_end) as previous_grade,
+         lag(month_end) over (partition by client_id order by month_end) as previous_month_end
+  from client_scores
 ),
 
 grade_drops as (
@@ -46,7 +49,19 @@ grade_drops as (
          'grade dropped from ' || previous_grade || ' to ' || grade || ' since the last month end' as detail,
          previous_grade, grade
   from grades
-  where month_end = (select as_of_date from as_of) and grade > previous_grade
+  where month_end = (select max(month_end) from client_scores) and grade > previous_grade
+    and previous_month_end = last_day(month_end - interval 1 month)
+),
+
+procedures as (
+  -- The clients file gives today's legal status without its date: the alert is dated the as-of
+  -- date and stays while the status does (the day it first appears is the first run that reads it).
+  select 'collective_procedure' as alert, client_id, (select as_of_date from as_of) as first_seen_date,
+         receivables_amount as amount,
+         'collective procedure (' || collective_procedure_of(legal_status) || '): stop dunning and declare the claim within two months of the judgment''s publication' as detail,
+         collective_procedure_of(legal_status) as collective_procedure
+  from clients
+  where is_collective_procedure(legal_status)
 ),
 
 worsening as (
@@ -92,13 +107,18 @@ final as (
   select * from overdue_thresholds where first_seen_date > (select as_of_date from as_of) - 30
   union all by name select * from over_limit
   union all by name select * from grade_drops
+  union all by name select * from procedures
   union all by name select * from worsening_now
   union all by name select * from terms_beyond_ceiling
 )
 
 -- detail is an English sentence for analysts; the columns after it are its parts, which the site
 -- words in its own language.
-select alert, client_id, invoice_id, first_seen_date::date as first_seen_date, amount::decimal(18, 2) as amount, detail,
-       limit_amount::decimal(18, 2) as limit_amount, previous_grade, grade, days_late_3m, days_late_12m, payment_terms, longest_days
+-- Every alert carries the client's one grade and probability of default (client_risk: its credit
+-- score, or the labelled fallback).
+select final.alert, final.client_id, final.invoice_id, final.first_seen_date::date as first_seen_date, final.amount::decimal(18, 2) as amount, final.detail,
+       final.limit_amount::decimal(18, 2) as limit_amount, final.previous_grade, risk.grade, risk.pd_12m, risk.grade_source,
+       final.days_late_3m, final.days_late_12m, final.payment_terms, final.longest_days, final.collective_procedure
 from final
+left join client_risk as risk using (client_id)
 order by first_seen_date desc, alert, client_id, invoice_id

@@ -1,55 +1,40 @@
--- One row per client and month end (and at the as-of date): a provisional risk grade and 12-month
--- probability of default read from the worst ageing bucket the client has open, used by dunning
--- and alerts. Grade E: open beyond 90 days past due, or an insolvency procedure at as-of; D: 61–90;
--- C: 31–60; B: 1–30; A: nothing overdue. PD by grade: A 1 %, B 3 %, C 8 %, D 20 %, E 50 %
--- (assumptions, not fitted). Dunning shifts and grade-drop alerts read this grade, not the
--- credit score of client_scores: both are shown on the client page.
-with month_end_worst as (
-  select ageing_monthly.month_end, ageing_monthly.client_id, max(buckets.min_days) as worst_days
-  from ageing_monthly
-  join buckets using (bucket)
-  where ageing_monthly.open_amount > 0
-  group by all
+-- One row per client: the one grade and 12-month probability of default the product uses at the
+-- as-of date (dunning, alerts, limits, pages). One grade for the whole product: the client's credit
+-- score at the latest month end (client_scores, grade_source 'score'). A client without a score
+-- then (no open invoice and not invoiced that month, or a new client) gets an explicit fallback,
+-- grade_source 'fallback': E at 99.99 % under a collective procedure, else the average 12-month
+-- PD of the clients scored at that month end (5 % when none is) and its grade.
+with latest as (
+  select max(month_end) as month_end from client_scores
 ),
 
-as_of_worst as (
-  select getvariable('as_of_date') as month_end, ageing.client_id, max(buckets.min_days) as worst_days
-  from ageing
-  join buckets using (bucket)
-  where ageing.open_amount > 0
-  group by all
+scored as (
+  select client_id, month_end, score, grade, pd_12m, 'score' as grade_source
+  from client_scores
+  where month_end = (select month_end from latest)
 ),
 
-insolvent as (
-  select client_id
+average as (
+  -- Averaged as decimals, so the same inputs give the same figure to the last digit.
+  select coalesce(avg(pd_12m::decimal(18, 12))::double, 0.05) as pd_12m from scored
+),
+
+fallback as (
+  select clients.client_id, (select month_end from latest) as month_end, null::double as score,
+         case when is_collective_procedure(clients.legal_status) then 0.9999 else (select pd_12m from average) end as pd_12m,
+         'fallback' as grade_source
   from clients
-  where regexp_matches(lower(coalesce(legal_status, '')), 'redressement|liquidation|sauvegarde|proc[ée]dure collective|insolven|bankrupt|receivership')
-),
-
-worst as (
-  select * from month_end_worst where month_end < getvariable('as_of_date')
-  union all
-  select * from as_of_worst
+  where clients.client_id not in (select client_id from scored)
 ),
 
 final as (
-  select
-    month_end,
-    client_id,
-    case
-      when worst_days > 90 or (month_end = getvariable('as_of_date') and client_id in (select client_id from insolvent)) then 'E'
-      when worst_days > 60 then 'D'
-      when worst_days > 30 then 'C'
-      when worst_days > 0 then 'B'
-      else 'A'
-    end as grade
-  from worst
+  select client_id, month_end, score, grade, pd_12m, grade_source from scored
+  union all
+  select client_id, month_end, score, grade_of_pd(pd_12m), pd_12m, grade_source from fallback
 )
 
-select
-  month_end,
-  client_id,
-  grade,
-  case grade when 'A' then 0.01 when 'B' then 0.03 when 'C' then 0.08 when 'D' then 0.20 else 0.50 end::double as pd_12m
+select final.client_id, final.month_end, final.score, final.grade, final.pd_12m::double as pd_12m, final.grade_source,
+       collective_procedure_of(clients.legal_status) as collective_procedure
 from final
-order by month_end, client_id
+join clients using (client_id)
+order by client_id

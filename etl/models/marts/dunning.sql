@@ -3,23 +3,24 @@
 -- before, reminder 1 at +7, reminder 2 at +15, formal notice at +30, litigation at +60 by default)
 -- that the invoice has reached; overdue steps come earlier for riskier grades (never before the
 -- due date); a disputed invoice's dunning is paused. Priority 1 = largest expected loss
--- (open amount × the client's probability of default).
+-- (open amount × the client's probability of default). Grade and probability of default are the
+-- client's one grade (client_risk: its credit score, or the labelled fallback, grade_source).
+-- A client under a collective procedure leaves the schedule: individual collection actions are
+-- suspended (Code de commerce L622-21) and each open invoice's one action is 'declare_claim', to the
+-- mandataire within two months of the judgment's publication in the BODACC (R622-24); the clients
+-- file gives no judgment date, so claim_deadline_date stays NULL (unknown) until it does.
 with open_invoices as (
   select invoices.*, getvariable('as_of_date') - invoices.due_date as days_from_due
   from invoices
   where kind = 'invoice' and open_amount > 0
 ),
 
-risk_today as (
-  select client_id, grade, pd_12m from client_risk where month_end = getvariable('as_of_date')
-),
-
 with_risk as (
-  select open_invoices.*, coalesce(risk.grade, 'A') as grade, coalesce(risk.pd_12m, 0.01) as pd_12m,
+  select open_invoices.*, risk.grade, risk.pd_12m, risk.grade_source, risk.collective_procedure,
          coalesce(shift.shift_days, 0) as shift_days
   from open_invoices
-  left join risk_today as risk on risk.client_id = open_invoices.client_id
-  left join ref_grade_shift as shift on shift.grade = coalesce(risk.grade, 'A')
+  join client_risk as risk using (client_id)
+  left join ref_grade_shift as shift on shift.grade = risk.grade
 ),
 
 reached as (
@@ -37,8 +38,10 @@ final as (
   select
     with_risk.client_id,
     with_risk.invoice_id,
-    case when with_risk.is_disputed then 'paused_dispute' else reached.stage end as stage,
+    case when with_risk.collective_procedure is not null then 'declare_claim' when with_risk.is_disputed then 'paused_dispute' else reached.stage end as stage,
     case
+      when with_risk.collective_procedure is not null then 'collective procedure (' || with_risk.collective_procedure
+        || '): dunning suspended; declare the claim to the mandataire within two months of the judgment''s publication in the BODACC (judgment date unknown)'
       when with_risk.is_disputed then 'disputed: dunning paused until the dispute is settled (' || reached.stage || ' otherwise)'
       when with_risk.days_from_due <= 0 then 'due in ' || -with_risk.days_from_due || ' days: ' || reached.stage || ' from ' || -reached.stage_days_from_due || ' days before the due date'
       when with_risk.shift_days > 0 then with_risk.days_from_due || ' days past due: ' || reached.stage || ' from day '
@@ -53,6 +56,9 @@ final as (
     with_risk.days_from_due::integer as days_from_due,
     with_risk.grade,
     with_risk.pd_12m,
+    with_risk.grade_source,
+    with_risk.collective_procedure,
+    null::date as claim_deadline_date,
     with_risk.is_disputed,
     -- The parts of the reason, for the site to word it in its language.
     reached.stage as scheduled_stage,
@@ -61,7 +67,10 @@ final as (
     case when reached.stage_days_from_due > 0 then greatest(1, reached.stage_days_from_due - with_risk.shift_days)
          else reached.stage_days_from_due end::integer as stage_start_day
   from with_risk
-  join reached using (invoice_id)
+  left join reached using (invoice_id)
+  -- An invoice under a collective procedure is declared whatever its stage; the others once the
+  -- schedule reaches them.
+  where reached.stage is not null or with_risk.collective_procedure is not null
 )
 
 select * from final

@@ -2,11 +2,12 @@
 -- method 'matrix' (IFRS 9 simplified approach): one row per month end, client and ageing bucket:
 --   provision = open balance × loss rate of the bucket × forward-looking factor, the loss rate being
 --   the one known at that month end (int_loss_rates: written off within 12 months / balance, over
---   the look-back). No row where no loss rate could be estimated yet (young history).
+--   the look-back); with fewer than provision_min_history_months such month ends, the documented
+--   prudent default rate of the bucket (basis 'prudent_default', else 'observed').
 -- method 'specific' (French practice): one row per client, bucket and basis at the as-of date:
 --   open invoices of doubtful clients or invoices, provisioned on their amount excl. tax at the rate
---   of their basis (highest rate when several apply): insolvency procedure from the clients file
---   (liquidation, receivership = redressement, safeguard = sauvegarde), a client the books class
+--   of their basis (highest rate when several apply): collective procedure named by the clients
+--   file's legal status (collective_procedure_of: liquidation, receivership, safeguard), a client the books class
 --   as doubtful (a FEC's 416 balance, int_doubtful_clients), dispute, or beyond the configured days
 --   past due (180).
 -- method 'booked' (from a FEC only): what the books hold, for comparison (int_booked_provisions):
@@ -17,11 +18,7 @@ with doubtful_invoices as (
          -- are added in, and moved a client's total by a cent from one run to the next.
          coalesce(invoices.open_amount * invoices.amount_excl_tax / invoices.amount,
                   invoices.open_amount / (1 + getvariable('vat_rate')))::decimal(38, 8) as open_excl_tax,
-         case
-           when lower(clients.legal_status) like '%liquidation%' then 'liquidation'
-           when lower(clients.legal_status) similar to '.*(redressement|receivership).*' then 'receivership'
-           when lower(clients.legal_status) similar to '.*(sauvegarde|safeguard).*' then 'safeguard'
-         end as status_basis,
+         collective_procedure_of(clients.legal_status) as status_basis,
          case when doubtful.client_id is not null then 'doubtful' end as doubtful_basis,
          case when invoices.is_disputed then 'dispute' end as dispute_basis,
          case when invoices.days_past_due > getvariable('specific_overdue_days') then 'overdue' end as overdue_basis

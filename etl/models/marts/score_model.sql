@@ -2,7 +2,7 @@
 -- on the company's history ('fitted') or is the documented expert fallback ('expert': fewer than
 -- score_min_training_month_ends training month ends or score_min_training_defaults default events).
 -- Points = 8 × WoE / ln 2 (8 points double the odds of paying, as in the score); a client's total
--- goes through the logistic link (intercept, slope) to its 12-month probability of default.
+-- goes through the calibration's knots (int_score_calibration) to its 12-month probability of default.
 with points as (select * from int_score_points),
 
 labels as (select feature, band_order, band from int_score_band_labels)
@@ -13,8 +13,8 @@ select points.method, points.feature, points.band_order::integer as band_order,
        points.training_month_ends, points.training_defaults,
        getvariable('score_min_training_month_ends')::integer as min_training_month_ends,
        getvariable('score_min_training_defaults')::integer as min_training_defaults,
-       calibration.method as calibration_method, calibration.intercept::double as calibration_intercept, calibration.slope::double as calibration_slope
+       (select any_value(method) from int_score_calibration) as calibration_method,
+       (select count(*) from int_score_calibration)::integer as calibration_knots
 from points
 left join labels using (feature, band_order)
-cross join int_score_calibration as calibration
 order by points.feature, points.band_order

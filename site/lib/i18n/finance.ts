@@ -4,20 +4,64 @@ import type { AlertRow, DunningRow } from '../warehouse.ts';
 import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
-export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade'>;
+export type DunningReasonParts = Pick<DunningRow, 'stage' | 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade' | 'collective_procedure' | 'claim_deadline_date'>;
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
 export type AlertParts = Omit<AlertRow, 'client_id' | 'first_seen_date'>;
 
 const stagesFr: Record<string, string> = {
   preventive_reminder: 'Relance préventive', reminder_1: 'Relance 1', reminder_2: 'Relance 2', formal_notice: 'Mise en demeure',
-  litigation: 'Contentieux', paused_dispute: 'En litige (suspendu)',
+  litigation: 'Contentieux', paused_dispute: 'En litige (suspendu)', declare_claim: 'Déclarer la créance',
 };
+
+const proceduresFr: Record<string, string> = { safeguard: 'sauvegarde', receivership: 'redressement judiciaire', liquidation: 'liquidation judiciaire' };
 
 const stagesEn: Record<string, string> = {
   preventive_reminder: 'Preventive reminder', reminder_1: 'Reminder 1', reminder_2: 'Reminder 2', formal_notice: 'Formal notice',
-  litigation: 'Litigation', paused_dispute: 'Disputed (paused)',
+  litigation: 'Litigation', paused_dispute: 'Disputed (paused)', declare_claim: 'Declare the claim',
 };
+
+/** A score reason's words, by code and band (client_scores.reason_N, reason_N_band_order). */
+const reasonsFr: Record<string, string> = {
+  'max_days_past_due:2': 'Facture en retard de 1 à 15 jours', 'max_days_past_due:3': 'Facture en retard de 16 à 30 jours',
+  'max_days_past_due:4': 'Facture en retard de 31 à 60 jours', 'max_days_past_due:5': 'Facture en retard de 61 à 90 jours',
+  'max_days_past_due:6': 'Facture en retard de plus de 90 jours',
+  'days_late_12m:0': 'Aucun paiement sur 12 mois', 'days_late_12m:2': 'Paie en moyenne 1 à 5 jours en retard (12 mois)',
+  'days_late_12m:3': 'Paie en moyenne 6 à 15 jours en retard (12 mois)', 'days_late_12m:4': 'Paie en moyenne 16 à 30 jours en retard (12 mois)',
+  'days_late_12m:5': 'Paie en moyenne plus de 30 jours en retard (12 mois)',
+  'days_late_trend:0': 'Pas de paiement récent pour juger la tendance', 'days_late_trend:2': 'Retards de paiement en légère hausse sur 3 mois',
+  'days_late_trend:3': 'Retards de paiement en hausse sur 3 mois', 'days_late_trend:4': 'Retards de paiement en forte hausse sur 3 mois',
+  'share_over_60:2': 'Jusqu’à 25 % de l’encours à plus de 60 jours de retard', 'share_over_60:3': 'Plus de 25 % de l’encours à plus de 60 jours de retard',
+  'share_disputed:2': 'Quelques factures en litige (12 mois)', 'share_disputed:3': 'Plus de 5 % du chiffre d’affaires en litige (12 mois)',
+  'limit_usage:0': 'Aucune limite de crédit accordée', 'limit_usage:2': 'Limite de crédit utilisée à plus de 50 %',
+  'limit_usage:3': 'Limite de crédit presque atteinte', 'limit_usage:4': 'Limite de crédit dépassée',
+  'tenure:2': 'Relation de moins de 2 ans', 'tenure:3': 'Nouveau client (moins de 6 mois)',
+  'collective_procedure:': 'Procédure collective en cours : client en défaut', 'external_rating:4': 'Note externe faible (D) : note plafonnée à C',
+  'external_rating:5': 'Note externe très faible (E) : note plafonnée à D',
+  'external_rating:1': 'Bonne note externe (A), rien d’échu : pas de note E', 'external_rating:2': 'Bonne note externe (B), rien d’échu : pas de note E',
+};
+
+const reasonsEn: Record<string, string> = {
+  'max_days_past_due:2': 'Invoice 1–15 days past due', 'max_days_past_due:3': 'Invoice 16–30 days past due', 'max_days_past_due:4': 'Invoice 31–60 days past due',
+  'max_days_past_due:5': 'Invoice 61–90 days past due', 'max_days_past_due:6': 'Invoice more than 90 days past due',
+  'days_late_12m:0': 'No payment in 12 months', 'days_late_12m:2': 'Pays 1–5 days late on average (12 months)', 'days_late_12m:3': 'Pays 6–15 days late on average (12 months)',
+  'days_late_12m:4': 'Pays 16–30 days late on average (12 months)', 'days_late_12m:5': 'Pays more than 30 days late on average (12 months)',
+  'days_late_trend:0': 'No recent payment to judge the trend', 'days_late_trend:2': 'Paying slightly later over 3 months',
+  'days_late_trend:3': 'Paying later over 3 months', 'days_late_trend:4': 'Paying much later over 3 months',
+  'share_over_60:2': 'Up to 25 % of the balance beyond 60 days past due', 'share_over_60:3': 'Over 25 % of the balance beyond 60 days past due',
+  'share_disputed:2': 'Some invoices disputed (12 months)', 'share_disputed:3': 'Over 5 % of sales disputed (12 months)',
+  'limit_usage:0': 'No credit limit granted', 'limit_usage:2': 'Credit limit over 50 % used', 'limit_usage:3': 'Credit limit nearly reached', 'limit_usage:4': 'Over the credit limit',
+  'tenure:2': 'Relationship under 2 years', 'tenure:3': 'New client (under 6 months)',
+  'collective_procedure:': 'Under a collective procedure: in default', 'external_rating:4': 'Poor external rating (D): grade capped at C',
+  'external_rating:5': 'Very poor external rating (E): grade capped at D',
+  'external_rating:1': 'Good external rating (A), nothing past due: never E', 'external_rating:2': 'Good external rating (B), nothing past due: never E',
+};
+
+/** Words a reason code with its band and the points it costs, from one of the tables above. */
+function wordReason(table: Record<string, string>, code: string, band: number | null, points: number | null, unit: string): string {
+  const words = table[`${code}:${band ?? ''}`] ?? code;
+  return points ? `${words} (−${points} ${unit})` : words;
+}
 
 const fr = {
   scores: {
@@ -40,6 +84,16 @@ const fr = {
     band: 'Tranche',
     pointsColumn: 'Points',
     verdict: { better: 'Le score classe mieux les défauts que le seul retard maximal.', worse: 'Le score ne fait PAS mieux que le seul retard maximal.', none: 'Pas assez d’historique pour valider le score hors échantillon.' },
+    calibration: 'Calibrage hors échantillon : PD prévue et taux de défaut observé par note',
+    meanPd: 'PD moyenne prévue',
+    interval: 'Intervalle à 95 % (Wilson)',
+    calibrationAlt: (summary: string) => `Par note, la probabilité de défaut moyenne prévue face au taux de défaut observé à 12 mois, avec son intervalle à 95 % : ${summary}.`,
+    roc: 'Courbe ROC hors échantillon : score et règle naïve',
+    rocX: 'Part des non-défaillants signalés',
+    rocY: 'Part des défaillants signalés',
+    rocAlt: (model: string, naive: string) => `Courbes ROC du score (AUC ${model}) et de la règle naïve du retard maximal (AUC ${naive}) sur l’échantillon de validation.`,
+    migration: (from: string, to: string) => `Migration des notes du ${from} au ${to} (clients notés aux deux dates ; en ligne la note d’il y a 12 mois)`,
+    meaning: 'A : risque très faible, vendre librement · B : faible, conditions habituelles · C : modéré, surveiller, relances plus tôt · D : élevé, délais courts ou garanties · E : très élevé ou en défaut, comptant ou garanti, recouvrer.',
     features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard moyen sur 12 mois', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
   },
   score: {
@@ -52,6 +106,13 @@ const fr = {
     exposure: 'Exposition',
     usage: 'Utilisation de la limite',
     uninsured: 'Exposition non assurée',
+    reason: (code: string, band: number | null, points: number | null) => wordReason(reasonsFr, code, band, points, 'pts'),
+    zeroLimit: {
+      collective_procedure: 'procédure collective', grade_e: 'note E', insurer_refused: 'l’assureur refuse la couverture', no_sales: 'aucune vente sur la période',
+      below_rounding: 'sous le pas d’arrondi',
+    } as Record<string, string>,
+    zeroLimitWhy: (why: string) => `Limite nulle : ${why}`,
+    overInsured: 'Exposition au-delà de la limite assurée',
   },
   collections: {
     title: 'Relances du jour',
@@ -84,6 +145,7 @@ const fr = {
         case 'overdue_60': return `Facture ${a.invoice_id} à plus de 60 jours de retard`;
         case 'over_limit': return `Encours de ${money(a.amount)} au-delà de la limite de crédit de ${money(a.limit_amount)}`;
         case 'grade_drop': return `Note passée de ${a.previous_grade} à ${a.grade} depuis la dernière fin de mois`;
+        case 'collective_procedure': return `Procédure collective (${proceduresFr[a.collective_procedure ?? ''] ?? a.collective_procedure}) : arrêter les relances et déclarer la créance`;
         case 'days_late_worsening': return `Paie avec ${a.days_late_3m} jours de retard sur les 3 derniers mois, contre ${a.days_late_12m} sur 12 mois`;
         case 'terms_beyond_legal_ceiling':
           return `Conditions « ${a.payment_terms} » : échéances jusqu’à ${a.longest_days} jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)`;
@@ -91,6 +153,9 @@ const fr = {
       }
     },
     dunningReason: (r: DunningReasonParts): string => {
+      if (r.stage === 'declare_claim') {
+        return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC (R622-24)${r.claim_deadline_date ? `, au plus tard le ${r.claim_deadline_date}` : ' — date du jugement inconnue'}`;
+      }
       const stage = (stagesFr[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
       if (r.is_disputed) return `En litige : relances suspendues jusqu’au règlement du litige (sinon : ${stage})`;
       if (r.days_from_due < 0) return `Échéance dans ${-r.days_from_due} jours : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
@@ -108,11 +173,12 @@ const fr = {
     noAlerts: 'Aucune alerte.',
     alertTypes: {
       overdue_60: 'Retard > 60 jours', overdue_90: 'Retard > 90 jours', over_limit: 'Limite de crédit dépassée',
-      grade_drop: 'Note dégradée', days_late_worsening: 'Retards en hausse', terms_beyond_legal_ceiling: 'Délai au-delà du plafond légal',
+      grade_drop: 'Note dégradée', collective_procedure: 'Procédure collective', days_late_worsening: 'Retards en hausse', terms_beyond_legal_ceiling: 'Délai au-delà du plafond légal',
     } as Record<string, string>,
     since: 'Depuis le',
-    riskGrade: 'Note de risque provisoire',
-    riskGradeHelp: 'Note A–E tirée de la tranche de retard la plus ancienne encore ouverte (E : plus de 90 jours ou procédure collective).',
+    riskGrade: 'Note',
+    riskGradeHelp: 'La note du score de crédit à la dernière fin de mois, qui pilote relances, alertes et limites.',
+    fallbackGradeHelp: 'Note par défaut (client sans score à la dernière fin de mois) : la probabilité de défaut moyenne des clients notés, E en procédure collective.',
   },
   kpis: {
     title: 'Indicateurs du poste clients',
@@ -153,6 +219,16 @@ const fr = {
     baseExclTax: 'Base HT',
     rate: 'Taux',
     bases: { liquidation: 'Liquidation judiciaire', receivership: 'Redressement judiciaire', safeguard: 'Sauvegarde', doubtful: 'Client douteux (416)', dispute: 'Litige', overdue: 'Retard au-delà du seuil' } as Record<string, string>,
+    verdict: {
+      holds: (ratio: string, n: string) => `Le contrôle a posteriori tient : sur les ${n} dernières fins de mois contrôlées, les pertes des 12 mois suivants valent ${ratio} fois la provision (cible entre 0,5 et 2).`,
+      under_provisioned: (ratio: string, n: string) => `Le contrôle a posteriori NE tient PAS : sur les ${n} dernières fins de mois contrôlées, les pertes valent ${ratio} fois la provision — la matrice sous-provisionne.`,
+      over_provisioned: (ratio: string, n: string) => `Le contrôle a posteriori NE tient PAS : sur les ${n} dernières fins de mois contrôlées, les pertes valent ${ratio} fois la provision — la matrice sur-provisionne.`,
+      not_enough_history: () => 'Historique trop court pour contrôler la matrice a posteriori : les taux de perte prudents documentés sont utilisés.',
+    } as Record<string, (ratio: string, n: string) => string>,
+    toBook: (amount: string, specific: string, matrix: string, overlap: string) =>
+      `Provision à comptabiliser : ${amount} — pour chaque client et tranche, la plus élevée de la provision spécifique (${specific} au total) et de la matrice (${matrix} au total ; ${overlap} de matrice portent sur des encours déjà provisionnés spécifiquement).`,
+    change: (amount: string, date: string) => `Variation de la matrice depuis la fin de mois précédente (${date}) : ${amount}.`,
+    prudent: 'Historique de moins de 6 fins de mois dont l’issue est connue : taux de perte prudents documentés (non échu 1 %, 1–30 j 3 %, 31–60 j 10 %, 61–90 j 25 %, 91–180 j 50 %, 181–365 j 75 %, au-delà 100 %).',
     backtest: 'Contrôle a posteriori de la matrice',
     backtestHelp: 'La provision estimée à chaque fin de mois, avec les taux connus alors, face aux pertes constatées dans les 12 mois suivants sur les factures alors ouvertes.',
     monthEnd: 'Fin de mois',
@@ -200,6 +276,16 @@ const en: FinanceLabels = {
     band: 'Band',
     pointsColumn: 'Points',
     verdict: { better: 'The score ranks defaulters better than the maximum days past due alone.', worse: 'The score does NOT beat the maximum days past due alone.', none: 'Not enough history to validate the score out of time.' },
+    calibration: 'Out-of-time calibration: predicted PD and observed default rate by grade',
+    meanPd: 'Mean predicted PD',
+    interval: '95 % interval (Wilson)',
+    calibrationAlt: (summary) => `By grade, the mean predicted probability of default against the observed 12-month default rate, with its 95 % interval: ${summary}.`,
+    roc: 'Out-of-time ROC curve: the score and the naive rule',
+    rocX: 'Share of non-defaulters flagged',
+    rocY: 'Share of defaulters flagged',
+    rocAlt: (model, naive) => `ROC curves of the score (AUC ${model}) and of the naive maximum-days-past-due rule (AUC ${naive}) on the validation sample.`,
+    migration: (from, to) => `Grade migration from ${from} to ${to} (clients scored at both dates; rows: the grade 12 months earlier)`,
+    meaning: 'A: very low risk, sell freely · B: low, usual terms · C: moderate, watch, earlier reminders · D: high, short terms or guarantees · E: very high or in default, cash or secured only, collect.',
     features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Average days late over 12 months', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
   },
   score: {
@@ -212,6 +298,10 @@ const en: FinanceLabels = {
     exposure: 'Exposure',
     usage: 'Limit usage',
     uninsured: 'Uninsured exposure',
+    reason: (code, band, points) => wordReason(reasonsEn, code, band, points, 'pts'),
+    zeroLimit: { collective_procedure: 'collective procedure', grade_e: 'grade E', insurer_refused: 'the insurer refused cover', no_sales: 'no sales in the period', below_rounding: 'below the rounding step' },
+    zeroLimitWhy: (why) => `Zero limit: ${why}`,
+    overInsured: 'Exposure above the insured limit',
   },
   collections: {
     title: "Today's collections",
@@ -244,6 +334,7 @@ const en: FinanceLabels = {
         case 'overdue_60': return `Invoice ${a.invoice_id} is more than 60 days past due`;
         case 'over_limit': return `Exposure of ${money(a.amount)} over the credit limit of ${money(a.limit_amount)}`;
         case 'grade_drop': return `Grade dropped from ${a.previous_grade} to ${a.grade} since the last month end`;
+        case 'collective_procedure': return `Collective procedure (${a.collective_procedure}): stop dunning and declare the claim`;
         case 'days_late_worsening': return `Pays ${a.days_late_3m} days late over the last 3 months, against ${a.days_late_12m} over 12 months`;
         case 'terms_beyond_legal_ceiling':
           return `Terms “${a.payment_terms}”: due dates up to ${a.longest_days} days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)`;
@@ -251,6 +342,9 @@ const en: FinanceLabels = {
       }
     },
     dunningReason: (r: DunningReasonParts): string => {
+      if (r.stage === 'declare_claim') {
+        return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC (R622-24)${r.claim_deadline_date ? `, by ${r.claim_deadline_date}` : ' — judgment date unknown'}`;
+      }
       const stage = (stagesEn[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
       if (r.is_disputed) return `Disputed: dunning paused until the dispute is settled (${stage} otherwise)`;
       if (r.days_from_due < 0) return `Due in ${-r.days_from_due} days: ${stage} from ${-r.schedule_day} days before the due date`;
@@ -268,11 +362,12 @@ const en: FinanceLabels = {
     noAlerts: 'No alert.',
     alertTypes: {
       overdue_60: 'Over 60 days late', overdue_90: 'Over 90 days late', over_limit: 'Over credit limit',
-      grade_drop: 'Grade dropped', days_late_worsening: 'Paying later and later', terms_beyond_legal_ceiling: 'Terms beyond the legal ceiling',
+      grade_drop: 'Grade dropped', collective_procedure: 'Collective procedure', days_late_worsening: 'Paying later and later', terms_beyond_legal_ceiling: 'Terms beyond the legal ceiling',
     },
     since: 'Since',
-    riskGrade: 'Provisional risk grade',
-    riskGradeHelp: 'Grade A–E from the oldest ageing bucket still open (E: beyond 90 days, or an insolvency procedure).',
+    riskGrade: 'Grade',
+    riskGradeHelp: 'The credit score’s grade at the latest month end, which drives dunning, alerts and limits.',
+    fallbackGradeHelp: 'Fallback grade (no score at the latest month end): the average probability of default of the scored clients, E under a collective procedure.',
   },
   kpis: {
     title: 'Receivables indicators',
@@ -313,6 +408,16 @@ const en: FinanceLabels = {
     baseExclTax: 'Base excl. tax',
     rate: 'Rate',
     bases: { liquidation: 'Liquidation', receivership: 'Receivership', safeguard: 'Safeguard procedure', doubtful: 'Doubtful client (416)', dispute: 'Dispute', overdue: 'Beyond the overdue threshold' },
+    verdict: {
+      holds: (ratio: string, n: string) => `The backtest holds: over the latest ${n} backtested month ends, the losses of the next 12 months were ${ratio} times the provision (target 0.5 to 2).`,
+      under_provisioned: (ratio: string, n: string) => `The backtest does NOT hold: over the latest ${n} backtested month ends, the losses were ${ratio} times the provision — the matrix under-provisions.`,
+      over_provisioned: (ratio: string, n: string) => `The backtest does NOT hold: over the latest ${n} backtested month ends, the losses were ${ratio} times the provision — the matrix over-provisions.`,
+      not_enough_history: () => 'Too short a history to backtest the matrix: the documented prudent loss rates are used.',
+    },
+    toBook: (amount, specific, matrix, overlap) =>
+      `Provision to book: ${amount} — per client and bucket, the higher of the specific provision (${specific} in all) and the matrix (${matrix} in all; ${overlap} of the matrix is on balances already provided for specifically).`,
+    change: (amount, date) => `Change in the matrix since the last month end (${date}): ${amount}.`,
+    prudent: 'Fewer than 6 month ends with a known outcome: documented prudent loss rates (not due 1 %, 1–30 days 3 %, 31–60 10 %, 61–90 25 %, 91–180 50 %, 181–365 75 %, beyond 100 %).',
     backtest: 'Backtest of the matrix',
     backtestHelp: 'The provision estimated at each month end with the rates known then, against the write-offs of the next 12 months on the invoices open then.',
     monthEnd: 'Month end',

@@ -1,4 +1,4 @@
-// Today's dunning worklist, alerts, late-payment penalties and the provisional grades.
+// Today's dunning worklist, alerts, late-payment penalties and each client's one grade.
 import { memo } from './query.ts';
 
 export interface DunningRow {
@@ -18,12 +18,16 @@ export interface DunningRow {
   due_date: string;
   days_from_due: number;
   grade: string;
+  pd_12m: number;
+  grade_source: string;
+  collective_procedure: string | null;
+  claim_deadline_date: string | null;
 }
 
 export const dunning = () =>
   memo<DunningRow>('dunning', ['dunning'], `
-    select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade,
-           scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days
+    select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade, pd_12m, grade_source,
+           collective_procedure, claim_deadline_date, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days
     from {dunning} order by priority`);
 
 export interface AlertRow {
@@ -37,6 +41,9 @@ export interface AlertRow {
   limit_amount: number | null;
   previous_grade: string | null;
   grade: string | null;
+  pd_12m: number | null;
+  grade_source: string | null;
+  collective_procedure: string | null;
   days_late_3m: number | null;
   days_late_12m: number | null;
   payment_terms: string | null;
@@ -45,7 +52,7 @@ export interface AlertRow {
 
 export const alerts = () =>
   memo<AlertRow>('alerts', ['alerts'], `
-    select alert, client_id, invoice_id, first_seen_date, amount, detail, limit_amount, previous_grade, grade,
+    select alert, client_id, invoice_id, first_seen_date, amount, detail, limit_amount, previous_grade, grade, pd_12m, grade_source, collective_procedure,
            days_late_3m, days_late_12m, payment_terms, longest_days
     from {alerts} order by first_seen_date desc, alert, client_id`);
 
@@ -73,9 +80,10 @@ export interface ClientGrade {
   client_id: string;
   grade: string;
   pd_12m: number;
+  grade_source: 'score' | 'fallback';
 }
 
-/** Each client's risk grade at the as-of date. */
+/** Each client's one grade: its latest credit score, or the labelled fallback (client_risk). */
 export const gradesAtAsOf = () =>
   memo<ClientGrade>('gradesAtAsOf', ['client_risk'], `
-    select client_id, grade, pd_12m from {client_risk} qualify month_end = max(month_end) over ()`);
+    select client_id, grade, pd_12m, grade_source from {client_risk}`);

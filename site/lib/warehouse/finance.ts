@@ -89,6 +89,24 @@ export interface ProvisionBacktest {
 export const provisionBacktest = () =>
   memo<ProvisionBacktest>('provisionBacktest', ['provision_backtest'], `select * from {provision_backtest} order by month_end`);
 
+export interface ProvisionSummary {
+  month_end: string;
+  matrix_amount: number;
+  matrix_rate_source: 'observed' | 'prudent_default' | null;
+  previous_month_end: string | null;
+  matrix_change_amount: number | null;
+  specific_amount: number;
+  overlap_amount: number;
+  recommended_amount: number;
+  backtest_month_ends: number;
+  backtest_ratio: number | null;
+  backtest_verdict: 'holds' | 'under_provisioned' | 'over_provisioned' | 'not_enough_history';
+}
+
+/** The provision to book and whether the matrix passes its backtest (one row). */
+export const provisionSummary = () =>
+  memo<ProvisionSummary>('provisionSummary', ['provision_summary'], `select * from {provision_summary}`).then((rows) => rows[0] ?? null);
+
 export interface ForecastWeek {
   week_start: string;
   week: number;

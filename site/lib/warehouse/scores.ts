@@ -10,26 +10,36 @@ export interface ClientScore {
   reason_1: string | null;
   reason_2: string | null;
   reason_3: string | null;
+  reason_1_band_order: number | null;
+  reason_2_band_order: number | null;
+  reason_3_band_order: number | null;
+  reason_1_points: number | null;
+  reason_2_points: number | null;
+  reason_3_points: number | null;
 }
 
 /** Every client's scores, month by month (for the latest and its history). */
 export const clientScores = () =>
   memo<ClientScore>('clientScores', ['client_scores'], `
-    select client_id, month_end, score, grade, pd_12m, reason_1, reason_2, reason_3 from {client_scores} order by client_id, month_end`);
+    select client_id, month_end, score, grade, pd_12m, reason_1, reason_2, reason_3, reason_1_band_order, reason_2_band_order, reason_3_band_order,
+           reason_1_points, reason_2_points, reason_3_points from {client_scores} order by client_id, month_end`);
 
 export interface CreditLimit {
   client_id: string;
   recommended_limit_amount: number;
+  zero_limit_reason: string | null;
   credit_limit: number | null;
   exposure_amount: number;
   limit_usage: number | null;
   is_over_limit: boolean;
+  is_over_insured_limit: boolean;
   uninsured_exposure_amount: number;
 }
 
 export const creditLimits = () =>
   memo<CreditLimit>('creditLimits', ['credit_limits'], `
-    select client_id, recommended_limit_amount, credit_limit, exposure_amount, limit_usage, is_over_limit, uninsured_exposure_amount from {credit_limits}`);
+    select client_id, recommended_limit_amount, zero_limit_reason, credit_limit, exposure_amount, limit_usage, is_over_limit, is_over_insured_limit,
+           uninsured_exposure_amount from {credit_limits}`);
 
 export interface ScoreValidationRow {
   rule: 'model' | 'naive' | 'grade';
@@ -40,6 +50,9 @@ export interface ScoreValidationRow {
   gini: number | null;
   ks: number | null;
   default_rate: number | null;
+  mean_pd_12m: number | null;
+  default_rate_low: number | null;
+  default_rate_high: number | null;
   verdict: string;
 }
 
@@ -55,3 +68,23 @@ export interface ScorePoints {
 }
 
 export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `select method, feature, band, points, training_month_ends, training_defaults from {score_model} order by feature, points desc`);
+
+export interface RocRow {
+  rule: 'model' | 'naive';
+  point: number;
+  share_non_defaults: number;
+  share_defaults: number;
+}
+
+export const scoreRoc = () => memo<RocRow>('scoreRoc', ['score_roc'], `select * from {score_roc} order by rule, point`);
+
+export interface MigrationRow {
+  month_end: string;
+  from_month_end: string;
+  from_grade: string;
+  to_grade: string;
+  clients: number;
+  share_of_from: number;
+}
+
+export const gradeMigration = () => memo<MigrationRow>('gradeMigration', ['grade_migration'], `select * from {grade_migration} order by from_grade, to_grade`);

@@ -1,0 +1,62 @@
+-- One row per default event of a client: the day it went into default by days past due, and each
+-- write-off. Default event: 90+ DPD on a material overdue amount — the amount open more than 90
+-- days past due above both default_materiality_amount (500) and default_materiality_share (1 %)
+-- of the client's open receivables that day, as in the EU definition of default (Delegated
+-- Regulation 2018/171) — or a write-off. Checked every day (at each change of the client's
+-- balances), so a client that cures and falls back again defaults twice. The opening of a
+-- collective procedure is the third event, but the clients file says only today's legal status,
+-- without a date: it enters the latest score as an override (client_scores), not the history.
+with invoices as (
+  select invoice_id, client_id, due_date from int_score_invoice_events
+),
+
+spans as (
+  select invoices.client_id, invoices.due_date, history.valid_from, history.valid_to, history.open_amount
+  from int_invoice_balance_history as history
+  join invoices using (invoice_id)
+  where history.open_amount > 0 and history.valid_from <= getvariable('as_of_date')
+),
+
+-- The client's open amount, and its part beyond 90 days past due, as step functions: each span
+-- adds its amount from its start to its end; the part beyond 90 days from the 91st day past due.
+changes as (
+  select client_id, valid_from as change_date, open_amount as open_change, 0::decimal(18, 2) as over_90_change from spans
+  union all
+  select client_id, valid_to, -open_amount, 0 from spans where valid_to <= getvariable('as_of_date')
+  union all
+  select client_id, greatest(valid_from, due_date + 91), 0, open_amount from spans
+  where coalesce(valid_to, date '9999-12-31') > due_date + 91 and greatest(valid_from, due_date + 91) <= getvariable('as_of_date')
+  union all
+  select client_id, valid_to, 0, -open_amount from spans where valid_to > due_date + 91 and valid_to <= getvariable('as_of_date')
+),
+
+positions as (
+  select client_id, change_date,
+         sum(sum(open_change)) over by_day as open_amount,
+         sum(sum(over_90_change)) over by_day as over_90_amount
+  from changes
+  group by client_id, change_date
+  window by_day as (partition by client_id order by change_date rows unbounded preceding)
+),
+
+status as (
+  select *, is_material_past_due(over_90_amount, open_amount) as is_in_default
+  from positions
+),
+
+entries as (
+  select client_id, change_date as default_date, 'past_due_90' as default_kind, over_90_amount, open_amount
+  from (select *, lag(is_in_default) over (partition by client_id order by change_date) as was_in_default from status)
+  where is_in_default and not coalesce(was_in_default, false)
+),
+
+final as (
+  select * from entries
+  union all
+  select client_id, writeoff_date, 'writeoff', null, null
+  from stg_writeoffs
+  where reject_reason is null and writeoff_date <= getvariable('as_of_date')
+)
+
+select client_id, default_date, default_kind, over_90_amount::decimal(18, 2) as over_90_amount, open_amount::decimal(18, 2) as open_amount
+from final
