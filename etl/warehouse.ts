@@ -8,8 +8,9 @@ import { basename, join } from 'node:path';
 import type { Config } from './config.ts';
 import { sqlString, type Database } from './db.ts';
 import { readDictionary } from './dictionary.ts';
-import { newRunId, pruneFolders, swapIn } from './publish.ts';
+import { pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';
+import type { RunFolder } from './run-folder.ts';
 
 export interface Manifest {
   tool: string;
@@ -40,6 +41,8 @@ export async function publishWarehouse(
   db: Database,
   run: {
     warehouseDir: string;
+    /** The run's folder (etl/run-folder.ts): the warehouse is written in its outDir. */
+    folder: RunFolder;
     tables: Record<string, number>;
     asOfDate: string;
     inputs: InputFile[];
@@ -48,11 +51,8 @@ export async function publishWarehouse(
     startedMs: number;
   },
 ): Promise<Manifest> {
-  const runsDir = `${run.warehouseDir}-runs`;
+  const { runsDir, runId, outDir: partial } = run.folder;
   const runAt = new Date();
-  const runId = newRunId(runAt);
-  const partial = join(runsDir, `.partial-${runId}`);
-  mkdirSync(partial, { recursive: true });
 
   const tables: Manifest['tables'] = {};
   for (const [table, rows] of Object.entries(run.tables)) {
