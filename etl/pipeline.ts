@@ -165,15 +165,19 @@ async function timed<T>(
 /**
  * The run's reference date when none is given: the latest date of any kind in the usable rows —
  * issue, payment, write-off, the settlement columns of invoice lines, and a FEC's entry and
- * lettering dates — so that no settlement the exports hold is left out by default.
+ * lettering dates — so that no settlement the exports hold is left out by default. A settlement
+ * or lettering date outside 1990–2099 (a typo such as 2925) does not count: it would date every
+ * figure centuries ahead; it is listed in quality as dated after the as-of date instead.
  */
 async function defaultAsOfDate(db: Database): Promise<string> {
   const date = await db.value<string | null>(`
     select max(d) from (
-      select max(greatest(issue_date, case when paid_amount > 0 then paid_date end)) as d from stg_invoices where reject_reason is null
+      select max(greatest(issue_date, case when paid_amount > 0 and not is_implausible_date(paid_date) then paid_date end)) as d
+      from stg_invoices where reject_reason is null
       union all select max(payment_date) from stg_payments where reject_reason is null
       union all select max(writeoff_date) from stg_writeoffs where reject_reason is null
-      union all select max(greatest(entry_date, case when item_kind is not null then letter_date end)) from stg_fec_lines where reject_reason is null)`);
+      union all select max(greatest(entry_date, case when item_kind is not null and not is_implausible_date(letter_date) then letter_date end))
+      from stg_fec_lines where reject_reason is null)`);
   if (!date) throw new CheckFailure('no usable invoice in the inputs, so there is no as-of date; see the quality report');
   return date;
 }

@@ -109,6 +109,19 @@ describe('the as-of date', () => {
     expect(wh.manifest.headline).toMatchObject({ receivables: 2000, rows_after_as_of: 4 });
   });
 
+  it('does not let a mistyped settlement year move the as-of date centuries ahead', async () => {
+    // F4 marked paid on 2925-04-09 (for 2025): the as-of date stays 2025-04-09 (F3's settlement),
+    // F4 stays open (300, 8 days past due) and its settlement is listed on line 5.
+    const settled = join(fixtures, 'settled-on-invoices');
+    const invoices = readFileSync(join(settled, 'invoices.csv'), 'utf8').replace('F4,C2,2025-03-02,2025-04-01,300.00,,', 'F4,C2,2025-03-02,2025-04-01,300.00,2925-04-09,300.00');
+    const wh = await buildWarehouse(variant(settled, { 'invoices.csv': invoices }));
+    expect(wh.manifest.as_of_date).toBe('2025-04-09');
+    expect(await wh.query(`select open_amount, days_past_due from invoices where invoice_id = 'F4'`)).toEqual([{ open_amount: 300, days_past_due: 8 }]);
+    expect(await wh.query(`select line, severity, reason from quality`)).toEqual([
+      { line: 5, severity: 'info', reason: 'settlement (paid_date 2925-04-09) after the as-of date 2025-04-09; left out of this run' },
+    ]);
+  });
+
   it('counts a FEC’s entry and lettering dates; lettering after an earlier --as-of is listed on each line', async () => {
     // Latest dates: F1 on 2025-01-15, its payment P1 on 2025-02-10, both lettered AA on 2025-03-05,
     // a bank-fee entry on 2025-03-20 → as-of 2025-03-20. F1 (1,200, due 2025-02-14 at 30 days) is
