@@ -1,6 +1,7 @@
-// Publishing a warehouse: every mart as zstd Parquet plus manifest.json, written into a new run
-// folder and swapped in with one atomic rename of the data/warehouse symlink. A run that fails or
-// is killed before the swap leaves the previous warehouse exactly as it was.
+// Publishing a warehouse: every mart as zstd Parquet plus manifest.json, written into the run's
+// own folder (etl/run-folder.ts), moved beside the finished runs and swapped in with one atomic
+// rename of the data/warehouse symlink. A run that fails or is killed before the swap leaves the
+// previous warehouse exactly as it was.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

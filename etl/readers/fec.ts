@@ -95,8 +95,10 @@ export interface FecRead {
   encoding: string;
 }
 
-/** Reads every FEC file into raw_fec (source_file, line, then our column names, all text). */
-/** scratchDir: the run's folder for re-encoded copies (etl/run-folder.ts), removed with the run. */
+/**
+ * Reads every FEC file into raw_fec (source_file, line, then our column names, all text).
+ * scratchDir: the run's folder for re-encoded copies (etl/run-folder.ts), removed with the run.
+ */
 export async function readFec(db: Database, files: FecFile[], inputDir: string, config: Config, scratchDir: string): Promise<FecRead[]> {
   const read: FecRead[] = [];
   const parts: string[] = [];
