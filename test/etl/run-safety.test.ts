@@ -27,7 +27,8 @@ interface Result {
 
 async function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [script, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+    // Killed before the test's timeout, so a slow run never outlives its test holding the lock.
+    const { stdout, stderr } = await execFileAsync(process.execPath, [script, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1 << 26, timeout: 110_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as Result;
