@@ -113,6 +113,8 @@ const dunning = z.strictObject({
 
 /** French B2B late-payment penalties (Code de commerce L441-10). */
 const penalties = z.strictObject({
+  /** The penalties apply to French B2B invoices: on by default when the company currency is EUR (see penaltiesEnabled). */
+  enabled: z.boolean().optional(),
   /** Points added to the ECB rate of the half-year. */
   ratePoints: z.number().min(0).default(10),
   /** Fixed recovery indemnity per invoice paid late (D441-5). */
@@ -154,6 +156,12 @@ const forecast = z.strictObject({
   /** Share of a disputed invoice, and of one beyond 90 days past due, expected to be collected. */
   disputedCollectionShare: z.number().min(0).max(1).default(0.5),
   over90CollectionShare: z.number().min(0).max(1).default(0.25),
+});
+
+/** The publishing guard (etl/guard.ts): how far a figure may fall since the published run. */
+const guard = z.strictObject({
+  /** Share (0–1): a fall of open receivables or of the invoice count by more than this stops the run before publishing. */
+  maxShrink: z.number().min(0).max(1).default(0.5),
 });
 
 const alerts = z.strictObject({
@@ -225,6 +233,7 @@ export const configSchema = z.strictObject({
   dunning: dunning.default(() => dunning.parse({})),
   penalties: penalties.default(() => penalties.parse({})),
   alerts: alerts.default(() => alerts.parse({})),
+  guard: guard.default(() => guard.parse({})),
   provisions: provisions.default(() => provisions.parse({})),
   forecast: forecast.default(() => forecast.parse({})),
   scoring: scoring.default(() => scoring.parse({})),
@@ -232,6 +241,11 @@ export const configSchema = z.strictObject({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** French late-payment penalties (L441-10) concern French B2B invoices: on for a EUR company unless set. */
+export function penaltiesEnabled(config: Config): boolean {
+  return config.penalties.enabled ?? config.currency.toUpperCase() === 'EUR';
+}
 export const CONFIG_FILE_NAME = 'encours.config.json';
 
 export class ConfigError extends Error {}

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// npm run nightly [-- --input DIR --as-of YYYY-MM-DD --warehouse DIR --site DIR --publish] : what the scheduled job does. ETL, then the site, each
-// published by atomic swap only when it succeeded; a summary compares the run with the last one.
+// npm run nightly [-- --input DIR --as-of YYYY-MM-DD --warehouse DIR --site DIR --allow-shrink --publish] : what the scheduled job does. ETL, then
+// the site, each published by atomic swap only when it succeeded; a summary compares the run with the last one.
+// Every option reaches the ETL as given, so its publishing guard (etl/guard.ts) keeps an empty
+// export from blanking the site, and --allow-shrink overrides it.
 // Killed at any point, it leaves the previous warehouse and site readable and complete.
 // --publish (or ENCOURS_PUBLISHED=1) builds the site to be published: the warehouse's files are left
 // out unless ENCOURS_PUBLISH_DATA=1, and everything is encrypted when ENCOURS_SITE_KEY is set.

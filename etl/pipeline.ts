@@ -1,14 +1,14 @@
 // One ETL run: read the exports, run the SQL models in order, run the data tests, write the
 // marts as Parquet beside the current warehouse and swap them in only when all of that passed.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
 import { checksDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
+import { guardPublishing } from './guard.ts';
+import { openRunFolder, writeProblem } from './run-folder.ts';
 import { createBucketTable, createReferenceTables, setFormatVariables } from './settings.ts';
 import { publishWarehouse, type Manifest } from './warehouse.ts';
 
@@ -19,6 +19,8 @@ export interface RunOptions {
   configPath: string | null;
   /** YYYY-MM-DD; by default the latest date found in the inputs. */
   asOf?: string;
+  /** Publish even when the publishing guard (etl/guard.ts) finds the book shrank. */
+  allowShrink?: boolean;
   log?: (event: StepEvent) => void;
 }
 
@@ -32,81 +34,109 @@ export interface StepEvent {
 export class CheckFailure extends Error {}
 
 export async function runEtl(options: RunOptions): Promise<Manifest> {
-  const { config } = options;
+  const { config, warehouseDir } = options;
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const spillDir = join(tmpdir(), 'encours-duckdb');
-  mkdirSync(spillDir, { recursive: true });
-  const db = await openDatabase({ memoryLimit: config.memoryLimit, tempDirectory: spillDir });
-  const inputs: InputFile[] = [];
+  const folder = withWriteProblem(warehouseDir, () => openRunFolder(warehouseDir));
   try {
-    await timed(log, 'read exports', async () => {
-      await setFormatVariables(db, config);
-      const inputDir = resolve(options.inputDir);
-      await db.run(`create or replace table raw_rejects (source_file varchar, line bigint, reason varchar, raw_line varchar)`);
-      const fecFiles = findFecFiles(inputDir);
-      if (fecFiles.length) {
-        inputs.push(...(await readFec(db, fecFiles, inputDir, config)));
-        inputs.push(...(await readOpenItems(db, inputDir, config, { besideFec: true })));
-      } else {
-        await createEmptyRawFec(db);
-        inputs.push(...(await readOpenItems(db, inputDir, config)));
-      }
-      const format = fecFiles.length ? `FEC (${fecFiles.length} journal file${fecFiles.length > 1 ? 's' : ''})` : 'open items';
-      return { rows: inputs.reduce((sum, f) => sum + f.rows, 0), detail: `${inputs.length} files, ${format}` };
-    });
-    await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
-    await createBucketTable(db, config.bucketBounds);
-    await createReferenceTables(db, config);
-
-    const tables: Record<string, number> = {};
-    let asOfDate = options.asOf;
-    const models = orderedModels();
-    const released = releasedAfter(models, readSqlFiles(checksDir));
-    for (const model of models) {
-      if (model.layer !== 'staging' && asOfDate === undefined) {
-        asOfDate = await defaultAsOfDate(db);
-        log({ step: `as-of date ${asOfDate} (latest date in the inputs)`, ms: 0 });
-      }
-      if (model.layer !== 'staging') await db.run(`set variable as_of_date = date ${sqlString(asOfDate!)}`);
-      await timed(log, `${model.layer}/${model.name}`, async () => {
-        // A temp table: DuckDB builds a CREATE TABLE … AS … ORDER BY into the main catalog
-        // through an order-preserving insert that took 0.7 s for the 50,000-row dunning list at
-        // 1M invoices; the same statement into a temp table takes 0.09 s (nothing here outlives
-        // the run but the Parquet files).
-        await db.run(`create or replace temp table ${model.name} as ${model.sql}`);
-        const rows = await db.value<number>(`select count(*) from ${model.name}`);
-        if (model.layer === 'marts') tables[model.name] = rows;
-        return { rows };
+    const db = await openDatabase({ memoryLimit: config.memoryLimit, tempDirectory: folder.spillDir });
+    try {
+      const { tables, asOfDate, inputs } = await buildTables(db, options, folder.scratchDir, log);
+      await timed(log, 'publishing guard', async () => {
+        if (options.allowShrink) return { detail: 'skipped (--allow-shrink)' };
+        const receivables = Number((await db.value<number | null>('select receivables from run_summary')) ?? 0);
+        guardPublishing(warehouseDir, { asOfDate, invoices: tables.invoices ?? 0, receivables }, config.guard.maxShrink);
+        return { detail: 'passed' };
       });
-      for (const table of released.get(model.name) ?? []) await dropTable(db, table);
+      return await timed(log, 'write warehouse', async () => {
+        const manifest = await withWriteProblem(warehouseDir, () =>
+          publishWarehouse(db, { warehouseDir, folder, tables, asOfDate, inputs, config, configPath: options.configPath, startedMs: started }),
+        );
+        return { value: manifest, detail: warehouseDir };
+      });
+    } catch (error) {
+      // DuckDB spilling, or an export re-encoded, into a full disk under the run folder.
+      throw writeProblem(error, warehouseDir, { onlyIfNamed: true }) ?? error;
+    } finally {
+      db.close();
     }
-
-    await timed(log, 'data tests', async () => {
-      const failures: string[] = [];
-      const checks = readSqlFiles(checksDir);
-      for (const check of checks) {
-        const broken = await db.rows(`select * from (${check.sql}) limit 5`);
-        if (broken.length) failures.push(`${check.name}: ${check.sql.split('\n')[0]!.replace(/^--\s*/, '')}\n    e.g. ${JSON.stringify(broken[0])}`);
-      }
-      if (failures.length) throw new CheckFailure(`${failures.length} data test(s) failed; nothing was published:\n  ${failures.join('\n  ')}`);
-      return { detail: `${checks.length} passed` };
-    });
-
-    return await timed(log, 'write warehouse', async () => {
-      const manifest = await publishWarehouse(db, {
-        warehouseDir: options.warehouseDir,
-        tables,
-        asOfDate: asOfDate!,
-        inputs,
-        config,
-        configPath: options.configPath,
-        startedMs: started,
-      });
-      return { value: manifest, detail: options.warehouseDir };
-    });
   } finally {
-    db.close();
+    folder.release();
+  }
+}
+
+/** Reads the exports, runs every model and the data tests; returns the marts' row counts. */
+async function buildTables(
+  db: Database,
+  options: RunOptions,
+  scratchDir: string,
+  log: (event: StepEvent) => void,
+): Promise<{ tables: Record<string, number>; asOfDate: string; inputs: InputFile[] }> {
+  const { config } = options;
+  const inputs: InputFile[] = [];
+  await timed(log, 'read exports', async () => {
+    await setFormatVariables(db, config);
+    const inputDir = resolve(options.inputDir);
+    await db.run(`create or replace table raw_rejects (source_file varchar, line bigint, reason varchar, raw_line varchar)`);
+    const fecFiles = findFecFiles(inputDir);
+    if (fecFiles.length) {
+      inputs.push(...(await readFec(db, fecFiles, inputDir, config, scratchDir)));
+      inputs.push(...(await readOpenItems(db, inputDir, config, { besideFec: true, scratchDir })));
+    } else {
+      await createEmptyRawFec(db);
+      inputs.push(...(await readOpenItems(db, inputDir, config, { scratchDir })));
+    }
+    const format = fecFiles.length ? `FEC (${fecFiles.length} journal file${fecFiles.length > 1 ? 's' : ''})` : 'open items';
+    return { rows: inputs.reduce((sum, f) => sum + f.rows, 0), detail: `${inputs.length} files, ${format}` };
+  });
+  await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
+  await createBucketTable(db, config.bucketBounds);
+  await createReferenceTables(db, config);
+
+  const tables: Record<string, number> = {};
+  let asOfDate = options.asOf;
+  const models = orderedModels();
+  const released = releasedAfter(models, readSqlFiles(checksDir));
+  for (const model of models) {
+    if (model.layer !== 'staging' && asOfDate === undefined) {
+      asOfDate = await defaultAsOfDate(db);
+      log({ step: `as-of date ${asOfDate} (latest date in the inputs)`, ms: 0 });
+    }
+    if (model.layer !== 'staging') await db.run(`set variable as_of_date = date ${sqlString(asOfDate!)}`);
+    await timed(log, `${model.layer}/${model.name}`, async () => {
+      // A temp table: DuckDB builds a CREATE TABLE … AS … ORDER BY into the main catalog
+      // through an order-preserving insert that took 0.7 s for the 50,000-row dunning list at
+      // 1M invoices; the same statement into a temp table takes 0.09 s (nothing here outlives
+      // the run but the Parquet files).
+      await db.run(`create or replace temp table ${model.name} as ${model.sql}`);
+      const rows = await db.value<number>(`select count(*) from ${model.name}`);
+      if (model.layer === 'marts') tables[model.name] = rows;
+      return { rows };
+    });
+    for (const table of released.get(model.name) ?? []) await dropTable(db, table);
+  }
+
+  await timed(log, 'data tests', async () => {
+    const failures: string[] = [];
+    const checks = readSqlFiles(checksDir);
+    for (const check of checks) {
+      const broken = await db.rows(`select * from (${check.sql}) limit 5`);
+      if (broken.length) failures.push(`${check.name}: ${check.sql.split('\n')[0]!.replace(/^--\s*/, '')}\n    e.g. ${JSON.stringify(broken[0])}`);
+    }
+    if (failures.length) throw new CheckFailure(`${failures.length} data test(s) failed; nothing was published:\n  ${failures.join('\n  ')}`);
+    return { detail: `${checks.length} passed` };
+  });
+  return { tables, asOfDate: asOfDate!, inputs };
+}
+
+/** Runs a step that writes under the warehouse's folders, turning a full or read-only disk into a message. */
+function withWriteProblem<T>(warehouseDir: string, step: () => T): T {
+  const translate = (error: unknown) => writeProblem(error, warehouseDir) ?? error;
+  try {
+    const result = step();
+    return (result instanceof Promise ? result.catch((error: unknown) => Promise.reject(translate(error))) : result) as T;
+  } catch (error) {
+    throw translate(error);
   }
 }
 
@@ -132,13 +162,22 @@ async function timed<T>(
   return value as T;
 }
 
-/** The run's reference date when none is given: the latest dated event in the usable rows. */
+/**
+ * The run's reference date when none is given: the latest date of any kind in the usable rows —
+ * issue, payment, write-off, the settlement columns of invoice lines, and a FEC's entry and
+ * lettering dates — so that no settlement the exports hold is left out by default. A settlement
+ * or lettering date outside 1990–2099 (a typo such as 2925) does not count: it would date every
+ * figure centuries ahead; it is listed in quality as dated after the as-of date instead.
+ */
 async function defaultAsOfDate(db: Database): Promise<string> {
   const date = await db.value<string | null>(`
     select max(d) from (
-      select max(issue_date) as d from stg_invoices where reject_reason is null
+      select max(greatest(issue_date, case when paid_amount > 0 and not is_implausible_date(paid_date) then paid_date end)) as d
+      from stg_invoices where reject_reason is null
       union all select max(payment_date) from stg_payments where reject_reason is null
-      union all select max(writeoff_date) from stg_writeoffs where reject_reason is null)`);
+      union all select max(writeoff_date) from stg_writeoffs where reject_reason is null
+      union all select max(greatest(entry_date, case when item_kind is not null and not is_implausible_date(letter_date) then letter_date end))
+      from stg_fec_lines where reject_reason is null)`);
   if (!date) throw new CheckFailure('no usable invoice in the inputs, so there is no as-of date; see the quality report');
   return date;
 }

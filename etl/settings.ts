@@ -3,7 +3,7 @@
 // they join on (dunning schedule, grade shifts, ECB rates, specific provision rates).
 import { resolve } from 'node:path';
 
-import type { Config } from './config.ts';
+import { penaltiesEnabled, type Config } from './config.ts';
 import { sqlString, type Database } from './db.ts';
 import { etlDir } from './models.ts';
 import { InputError } from './readers/errors.ts';
@@ -72,6 +72,7 @@ export async function createReferenceTables(db: Database, config: Config): Promi
   await db.run(`
     set variable penalty_rate_points = ${config.penalties.ratePoints};
     set variable penalty_indemnity = ${config.penalties.indemnityAmount};
+    set variable penalties_enabled = ${penaltiesEnabled(config)};
     set variable worsening_days = ${config.alerts.worseningDays};
     set variable provision_lookback_months = ${config.provisions.lookbackMonths};
     set variable provision_min_history_months = ${config.provisions.minHistoryMonths};

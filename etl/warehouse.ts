@@ -1,6 +1,7 @@
-// Publishing a warehouse: every mart as zstd Parquet plus manifest.json, written into a new run
-// folder and swapped in with one atomic rename of the data/warehouse symlink. A run that fails or
-// is killed before the swap leaves the previous warehouse exactly as it was.
+// Publishing a warehouse: every mart as zstd Parquet plus manifest.json, written into the run's
+// own folder (etl/run-folder.ts), moved beside the finished runs and swapped in with one atomic
+// rename of the data/warehouse symlink. A run that fails or is killed before the swap leaves the
+// previous warehouse exactly as it was.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -8,8 +9,9 @@ import { basename, join } from 'node:path';
 import type { Config } from './config.ts';
 import { sqlString, type Database } from './db.ts';
 import { readDictionary } from './dictionary.ts';
-import { newRunId, pruneFolders, swapIn } from './publish.ts';
+import { pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';
+import type { RunFolder } from './run-folder.ts';
 
 export interface Manifest {
   tool: string;
@@ -40,6 +42,8 @@ export async function publishWarehouse(
   db: Database,
   run: {
     warehouseDir: string;
+    /** The run's folder (etl/run-folder.ts): the warehouse is written in its outDir. */
+    folder: RunFolder;
     tables: Record<string, number>;
     asOfDate: string;
     inputs: InputFile[];
@@ -48,11 +52,8 @@ export async function publishWarehouse(
     startedMs: number;
   },
 ): Promise<Manifest> {
-  const runsDir = `${run.warehouseDir}-runs`;
+  const { runsDir, runId, outDir: partial } = run.folder;
   const runAt = new Date();
-  const runId = newRunId(runAt);
-  const partial = join(runsDir, `.partial-${runId}`);
-  mkdirSync(partial, { recursive: true });
 
   const tables: Manifest['tables'] = {};
   for (const [table, rows] of Object.entries(run.tables)) {

@@ -2,7 +2,6 @@
 // columns the caller selects from its header (as text). Lines DuckDB cannot split (too many or too few fields, invalid
 // bytes) go to raw_rejects instead of stopping the run. Both readers (open items, FEC) use it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 import type { Database } from '../db.ts';
@@ -93,9 +92,13 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
   return { header, rows, rejectedRows };
 }
 
-/** Writes decoded text to a temporary UTF-8 file for DuckDB (which reads only UTF-8 and Latin-1). */
-export function writeUtf8Copy(text: string, name: string): string {
-  const out = join(mkdtempSync(join(tmpdir(), 'encours-')), basename(name));
+/**
+ * Writes decoded text to a UTF-8 copy for DuckDB (which reads only UTF-8 and Latin-1), in the
+ * run's own scratch folder (etl/run-folder.ts): a copy of the books is never left in the system
+ * temp folder, and it goes when the run ends. One subfolder per copy: two inputs may share a name.
+ */
+export function writeUtf8Copy(text: string, name: string, scratchDir: string): string {
+  const out = join(mkdtempSync(join(scratchDir, 'copy-')), basename(name));
   writeFileSync(out, text);
   return out;
 }

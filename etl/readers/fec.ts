@@ -95,14 +95,17 @@ export interface FecRead {
   encoding: string;
 }
 
-/** Reads every FEC file into raw_fec (source_file, line, then our column names, all text). */
-export async function readFec(db: Database, files: FecFile[], inputDir: string, config: Config): Promise<FecRead[]> {
+/**
+ * Reads every FEC file into raw_fec (source_file, line, then our column names, all text).
+ * scratchDir: the run's folder for re-encoded copies (etl/run-folder.ts), removed with the run.
+ */
+export async function readFec(db: Database, files: FecFile[], inputDir: string, config: Config, scratchDir: string): Promise<FecRead[]> {
   const read: FecRead[] = [];
   const parts: string[] = [];
   for (const [index, file] of files.entries()) {
     const sourceFile = relative(inputDir, file.path) || basename(file.path);
     const table = `raw_fec_${index}`;
-    const { path, encoding } = readableCopy(file.path, config.fec.encoding);
+    const { path, encoding } = readableCopy(file.path, config.fec.encoding, scratchDir);
     const { rows, rejectedRows } = await readDelimited(db, {
       path,
       sourceFile,
@@ -141,13 +144,13 @@ export async function createEmptyRawFec(db: Database): Promise<void> {
  * ends, which would read as blank lines and shift every line number) decoded to a UTF-8 copy.
  * The file is scanned in chunks, so a FEC of several hundred megabytes is not held in memory.
  */
-function readableCopy(path: string, setting: FecEncoding): { path: string; encoding: string } {
+function readableCopy(path: string, setting: FecEncoding, scratchDir: string): { path: string; encoding: string } {
   const scan = scanBytes(path);
   const encoding = setting === 'auto' ? scan.encoding : setting === 'latin-1' ? 'iso-8859-1' : setting;
   if (encoding === 'utf-8' && !scan.crcrlf) return { path, encoding };
   let text = iconv.decode(readFileSync(path), encoding);
   if (scan.crcrlf) text = text.replaceAll('\r\r\n', '\n');
-  return { path: writeUtf8Copy(text, path), encoding };
+  return { path: writeUtf8Copy(text, path, scratchDir), encoding };
 }
 
 /** The first line of a file (its header), read from its first 64 KiB, without a BOM. */

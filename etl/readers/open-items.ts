@@ -37,8 +37,14 @@ export function findOpenItemsFiles(inputDir: string, config: Config): Map<OpenIt
 /**
  * Reads the open-items files into raw_clients, raw_invoices, raw_payments and raw_writeoffs (empty
  * when a file is absent). Beside a FEC only the clients file is read: the FEC holds the ledger.
+ * scratchDir: the run's folder for re-encoded copies (etl/run-folder.ts), removed with the run.
  */
-export async function readOpenItems(db: Database, inputDir: string, config: Config, { besideFec = false } = {}): Promise<InputFile[]> {
+export async function readOpenItems(
+  db: Database,
+  inputDir: string,
+  config: Config,
+  { besideFec = false, scratchDir }: { besideFec?: boolean; scratchDir: string },
+): Promise<InputFile[]> {
   const files = findOpenItemsFiles(inputDir, config);
   if (besideFec) for (const kind of ['invoices', 'payments', 'writeoffs'] as const) files.set(kind, []);
   if (!besideFec && (files.get('invoices') ?? []).length === 0) {
@@ -50,7 +56,7 @@ export async function readOpenItems(db: Database, inputDir: string, config: Conf
     const parts: string[] = [];
     for (const [index, path] of (files.get(kind) ?? []).entries()) {
       const table = `raw_${kind}_${index}`;
-      read.push(await readOneFile(db, { path, kind, table, inputDir, config }));
+      read.push(await readOneFile(db, { path, kind, table, inputDir, config, scratchDir }));
       parts.push(`select * from ${table}`);
     }
     const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')} limit 0`;
@@ -64,7 +70,7 @@ export async function readOpenItems(db: Database, inputDir: string, config: Conf
 
 async function readOneFile(
   db: Database,
-  { path, kind, table, inputDir, config }: { path: string; kind: OpenItemsFile; table: string; inputDir: string; config: Config },
+  { path, kind, table, inputDir, config, scratchDir }: { path: string; kind: OpenItemsFile; table: string; inputDir: string; config: Config; scratchDir: string },
 ): Promise<InputFile> {
   const settings = config.openItems;
   const sourceFile = relative(inputDir, path) || basename(path);
@@ -72,7 +78,7 @@ async function readOneFile(
   const wanted = [...openItemsColumns[kind].required, ...openItemsColumns[kind].optional];
   if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
   const { rows, rejectedRows } = await readDelimited(db, {
-    path: transcodeIfNeeded(path, settings.encoding),
+    path: transcodeIfNeeded(path, settings.encoding, scratchDir),
     sourceFile,
     table,
     delimiter: settings.delimiter,
@@ -106,7 +112,7 @@ async function readOneFile(
   return { path, kind, rows, rejectedRows };
 }
 
-function transcodeIfNeeded(path: string, encoding: Config['openItems']['encoding']): string {
+function transcodeIfNeeded(path: string, encoding: Config['openItems']['encoding'], scratchDir: string): string {
   if (encoding === 'utf-8' || encoding === 'latin-1') return path;
-  return writeUtf8Copy(new TextDecoder(encoding).decode(readFileSync(path)), path);
+  return writeUtf8Copy(new TextDecoder(encoding).decode(readFileSync(path)), path, scratchDir);
 }

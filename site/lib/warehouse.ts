@@ -1,6 +1,6 @@
 // The site's only door to the warehouse: every loader, by subject (site/lib/warehouse/). Each
 // query runs once per build; see warehouse/query.ts.
-export { byClient, companyCurrency, groupBy, readManifest, warehouseDir, type Manifest } from './warehouse/query.ts';
+export { byClient, companyCurrency, groupBy, penaltiesEnabled, readManifest, warehouseDir, type Manifest } from './warehouse/query.ts';
 export * from './warehouse/collections.ts';
 export * from './warehouse/finance.ts';
 export * from './warehouse/receivables.ts';

@@ -18,7 +18,9 @@ let publishedRun: string;
 
 async function etl(inputDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [cli, '--input', inputDir, '--warehouse', warehouseDir, '--as-of', '2024-03-31'], { maxBuffer: 1 << 26 });
+    // Killed before the test's own timeout: a run left going would hold the warehouse's lock and
+    // stop every later case with "another encours run".
+    const { stdout, stderr } = await run(process.execPath, [cli, '--input', inputDir, '--warehouse', warehouseDir, '--as-of', '2024-03-31'], { maxBuffer: 1 << 26, timeout: 110_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -4,7 +4,9 @@
 -- / 365, day by day on the amount still unpaid, from the day after the due date to the payment
 -- (or the as-of date); plus the fixed 40 € recovery indemnity per invoice. Days in a half-year
 -- missing from data/reference/ecb_rates.csv are not priced (days_without_rate) rather than guessed.
--- Invoices partly written off are left out: the claim went with the write-off.
+-- Invoices partly written off are left out: the claim went with the write-off. The rule is French
+-- B2B law: with penalties.enabled off (the default for a company whose currency is not EUR) the
+-- table is empty rather than claiming French interest on foreign invoices.
 with late_spans as (
   -- A balance held from valid_from to valid_to (excluded) was unpaid at the end of the days
   -- valid_from … valid_to − 1, so it bears interest on days valid_from + 1 … valid_to.
@@ -14,6 +16,7 @@ with late_spans as (
   from int_invoice_balance_history as history
   join invoices using (invoice_id)
   where invoices.kind = 'invoice' and history.open_amount > 0 and invoices.written_off_amount = 0
+    and getvariable('penalties_enabled')
 ),
 
 half_years as (
@@ -38,9 +41,16 @@ per_invoice as (
   group by invoice_id
 ),
 
+-- Days late before the table's first half-year are unpriced too, but told apart: the fix is an
+-- earlier row, not the next one.
+first_rate_day as (
+  select min(half_year_start) as first_day from ref_ecb_rates
+),
+
 late_days as (
   select invoice_id, any_value(client_id) as client_id, any_value(due_date) as due_date,
-         sum(last_day - first_day + 1) as days_late_total, max(last_day) as last_day
+         sum(last_day - first_day + 1) as days_late_total, max(last_day) as last_day,
+         sum(greatest(0, least(last_day, (select first_day from first_rate_day) - 1) - first_day + 1)) as days_before_table
   from late_spans
   where first_day <= last_day
   group by invoice_id
@@ -56,6 +66,7 @@ final as (
     getvariable('penalty_indemnity')::decimal(18, 2) as indemnity_amount,
     (coalesce(per_invoice.interest, 0)::decimal(18, 2) + getvariable('penalty_indemnity'))::decimal(18, 2) as penalty_amount,
     (late_days.days_late_total - coalesce(per_invoice.priced_days, 0))::integer as days_without_rate,
+    coalesce(late_days.days_before_table, 0)::integer as days_before_rate_table,
     invoices.open_amount > 0 as is_still_open
   from late_days
   left join per_invoice using (invoice_id)

@@ -7,13 +7,13 @@ with unreadable_lines as (
 ),
 
 staged as (
-  select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning, null::date as record_date from stg_clients
+  select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning from stg_clients
   union all
-  select source_file, line, 'invoices', invoice_id, reject_reason, warning, issue_date from stg_invoices
+  select source_file, line, 'invoices', invoice_id, reject_reason, warning from stg_invoices
   union all
-  select source_file, line, 'payments', payment_id, reject_reason, warning, payment_date from stg_payments
+  select source_file, line, 'payments', payment_id, reject_reason, warning from stg_payments
   union all
-  select source_file, line, 'writeoffs', writeoff_id, reject_reason, warning, writeoff_date from stg_writeoffs
+  select source_file, line, 'writeoffs', writeoff_id, reject_reason, warning from stg_writeoffs
 ),
 
 rejected as (
@@ -25,9 +25,14 @@ warned as (
 ),
 
 after_as_of as (
-  select source_file, line, 'info', 'dated after the as-of date ' || getvariable('as_of_date') || '; left out of this run', input, record_id, null
-  from staged
-  where reject_reason is null and record_date > getvariable('as_of_date')
+  select source_file, line, 'info',
+         case dated_part
+           when 'settlement' then 'settlement (paid_date ' || record_date || ') after the as-of date ' || getvariable('as_of_date') || '; left out of this run'
+           when 'lettering' then 'lettered (DateLet ' || record_date || ') after the as-of date ' || getvariable('as_of_date') || '; the lettering date is not used in this run'
+           else 'dated after the as-of date ' || getvariable('as_of_date') || '; left out of this run'
+         end,
+         input, record_id, null
+  from int_after_as_of
 ),
 
 -- A FEC's lines: unusable ones, entries that do not balance, and à-nouveaux left out because the
@@ -75,31 +80,57 @@ unknown_invoice_references as (
   where named_invoice_id is not null and invoice_ref is null
 ),
 
-unlisted_clients as (
-  select first(source_file order by source_file, line), first(line order by source_file, line), 'warning',
-         'client ' || client_id || ' is not in the clients file; shown under its id', 'clients', client_id, null
+-- A client the clients file does not list is worth a warning each; with no clients file at all
+-- every client is, and one line says so instead of one per client.
+unlisted_client_ids as (
+  select client_id, first(source_file order by source_file, line) as source_file, first(line order by source_file, line) as line
   from (select client_id, source_file, line from int_invoices union all select client_id, source_file, line from int_credits)
   where client_id not in (select client_id from stg_clients where reject_reason is null)
   group by client_id
 ),
 
--- The ECB rate table must cover every half-year of late days; the run says so rather than guess.
+unlisted_clients as (
+  select source_file, line, 'warning', 'client ' || client_id || ' is not in the clients file; shown under its id', 'clients', client_id, null
+  from unlisted_client_ids
+  where exists (select 1 from raw_clients)
+),
+
+no_clients_file as (
+  select null, null, 'info',
+         'no clients file: the ' || count(*) || ' clients are shown under their ids, with the default payment terms (' || getvariable('default_terms_days') || ' days)',
+         'clients', null, null
+  from unlisted_client_ids
+  having count(*) > 0 and not exists (select 1 from raw_clients)
+),
+
+-- The ECB rate table must cover every half-year of late days; the run says so rather than guess,
+-- and says which end of the table is short.
 missing_rates as (
   select 'data/reference/ecb_rates.csv', null, 'warning',
-         'late-payment penalties: ' || sum(days_without_rate) || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years',
+         'late-payment penalties: ' || sum(days_without_rate - days_before_rate_table) || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years',
          'penalties', null, null
   from penalties
-  having sum(days_without_rate) > 0
+  having sum(days_without_rate - days_before_rate_table) > 0
+),
+
+rates_start_too_late as (
+  select 'data/reference/ecb_rates.csv', null, 'warning',
+         'late-payment penalties: ' || sum(days_before_rate_table) || ' days late before the first half-year of the ECB rate table were not priced; add the earlier half-years',
+         'penalties', null, null
+  from penalties
+  having sum(days_before_rate_table) > 0
 ),
 
 final as (
   select * from unreadable_lines
   union all select * from missing_rates
+  union all select * from rates_start_too_late
   union all select * from rejected
   union all select * from warned
   union all select * from after_as_of
   union all select * from unknown_invoice_references
   union all select * from unlisted_clients
+  union all select * from no_clients_file
   union all select * from fec_rejected
   union all select * from fec_unbalanced
   union all select * from fec_superseded_openings

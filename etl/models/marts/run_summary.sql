@@ -8,4 +8,9 @@ select
   (select count(*) from clients where receivables_amount <> 0)::integer as clients_with_open_items,
   (select count(*) from invoices where open_amount <> 0)::integer as open_items,
   (select count(*) from quality where severity = 'error')::integer as rejected_rows,
-  (select count(*) from quality where severity = 'warning')::integer as warnings
+  (select count(*) from quality where severity = 'warning')::integer as warnings,
+  -- Rows and settlements left out because dated after the as-of date (each also in quality).
+  (select count(*) from int_after_as_of)::integer as rows_after_as_of,
+  -- French late-payment penalties apply (penalties.enabled; by default a EUR company): the site
+  -- says "not applicable" rather than show an empty claim.
+  getvariable('penalties_enabled')::boolean as is_penalties_enabled

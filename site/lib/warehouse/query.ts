@@ -18,6 +18,8 @@ export interface Manifest {
   duration_ms?: number;
   inputs: { file: string; kind: string; size_bytes: number; sha256?: string; rows: number; rejected_rows: number }[];
   tables: Record<string, { file: string; rows: number }>;
+  /** The run_summary row. */
+  headline?: Record<string, string | number | boolean | null>;
 }
 
 let manifest: Manifest | undefined;
@@ -32,6 +34,11 @@ export function readManifest(): Manifest {
 export function companyCurrency(): string {
   const fromWarehouse = existsSync(join(warehouseDir, 'manifest.json')) ? readManifest().currency : undefined;
   return fromWarehouse ?? process.env.ENCOURS_CURRENCY ?? 'EUR';
+}
+
+/** French late-payment penalties were computed (run_summary.is_penalties_enabled; older warehouses: yes). */
+export function penaltiesEnabled(): boolean {
+  return readManifest().headline?.is_penalties_enabled !== false;
 }
 
 /** The rows of `load()` grouped by client id, once per build. */
