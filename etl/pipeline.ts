@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
 import { checksDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
+import { readCollectionsLog } from './readers/collections-log.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { createBucketTable, createReferenceTables, setFormatVariables } from './settings.ts';
 import { publishWarehouse, type Manifest } from './warehouse.ts';
@@ -52,6 +53,7 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
         await createEmptyRawFec(db);
         inputs.push(...(await readOpenItems(db, inputDir, config)));
       }
+      inputs.push(...(await readCollectionsLog(db, inputDir, config)));
       const format = fecFiles.length ? `FEC (${fecFiles.length} journal file${fecFiles.length > 1 ? 's' : ''})` : 'open items';
       return { rows: inputs.reduce((sum, f) => sum + f.rows, 0), detail: `${inputs.length} files, ${format}` };
     });
