@@ -17,7 +17,7 @@ grouped as (
     min(coalesce(dispute_opened_date, action_date)) as opened_date,
     arg_max(dispute_status, (action_date, source_file, line)) filter (where dispute_status is not null) as latest_status,
     arg_max(coalesce(dispute_closed_date, action_date), (action_date, source_file, line)) filter (where dispute_status = 'closed') as closed_on,
-    arg_max(dispute_reason, (action_date, source_file, line)) as reason,
+    coalesce(arg_max(dispute_reason, (action_date, source_file, line)) filter (where dispute_reason is not null), 'other') as reason,
     arg_max(dispute_owner, (action_date, source_file, line)) filter (where dispute_owner is not null) as owner,
     list_distinct(flatten(list(invoice_ids))) as invoice_ids,
     max(action_date) as last_action_date

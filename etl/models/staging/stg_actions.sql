@@ -61,7 +61,7 @@ typed as (
 final as (
   select
     source_file, line, action_id, action_date, client_id, kind, invoice_ids, promise_date, promise_amount,
-    dispute_id, coalesce(dispute_reason, 'other') as dispute_reason, dispute_owner, dispute_status,
+    dispute_id, case when dispute_reason_text is not null then coalesce(dispute_reason, 'other') end as dispute_reason, dispute_owner, dispute_status,
     dispute_opened_date, dispute_closed_date, until_date, author, note,
     case
       when client_id is null then 'missing client id'
