@@ -18,12 +18,14 @@ export interface DunningRow {
   due_date: string;
   days_from_due: number;
   grade: string;
+  /** For paused_promise and paused_do_not_chase: the schedule resumes the day after. */
+  paused_until_date: string | null;
 }
 
 export const dunning = () =>
   memo<DunningRow>('dunning', ['dunning'], `
     select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade,
-           scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days
+           scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, paused_until_date
     from {dunning} order by priority`);
 
 export interface AlertRow {
