@@ -82,6 +82,12 @@ describe('a dispute and do-not-chase', () => {
     ]);
     expect(await whs['2024-06-20']!.query(`select status, closed_date, days_open from disputes`)).toEqual([{ status: 'closed', closed_date: '2024-06-20', days_open: 23 }]);
   });
+
+  it('counts the dispute as resolved in June for its client’s rep once closed', async () => {
+    const resolved = (wh: Warehouse) => wh.query(`select disputes_resolved from collector_performance where sales_rep = 'Bruno Petit' and month = '2024-06-01'`);
+    expect(await resolved(whs['2024-06-13']!)).toEqual([{ disputes_resolved: 0 }]);
+    expect(await resolved(whs['2024-06-20']!)).toEqual([{ disputes_resolved: 1 }]);
+  });
 });
 
 describe('the worklist, statements and letters at 2024-06-11', () => {
@@ -118,6 +124,18 @@ describe('the worklist, statements and letters at 2024-06-11', () => {
     expect(letter).toMatchObject({ letter: 'formal_notice', invoice_count: 2, open_amount: 1100, indemnity_amount: 80, payment_deadline_date: '2024-06-19' });
     expect(letter!.interest_amount).toBe(penalties!.interest);
     expect(penalties!.indemnity).toBe(80);
+  });
+
+  it('measures each rep’s month: clients chased, collected after an action, promises kept and broken', async () => {
+    // Alice, May: PROM called on 05-20 (its overdue at 04-30: none, P1 falls due 05-01); paid 400
+    // within 30 days (06-05); CALM's promise of 05-10 kept; K1 settled 49 days late (04-01 → 05-20).
+    // Alice, June: PROM's promise of 06-01, broken. Bruno: log lines in June, nothing settled.
+    expect(await wh.query(`select sales_rep, month, clients_chased, chased_amount, collected_after_action_amount, promises_made, promises_kept,
+                                  promises_broken, disputes_resolved, days_beyond_terms from collector_performance`)).toEqual([
+      { sales_rep: 'Alice Martin', month: '2024-05-01', clients_chased: 1, chased_amount: 0, collected_after_action_amount: 400, promises_made: 1, promises_kept: 1, promises_broken: 0, disputes_resolved: 0, days_beyond_terms: 49 },
+      { sales_rep: 'Alice Martin', month: '2024-06-01', clients_chased: 0, chased_amount: 0, collected_after_action_amount: 0, promises_made: 1, promises_kept: 0, promises_broken: 1, disputes_resolved: 0, days_beyond_terms: null },
+      { sales_rep: 'Bruno Petit', month: '2024-06-01', clients_chased: 0, chased_amount: 0, collected_after_action_amount: 0, promises_made: 0, promises_kept: 0, promises_broken: 0, disputes_resolved: 0, days_beyond_terms: null },
+    ]);
   });
 
   it('lists bad log and contact lines in quality, and reads French kinds', async () => {

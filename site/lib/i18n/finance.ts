@@ -92,7 +92,7 @@ const fr = {
         case 'days_late_worsening': return `Paie avec ${a.days_late_3m} jours de retard sur les 3 derniers mois, contre ${a.days_late_12m} sur 12 mois`;
         case 'terms_beyond_legal_ceiling':
           return `Conditions « ${a.payment_terms} » : échéances jusqu’à ${a.longest_days} jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)`;
-        case 'promise_broken': return `Promesse de paiement non tenue : ${money(a.amount)} non reçus à la date promise`;
+        case 'promise_broken': return `Promesse non tenue : ${money(a.amount)} non reçus`;
         default: return a.detail;
       }
     },
@@ -256,7 +256,7 @@ const en: FinanceLabels = {
         case 'days_late_worsening': return `Pays ${a.days_late_3m} days late over the last 3 months, against ${a.days_late_12m} over 12 months`;
         case 'terms_beyond_legal_ceiling':
           return `Terms “${a.payment_terms}”: due dates up to ${a.longest_days} days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)`;
-        case 'promise_broken': return `Promise to pay not kept: ${money(a.amount)} not received by the promised date`;
+        case 'promise_broken': return `Promise not kept: ${money(a.amount)} not received`;
         default: return a.detail;
       }
     },

@@ -144,3 +144,20 @@ export interface LetterLine {
 }
 
 export const letterLines = () => memo<LetterLine>('letterLines', ['letter_lines'], `select * from {letter_lines} order by client_id, due_date, invoice_id`);
+
+export interface PerformanceRow {
+  sales_rep: string;
+  month: string;
+  clients_chased: number;
+  chased_amount: number;
+  collected_after_action_amount: number;
+  promises_made: number;
+  promises_kept: number;
+  promises_broken: number;
+  disputes_resolved: number;
+  days_beyond_terms: number | null;
+}
+
+/** Per rep and month: chased, collected after an action, promises, disputes, days beyond terms. */
+export const collectorPerformance = () =>
+  memo<PerformanceRow>('collectorPerformance', ['collector_performance'], `select * from {collector_performance} order by sales_rep, month desc`);
