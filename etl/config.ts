@@ -205,6 +205,42 @@ const creditLimits = z.strictObject({
   smallLimitBelow: z.number().min(0).default(10000),
 });
 
+/** The collections log the team keeps beside the exports (actions*.csv, contacts*.csv), and the desk's settings. */
+export const collectionsLogColumns = {
+  actions: {
+    required: ['action_date', 'client_id', 'kind'],
+    optional: [
+      'invoice_ids', 'promise_date', 'promise_amount', 'dispute_id', 'dispute_reason', 'dispute_owner', 'dispute_status',
+      'dispute_opened_date', 'dispute_closed_date', 'until_date', 'author', 'note',
+    ],
+  },
+  contacts: { required: ['client_id', 'name'], optional: ['role', 'email', 'phone'] },
+} as const;
+export type CollectionsLogFile = keyof typeof collectionsLogColumns;
+
+const collections = z.strictObject({
+  /** File name patterns (globs) in the input folder; dates, decimals, delimiter and encoding follow openItems. */
+  files: z.strictObject({ actions: z.string().optional(), contacts: z.string().optional() }).default({}),
+  /** The file's column names for ours (case-insensitive). */
+  columns: z.strictObject({ actions: columnMap.optional(), contacts: columnMap.optional() }).default({}),
+  /** The worklist warns when the as-of date is more than this many days before the site's build date. */
+  staleAfterDays: z.number().int().min(0).default(3),
+  /** A client contacted since its stage started is chased again this many days after the last action. */
+  followUpDays: z.number().int().min(1).default(7),
+  /** Days given to pay in a letter (from the as-of date). */
+  paymentDeadlineDays: z.number().int().min(1).default(8),
+});
+
+/** The company's details printed on letters and statements. */
+const company = z.strictObject({
+  name: z.string().default(''),
+  address: z.array(z.string()).default([]),
+  siren: z.string().regex(/^[0-9 ]*$/, 'a SIREN is digits').default(''),
+  email: z.string().default(''),
+  phone: z.string().default(''),
+  city: z.string().default(''),
+});
+
 export const configSchema = z.strictObject({
   $comment: z.string().optional(),
   /** The reasons `npm run detect` gives for each guess of the mapping it proposes; not read. */
@@ -238,6 +274,8 @@ export const configSchema = z.strictObject({
   forecast: forecast.default(() => forecast.parse({})),
   scoring: scoring.default(() => scoring.parse({})),
   creditLimits: creditLimits.default(() => creditLimits.parse({})),
+  collections: collections.default(() => collections.parse({})),
+  company: company.default(() => company.parse({})),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
 import { checksDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
+import { readCollectionsLog } from './readers/collections-log.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { guardPublishing } from './guard.ts';
 import { openRunFolder, writeProblem } from './run-folder.ts';
@@ -86,6 +87,7 @@ async function buildTables(
       await createEmptyRawFec(db);
       inputs.push(...(await readOpenItems(db, inputDir, config, { scratchDir })));
     }
+    inputs.push(...(await readCollectionsLog(db, inputDir, config, scratchDir)));
     const format = fecFiles.length ? `FEC (${fecFiles.length} journal file${fecFiles.length > 1 ? 's' : ''})` : 'open items';
     return { rows: inputs.reduce((sum, f) => sum + f.rows, 0), detail: `${inputs.length} files, ${format}` };
   });

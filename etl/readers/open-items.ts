@@ -12,7 +12,7 @@ import { InputError } from './errors.ts';
 
 export interface InputFile {
   path: string;
-  kind: OpenItemsFile | 'fec';
+  kind: OpenItemsFile | 'fec' | 'actions' | 'contacts';
   rows: number;
   rejectedRows: number;
 }

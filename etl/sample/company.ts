@@ -11,6 +11,7 @@ import { argv } from 'zx';
 import { behaviourShares, deteriorationDefaultShare, makeLateness, suddenDefaultChance, type Behaviour, type PaymentHabit } from './behaviours.ts';
 import { addDays, dueDate, sampleTerms, type SampleTerms } from './due-dates.ts';
 import { companyName } from './names.ts';
+import { writeCollectionsLog } from './collections-log.ts';
 import { csvFile, sampleConfig, sampleFecConfig } from './export-format.ts';
 import { fecFiles, type FecLetterGroup } from './fec-format.ts';
 
@@ -121,6 +122,7 @@ function monthStart(month: number, day = 1): Date {
 const clients = Array.from({ length: clientCount }, (_, i) => makeClient(i));
 const ledger = generateLedger(clients);
 writeExport(clients, ledger);
+writeCollectionsLog(outDir, clients, ledger, AS_OF);
 console.log(
   `sample written to ${outDir}: ${clients.length} clients, ${ledger.invoices.length} invoices and credit notes, ` +
     `${ledger.payments.length} payments, ${ledger.writeoffs.length} write-offs in ${Math.round(performance.now() - started)} ms; ` +

@@ -38,6 +38,14 @@ export const sampleConfig = {
     },
     values: { kind: { invoice: ['Facture'], credit_note: ['Avoir'] }, true: ['O', 'Oui', 'Y', '1'] },
   },
+  company: {
+    name: 'Fournitures Delaunay SAS',
+    address: ['12 rue des Tanneurs', '69002 Lyon'],
+    city: 'Lyon',
+    siren: '552 100 554',
+    email: 'recouvrement@delaunay.example',
+    phone: '04 72 00 00 00',
+  },
 };
 
 /** The FEC form of the sample: the journal files need no mapping; the clients file beside them does. */

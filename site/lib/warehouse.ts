@@ -2,6 +2,7 @@
 // query runs once per build; see warehouse/query.ts.
 export { byClient, companyCurrency, groupBy, penaltiesEnabled, readManifest, warehouseDir, type Manifest } from './warehouse/query.ts';
 export * from './warehouse/collections.ts';
+export * from './warehouse/desk.ts';
 export * from './warehouse/finance.ts';
 export * from './warehouse/receivables.ts';
 export * from './warehouse/run.ts';

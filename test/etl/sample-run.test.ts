@@ -138,7 +138,7 @@ describe('totals that tie out between tables', () => {
     for (const [table, { rows }] of Object.entries(manifest.tables)) {
       expect(await q(`select count(*) as n from ${table}`), table).toEqual([{ n: rows }]);
     }
-    expect(manifest.inputs.map((i) => i.file).sort()).toEqual(['clients.csv', 'invoices.csv', 'payments.csv', 'writeoffs.csv']);
+    expect(manifest.inputs.map((i) => i.file).sort()).toEqual(['actions.csv', 'clients.csv', 'contacts.csv', 'invoices.csv', 'payments.csv', 'writeoffs.csv']);
     for (const input of manifest.inputs) expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -3,7 +3,8 @@
 -- limit, a client whose credit grade dropped since the last month end (client_scores), a client
 -- under a collective procedure, and a client whose days late are
 -- worsening fast (last 3 months above last 12 by the configured number of days, 15 by default),
--- and a client with open items on payment terms beyond the French legal ceiling.
+-- a client with open items on payment terms beyond the French legal ceiling, and a promise to pay
+-- not kept by its date (collections log; first seen the day after the promise's date, for 30 days).
 with as_of as (select getvariable('as_of_date') as as_of_date),
 
 overdue_thresholds as (
@@ -103,6 +104,13 @@ terms_beyond_ceiling as (
   where clients.receivables_amount <> 0
 ),
 
+promises_broken as (
+  select 'promise_broken' as alert, client_id, promise_date + 1 as first_seen_date, promise_amount - received_amount as amount,
+         'promise to pay ' || promise_amount || ' by ' || promise_date || ' not kept: ' || received_amount || ' received' as detail
+  from int_promises
+  where status = 'broken' and promise_date + 1 > getvariable('as_of_date') - 30
+),
+
 final as (
   select * from overdue_thresholds where first_seen_date > (select as_of_date from as_of) - 30
   union all by name select * from over_limit
@@ -110,6 +118,7 @@ final as (
   union all by name select * from procedures
   union all by name select * from worsening_now
   union all by name select * from terms_beyond_ceiling
+  union all by name select * from promises_broken
 )
 
 -- detail is an English sentence for analysts; the columns after it are its parts, which the site

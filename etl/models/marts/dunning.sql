@@ -2,7 +2,8 @@
 -- Stage: the last step of the schedule (days relative to the due date: preventive reminder 5 days
 -- before, reminder 1 at +7, reminder 2 at +15, formal notice at +30, litigation at +60 by default)
 -- that the invoice has reached; overdue steps come earlier for riskier grades (never before the
--- due date); a disputed invoice's dunning is paused. Priority 1 = largest expected loss
+-- due date); a disputed invoice's dunning is paused, and so is an invoice under a pending promise
+-- to pay, an open dispute or "do not chase until" in the collections log (int_collection_pauses). Priority 1 = largest expected loss
 -- (open amount × the client's probability of default). Grade and probability of default are the
 -- client's one grade (client_risk: its credit score, or the labelled fallback, grade_source).
 -- A client under a collective procedure leaves the schedule: individual collection actions are
@@ -38,10 +39,12 @@ final as (
   select
     with_risk.client_id,
     with_risk.invoice_id,
-    case when with_risk.collective_procedure is not null then 'declare_claim' when with_risk.is_disputed then 'paused_dispute' else reached.stage end as stage,
+    case when with_risk.collective_procedure is not null then 'declare_claim'
+         else coalesce(pause.stage, case when with_risk.is_disputed then 'paused_dispute' else reached.stage end) end as stage,
     case
       when with_risk.collective_procedure is not null then 'collective procedure (' || with_risk.collective_procedure
         || '): dunning suspended; declare the claim to the mandataire within two months of the judgment''s publication in the BODACC (judgment date unknown)'
+      when pause.stage is not null then pause.stage || coalesce(' until ' || pause.paused_until_date, '') || ' (' || reached.stage || ' otherwise)'
       when with_risk.is_disputed then 'disputed: dunning paused until the dispute is settled (' || reached.stage || ' otherwise)'
       when with_risk.days_from_due <= 0 then 'due in ' || -with_risk.days_from_due || ' days: ' || reached.stage || ' from ' || -reached.stage_days_from_due || ' days before the due date'
       when with_risk.shift_days > 0 then with_risk.days_from_due || ' days past due: ' || reached.stage || ' from day '
@@ -65,9 +68,11 @@ final as (
     reached.stage_days_from_due::integer as schedule_day,
     with_risk.shift_days::integer as shift_days,
     case when reached.stage_days_from_due > 0 then greatest(1, reached.stage_days_from_due - with_risk.shift_days)
-         else reached.stage_days_from_due end::integer as stage_start_day
+         else reached.stage_days_from_due end::integer as stage_start_day,
+    pause.paused_until_date
   from with_risk
   left join reached using (invoice_id)
+  left join int_collection_pauses as pause using (invoice_id)
   -- An invoice under a collective procedure is declared whatever its stage; the others once the
   -- schedule reaches them.
   where reached.stage is not null or with_risk.collective_procedure is not null

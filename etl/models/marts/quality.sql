@@ -14,6 +14,10 @@ staged as (
   select source_file, line, 'payments', payment_id, reject_reason, warning from stg_payments
   union all
   select source_file, line, 'writeoffs', writeoff_id, reject_reason, warning from stg_writeoffs
+  union all
+  select source_file, line, 'actions', client_id, reject_reason, warning from stg_actions
+  union all
+  select source_file, line, 'contacts', client_id, reject_reason, warning from stg_contacts
 ),
 
 rejected as (

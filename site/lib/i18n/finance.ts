@@ -4,21 +4,26 @@ import type { AlertRow, DunningRow } from '../warehouse.ts';
 import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
-export type DunningReasonParts = Pick<DunningRow, 'stage' | 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade' | 'collective_procedure' | 'claim_deadline_date'>;
+export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade' | 'collective_procedure' | 'claim_deadline_date'>
+  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date'>>;
+
+/** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
+const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
 export type AlertParts = Omit<AlertRow, 'client_id' | 'first_seen_date'>;
 
 const stagesFr: Record<string, string> = {
   preventive_reminder: 'Relance préventive', reminder_1: 'Relance 1', reminder_2: 'Relance 2', formal_notice: 'Mise en demeure',
-  litigation: 'Contentieux', paused_dispute: 'En litige (suspendu)', declare_claim: 'Déclarer la créance',
+  litigation: 'Contentieux', paused_dispute: 'En litige (suspendu)', declare_claim: 'Déclarer la créance', paused_promise: 'Promesse de paiement (suspendu)',
+  paused_do_not_chase: 'Ne pas relancer (suspendu)',
 };
 
 const proceduresFr: Record<string, string> = { safeguard: 'sauvegarde', receivership: 'redressement judiciaire', liquidation: 'liquidation judiciaire' };
 
 const stagesEn: Record<string, string> = {
   preventive_reminder: 'Preventive reminder', reminder_1: 'Reminder 1', reminder_2: 'Reminder 2', formal_notice: 'Formal notice',
-  litigation: 'Litigation', paused_dispute: 'Disputed (paused)', declare_claim: 'Declare the claim',
+  litigation: 'Litigation', paused_dispute: 'Disputed (paused)', declare_claim: 'Declare the claim', paused_promise: 'Promise to pay (paused)', paused_do_not_chase: 'Do not chase (paused)',
 };
 
 /** A score reason's words, by code and band (client_scores.reason_N, reason_N_band_order). */
@@ -151,6 +156,7 @@ const fr = {
         case 'days_late_worsening': return `Paie avec ${a.days_late_3m} jours de retard sur les 3 derniers mois, contre ${a.days_late_12m} sur 12 mois`;
         case 'terms_beyond_legal_ceiling':
           return `Conditions « ${a.payment_terms} » : échéances jusqu’à ${a.longest_days} jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)`;
+        case 'promise_broken': return `Promesse non tenue : ${money(a.amount)} non reçus`;
         default: return a.detail;
       }
     },
@@ -159,7 +165,9 @@ const fr = {
         return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC (R622-24)${r.claim_deadline_date ? `, au plus tard le ${r.claim_deadline_date}` : ' — date du jugement inconnue'}`;
       }
       const stage = (stagesFr[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
-      if (r.is_disputed) return `En litige : relances suspendues jusqu’au règlement du litige (sinon : ${stage})`;
+      if (r.stage === 'paused_promise') return `Promesse de paiement pour le ${dmy(r.paused_until_date)} : relances suspendues jusque-là (sinon : ${stage})`;
+      if (r.stage === 'paused_do_not_chase') return `Ne pas relancer jusqu’au ${dmy(r.paused_until_date)} (sinon : ${stage})`;
+      if (r.is_disputed || r.stage === 'paused_dispute') return `En litige : relances suspendues jusqu’au règlement du litige (sinon : ${stage})`;
       if (r.days_from_due < 0) return `Échéance dans ${-r.days_from_due} jours : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
       if (r.days_from_due === 0) return `Échéance aujourd’hui : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
       if (r.shift_days > 0) return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.stage_start_day} (jour ${r.schedule_day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
@@ -176,6 +184,7 @@ const fr = {
     alertTypes: {
       overdue_60: 'Retard > 60 jours', overdue_90: 'Retard > 90 jours', over_limit: 'Limite de crédit dépassée',
       grade_drop: 'Note dégradée', collective_procedure: 'Procédure collective', days_late_worsening: 'Retards en hausse', terms_beyond_legal_ceiling: 'Délai au-delà du plafond légal',
+      promise_broken: 'Promesse non tenue',
     } as Record<string, string>,
     since: 'Depuis le',
     riskGrade: 'Note',
@@ -342,6 +351,7 @@ const en: FinanceLabels = {
         case 'days_late_worsening': return `Pays ${a.days_late_3m} days late over the last 3 months, against ${a.days_late_12m} over 12 months`;
         case 'terms_beyond_legal_ceiling':
           return `Terms “${a.payment_terms}”: due dates up to ${a.longest_days} days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)`;
+        case 'promise_broken': return `Promise not kept: ${money(a.amount)} not received`;
         default: return a.detail;
       }
     },
@@ -350,7 +360,9 @@ const en: FinanceLabels = {
         return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC (R622-24)${r.claim_deadline_date ? `, by ${r.claim_deadline_date}` : ' — judgment date unknown'}`;
       }
       const stage = (stagesEn[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
-      if (r.is_disputed) return `Disputed: dunning paused until the dispute is settled (${stage} otherwise)`;
+      if (r.stage === 'paused_promise') return `Promise to pay by ${dmy(r.paused_until_date)}: dunning paused until then (${stage} otherwise)`;
+      if (r.stage === 'paused_do_not_chase') return `Do not chase until ${dmy(r.paused_until_date)} (${stage} otherwise)`;
+      if (r.is_disputed || r.stage === 'paused_dispute') return `Disputed: dunning paused until the dispute is settled (${stage} otherwise)`;
       if (r.days_from_due < 0) return `Due in ${-r.days_from_due} days: ${stage} from ${-r.schedule_day} days before the due date`;
       if (r.days_from_due === 0) return `Due today: ${stage} from ${-r.schedule_day} days before the due date`;
       if (r.shift_days > 0) return `${r.days_from_due} days past due: ${stage} from day ${r.stage_start_day} (day ${r.schedule_day}, ${r.shift_days} days earlier for grade ${r.grade})`;
@@ -367,6 +379,7 @@ const en: FinanceLabels = {
     alertTypes: {
       overdue_60: 'Over 60 days late', overdue_90: 'Over 90 days late', over_limit: 'Over credit limit',
       grade_drop: 'Grade dropped', collective_procedure: 'Collective procedure', days_late_worsening: 'Paying later and later', terms_beyond_legal_ceiling: 'Terms beyond the legal ceiling',
+      promise_broken: 'Promise not kept',
     },
     since: 'Since',
     riskGrade: 'Grade',

@@ -22,12 +22,14 @@ export interface DunningRow {
   grade_source: string;
   collective_procedure: string | null;
   claim_deadline_date: string | null;
+  /** For paused_promise and paused_do_not_chase: the schedule resumes the day after. */
+  paused_until_date: string | null;
 }
 
 export const dunning = () =>
   memo<DunningRow>('dunning', ['dunning'], `
     select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade, pd_12m, grade_source,
-           collective_procedure, claim_deadline_date, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days
+           collective_procedure, claim_deadline_date, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, paused_until_date
     from {dunning} order by priority`);
 
 export interface AlertRow {

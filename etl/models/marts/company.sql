@@ -1,0 +1,22 @@
+-- One row: the company's details printed on letters and statements (configuration key
+-- `company`) and the collections desk's settings the site needs: the as-of date, the payment
+-- deadline a letter gives (as-of + collections.paymentDeadlineDays), the days after which the
+-- worklist is stale (collections.staleAfterDays), the late-payment rule's indemnity.
+with final as (
+  select
+    nullif(getvariable('company_name'), '') as name,
+    nullif(getvariable('company_address'), '') as address,
+    nullif(getvariable('company_city'), '') as city,
+    nullif(getvariable('company_siren'), '') as siren,
+    nullif(getvariable('company_email'), '') as email,
+    nullif(getvariable('company_phone'), '') as phone,
+    getvariable('currency') as currency,
+    getvariable('as_of_date') as as_of_date,
+    getvariable('payment_deadline_days')::integer as payment_deadline_days,
+    (getvariable('as_of_date') + getvariable('payment_deadline_days')::integer)::date as payment_deadline_date,
+    getvariable('stale_after_days')::integer as stale_after_days,
+    getvariable('penalty_indemnity')::decimal(18, 2) as indemnity_amount,
+    getvariable('penalty_rate_points')::double as penalty_rate_points
+)
+
+select * from final

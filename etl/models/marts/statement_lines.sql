@@ -1,0 +1,33 @@
+-- One row per line of the account statement (relevé de compte) of each client in the worklist,
+-- at the as-of date: its open invoices, its open credit notes (negative) and its unapplied cash
+-- (payments not allocated, negative, shown after the total of open items).
+with worklist_clients as (
+  select client_id from worklist
+),
+
+items as (
+  select invoices.client_id, invoices.kind as line_kind, invoices.invoice_id as document_id, invoices.issue_date as document_date,
+         invoices.due_date, invoices.amount, invoices.open_amount, invoices.days_past_due
+  from invoices
+  join worklist_clients using (client_id)
+  where invoices.open_amount <> 0
+),
+
+unapplied as (
+  select payments.client_id, 'unapplied_payment' as line_kind, payments.payment_id, payments.payment_date, null::date,
+         payments.amount, -payments.unapplied_amount, null::integer
+  from payments
+  join worklist_clients using (client_id)
+  where payments.unapplied_amount > 0
+),
+
+final as (
+  select * from items
+  union all
+  select * from unapplied
+)
+
+select client_id, line_kind, document_id, document_date, due_date, amount::decimal(18, 2) as amount,
+       open_amount::decimal(18, 2) as open_amount, days_past_due::integer as days_past_due
+from final
+order by client_id, line_kind = 'unapplied_payment', due_date nulls last, document_date, document_id

@@ -1,0 +1,104 @@
+-- One row per client needing a collections action at the as-of date (at least one invoice in
+-- `dunning` whose schedule is not paused), ordered by expected loss (open × the client's
+-- probability of default, over those invoices): the stage of its most advanced invoice, amounts
+-- due and overdue, invoices concerned (detail in `dunning`), last action in the collections log
+-- and next action date — today when nobody acted since its most advanced stage started, else
+-- the last action + collections.followUpDays (7) — promise and dispute status, sales rep, contact.
+with staged as (
+  -- A stage outside the schedule (a legal step such as declaring a claim) ranks above it.
+  select dunning.*, coalesce(schedule.stage_order, 1000) as stage_order, dunning.due_date + dunning.stage_start_day as stage_started_date
+  from dunning
+  left join ref_dunning_schedule as schedule using (stage)
+  where dunning.stage not like 'paused\_%' escape '\'
+),
+
+active as (
+  select *, max(stage_order) over (partition by client_id) as top_stage_order from staged
+),
+
+by_client as (
+  select
+    client_id,
+    arg_max(stage, (stage_order, stage_started_date)) as stage,
+    max(stage_order)::integer as stage_order,
+    max(stage_started_date) filter (where stage_order = top_stage_order) as stage_started_date,
+    count(*)::integer as invoice_count,
+    sum(open_amount)::decimal(18, 2) as due_amount,
+    coalesce(sum(open_amount) filter (where days_from_due > 0), 0)::decimal(18, 2) as overdue_amount,
+    max(days_from_due)::integer as max_days_from_due,
+    sum(expected_loss_amount)::decimal(18, 2) as expected_loss_amount,
+    any_value(grade) as grade,
+    any_value(pd_12m) as pd_12m
+  from active
+  group by client_id
+),
+
+paused as (
+  select client_id, count(*)::integer as paused_invoice_count from dunning where stage like 'paused\_%' escape '\' group by client_id
+),
+
+last_actions as (
+  select client_id, max(action_date) as last_action_date, arg_max(kind, (action_date, source_file, line)) as last_action_kind
+  from int_actions
+  where kind <> 'note'
+  group by client_id
+),
+
+latest_promises as (
+  select client_id, arg_max(status, (action_date, action_id)) as promise_status,
+         arg_max(promise_date, (action_date, action_id)) as promise_date, arg_max(promise_amount, (action_date, action_id)) as promise_amount
+  from int_promises
+  where status <> 'superseded'
+  group by client_id
+),
+
+open_disputes as (
+  select client_id, count(*)::integer as open_dispute_count from int_disputes where status = 'open' group by client_id
+),
+
+first_contacts as (
+  select client_id, name as contact_name, role as contact_role, email as contact_email, phone as contact_phone
+  from int_contacts
+  where contact_order = 1
+),
+
+final as (
+  select
+    row_number() over (order by by_client.expected_loss_amount desc, by_client.client_id)::integer as priority,
+    by_client.client_id,
+    clients.name,
+    clients.sales_rep,
+    by_client.stage,
+    by_client.stage_order,
+    by_client.stage_started_date,
+    by_client.invoice_count,
+    coalesce(paused.paused_invoice_count, 0) as paused_invoice_count,
+    by_client.due_amount,
+    by_client.overdue_amount,
+    by_client.max_days_from_due,
+    by_client.expected_loss_amount,
+    by_client.grade,
+    by_client.pd_12m,
+    last_actions.last_action_date,
+    last_actions.last_action_kind,
+    case when last_actions.last_action_date is null or last_actions.last_action_date < by_client.stage_started_date then getvariable('as_of_date')
+         else greatest(getvariable('as_of_date'), last_actions.last_action_date + getvariable('follow_up_days')::integer) end::date as next_action_date,
+    latest_promises.promise_status,
+    latest_promises.promise_date,
+    latest_promises.promise_amount,
+    coalesce(open_disputes.open_dispute_count, 0) as open_dispute_count,
+    first_contacts.contact_name,
+    first_contacts.contact_role,
+    first_contacts.contact_email,
+    first_contacts.contact_phone
+  from by_client
+  left join clients using (client_id)
+  left join paused using (client_id)
+  left join last_actions using (client_id)
+  left join latest_promises using (client_id)
+  left join open_disputes using (client_id)
+  left join first_contacts using (client_id)
+)
+
+select * from final
+order by priority

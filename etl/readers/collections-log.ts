@@ -1,0 +1,96 @@
+// Reads the collections log the team keeps beside the exports — actions*.csv (one line per call,
+// e-mail, letter, promise to pay, dispute, "do not chase until", note) and contacts*.csv — into
+// raw_actions and raw_contacts: every column as text under our names, with its file and line.
+// Both files are optional (absent = empty tables). Dates, decimals, delimiter and encoding follow
+// openItems, as a sheet kept by the same team is written the same way; casting and validation
+// happen in stg_actions / stg_contacts, so a bad line becomes a quality row, not a crash.
+import { globSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+
+import { collectionsLogColumns, ConfigError, type CollectionsLogFile, type Config } from '../config.ts';
+import { sqlString, type Database } from '../db.ts';
+import { readDelimited, trimmedField, writeUtf8Copy } from './delimited.ts';
+import { InputError } from './errors.ts';
+import type { InputFile } from './open-items.ts';
+
+const defaultPatterns: Record<CollectionsLogFile, string> = { actions: 'actions*.csv', contacts: 'contacts*.csv' };
+const logFiles = Object.keys(collectionsLogColumns) as CollectionsLogFile[];
+
+export async function readCollectionsLog(db: Database, inputDir: string, config: Config, scratchDir: string): Promise<InputFile[]> {
+  await setCollectionsVariables(db, config);
+  const read: InputFile[] = [];
+  for (const kind of logFiles) {
+    const columns = [...collectionsLogColumns[kind].required, ...collectionsLogColumns[kind].optional];
+    const mapping = config.collections.columns[kind] ?? {};
+    for (const key of Object.keys(mapping)) {
+      if (!(columns as readonly string[]).includes(key)) throw new ConfigError(`collections.columns.${kind}.${key}: unknown column; expected one of ${columns.join(', ')}`);
+    }
+    const pattern = config.collections.files[kind] ?? defaultPatterns[kind];
+    const paths = globSync(pattern, { cwd: inputDir }).sort().map((file) => join(inputDir, file));
+    const parts: string[] = [];
+    for (const [index, path] of paths.entries()) {
+      const table = `raw_${kind}_${index}`;
+      read.push(await readOneFile(db, { path, kind, table, inputDir, config, scratchDir }));
+      parts.push(`select * from ${table}`);
+    }
+    const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')} limit 0`;
+    await db.run(`create or replace view raw_${kind} as ${parts.length ? parts.join(' union all ') : empty}`);
+  }
+  return read;
+}
+
+/** The desk's settings the models read, and the company's details the letters print (one row, see marts/company.sql). */
+async function setCollectionsVariables(db: Database, config: Config): Promise<void> {
+  const { collections, company } = config;
+  await db.run(`
+    set variable follow_up_days = ${collections.followUpDays};
+    set variable payment_deadline_days = ${collections.paymentDeadlineDays};
+    set variable stale_after_days = ${collections.staleAfterDays};
+    set variable company_name = ${sqlString(company.name)};
+    set variable company_address = ${sqlString(company.address.join('\n'))};
+    set variable company_city = ${sqlString(company.city)};
+    set variable company_siren = ${sqlString(company.siren.replaceAll(' ', ''))};
+    set variable company_email = ${sqlString(company.email)};
+    set variable company_phone = ${sqlString(company.phone)};`);
+}
+
+async function readOneFile(
+  db: Database,
+  { path, kind, table, inputDir, config, scratchDir }: { path: string; kind: CollectionsLogFile; table: string; inputDir: string; config: Config; scratchDir: string },
+): Promise<InputFile> {
+  const settings = config.openItems;
+  const sourceFile = relative(inputDir, path) || basename(path);
+  const mapping = config.collections.columns[kind] ?? {};
+  const { required, optional } = collectionsLogColumns[kind];
+  if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
+  const decoded = settings.encoding === 'utf-8' || settings.encoding === 'latin-1' ? path : writeUtf8Copy(new TextDecoder(settings.encoding).decode(readFileSync(path)), path, scratchDir);
+  const { rows, rejectedRows } = await readDelimited(db, {
+    path: decoded,
+    sourceFile,
+    table,
+    delimiter: settings.delimiter,
+    encoding: settings.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+    quoted: true,
+    encodingHint: 'if the file is Latin-1 or Windows-1252, set openItems.encoding',
+    checkHeader: (header) => {
+      const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
+      const missing: string[] = [];
+      const select = [...required, ...optional].map((column) => {
+        const theirs = mapping[column] ?? column;
+        const actual = byName.get(theirs.trim().toLowerCase());
+        if (actual !== undefined) return `${trimmedField(actual)} as ${column}`;
+        if ((required as readonly string[]).includes(column)) missing.push(`${theirs} (${column})`);
+        return `null::varchar as ${column}`;
+      });
+      if (missing.length) {
+        throw new InputError(
+          sourceFile,
+          1,
+          `the ${kind} file lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (collections.columns.${kind}).`,
+        );
+      }
+      return select;
+    },
+  });
+  return { path, kind, rows, rejectedRows };
+}

@@ -1,0 +1,28 @@
+// Links and small rules of the collections desk's pages: where a client's statement and letter
+// and a sales rep's page and digest live, and whether the data is too old to chase from.
+import { baseUrl } from './nav.ts';
+import { clientSlug } from './slug.ts';
+
+/** A sales rep's name as a URL segment: the same reversible escape as client ids (site/lib/slug.ts). */
+export const repSlug = (rep: string) => clientSlug(rep);
+
+export const statementHref = (base: string, clientId: string) => `${baseUrl(base)}clients/${clientSlug(clientId)}/statement/`;
+export const letterHref = (base: string, clientId: string) => `${baseUrl(base)}clients/${clientSlug(clientId)}/letter/`;
+export const repHref = (base: string, rep: string) => `${baseUrl(base)}reps/${repSlug(rep)}/`;
+export const digestHref = (base: string, rep: string, ext: 'html' | 'csv') => `${baseUrl(base)}digest/${repSlug(rep)}.${ext}`;
+
+/**
+ * Whole days from the data's as-of date to the build date, and whether that is more than
+ * `staleAfterDays` (collections.staleAfterDays): the worklist warns rather than send people to
+ * chase invoices that may have been paid since.
+ */
+export function staleness(asOf: string, buildDate: Date, staleAfterDays: number): { days: number; isStale: boolean } {
+  const days = Math.floor((Date.UTC(buildDate.getUTCFullYear(), buildDate.getUTCMonth(), buildDate.getUTCDate()) - Date.parse(`${asOf}T00:00:00Z`)) / 86_400_000);
+  return { days, isStale: days > staleAfterDays };
+}
+
+/** The build date: ENCOURS_BUILD_DATE (YYYY-MM-DD, for reproducible builds and tests), else today. */
+export function buildDate(): Date {
+  const pinned = process.env.ENCOURS_BUILD_DATE;
+  return pinned ? new Date(`${pinned}T00:00:00Z`) : new Date();
+}

@@ -1,0 +1,163 @@
+// The collections desk: the worklist by client, the collections log (actions, promises,
+// disputes, contacts), the account statements and dunning letters, and the company's details.
+import { memo } from './query.ts';
+
+export interface WorklistRow {
+  priority: number;
+  client_id: string;
+  name: string | null;
+  sales_rep: string | null;
+  stage: string;
+  invoice_count: number;
+  paused_invoice_count: number;
+  due_amount: number;
+  overdue_amount: number;
+  max_days_from_due: number;
+  expected_loss_amount: number;
+  grade: string;
+  last_action_date: string | null;
+  last_action_kind: string | null;
+  next_action_date: string;
+  promise_status: string | null;
+  promise_date: string | null;
+  promise_amount: number | null;
+  open_dispute_count: number;
+  contact_name: string | null;
+  contact_role: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+}
+
+export const worklist = () =>
+  memo<WorklistRow>('worklist', ['worklist'], `
+    select priority, client_id, name, sales_rep, stage, invoice_count, paused_invoice_count, due_amount, overdue_amount, max_days_from_due,
+           expected_loss_amount, grade, last_action_date, last_action_kind, next_action_date, promise_status, promise_date, promise_amount,
+           open_dispute_count, contact_name, contact_role, contact_email, contact_phone
+    from {worklist} order by priority`);
+
+export interface ActionRow {
+  client_id: string;
+  action_date: string;
+  kind: string;
+  invoice_ids: string;
+  promise_date: string | null;
+  promise_amount: number | null;
+  dispute_reason: string | null;
+  dispute_status: string | null;
+  until_date: string | null;
+  author: string | null;
+  note: string | null;
+}
+
+/** The collections log, newest first per client (the client page's timeline). */
+export const collectionActions = () =>
+  memo<ActionRow>('collectionActions', ['collection_actions'], `
+    select client_id, action_date, kind, invoice_ids, promise_date, promise_amount, dispute_reason, dispute_status, until_date, author, note
+    from {collection_actions} order by client_id, action_date desc, source_file, line desc`);
+
+export interface DisputeReasonRow {
+  reason: string;
+  open_count: number;
+  open_amount: number;
+  open_0_30_amount: number;
+  open_31_60_amount: number;
+  open_61_90_amount: number;
+  open_over_90_amount: number;
+  avg_days_open: number | null;
+  closed_90d_count: number;
+  avg_days_to_close: number | null;
+}
+
+export const disputesByReason = () =>
+  memo<DisputeReasonRow>('disputesByReason', ['disputes_by_reason'], `select * from {disputes_by_reason} order by open_amount desc, reason`);
+
+export interface CompanyRow {
+  name: string | null;
+  address: string | null;
+  city: string | null;
+  siren: string | null;
+  email: string | null;
+  phone: string | null;
+  as_of_date: string;
+  payment_deadline_days: number;
+  payment_deadline_date: string;
+  stale_after_days: number;
+  indemnity_amount: number;
+  penalty_rate_points: number;
+}
+
+export const company = () => memo<CompanyRow>('company', ['company'], `select * from {company}`).then((rows) => rows[0] ?? null);
+
+export interface StatementRow {
+  client_id: string;
+  item_count: number;
+  invoices_open_amount: number;
+  credits_open_amount: number;
+  total_open_amount: number;
+  overdue_amount: number;
+  unapplied_cash_amount: number;
+  balance_amount: number;
+}
+
+export const statements = () => memo<StatementRow>('statements', ['statements'], `select * from {statements} order by client_id`);
+
+export interface StatementLine {
+  client_id: string;
+  line_kind: 'invoice' | 'credit_note' | 'unapplied_payment';
+  document_id: string;
+  document_date: string;
+  due_date: string | null;
+  amount: number;
+  open_amount: number;
+  days_past_due: number | null;
+}
+
+export const statementLines = () =>
+  memo<StatementLine>('statementLines', ['statement_lines'], `
+    select * from {statement_lines} order by client_id, line_kind = 'unapplied_payment', due_date nulls last, document_date, document_id`);
+
+export interface LetterRow {
+  client_id: string;
+  letter: 'preventive_reminder' | 'reminder_1' | 'reminder_2' | 'formal_notice';
+  invoice_count: number;
+  open_amount: number;
+  interest_amount: number;
+  indemnity_amount: number;
+  claimed_amount: number;
+  payment_deadline_date: string;
+  contact_name: string | null;
+  contact_email: string | null;
+}
+
+export const letters = () => memo<LetterRow>('letters', ['letters'], `select * from {letters} order by client_id`);
+
+export interface LetterLine {
+  client_id: string;
+  invoice_id: string;
+  issue_date: string;
+  due_date: string;
+  amount: number;
+  open_amount: number;
+  days_past_due: number;
+  interest_amount: number;
+  indemnity_amount: number;
+}
+
+export const letterLines = () => memo<LetterLine>('letterLines', ['letter_lines'], `select * from {letter_lines} order by client_id, due_date, invoice_id`);
+
+export interface PerformanceRow {
+  sales_rep: string;
+  month: string;
+  clients_chased: number;
+  chased_amount: number;
+  collected_after_action_amount: number;
+  promises_made: number;
+  promises_kept: number;
+  promises_broken: number;
+  disputes_resolved: number;
+  days_beyond_terms: number | null;
+}
+
+/** Per rep and month: chased, collected after an action, promises, disputes, days beyond terms. */
+export const collectorPerformance = () =>
+  memo<PerformanceRow>('collectorPerformance', ['collector_performance'], `select * from {collector_performance} order by sales_rep, month desc`);

@@ -1,0 +1,29 @@
+// /digest/<rep>.html: a sales rep's daily digest as a self-contained HTML document, for a
+// workflow to mail (README, "Daily digest per sales rep"). Reps come from the worklist; the
+// link to the rep's page is absolute when ENCOURS_SITE_URL is set.
+import type { APIContext } from 'astro';
+
+import { repSlug } from '../../lib/desk.ts';
+import { digestHtml } from '../../lib/digest.ts';
+import { format } from '../../lib/format.ts';
+import { desk } from '../../lib/i18n/desk.ts';
+import { finance } from '../../lib/i18n/finance.ts';
+import { language } from '../../lib/i18n/index.ts';
+import { groupBy, readManifest, worklist } from '../../lib/warehouse.ts';
+
+export async function getStaticPaths() {
+  const byRep = groupBy((await worklist()).filter((r) => r.sales_rep), (r) => r.sales_rep!);
+  return [...byRep].map(([rep, rows]) => ({ params: { rep: repSlug(rep) }, props: { rep, rows } }));
+}
+
+export function GET({ props }: APIContext): Response {
+  const { rep, rows } = props as { rep: string; rows: Awaited<ReturnType<typeof worklist>> };
+  const html = digestHtml({ rep, rows, asOf: readManifest().as_of_date, pageHref: repPageLink(rep), language: language() }, desk, finance.collections.stages, format);
+  return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/** The rep's page: absolute under ENCOURS_SITE_URL (what a mailed digest needs), else relative to /digest/. */
+function repPageLink(rep: string): string {
+  const site = process.env.ENCOURS_SITE_URL;
+  return site ? `${site.replace(/\/$/, '')}/reps/${repSlug(rep)}/` : `../reps/${repSlug(rep)}/`;
+}

@@ -1,0 +1,51 @@
+// The collections desk's small rules: when the worklist's data is stale, rep URLs, and the daily
+// digest (escaped HTML with no script; CSV with formulas neutralised).
+import { describe, expect, it } from 'vitest';
+
+import { repSlug, staleness } from '../../site/lib/desk.ts';
+import { digestCsv, digestHtml } from '../../site/lib/digest.ts';
+import { makeFormat } from '../../site/lib/format.ts';
+import { deskLanguages } from '../../site/lib/i18n/desk.ts';
+import type { WorklistRow } from '../../site/lib/warehouse.ts';
+
+const format = makeFormat('fr-FR', 'EUR');
+const stages = { formal_notice: 'Mise en demeure' };
+
+describe('staleness', () => {
+  it('counts whole days from the as-of date to the build date and warns beyond the setting', () => {
+    // 2024-06-11 → 2024-06-14 (any time of day): 3 days, not stale at 3; 4 days is.
+    expect(staleness('2024-06-11', new Date('2024-06-14T23:30:00Z'), 3)).toEqual({ days: 3, isStale: false });
+    expect(staleness('2024-06-11', new Date('2024-06-15T00:10:00Z'), 3)).toEqual({ days: 4, isStale: true });
+    expect(staleness('2024-06-11', new Date('2024-06-11T08:00:00Z'), 0)).toEqual({ days: 0, isStale: false });
+  });
+});
+
+describe('repSlug', () => {
+  it('escapes a rep’s name like a client id', () => {
+    expect(repSlug('Élodie Faure')).toBe('_c3_89lodie_20Faure');
+  });
+});
+
+describe('digest', () => {
+  const row: WorklistRow = {
+    priority: 1, client_id: 'C1', name: '<b>=Dupont & fils</b>', sales_rep: 'Alice', stage: 'formal_notice', invoice_count: 2, paused_invoice_count: 0,
+    due_amount: 1100, overdue_amount: 1100, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', last_action_date: '2024-06-01',
+    last_action_kind: 'promise', next_action_date: '2024-06-11', promise_status: 'broken', promise_date: '2024-06-10', promise_amount: 1000,
+    open_dispute_count: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: null,
+  };
+  const input = { rep: 'Alice', asOf: '2024-06-11', rows: [row], pageHref: '../reps/Alice/', language: 'fr' };
+
+  it('is a self-contained HTML document with the client’s name escaped', () => {
+    const html = digestHtml(input, deskLanguages.fr, stages, format);
+    expect(html).toContain('&lt;b&gt;=Dupont &amp; fils&lt;/b&gt;');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toMatch(/<script|<link|src=/i);
+    expect(html).toContain('Relances du 11 juin 2024 — Alice');
+    expect(html).toContain('non tenue (10/06/2024)');
+  });
+
+  it('has a CSV with the page’s separator and formulas neutralised', () => {
+    const lines = digestCsv({ ...input, rows: [{ ...row, name: '=1+1' }] }, deskLanguages.fr, stages, format).split('\r\n');
+    expect(lines[1]).toBe(`C1;'=1+1;Mise en demeure;1100;1100;2;2024-06-01;2024-06-11;non tenue;Marie;marie@x.example;`);
+  });
+});
