@@ -2,20 +2,16 @@
 // raw_* tables: every column as text under our own names, with the file and physical line it came
 // from, and the file's decimal sign. Casting and validation happen in the staging models, so a bad
 // value becomes a quality row, not a crash; what cannot be read right stops the run, saying why.
-import { globSync, readFileSync, statSync } from 'node:fs';
+import { globSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-
-import iconv from 'iconv-lite';
 
 import type { Config, OpenItemsFile } from '../config.ts';
 import { openItemsColumns, openItemsFiles } from '../config.ts';
 import { sqlString, type Database } from '../db.ts';
 import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
-import { readDelimited, trimmedField, writeUtf8Copy } from './delimited.ts';
-import { fileSignature, firstLineIsUtf8, scanBytes } from './encoding.ts';
+import { readDelimited, trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';
-import { workbookAsCsv } from './excel.ts';
-import type { LineSegment } from './lines.ts';
+import { readableSource } from './source.ts';
 
 export interface InputFile {
   path: string;
@@ -29,8 +25,6 @@ export interface InputFile {
   /** e.g. "windows-1252, decimal comma (412 amounts say so)". */
   detected?: string;
 }
-
-type Encoding = Config['openItems']['encoding'];
 
 /** Exports as text (CSV, Excel's "Unicode text" .txt) or workbooks; a legacy .xls is named so. */
 const defaultPatterns: Record<OpenItemsFile, string> = {
@@ -164,84 +158,3 @@ async function readOneFile(
 
 /** Our columns that hold money, read by read_amount under the file's decimal sign. */
 const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'credit_limit', 'insured_limit', 'guarantee_amount']);
-
-interface ReadableSource {
-  /** The file DuckDB reads: the export itself, or a UTF-8 copy of it. */
-  path: string;
-  format: 'csv' | 'xlsx';
-  /** The export's encoding as detected or set (for the run's log). */
-  encoding: string;
-  duckdbEncoding: 'utf-8' | 'latin-1';
-  encodingHint: string;
-  /** A workbook's CSV copy: its delimiter and the sheet rows of its records. */
-  delimiter?: string;
-  lines?: LineSegment[];
-  sheet?: string;
-}
-
-/**
- * The export as DuckDB can read it, whatever its name says: an .xlsx as a CSV of its sheet; UTF-16
- * (Excel's "Unicode text"), Windows-1252, ISO-8859-15 or CP850 decoded to a UTF-8 copy; UTF-8
- * and, when set, Latin-1 as they are. An explicit openItems.encoding wins over detection, except
- * that a UTF-16 file read as anything else would be noise: that stops the run, naming it.
- */
-async function readableSource(path: string, sourceFile: string, kind: OpenItemsFile, setting: Encoding): Promise<ReadableSource> {
-  const signature = fileSignature(path);
-  if (signature === 'xls') {
-    throw new InputError(
-      sourceFile,
-      null,
-      'is an Excel 97–2003 workbook (.xls), which encours does not read: open it in Excel and save it as "Excel Workbook (.xlsx)" or as CSV',
-    );
-  }
-  if (signature === 'xlsx') {
-    const workbook = await workbookAsCsv(path, sourceFile, kind);
-    return {
-      path: writeUtf8Copy(workbook.csv, `${basename(path)}.csv`),
-      format: 'xlsx',
-      encoding: 'xlsx',
-      duckdbEncoding: 'utf-8',
-      encodingHint: '',
-      delimiter: ',',
-      lines: workbook.lines,
-      sheet: workbook.sheet,
-    };
-  }
-  const hint = (detected: string) =>
-    `the file's bytes read as ${detected}: set openItems.encoding to "${detected}" in encours.config.json (or remove it to detect the encoding)`;
-  if (signature === 'utf-16le' || signature === 'utf-16be') {
-    if (setting !== 'auto') {
-      throw new InputError(
-        sourceFile,
-        null,
-        `is UTF-16 text (Excel's "Unicode text"), not ${setting} as openItems.encoding says; remove openItems.encoding (or set it to "auto") to read it`,
-      );
-    }
-    return copy(path, iconv.decode(readFileSync(path), signature), signature);
-  }
-  const scan = setting === 'auto' || setting === 'utf-8' ? scanBytes(path) : null;
-  const encoding = setting === 'auto' ? scan!.encoding : setting;
-  if (setting === 'utf-8' && scan!.encoding !== 'utf-8' && !firstLineIsUtf8(path)) {
-    // DuckDB would take the first valid line for the header: say what is wrong instead.
-    throw new InputError(sourceFile, 1, `the header is not valid UTF-8 although openItems.encoding says "utf-8"; ${hint(scan!.encoding)}`);
-  }
-  if (encoding === 'utf-8' || encoding === 'latin-1') {
-    if (!scan?.crcrlf) {
-      return {
-        path,
-        format: 'csv',
-        encoding,
-        duckdbEncoding: encoding,
-        encodingHint: scan && scan.encoding !== 'utf-8' ? hint(scan.encoding) : 'if the file is Latin-1 or Windows-1252, set openItems.encoding',
-      };
-    }
-  }
-  let text = iconv.decode(readFileSync(path), encoding === 'latin-1' ? 'iso-8859-1' : encoding);
-  // CR CR LF line ends would read as blank lines between the rows.
-  if (scan?.crcrlf) text = text.replaceAll('\r\r\n', '\n');
-  return copy(path, text, encoding);
-}
-
-function copy(path: string, text: string, encoding: string): ReadableSource {
-  return { path: writeUtf8Copy(text, path), format: 'csv', encoding, duckdbEncoding: 'utf-8', encodingHint: '' };
-}
