@@ -26,38 +26,61 @@ const QUOTE = 0x22;
  * a lone CR) are skipped by DuckDB and here: they start no record.
  */
 export function scanLines(path: string, { quoted }: { quoted: boolean }): LineSegment[] {
+  if (!mayShiftLines(path, quoted)) return [{ record: 0, line: 2, duckdbLine: 2 }];
   const segments: LineSegment[] = [];
   let physical = 0; // lines started so far
   let duckdb = 0;
   let inQuote = false;
   let records = -2; // the header is record -1, the first row after it record 0
   let previousRecordLine = -1;
-  forEachLine(path, (bytes, start, end) => {
+  forEachLine(path, quoted, (empty, oddQuotes) => {
     physical++;
     if (inQuote) {
-      if (quoted && oddQuotes(bytes, start, end)) inQuote = false;
+      if (oddQuotes) inQuote = false;
       return;
     }
     duckdb++;
-    if (end === start || (end === start + 1 && bytes[start] === CR)) return;
+    if (empty) return;
     records++;
     if (records === 0 || (records > 0 && physical !== previousRecordLine + 1)) segments.push({ record: records, line: physical, duckdbLine: duckdb });
+    // previousRecordLine is a record's first line, so the record after a multi-line field starts a
+    // segment too (DuckDB's count shifted there).
     previousRecordLine = physical;
-    if (quoted && oddQuotes(bytes, start, end)) inQuote = true;
+    if (oddQuotes) inQuote = true;
   });
-  // previousRecordLine is a record's first line, so the record after a multi-line field starts a
-  // segment too (DuckDB's count shifted there).
   return segments.length ? segments : [{ record: 0, line: 2, duckdbLine: 2 }];
 }
 
-function oddQuotes(bytes: Buffer, start: number, end: number): boolean {
-  let odd = false;
-  for (let at = bytes.indexOf(QUOTE, start); at !== -1 && at < end; at = bytes.indexOf(QUOTE, at + 1)) odd = !odd;
-  return odd;
+/**
+ * Whether the file has anything that shifts line numbers: a '"' (when quoted) or a blank line.
+ * Most exports have neither, and this native search over the bytes costs a fraction of the
+ * line-by-line scan (1.2 s for a million invoices).
+ */
+function mayShiftLines(path: string, quoted: boolean): boolean {
+  const chunk = Buffer.alloc(16 * 2 ** 20);
+  const fd = openSync(path, 'r');
+  try {
+    // Chunks overlap by two bytes, so that a blank line across a boundary is seen.
+    for (let position = 0, first = true; ; first = false) {
+      const read = readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) return false;
+      const bytes = chunk.subarray(0, read);
+      if (first && (bytes[0] === LF || (bytes[0] === CR && bytes[1] === LF))) return true;
+      if ((quoted && bytes.includes(QUOTE)) || bytes.includes('\n\n') || bytes.includes('\n\r\n')) return true;
+      if (read < chunk.length) return false;
+      position += read - 2;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** Calls `line` with each line's bytes [start, end), without its LF, chunk by chunk. */
-function forEachLine(path: string, line: (bytes: Buffer, start: number, end: number) => void): void {
+/**
+ * Calls `line` for each line with whether it is empty (or a lone CR) and whether it holds an odd
+ * number of '"' (counted only when `quotes`). One forward pass per chunk: the next quote's
+ * position is kept, never searched again from each line (which would be quadratic).
+ */
+function forEachLine(path: string, quotes: boolean, line: (empty: boolean, oddQuotes: boolean) => void): void {
   let chunk = Buffer.alloc(16 * 2 ** 20);
   const fd = openSync(path, 'r');
   try {
@@ -67,13 +90,24 @@ function forEachLine(path: string, line: (bytes: Buffer, start: number, end: num
       const read = readSync(fd, chunk, carried, chunk.length - carried, position);
       position += read;
       const filled = carried + read;
+      let nextQuote = quotes ? chunk.indexOf(QUOTE, 0) : -1;
+      if (nextQuote >= filled) nextQuote = -1;
+      const emit = (start: number, end: number) => {
+        let odd = false;
+        while (nextQuote !== -1 && nextQuote < end) {
+          odd = !odd;
+          nextQuote = chunk.indexOf(QUOTE, nextQuote + 1);
+          if (nextQuote >= filled) nextQuote = -1;
+        }
+        line(end === start || (end === start + 1 && chunk[start] === CR), odd);
+      };
       if (read === 0) {
-        if (filled > 0) line(chunk, 0, filled);
+        if (filled > 0) emit(0, filled);
         break;
       }
       let start = 0;
       for (let lf = chunk.indexOf(LF, 0); lf !== -1 && lf < filled; lf = chunk.indexOf(LF, start)) {
-        line(chunk, start, lf);
+        emit(start, lf);
         start = lf + 1;
       }
       carried = filled - start;
