@@ -41,7 +41,8 @@ export async function readableSource(path: string, sourceFile: string, kind: Ope
     throw new InputError(
       sourceFile,
       null,
-      'is an Excel 97–2003 workbook (.xls), which encours does not read: open it in Excel and save it as "Excel Workbook (.xlsx)" or as CSV',
+      // A password-protected .xlsx is an OLE file too.
+      'is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which encours does not read: open it in Excel and save it as "Excel Workbook (.xlsx)" without a password, or as CSV',
     );
   }
   if (signature === 'xlsx') {

@@ -252,7 +252,7 @@ describe('exports that stop the run, naming the cause', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/invoices\.xls: is an Excel 97–2003 workbook \(\.xls\).*save it as "Excel Workbook \(\.xlsx\)" or as CSV/);
+    expect(result.stderr).toMatch(/invoices\.xls: is an Excel 97–2003 workbook \(\.xls\) or a password-protected workbook.*save it as "Excel Workbook \(\.xlsx\)"/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(readlinkSync(warehouseDir)).toBe(published);
   });
