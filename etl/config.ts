@@ -38,9 +38,11 @@ const columnMap = z.record(z.string(), z.string().min(1));
 
 const openItems = z.strictObject({
   delimiter: z.string().min(1).max(2).default('auto'),
-  encoding: z.enum(['utf-8', 'latin-1', 'iso-8859-15', 'windows-1252']).default('utf-8'),
+  /** 'auto' tells UTF-8, Windows-1252/ISO-8859-15, CP850 and UTF-16 (Excel "Unicode text") apart from the bytes, per file. */
+  encoding: z.enum(['auto', 'utf-8', 'latin-1', 'iso-8859-15', 'windows-1252', 'cp850']).default('auto'),
   dateFormat: z.string().includes('%').default('%Y-%m-%d'),
-  decimalSeparator: z.enum(['.', ',']).default('.'),
+  /** 'auto' detects each file's decimal sign from its amounts, and stops the run when they leave it open. */
+  decimalSeparator: z.enum(['auto', '.', ',']).default('auto'),
   files: z
     .strictObject({
       clients: z.string().optional(),

@@ -13,7 +13,6 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
   const list = (values: string[]) => `[${values.map((v) => sqlString(v.toLowerCase())).join(', ')}]::varchar[]`;
   await db.run(`
     set variable date_format = ${sqlString(openItems.dateFormat)};
-    set variable decimal_separator = ${sqlString(openItems.decimalSeparator)};
     set variable true_values = ${list(openItems.values.true)};
     set variable credit_note_values = ${list(openItems.values.kind.credit_note)};
     set variable default_terms_days = ${config.defaultTermsDays};

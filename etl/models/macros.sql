@@ -1,17 +1,83 @@
 -- Parsing rules shared by the staging models. The formats come from the configuration, set by
--- the runner as variables: date_format, decimal_separator, true_values, credit_note_values.
+-- the runner as variables (date_format, true_values, credit_note_values, currency), and the
+-- decimal sign from each file's raw rows (decimal_sign: detected per file by the reader, or the
+-- configured openItems.decimalSeparator).
 
--- An amount as exports write it: '1234,56', '1 234,56', '1.234,56' (decimal comma) or
--- '1,234.56' (decimal point); NULL when it is not a number.
-create or replace macro parse_amount(text) as
-  try_cast(
-    case getvariable('decimal_separator')
-      when ',' then replace(regexp_replace(text, '[\s\x{00A0}.'']', '', 'g'), ',', '.')
-      else regexp_replace(text, '[\s\x{00A0},'']', '', 'g')
-    end as decimal(18, 2));
+-- An amount is read, never guessed (DESIGN.md, "Reading rules"). read_amount(text, sign) gives
+-- {value, problem}: the value when the text is an amount under the file's decimal sign, else the
+-- problem, worded to follow "amount '<text>' ". Read: thousands grouped by three digits with the
+-- other sign, a space, a no-break space or an apostrophe ('1 705,03', '1.705,03', '1,705.03',
+-- '1'705.03'); at most two decimals (money); a minus before or after the number ('-12,50',
+-- '12,50-' as SAP writes it) or parentheses ('(12.50)', accounting) make it negative; a currency
+-- sign or code before or after ('€', '$', 'EUR') when it is the company's. Rejected, with the
+-- reason: a grouping that contradicts the sign ('1,705.03' under a decimal comma), three or more
+-- decimals ('886,555'), two signs, an unmatched parenthesis, another currency than the company's.
+create or replace macro amount_parts(text) as
+  regexp_extract(text,
+    '^[\s\x{00A0}\x{202F}]*(\(?)[\s\x{00A0}\x{202F}]*([-+\x{2212}]?)[\s\x{00A0}\x{202F}]*(€|\$|£|[A-Za-z]{3})?[\s\x{00A0}\x{202F}]*([-+\x{2212}]?)[\s\x{00A0}\x{202F}]*'
+    || '([0-9]([0-9 .,''\x{00A0}\x{202F}]*[0-9])?|[.,][0-9]+)'
+    || '[\s\x{00A0}\x{202F}]*(€|\$|£|[A-Za-z]{3})?[\s\x{00A0}\x{202F}]*([-\x{2212}]?)[\s\x{00A0}\x{202F}]*(\)?)[\s\x{00A0}\x{202F}]*$',
+    ['open', 'lead_sign', 'lead_currency', 'sign', 'number', 'digits_end', 'currency', 'trail_sign', 'close']);
 
+-- Whether a currency sign or code written beside an amount is the company currency's.
+create or replace macro is_company_currency(symbol) as
+  case symbol
+    when '€' then getvariable('currency') = 'EUR'
+    when '£' then getvariable('currency') = 'GBP'
+    when '$' then getvariable('currency') in ('USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD')
+    else upper(symbol) = getvariable('currency')
+  end;
+
+-- The number part under the decimal sign: groups of three digits, then the decimal part.
+create or replace macro amount_grouping_fits(number, sign) as
+  case sign
+    when ',' then regexp_full_match(number, '([0-9]+|[0-9]{1,3}([. ''\x{00A0}\x{202F}][0-9]{3})+)?(,[0-9]+)?')
+    else regexp_full_match(number, '([0-9]+|[0-9]{1,3}([, ''\x{00A0}\x{202F}][0-9]{3})+)?(\.[0-9]+)?')
+  end;
+
+create or replace macro amount_decimals(number, sign) as
+  length(regexp_extract(number, case sign when ',' then ',([0-9]*)$' else '\.([0-9]*)$' end, 1));
+
+create or replace macro amount_problem(p, sign) as
+  case
+    when p.number = '' then 'is not a number'
+    when (p.open = '(') <> (p.close = ')') then 'has an unmatched parenthesis'
+    when (p.open = '(')::int + (p.lead_sign <> '')::int + (p.sign <> '')::int + (p.trail_sign <> '')::int > 1 then 'has more than one sign'
+    when p.lead_currency <> '' and p.currency <> '' then 'has two currency signs'
+    when coalesce(nullif(p.lead_currency, ''), nullif(p.currency, '')) is not null
+      and not is_company_currency(coalesce(nullif(p.lead_currency, ''), nullif(p.currency, '')))
+      then 'is in ' || coalesce(nullif(p.lead_currency, ''), nullif(p.currency, '')) || ', not the company currency ' || getvariable('currency')
+    when not amount_grouping_fits(p.number, sign)
+      then 'does not fit the decimal ' || case sign when ',' then 'comma' else 'point' end
+           || ' of its file (thousands in groups of three digits, then one decimal ' || case sign when ',' then 'comma' else 'point' end || ')'
+    when amount_decimals(p.number, sign) > 2
+      then 'has more than two decimals (read with a decimal ' || case sign when ',' then 'comma' else 'point' end || ')'
+  end;
+
+create or replace macro amount_value(p, sign) as
+  case when p.open = '(' or p.lead_sign in ('-', '−') or p.sign in ('-', '−') or p.trail_sign <> '' then -1 else 1 end
+  * try_cast(replace(regexp_replace(p.number, case sign when ',' then '[. ''\x{00A0}\x{202F}]' else '[, ''\x{00A0}\x{202F}]' end, '', 'g'), ',', '.')
+             as decimal(18, 2));
+
+create or replace macro read_amount(text, sign) as
+  case
+    when text is null then null
+    -- The common case, a plain number, without the full pattern: it is most rows of most files.
+    when sign = ',' and regexp_full_match(text, '-?[0-9]{1,15}(,[0-9]{1,2})?')
+      then {'value': replace(text, ',', '.')::decimal(18, 2), 'problem': null::varchar}
+    when sign <> ',' and regexp_full_match(text, '-?[0-9]{1,15}(\.[0-9]{1,2})?')
+      then {'value': text::decimal(18, 2), 'problem': null::varchar}
+    -- One pass of the pattern per value, bound once by the lambda.
+    else list_transform([amount_parts(text)], p -> {
+      'value': case when amount_problem(p, sign) is null then amount_value(p, sign) end,
+      'problem': coalesce(amount_problem(p, sign),
+                          case when amount_value(p, sign) is null then 'is too large' end)})[1]
+  end;
+
+-- A date in the configured format; an ISO date (YYYY-MM-DD, as a workbook's date cells are read)
+-- is unambiguous and read in any case.
 create or replace macro parse_date(text) as
-  try_strptime(text, getvariable('date_format'))::date;
+  coalesce(try_strptime(text, getvariable('date_format')), try_strptime(text, '%Y-%m-%d'))::date;
 
 create or replace macro parse_flag(text) as
   coalesce(list_contains(getvariable('true_values'), lower(text)), false);

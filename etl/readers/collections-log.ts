@@ -4,13 +4,14 @@
 // Both files are optional (absent = empty tables). Dates, decimals, delimiter and encoding follow
 // openItems, as a sheet kept by the same team is written the same way; casting and validation
 // happen in stg_actions / stg_contacts, so a bad line becomes a quality row, not a crash.
-import { globSync, readFileSync, statSync } from 'node:fs';
+import { globSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 import { collectionsLogColumns, ConfigError, type CollectionsLogFile, type Config } from '../config.ts';
 import { sqlString, type Database } from '../db.ts';
-import { readDelimited, trimmedField, writeUtf8Copy } from './delimited.ts';
+import { readDelimited, trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';
+import { readableSource } from './source.ts';
 import type { InputFile } from './open-items.ts';
 
 const defaultPatterns: Record<CollectionsLogFile, string> = { actions: 'actions*.csv', contacts: 'contacts*.csv' };
@@ -63,15 +64,16 @@ async function readOneFile(
   const mapping = config.collections.columns[kind] ?? {};
   const { required, optional } = collectionsLogColumns[kind];
   if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
-  const decoded = settings.encoding === 'utf-8' || settings.encoding === 'latin-1' ? path : writeUtf8Copy(new TextDecoder(settings.encoding).decode(readFileSync(path)), path, scratchDir);
+  const source = await readableSource(path, sourceFile, kind, settings.encoding, scratchDir);
   const { rows, rejectedRows } = await readDelimited(db, {
-    path: decoded,
+    path: source.path,
     sourceFile,
     table,
-    delimiter: settings.delimiter,
-    encoding: settings.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+    delimiter: source.delimiter ?? settings.delimiter,
+    encoding: source.duckdbEncoding,
     quoted: true,
-    encodingHint: 'if the file is Latin-1 or Windows-1252, set openItems.encoding',
+    encodingHint: source.encodingHint,
+    lines: source.lines,
     checkHeader: (header) => {
       const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
       const missing: string[] = [];
@@ -79,14 +81,15 @@ async function readOneFile(
         const theirs = mapping[column] ?? column;
         const actual = byName.get(theirs.trim().toLowerCase());
         if (actual !== undefined) return `${trimmedField(actual)} as ${column}`;
-        if ((required as readonly string[]).includes(column)) missing.push(`${theirs} (${column})`);
+        // A column the mapping names must be there, optional or not (etl/readers/open-items.ts).
+        if ((required as readonly string[]).includes(column) || mapping[column] !== undefined) missing.push(`${theirs} (${column})`);
         return `null::varchar as ${column}`;
       });
       if (missing.length) {
         throw new InputError(
           sourceFile,
           1,
-          `the ${kind} file lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (collections.columns.${kind}).`,
+          `the ${kind} file lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (collections.columns.${kind}).`,
         );
       }
       return select;

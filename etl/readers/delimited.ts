@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import type { Database } from '../db.ts';
 import { sqlString } from '../db.ts';
 import { InputError } from './errors.ts';
+import { scanLines, type LineSegment } from './lines.ts';
 
 export interface DelimitedFile {
   /** The file DuckDB reads (UTF-8 or Latin-1). */
@@ -24,6 +25,10 @@ export interface DelimitedFile {
   encodingHint: string;
   /** Called with the header before the rows are read: returns the SQL select list over the file's columns, or throws to stop the run. */
   checkHeader: (header: string[]) => string[];
+  /** Where each record starts in the user's file, when it is not `path` itself (a converted workbook); scanned from `path` otherwise. */
+  lines?: LineSegment[];
+  /** Our columns whose being all empty drops the row (a spreadsheet's blank rows saved as ';;;;'): they carry nothing to report. */
+  dropEmptyRows?: string[];
 }
 
 export interface DelimitedRead {
@@ -64,32 +69,59 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
   } catch (error) {
     throw new InputError(sourceFile, lineOf(error), `cannot be read (${firstLine(error)})`);
   }
-  await db.run(`update ${table} set line = rowid + 2`);
-  await db.run(`
-    insert into raw_rejects
-    select ${sqlString(sourceFile)}, line,
-           arg_min(case when error_type in ('INVALID UNICODE', 'INVALID ENCODING')
-                        then 'INVALID ENCODING: the line is not valid UTF-8; ${file.encodingHint.replaceAll("'", "''")}'
-                        else error_type || ': ' || error_message end, column_idx),
-           any_value(csv_line)
-    from ${table}_rejects
-    group by line`);
-  const rows = await db.value<number>(`select count(*) from ${table}`);
   const rejectedRows = await db.value<number>(`select count(distinct line) from ${table}_rejects`);
-  if (rejectedRows > 0) {
-    // A kept row's line number skips the rejected lines: the n-th kept row is the n-th line that
-    // was not rejected.
-    await db.run(`
-      update ${table} set line = kept_lines.line
-      from (
-        select line, row_number() over (order by line) + 1 as provisional_line
-        from range(2, ${rows + rejectedRows + 2}) as t(line)
-        where line not in (select distinct line from ${table}_rejects)
-      ) as kept_lines
-      where ${table}.line = kept_lines.provisional_line`);
+  const segments = file.lines ?? scanLines(file.path, { quoted: file.quoted });
+  const simple = segments.length === 1 && rejectedRows === 0;
+  if (simple) {
+    // Nearly every file: no blank line, no multi-line field, no rejected line.
+    await db.run(`update ${table} set line = rowid + ${segments[0]!.line}`);
+  } else {
+    await numberLines(db, table, segments, rejectedRows);
   }
+  const hint = file.encodingHint.replaceAll("'", "''");
+  if (rejectedRows > 0) {
+    await db.run(`
+      insert into raw_rejects
+      select ${sqlString(sourceFile)}, any_value(physical_line),
+             arg_min(case when error_type in ('INVALID UNICODE', 'INVALID ENCODING')
+                          then 'INVALID ENCODING: the line is not valid UTF-8; ${hint}'
+                          else error_type || ': ' || error_message end, column_idx),
+             any_value(csv_line)
+      from ${table}_rejected
+      group by line`);
+  }
+  if (file.dropEmptyRows?.length) {
+    await db.run(`delete from ${table} where ${file.dropEmptyRows.map((c) => `${c} is null`).join(' and ')}`);
+  }
+  const rows = await db.value<number>(`select count(*) from ${table}`);
+  if (!simple) await db.run(`drop table ${table}_segments; drop table ${table}_rejected`);
   await db.run(`drop table ${table}_rejects; drop table ${table}_scan`);
   return { header, rows, rejectedRows };
+}
+
+/**
+ * Numbers the rows by the physical line of the user's file. DuckDB gives a kept row no number
+ * and a rejected one a count that skips the line ends inside quoted fields: each record k (0 =
+ * the first after the header, kept or not) starts on the line its segment gives, the rejected
+ * ones are found by their DuckDB count, and the n-th kept row is the n-th record not rejected.
+ */
+async function numberLines(db: Database, table: string, segments: LineSegment[], rejectedRows: number): Promise<void> {
+  await db.run(`create or replace temp table ${table}_segments (record bigint, line bigint, duckdb_line bigint)`);
+  const appender = segments.map((s) => `(${s.record}, ${s.line}, ${s.duckdbLine})`);
+  for (let i = 0; i < appender.length; i += 10_000) await db.run(`insert into ${table}_segments values ${appender.slice(i, i + 10_000).join(', ')}`);
+  await db.run(`create or replace temp table ${table}_rejected as
+    select r.*, s.line + (r.line - s.duckdb_line) as physical_line
+    from ${table}_rejects r asof join ${table}_segments s on r.line >= s.duckdb_line`);
+  const rows = await db.value<number>(`select count(*) from ${table}`);
+  await db.run(`update ${table} set line = rowid`);
+  await db.run(`
+    update ${table} set line = kept.line
+    from (
+      select row_number() over (order by k) - 1 as position, s.line + (k - s.record) as line
+      from range(0, ${rows + rejectedRows}) as r(k) asof join ${table}_segments s on r.k >= s.record
+      where s.line + (k - s.record) not in (select physical_line from ${table}_rejected)
+    ) as kept
+    where ${table}.line = kept.position`);
 }
 
 /**

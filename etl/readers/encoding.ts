@@ -76,3 +76,48 @@ export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   countBytes(bytes, counts);
   return encodingOf(counts);
 }
+
+/** What the first bytes of a file say it is, whatever its name: a workbook, UTF-16 text, or other text. */
+export type FileSignature = 'xlsx' | 'xls' | 'utf-16le' | 'utf-16be' | 'text';
+
+/**
+ * An .xlsx is a ZIP (PK 03 04), an .xls an OLE compound file (D0 CF 11 E0); UTF-16 text starts
+ * with its BOM (FF FE or FE FF) or, without one, has a NUL byte beside most ASCII characters —
+ * which no UTF-8 or single-byte export has.
+ */
+export function fileSignature(path: string): FileSignature {
+  const head = Buffer.alloc(65536);
+  const fd = openSync(path, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = head.subarray(0, length);
+  const startsWith = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+  if (startsWith(0x50, 0x4b, 0x03, 0x04)) return 'xlsx';
+  if (startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
+  if (startsWith(0xff, 0xfe)) return 'utf-16le';
+  if (startsWith(0xfe, 0xff)) return 'utf-16be';
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 ? oddNuls++ : evenNuls++;
+  if (oddNuls > bytes.length / 4) return 'utf-16le';
+  if (evenNuls > bytes.length / 4) return 'utf-16be';
+  return 'text';
+}
+
+/** Whether the file's first line (its header) is valid UTF-8, read from its first 64 KiB. */
+export function firstLineIsUtf8(path: string): boolean {
+  const head = Buffer.alloc(65536);
+  const fd = openSync(path, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const end = head.subarray(0, length).indexOf(0x0a);
+  return isUtf8(head.subarray(0, end === -1 ? length : end));
+}

@@ -1,27 +1,37 @@
-// Reads an open-items export (clients, invoices, payments, write-offs as CSV) into raw_* tables:
-// every column as text under our own names, with the file and line it came from. Casting and
-// validation happen in the staging models, so a bad value becomes a quality row, not a crash.
-import { globSync, readFileSync, statSync } from 'node:fs';
+// Reads an open-items export (clients, invoices, payments, write-offs as CSV, text or .xlsx) into
+// raw_* tables: every column as text under our own names, with the file and physical line it came
+// from, and the file's decimal sign. Casting and validation happen in the staging models, so a bad
+// value becomes a quality row, not a crash; what cannot be read right stops the run, saying why.
+import { globSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 import type { Config, OpenItemsFile } from '../config.ts';
 import { openItemsColumns, openItemsFiles } from '../config.ts';
-import type { Database } from '../db.ts';
-import { readDelimited, trimmedField, writeUtf8Copy } from './delimited.ts';
+import { sqlString, type Database } from '../db.ts';
+import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
+import { readDelimited, trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';
+import { readableSource } from './source.ts';
 
 export interface InputFile {
   path: string;
   kind: OpenItemsFile | 'fec' | 'actions' | 'contacts';
   rows: number;
   rejectedRows: number;
+  /** How an open-items file was read, for the run's log and manifest. */
+  format?: 'csv' | 'xlsx';
+  encoding?: string;
+  decimalSign?: DecimalSign;
+  /** e.g. "windows-1252, decimal comma (412 amounts say so)". */
+  detected?: string;
 }
 
+/** Exports as text (CSV, Excel's "Unicode text" .txt) or workbooks; a legacy .xls is named so. */
 const defaultPatterns: Record<OpenItemsFile, string> = {
-  clients: 'clients*.csv',
-  invoices: 'invoices*.csv',
-  payments: 'payments*.csv',
-  writeoffs: 'writeoffs*.csv',
+  clients: 'clients*.{csv,txt,xlsx,xls}',
+  invoices: 'invoices*.{csv,txt,xlsx,xls}',
+  payments: 'payments*.{csv,txt,xlsx,xls}',
+  writeoffs: 'writeoffs*.{csv,txt,xlsx,xls}',
 };
 
 /** Files of the input folder for each logical file, by the configured glob (or the default name). */
@@ -56,10 +66,12 @@ export async function readOpenItems(
     const parts: string[] = [];
     for (const [index, path] of (files.get(kind) ?? []).entries()) {
       const table = `raw_${kind}_${index}`;
-      read.push(await readOneFile(db, { path, kind, table, inputDir, config, scratchDir }));
-      parts.push(`select * from ${table}`);
+      const file = await readOneFile(db, { path, kind, table, inputDir, config, scratchDir });
+      read.push(file);
+      // Each file's decimal sign beside its rows, for read_amount in the staging models.
+      parts.push(`select *, ${sqlString(file.decimalSign ?? '.')} as decimal_sign from ${table}`);
     }
-    const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')} limit 0`;
+    const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')}, null::varchar as decimal_sign limit 0`;
     await db.run(`create or replace view raw_${kind} as ${parts.length ? parts.join(' union all ') : empty}`);
   }
   if (!besideFec && read.filter((f) => f.kind === 'invoices').every((f) => f.rows + f.rejectedRows === 0)) {
@@ -77,15 +89,18 @@ async function readOneFile(
   const mapping = settings.columns[kind] ?? {};
   const wanted = [...openItemsColumns[kind].required, ...openItemsColumns[kind].optional];
   if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
+  const source = await readableSource(path, sourceFile, kind, settings.encoding, scratchDir);
+  const present: { ours: string; theirs: string }[] = [];
   const { rows, rejectedRows } = await readDelimited(db, {
-    path: transcodeIfNeeded(path, settings.encoding, scratchDir),
+    path: source.path,
     sourceFile,
     table,
-    delimiter: settings.delimiter,
-    // DuckDB reads UTF-8 and Latin-1 itself; other code pages were transcoded above.
-    encoding: settings.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+    delimiter: source.delimiter ?? settings.delimiter,
+    encoding: source.duckdbEncoding,
     quoted: true,
-    encodingHint: 'if the file is Latin-1 or Windows-1252, set openItems.encoding',
+    encodingHint: source.encodingHint,
+    lines: source.lines,
+    dropEmptyRows: wanted,
     checkHeader: (header) => {
       const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
       const missing: string[] = [];
@@ -93,26 +108,59 @@ async function readOneFile(
       for (const column of wanted) {
         const theirs = mapping[column] ?? column;
         const actual = byName.get(theirs.trim().toLowerCase());
-        if (actual !== undefined) select.push(`${trimmedField(actual)} as ${column}`);
-        else if ((openItemsColumns[kind].required as readonly string[]).includes(column)) missing.push(`${theirs} (${column})`);
-        else select.push(`null::varchar as ${column}`);
+        if (actual !== undefined) {
+          select.push(`${trimmedField(actual)} as ${column}`);
+          present.push({ ours: column, theirs: actual });
+        } else if (mapping[column] !== undefined || (openItemsColumns[kind].required as readonly string[]).includes(column)) {
+          missing.push(column);
+        } else select.push(`null::varchar as ${column}`);
       }
-      if (missing.length) {
+      if (header.length === 1 && missing.length) {
         throw new InputError(
           sourceFile,
           1,
-          header.length === 1
-            ? `the ${kind} file's header reads as one single column (${header[0]!.slice(0, 120)}): is the delimiter right? Set openItems.delimiter in encours.config.json.`
-            : `the ${kind} file lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (openItems.columns.${kind}).`,
+          `the ${kind} file's header reads as one single column (${header[0]!.slice(0, 120)}): is the delimiter right? Set openItems.delimiter in encours.config.json.`,
+        );
+      }
+      const unmapped = missing.filter((c) => mapping[c] === undefined);
+      if (unmapped.length) {
+        throw new InputError(
+          sourceFile,
+          1,
+          `the ${kind} file lacks required column${unmapped.length > 1 ? 's' : ''} ${unmapped.map((c) => `${c} (${c})`).join(', ')}; its header has ${header.join(', ')}. Map your column names in encours.config.json (openItems.columns.${kind}).`,
+        );
+      }
+      if (missing.length) {
+        // A mapped column the file lacks stops the run, optional or not: a missing "kind" would
+        // load credit notes as invoices, a missing "due_date" replace every due date.
+        throw new InputError(
+          sourceFile,
+          1,
+          missing
+            .map((c) => `openItems.columns.${kind}.${c} names column "${mapping[c]}", which the file does not have`)
+            .join('; ') + `; its columns are ${header.map((h) => `"${h}"`).join(', ')}. Correct the mapping in encours.config.json (or remove the key if the export has no such column).`,
         );
       }
       return select;
     },
   });
-  return { path, kind, rows, rejectedRows };
+  const amounts = present.filter((c) => amountColumns.has(c.ours));
+  const decimal = source.format === 'xlsx' && settings.decimalSeparator === 'auto'
+    ? { sign: '.' as const, detail: 'decimal point (workbook numbers)' }
+    : settings.decimalSeparator === 'auto'
+      ? await detectDecimalSign(db, { table, sourceFile, columns: amounts })
+      : { sign: settings.decimalSeparator, detail: `decimal ${settings.decimalSeparator === ',' ? 'comma' : 'point'} (openItems.decimalSeparator)` };
+  return {
+    path,
+    kind,
+    rows,
+    rejectedRows,
+    format: source.format,
+    encoding: source.encoding,
+    decimalSign: decimal.sign,
+    detected: `${source.format === 'xlsx' ? `Excel workbook, sheet "${source.sheet}"` : source.encoding}, ${decimal.detail}`,
+  };
 }
 
-function transcodeIfNeeded(path: string, encoding: Config['openItems']['encoding'], scratchDir: string): string {
-  if (encoding === 'utf-8' || encoding === 'latin-1') return path;
-  return writeUtf8Copy(new TextDecoder(encoding).decode(readFileSync(path)), path, scratchDir);
-}
+/** Our columns that hold money, read by read_amount under the file's decimal sign. */
+const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'credit_limit', 'insured_limit', 'guarantee_amount']);

@@ -87,11 +87,18 @@ describe('exports that stop the run', () => {
 });
 
 describe('exports whose bad rows are reported and the run goes on', () => {
-  it('Latin-1 read as UTF-8: the lines with accents are reported with the fix', async () => {
-    const dir = broken('clients.csv', (text) => text);
+  it('Latin-1 declared UTF-8: the lines with accents are reported with the fix', async () => {
+    const dir = broken('encours.config.json', '{ "openItems": { "encoding": "utf-8" } }');
     writeFileSync(join(dir, 'clients.csv'), Buffer.from(`${readFileSync(join(dir, 'clients.csv'), 'latin1')}G,Société Générale,PME,,,,,,\n`, 'latin1'));
     const quality = await qualityOf(dir);
-    expect(quality).toContainEqual({ line: 8, severity: 'error', reason: expect.stringMatching(/not valid UTF-8.*openItems\.encoding/) });
+    expect(quality).toContainEqual({ line: 8, severity: 'error', reason: expect.stringMatching(/not valid UTF-8; the file's bytes read as iso-8859-15: set openItems\.encoding to "iso-8859-15"/) });
+  });
+
+  it('Latin-1 with no encoding set: detected and read', async () => {
+    const dir = broken('clients.csv', (text) => text);
+    writeFileSync(join(dir, 'clients.csv'), Buffer.from(`${readFileSync(join(dir, 'clients.csv'), 'latin1')}G,Société Générale,PME,,,,,,\n`, 'latin1'));
+    expect(await qualityOf(dir)).toEqual([]);
+    expect(await queryWarehouse(warehouseDir, `select name from clients where client_id = 'G'`)).toEqual([{ name: 'Société Générale' }]);
   });
 
   it('a truncated last line', async () => {

@@ -6,6 +6,16 @@ with source as (
   select * from raw_clients
 ),
 
+-- Each amount read once under its file's decimal sign: {value, problem} (see read_amount).
+amounts as (
+  select
+    *,
+    read_amount(credit_limit, decimal_sign) as credit_limit_read,
+    read_amount(insured_limit, decimal_sign) as insured_limit_read,
+    read_amount(guarantee_amount, decimal_sign) as guarantee_amount_read
+  from source
+),
+
 typed as (
   select
     source_file,
@@ -17,29 +27,32 @@ typed as (
     country,
     sales_rep,
     payment_terms,
-    parse_amount(credit_limit) as credit_limit,
-    parse_amount(insured_limit) as insured_limit,
-    parse_amount(guarantee_amount) as guarantee_amount,
+    credit_limit_read.value as credit_limit,
+    insured_limit_read.value as insured_limit,
+    guarantee_amount_read.value as guarantee_amount,
     external_rating,
     legal_status,
     credit_limit as credit_limit_text,
     insured_limit as insured_limit_text,
     guarantee_amount as guarantee_amount_text,
+    credit_limit_read.problem as credit_limit_problem,
+    insured_limit_read.problem as insured_limit_problem,
+    guarantee_amount_read.problem as guarantee_amount_problem,
     row_number() over (partition by client_id order by source_file, line) as occurrence
-  from source
+  from amounts
 ),
 
 final as (
   select
-    * exclude (credit_limit_text, insured_limit_text, guarantee_amount_text, occurrence),
+    * exclude (credit_limit_text, insured_limit_text, guarantee_amount_text, credit_limit_problem, insured_limit_problem, guarantee_amount_problem, occurrence),
     case
       when client_id is null then 'missing client id'
       when occurrence > 1 then 'duplicate client id ' || client_id || ' (the first line is kept)'
     end as reject_reason,
     case
-      when credit_limit is null and credit_limit_text is not null then 'credit limit ''' || credit_limit_text || ''' is not a number'
-      when insured_limit is null and insured_limit_text is not null then 'insured limit ''' || insured_limit_text || ''' is not a number'
-      when guarantee_amount is null and guarantee_amount_text is not null then 'guarantee ''' || guarantee_amount_text || ''' is not a number'
+      when credit_limit is null and credit_limit_text is not null then 'credit limit ''' || credit_limit_text || ''' ' || credit_limit_problem
+      when insured_limit is null and insured_limit_text is not null then 'insured limit ''' || insured_limit_text || ''' ' || insured_limit_problem
+      when guarantee_amount is null and guarantee_amount_text is not null then 'guarantee ''' || guarantee_amount_text || ''' ' || guarantee_amount_problem
       when payment_terms is not null and terms_basis(payment_terms) is null
         then 'payment terms ''' || payment_terms || ''' are not understood; invoices without a due date get the default of '
              || getvariable('default_terms_days') || ' days'

@@ -7,6 +7,16 @@ with source as (
   select * from raw_invoices
 ),
 
+-- Each amount read once under its file's decimal sign: {value, problem} (see read_amount).
+amounts as (
+  select
+    *,
+    read_amount(amount, decimal_sign) as amount_read,
+    read_amount(amount_excl_tax, decimal_sign) as amount_excl_tax_read,
+    read_amount(paid_amount, decimal_sign) as paid_amount_read
+  from source
+),
+
 typed as (
   select
     source_file,
@@ -16,20 +26,24 @@ typed as (
     is_credit_note_kind(kind) as is_credit_note_by_kind,
     parse_date(issue_date) as issue_date,
     parse_date(due_date) as due_date_given,
-    parse_amount(amount) as signed_amount,
-    parse_amount(amount_excl_tax) as signed_amount_excl_tax,
+    amount_read.value as signed_amount,
+    amount_excl_tax_read.value as signed_amount_excl_tax,
     upper(currency) as currency,
     parse_flag(is_disputed) as is_disputed,
     original_invoice_id,
     parse_date(paid_date) as paid_date,
-    parse_amount(paid_amount) as paid_amount,
+    paid_amount_read.value as paid_amount,
     issue_date as issue_date_text,
     due_date as due_date_text,
     amount as amount_text,
     paid_date as paid_date_text,
     paid_amount as paid_amount_text,
+    amount_excl_tax as amount_excl_tax_text,
+    amount_read.problem as amount_problem,
+    amount_excl_tax_read.problem as amount_excl_tax_problem,
+    paid_amount_read.problem as paid_amount_problem,
     row_number() over (partition by invoice_id order by source_file, line) as occurrence
-  from source
+  from amounts
 ),
 
 classified as (
@@ -62,15 +76,17 @@ final as (
       when client_id is null then 'missing client id'
       when issue_date is null then 'issue date ''' || coalesce(issue_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
       when is_implausible_date(issue_date) then 'issue date ' || issue_date || ' is outside 1990–2099'
-      when signed_amount is null then 'amount ''' || coalesce(amount_text, '') || ''' is not a number'
+      when signed_amount is null then 'amount ''' || coalesce(amount_text, '') || ''' ' || coalesce(amount_problem, 'is not a number')
       when signed_amount = 0 then 'amount is zero'
       when occurrence > 1 then 'duplicate invoice id ' || invoice_id || ' (the first line is kept)'
     end as reject_reason,
     case
       when due_date_given is null and due_date_text is not null then 'due date ''' || due_date_text || ''' does not match the date format; the client''s payment terms (or the default) are used'
       when due_date_given < issue_date then 'due date before the issue date'
-      when paid_amount_text is not null and paid_amount is null then 'paid amount ''' || paid_amount_text || ''' is not a number; the settlement is ignored'
+      when paid_amount_text is not null and paid_amount is null then 'paid amount ''' || paid_amount_text || ''' ' || paid_amount_problem || '; the settlement is ignored'
       when paid_date_text is not null and paid_date is null then 'paid date ''' || paid_date_text || ''' does not match the date format; the settlement is ignored'
+      when amount_excl_tax_text is not null and signed_amount_excl_tax is null
+        then 'amount excl. tax ''' || amount_excl_tax_text || ''' ' || amount_excl_tax_problem || '; the amount incl. tax less the default VAT rate is used'
     end as warning
   from classified
 ),

@@ -5,6 +5,12 @@ with source as (
   select * from raw_payments
 ),
 
+-- The amount read once under its file's decimal sign: {value, problem} (see read_amount).
+amounts as (
+  select *, read_amount(amount, decimal_sign) as amount_read
+  from source
+),
+
 typed as (
   select
     source_file,
@@ -12,11 +18,12 @@ typed as (
     coalesce(payment_id, source_file || ':' || line) as payment_id,
     client_id,
     parse_date(payment_date) as payment_date,
-    parse_amount(amount) as amount,
+    amount_read.value as amount,
     invoice_id,
     payment_date as payment_date_text,
-    amount as amount_text
-  from source
+    amount as amount_text,
+    amount_read.problem as amount_problem
+  from amounts
 ),
 
 final as (
@@ -34,7 +41,7 @@ final as (
       when client_id is null then 'missing client id'
       when payment_date is null then 'payment date ''' || coalesce(payment_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
       when is_implausible_date(payment_date) then 'payment date ' || payment_date || ' is outside 1990–2099'
-      when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' is not a number'
+      when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' ' || coalesce(amount_problem, 'is not a number')
       when amount <= 0 then 'amount is not positive (refunds are not read yet)'
       when row_number() over (partition by payment_id order by source_file, line) > 1 then 'duplicate payment id ' || payment_id || ' (the first line is kept)'
     end as reject_reason,

@@ -1,0 +1,98 @@
+// The export as DuckDB can read it, whatever its name says: a workbook as a CSV of its sheet, a
+// text file in UTF-8 or Latin-1 as it is, any other encoding (UTF-16, Windows-1252, CP850…) as a
+// UTF-8 copy. Says what it found, for the run's log, and stops on what cannot be read right.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+import iconv from 'iconv-lite';
+
+import type { Config, OpenItemsFile } from '../config.ts';
+import { writeUtf8Copy } from './delimited.ts';
+import { fileSignature, firstLineIsUtf8, scanBytes } from './encoding.ts';
+import { InputError } from './errors.ts';
+import { workbookAsCsv } from './excel.ts';
+import type { LineSegment } from './lines.ts';
+
+type Encoding = Config['openItems']['encoding'];
+
+export interface ReadableSource {
+  /** The file DuckDB reads: the export itself, or a UTF-8 copy of it. */
+  path: string;
+  format: 'csv' | 'xlsx';
+  /** The export's encoding as detected or set (for the run's log). */
+  encoding: string;
+  duckdbEncoding: 'utf-8' | 'latin-1';
+  encodingHint: string;
+  /** A workbook's CSV copy: its delimiter and the sheet rows of its records. */
+  delimiter?: string;
+  lines?: LineSegment[];
+  sheet?: string;
+}
+
+/**
+ * The export as DuckDB can read it, whatever its name says: an .xlsx as a CSV of its sheet; UTF-16
+ * (Excel's "Unicode text"), Windows-1252, ISO-8859-15 or CP850 decoded to a UTF-8 copy; UTF-8
+ * and, when set, Latin-1 as they are. An explicit openItems.encoding wins over detection, except
+ * that a UTF-16 file read as anything else would be noise: that stops the run, naming it.
+ */
+export async function readableSource(path: string, sourceFile: string, kind: OpenItemsFile | 'actions' | 'contacts', setting: Encoding, scratchDir: string): Promise<ReadableSource> {
+  const signature = fileSignature(path);
+  if (signature === 'xls') {
+    throw new InputError(
+      sourceFile,
+      null,
+      // A password-protected .xlsx is an OLE file too.
+      'is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which encours does not read: open it in Excel and save it as "Excel Workbook (.xlsx)" without a password, or as CSV',
+    );
+  }
+  if (signature === 'xlsx') {
+    const workbook = await workbookAsCsv(path, sourceFile, kind);
+    return {
+      path: writeUtf8Copy(workbook.csv, `${basename(path)}.csv`, scratchDir),
+      format: 'xlsx',
+      encoding: 'xlsx',
+      duckdbEncoding: 'utf-8',
+      encodingHint: '',
+      delimiter: ',',
+      lines: workbook.lines,
+      sheet: workbook.sheet,
+    };
+  }
+  const hint = (detected: string) =>
+    `the file's bytes read as ${detected}: set openItems.encoding to "${detected}" in encours.config.json (or remove it to detect the encoding)`;
+  if (signature === 'utf-16le' || signature === 'utf-16be') {
+    if (setting !== 'auto') {
+      throw new InputError(
+        sourceFile,
+        null,
+        `is UTF-16 text (Excel's "Unicode text"), not ${setting} as openItems.encoding says; remove openItems.encoding (or set it to "auto") to read it`,
+      );
+    }
+    return copy(path, iconv.decode(readFileSync(path), signature), signature, scratchDir);
+  }
+  const scan = setting === 'auto' || setting === 'utf-8' ? scanBytes(path) : null;
+  const encoding = setting === 'auto' ? scan!.encoding : setting;
+  if (setting === 'utf-8' && scan!.encoding !== 'utf-8' && !firstLineIsUtf8(path)) {
+    // DuckDB would take the first valid line for the header: say what is wrong instead.
+    throw new InputError(sourceFile, 1, `the header is not valid UTF-8 although openItems.encoding says "utf-8"; ${hint(scan!.encoding)}`);
+  }
+  if (encoding === 'utf-8' || encoding === 'latin-1') {
+    if (!scan?.crcrlf) {
+      return {
+        path,
+        format: 'csv',
+        encoding,
+        duckdbEncoding: encoding,
+        encodingHint: scan && scan.encoding !== 'utf-8' ? hint(scan.encoding) : 'if the file is Latin-1 or Windows-1252, set openItems.encoding',
+      };
+    }
+  }
+  let text = iconv.decode(readFileSync(path), encoding === 'latin-1' ? 'iso-8859-1' : encoding);
+  // CR CR LF line ends would read as blank lines between the rows.
+  if (scan?.crcrlf) text = text.replaceAll('\r\r\n', '\n');
+  return copy(path, text, encoding, scratchDir);
+}
+
+function copy(path: string, text: string, encoding: string, scratchDir: string): ReadableSource {
+  return { path: writeUtf8Copy(text, path, scratchDir), format: 'csv', encoding, duckdbEncoding: 'utf-8', encodingHint: '' };
+}
