@@ -97,7 +97,7 @@ describe('exports that read right with no setting but their column names', () =>
     try {
       await db.run('create table raw_rejects (source_file varchar, line bigint, reason varchar, raw_line varchar)');
       const detected = async (name: string) => {
-        const files = await readOpenItems(db, exports(name), loadConfig(undefined, exports(name)).config);
+        const files = await readOpenItems(db, exports(name), loadConfig(undefined, exports(name)).config, { scratchDir: mkdtempSync(join(tmpdir(), 'encours-detected-')) });
         return files.map((f) => [f.path.split('/').at(-1), f.detected]);
       };
       // Five amounts each, all deciding the same way (see the cases above).
