@@ -31,3 +31,6 @@ export function bucketColor(order: number): string {
 
 /** The text style every chart shares: the page's font, a size that reads at 100 % zoom. */
 export const chartStyle = { fontFamily: 'inherit', fontSize: '12px', overflow: 'visible' } as const;
+
+/** The width of a chart's narrow drawing: fits a phone's card (~350 px) without scaling its text down. */
+export const narrowWidth = 360;
