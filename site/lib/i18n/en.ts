@@ -12,6 +12,9 @@ export const en: Labels = {
   navLabel: 'Main navigation',
   asOf: 'As of',
   refreshed: 'Figures computed on',
+  points: (value, plural) => `${value}\u00a0${plural === 'one' ? 'pt' : 'pts'}`,
+  trend: { good: 'a favourable change', bad: 'an unfavourable change', neutral: 'change' },
+  sinceMonthEnd: (date) => `since ${date}`,
   none: '–',
   download: 'Download (CSV)',
   overview: {

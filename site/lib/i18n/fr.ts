@@ -11,6 +11,12 @@ export const fr = {
   navLabel: 'Navigation principale',
   asOf: 'Situation au',
   refreshed: 'Données calculées le',
+  /** A change of a rate in percentage points; `plural` is Intl.PluralRules' category of the number. */
+  points: (value: string, plural: Intl.LDMLPluralRule) => `${value}\u00a0${plural === 'one' ? 'pt' : 'pts'}`,
+  /** How a trend arrow's colour reads, for those who cannot see it. */
+  trend: { good: 'évolution favorable', bad: 'évolution défavorable', neutral: 'évolution' } as Record<'good' | 'bad' | 'neutral', string>,
+  /** The period of a headline figure's change. */
+  sinceMonthEnd: (date: string) => `depuis le ${date}`,
   none: '–',
   /** The CSV download button of a table (components/DownloadButton.astro). */
   download: 'Télécharger (CSV)',

@@ -1,5 +1,5 @@
 // Clients, open items and ageing at the as-of date, and the ageing of past month ends.
-import { index, memo } from './query.ts';
+import { index, memo, readManifest } from './query.ts';
 
 export interface Client {
   client_id: string;
@@ -87,6 +87,24 @@ export const totals = () =>
            count(*) filter (where receivables_amount <> 0) as clients_with_open_items
     from {clients}`).then((rows) => rows[0] ?? { receivables_amount: 0, overdue_amount: 0, unapplied_cash_amount: 0, clients_with_open_items: 0 });
 
+/** Receivables and overdue at the as-of date against the last month end before it (kpi_monthly). */
+export interface TotalsChange {
+  month_end: string;
+  receivables_change: number;
+  overdue_change: number;
+}
+
+export const totalsChange = () =>
+  memo<TotalsChange>('totalsChange', ['clients', 'kpi_monthly'], `
+    with now as (select coalesce(sum(receivables_amount), 0) as receivables, coalesce(sum(overdue_amount), 0) as overdue from {clients}),
+    before as (
+      select month_end, receivables, overdue from {kpi_monthly}
+      where scope = 'company' and month_end < ${sqlDate(readManifest().as_of_date)}
+      order by month_end desc limit 1
+    )
+    select before.month_end, now.receivables - before.receivables as receivables_change, now.overdue - before.overdue as overdue_change
+    from now cross join before`).then((rows) => rows[0] ?? null);
+
 export const buckets = () => memo<Bucket>('buckets', ['buckets'], `select bucket, bucket_order from {buckets} order by bucket_order`);
 
 export const openInvoices = () =>
@@ -118,3 +136,9 @@ export const ageingHistory = (months = 24) =>
 
 /** Every client by id, for per-page lookups. */
 export const clientsById = () => index('clientsById', () => clients().then((rows) => new Map(rows.map((c) => [c.client_id, c]))));
+
+/** A 'YYYY-MM-DD' date as a SQL literal; anything else stops the build. */
+function sqlDate(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`not a date: ${iso}`);
+  return `date '${iso}'`;
+}
