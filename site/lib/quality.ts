@@ -38,6 +38,14 @@ export function reasonPattern(reason: string, recordId: string | null = null): s
     .trim();
 }
 
+/** A quality row's reason in the site's language when it has a code the labels word, else as the run wrote it. */
+export function wordedReason(
+  row: { reason: string; reason_code?: string | null; reason_number?: number | null; reason_ref?: string | null },
+  word: (code: string, number: number | null, ref: string | null) => string | undefined,
+): string {
+  return (row.reason_code ? word(row.reason_code, row.reason_number ?? null, row.reason_ref ?? null) : undefined) ?? row.reason;
+}
+
 /** Rows counted per severity, every severity present (0 when none). */
 export function countBySeverity(rows: readonly { severity: string }[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

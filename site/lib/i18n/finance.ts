@@ -72,7 +72,7 @@ const fr = {
     clientId: 'Code client',
     dueDate: 'Échéance',
     capped: (shown: string, total: string) => `Les ${shown} premières actions sur ${total}, par priorité, sont affichées ; le fichier CSV les contient toutes.`,
-    downloadAll: (n: string) => `Télécharger les ${n} actions (CSV)`,
+    downloadAll: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? 'Télécharger l’action (CSV)' : `Télécharger les ${n} actions (CSV)`),
     all: 'Toutes',
     priority: 'Priorité',
     client: 'Client',
@@ -104,6 +104,7 @@ const fr = {
       if (r.shift_days > 0) return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.stage_start_day} (jour ${r.schedule_day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
       return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.schedule_day}`;
     },
+    clientDunning: 'Relances du jour sur ses factures',
     penalties: 'Pénalités de retard exigibles par client',
     interest: 'Intérêts',
     indemnity: 'Indemnités',
@@ -251,7 +252,7 @@ const en: FinanceLabels = {
     clientId: 'Client code',
     dueDate: 'Due date',
     capped: (shown, total) => `The first ${shown} of ${total} actions by priority are shown; the CSV file holds them all.`,
-    downloadAll: (n) => `Download all ${n} actions (CSV)`,
+    downloadAll: (n, plural) => (plural === 'one' ? 'Download the action (CSV)' : `Download all ${n} actions (CSV)`),
     all: 'All',
     priority: 'Priority',
     client: 'Client',
@@ -283,6 +284,7 @@ const en: FinanceLabels = {
       if (r.shift_days > 0) return `${r.days_from_due} days past due: ${stage} from day ${r.stage_start_day} (day ${r.schedule_day}, ${r.shift_days} days earlier for grade ${r.grade})`;
       return `${r.days_from_due} days past due: ${stage} from day ${r.schedule_day}`;
     },
+    clientDunning: 'Today’s dunning actions on its invoices',
     penalties: 'Late-payment penalties claimable by client',
     interest: 'Interest',
     indemnity: 'Indemnities',
