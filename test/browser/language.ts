@@ -13,10 +13,14 @@ export const markers = {
 
 export type Language = keyof typeof markers;
 
-/** The text a reader meets: the page title and the body's text nodes (chart titles included), scripts and styles left out. */
-export function visibleText(html: string): string {
+/**
+ * The text a reader meets: the page title and the body's text nodes (chart titles included),
+ * scripts and styles left out, and what `skip` removes first.
+ */
+export function visibleText(html: string, skip: (document: Document) => void = () => {}): string {
   const { document } = parseHTML(html);
   for (const node of document.querySelectorAll('script, style, noscript')) node.remove();
+  skip(document as unknown as Document);
   const title = document.querySelector('head > title')?.textContent ?? '';
   const texts: string[] = [title];
   const walk = (node: Node) => {
@@ -55,7 +59,8 @@ export function inputText(strings: Iterable<string>, language: Language): RegExp
   const other: Language = language === 'fr' ? 'en' : 'fr';
   const marker = wordPattern(markers[other], 'iu');
   const list = [...new Set([...strings].map((s) => s.replace(/[\u00a0\u202f]/g, ' ').trim()).filter((s) => marker.test(s)))].sort((a, b) => b.length - a.length);
-  return list.length ? wordPattern(list, 'gu') : null;
+  // An input is whole when no letter touches it; an apostrophe may ("Maison du Rhône SNC's invoices").
+  return list.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(${list.map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'gu') : null;
 }
 
 function wordPattern(words: readonly string[], flags: string): RegExp {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ageingBars, ageingHistory, type BucketBar, type MonthBucketBar } from '../../site/lib/charts/ageing.ts';
+import { latenessBars } from '../../site/lib/charts/behaviour.ts';
 import { bucketColor, bucketColors, roundCoordinates } from '../../site/lib/charts/render.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 
@@ -106,5 +107,21 @@ describe('ageingHistory', () => {
     expect(svg).toMatch(/<tspan[^>]*>janv\.<\/tspan><tspan[^>]*>2026<\/tspan>/);
     expect(svg).toContain('>févr.</text>');
     expect(svg).toContain('<title>févr. · 1–30 j · 30&#160;€</title>');
+  });
+});
+
+describe('latenessBars', () => {
+  const months = [
+    { monthEnd: '2026-08-31', daysLate: 12.4 },
+    { monthEnd: '2026-09-30', daysLate: null },
+    { monthEnd: '2026-10-31', daysLate: -3 },
+  ];
+  const svg = latenessBars(months, { yLabel: 'Jours de retard', monthLabel: format.month, days: (v) => format.integer(v), description: 'Retards' });
+
+  it('draws a bar for each month with settlements, late in orange and early in blue, the month without any left empty', () => {
+    expect([...svg.matchAll(/<rect fill="([^"]+)"/g)].map((m) => m[1])).toEqual(['#e58a45', '#8fb3d3']);
+    // 12.4 days rounds to 12; −3 stays −3; every month keeps its tick, September's included.
+    expect([...svg.matchAll(/<text[^>]*>(-?\d+)<\/text>/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['12', '-3']));
+    for (const month of ['août', 'sept.', 'oct.']) expect(svg).toContain(`>${month}</text>`);
   });
 });

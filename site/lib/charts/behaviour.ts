@@ -1,7 +1,7 @@
 // A client's payment behaviour month by month. Pure: rows + options → SVG text.
 import * as Plot from '@observablehq/plot';
 
-import { chartStyle, renderSvg } from './render.ts';
+import { chartStyle, narrowWidth, renderSvg } from './render.ts';
 
 export interface LatenessMonth {
   /** 'YYYY-MM-DD' of the month end. */
@@ -23,10 +23,10 @@ export interface LatenessOptions {
 
 /**
  * One bar per month: how late the invoices settled that month were paid (negative: early), the
- * value above each bar, a month without settlements left empty. Sized to read on a phone (420 px
- * scales to ~350 px with text at ~10 px) and in a half-width card on a desktop.
+ * value above each bar, a month without settlements left empty. Drawn once at the narrow width: it
+ * reads on a phone without shrinking, and in a half-width card on a desktop.
  */
-export function latenessBars(months: LatenessMonth[], { width = 420, height = 200, yLabel, monthLabel, days, description }: LatenessOptions): string {
+export function latenessBars(months: LatenessMonth[], { width = narrowWidth, height = 200, yLabel, monthLabel, days, description }: LatenessOptions): string {
   const settled = months.filter((m): m is LatenessMonth & { daysLate: number } => m.daysLate !== null);
   return renderSvg(
     {

@@ -1,6 +1,6 @@
 // How each client pays: client_behaviour at the as-of date, and its last 12 months month by month
 // (invoices and credit notes issued, payments received, invoices settled and how late).
-import { memo, readManifest } from './query.ts';
+import { asOfLiteral, memo } from './query.ts';
 
 export interface ClientBehaviour {
   client_id: string;
@@ -44,10 +44,9 @@ export interface ClientMonth {
 
 /** The 12 months up to the as-of date's month, for every client with any activity in them. */
 export const clientMonths = () => {
-  const asOf = readManifest().as_of_date;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`not a date: ${asOf}`);
+  const asOf = asOfLiteral();
   return memo<ClientMonth>('clientMonths', ['invoices', 'payments'], `
-    with bounds as (select date '${asOf}' as as_of, last_day(date '${asOf}' - interval 12 month)::date as before_start),
+    with bounds as (select ${asOf} as as_of, last_day(${asOf} - interval 12 month)::date as before_start),
     billed as (
       select client_id, last_day(issue_date) as month_end,
              count(*) filter (where kind = 'invoice') as invoices,

@@ -1,5 +1,5 @@
 // Clients, open items and ageing at the as-of date, and the ageing of past month ends.
-import { index, memo, readManifest } from './query.ts';
+import { asOfLiteral, index, memo } from './query.ts';
 
 export interface Client {
   client_id: string;
@@ -99,7 +99,7 @@ export const totalsChange = () =>
     with now as (select coalesce(sum(receivables_amount), 0) as receivables, coalesce(sum(overdue_amount), 0) as overdue from {clients}),
     before as (
       select month_end, receivables, overdue from {kpi_monthly}
-      where scope = 'company' and month_end < ${sqlDate(readManifest().as_of_date)}
+      where scope = 'company' and month_end < ${asOfLiteral()}
       order by month_end desc limit 1
     )
     select before.month_end, now.receivables - before.receivables as receivables_change, now.overdue - before.overdue as overdue_change
@@ -136,9 +136,3 @@ export const ageingHistory = (months = 24) =>
 
 /** Every client by id, for per-page lookups. */
 export const clientsById = () => index('clientsById', () => clients().then((rows) => new Map(rows.map((c) => [c.client_id, c]))));
-
-/** A 'YYYY-MM-DD' date as a SQL literal; anything else stops the build. */
-function sqlDate(iso: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`not a date: ${iso}`);
-  return `date '${iso}'`;
-}
