@@ -98,6 +98,6 @@ final as (
 )
 
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line,
-       reason_code, reason_number, reason_ref
+       reason_code, reason_number::bigint as reason_number, reason_ref
 from final
 order by severity, source_file, line
