@@ -6,12 +6,16 @@ import { companyCurrency } from './warehouse.ts';
 
 export type Format = ReturnType<typeof makeFormat>;
 
-export function makeFormat(locale: string, currency: string) {
+export function makeFormat(locale: string, currency: string, labels: Pick<Labels, 'points'> = t) {
   // signDisplay 'negative': −0.40 € rounds to '0 €', not '-0 €' (a sign on nothing reads as a debt).
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0, signDisplay: 'negative' });
   const moneyCents = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'negative' });
+  const cardinal = new Intl.PluralRules(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const pointOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+  const points = new Intl.NumberFormat(locale, pointOptions);
+  const pointPlural = new Intl.PluralRules(locale, pointOptions);
   const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 });
   const date = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const longDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -34,17 +38,24 @@ export function makeFormat(locale: string, currency: string) {
     percent: blank((v) => percent.format(v)),
     /** A ratio with two decimals ('1,40'). */
     ratio: blank((v) => ratio.format(v)),
+    /** A change of a rate, in percentage points: 0.044 → '4,4 pts' ('1,0 pt', '0,5 pt' in French; '1.0 pts' in English). */
+    points: blank((v) => labels.points(points.format(v * 100), pointPlural.select(Math.abs(v * 100)))),
+    /** A count with its noun, singular or plural by Intl.PluralRules: (1, {one: 'ligne', other: 'lignes'}) → '1 ligne'. */
+    plural: (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) => `${integer.format(n)}\u00a0${forms[cardinal.select(n)] ?? forms.other}`,
+    /** The plural category of a count ('one', 'other'), for labels that word the whole phrase. */
+    pluralOf: (n: number) => cardinal.select(n),
     /** Short amounts for axis ticks and bar labels, three significant digits: '9,54 M', '985 k'. */
     compact: blank((v) => compact.format(v)),
     date: (iso: string | null | undefined) => (iso ? date.format(utcDate(iso)) : '–'),
-    longDate: (iso: string | null | undefined) => (iso ? longDate.format(utcDate(iso)) : '–'),
+    /** '1er décembre 2026' (French writes the first of the month as an ordinal), '1 December 2026'. */
+    longDate: (iso: string | null | undefined) => (iso ? ordinalFirst(locale, longDate, utcDate(iso)) : '–'),
     monthYear: (iso: string) => monthYear.format(utcDate(iso)),
     /** A month's short name ('janv.', 'Jan'). */
     month: (iso: string) => month.format(utcDate(iso)),
     /** A number for a CSV cell (data-csv): full precision, no grouping, the locale's decimal sign ('-1234,5'). */
     csvNumber: (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '' : String(value).replace('.', decimalSign)),
     /** A moment (ISO timestamp), in UTC and said so. */
-    dateTime: (iso: string) => `${dateTime.format(new Date(iso))} UTC`,
+    dateTime: (iso: string) => `${ordinalFirst(locale, dateTime, new Date(iso))} UTC`,
   };
 }
 
@@ -60,6 +71,12 @@ export function bucketLabel(bucket: string, labels: Labels = t): string {
 
 function blank(f: (value: number) => string) {
   return (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '–' : f(value));
+}
+
+/** A date in words, with French's '1er' for the first of the month (Intl writes '1 décembre'). */
+function ordinalFirst(locale: string, formatter: Intl.DateTimeFormat, date: Date): string {
+  if (!locale.startsWith('fr')) return formatter.format(date);
+  return formatter.formatToParts(date).map((part) => (part.type === 'day' && Number(part.value) === 1 ? `${part.value.replace(/^0/, '')}er` : part.value)).join('');
 }
 
 /** A warehouse date ('YYYY-MM-DD') as midnight UTC, so no time zone can move it to the day before. */

@@ -38,6 +38,22 @@ export function reasonPattern(reason: string, recordId: string | null = null): s
     .trim();
 }
 
+/** A quality row's reason in the site's language when it has a code the labels word, else as the run wrote it. */
+export function wordedReason(
+  row: { reason: string; reason_code?: string | null; reason_number?: number | null; reason_ref?: string | null },
+  word: (code: string, number: number | null, ref: string | null) => string | undefined,
+): string {
+  return (row.reason_code ? word(row.reason_code, row.reason_number ?? null, row.reason_ref ?? null) : undefined) ?? row.reason;
+}
+
+/** The wording of coded reasons in the build's language: numbers grouped, dates in words. */
+export function reasonWords(
+  labels: { reasons: (code: string, n: string, ref: string | null) => string | undefined },
+  format: { integer: (v: number | null) => string; longDate: (iso: string) => string },
+): (code: string, number: number | null, ref: string | null) => string | undefined {
+  return (code, number, ref) => labels.reasons(code, format.integer(number), ref === null ? null : /^\d{4}-\d{2}-\d{2}$/.test(ref) ? format.longDate(ref) : ref);
+}
+
 /** Rows counted per severity, every severity present (0 when none). */
 export function countBySeverity(rows: readonly { severity: string }[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -7,3 +7,4 @@ export * from './warehouse/finance.ts';
 export * from './warehouse/receivables.ts';
 export * from './warehouse/run.ts';
 export * from './warehouse/scores.ts';
+export * from './warehouse/behaviour.ts';

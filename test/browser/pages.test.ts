@@ -135,7 +135,8 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
       "amount '…' is not a number",
       'duplicate invoice id … (the first line is kept)',
       'missing client id',
-      'dated after the as-of date #; left out of this run',
+      // The reasons the quality model words itself are worded in the site's language from their code.
+      'Datée après la date de situation (# mars #) : laissée de côté pour ce traitement',
     ]);
     expect(await texts(page, '#quality-reasons tbody td:nth-child(4)')).toEqual(['2', '1', '1', '1', '1', '1']);
     expect(await page.locator('#quality-rows tbody tr').count()).toBe(7);
@@ -157,6 +158,8 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
     expect(byLine.get('12')?.[5]).toBe('<script>alert(3)</script>');
     expect(byLine.get('14')?.slice(2, 4)).toEqual(['error', 'csv']);
     expect(byLine.get('14')?.[6]).toBe('X9,A,invoice,2024-01-10,2024-02-09,1.00,,,extra,more');
+    // A coded reason is worded in the site's language, in the file as on the page.
+    expect(byLine.get('13')?.[4]).toBe('Datée après la date de situation (31 mars 2024) : laissée de côté pour ce traitement');
   });
 
   it('the clients index filters by segment, grade and over-limit, with the search', async () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { ageingBars, ageingHistory, type BucketBar, type MonthBucketBar } from '../../site/lib/charts/ageing.ts';
-import { bucketColor, bucketColors } from '../../site/lib/charts/render.ts';
+import { latenessBars } from '../../site/lib/charts/behaviour.ts';
+import { bucketColor, bucketColors, roundCoordinates } from '../../site/lib/charts/render.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 
 const format = makeFormat('fr-FR', 'EUR');
@@ -31,11 +32,12 @@ describe('ageingBars', () => {
   it('draws one bar per bucket, in bucket order, coloured from calm to alarming', () => {
     const drawn = rects(svg);
     expect(drawn.map((r) => r.fill)).toEqual([0, 1, 2, 3, 4].map(bucketColor));
-    // Heights in proportion to the amounts: 450 / 300 = 1.5, 250 / 300, 400 / 300; the empty bucket flat.
+    // Heights in proportion to the amounts: 450 / 300 = 1.5, 250 / 300, 400 / 300; the empty bucket
+    // flat. Coordinates are rounded to a tenth of a pixel (roundCoordinates), hence 2 decimals.
     const [notDue, d30, d60, d90, d180] = drawn.map((r) => r.height);
-    expect(d180! / notDue!).toBeCloseTo(1.5, 5);
-    expect(d30! / notDue!).toBeCloseTo(250 / 300, 5);
-    expect(d60! / notDue!).toBeCloseTo(400 / 300, 5);
+    expect(d180! / notDue!).toBeCloseTo(1.5, 2);
+    expect(d30! / notDue!).toBeCloseTo(250 / 300, 2);
+    expect(d60! / notDue!).toBeCloseTo(400 / 300, 2);
     expect(d90).toBe(0);
   });
 
@@ -54,6 +56,21 @@ describe('ageingBars', () => {
 
   it('matches its snapshot', async () => {
     await expect(svg).toMatchFileSnapshot('__snapshots__/ageing-bars.svg');
+  });
+});
+
+describe('roundCoordinates', () => {
+  it('keeps one decimal of a coordinate in an attribute, and leaves text alone', () => {
+    expect(roundCoordinates('<line y1="136.81818181818184" x1="40"><title>1.23456 €</title></line>')).toBe('<line y1="136.8" x1="40"><title>1.23456 €</title></line>');
+  });
+});
+
+describe('ageingBars horizontal', () => {
+  it('draws one bar per bucket across, the bucket names down the side', () => {
+    const svg = ageingBars(bars, { ...options, horizontal: true, width: 360 });
+    expect(svg).toContain('viewBox="0 0 360 ');
+    expect([...svg.matchAll(/<rect fill="([^"]+)"/g)].map((m) => m[1])).toEqual([0, 1, 2, 3, 4].map(bucketColor));
+    expect(svg).toContain('>Non échu</text>');
   });
 });
 
@@ -90,5 +107,21 @@ describe('ageingHistory', () => {
     expect(svg).toMatch(/<tspan[^>]*>janv\.<\/tspan><tspan[^>]*>2026<\/tspan>/);
     expect(svg).toContain('>févr.</text>');
     expect(svg).toContain('<title>févr. · 1–30 j · 30&#160;€</title>');
+  });
+});
+
+describe('latenessBars', () => {
+  const months = [
+    { monthEnd: '2026-08-31', daysLate: 12.4 },
+    { monthEnd: '2026-09-30', daysLate: null },
+    { monthEnd: '2026-10-31', daysLate: -3 },
+  ];
+  const svg = latenessBars(months, { yLabel: 'Jours de retard', monthLabel: format.month, days: (v) => format.integer(v), description: 'Retards' });
+
+  it('draws a bar for each month with settlements, late in orange and early in blue, the month without any left empty', () => {
+    expect([...svg.matchAll(/<rect fill="([^"]+)"/g)].map((m) => m[1])).toEqual(['#e58a45', '#8fb3d3']);
+    // 12.4 days rounds to 12; −3 stays −3; every month keeps its tick, September's included.
+    expect([...svg.matchAll(/<text[^>]*>(-?\d+)<\/text>/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['12', '-3']));
+    for (const month of ['août', 'sept.', 'oct.']) expect(svg).toContain(`>${month}</text>`);
   });
 });

@@ -103,3 +103,43 @@ describe('bucketLabel', () => {
     expect(bucketLabel('doubtful', fr)).toBe('doubtful');
   });
 });
+
+describe('makeFormat().longDate and dateTime in French', () => {
+  it('write the first of the month as an ordinal: 1er décembre, not 1 décembre', () => {
+    expect(frEur.longDate('2026-12-01')).toBe('1er décembre 2026');
+    expect(frEur.longDate('2026-12-11')).toBe('11 décembre 2026');
+    expect(frEur.dateTime('2026-12-01T21:09:00Z')).toBe('1er décembre 2026 à 21:09 UTC');
+    expect(enEur.longDate('2026-12-01')).toBe('1 December 2026');
+  });
+});
+
+describe('makeFormat().points', () => {
+  it('shows a change of a rate in points, singular below 2 in French: 0.044 → 4,4 pts, 0.007 → 0,7 pt', () => {
+    // 0.280 − 0.324 = −0.044, a fall of 4.4 points; 0.012 − 0.005 = 0.007, a rise of 0.7 point.
+    expect(frEur.points(0.044)).toBe(`4,4${nbsp}pts`);
+    expect(frEur.points(0.007)).toBe(`0,7${nbsp}pt`);
+    expect(frEur.points(0.015)).toBe(`1,5${nbsp}pt`);
+    expect(frEur.points(0.02)).toBe(`2,0${nbsp}pts`);
+    expect(makeFormat('en-GB', 'EUR', en).points(0.01)).toBe(`1.0${nbsp}pts`);
+    expect(frEur.points(null)).toBe('–');
+  });
+});
+
+describe('makeFormat().plural', () => {
+  it('agrees the noun with the count by Intl.PluralRules', () => {
+    const lines = { one: 'ligne', other: 'lignes' };
+    expect(frEur.plural(1, lines)).toBe(`1${nbsp}ligne`);
+    expect(frEur.plural(0, lines)).toBe(`0${nbsp}ligne`);
+    expect(frEur.plural(1500, lines)).toBe(`1${nnbsp}500${nbsp}lignes`);
+    expect(enEur.pluralOf(1)).toBe('one');
+    expect(enEur.pluralOf(0)).toBe('other');
+  });
+});
+
+describe('the quality download link', () => {
+  it('says "la ligne" for one line and "les 2 lignes" for two', () => {
+    expect(fr.quality.downloadAll('1', frEur.pluralOf(1))).toBe('Télécharger la ligne (CSV)');
+    expect(fr.quality.downloadAll('2', frEur.pluralOf(2))).toBe('Télécharger les 2 lignes (CSV)');
+    expect(en.quality.downloadAll('1', enEur.pluralOf(1))).toBe('Download the line (CSV)');
+  });
+});

@@ -1,5 +1,7 @@
--- One row per week of the next 13 (week 1 runs from the day after the as-of date): the cash
--- expected from the open invoices, each on its expected date (due date + the client's usual days
+-- One row per week of the next 13, Monday to Sunday (ISO weeks): week 1 is the week holding the
+-- day after the as-of date, counted from that day (from_date) when the as-of date is not a Sunday;
+-- the cash expected from the open invoices (today's receivables only: invoices not issued yet are
+-- not in it), each on its expected date (due date + the client's usual days
 -- late, or its segment's for clients with little history; a share only of disputed invoices and of
 -- those beyond 90 days past due). The band is the expected amount ± the forecast's weighted
 -- absolute percentage error in the backtest (forecast_backtest), or ± 25 % before there is one.
@@ -7,13 +9,18 @@ with items as (
   select * from int_forecast_items where forecast_date = getvariable('as_of_date')
 ),
 
+first_week as (
+  -- date_trunc('week', …) is the ISO week's Monday.
+  select date_trunc('week', getvariable('as_of_date') + 1)::date as monday
+),
+
 weeks as (
   select unnest(range(1, 14)) as week
 ),
 
 expected as (
-  select 1 + (expected_date - getvariable('as_of_date') - 1) // 7 as week, sum(open_amount * expected_share) as amount, count(*) as invoices
-  from items group by all
+  select 1 + (date_trunc('week', items.expected_date)::date - first_week.monday) // 7 as week, sum(open_amount * expected_share) as amount, count(*) as invoices
+  from items cross join first_week group by all
 ),
 
 error as (
@@ -21,13 +28,15 @@ error as (
   from forecast_backtest
 )
 
-select (getvariable('as_of_date') + (1 + (weeks.week - 1) * 7)::integer)::date as week_start,
+select (first_week.monday + ((weeks.week - 1) * 7)::integer)::date as week_start,
+       greatest(first_week.monday + ((weeks.week - 1) * 7)::integer, getvariable('as_of_date') + 1)::date as from_date,
        weeks.week::integer as week,
        coalesce(expected.amount, 0)::decimal(18, 2) as expected_amount,
        greatest(0, coalesce(expected.amount, 0) * (1 - error.wape))::decimal(18, 2) as low_amount,
        (coalesce(expected.amount, 0) * (1 + error.wape))::decimal(18, 2) as high_amount,
        coalesce(expected.invoices, 0)::integer as invoices
 from weeks
+cross join first_week
 cross join error
 left join expected using (week)
 order by weeks.week

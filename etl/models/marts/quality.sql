@@ -1,8 +1,12 @@
 -- One row per problem found in the inputs: a rejected line (severity 'error', not loaded), a
 -- value dropped or a reference not honoured on a kept line ('warning'), or a line left out
 -- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
+-- The reasons this model words itself also carry a code and its parts (reason_code,
+-- reason_number, reason_ref), which the site words in its language; the readers' and staging's
+-- reasons have no code yet and are shown as written.
 with unreadable_lines as (
-  select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line
+  select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line,
+         null::varchar as reason_code, null::bigint as reason_number, null::varchar as reason_ref
   from raw_rejects
 ),
 
@@ -21,11 +25,11 @@ staged as (
 ),
 
 rejected as (
-  select source_file, line, 'error', reject_reason, input, record_id, null from staged where reject_reason is not null
+  select source_file, line, 'error', reject_reason, input, record_id, null, null, null, null from staged where reject_reason is not null
 ),
 
 warned as (
-  select source_file, line, 'warning', warning, input, record_id, null from staged where reject_reason is null and warning is not null
+  select source_file, line, 'warning', warning, input, record_id, null, null, null, null from staged where reject_reason is null and warning is not null
 ),
 
 after_as_of as (
@@ -35,20 +39,22 @@ after_as_of as (
            when 'lettering' then 'lettered (DateLet ' || record_date || ') after the as-of date ' || getvariable('as_of_date') || '; the lettering date is not used in this run'
            else 'dated after the as-of date ' || getvariable('as_of_date') || '; left out of this run'
          end,
-         input, record_id, null
+         input, record_id, null,
+         case dated_part when 'settlement' then 'settlement_after_as_of' when 'lettering' then 'lettering_after_as_of' else 'after_as_of' end,
+         null, strftime(getvariable('as_of_date'), '%Y-%m-%d')
   from int_after_as_of
 ),
 
 -- A FEC's lines: unusable ones, entries that do not balance, and à-nouveaux left out because the
 -- year before them is loaded (one row per file).
 fec_rejected as (
-  select source_file, line, 'error', reject_reason, 'fec', piece_ref, null
+  select source_file, line, 'error', reject_reason, 'fec', piece_ref, null, null, null, null
   from stg_fec_lines
   where reject_reason is not null
 ),
 
 fec_unbalanced as (
-  select source_file, line, 'warning', warning, 'fec', entry_num, null
+  select source_file, line, 'warning', warning, 'fec', entry_num, null, null, null, null
   from stg_fec_lines
   where warning is not null
 ),
@@ -56,7 +62,7 @@ fec_unbalanced as (
 fec_superseded_openings as (
   select source_file, min(line), 'info',
          count(*) || ' opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward',
-         'fec', null, null
+         'fec', null, null, 'fec_openings_superseded', count(*), null
   from stg_fec_lines
   where line_class = 'opening_superseded'
   group by source_file
@@ -70,7 +76,7 @@ fec_open_letter_groups as (
            || ') does not net to zero: ' || case when any_value(group_balance) > 0 then 'debits exceed credits by ' || any_value(group_balance)
                                                  else 'credits exceed debits by ' || -any_value(group_balance) end
            || '; what it does not settle is matched oldest due first',
-         'fec', letter_code, null
+         'fec', letter_code, null, null, null, null
   from int_fec_letter_groups
   where group_balance <> 0 and group_year_end <= getvariable('as_of_date')
   group by client_id, letter_code, group_year
@@ -79,7 +85,7 @@ fec_open_letter_groups as (
 unknown_invoice_references as (
   select source_file, line, 'warning',
          source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
-         source_kind, source_id, null
+         source_kind, source_id, null, null, null, null
   from int_credits
   where named_invoice_id is not null and invoice_ref is null
 ),
@@ -94,7 +100,8 @@ unlisted_client_ids as (
 ),
 
 unlisted_clients as (
-  select source_file, line, 'warning', 'client ' || client_id || ' is not in the clients file; shown under its id', 'clients', client_id, null
+  select source_file, line, 'warning', 'client ' || client_id || ' is not in the clients file; shown under its id', 'clients', client_id, null,
+         'client_not_listed', null, client_id
   from unlisted_client_ids
   where exists (select 1 from raw_clients)
 ),
@@ -102,7 +109,7 @@ unlisted_clients as (
 no_clients_file as (
   select null, null, 'info',
          'no clients file: the ' || count(*) || ' clients are shown under their ids, with the default payment terms (' || getvariable('default_terms_days') || ' days)',
-         'clients', null, null
+         'clients', null, null, 'no_clients_file', count(*), getvariable('default_terms_days')::varchar
   from unlisted_client_ids
   having count(*) > 0 and not exists (select 1 from raw_clients)
 ),
@@ -112,7 +119,7 @@ no_clients_file as (
 missing_rates as (
   select 'data/reference/ecb_rates.csv', null, 'warning',
          'late-payment penalties: ' || sum(days_without_rate - days_before_rate_table) || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years',
-         'penalties', null, null
+         'penalties', null, null, 'ecb_rates_missing', sum(days_without_rate - days_before_rate_table), null
   from penalties
   having sum(days_without_rate - days_before_rate_table) > 0
 ),
@@ -120,7 +127,7 @@ missing_rates as (
 rates_start_too_late as (
   select 'data/reference/ecb_rates.csv', null, 'warning',
          'late-payment penalties: ' || sum(days_before_rate_table) || ' days late before the first half-year of the ECB rate table were not priced; add the earlier half-years',
-         'penalties', null, null
+         'penalties', null, null, 'ecb_rates_start_late', sum(days_before_rate_table), null
   from penalties
   having sum(days_before_rate_table) > 0
 ),
@@ -141,6 +148,7 @@ final as (
   union all select * from fec_open_letter_groups
 )
 
-select source_file, line::integer as line, severity, reason, input, record_id, raw_line
+select source_file, line::integer as line, severity, reason, input, record_id, raw_line,
+       reason_code, reason_number::bigint as reason_number, reason_ref
 from final
 order by severity, source_file, line

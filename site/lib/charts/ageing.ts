@@ -31,14 +31,42 @@ export interface AgeingOptions {
   description: string;
 }
 
+export interface BarsOptions extends AgeingOptions {
+  /** One bar per line, labels on the left: reads on a phone where seven labels side by side would not. */
+  horizontal?: boolean;
+}
+
 export interface HistoryOptions extends AgeingOptions {
   /** A month end's tick label; may hold a '\n' (month over year). */
   monthLabel: (monthEnd: string, index: number) => string;
+  /** Label every n-th month only (counting back from the latest), for a narrow drawing. Default 1. */
+  tickEvery?: number;
+  /** Write each month's total above its bar (default true; too crowded on a phone). */
+  totals?: boolean;
 }
 
 /** One bar per bucket, in bucket order, coloured from calm to alarming, its amount above it. */
-export function ageingBars(rows: BucketBar[], { width = 560, height = 240, yLabel, compact, money, description }: AgeingOptions): string {
+export function ageingBars(rows: BucketBar[], { width = 560, height = 240, yLabel, compact, money, description, horizontal = false }: BarsOptions): string {
   const bars = [...rows].sort((a, b) => a.order - b.order);
+  if (horizontal) {
+    return renderSvg(
+      {
+        width,
+        height: Math.max(height, 28 * bars.length + 40),
+        marginLeft: 72,
+        marginRight: 48,
+        style: chartStyle,
+        y: { label: null, domain: bars.map((r) => r.label), padding: 0.2 },
+        x: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 3 },
+        marks: [
+          Plot.barX(bars, { y: 'label', x: 'amount', fill: (r: BucketBar) => bucketColor(r.order), title: (r: BucketBar) => `${r.label} · ${money(r.amount)}` }),
+          Plot.text(bars.filter((r) => r.amount !== 0), { y: 'label', x: 'amount', text: (r: BucketBar) => compact(r.amount), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
+          Plot.ruleX([0]),
+        ],
+      },
+      description,
+    );
+  }
   return renderSvg(
     {
       width,
@@ -59,7 +87,7 @@ export function ageingBars(rows: BucketBar[], { width = 560, height = 240, yLabe
 }
 
 /** Stacked bars, one per month end, not-due at the bottom, the month's total above each bar. */
-export function ageingHistory(rows: MonthBucketBar[], { width = 1160, height = 300, yLabel, compact, money, monthLabel, description }: HistoryOptions): string {
+export function ageingHistory(rows: MonthBucketBar[], { width = 1160, height = 300, yLabel, compact, money, monthLabel, description, tickEvery = 1, totals: withTotals = true }: HistoryOptions): string {
   const legend = [...new Map(rows.map((r) => [r.order, r.label])).entries()].sort((a, b) => a[0] - b[0]);
   const months = [...new Set(rows.map((r) => r.monthEnd))].sort();
   const totals = months.map((monthEnd) => ({ monthEnd, amount: sum(rows.filter((r) => r.monthEnd === monthEnd)) }));
@@ -72,7 +100,7 @@ export function ageingHistory(rows: MonthBucketBar[], { width = 1160, height = 3
       marginLeft: 56,
       marginBottom: 40,
       style: chartStyle,
-      x: { label: null, domain: months, padding: 0.2, tickFormat: (m: string) => tickLabels.get(m) ?? m },
+      x: { label: null, domain: months, padding: 0.2, ticks: months.filter((_, i) => (months.length - 1 - i) % tickEvery === 0), tickFormat: (m: string) => tickLabels.get(m) ?? m },
       y: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 5 },
       color: { domain: legend.map(([, label]) => label), range: legend.map(([order]) => bucketColor(order)), legend: true },
       marks: [
@@ -83,7 +111,7 @@ export function ageingHistory(rows: MonthBucketBar[], { width = 1160, height = 3
           order: legend.map(([, label]) => label),
           title: (r: MonthBucketBar) => `${tickLabels.get(r.monthEnd)?.replace('\n', ' ')} · ${r.label} · ${money(r.amount)}`,
         }),
-        Plot.text(totals, { x: 'monthEnd', y: 'amount', text: (r: { amount: number }) => compact(r.amount), dy: -8, fill: 'currentColor' }),
+        Plot.text(withTotals ? totals : [], { x: 'monthEnd', y: 'amount', text: (r: { amount: number }) => compact(r.amount), dy: -8, fill: 'currentColor' }),
         Plot.ruleY([0]),
       ],
     },

@@ -17,7 +17,7 @@ interface ChartText {
 }
 
 /** A KPI month by month: a line with a dot per month end and the latest value written at its end. */
-export function kpiTrend(points: TrendPoint[], { width = 640, height = 200, yLabel, description, valueFormat, monthLabel }: ChartText & { valueFormat: (v: number) => string; monthLabel: (iso: string) => string }): string {
+export function kpiTrend(points: TrendPoint[], { width = 640, height = 200, yLabel, description, valueFormat, monthLabel, ticks = 6 }: ChartText & { valueFormat: (v: number) => string; monthLabel: (iso: string) => string; ticks?: number }): string {
   const rows = points.map((p) => ({ ...p, date: new Date(`${p.monthEnd}T00:00:00Z`) }));
   const last = rows.at(-1);
   return renderSvg(
@@ -27,7 +27,7 @@ export function kpiTrend(points: TrendPoint[], { width = 640, height = 200, yLab
       marginLeft: 48,
       marginRight: 48,
       style: chartStyle,
-      x: { type: 'utc', label: null, tickFormat: (d: Date) => monthLabel(d.toISOString().slice(0, 10)), ticks: 6 },
+      x: { type: 'utc', label: null, tickFormat: (d: Date) => monthLabel(d.toISOString().slice(0, 10)), ticks },
       y: { label: yLabel, grid: true, nice: true, zero: true, ticks: 4 },
       marks: [
         Plot.lineY(rows, { x: 'date', y: 'value', stroke: '#1f3a5f', strokeWidth: 2 }),
@@ -48,7 +48,7 @@ export interface ForecastBar {
 }
 
 /** Weekly expected collections as bars, with the low–high band as a whisker on each. */
-export function forecastBars(weeks: ForecastBar[], { width = 900, height = 260, yLabel, description, compact }: ChartText & { compact: (v: number) => string }): string {
+export function forecastBars(weeks: ForecastBar[], { width = 900, height = 260, yLabel, description, compact, tickEvery = 1 }: ChartText & { compact: (v: number) => string; tickEvery?: number }): string {
   return renderSvg(
     {
       width,
@@ -56,7 +56,7 @@ export function forecastBars(weeks: ForecastBar[], { width = 900, height = 260, 
       marginLeft: 56,
       marginBottom: 40,
       style: chartStyle,
-      x: { label: null, domain: weeks.map((w) => w.label), padding: 0.3 },
+      x: { label: null, domain: weeks.map((w) => w.label), padding: 0.3, ticks: weeks.filter((_, i) => i % tickEvery === 0).map((w) => w.label) },
       y: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 5 },
       marks: [
         Plot.barY(weeks, { x: 'label', y: 'expected', fill: '#8fb3d3' }),

@@ -19,7 +19,16 @@ export function renderSvg(options: Plot.PlotOptions, description: string): strin
   title.textContent = description;
   svg.insertBefore(title, svg.firstChild);
   svg.setAttribute('role', 'img');
-  return chart.outerHTML;
+  return roundCoordinates(chart.outerHTML);
+}
+
+/**
+ * Coordinates to one decimal (a tenth of a pixel is below what a screen shows): Plot writes
+ * '136.81818181818184', and a page with three charts carried kilobytes of such digits. Only inside
+ * attribute values, so a number in a text or a <title> is never touched.
+ */
+export function roundCoordinates(svg: string): string {
+  return svg.replace(/="[^"]*"/g, (attribute) => attribute.replace(/(\d+\.\d)\d+/g, '$1'));
 }
 
 /** Bucket colours from calm (not due) to alarming (the oldest), by bucket order. */
@@ -31,3 +40,6 @@ export function bucketColor(order: number): string {
 
 /** The text style every chart shares: the page's font, a size that reads at 100 % zoom. */
 export const chartStyle = { fontFamily: 'inherit', fontSize: '12px', overflow: 'visible' } as const;
+
+/** The width of a chart's narrow drawing: fits a phone's card (~350 px) without scaling its text down. */
+export const narrowWidth = 360;

@@ -12,6 +12,9 @@ export const en: Labels = {
   navLabel: 'Main navigation',
   asOf: 'As of',
   refreshed: 'Figures computed on',
+  points: (value, plural) => `${value}\u00a0${plural === 'one' ? 'pt' : 'pts'}`,
+  trend: { good: 'a favourable change', bad: 'an unfavourable change', neutral: 'change' },
+  sinceMonthEnd: (date) => `since ${date}`,
   none: '–',
   download: 'Download (CSV)',
   overview: {
@@ -88,7 +91,20 @@ export const en: Labels = {
     recordId: 'Record id',
     rawLine: 'Raw line',
     capped: (shown, total) => `The first ${shown} of ${total} lines are shown; the CSV file holds them all.`,
-    downloadAll: (n) => `Download all ${n} lines (CSV)`,
+    downloadAll: (n, plural) => (plural === 'one' ? 'Download the line (CSV)' : `Download all ${n} lines (CSV)`),
+    reasons: (code, n, ref) => {
+      switch (code) {
+        case 'after_as_of': return `Dated after the as-of date (${ref}): left out of this run`;
+        case 'client_not_listed': return `Client ${ref} is not in the clients file: shown under its id`;
+        case 'fec_openings_superseded': return `${n} opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward`;
+        case 'settlement_after_as_of': return `Settlement dated after the as-of date (${ref}): left out of this run`;
+        case 'lettering_after_as_of': return `Lettered after the as-of date (${ref}): the lettering date is not used in this run`;
+        case 'no_clients_file': return `No clients file: the ${n} clients are shown under their ids, with the default payment terms (${ref} days)`;
+        case 'ecb_rates_start_late': return `Late-payment penalties: ${n} days late before the first half-year of the ECB rate table were not priced; add the earlier half-years`;
+        case 'ecb_rates_missing': return `Late-payment penalties: ${n} days late after the last half-year of the ECB rate table were not priced; add the missing half-years`;
+        default: return undefined;
+      }
+    },
     none: 'No problem found in the exports.',
   },
   about: {
@@ -142,6 +158,30 @@ export const en: Labels = {
     disputed: 'Disputed',
     creditNote: 'Credit note',
     notFound: 'Unknown client',
+  },
+  behaviour: {
+    title: 'Payment behaviour',
+    none: 'No invoice settled in the last 12 months.',
+    days: (n) => `${n} d`,
+    daysLate12m: 'Average days late (12 months)',
+    daysLateHelp: 'Days between the due date and the settlement, weighted by the amounts of the invoices settled over 12 months (negative: paid early). The arrow: last 3 months minus 12 months.',
+    trendPeriod: 'over 3 months',
+    daysToPay12m: 'Days to pay (12 months)',
+    daysToPayHelp: 'Days between the invoice and its settlement, weighted by the amounts of the invoices settled over 12 months.',
+    sharePaidLate: 'Invoices paid late',
+    settled: (n, plural) => (plural === 'one' ? `of ${n} invoice settled in 12 months` : `of ${n} invoices settled in 12 months`),
+    disputed: 'Disputed (open)',
+    disputedInvoices: (n, plural) => (plural === 'one' ? `${n} open disputed invoice` : `${n} open disputed invoices`),
+    chartTitle: 'Average days late of the invoices settled, month by month',
+    axis: 'Days late',
+    chartAlt: (name, first, last, average) => `Bars of the average days late of ${name}'s invoices settled each month, from ${first} to ${last}; over 12 months: ${average}.`,
+    months: 'The last 12 months',
+    month: 'Month',
+    invoiced: 'Invoiced',
+    credited: 'Credit notes',
+    paid: 'Collected',
+    daysLate: 'Days late',
+    count: (n, plural) => (plural === 'one' ? `${n} invoice` : `${n} invoices`),
   },
   columns: {
     client: 'Client',

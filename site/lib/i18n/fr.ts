@@ -11,6 +11,12 @@ export const fr = {
   navLabel: 'Navigation principale',
   asOf: 'Situation au',
   refreshed: 'Données calculées le',
+  /** A change of a rate in percentage points; `plural` is Intl.PluralRules' category of the number. */
+  points: (value: string, plural: Intl.LDMLPluralRule) => `${value}\u00a0${plural === 'one' ? 'pt' : 'pts'}`,
+  /** How a trend arrow's colour reads, for those who cannot see it. */
+  trend: { good: 'évolution favorable', bad: 'évolution défavorable', neutral: 'évolution' } as Record<'good' | 'bad' | 'neutral', string>,
+  /** The period of a headline figure's change. */
+  sinceMonthEnd: (date: string) => `depuis le ${date}`,
   none: '–',
   /** The CSV download button of a table (components/DownloadButton.astro). */
   download: 'Télécharger (CSV)',
@@ -88,8 +94,22 @@ export const fr = {
     recordId: 'Identifiant',
     rawLine: 'Ligne brute',
     capped: (shown: string, total: string) => `Les ${shown} premières lignes sur ${total} sont affichées ; le fichier CSV les contient toutes.`,
-    downloadAll: (n: string) => `Télécharger les ${n} lignes (CSV)`,
+    downloadAll: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? 'Télécharger la ligne (CSV)' : `Télécharger les ${n} lignes (CSV)`),
     none: 'Aucun problème relevé dans les exports.',
+    /** A coded reason (quality.reason_code) in words; undefined for a code this site does not know. */
+    reasons: (code: string, n: string, ref: string | null): string | undefined => {
+      switch (code) {
+        case 'after_as_of': return `Datée après la date de situation (${ref}) : laissée de côté pour ce traitement`;
+        case 'client_not_listed': return `Le client ${ref} n’est pas dans le fichier clients : affiché sous son code`;
+        case 'fec_openings_superseded': return `${n} lignes d’à-nouveaux sur des comptes clients écartées : l’exercice précédent est chargé et ses lignes portent déjà les pièces reportées`;
+        case 'settlement_after_as_of': return `Règlement daté après la date de situation (${ref}) : laissé de côté pour ce traitement`;
+        case 'lettering_after_as_of': return `Lettrée après la date de situation (${ref}) : la date de lettrage n’est pas utilisée pour ce traitement`;
+        case 'no_clients_file': return `Pas de fichier clients : les ${n} clients sont affichés sous leur code, avec le délai de paiement par défaut (${ref} jours)`;
+        case 'ecb_rates_start_late': return `Pénalités de retard : ${n} jours de retard antérieurs au premier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres antérieurs`;
+        case 'ecb_rates_missing': return `Pénalités de retard : ${n} jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres manquants`;
+        default: return undefined;
+      }
+    },
   },
   about: {
     title: 'À propos des données',
@@ -142,6 +162,30 @@ export const fr = {
     disputed: 'En litige',
     creditNote: 'Avoir',
     notFound: 'Client inconnu',
+  },
+  behaviour: {
+    title: 'Comportement de paiement',
+    none: 'Aucune facture réglée sur les 12 derniers mois.',
+    days: (n: string) => `${n} j`,
+    daysLate12m: 'Retard moyen (12 mois)',
+    daysLateHelp: 'Jours entre l’échéance et le règlement, moyenne pondérée par les montants des factures réglées sur 12 mois (négatif : payé en avance). La flèche : 3 derniers mois moins 12 mois.',
+    trendPeriod: 'sur 3 mois',
+    daysToPay12m: 'Délai de paiement (12 mois)',
+    daysToPayHelp: 'Jours entre la facture et son règlement, moyenne pondérée par les montants des factures réglées sur 12 mois.',
+    sharePaidLate: 'Factures payées en retard',
+    settled: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `sur ${n} facture réglée en 12 mois` : `sur ${n} factures réglées en 12 mois`),
+    disputed: 'En litige (reste dû)',
+    disputedInvoices: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `${n} facture ouverte en litige` : `${n} factures ouvertes en litige`),
+    chartTitle: 'Retard moyen des factures réglées, mois par mois',
+    axis: 'Jours de retard',
+    chartAlt: (name: string, first: string, last: string, average: string) => `Barres du retard moyen des factures de ${name} réglées chaque mois, de ${first} à ${last} ; sur 12 mois : ${average}.`,
+    months: 'Les 12 derniers mois',
+    month: 'Mois',
+    invoiced: 'Facturé',
+    credited: 'Avoirs',
+    paid: 'Encaissé',
+    daysLate: 'Retard (j)',
+    count: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `${n} facture` : `${n} factures`),
   },
   columns: {
     client: 'Client',

@@ -58,12 +58,45 @@ export const alerts = () =>
            days_late_3m, days_late_12m, payment_terms, longest_days
     from {alerts} order by first_seen_date desc, alert, client_id`);
 
+/** Alerts grouped by kind, the most costly first. */
+export interface AlertKind {
+  alert: string;
+  alerts: number;
+  clients: number;
+  /**
+   * What is at stake: the open amount of the invoices (overdue_60, overdue_90), the exposure beyond
+   * the limits (over_limit), the receivables of the clients concerned (grade, lateness, terms).
+   */
+  amount: number;
+}
+
+export const alertKinds = () =>
+  memo<AlertKind>('alertKinds', ['alerts', 'clients'], `
+    with per_alert as (
+      select alerts.alert, alerts.client_id,
+             case when alerts.alert in ('overdue_60', 'overdue_90') then alerts.amount
+                  when alerts.alert = 'over_limit' then alerts.amount - alerts.limit_amount end as amount
+      from {alerts} as alerts
+    ),
+    client_alerts as (
+      -- A client counts once per kind for its receivables, however many alerts of that kind it has.
+      select distinct per_alert.alert, per_alert.client_id, clients.receivables_amount
+      from per_alert join {clients} as clients using (client_id)
+      where per_alert.amount is null
+    )
+    select alert, count(*) as alerts, count(distinct client_id) as clients,
+           coalesce(sum(amount), (select coalesce(sum(receivables_amount), 0) from client_alerts where client_alerts.alert = per_alert.alert)) as amount
+    from per_alert group by alert
+    order by amount desc, alerts desc, alert`);
+
 export interface ClientPenalties {
   client_id: string;
   invoices: number;
   interest_open: number;
   indemnity_open: number;
   total_open: number;
+  /** On invoices already paid, late: accrued, not claimed. */
+  total_paid_late: number;
   total_all: number;
   days_without_rate: number;
 }
@@ -75,8 +108,30 @@ export const penaltiesByClient = () =>
            coalesce(sum(interest_amount) filter (where is_still_open), 0) as interest_open,
            coalesce(sum(indemnity_amount) filter (where is_still_open), 0) as indemnity_open,
            coalesce(sum(penalty_amount) filter (where is_still_open), 0) as total_open,
+           coalesce(sum(penalty_amount) filter (where not is_still_open), 0) as total_paid_late,
            sum(penalty_amount) as total_all, sum(days_without_rate) as days_without_rate
     from {penalties} group by client_id order by total_open desc, client_id`);
+
+/** The company's penalties, split: claimable now (invoices still open and overdue) and accrued on invoices already paid late. */
+export interface PenaltyTotals {
+  open_amount: number;
+  open_invoices: number;
+  paid_late_amount: number;
+  paid_late_invoices: number;
+  /** The earliest due date among the invoices paid late: how far back the accrued penalties go. */
+  paid_late_since: string | null;
+  days_without_rate: number;
+}
+
+export const penaltyTotals = () =>
+  memo<PenaltyTotals>('penaltyTotals', ['penalties'], `
+    select coalesce(sum(penalty_amount) filter (where is_still_open), 0) as open_amount,
+           count(*) filter (where is_still_open) as open_invoices,
+           coalesce(sum(penalty_amount) filter (where not is_still_open), 0) as paid_late_amount,
+           count(*) filter (where not is_still_open) as paid_late_invoices,
+           min(due_date) filter (where not is_still_open) as paid_late_since,
+           coalesce(sum(days_without_rate), 0) as days_without_rate
+    from {penalties}`).then((rows) => rows[0] ?? { open_amount: 0, open_invoices: 0, paid_late_amount: 0, paid_late_invoices: 0, paid_late_since: null, days_without_rate: 0 });
 
 export interface ClientGrade {
   client_id: string;

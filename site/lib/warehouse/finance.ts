@@ -24,6 +24,29 @@ export const companyKpis = () =>
            add_days, cei, cei_quarter, bad_debt_rate_12m, avg_days_late
     from {kpi_monthly} where scope = 'company' order by month_end`);
 
+/** Each headline KPI's change over the last month: latest month end − the one before (null when either is missing). */
+export interface KpiChanges {
+  month_end: string;
+  previous_month_end: string | null;
+  dso_countback: number | null;
+  add_days: number | null;
+  cei: number | null;
+  share_overdue: number | null;
+  bad_debt_rate_12m: number | null;
+}
+
+export const companyKpiChanges = () =>
+  memo<KpiChanges>('companyKpiChanges', ['kpi_monthly'], `
+    select month_end, lag(month_end) over by_month as previous_month_end,
+           dso_countback - lag(dso_countback) over by_month as dso_countback,
+           add_days - lag(add_days) over by_month as add_days,
+           cei - lag(cei) over by_month as cei,
+           share_overdue - lag(share_overdue) over by_month as share_overdue,
+           bad_debt_rate_12m - lag(bad_debt_rate_12m) over by_month as bad_debt_rate_12m
+    from {kpi_monthly} where scope = 'company'
+    window by_month as (order by month_end)
+    order by month_end desc limit 1`).then((rows) => rows[0] ?? null);
+
 /** The same KPIs as the company's, for one segment, sector, country or sales rep. */
 export interface ScopeKpi extends KpiMonth {
   scope: 'segment' | 'sector' | 'country' | 'sales_rep';
@@ -108,7 +131,10 @@ export const provisionSummary = () =>
   memo<ProvisionSummary>('provisionSummary', ['provision_summary'], `select * from {provision_summary}`).then((rows) => rows[0] ?? null);
 
 export interface ForecastWeek {
+  /** The week's Monday (ISO weeks). */
   week_start: string;
+  /** The first day the week counts: its Monday, or for week 1 the day after the as-of date. */
+  from_date: string;
   week: number;
   expected_amount: number;
   low_amount: number;
@@ -117,6 +143,11 @@ export interface ForecastWeek {
 }
 
 export const cashForecast = () => memo<ForecastWeek>('cashForecast', ['forecast'], `select * from {forecast} order by week`);
+
+/** The 13 weeks' expected collections together. */
+export const forecastTotal = () =>
+  memo<{ expected_amount: number }>('forecastTotal', ['forecast'], `select coalesce(sum(expected_amount), 0) as expected_amount from {forecast}`)
+    .then((rows) => rows[0]?.expected_amount ?? 0);
 
 export interface ForecastError {
   forecast_dates: number;

@@ -30,6 +30,13 @@ export function readManifest(): Manifest {
   return manifest;
 }
 
+/** The as-of date as a SQL date literal, for queries that window on it ('YYYY-MM-DD' or the build stops). */
+export function asOfLiteral(): string {
+  const asOf = readManifest().as_of_date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`manifest.json: as_of_date ${asOf} is not a YYYY-MM-DD date`);
+  return `date '${asOf}'`;
+}
+
 /** The currency every amount is in: the warehouse's word if it gives one, else ENCOURS_CURRENCY, else EUR. */
 export function companyCurrency(): string {
   const fromWarehouse = existsSync(join(warehouseDir, 'manifest.json')) ? readManifest().currency : undefined;

@@ -1,5 +1,5 @@
 // Clients, open items and ageing at the as-of date, and the ageing of past month ends.
-import { index, memo } from './query.ts';
+import { asOfLiteral, index, memo } from './query.ts';
 
 export interface Client {
   client_id: string;
@@ -86,6 +86,24 @@ export const totals = () =>
            coalesce(sum(unapplied_cash_amount), 0) as unapplied_cash_amount,
            count(*) filter (where receivables_amount <> 0) as clients_with_open_items
     from {clients}`).then((rows) => rows[0] ?? { receivables_amount: 0, overdue_amount: 0, unapplied_cash_amount: 0, clients_with_open_items: 0 });
+
+/** Receivables and overdue at the as-of date against the last month end before it (kpi_monthly). */
+export interface TotalsChange {
+  month_end: string;
+  receivables_change: number;
+  overdue_change: number;
+}
+
+export const totalsChange = () =>
+  memo<TotalsChange>('totalsChange', ['clients', 'kpi_monthly'], `
+    with now as (select coalesce(sum(receivables_amount), 0) as receivables, coalesce(sum(overdue_amount), 0) as overdue from {clients}),
+    before as (
+      select month_end, receivables, overdue from {kpi_monthly}
+      where scope = 'company' and month_end < ${asOfLiteral()}
+      order by month_end desc limit 1
+    )
+    select before.month_end, now.receivables - before.receivables as receivables_change, now.overdue - before.overdue as overdue_change
+    from now cross join before`).then((rows) => rows[0] ?? null);
 
 export const buckets = () => memo<Bucket>('buckets', ['buckets'], `select bucket, bucket_order from {buckets} order by bucket_order`);
 

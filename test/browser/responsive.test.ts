@@ -1,0 +1,247 @@
+// The sample site in French and in English, at 390 px (a phone) and 1280 px (a laptop): no page
+// scrolls sideways, the navigation wraps and keeps the as-of date, chart text stays legible, every
+// page speaks one language, and the labels say what they show. Screenshots of both widths and both
+// languages go to test-output/screenshots/responsive/ for a person to look at.
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, relative } from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { makeFormat } from '../../site/lib/format.ts';
+import { en } from '../../site/lib/i18n/en.ts';
+import { fr } from '../../site/lib/i18n/fr.ts';
+import { queryWarehouse } from '../helpers.ts';
+import { buildSite, launchBrowser, projectDir, removeSite, serve } from './harness.ts';
+import { foreignWords, inputText, visibleText, type Language } from './language.ts';
+
+const screenshots = join(projectDir, 'test-output', 'screenshots', 'responsive');
+const languages: Language[] = ['fr', 'en'];
+const pages = [
+  ['overview', '/'],
+  ['client page', '/clients/C00941/'],
+  ['collections', '/collections/'],
+  ['ageing', '/ageing/'],
+  ['clients index', '/clients/'],
+  ['forecast', '/forecast/'],
+] as const;
+
+let browser: Browser;
+const sites = {} as Record<Language, { dir: string; url: string; server: Server }>;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  browser = await launchBrowser();
+  for (const language of languages) {
+    const dir = await buildSite(inject('sampleWarehouse'), { ENCOURS_LANG: language });
+    const { url, server } = await serve(dir);
+    sites[language] = { dir, url, server };
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const site of Object.values(sites)) {
+    site.server.close();
+    removeSite(site.dir);
+  }
+});
+
+async function open(language: Language, path: string, width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 844 } });
+  await page.goto(`${sites[language].url}${path}`, { waitUntil: 'networkidle' });
+  return page;
+}
+
+/** The smallest font size any visible chart text is drawn at, in CSS pixels (its size × the SVG's scale). */
+function smallestChartText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let smallest = Infinity;
+    for (const svg of document.querySelectorAll<SVGSVGElement>('main svg[role="img"]')) {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const scale = box.width / svg.viewBox.baseVal.width;
+      for (const text of svg.querySelectorAll('text')) {
+        if (!text.textContent?.trim()) continue;
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+      }
+    }
+    return smallest;
+  });
+}
+
+describe.each(languages)('the %s site at 390 px', (language) => {
+  it.each(pages)('the %s has no horizontal scroll, and its chart text reads at 10 px or more', async (name, path) => {
+    const page = await open(language, path, 390);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth, `${name}: page width`).toBeLessThanOrEqual(innerWidth);
+    // Plot writes tick labels at 10 px: the narrow drawings keep them at ~10 px, not 4 px.
+    expect(await smallestChartText(page), name).toBeGreaterThanOrEqual(9.5);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.screenshot({ path: join(screenshots, `${language}-390-${name.replace(/\W+/g, '-')}.png`), clip: { x: 0, y: 0, width: 390, height: Math.min(height, 2400) } });
+    await page.close();
+  });
+
+  it('wraps the navigation under the brand, every page link on screen, the as-of date visible', async () => {
+    const page = await open(language, '/', 390);
+    await expect(page.locator('.topbar .as-of').isVisible()).resolves.toBe(true);
+    const links = await page.locator('.topbar nav a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().right));
+    expect(links).toHaveLength(10);
+    for (const right of links) expect(right).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it('keeps the identifying and money columns of the largest overdue clients, leaves out segment and sales rep', async () => {
+    const page = await open(language, '/', 390);
+    const headers = await page.locator('#top-overdue thead th:visible').allTextContents();
+    const labels = language === 'fr' ? fr : en;
+    expect(headers.map((h) => h.replace(/ ▾$/, ''))).toEqual([labels.columns.client, labels.columns.receivables, labels.columns.overdue, labels.columns.maxDaysPastDue]);
+    await page.close();
+  });
+});
+
+describe.each(languages)('the %s site at 1280 px', (language) => {
+  it.each(pages)('the %s shows every column and the wide charts, with no horizontal scroll', async (name, path) => {
+    const page = await open(language, path, 1280);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth, name).toBeLessThanOrEqual(innerWidth);
+    expect(await page.locator('.secondary:visible').count(), name).toBe(await page.locator('.secondary').count());
+    expect(await page.locator('.chart-narrow:visible').count(), name).toBe(0);
+    await page.screenshot({ path: join(screenshots, `${language}-1280-${name.replace(/\W+/g, '-')}.png`), clip: { x: 0, y: 0, width: 1280, height: 1600 } });
+    await page.close();
+  });
+});
+
+describe.each(languages)('the %s site speaks one language', (language) => {
+  it('has no word of the other language on any page, client names and other input text aside', async () => {
+    const clients = await queryWarehouse<Record<string, string | null>>(inject('sampleWarehouse'), `select name, client_id, segment, sector, country, sales_rep, payment_terms, external_rating, legal_status from clients`);
+    // Text from the exports is in whatever language the company writes it; 'encours' is the product's name.
+    const inputs = inputText([...clients.flatMap((c) => Object.values(c).filter((v): v is string => typeof v === 'string')), 'encours'], language);
+    const found: string[] = [];
+    for (const file of htmlFiles(sites[language].dir)) {
+      const page = relative(sites[language].dir, file);
+      if (pending[language].pages.includes(page)) continue;
+      for (const words of foreignWords(visibleText(readFileSync(file, 'utf8'), pending[language].skip), language, inputs)) found.push(`${page}: ${words}`);
+    }
+    expect(found.slice(0, 20)).toEqual([]);
+  }, 600_000);
+});
+
+/**
+ * What other open work of issue #19 will word and this scan leaves out until then — named so that
+ * the entry is removed with the fix: the scores page (score band labels, the credit-risk work), a
+ * client's score reasons (stored as French sentences, to become codes), and the French data
+ * dictionary on the about page (most columns and every table have no description_fr yet).
+ */
+const pending: Record<Language, { pages: string[]; skip: (document: Document) => void }> = {
+  fr: { pages: ['scores/index.html', 'about/index.html'], skip: () => {} },
+  en: { pages: ['scores/index.html'], skip: scoreReasons },
+};
+
+/** Removes the list of reasons of a client's score (the list in the section of its grade). */
+function scoreReasons(document: Document): void {
+  for (const grade of document.querySelectorAll('.score-grade')) for (const list of grade.closest('section')?.querySelectorAll('ul') ?? []) list.remove();
+}
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* htmlFiles(path);
+    else if (name.endsWith('.html')) yield path;
+  }
+}
+
+describe('labels that say what they show (French site, sample as of 2026-10-31)', () => {
+  const format = makeFormat('fr-FR', 'EUR', fr);
+  const q = <T extends Record<string, unknown>>(sql: string) => queryWarehouse<T & Record<string, never>>(inject('sampleWarehouse'), sql);
+
+  it('gives each KPI its change over the month in its unit (points for rates), green when good, red when bad', async () => {
+    const [last, before] = await q<{ share_overdue: number; bad_debt_rate_12m: number; dso_countback: number }>(
+      `select share_overdue, bad_debt_rate_12m, dso_countback from kpi_monthly where scope = 'company' order by month_end desc limit 2`,
+    );
+    const page = await open('fr', '/', 1280);
+    const tiles = page.locator('.kpi-panel .kpi');
+    const trend = (i: number) => tiles.nth(i).locator('.kpi-trend');
+    // Overdue rate (4th tile) and bad-debt rate (5th): the difference of two shares, in points.
+    for (const [i, key] of [[3, 'share_overdue'], [4, 'bad_debt_rate_12m']] as const) {
+      const change = last![key] - before![key];
+      const arrow = `${change > 0 ? '▲' : '▼'} ${format.points(Math.abs(change))}`;
+      await expect(trend(i).locator('.arrow').textContent()).resolves.toBe(arrow);
+      await expect(trend(i).getAttribute('class')).resolves.toBe(`kpi-trend ${change > 0 ? 'bad' : 'good'}`);
+      await expect(trend(i).textContent()).resolves.toMatch(/\u00a0pts? sur un mois/);
+    }
+    // DSO: up is bad.
+    const dso = last!.dso_countback - before!.dso_countback;
+    if (Math.round(Math.abs(dso)) > 0) await expect(trend(0).getAttribute('class')).resolves.toBe(`kpi-trend ${dso > 0 ? 'bad' : 'good'}`);
+    await page.close();
+  });
+
+  it('shows the forecast error as an error, the forecast as today’s receivables only, on Monday-to-Sunday weeks', async () => {
+    const page = await open('fr', '/forecast/', 1280);
+    await expect(page.locator('.kpi-label').allTextContents()).resolves.toEqual(['Créances actuelles encaissées en 13 semaines', 'Erreur mesurée sur l’historique']);
+    await expect(page.locator('.forecast-scope').textContent()).resolves.toMatch(/^Encaissements attendus des créances d’aujourd’hui seulement/);
+    const mondays = await page.locator('#forecast-table tbody th').evaluateAll((ths) => ths.map((th) => new Date(`${th.getAttribute('data-csv')}T00:00:00Z`).getUTCDay()));
+    expect(mondays).toEqual(Array(13).fill(1));
+    // As of Saturday 31 October 2026: week 1 is Monday 26 October – Sunday 1 November, counted from the 1st.
+    await expect(page.locator('#forecast-table tbody th').first().textContent()).resolves.toBe('du lundi 26/10/2026, à partir du 01/11/2026');
+    await page.close();
+  });
+
+  it('splits the penalties into claimable now and accrued on invoices paid late', async () => {
+    const [sums] = await q<{ open: number; paid: number }>(
+      `select sum(penalty_amount) filter (where is_still_open) as open, sum(penalty_amount) filter (where not is_still_open) as paid from penalties`,
+    );
+    const page = await open('fr', '/collections/', 1280);
+    const tiles = page.locator('main > section.kpis .kpi');
+    await expect(tiles.nth(2).locator('.kpi-label').textContent()).resolves.toBe('Pénalités réclamables maintenant');
+    await expect(tiles.nth(2).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.open));
+    await expect(tiles.nth(3).locator('.kpi-label').textContent()).resolves.toBe('Pénalités courues sur factures payées en retard');
+    await expect(tiles.nth(3).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.paid));
+    await page.close();
+  });
+
+  it('groups the overview alerts by kind, with counts and the amount at stake, the most costly first', async () => {
+    const kinds = await q<{ alert: string; n: number }>(`select alert, count(*) as n from alerts group by alert`);
+    const page = await open('fr', '/', 1280);
+    const rows = await page.locator('#alert-kinds tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ alert: tr.querySelector('th')!.getAttribute('data-csv')!, count: tr.querySelectorAll('td')[0]!.textContent!, amount: Number(tr.querySelectorAll('td')[2]!.getAttribute('data-csv')!.replace(',', '.')) })),
+    );
+    expect(rows.map((r) => r.alert).sort()).toEqual(kinds.map((k) => k.alert).sort());
+    for (const r of rows) expect(r.count.replace(/\s/g, '')).toBe(String(kinds.find((k) => k.alert === r.alert)!.n));
+    expect(rows.map((r) => r.amount)).toEqual([...rows.map((r) => r.amount)].sort((a, b) => b - a));
+    await page.close();
+  });
+
+  it('words the quality report in French, with the plural that fits one line', async () => {
+    const page = await open('fr', '/quality/', 1280);
+    await expect(page.locator('.download-link').textContent()).resolves.toBe('Télécharger la ligne (CSV)');
+    await expect(page.locator('#quality-rows tbody td').nth(2).textContent()).resolves.toMatch(/^Pénalités de retard : [\d\u202f]+ jours de retard postérieurs au dernier semestre du barème BCE/);
+    await page.close();
+  });
+
+  it('gives a client page its payment behaviour, its last 12 months and its dunning table under a heading', async () => {
+    const [b] = await q<{ days_late_12m: number; days_to_pay_12m: number }>(`select days_late_12m, days_to_pay_12m from client_behaviour where client_id = 'C00941'`);
+    const page = await open('fr', '/clients/C00941/', 1280);
+    const tiles = page.locator('.behaviour .kpi');
+    await expect(tiles.nth(0).locator('.kpi-value').textContent()).resolves.toBe(`${format.integer(b!.days_late_12m)} j`);
+    await expect(tiles.nth(1).locator('.kpi-value').textContent()).resolves.toBe(`${format.integer(b!.days_to_pay_12m)} j`);
+    // The 12 months November 2025 – October 2026, oldest first.
+    const months = await page.locator('#client-months tbody th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-csv')));
+    expect(months).toEqual(['2025-11-30', '2025-12-31', '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31']);
+    await expect(page.locator('.behaviour svg[role="img"] > title').textContent()).resolves.toMatch(/^Barres du retard moyen des factures de .+ réglées chaque mois, de nov\. 25 à oct\. 26/);
+    await expect(page.locator('#client-dunning-title').textContent()).resolves.toMatch(/^Relances du jour sur ses factures/);
+    await page.close();
+  });
+});
+
+describe('labels in English', () => {
+  it('calls the forecast’s backtest an error and one quality line "the line"', async () => {
+    const page = await open('en', '/forecast/', 1280);
+    await expect(page.locator('.kpi-label').nth(1).textContent()).resolves.toBe('Error measured on history');
+    await page.goto(`${sites.en.url}/quality/`);
+    await expect(page.locator('.download-link').textContent()).resolves.toBe('Download the line (CSV)');
+    await expect(page.locator('#quality-rows tbody td').nth(2).textContent()).resolves.toMatch(/^Late-payment penalties: [\d,]+ days late/);
+    await page.close();
+  });
+});
