@@ -9,6 +9,7 @@ import { basename, join, relative } from 'node:path';
 
 import { collectionsLogColumns, ConfigError, type CollectionsLogFile, type Config } from '../config.ts';
 import { sqlString, type Database } from '../db.ts';
+import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
 import { readDelimited, trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';
 import { readableSource } from './source.ts';
@@ -31,13 +32,24 @@ export async function readCollectionsLog(db: Database, inputDir: string, config:
     const parts: string[] = [];
     for (const [index, path] of paths.entries()) {
       const table = `raw_${kind}_${index}`;
-      read.push(await readOneFile(db, { path, kind, table, inputDir, config, scratchDir }));
-      parts.push(`select * from ${table}`);
+      const file = await readOneFile(db, { path, kind, table, inputDir, config, scratchDir });
+      // A promise's amount is read like every amount: under its file's decimal sign (read_amount).
+      const decimalSign = kind === 'actions' ? await promiseDecimalSign(db, table, file.path, config) : '.';
+      read.push({ ...file, decimalSign });
+      parts.push(`select *, ${sqlString(decimalSign)} as decimal_sign from ${table}`);
     }
-    const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')} limit 0`;
+    const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')}, null::varchar as decimal_sign limit 0`;
     await db.run(`create or replace view raw_${kind} as ${parts.length ? parts.join(' union all ') : empty}`);
   }
   return read;
+}
+
+/** The decimal sign of an actions file: the configured one, else told from its promise amounts. */
+async function promiseDecimalSign(db: Database, table: string, path: string, config: Config): Promise<DecimalSign> {
+  const setting = config.openItems.decimalSeparator;
+  if (setting !== 'auto') return setting;
+  const theirs = config.collections.columns.actions?.promise_amount ?? 'promise_amount';
+  return (await detectDecimalSign(db, { table, sourceFile: basename(path), columns: [{ ours: 'promise_amount', theirs }] })).sign;
 }
 
 /** The desk's settings the models read, and the company's details the letters print (one row, see marts/company.sql). */

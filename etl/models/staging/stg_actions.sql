@@ -6,6 +6,12 @@ with source as (
   select * from raw_actions
 ),
 
+-- The promised amount read once under its file's decimal sign: {value, problem} (see read_amount).
+amounts as (
+  select *, read_amount(promise_amount, decimal_sign) as promise_amount_read
+  from source
+),
+
 typed as (
   select
     source_file,
@@ -24,7 +30,8 @@ typed as (
     end as kind,
     list_filter(list_transform(regexp_split_to_array(coalesce(invoice_ids, ''), '[,;|]'), x -> trim(x)), x -> x <> '') as invoice_ids,
     parse_date(promise_date) as promise_date,
-    parse_amount(promise_amount) as promise_amount,
+    promise_amount_read.value as promise_amount,
+    promise_amount_read.problem as promise_amount_problem,
     dispute_id,
     case regexp_replace(strip_accents(lower(trim(dispute_reason))), '[\s_-]+', ' ', 'g')
       when 'price' then 'price' when 'prix' then 'price' when 'tarif' then 'price'
@@ -55,7 +62,7 @@ typed as (
     dispute_opened_date as dispute_opened_date_text,
     dispute_closed_date as dispute_closed_date_text,
     until_date as until_date_text
-  from source
+  from amounts
 ),
 
 final as (
@@ -70,6 +77,7 @@ final as (
       when kind is null then 'kind ''' || coalesce(kind_text, '') || ''' is not one of call, email, letter, promise, dispute, do_not_chase, note (or appel, courriel, courrier, promesse, litige, ne pas relancer)'
       when kind = 'promise' and promise_date is null then 'promise date ''' || coalesce(promise_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
       when kind = 'promise' and promise_date < action_date then 'promise date ' || promise_date || ' is before the action date ' || action_date
+      when kind = 'promise' and promise_amount_problem is not null then 'promise amount ''' || promise_amount_text || ''' ' || promise_amount_problem
       when kind = 'promise' and promise_amount is null then 'promise amount ''' || coalesce(promise_amount_text, '') || ''' is not a number'
       when kind = 'promise' and promise_amount <= 0 then 'promise amount is not positive'
       when kind = 'dispute' and dispute_id is null and len(invoice_ids) = 0 then 'a dispute names no invoice and no dispute id'
