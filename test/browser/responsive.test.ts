@@ -117,7 +117,14 @@ describe.each(languages)('the %s site speaks one language', (language) => {
   it('has no word of the other language on any page, client names and other input text aside', async () => {
     const clients = await queryWarehouse<Record<string, string | null>>(inject('sampleWarehouse'), `select name, client_id, segment, sector, country, sales_rep, payment_terms, external_rating, legal_status from clients`);
     // Text from the exports is in whatever language the company writes it; 'encours' is the product's name.
-    const inputs = inputText([...clients.flatMap((c) => Object.values(c).filter((v): v is string => typeof v === 'string')), 'encours'], language);
+    // The company's own details (configuration), and the notes and names the team writes in its
+    // collections log and contacts, are input text too.
+    const written = await queryWarehouse<Record<string, string | null>>(inject('sampleWarehouse'), `
+      select name as text from company union all select address from company union all select city from company
+      union all select note from collection_actions union all select author from collection_actions union all select dispute_owner from collection_actions
+      union all select name from contacts union all select role from contacts`);
+    const texts = [...clients, ...written].flatMap((c) => Object.values(c).filter((v): v is string => typeof v === 'string'));
+    const inputs = inputText([...texts, ...texts.flatMap((t) => t.split('\n')), 'encours'], language);
     const found: string[] = [];
     for (const file of htmlFiles(sites[language].dir)) {
       const page = relative(sites[language].dir, file);
@@ -166,9 +173,11 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     // Overdue rate (4th tile) and bad-debt rate (5th): the difference of two shares, in points.
     for (const [i, key] of [[3, 'share_overdue'], [4, 'bad_debt_rate_12m']] as const) {
       const change = last![key] - before![key];
-      const arrow = `${change > 0 ? '▲' : '▼'} ${format.points(Math.abs(change))}`;
+      // A move that rounds to 0,0 pt is flat: '=' and neither good nor bad (site/lib/trend.ts).
+      const flat = format.points(Math.abs(change)) === format.points(0);
+      const arrow = `${flat ? '=' : change > 0 ? '▲' : '▼'} ${format.points(Math.abs(change))}`;
       await expect(trend(i).locator('.arrow').textContent()).resolves.toBe(arrow);
-      await expect(trend(i).getAttribute('class')).resolves.toBe(`kpi-trend ${change > 0 ? 'bad' : 'good'}`);
+      await expect(trend(i).getAttribute('class')).resolves.toBe(`kpi-trend ${flat ? 'neutral' : change > 0 ? 'bad' : 'good'}`);
       await expect(trend(i).textContent()).resolves.toMatch(/\u00a0pts? sur un mois/);
     }
     // DSO: up is bad.
@@ -194,10 +203,11 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     );
     const page = await open('fr', '/collections/', 1280);
     const tiles = page.locator('main > section.kpis .kpi');
-    await expect(tiles.nth(2).locator('.kpi-label').textContent()).resolves.toBe('Pénalités réclamables maintenant');
-    await expect(tiles.nth(2).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.open));
-    await expect(tiles.nth(3).locator('.kpi-label').textContent()).resolves.toBe('Pénalités courues sur factures payées en retard');
-    await expect(tiles.nth(3).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.paid));
+    // Tiles: clients to chase, actions, amount concerned, then the two penalty tiles.
+    await expect(tiles.nth(3).locator('.kpi-label').textContent()).resolves.toBe('Pénalités réclamables maintenant');
+    await expect(tiles.nth(3).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.open));
+    await expect(tiles.nth(4).locator('.kpi-label').textContent()).resolves.toBe('Pénalités courues sur factures payées en retard');
+    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.paid));
     await page.close();
   });
 
@@ -221,8 +231,12 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
   });
 
   it('gives a client page its payment behaviour, its last 12 months and its dunning table under a heading', async () => {
-    const [b] = await q<{ days_late_12m: number; days_to_pay_12m: number }>(`select days_late_12m, days_to_pay_12m from client_behaviour where client_id = 'C00941'`);
-    const page = await open('fr', '/clients/C00941/', 1280);
+    // The first client with dunning actions today and a payment history (C00941 on this sample).
+    const [b] = await q<{ client_id: string; days_late_12m: number; days_to_pay_12m: number }>(
+      `select client_id, days_late_12m, days_to_pay_12m from client_behaviour
+       where days_late_12m is not null and days_to_pay_12m is not null and client_id in (select client_id from dunning) order by client_id limit 1`,
+    );
+    const page = await open('fr', `/clients/${b!.client_id}/`, 1280);
     const tiles = page.locator('.behaviour .kpi');
     await expect(tiles.nth(0).locator('.kpi-value').textContent()).resolves.toBe(`${format.integer(b!.days_late_12m)} j`);
     await expect(tiles.nth(1).locator('.kpi-value').textContent()).resolves.toBe(`${format.integer(b!.days_to_pay_12m)} j`);

