@@ -27,6 +27,8 @@ export async function main(args: typeof argv): Promise<number> {
     const { config, path } = loadConfig(typeof args.config === 'string' ? args.config : undefined, inputDir);
     console.log(chalk.bold(`encours ETL: ${inputDir}${path ? ` (mapping ${path})` : ''}`));
     const manifest = await runEtl({ inputDir, warehouseDir, config, configPath: path, asOf, allowShrink, log: printStep });
+    // What each export was read as (encoding, decimal sign): a misread says so here first.
+    for (const input of manifest.inputs) if (input.read_as) console.log(chalk.dim(`  ${input.file} read as ${input.read_as}`));
     const rejected = manifest.inputs.reduce((sum, input) => sum + input.rejected_rows, 0);
     const afterAsOf = Number(manifest.headline.rows_after_as_of ?? 0);
     console.log(

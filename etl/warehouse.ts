@@ -23,7 +23,8 @@ export interface Manifest {
   currency: string;
   duration_ms: number;
   config_file: string | null;
-  inputs: { file: string; kind: string; size_bytes: number; sha256: string; rows: number; rejected_rows: number }[];
+  /** read_as: how an open-items file was read (encoding or workbook, decimal sign detected or set). */
+  inputs: { file: string; kind: string; size_bytes: number; sha256: string; rows: number; rejected_rows: number; read_as: string | null }[];
   tables: Record<string, { file: string; rows: number }>;
   /** The run_summary row: headline figures to compare run to run. */
   headline: Record<string, string | number | boolean | null>;
@@ -86,6 +87,7 @@ export async function publishWarehouse(
         sha256: await sha256(input.path),
         rows: input.rows,
         rejected_rows: input.rejectedRows,
+        read_as: input.detected ?? null,
       })),
     ),
     tables,

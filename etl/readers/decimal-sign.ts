@@ -79,6 +79,6 @@ export async function detectDecimalSign(
   const name = sign === ',' ? 'decimal comma' : 'decimal point';
   return {
     sign,
-    detail: `${name} (${Math.max(comma, point)} amounts say so${against ? `; ${against} say otherwise and are reported in the quality table` : ''})`,
+    detail: `${name} (${Math.max(comma, point) === 1 ? '1 amount says' : `${Math.max(comma, point)} amounts say`} so${against ? `; ${against} say otherwise and are reported in the quality table` : ''})`,
   };
 }

@@ -17,6 +17,17 @@ describe('allocation at as-of 2024-03-31', () => {
   });
   const invoice = async (id: string) => (await wh.query(`select * from invoices where invoice_id = '${id}'`))[0]!;
 
+  it('says what each export was read as, in the manifest', () => {
+    // invoices.csv: nine amounts, each written '1000.00'-style → a decimal point, nine say so;
+    // writeoffs.csv: one ('700.00'); clients.csv: limits such as '5000', no decimals to tell.
+    expect(wh.manifest.inputs.map((i) => [i.file, i.read_as])).toEqual([
+      ['clients.csv', 'utf-8, no decimals in the amounts'],
+      ['invoices.csv', 'utf-8, decimal point (9 amounts say so)'],
+      ['payments.csv', 'utf-8, decimal point (5 amounts say so)'],
+      ['writeoffs.csv', 'utf-8, decimal point (1 amount says so)'],
+    ]);
+  });
+
   it('a partial payment leaves the rest open and past due', async () => {
     // A1: 1,000 due 2024-02-09, P1 pays 600 on 2024-02-15 → 400 open;
     // DPD = 20 days left in February (leap year, 29 days) + 31 in March = 51 → bucket 31–60.
