@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { argv, chalk } from 'zx';
 
 import { CONFIG_FILE_NAME, configSchema, openItemsColumns, openItemsFiles, type OpenItemsFile } from './config.ts';
-import { openDatabase, sqlString, type Database } from './db.ts';
+import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
 import { fileNameWords, headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
 import { scanBytes } from './readers/encoding.ts';
 import { fecColumns } from './readers/fec.ts';

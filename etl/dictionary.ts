@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { modelsDir, readSqlFiles } from './models.ts';
+import { modelsDir, readSqlFiles } from './model-graph.ts';
 
 export interface TableEntry {
   table: string;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { RunStopped } from './run-folder.ts';
-import type { Manifest } from './warehouse.ts';
+import type { Manifest } from './publish-warehouse.ts';
 
 /** The figures the guard compares, from a manifest (tables.invoices.rows, headline.receivables). */
 export interface GuardFigures {

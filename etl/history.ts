@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { argv, chalk } from 'zx';
 
 import { swapIn } from './publish.ts';
-import type { Manifest } from './warehouse.ts';
+import type { Manifest } from './publish-warehouse.ts';
 
 /** Copies the run history and the current warehouse of `warehouseDir` into `dir` (emptied first). */
 export function saveHistory(dir: string, warehouseDir = 'data/warehouse'): string {

@@ -14,7 +14,7 @@ import { offersDataFiles } from '../site/lib/publishing.ts';
 import { main as runEtlCli } from './run.ts';
 import { buildSite } from './site-build.ts';
 import { chooseInput } from './start.ts';
-import type { Manifest } from './warehouse.ts';
+import type { Manifest } from './publish-warehouse.ts';
 
 const warehouseDir = typeof argv.warehouse === 'string' ? argv.warehouse : 'data/warehouse';
 const siteDir = typeof argv.site === 'string' ? argv.site : 'dist';

@@ -3,15 +3,15 @@
 import { resolve } from 'node:path';
 
 import type { Config } from './config.ts';
-import { openDatabase, sqlString, type Database } from './db.ts';
-import { checksDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
+import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
+import { checksDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './model-graph.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readCollectionsLog } from './readers/collections-log.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { guardPublishing } from './guard.ts';
 import { openRunFolder, writeProblem } from './run-folder.ts';
-import { createBucketTable, createReferenceTables, setFormatVariables } from './settings.ts';
-import { publishWarehouse, type Manifest } from './warehouse.ts';
+import { createBucketTable, createReferenceTables, setFormatVariables } from './config-in-duckdb.ts';
+import { publishWarehouse, type Manifest } from './publish-warehouse.ts';
 
 export interface RunOptions {
   inputDir: string;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { loadConfig } from '../etl/config.ts';
-import { openDatabase, sqlString, type Row } from '../etl/db.ts';
+import { openDatabase, sqlString, type Row } from '../shared/duckdb.ts';
 import { runEtl } from '../etl/pipeline.ts';
-import type { Manifest } from '../etl/warehouse.ts';
+import type { Manifest } from '../etl/publish-warehouse.ts';
 
 export const fixturesDir = join(import.meta.dirname, 'fixtures');
 
@@ -47,7 +47,7 @@ export async function runModel<T extends Row = Row>(
   inputs: Record<string, string>,
   variables: Record<string, string | number> = {},
 ): Promise<T[]> {
-  const { readSqlFiles, modelsDir, orderedModels } = await import('../etl/models.ts');
+  const { readSqlFiles, modelsDir, orderedModels } = await import('../etl/model-graph.ts');
   const db = await openDatabase();
   try {
     await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);

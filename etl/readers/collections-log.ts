@@ -8,7 +8,7 @@ import { globSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 import { collectionsLogColumns, ConfigError, type CollectionsLogFile, type Config } from '../config.ts';
-import { sqlString, type Database } from '../db.ts';
+import { sqlString, type Database } from '../../shared/duckdb.ts';
 import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
 import { readDelimited, trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';

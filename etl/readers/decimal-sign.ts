@@ -3,8 +3,8 @@
 // not three digits after it) or '1.705,03' (the last sign is the decimal one) say comma;
 // '1,705.03' or '1,705,003' say point. '1,705' and '1.705' decide nothing: thousands or three
 // decimals. A file whose amounts all leave it open stops the run: amounts are read, never guessed.
-import type { Database } from '../db.ts';
-import { sqlString } from '../db.ts';
+import type { Database } from '../../shared/duckdb.ts';
+import { sqlString } from '../../shared/duckdb.ts';
 import { InputError } from './errors.ts';
 
 export type DecimalSign = ',' | '.';

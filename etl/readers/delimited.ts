@@ -4,8 +4,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-import type { Database } from '../db.ts';
-import { sqlString } from '../db.ts';
+import type { Database } from '../../shared/duckdb.ts';
+import { sqlString } from '../../shared/duckdb.ts';
 import { InputError } from './errors.ts';
 import { scanLines, type LineSegment } from './lines.ts';
 

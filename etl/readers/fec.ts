@@ -15,7 +15,7 @@ import { basename, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 
 import type { Config } from '../config.ts';
-import type { Database } from '../db.ts';
+import type { Database } from '../../shared/duckdb.ts';
 import { readDelimited, trimmedField, writeUtf8Copy } from './delimited.ts';
 import { scanBytes } from './encoding.ts';
 import { InputError } from './errors.ts';

@@ -7,7 +7,7 @@ import { basename, join, relative } from 'node:path';
 
 import type { Config, OpenItemsFile } from '../config.ts';
 import { openItemsColumns, openItemsFiles } from '../config.ts';
-import { sqlString, type Database } from '../db.ts';
+import { sqlString, type Database } from '../../shared/duckdb.ts';
 import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
 import { readDelimited, trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';

@@ -5,6 +5,6 @@ export * from './warehouse/collections.ts';
 export * from './warehouse/desk.ts';
 export * from './warehouse/finance.ts';
 export * from './warehouse/receivables.ts';
-export * from './warehouse/run.ts';
+export * from './warehouse/metadata.ts';
 export * from './warehouse/scores.ts';
 export * from './warehouse/behaviour.ts';

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { openDatabase, sqlString } from '../../etl/db.ts';
+import { openDatabase, sqlString } from '../../shared/duckdb.ts';
 
 export interface LedgerSize {
   clients: number;

@@ -10,7 +10,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { restoreHistory } from '../../etl/history.ts';
-import type { Manifest } from '../../etl/warehouse.ts';
+import type { Manifest } from '../../etl/publish-warehouse.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 
 const projectDir = join(import.meta.dirname, '..', '..');

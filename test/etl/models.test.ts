@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checksDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/models.ts';
+import { checksDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
 
 const models = orderedModels();
 const checks = readSqlFiles(checksDir);

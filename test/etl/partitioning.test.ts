@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../etl/config.ts';
-import { openDatabase } from '../../etl/db.ts';
+import { openDatabase } from '../../shared/duckdb.ts';
 import { runEtl } from '../../etl/pipeline.ts';
 import { fixturesDir } from '../helpers.ts';
 

@@ -3,8 +3,8 @@
 // provisions, dunning and alerts read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openDatabase, sqlString, type Database } from '../../etl/db.ts';
-import { modelsDir, readSqlFiles } from '../../etl/models.ts';
+import { openDatabase, sqlString, type Database } from '../../shared/duckdb.ts';
+import { modelsDir, readSqlFiles } from '../../etl/model-graph.ts';
 
 let db: Database;
 

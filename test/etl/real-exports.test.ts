@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 
 import { loadConfig } from '../../etl/config.ts';
-import { openDatabase } from '../../etl/db.ts';
+import { openDatabase } from '../../shared/duckdb.ts';
 import { runEtl } from '../../etl/pipeline.ts';
 import { InputError } from '../../etl/readers/errors.ts';
 import { readOpenItems } from '../../etl/readers/open-items.ts';

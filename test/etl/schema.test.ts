@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readDictionary } from '../../etl/dictionary.ts';
-import { modelsDir } from '../../etl/models.ts';
+import { modelsDir } from '../../etl/model-graph.ts';
 import { buildWarehouse, fixturesDir, type Warehouse } from '../helpers.ts';
 
 /** DESIGN.md "Key columns": the names analysts and checks rely on, with the kind of type. */

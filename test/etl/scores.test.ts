@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { openDatabase, type Row } from '../../etl/db.ts';
+import { openDatabase, type Row } from '../../shared/duckdb.ts';
 import { buildWarehouse, fixturesDir, queryWarehouse, runModel } from '../helpers.ts';
 
 describe('int_score_features', () => {
@@ -187,7 +187,7 @@ describe('on the sample', () => {
 
 /** credit_limits on hand-made inputs with the limit settings as the runner sets them. */
 async function creditLimits(settings: { marginDays: number; roundingAmount: number; smallRoundingAmount: number; smallLimitBelow: number }): Promise<Row[]> {
-  const { readSqlFiles, modelsDir, orderedModels } = await import('../../etl/models.ts');
+  const { readSqlFiles, modelsDir, orderedModels } = await import('../../etl/model-graph.ts');
   const db = await openDatabase();
   try {
     await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
@@ -247,8 +247,8 @@ describe('client_scores reasons', () => {
   it('gives every grade below A the bands that cost the most points against the best band, after an override', async () => {
     const db = await openDatabase();
     try {
-      const { orderedModels } = await import('../../etl/models.ts');
-      const { readSqlFiles, modelsDir } = await import('../../etl/models.ts');
+      const { orderedModels } = await import('../../etl/model-graph.ts');
+      const { readSqlFiles, modelsDir } = await import('../../etl/model-graph.ts');
       await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
       await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]`);
       // Four features, band 1 the best: a +0.5 / −0.5, b +0.3 / −1.0, c +0.2 / 0.0, d +0.1 / −0.1.

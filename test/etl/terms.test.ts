@@ -2,8 +2,8 @@
 // date below was counted on a calendar by hand (2024 is a leap year, 2023 and 2025 are not).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openDatabase, sqlString, type Database } from '../../etl/db.ts';
-import { modelsDir, readSqlFiles } from '../../etl/models.ts';
+import { openDatabase, sqlString, type Database } from '../../shared/duckdb.ts';
+import { modelsDir, readSqlFiles } from '../../etl/model-graph.ts';
 
 let db: Database;
 

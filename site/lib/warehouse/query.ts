@@ -1,12 +1,12 @@
 // Queries on the warehouse (ENCOURS_WAREHOUSE, default data/warehouse). Each query runs once per
 // build (a memoised module-level promise) and per-client rows are indexed in Maps, so 10,000
-// client pages cost lookups, not 10,000 queries. Values cross into JS in one place (etl/db.ts):
+// client pages cost lookups, not 10,000 queries. Values cross into JS in one place (shared/duckdb.ts):
 // BIGINT → number, DATE → 'YYYY-MM-DD', DECIMAL → number. A table a feature has not produced yet
 // reads as empty rather than failing the build; only manifest.json is required.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { openDatabase, sqlString, type Database, type Row } from '../../../etl/db.ts';
+import { openDatabase, sqlString, type Database, type Row } from '../../../shared/duckdb.ts';
 
 export const warehouseDir = resolve(process.env.ENCOURS_WAREHOUSE ?? 'data/warehouse');
 

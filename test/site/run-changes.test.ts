@@ -2,7 +2,7 @@
 // run before it (run_history.json, newest first).
 import { describe, expect, it } from 'vitest';
 
-import { runChanges } from '../../site/lib/runs.ts';
+import { runChanges } from '../../site/lib/run-changes.ts';
 
 describe('runChanges', () => {
   it('gives each figure its change since the next older run, in cents, and none for the oldest run', () => {

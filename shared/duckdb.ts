@@ -1,5 +1,6 @@
-// The one place the ETL talks to DuckDB: opening the database and turning its values into plain
-// JS (BIGINT → number, DATE → 'YYYY-MM-DD'), so that no bigint ever meets JSON.stringify.
+// The one place the project talks to DuckDB, shared by the ETL and the site: opening the database
+// and turning its values into plain JS (BIGINT → number, DATE → 'YYYY-MM-DD'), so that no bigint
+// ever meets JSON.stringify.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export type Row = Record<string, string | number | boolean | null>;

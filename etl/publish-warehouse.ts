@@ -7,7 +7,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import { basename, join } from 'node:path';
 
 import type { Config } from './config.ts';
-import { sqlString, type Database } from './db.ts';
+import { sqlString, type Database } from '../shared/duckdb.ts';
 import { readDictionary } from './dictionary.ts';
 import { pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';

@@ -4,8 +4,8 @@
 import { resolve } from 'node:path';
 
 import { penaltiesEnabled, type Config } from './config.ts';
-import { sqlString, type Database } from './db.ts';
-import { etlDir } from './models.ts';
+import { sqlString, type Database } from '../shared/duckdb.ts';
+import { etlDir } from './model-graph.ts';
 import { InputError } from './readers/errors.ts';
 
 export async function setFormatVariables(db: Database, config: Config): Promise<void> {
