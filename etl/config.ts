@@ -66,10 +66,7 @@ const openItems = z.strictObject({
         .default({ invoice: ['invoice', 'facture', 'FA'], credit_note: ['credit_note', 'credit note', 'avoir', 'AV'] }),
       true: z.array(z.string()).default(['true', '1', 'yes', 'y', 'oui', 'o', 'x']),
     })
-    .default({
-      kind: { invoice: ['invoice', 'facture', 'FA'], credit_note: ['credit_note', 'credit note', 'avoir', 'AV'] },
-      true: ['true', '1', 'yes', 'y', 'oui', 'o', 'x'],
-    }),
+    .prefault({}),
 });
 
 /** FEC (Fichier des Écritures Comptables): which accounts and journals mean what. */
@@ -266,18 +263,19 @@ export const configSchema = z.strictObject({
   keepRuns: z.number().int().min(1).default(3),
   /** Manifests of past runs kept in data/warehouse-history/ (what the site shows as run history). */
   keepRunHistory: z.number().int().min(1).default(30),
-  openItems: openItems.default(() => openItems.parse({})),
-  fec: fec.default(() => fec.parse({})),
-  dunning: dunning.default(() => dunning.parse({})),
-  penalties: penalties.default(() => penalties.parse({})),
-  alerts: alerts.default(() => alerts.parse({})),
-  guard: guard.default(() => guard.parse({})),
-  provisions: provisions.default(() => provisions.parse({})),
-  forecast: forecast.default(() => forecast.parse({})),
-  scoring: scoring.default(() => scoring.parse({})),
-  creditLimits: creditLimits.default(() => creditLimits.parse({})),
-  collections: collections.default(() => collections.parse({})),
-  company: company.default(() => company.parse({})),
+  // prefault: an absent section is parsed as {}, so each of its fields takes its own default.
+  openItems: openItems.prefault({}),
+  fec: fec.prefault({}),
+  dunning: dunning.prefault({}),
+  penalties: penalties.prefault({}),
+  alerts: alerts.prefault({}),
+  guard: guard.prefault({}),
+  provisions: provisions.prefault({}),
+  forecast: forecast.prefault({}),
+  scoring: scoring.prefault({}),
+  creditLimits: creditLimits.prefault({}),
+  collections: collections.prefault({}),
+  company: company.prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;
