@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
+import type { Manifest } from '../shared/manifest.ts';
 import type { Config } from './config.ts';
 import { sqlString, type Database } from '../shared/duckdb.ts';
 import { readDictionary } from './dictionary.ts';
@@ -13,22 +14,7 @@ import { pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';
 import type { RunFolder } from './run-folder.ts';
 
-export interface Manifest {
-  tool: string;
-  version: string;
-  run_id: string;
-  run_at: string;
-  as_of_date: string;
-  /** The company currency every amount is in. */
-  currency: string;
-  duration_ms: number;
-  config_file: string | null;
-  /** read_as: how an open-items file was read (encoding or workbook, decimal sign detected or set). */
-  inputs: { file: string; kind: string; size_bytes: number; sha256: string; rows: number; rejected_rows: number; read_as: string | null }[];
-  tables: Record<string, { file: string; rows: number }>;
-  /** The run_summary row: headline figures to compare run to run. */
-  headline: Record<string, string | number | boolean | null>;
-}
+export type { Manifest };
 
 /** The large tables, and the date whose year partitions them when they outgrow one file. */
 const partitionedByYear: Record<string, string> = {

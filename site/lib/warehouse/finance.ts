@@ -1,21 +1,14 @@
 // KPIs (company and per segment, sector, country, sales rep), provisions and the cash forecast.
 import { memo } from './query.ts';
+import type { Columns } from './tables.ts';
 
-export interface KpiMonth {
-  month_end: string;
-  receivables: number;
-  overdue: number;
-  share_overdue: number | null;
-  sales: number;
-  dso_countback: number | null;
-  dso_standard: number | null;
-  best_possible_dso: number | null;
-  add_days: number | null;
-  cei: number | null;
-  cei_quarter: number | null;
-  bad_debt_rate_12m: number | null;
-  avg_days_late: number | null;
-}
+/** One month end of kpi_monthly (types from the data dictionary, see tables.ts); the amounts are never NULL. */
+export type KpiMonth = Columns<
+  'kpi_monthly',
+  | 'month_end' | 'receivables' | 'overdue' | 'share_overdue' | 'sales' | 'dso_countback' | 'dso_standard'
+  | 'best_possible_dso' | 'add_days' | 'cei' | 'cei_quarter' | 'bad_debt_rate_12m' | 'avg_days_late',
+  'month_end' | 'receivables' | 'overdue' | 'sales'
+>;
 
 /** The company's KPIs at each month end, oldest first. */
 export const companyKpis = () =>

@@ -2,25 +2,23 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { z } from 'zod';
+
 import { memo, warehouseDir, type Manifest } from './query.ts';
 
-export interface DictionaryColumn {
-  name: string;
-  type: string;
-  description: string;
-  description_fr?: string;
-}
+const dictionaryColumn = z.object({ name: z.string(), type: z.string(), description: z.string(), description_fr: z.string().optional() });
+const dictionaryTable = z.object({ table: z.string(), description: z.string(), columns: z.array(dictionaryColumn) });
 
-export interface DictionaryTable {
-  table: string;
-  description: string;
-  columns: DictionaryColumn[];
-}
+export type DictionaryColumn = z.infer<typeof dictionaryColumn>;
+export type DictionaryTable = z.infer<typeof dictionaryTable>;
 
-/** The data dictionary shipped with the warehouse (empty for a warehouse without one). */
+/** The data dictionary shipped with the warehouse (empty for a warehouse without one), checked as it is read. */
 export function dataDictionary(): DictionaryTable[] {
   const file = join(warehouseDir, 'data_dictionary.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DictionaryTable[]) : [];
+  if (!existsSync(file)) return [];
+  const parsed = z.array(dictionaryTable).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not a data dictionary: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 export interface QualityRow {

@@ -6,27 +6,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { z } from 'zod';
+
 import { openDatabase, sqlString, type Database, type Row } from '../../../shared/duckdb.ts';
+import { manifestSchema, type Manifest } from '../../../shared/manifest.ts';
+import { warehouseColumnTypes, warehouseTables, type WarehouseTable } from './tables.ts';
 
 export const warehouseDir = resolve(process.env.ENCOURS_WAREHOUSE ?? 'data/warehouse');
 
-export interface Manifest {
-  run_at: string;
-  as_of_date: string;
-  /** The company currency of every amount; older warehouses do not say (see companyCurrency). */
-  currency?: string;
-  duration_ms?: number;
-  inputs: { file: string; kind: string; size_bytes: number; sha256?: string; rows: number; rejected_rows: number }[];
-  tables: Record<string, { file: string; rows: number }>;
-  /** The run_summary row. */
-  headline?: Record<string, string | number | boolean | null>;
-}
+export type { Manifest };
 
 let manifest: Manifest | undefined;
 export function readManifest(): Manifest {
   const file = join(warehouseDir, 'manifest.json');
   if (!existsSync(file)) throw new Error(`no warehouse at ${warehouseDir} (manifest.json missing): run the ETL first, or set ENCOURS_WAREHOUSE`);
-  manifest ??= JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  if (!manifest) {
+    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`${file} is not the manifest this site reads (shared/manifest.ts): ${z.prettifyError(parsed.error)}`);
+    manifest = parsed.data;
+  }
   return manifest;
 }
 
@@ -37,10 +35,9 @@ export function asOfLiteral(): string {
   return `date '${asOf}'`;
 }
 
-/** The currency every amount is in: the warehouse's word if it gives one, else ENCOURS_CURRENCY, else EUR. */
+/** The currency every amount is in: the warehouse's word, else (no warehouse yet) ENCOURS_CURRENCY, else EUR. */
 export function companyCurrency(): string {
-  const fromWarehouse = existsSync(join(warehouseDir, 'manifest.json')) ? readManifest().currency : undefined;
-  return fromWarehouse ?? process.env.ENCOURS_CURRENCY ?? 'EUR';
+  return existsSync(join(warehouseDir, 'manifest.json')) ? readManifest().currency : (process.env.ENCOURS_CURRENCY ?? 'EUR');
 }
 
 /** French late-payment penalties were computed (run_summary.is_penalties_enabled; older warehouses: yes). */
@@ -73,10 +70,53 @@ export function memo<T>(key: string, tables: string[], sql: string): Promise<T[]
     if (tables.some((t) => !existsSync(join(warehouseDir, `${t}.parquet`)) && !existsSync(join(warehouseDir, t)))) return [];
     database ??= openDatabase();
     const db = await database;
+    for (const t of tables) await checkColumns(db, t);
     let text = sql;
     for (const t of tables) text = text.replaceAll(`{${t}}`, source(t));
-    return (await db.rows<Row>(text)) as T[];
+    return checkedRows<T>(key, tables, await db.rows<Row>(text));
   });
+}
+
+/**
+ * The warehouse table has every column, with its type, that the site's row types expect
+ * (tables.ts, generated from the data dictionary): a column renamed or retyped in SQL stops the
+ * build here, naming it, instead of leaving a blank on a page.
+ */
+function checkColumns(db: Database, table: string): Promise<void> {
+  return index(`columns:${table}`, async () => {
+    const expected = isWarehouseTable(table) ? warehouseColumnTypes[table] : {};
+    const actual = new Map(
+      (await db.rows<{ column_name: string; column_type: string }>(`select column_name, column_type from (describe select * from ${source(table)})`)).map((c) => [c.column_name, c.column_type]),
+    );
+    const wrong = Object.entries(expected)
+      .filter(([name, type]) => actual.get(name) !== type)
+      .map(([name, type]) => (actual.has(name) ? `${name} is ${actual.get(name)}, not ${type}` : `${name} (${type}) is missing`));
+    if (wrong.length > 0) {
+      throw new Error(`warehouse table ${table} (${warehouseDir}) does not match site/lib/warehouse/tables.ts: ${wrong.join('; ')}. Rebuild the warehouse with this version of the ETL, or run \`npm run types\` after changing the mart's .json`);
+    }
+  });
+}
+
+/**
+ * The rows of query `key`, each column named as a column of a table it reads checked against that
+ * column's schema (computed columns under other names pass as they are). Values are checked,
+ * not converted: what the loader's type promises is what the page gets.
+ */
+function checkedRows<T>(key: string, tables: string[], rows: Row[]): T[] {
+  const shape: Record<string, z.ZodType> = {};
+  for (const table of tables) if (isWarehouseTable(table)) Object.assign(shape, warehouseTables[table].shape);
+  const first = rows[0];
+  if (!first) return [];
+  const schema = z.object(Object.fromEntries(Object.entries(shape).filter(([name]) => name in first)));
+  rows.forEach((row, i) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) throw new Error(`warehouse query ${key} (tables ${tables.join(', ')}), row ${i + 1}: ${z.prettifyError(parsed.error)}`);
+  });
+  return rows as T[];
+}
+
+function isWarehouseTable(table: string): table is WarehouseTable {
+  return Object.hasOwn(warehouseTables, table);
 }
 
 /** The memoised result of `make()` under `key`: one promise per build, shared by every page. */

@@ -1,0 +1,82 @@
+// Data enters the site through site/lib/warehouse/query.ts, checked against the types generated
+// from the data dictionary: a warehouse whose columns or manifest are not what the site reads
+// stops the build, naming what is wrong, instead of leaving blanks on pages.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { openDatabase, sqlString } from '../../shared/duckdb.ts';
+
+const manifest = {
+  tool: 'encours', version: '0.1.0', run_id: 'r1', run_at: '2024-04-01T00:00:00Z', as_of_date: '2024-03-31', currency: 'EUR',
+  duration_ms: 1, config_file: null, inputs: [], tables: {}, headline: {},
+};
+
+/** A warehouse folder holding `manifest.json` and each table written from a SELECT. */
+async function warehouse(tables: Record<string, string>, manifestJson: unknown = manifest): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'encours-site-query-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestJson));
+  const db = await openDatabase();
+  try {
+    for (const [table, select] of Object.entries(tables)) await db.run(`copy (${select}) to ${sqlString(join(dir, `${table}.parquet`))} (format parquet)`);
+  } finally {
+    db.close();
+  }
+  return dir;
+}
+
+/** The site's loaders reading `dir` (the warehouse folder is read from the environment when they load). */
+async function siteReading(dir: string) {
+  vi.resetModules();
+  vi.stubEnv('ENCOURS_WAREHOUSE', dir);
+  return import('../../site/lib/warehouse.ts');
+}
+
+const kpiColumns = `date '2024-03-31' as month_end, 'company' as scope, 'all' as scope_value, 1000.00::decimal(18,2) as receivables,
+  200.00::decimal(18,2) as overdue, 0.2::double as share_overdue, 500.00::decimal(18,2) as sales`;
+
+describe('memo (every loader)', () => {
+  let complete: string;
+  beforeAll(async () => {
+    const { warehouseColumnTypes } = await import('../../site/lib/warehouse/tables.ts');
+    // Every kpi_monthly column with its dictionary type; NULL where the test does not care.
+    const columns = Object.entries(warehouseColumnTypes.kpi_monthly).map(([name, type]) => {
+      const known: Record<string, string> = { month_end: "date '2024-03-31'", scope: "'company'", scope_value: "'all'", receivables: '1000.00', overdue: '200.00', sales: '500.00', dso_countback: '42.5' };
+      return `${known[name] ?? 'null'}::${type} as ${name}`;
+    });
+    complete = await warehouse({ kpi_monthly: `select ${columns.join(', ')}` });
+  });
+
+  it('returns the rows of a warehouse that has the columns the site expects', async () => {
+    const site = await siteReading(complete);
+    const [month] = await site.companyKpis();
+    expect(month).toMatchObject({ month_end: '2024-03-31', receivables: 1000, overdue: 200, sales: 500, dso_countback: 42.5 });
+  });
+
+  it('stops, naming the table and the column, when a column was renamed in SQL', async () => {
+    const site = await siteReading(await warehouse({ kpi_monthly: `select ${kpiColumns}, 42.5::double as dso_countback_days` }));
+    await expect(site.companyKpis()).rejects.toThrow(/warehouse table kpi_monthly .*dso_countback \(DOUBLE\) is missing/);
+  });
+
+  it('stops when a column changed type (amounts as text)', async () => {
+    const { warehouseColumnTypes } = await import('../../site/lib/warehouse/tables.ts');
+    const columns = Object.entries(warehouseColumnTypes.kpi_monthly).map(([name, type]) => (name === 'receivables' ? `'1 000,00' as receivables` : `null::${type} as ${name}`));
+    const site = await siteReading(await warehouse({ kpi_monthly: `select ${columns.join(', ')}` }));
+    await expect(site.companyKpis()).rejects.toThrow(/receivables is VARCHAR, not DECIMAL\(18,2\)/);
+  });
+});
+
+describe('readManifest', () => {
+  it('stops, naming the field, on a manifest without its as-of date', async () => {
+    const { as_of_date: _dropped, ...withoutAsOf } = manifest;
+    const site = await siteReading(await warehouse({}, withoutAsOf));
+    expect(() => site.readManifest()).toThrow(/not the manifest this site reads[\s\S]*as_of_date/);
+  });
+
+  it('reads the company currency from it', async () => {
+    const site = await siteReading(await warehouse({}, { ...manifest, currency: 'USD' }));
+    expect(site.companyCurrency()).toBe('USD');
+  });
+});
