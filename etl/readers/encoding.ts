@@ -4,6 +4,8 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 
+import { forEachLineChunk } from './line-chunks.ts';
+
 export interface ByteScan {
   encoding: DetectedEncoding;
   crcrlf: boolean;
@@ -11,31 +13,14 @@ export interface ByteScan {
 
 export type DetectedEncoding = 'utf-8' | 'cp850' | 'windows-1252' | 'iso-8859-15';
 
-/** Reads the file by 16 MiB chunks cut after a line feed (never inside a UTF-8 character). */
+/** Reads the file by chunks of whole lines (line-chunks.ts), counting the bytes that tell the code page. */
 export function scanBytes(path: string): ByteScan {
   const counts = { utf8: true, low: 0, cp850Letters: 0, high: 0 };
   let crcrlf = false;
-  const chunk = Buffer.alloc(16 * 2 ** 20);
-  const fd = openSync(path, 'r');
-  try {
-    let carried = 0;
-    let position = 0;
-    for (;;) {
-      const read = readSync(fd, chunk, carried, chunk.length - carried, position);
-      position += read;
-      const filled = carried + read;
-      if (filled === 0) break;
-      const cut = read === 0 ? filled : chunk.lastIndexOf(0x0a, filled - 1) + 1 || filled;
-      const piece = chunk.subarray(0, cut);
-      if (!crcrlf && piece.includes('\r\r\n')) crcrlf = true;
-      countBytes(piece, counts);
-      carried = filled - cut;
-      chunk.copy(chunk, 0, cut, filled);
-      if (read === 0) break;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  forEachLineChunk(path, (bytes) => {
+    if (!crcrlf && bytes.includes('\r\r\n')) crcrlf = true;
+    countBytes(bytes, counts);
+  });
   return { encoding: encodingOf(counts), crcrlf };
 }
 

@@ -5,6 +5,8 @@
 // one count of line ends; otherwise each run of records on consecutive lines is a segment.
 import { closeSync, openSync, readSync } from 'node:fs';
 
+import { forEachLineChunk } from './line-chunks.ts';
+
 /**
  * Records from `record` on (0 = the first after the header) start on consecutive lines from
  * `line`; `duckdbLine` is the number DuckDB gives the same line in its rejects table (which does
@@ -81,40 +83,21 @@ function mayShiftLines(path: string, quoted: boolean): boolean {
  * position is kept, never searched again from each line (which would be quadratic).
  */
 function forEachLine(path: string, quotes: boolean, line: (empty: boolean, oddQuotes: boolean) => void): void {
-  let chunk = Buffer.alloc(16 * 2 ** 20);
-  const fd = openSync(path, 'r');
-  try {
-    let carried = 0;
-    let position = 0;
-    for (;;) {
-      const read = readSync(fd, chunk, carried, chunk.length - carried, position);
-      position += read;
-      const filled = carried + read;
-      let nextQuote = quotes ? chunk.indexOf(QUOTE, 0) : -1;
-      if (nextQuote >= filled) nextQuote = -1;
-      const emit = (start: number, end: number) => {
-        let odd = false;
-        while (nextQuote !== -1 && nextQuote < end) {
-          odd = !odd;
-          nextQuote = chunk.indexOf(QUOTE, nextQuote + 1);
-          if (nextQuote >= filled) nextQuote = -1;
-        }
-        line(end === start || (end === start + 1 && chunk[start] === CR), odd);
-      };
-      if (read === 0) {
-        if (filled > 0) emit(0, filled);
-        break;
+  forEachLineChunk(path, (bytes) => {
+    let nextQuote = quotes ? bytes.indexOf(QUOTE) : -1;
+    const emit = (start: number, end: number) => {
+      let odd = false;
+      while (nextQuote !== -1 && nextQuote < end) {
+        odd = !odd;
+        nextQuote = bytes.indexOf(QUOTE, nextQuote + 1);
       }
-      let start = 0;
-      for (let lf = chunk.indexOf(LF, 0); lf !== -1 && lf < filled; lf = chunk.indexOf(LF, start)) {
-        emit(start, lf);
-        start = lf + 1;
-      }
-      carried = filled - start;
-      if (carried === chunk.length) chunk = Buffer.concat([chunk, Buffer.alloc(chunk.length)]); // a line longer than the chunk
-      else chunk.copy(chunk, 0, start, filled);
+      line(end === start || (end === start + 1 && bytes[start] === CR), odd);
+    };
+    let start = 0;
+    for (let lf = bytes.indexOf(LF); lf !== -1; lf = bytes.indexOf(LF, start)) {
+      emit(start, lf);
+      start = lf + 1;
     }
-  } finally {
-    closeSync(fd);
-  }
+    if (start < bytes.length) emit(start, bytes.length); // the file's last line, without a line feed
+  });
 }
