@@ -10,10 +10,10 @@ import { basename, join, relative } from 'node:path';
 import { collectionsLogColumns, ConfigError, type CollectionsLogFile, type Config } from '../config.ts';
 import { sqlString, type Database } from '../../shared/duckdb.ts';
 import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
-import { readDelimited, trimmedField } from './delimited.ts';
+import { readDelimited } from './delimited.ts';
 import { InputError } from './errors.ts';
 import { readableSource } from './source.ts';
-import type { InputFile } from './open-items.ts';
+import { mapHeader, type InputFile } from './open-items.ts';
 
 const defaultPatterns: Record<CollectionsLogFile, string> = { actions: 'actions*.csv', contacts: 'contacts*.csv' };
 const logFiles = Object.keys(collectionsLogColumns) as CollectionsLogFile[];
@@ -87,16 +87,9 @@ async function readOneFile(
     encodingHint: source.encodingHint,
     lines: source.lines,
     checkHeader: (header) => {
-      const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
-      const missing: string[] = [];
-      const select = [...required, ...optional].map((column) => {
-        const theirs = mapping[column] ?? column;
-        const actual = byName.get(theirs.trim().toLowerCase());
-        if (actual !== undefined) return `${trimmedField(actual)} as ${column}`;
-        // A column the mapping names must be there, optional or not (etl/readers/open-items.ts).
-        if ((required as readonly string[]).includes(column) || mapping[column] !== undefined) missing.push(`${theirs} (${column})`);
-        return `null::varchar as ${column}`;
-      });
+      const mapped = mapHeader(header, [...required, ...optional], required, mapping);
+      const { select } = mapped;
+      const missing = mapped.missing.map((c) => `${c.theirs} (${c.ours})`);
       if (missing.length) {
         throw new InputError(
           sourceFile,

@@ -102,19 +102,10 @@ async function readOneFile(
     lines: source.lines,
     dropEmptyRows: wanted,
     checkHeader: (header) => {
-      const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
-      const missing: string[] = [];
-      const select: string[] = [];
-      for (const column of wanted) {
-        const theirs = mapping[column] ?? column;
-        const actual = byName.get(theirs.trim().toLowerCase());
-        if (actual !== undefined) {
-          select.push(`${trimmedField(actual)} as ${column}`);
-          present.push({ ours: column, theirs: actual });
-        } else if (mapping[column] !== undefined || (openItemsColumns[kind].required as readonly string[]).includes(column)) {
-          missing.push(column);
-        } else select.push(`null::varchar as ${column}`);
-      }
+      const mapped = mapHeader(header, wanted, openItemsColumns[kind].required, mapping);
+      const { select } = mapped;
+      const missing = mapped.missing.map((c) => c.ours);
+      present.push(...mapped.present);
       if (header.length === 1 && missing.length) {
         throw new InputError(
           sourceFile,
@@ -164,3 +155,32 @@ async function readOneFile(
 
 /** Our columns that hold money, read by read_amount under the file's decimal sign. */
 const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'credit_limit', 'insured_limit', 'guarantee_amount']);
+
+/**
+ * The SELECT list that gives a file's columns our names, each found by its mapped name (or ours),
+ * case and surrounding spaces aside. A column the file lacks is NULL when it is optional and
+ * unmapped; a required one, or one the mapping names, is `missing` (DESIGN.md: every mapped
+ * column must exist). Shared by the open-items files and the collections log.
+ */
+export function mapHeader(
+  header: string[],
+  wanted: readonly string[],
+  required: readonly string[],
+  mapping: Record<string, string>,
+): { select: string[]; present: { ours: string; theirs: string }[]; missing: { ours: string; theirs: string }[] } {
+  const byName = new Map(header.map((name) => [name.trim().toLowerCase(), name]));
+  const select: string[] = [];
+  const present: { ours: string; theirs: string }[] = [];
+  const missing: { ours: string; theirs: string }[] = [];
+  for (const column of wanted) {
+    const theirs = mapping[column] ?? column;
+    const actual = byName.get(theirs.trim().toLowerCase());
+    if (actual !== undefined) {
+      select.push(`${trimmedField(actual)} as ${column}`);
+      present.push({ ours: column, theirs: actual });
+    } else if (mapping[column] !== undefined || required.includes(column)) {
+      missing.push({ ours: column, theirs });
+    } else select.push(`null::varchar as ${column}`);
+  }
+  return { select, present, missing };
+}
