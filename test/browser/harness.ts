@@ -1,15 +1,18 @@
 // Browser test harness: build the site from a warehouse into a temp folder with Astro's build(),
 // serve it on localhost with a tiny static server, and drive Debian's Chromium through
 // playwright-core, recording anything a user would notice went wrong.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, extname, join, sep } from 'node:path';
 
 import { build } from 'astro';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const projectDir = join(import.meta.dirname, '..', '..');
 const buildsDir = join(projectDir, 'test-output', 'site-builds');
+/** The global setup's folder (test/global-setup.ts), emptied at the start of each test run. */
+const sampleRunDir = join(projectDir, 'test-output', 'sample-run');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -20,9 +23,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * would overwrite each other's chunks. The site reads its settings from the environment when its
  * modules load, so they are set for the build and put back.
  */
-export async function buildSite(warehouseDir: string, env: Record<string, string> = {}): Promise<string> {
-  mkdirSync(buildsDir, { recursive: true });
-  const outDir = join(mkdtempSync(join(buildsDir, 'site-')), 'dist');
+export async function buildSite(warehouseDir: string, env: Record<string, string> = {}, outDir = join(mkdtempSync(join(mkdirp(buildsDir), 'site-')), 'dist')): Promise<string> {
   const settings: Record<string, string> = { ASTRO_TELEMETRY_DISABLED: '1', ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir, ...env };
   const saved = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
   Object.assign(process.env, settings);
@@ -33,6 +34,55 @@ export async function buildSite(warehouseDir: string, env: Record<string, string
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
+  }
+  return outDir;
+}
+
+function mkdirp(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * The bundled sample's site in `language` (default settings), built once per test run and shared
+ * by every test file that only reads it: a build costs 20–40 s, and five files used to make their
+ * own. The first file to ask builds it under test-output/sample-run/ (emptied by the global setup,
+ * and out of removeSite's reach); files asking meanwhile, in other workers, wait for its marker.
+ */
+export function sampleSite(language: 'fr' | 'en' = 'fr'): Promise<string> {
+  sampleSites[language] ??= buildSampleSiteOnce(language);
+  return sampleSites[language];
+}
+
+const sampleSites: Partial<Record<'fr' | 'en', Promise<string>>> = {};
+
+async function buildSampleSiteOnce(language: 'fr' | 'en'): Promise<string> {
+  const folder = join(sampleRunDir, `site-${language}`);
+  const outDir = join(folder, 'dist');
+  const built = join(folder, 'built');
+  const failed = join(folder, 'failed');
+  mkdirSync(sampleRunDir, { recursive: true });
+  let builder = true;
+  try {
+    mkdirSync(folder); // atomic: only one worker gets to build
+  } catch {
+    builder = false;
+  }
+  if (builder) {
+    try {
+      await buildSite(inject('sampleWarehouse'), { ENCOURS_LANG: language }, outDir);
+      writeFileSync(built, '');
+    } catch (error) {
+      writeFileSync(failed, String((error as Error).stack ?? error));
+      throw error;
+    }
+    return outDir;
+  }
+  const deadline = Date.now() + 600_000;
+  while (!existsSync(built)) {
+    if (existsSync(failed)) throw new Error(`the shared sample site (${language}) failed to build in another test file:\n${readFileSync(failed, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`the shared sample site (${language}) was not built within 10 minutes (${folder})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return outDir;
 }

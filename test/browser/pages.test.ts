@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { buildWarehouse, fixturesDir } from '../helpers.ts';
-import { buildSite, launchBrowser, noProblems, projectDir, removeSite, serve, watch } from './harness.ts';
+import { buildSite, launchBrowser, noProblems, projectDir, removeSite, sampleSite as sharedSampleSite, serve, watch } from './harness.ts';
 
 const screenshots = join(projectDir, 'test-output', 'screenshots');
 let browser: Browser;
@@ -37,9 +37,13 @@ async function buildAndServe(warehouseDir: string, env: Record<string, string> =
 }
 
 let sample: Promise<string> | undefined;
-/** The bundled sample's site, built once for this file. */
-function sampleSite(): Promise<string> {
-  sample ??= buildAndServe(inject('sampleWarehouse'));
+/** The bundled sample's site (built once per test run, see harness.ts), served for this file. */
+function sampleSiteUrl(): Promise<string> {
+  sample ??= sharedSampleSite().then(async (siteDir) => {
+    const { url, server } = await serve(siteDir);
+    servers.push(server);
+    return url;
+  });
   return sample;
 }
 
@@ -202,7 +206,7 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
 describe('the new pages built from the bundled sample', () => {
   let url: string;
   beforeAll(async () => {
-    url = await sampleSite();
+    url = await sampleSiteUrl();
   });
 
   it.each([
@@ -248,7 +252,7 @@ describe('the new pages built from the bundled sample', () => {
 describe('every table of the sample site has its CSV download', () => {
   let url: string;
   beforeAll(async () => {
-    url = await sampleSite();
+    url = await sampleSiteUrl();
   });
 
   // The data dictionary's tables on /about/ are the exception: data_dictionary.json is the download.

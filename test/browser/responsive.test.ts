@@ -13,7 +13,7 @@ import { makeFormat } from '../../site/lib/format.ts';
 import { en } from '../../site/lib/i18n/en.ts';
 import { fr } from '../../site/lib/i18n/fr.ts';
 import { queryWarehouse } from '../helpers.ts';
-import { buildSite, launchBrowser, projectDir, removeSite, serve } from './harness.ts';
+import { launchBrowser, projectDir, sampleSite, serve } from './harness.ts';
 import { foreignWords, inputText, visibleText, type Language } from './language.ts';
 
 const screenshots = join(projectDir, 'test-output', 'screenshots', 'responsive');
@@ -34,7 +34,7 @@ beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   browser = await launchBrowser();
   for (const language of languages) {
-    const dir = await buildSite(inject('sampleWarehouse'), { ENCOURS_LANG: language });
+    const dir = await sampleSite(language);
     const { url, server } = await serve(dir);
     sites[language] = { dir, url, server };
   }
@@ -44,7 +44,6 @@ afterAll(async () => {
   await browser?.close();
   for (const site of Object.values(sites)) {
     site.server.close();
-    removeSite(site.dir);
   }
 });
 

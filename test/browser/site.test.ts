@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { clientSlug } from '../../site/lib/slug.ts';
 import { buildWarehouse, fixturesDir } from '../helpers.ts';
-import { buildSite, launchBrowser, noProblems, pdfPageCount, projectDir, removeSite, serve, watch } from './harness.ts';
+import { buildSite, launchBrowser, sampleSite, noProblems, pdfPageCount, projectDir, removeSite, serve, watch } from './harness.ts';
 
 const screenshots = join(projectDir, 'test-output', 'screenshots');
 const evil = '<img src=x onerror=alert(1)>';
@@ -152,8 +152,10 @@ describe('the site built from the bundled sample', () => {
   let url: string;
   let siteDir: string;
   beforeAll(async () => {
-    siteDir = await buildSite(inject('sampleWarehouse'));
-    url = await serveSite(siteDir);
+    siteDir = await sampleSite();
+    const { url: sampleUrl, server } = await serve(siteDir);
+    servers.push(server);
+    url = sampleUrl;
   });
 
   it.each([

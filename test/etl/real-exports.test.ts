@@ -58,7 +58,8 @@ async function expectBook(
 const allFive = truth;
 const without = (...ids: string[]) => Object.fromEntries(Object.entries(truth).filter(([id]) => !ids.includes(id)));
 
-describe('exports that read right with no setting but their column names', () => {
+// Each case runs the ETL on its own copy into its own warehouse: run them at once (a run is mostly waiting on DuckDB and the disk).
+describe.concurrent('exports that read right with no setting but their column names', () => {
   it('French Excel CSV: ";", decimal comma, Windows-1252, dd/mm/yyyy, no-break space and space thousands', async () => {
     // '1 705,03' (U+00A0 in Windows-1252: byte A0), '12 345,60', '120,00' typed "Avoir" → −120.00.
     expect(await expectBook(exports('fr-excel-csv'), { loaded: allFive })).toEqual([]);
@@ -116,7 +117,8 @@ describe('exports that read right with no setting but their column names', () =>
   });
 });
 
-describe('physical line numbers', () => {
+// Each case runs the ETL on its own copy into its own warehouse: run them at once (a run is mostly waiting on DuckDB and the disk).
+describe.concurrent('physical line numbers', () => {
   it('after a quoted field over three lines, blank lines, a truncated line and before a total line', async () => {
     // 1 header · 2–4 F001 (label over three lines) · 5 blank · 6 F002 · 7–8 F003 (label over two
     // lines) · 9 BAD1 (30 Feb) · 10 AV01 · 11 F999 (three fields) · 12 blank · 13 F004 · 14 TOTAL.
@@ -129,7 +131,8 @@ describe('physical line numbers', () => {
   });
 });
 
-describe('amounts that are reported, never reinterpreted', () => {
+// Each case runs the ETL on its own copy into its own warehouse: run them at once (a run is mostly waiting on DuckDB and the disk).
+describe.concurrent('amounts that are reported, never reinterpreted', () => {
   it('three decimals', async () => {
     // '886,555' is neither 886.55 nor 886.56: the line is reported.
     const quality = await expectBook(exports('three-decimals'), { loaded: without('F002'), rejected: { F002: 3 } });
@@ -171,7 +174,8 @@ describe('amounts that are reported, never reinterpreted', () => {
   });
 });
 
-describe('Excel workbooks', () => {
+// Each case runs the ETL on its own copy into its own warehouse: run them at once (a run is mostly waiting on DuckDB and the disk).
+describe.concurrent('Excel workbooks', () => {
   // Sheet "Factures": row 1 header, 2 F001, 3 F002, 4 blank, 5 F003, 6 AV01 ("Avoir", −120),
   // 7 BAD2 with a text date 31/02/2024, 8 F004 whose amount is the sum 0.1 + 0.89, stored
   // 0.9900000000000001 (Excel shows 15 digits: 0.99).

@@ -63,7 +63,8 @@ async function expectStopped(result: Result, message: RegExp, warehouse: string,
 
 const partialsOf = (warehouse: string) => readdirSync(`${warehouse}-runs`).filter((name) => name.startsWith('.partial-'));
 
-describe('the as-of date', () => {
+// Each case runs the ETL on its own copy into its own warehouse: run them at once (a run is mostly waiting on DuckDB and the disk).
+describe.concurrent('the as-of date', () => {
   it('is by default the latest date of any kind: every settlement on the invoice lines is applied', async () => {
     // Issued until 2025-03-02 (F4), settled on the invoice lines until 2025-04-09 (F3): as-of 2025-04-09.
     // F1 1,200, F2 600 and F3 900 are paid in full; F4 300 is unpaid; F5 500 has 200 paid on 2025-04-03.
@@ -311,7 +312,8 @@ describe('messages a user can act on', () => {
   });
 });
 
-describe('quiet, correct notices', () => {
+// Each case runs the ETL on its own copy into its own warehouse: run them at once (a run is mostly waiting on DuckDB and the disk).
+describe.concurrent('quiet, correct notices', () => {
   it('without a clients file, one info row instead of a warning per client', async () => {
     // Clients A–F (F through its invoice F1 and write-off W1) are all unnamed: one row, not six.
     const wh = await buildWarehouse(variant(join(fixturesDir, 'allocation'), { 'clients.csv': null }), { asOf: '2024-03-31' });
