@@ -9,7 +9,8 @@ import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { buildSite, launchBrowser, noProblems, removeSite, serve, watch } from './harness.ts';
+import { queryWarehouse } from '../helpers.ts';
+import { launchBrowser, noProblems, sampleSite, serve, watch } from './harness.ts';
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
 let browser: Browser;
@@ -18,7 +19,7 @@ let url: string;
 let siteDir: string;
 
 beforeAll(async () => {
-  siteDir = await buildSite(inject('sampleWarehouse'));
+  siteDir = await sampleSite();
   ({ url, server } = await serve(siteDir));
   browser = await launchBrowser();
 });
@@ -26,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
-  if (siteDir) removeSite(siteDir);
 });
 
 describe('finance and collections pages', () => {
@@ -113,6 +113,65 @@ describe('finance and collections pages', () => {
     await page.goto(`${url}/forecast/`);
     await expect(page.locator('#forecast-table tbody tr').count()).resolves.toBe(13);
     await expect(page.locator('main').textContent()).resolves.toMatch(/contre \d+,\d\s% pour la prévision naïve/);
+    await page.close();
+  });
+});
+
+/** Mann–Whitney AUC: the chance a defaulter ranks riskier than a non-defaulter, ties counting half. */
+function mannWhitneyAuc(rows: { risk: number; defaulted: boolean }[]): number {
+  const sorted = [...rows].sort((a, b) => a.risk - b.risk);
+  let rankSumOfDefaulters = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.risk === sorted[i]!.risk) j++;
+    const averageRank = (i + 1 + j) / 2; // ranks i+1 … j share their mean
+    for (let k = i; k < j; k++) if (sorted[k]!.defaulted) rankSumOfDefaulters += averageRank;
+    i = j;
+  }
+  const defaulters = rows.filter((r) => r.defaulted).length;
+  const others = rows.length - defaulters;
+  return (rankSumOfDefaulters - (defaulters * (defaulters + 1)) / 2) / (defaulters * others);
+}
+
+// Figures a user reads, worked out here from the warehouse's detail rows by another route than
+// the page's (the validation sample ranked in TypeScript; the provision lines summed by DuckDB).
+describe('figures on the finance pages, recomputed', () => {
+  const french = (n: number, decimals: number) => n.toFixed(decimals).replace('.', ',');
+  const euros = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(n);
+  const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+  it('the scores page shows the AUC of the score and of the naive rule on the validation sample', async () => {
+    const sample = await queryWarehouse<{ pd_12m: number; max_days_past_due: number; defaults_within_12m: boolean }>(
+      inject('sampleWarehouse'),
+      'select pd_12m, max_days_past_due, defaults_within_12m from score_validation_sample',
+    );
+    expect(sample.length).toBeGreaterThan(100);
+    const defaults = sample.filter((r) => r.defaults_within_12m).length;
+    expect(defaults).toBeGreaterThan(0);
+    const model = mannWhitneyAuc(sample.map((r) => ({ risk: r.pd_12m, defaulted: r.defaults_within_12m })));
+    const naive = mannWhitneyAuc(sample.map((r) => ({ risk: r.max_days_past_due, defaulted: r.defaults_within_12m })));
+    const page = await browser.newPage();
+    await page.goto(`${url}/scores/`);
+    const cells = async (rule: string) => (await page.locator('#score-validation tbody tr', { has: page.locator(`th:text-is("${rule}")`) }).locator('td').allTextContents()).map(plain);
+    const [observations, defaulters, auc] = await cells('Score');
+    const integer = (n: number) => plain(new Intl.NumberFormat('fr-FR').format(n));
+    expect([observations, defaulters, auc]).toEqual([integer(sample.length), integer(defaults), french(model, 3)]);
+    expect((await cells('Règle naïve : retard maximal actuel'))[2]).toBe(french(naive, 3));
+    await page.close();
+  });
+
+  it('the provisions page shows the matrix and specific totals of the provision lines at the as-of date', async () => {
+    const totals = await queryWarehouse<{ method: string; total: number }>(
+      inject('sampleWarehouse'),
+      `select method, sum(amount)::double as total from provisions
+       where month_end = (select max(month_end) from provisions p where p.method = provisions.method) group by method`,
+    );
+    const total = (method: string) => totals.find((t) => t.method === method)?.total ?? 0;
+    expect(total('matrix')).toBeGreaterThan(0);
+    expect(total('specific')).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    await page.goto(`${url}/provisions/`);
+    expect((await page.locator('.kpi-value').allTextContents()).map(plain)).toEqual([plain(euros(total('matrix'))), plain(euros(total('specific')))]);
     await page.close();
   });
 });
