@@ -63,8 +63,20 @@ export function orderedModels(dir = modelsDir): Model[] {
 }
 
 /**
+ * Whether a model runs before the as-of date is known: a staging model, or a valid-row model
+ * (int_invoice_lines, int_payments…) that reads only staging and not the as-of date. The default
+ * as-of date is the latest date in the valid rows, so these run first, and the runner sets the
+ * date before the first model that is not one of them.
+ */
+export function isBeforeAsOf(model: Model, models: Model[]): boolean {
+  if (model.layer === 'staging') return true;
+  if (model.layer !== 'intermediate' || /as_of_date/.test(stripComments(model.sql))) return false;
+  return model.dependsOn.every((dep) => models.find((m) => m.name === dep)?.layer === 'staging');
+}
+
+/**
  * The same models, still each after what it reads, in the order that frees memory soonest: the
- * staging models first (the as-of date reads them all), then, of the models ready to run, the
+ * staging and valid-row models first (the as-of date reads them), then, of the models ready to run, the
  * one that is the last reader of the most tables (they can be dropped once it has run); on a tie
  * the one reading a table with the fewest readers left, then the one reading the most recently
  * built table (finish what was just made), then file order. At 1M invoices, running the
@@ -80,8 +92,8 @@ function scheduleForMemory(models: Model[]): Model[] {
   const fileOrder = (model: Model) => models.indexOf(model);
   while (scheduled.length < models.length) {
     const pending = models.filter((model) => !built.has(model.name));
-    const stagingLeft = pending.some((model) => model.layer === 'staging');
-    const ready = pending.filter((model) => (!stagingLeft || model.layer === 'staging') && model.dependsOn.every((dep) => built.has(dep)));
+    const firstPhaseLeft = pending.some((model) => isBeforeAsOf(model, models));
+    const ready = pending.filter((model) => (!firstPhaseLeft || isBeforeAsOf(model, models)) && model.dependsOn.every((dep) => built.has(dep)));
     const frees = (model: Model) => [...reads.get(model.name)!].filter((table) => readers.get(table) === 1).length;
     // The fewest readers left on a table it reads: two small models that are the last readers of
     // a large table both run soon, rather than each waiting for the other to go first.

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 
 import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from './db.ts';
-import { checksDir, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
+import { checksDir, isBeforeAsOf, modelsDir, orderedModels, readSqlFiles, releasedAfter } from './models.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readCollectionsLog } from './readers/collections-log.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
@@ -100,11 +100,12 @@ async function buildTables(
   const models = orderedModels();
   const released = releasedAfter(models, readSqlFiles(checksDir));
   for (const model of models) {
-    if (model.layer !== 'staging' && asOfDate === undefined) {
+    const beforeAsOf = isBeforeAsOf(model, models);
+    if (!beforeAsOf && asOfDate === undefined) {
       asOfDate = await defaultAsOfDate(db);
       log({ step: `as-of date ${asOfDate} (latest date in the inputs)`, ms: 0 });
     }
-    if (model.layer !== 'staging') await db.run(`set variable as_of_date = date ${sqlString(asOfDate!)}`);
+    if (!beforeAsOf) await db.run(`set variable as_of_date = date ${sqlString(asOfDate!)}`);
     await timed(log, `${model.layer}/${model.name}`, async () => {
       // A temp table: DuckDB builds a CREATE TABLE … AS … ORDER BY into the main catalog
       // through an order-preserving insert that took 0.7 s for the 50,000-row dunning list at
@@ -165,7 +166,8 @@ async function timed<T>(
 }
 
 /**
- * The run's reference date when none is given: the latest date of any kind in the usable rows —
+ * The run's reference date when none is given: the latest date of any kind in the valid-row
+ * models (which run before it, see isBeforeAsOf) —
  * issue, payment, write-off, the settlement columns of invoice lines, and a FEC's entry and
  * lettering dates — so that no settlement the exports hold is left out by default. A settlement
  * or lettering date outside 1990–2099 (a typo such as 2925) does not count: it would date every
@@ -175,11 +177,11 @@ async function defaultAsOfDate(db: Database): Promise<string> {
   const date = await db.value<string | null>(`
     select max(d) from (
       select max(greatest(issue_date, case when paid_amount > 0 and not is_implausible_date(paid_date) then paid_date end)) as d
-      from stg_invoices where reject_reason is null
-      union all select max(payment_date) from stg_payments where reject_reason is null
-      union all select max(writeoff_date) from stg_writeoffs where reject_reason is null
+      from int_invoice_lines
+      union all select max(payment_date) from int_payments
+      union all select max(writeoff_date) from int_writeoffs
       union all select max(greatest(entry_date, case when item_kind is not null and not is_implausible_date(letter_date) then letter_date end))
-      from stg_fec_lines where reject_reason is null)`);
+      from int_fec_lines)`);
   if (!date) throw new CheckFailure('no usable invoice in the inputs, so there is no as-of date; see the quality report');
   return date;
 }
