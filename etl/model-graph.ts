@@ -3,7 +3,7 @@
 // (named after FROM or JOIN, and not one of its own CTEs). Data flows one way (staging →
 // intermediate → marts); the staging models run first, then intermediate models and marts as
 // soon as what they read is there, so that large tables can be dropped early.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export const layers = ['staging', 'intermediate', 'marts'] as const;
@@ -63,8 +63,20 @@ export function orderedModels(dir = modelsDir): Model[] {
 }
 
 /**
+ * Whether a model runs before the as-of date is known: a staging model, or a valid-row model
+ * (int_invoice_lines, int_payments…) that reads only staging and not the as-of date. The default
+ * as-of date is the latest date in the valid rows, so these run first, and the runner sets the
+ * date before the first model that is not one of them.
+ */
+export function isBeforeAsOf(model: Model, models: Model[]): boolean {
+  if (model.layer === 'staging') return true;
+  if (model.layer !== 'intermediate' || /as_of_date/.test(stripComments(model.sql))) return false;
+  return model.dependsOn.every((dep) => models.find((m) => m.name === dep)?.layer === 'staging');
+}
+
+/**
  * The same models, still each after what it reads, in the order that frees memory soonest: the
- * staging models first (the as-of date reads them all), then, of the models ready to run, the
+ * staging and valid-row models first (the as-of date reads them), then, of the models ready to run, the
  * one that is the last reader of the most tables (they can be dropped once it has run); on a tie
  * the one reading a table with the fewest readers left, then the one reading the most recently
  * built table (finish what was just made), then file order. At 1M invoices, running the
@@ -80,8 +92,8 @@ function scheduleForMemory(models: Model[]): Model[] {
   const fileOrder = (model: Model) => models.indexOf(model);
   while (scheduled.length < models.length) {
     const pending = models.filter((model) => !built.has(model.name));
-    const stagingLeft = pending.some((model) => model.layer === 'staging');
-    const ready = pending.filter((model) => (!stagingLeft || model.layer === 'staging') && model.dependsOn.every((dep) => built.has(dep)));
+    const firstPhaseLeft = pending.some((model) => isBeforeAsOf(model, models));
+    const ready = pending.filter((model) => (!firstPhaseLeft || isBeforeAsOf(model, models)) && model.dependsOn.every((dep) => built.has(dep)));
     const frees = (model: Model) => [...reads.get(model.name)!].filter((table) => readers.get(table) === 1).length;
     // The fewest readers left on a table it reads: two small models that are the last readers of
     // a large table both run soon, rather than each waiting for the other to go first.
@@ -136,4 +148,63 @@ export function releasedAfter(models: Model[], checks: SqlFile[]): Map<string, s
 
 function stripComments(sql: string): string {
   return sql.replace(/--.*$/gm, '');
+}
+
+/**
+ * A data test declared beside a model, in the model's .json (as dbt's .yml does):
+ * `{ "unique": ["invoice_id"] }` (together unique), `{ "not_null": ["client_id", …] }`,
+ * `{ "relationships": { "column": "client_id", "to": "int_clients", "field": "client_id", "where": "…" } }`
+ * (every non-null value is a `field` of `to`; `where` narrows the rows tested), or
+ * `{ "expression": "open_amount <= amount", "description": "…" }` (true on every row).
+ */
+export type DeclaredTest =
+  | { unique: string[] }
+  | { not_null: string[] }
+  | { relationships: { column: string; to: string; field: string; where?: string } }
+  | { expression: string; description?: string };
+
+/**
+ * The tests declared in the .json beside each model (intermediate models and marts), compiled to
+ * checks by model name: each a SELECT returning the offending rows, its first line a comment that
+ * says the rule, as the checks in etl/checks do. The runner runs a model's tests as soon as the
+ * model is built, before the tables it reads can be dropped.
+ */
+export function declaredTests(dir = modelsDir): Map<string, SqlFile[]> {
+  const tests = new Map<string, SqlFile[]>();
+  for (const layer of layers) {
+    const folder = join(dir, layer);
+    if (!existsSync(folder)) continue;
+    for (const { name } of readSqlFiles(folder)) {
+      const path = join(folder, `${name}.json`);
+      if (!existsSync(path)) continue;
+      const declared = (JSON.parse(readFileSync(path, 'utf8')) as { tests?: DeclaredTest[] }).tests ?? [];
+      tests.set(name, declared.map((test) => compileTest(name, test, `${basename(dir)}/${layer}/${name}.json`)));
+    }
+  }
+  return tests;
+}
+
+function compileTest(model: string, test: DeclaredTest, path: string): SqlFile {
+  const where = `(declared in ${path})`;
+  if ('unique' in test) {
+    const columns = test.unique.join(', ');
+    return { name: `${model}__unique_${test.unique.join('_')}`, path, sql: `-- ${model}: ${columns} ${test.unique.length > 1 ? 'are together' : 'is'} unique ${where}\nselect ${columns}, count(*) as occurrences from ${model} group by ${columns} having count(*) > 1` };
+  }
+  if ('not_null' in test) {
+    const columns = test.not_null.join(', ');
+    return { name: `${model}__not_null_${test.not_null.join('_')}`, path, sql: `-- ${model}: ${columns} ${test.not_null.length > 1 ? 'are' : 'is'} never NULL ${where}\nselect * from ${model} where ${test.not_null.map((c) => `${c} is null`).join(' or ')}` };
+  }
+  if ('relationships' in test) {
+    const { column, to, field, where: only } = test.relationships;
+    return {
+      name: `${model}__relationships_${column}`,
+      path,
+      sql: `-- ${model}: every ${column} is a ${field} of ${to}${only ? ` where ${only}` : ''} ${where}\nselect child.* from ${model} as child where child.${column} is not null${only ? ` and (${only})` : ''} and not exists (select 1 from ${to} as parent where parent.${field} = child.${column})`,
+    };
+  }
+  if ('expression' in test) {
+    const slug = test.expression.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
+    return { name: `${model}__expression_${slug}`, path, sql: `-- ${model}: ${test.description ?? test.expression} ${where}\nselect * from ${model} where not coalesce(${test.expression}, false)` };
+  }
+  throw new Error(`${path}: unknown test ${JSON.stringify(test)} (expected unique, not_null, relationships or expression)`);
 }

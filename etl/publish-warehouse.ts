@@ -54,7 +54,7 @@ export async function publishWarehouse(
       tables[table] = { file: `${table}.parquet`, rows };
     }
   }
-  writeFileSync(join(partial, 'views.sql'), viewsSql(run.warehouseDir, tables));
+  writeFileSync(join(partial, 'views.sql'), viewsSql(tables));
   writeFileSync(join(partial, 'data_dictionary.json'), `${JSON.stringify(readDictionary(), null, 2)}\n`);
   const manifest: Manifest = {
     tool: packageJson.name,
@@ -111,15 +111,22 @@ function recordRun(historyDir: string, manifest: Manifest, keep: number): void {
   for (const old of files.slice(keep)) rmSync(join(historyDir, old), { force: true });
 }
 
-/** `duckdb -init data/warehouse/views.sql` (from the project folder) opens every table by name. */
-function viewsSql(warehouseDir: string, tables: Manifest['tables']): string {
+/**
+ * views.sql: one view per table, by name. Its paths are relative to the warehouse folder, so the
+ * folder opens wherever it is copied (the nightly's artifact, an analyst's laptop): DuckDB
+ * resolves them against its working folder, or against file_search_path when that is set.
+ */
+function viewsSql(tables: Manifest['tables']): string {
   const lines = Object.entries(tables).map(([table, { file }]) => {
-    const source = file.endsWith('/')
-      ? `read_parquet(${sqlString(`${warehouseDir}/${file}*/*.parquet`)}, hive_partitioning = true)`
-      : `read_parquet(${sqlString(`${warehouseDir}/${file}`)})`;
+    const source = file.endsWith('/') ? `read_parquet(${sqlString(`${file}*/*.parquet`)}, hive_partitioning = true)` : `read_parquet(${sqlString(file)})`;
     return `create or replace view ${table} as select * from ${source};`;
   });
-  return `-- encours warehouse: one view per table. Paths are relative to the folder the ETL ran from.\n${lines.join('\n')}\n`;
+  const header = [
+    '-- encours warehouse: one view per table. Paths are relative to this folder, wherever it is copied:',
+    '--   cd path/to/warehouse && duckdb -init views.sql',
+    "-- or, from another folder: set file_search_path = 'path/to/warehouse'; then .read path/to/warehouse/views.sql",
+  ];
+  return `${header.join('\n')}\n${lines.join('\n')}\n`;
 }
 
 function sha256(path: string): Promise<string> {

@@ -200,3 +200,15 @@ create or replace macro is_material_past_due(over_90_amount, open_amount) as
 create or replace macro grade_of_pd(pd) as
   case when pd < getvariable('score_grade_pd_bounds')[1] then 'A' when pd < getvariable('score_grade_pd_bounds')[2] then 'B'
        when pd < getvariable('score_grade_pd_bounds')[3] then 'C' when pd < getvariable('score_grade_pd_bounds')[4] then 'D' else 'E' end;
+
+-- Oldest due first (DESIGN.md, "allocation"), the one rule for both passes that use it
+-- (int_allocations_by_letter within a lettering group, int_allocations within the client): the
+-- open invoices queue by due date and the credits by date, each holding the segment
+-- [queue_end − remaining, queue_end) of its queue's running total, and an invoice and a credit
+-- settle each other by the overlap of their segments. queues_overlap is the join condition (two
+-- inequalities, which DuckDB plans as an inequality join once the macro is expanded);
+-- queue_overlap_amount the amount they settle.
+create or replace macro queues_overlap(invoice_end, invoice_remaining, credit_end, credit_remaining) as
+  credit_end - credit_remaining < invoice_end and invoice_end - invoice_remaining < credit_end;
+create or replace macro queue_overlap_amount(invoice_end, invoice_remaining, credit_end, credit_remaining) as
+  (least(invoice_end, credit_end) - greatest(invoice_end - invoice_remaining, credit_end - credit_remaining))::decimal(18, 2);

@@ -1,13 +1,16 @@
 // The model runner's plan: each model after what it reads, and intermediate tables dropped only
 // once nothing later reads them (a wrong plan fails a run with "table does not exist", or keeps a
 // large ledger's tables in memory until DuckDB spills them).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checksDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
+import { parseConfig } from '../../etl/config.ts';
+import { checksDir, declaredTests, modelsDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
+import { runEtl } from '../../etl/pipeline.ts';
+import { fixturesDir } from '../helpers.ts';
 
 const models = orderedModels();
 const checks = readSqlFiles(checksDir);
@@ -49,12 +52,68 @@ describe('the model plan', () => {
       writeFileSync(join(dir, layer, `${name}.sql`), sql);
     };
     model('staging', 'stg_rows', 'select * from raw_rows');
-    model('intermediate', 'int_big', 'select * from stg_rows');
+    // Reads the as-of date, so it is not a valid-row model run with staging (see below).
+    model('intermediate', 'int_big', "select * from stg_rows where d <= getvariable('as_of_date')");
     model('marts', 'a_unrelated', 'select count(*) from stg_rows');
     model('marts', 'z_reader', 'select count(*) from int_big');
     model('marts', 'b_reference', 'select 1 as one');
     const plan = orderedModels(dir);
     expect(plan.map((m) => m.name)).toEqual(['stg_rows', 'b_reference', 'int_big', 'z_reader', 'a_unrelated']);
     expect(releasedAfter(plan, []).get('z_reader')).toEqual(['int_big']);
+  });
+
+  it('runs the valid-row models (reading only staging, not the as-of date) with staging, before the as-of date is set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'encours-models-'));
+    const model = (layer: string, name: string, sql: string) => {
+      mkdirSync(join(dir, layer), { recursive: true });
+      writeFileSync(join(dir, layer, `${name}.sql`), sql);
+    };
+    model('staging', 'stg_rows', 'select * from raw_rows');
+    model('intermediate', 'int_cut', "select * from int_rows where d <= getvariable('as_of_date')");
+    model('intermediate', 'int_rows', 'select * from stg_rows where reject_reason is null');
+    model('marts', 'a_first_in_file_order', 'select 1 as one');
+    // int_rows runs before the mart that reads nothing, which would otherwise come first.
+    expect(orderedModels(dir).map((m) => m.name).slice(0, 2)).toEqual(['stg_rows', 'int_rows']);
+  });
+});
+
+describe('tests declared beside a model', () => {
+  it('compiles unique, not_null, relationships and expression tests to checks that return the offending rows', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'encours-declared-')), 'models');
+    mkdirSync(join(dir, 'intermediate'), { recursive: true });
+    writeFileSync(join(dir, 'intermediate', 'int_rows.sql'), 'select 1');
+    writeFileSync(join(dir, 'intermediate', 'int_rows.json'), JSON.stringify({
+      tests: [{ unique: ['a', 'b'] }, { not_null: ['a'] }, { relationships: { column: 'client_id', to: 'int_clients', field: 'client_id' } }, { expression: 'amount > 0', description: 'amounts are positive' }],
+    }));
+    const [unique, notNull, relationship, expression] = declaredTests(dir).get('int_rows')!;
+    expect(unique).toMatchObject({ name: 'int_rows__unique_a_b', sql: '-- int_rows: a, b are together unique (declared in models/intermediate/int_rows.json)\nselect a, b, count(*) as occurrences from int_rows group by a, b having count(*) > 1' });
+    expect(notNull!.sql).toBe('-- int_rows: a is never NULL (declared in models/intermediate/int_rows.json)\nselect * from int_rows where a is null');
+    expect(relationship!.sql.split('\n')[1]).toBe('select child.* from int_rows as child where child.client_id is not null and not exists (select 1 from int_clients as parent where parent.client_id = child.client_id)');
+    expect(expression).toMatchObject({ name: 'int_rows__expression_amount_0', sql: '-- int_rows: amounts are positive (declared in models/intermediate/int_rows.json)\nselect * from int_rows where not coalesce(amount > 0, false)' });
+  });
+
+  it('declares the unique keys of the valid-row models', () => {
+    const declared = declaredTests();
+    for (const [model, key] of [['int_clients', 'client_id'], ['int_invoices', 'invoice_id'], ['int_payments', 'payment_id'], ['int_writeoffs', 'writeoff_id']] as const) {
+      expect(declared.get(model)?.map((t) => t.name)).toContain(`${model}__unique_${key}`);
+    }
+  });
+
+  it('stops the run, publishing nothing, when an intermediate model breaks a test declared beside it', async () => {
+    // A copy of the models where int_clients.json also says every client has a credit limit; the
+    // allocation fixture's client C has none (its credit_limit cell is empty), so the run must stop.
+    const root = mkdtempSync(join(tmpdir(), 'encours-declared-run-'));
+    const copy = join(root, 'models');
+    cpSync(modelsDir, copy, { recursive: true });
+    const jsonPath = join(copy, 'intermediate', 'int_clients.json');
+    const declared = JSON.parse(readFileSync(jsonPath, 'utf8')) as { tests: unknown[] };
+    declared.tests.push({ expression: 'credit_limit is not null', description: 'every client has a credit limit' });
+    writeFileSync(jsonPath, JSON.stringify(declared));
+    const warehouseDir = join(root, 'warehouse');
+    const run = runEtl({ inputDir: join(fixturesDir, 'allocation'), warehouseDir, config: parseConfig({}), configPath: null, asOf: '2024-03-31', modelsDir: copy });
+    await expect(run).rejects.toThrow(
+      /^1 data test\(s\) failed; nothing was published:\n {2}int_clients__expression_credit_limit_is_not_null: int_clients: every client has a credit limit \(declared in models\/intermediate\/int_clients\.json\)\n {4}e\.g\. \{[^\n]*"client_id":"C"/,
+    );
+    expect(existsSync(join(warehouseDir, 'clients.parquet'))).toBe(false);
   });
 });

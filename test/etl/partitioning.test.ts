@@ -1,6 +1,7 @@
 // Large tables are written hive-partitioned by year above the configured size, and views.sql opens
-// every table by name whichever layout it has.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+// every table by name whichever layout it has, from wherever the warehouse folder is copied.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,9 +25,15 @@ describe('hive partitioning', () => {
     // Small tables stay single files.
     expect(existsSync(join(warehouseDir, 'clients.parquet'))).toBe(true);
 
+    // The warehouse copied elsewhere, the original removed: views.sql must not name where it was made.
+    const copied = join(mkdtempSync(join(tmpdir(), 'encours-copied-')), 'wh');
+    cpSync(warehouseDir, copied, { recursive: true });
+    rmSync(warehouseDir, { recursive: true });
     const db = await openDatabase();
     try {
-      await db.run(readFileSync(join(warehouseDir, 'views.sql'), 'utf8'));
+      // From this process's folder (the project), with the copy on DuckDB's file search path.
+      await db.run(`set file_search_path = '${copied}'`);
+      await db.run(readFileSync(join(copied, 'views.sql'), 'utf8'));
       const [counts] = await db.rows(`select (select count(*) from invoices) as invoices, (select count(*) from ageing_monthly) as ageing_monthly, (select count(*) from clients) as clients`);
       expect(counts).toEqual({ invoices: 9, ageing_monthly: 13, clients: 6 });
       const [{ open }] = (await db.rows(`select sum(open_amount) as open from invoices`)) as [{ open: number }];
@@ -34,5 +41,17 @@ describe('hive partitioning', () => {
     } finally {
       db.close();
     }
+
+    // `cd warehouse && duckdb -init views.sql`: a process started inside the copy, no search path.
+    const modulePath = join(import.meta.dirname, '..', '..', 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js');
+    const script = `
+      import { DuckDBInstance } from ${JSON.stringify(modulePath)};
+      import { readFileSync } from 'node:fs';
+      const connection = await (await DuckDBInstance.create(':memory:')).connect();
+      await connection.run(readFileSync('views.sql', 'utf8'));
+      const reader = await connection.runAndReadAll('select (select count(*) from invoices)::integer as invoices, (select count(*) from clients)::integer as clients');
+      console.log(JSON.stringify(reader.getRowObjectsJson()[0]));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: copied, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ invoices: 9, clients: 6 });
   });
 });

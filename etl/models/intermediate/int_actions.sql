@@ -1,13 +1,13 @@
 -- One row per usable line of the collections log dated on or before the as-of date. Later models
 -- read the log here, never stg_actions.
 with source as (
-  select * from stg_actions
+  select * from int_action_lines
 ),
 
 final as (
-  select * exclude (reject_reason, warning)
+  select *
   from source
-  where reject_reason is null and action_date <= getvariable('as_of_date')
+  where action_date <= getvariable('as_of_date')
 )
 
 select * from final

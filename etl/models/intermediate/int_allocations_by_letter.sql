@@ -52,16 +52,14 @@ final as (
     credits.source_kind,
     credits.client_id,
     greatest(coalesce(credits.letter_date, credits.credit_date), credits.credit_date, invoices.issue_date) as allocation_date,
-    (least(invoices.queue_end, credits.queue_end)
-      - greatest(invoices.queue_end - invoices.remaining, credits.queue_end - credits.remaining))::decimal(18, 2) as amount,
+    queue_overlap_amount(invoices.queue_end, invoices.remaining, credits.queue_end, credits.remaining) as amount,
     'lettering' as method
   from invoice_queue as invoices
   join credit_queue as credits
     on credits.client_id = invoices.client_id
    and credits.letter_code = invoices.letter_code
    and credits.group_year = invoices.group_year
-   and credits.queue_end - credits.remaining < invoices.queue_end
-   and invoices.queue_end - invoices.remaining < credits.queue_end
+   and queues_overlap(invoices.queue_end, invoices.remaining, credits.queue_end, credits.remaining)
 )
 
 select * from final

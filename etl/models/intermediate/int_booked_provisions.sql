@@ -4,8 +4,8 @@
 -- hold, read for comparison beside the computed provisions; empty without a FEC.
 select month_ends.month_end, lines.aux_account as client_id, sum(lines.credit - lines.debit) as amount
 from int_month_ends as month_ends
-join stg_fec_lines as lines
+join int_fec_lines as lines
   on lines.entry_date <= month_ends.month_end
-where lines.is_provision_line and lines.reject_reason is null and not lines.is_superseded_opening
+where lines.is_provision_line and not lines.is_superseded_opening
 group by month_ends.month_end, lines.aux_account
 having sum(lines.credit - lines.debit) <> 0

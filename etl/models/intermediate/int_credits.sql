@@ -13,8 +13,8 @@ with payments as (
 settlements as (
   select source_file, line, 'settlement:' || invoice_id, 'payment', client_id,
          paid_date, paid_amount, invoice_id, null, null
-  from stg_invoices
-  where reject_reason is null and kind = 'invoice'
+  from int_invoice_lines
+  where kind = 'invoice'
     and paid_amount > 0 and paid_date <= getvariable('as_of_date')
 ),
 

@@ -1,6 +1,8 @@
 -- One row per client and reference date (each month end, and the as-of date): the amount-weighted
 -- average days late of its invoices settled in the 3 and in the 12 calendar months up to that date
--- (for an as-of date inside a month, its month so far counts as the latest month).
+-- (for an as-of date inside a month, its month so far counts as the latest month). Named
+-- days_late_calendar_*: calendar-month windows, unlike client_behaviour's days_late_* (the days
+-- back from the as-of date) and the score's clipped days_late (early payment counts as 0).
 with activity as (
   select client_id, month_end, settled_amount, settled_days_late_weighted, settled_count
   from int_client_month_activity
@@ -36,8 +38,8 @@ rolling as (
 
 final as (
   select least(month_end, getvariable('as_of_date')) as reference_date, client_id,
-         weighted_3m / nullif(amount_3m, 0) as days_late_3m,
-         weighted_12m / amount_12m as days_late_12m,
+         weighted_3m / nullif(amount_3m, 0) as days_late_calendar_3m,
+         weighted_12m / amount_12m as days_late_calendar_12m,
          settled_3m, settled_12m
   from rolling
   where settled_12m > 0

@@ -54,8 +54,8 @@ final as (
   select * from entries
   union all
   select client_id, writeoff_date, 'writeoff', null, null
-  from stg_writeoffs
-  where reject_reason is null and writeoff_date <= getvariable('as_of_date')
+  from int_writeoffs
+  where writeoff_date <= getvariable('as_of_date')
 )
 
 select client_id, default_date, default_kind, over_90_amount::decimal(18, 2) as over_90_amount, open_amount::decimal(18, 2) as open_amount

@@ -4,8 +4,8 @@
 -- clients file's legal status. The client is the line's CompAuxNum (else its account), as for
 -- its invoices.
 select client_id, sum(debit - credit)::decimal(18, 2) as doubtful_balance_amount
-from stg_fec_lines
-where is_doubtful_line and reject_reason is null and not is_superseded_opening
+from int_fec_lines
+where is_doubtful_line and not is_superseded_opening
   and entry_date <= getvariable('as_of_date')
 group by client_id
 having sum(debit - credit) > 0

@@ -15,16 +15,16 @@
 with files as (
   select source_file,
          coalesce(month(try_strptime(regexp_extract(source_file, 'FEC(\d{8})', 1), '%Y%m%d')), 12) as closing_month
-  from (select distinct source_file from stg_fec_lines)
+  from (select distinct source_file from int_fec_lines)
 ),
 
 lettered as (
   select lines.source_file, lines.line, lines.client_id, lines.letter_code, lines.signed_amount, files.closing_month,
          -- Shifting the date by the months after the closing month puts the fiscal year in the calendar year.
          year(lines.entry_date + to_months(12 - files.closing_month)) as fiscal_year
-  from stg_fec_lines as lines
+  from int_fec_lines as lines
   join files using (source_file)
-  where lines.is_client_line and lines.reject_reason is null and lines.letter_code is not null
+  where lines.is_client_line and lines.letter_code is not null
     and lines.line_class is distinct from 'opening_superseded'
 ),
 

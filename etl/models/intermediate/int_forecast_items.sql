@@ -18,9 +18,10 @@ final as (
   select open_items.forecast_date, open_items.invoice_id, invoices.client_id, open_items.open_amount,
          greatest(open_items.forecast_date + 1, invoices.due_date + round(coalesce(lateness.expected_days_late, 0))::integer) as expected_date,
          greatest(open_items.forecast_date + 1, invoices.due_date) as naive_date,
+         -- A DECIMAL share, so open_amount × expected_share is exact and its sums do not depend on row order.
          case when invoices.is_disputed then getvariable('forecast_disputed_share')
               when open_items.forecast_date - invoices.due_date > 90 then getvariable('forecast_over90_share')
-              else 1 end as expected_share
+              else 1 end::decimal(7, 6) as expected_share
   from open_items
   join int_invoices as invoices using (invoice_id)
   left join int_forecast_lateness as lateness

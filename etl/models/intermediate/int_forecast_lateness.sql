@@ -4,13 +4,13 @@
 -- weighted by settled invoices), else zero. Only history known at that date is used.
 with own as (
   select trend.reference_date as forecast_date, trend.client_id, clients.segment,
-         trend.days_late_12m, trend.settled_12m
+         trend.days_late_calendar_12m, trend.settled_12m
   from int_days_late_trend as trend
   join int_clients as clients using (client_id)
 ),
 
 segments as (
-  select forecast_date, segment, sum(days_late_12m * settled_12m) / sum(settled_12m) as segment_days_late
+  select forecast_date, segment, sum(days_late_calendar_12m * settled_12m) / sum(settled_12m) as segment_days_late
   from own
   group by all
 ),
@@ -27,7 +27,7 @@ clients as (
 
 final as (
   select dates.forecast_date, clients.client_id,
-         case when own.settled_12m >= getvariable('forecast_min_settled') then own.days_late_12m
+         case when own.settled_12m >= getvariable('forecast_min_settled') then own.days_late_calendar_12m
               else coalesce(segments.segment_days_late, 0) end as expected_days_late,
          own.settled_12m >= getvariable('forecast_min_settled') as is_own_history
   from dates

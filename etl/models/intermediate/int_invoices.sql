@@ -3,7 +3,7 @@
 -- one its client's payment terms give ("30 jours fin de mois", see terms_due_date in macros.sql);
 -- else the configured default number of days after the issue date. due_date_source says which.
 with source as (
-  select * from stg_invoices
+  select * from int_invoice_lines
 ),
 
 -- Each client's terms, parsed once (not once per invoice).
@@ -15,7 +15,7 @@ client_terms as (
 
 final as (
   select
-    source.* exclude (reject_reason, warning, paid_date, paid_amount)
+    source.* exclude (paid_date, paid_amount)
       replace (coalesce(source.due_date,
                         case when source.kind = 'credit_note' then source.issue_date end,
                         due_date_from_terms(source.issue_date, client_terms.basis, client_terms.days, client_terms.day_of_month),
@@ -28,8 +28,7 @@ final as (
     end as due_date_source
   from source
   left join client_terms using (client_id)
-  where source.reject_reason is null
-    and source.issue_date <= getvariable('as_of_date')
+  where source.issue_date <= getvariable('as_of_date')
 )
 
 select * from final

@@ -106,7 +106,7 @@ final as (
   join tenure using (client_id)
   left join history using (month_end, client_id)
   left join int_score_exposure as exposure using (month_end, client_id)
-  left join stg_clients as clients on clients.client_id = rows.client_id and clients.reject_reason is null
+  left join int_clients as clients on clients.client_id = rows.client_id
 )
 
 select * from final

@@ -66,8 +66,8 @@ procedures as (
 ),
 
 worsening as (
-  select reference_date, client_id, days_late_3m, days_late_12m,
-         days_late_3m - days_late_12m >= getvariable('worsening_days') and settled_3m >= 2 as is_worsening
+  select reference_date, client_id, days_late_calendar_3m as days_late_3m, days_late_calendar_12m as days_late_12m,
+         days_late_calendar_3m - days_late_calendar_12m >= getvariable('worsening_days') and settled_3m >= 2 as is_worsening
   from int_days_late_trend
 ),
 

@@ -2,21 +2,8 @@
 -- payments (named by their id), with their position at the as-of date. Receivables are the open
 -- invoices and credit notes; unapplied cash is shown beside them, never netted. doubtful_amount
 -- is what a FEC's doubtful-client accounts (416) hold for the client (int_doubtful_clients).
-with listed as (
-  select * exclude (source_file, line), true as is_in_client_file
-  from int_clients
-),
-
-unlisted as (
-  select distinct client_id
-  from (select client_id from int_invoices union all select client_id from int_credits)
-  where client_id not in (select client_id from listed)
-),
-
-all_clients as (
-  select * from listed
-  union all by name
-  select client_id, client_id as name, false as is_in_client_file from unlisted
+with all_clients as (
+  select * from int_all_clients
 ),
 
 positions as (

@@ -4,7 +4,7 @@
 -- not in it), each on its expected date (due date + the client's usual days
 -- late, or its segment's for clients with little history; a share only of disputed invoices and of
 -- those beyond 90 days past due). The band is the expected amount ± the forecast's weighted
--- absolute percentage error in the backtest (forecast_backtest), or ± 25 % before there is one.
+-- absolute percentage error in the backtest (forecast_accuracy), or ± 25 % before there is one.
 with items as (
   select * from int_forecast_items where forecast_date = getvariable('as_of_date')
 ),
@@ -24,8 +24,8 @@ expected as (
 ),
 
 error as (
-  select coalesce(sum(abs(forecast_amount - actual_amount)) / nullif(sum(actual_amount), 0), 0.25) as wape
-  from forecast_backtest
+  select coalesce(model_error, 0.25) as wape
+  from forecast_accuracy
 )
 
 select (first_week.monday + ((weeks.week - 1) * 7)::integer)::date as week_start,

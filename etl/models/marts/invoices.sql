@@ -8,8 +8,7 @@ with invoices as (
 settled as (
   select invoice_id,
          sum(amount) as allocated_amount,
-         sum(amount) filter (where source_kind = 'writeoff') as written_off_amount,
-         max(allocation_date) as last_allocation_date
+         sum(amount) filter (where source_kind = 'writeoff') as written_off_amount
   from int_allocations
   group by invoice_id
 ),
@@ -28,8 +27,7 @@ with_open as (
       when invoices.kind = 'invoice' then invoices.amount - coalesce(settled.allocated_amount, 0)
       else invoices.amount + coalesce(credit_used.used_amount, 0)
     end::decimal(18, 2) as open_amount,
-    coalesce(settled.written_off_amount, 0)::decimal(18, 2) as written_off_amount,
-    settled.last_allocation_date
+    coalesce(settled.written_off_amount, 0)::decimal(18, 2) as written_off_amount
   from invoices
   left join settled using (invoice_id)
   left join credit_used using (invoice_id)
@@ -54,14 +52,15 @@ final as (
       then greatest(getvariable('as_of_date') - due_date, 0) end::integer as days_past_due,
     buckets.bucket,
     buckets.bucket_order,
-    -- Invoices paid in full (by payments and credit notes): when, and how late against the due
+    -- Invoices paid in full (int_paid_invoices, the one rule): when, and how late against the due
     -- date (negative = early). One closed by a write-off was not paid, so it has none of these.
-    case when kind = 'invoice' and open_amount = 0 and written_off_amount = 0 then last_allocation_date end as settled_date,
-    case when kind = 'invoice' and open_amount = 0 and written_off_amount = 0 then last_allocation_date - issue_date end::integer as days_to_pay,
-    case when kind = 'invoice' and open_amount = 0 and written_off_amount = 0 then last_allocation_date - due_date end::integer as days_late,
+    paid.paid_date as settled_date,
+    (paid.paid_date - issue_date)::integer as days_to_pay,
+    (paid.paid_date - due_date)::integer as days_late,
     source_file,
     line
   from with_open
+  left join int_paid_invoices as paid using (invoice_id)
   left join ref_buckets as buckets
     on buckets.bucket_order = case when open_amount <> 0 then bucket_order_of(getvariable('as_of_date') - with_open.due_date) end
 )

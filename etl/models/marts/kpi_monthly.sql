@@ -17,76 +17,12 @@
 -- countback (nothing is subtracted). The receivables cannot exceed the history's sales on a whole
 -- ledger, but can with a balance brought forward: then the DSO is the days of the whole history
 -- (is_dso_countback_capped), not an extrapolation.
-with scopes as (
-  select client_id, 'company' as scope, 'all' as scope_value from clients
-  union all select client_id, 'segment', coalesce(segment, '(none)') from clients
-  union all select client_id, 'sector', coalesce(sector, '(none)') from clients
-  union all select client_id, 'country', coalesce(country, '(none)') from clients
-  union all select client_id, 'sales_rep', coalesce(sales_rep, '(none)') from clients
-),
-
-balances as (
-  select month_end, client_id, sum(open_amount) as receivables,
-         sum(open_amount) filter (where bucket = 'not_due') as not_due
-  from ageing_monthly
-  group by all
-),
-
-client_months as (
-  select coalesce(balances.month_end, activity.month_end) as month_end,
-         coalesce(balances.client_id, activity.client_id) as client_id,
-         coalesce(balances.receivables, 0) as receivables, coalesce(balances.not_due, 0) as not_due,
-         coalesce(activity.sales_amount, 0) as sales, coalesce(activity.writeoff_amount, 0) as writeoffs,
-         coalesce(activity.settled_amount, 0) as settled, coalesce(activity.settled_days_to_pay_weighted, 0) as days_to_pay_weighted,
-         coalesce(activity.settled_days_late_weighted, 0) as days_late_weighted
-  from balances
-  full join (select * from int_client_month_activity where month_end in (select month_end from int_month_ends)) as activity
-    using (month_end, client_id)
-),
-
-scope_values as (
-  select distinct scope, scope_value from scopes
-),
-
-scoped_client_months as (
-  select client_months.*, scopes.scope, scopes.scope_value
-  from client_months join scopes using (client_id)
-),
-
-scope_months as (
-  -- Every month end for every scope value, so that a month without sales still counts.
-  select grid.month_end, grid.scope, grid.scope_value, day(grid.month_end) as days_in_month,
-         coalesce(sum(m.receivables), 0) as receivables, coalesce(sum(m.not_due), 0) as not_due,
-         coalesce(sum(m.sales), 0) as sales, coalesce(sum(m.writeoffs), 0) as writeoffs,
-         coalesce(sum(m.settled), 0) as settled, coalesce(sum(m.days_to_pay_weighted), 0) as days_to_pay_weighted,
-         coalesce(sum(m.days_late_weighted), 0) as days_late_weighted
-  from (select * from int_month_ends cross join scope_values) as grid
-  left join scoped_client_months as m
-    on m.month_end = grid.month_end and m.scope = grid.scope and m.scope_value = grid.scope_value
-  group by all
-),
-
-countback_steps as (
-  -- For each month end, the months before it from the newest back, with the sales consumed so far.
-  select closing.scope, closing.scope_value, closing.month_end, closing.receivables,
-         earlier.days_in_month, greatest(earlier.sales, 0) as sales,
-         sum(greatest(earlier.sales, 0)) over back - greatest(earlier.sales, 0) as consumed_before,
-         sum(earlier.days_in_month) over back - earlier.days_in_month as days_before
-  from scope_months as closing
-  join scope_months as earlier
-    on earlier.scope = closing.scope and earlier.scope_value = closing.scope_value and earlier.month_end <= closing.month_end
-  window back as (partition by closing.scope, closing.scope_value, closing.month_end order by earlier.month_end desc rows unbounded preceding)
+with scope_months as (
+  select * from int_kpi_scope_months
 ),
 
 countback as (
-  select scope, scope_value, month_end,
-         case when any_value(receivables) <= 0 then 0
-              else coalesce(min(days_before + (receivables - consumed_before) / sales * days_in_month)
-                              filter (where receivables > consumed_before and receivables <= consumed_before + sales and sales > 0),
-                            sum(days_in_month)) end as dso_countback,
-         any_value(receivables) > sum(sales) as is_dso_countback_capped
-  from countback_steps
-  group by all
+  select * from int_kpi_countback
 ),
 
 windows as (

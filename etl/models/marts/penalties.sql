@@ -33,9 +33,11 @@ priced as (
   where spans.first_day <= spans.last_day
 ),
 
+-- The sum is a DECIMAL (amount × rate in points × days, exact), divided once by 100 × 365: the
+-- interest is the same to the cent whatever the order of the spans (a DOUBLE sum was not).
 per_invoice as (
   select invoice_id,
-         sum(open_amount * (ecb_rate + getvariable('penalty_rate_points')) / 100 * days / 365) as interest,
+         sum(open_amount * (ecb_rate + getvariable('penalty_rate_points')::decimal(6, 3)) * days) / 36500 as interest,
          sum(days) as priced_days
   from priced
   group by invoice_id

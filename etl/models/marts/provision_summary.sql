@@ -7,11 +7,17 @@
 -- Backtest: over the latest 6 backtested month ends (provision_backtest), written off
 -- within 12 months / matrix provision; it holds between 0.5 and 2 ('holds'), else
 -- 'under_provisioned' (above 2) or 'over_provisioned' (below 0.5); 'not_enough_history' when no
--- month end has been backtested.
+-- month end has been backtested. The balances under each method and the booked provisions (a
+-- FEC's 491 at its latest month end; NULL without one) are the totals the provisions page shows.
 with matrix as (
-  select month_end, client_id, bucket, sum(amount) as amount
+  select month_end, client_id, bucket, sum(amount) as amount, sum(balance_amount) as balance_amount
   from provisions where method = 'matrix'
   group by all
+),
+
+booked as (
+  select sum(amount) as amount from provisions
+  where method = 'booked' and month_end = (select max(month_end) from provisions where method = 'booked')
 ),
 
 latest as (
@@ -20,7 +26,7 @@ latest as (
 ),
 
 specific as (
-  select client_id, bucket, sum(amount) as amount from provisions where method = 'specific' group by all
+  select client_id, bucket, sum(amount) as amount, sum(balance_amount) as balance_amount from provisions where method = 'specific' group by all
 ),
 
 side_by_side as (
@@ -44,6 +50,9 @@ final as (
   select
     latest.month_end,
     coalesce((select sum(amount) from matrix where month_end = latest.month_end), 0) as matrix_amount,
+    coalesce((select sum(balance_amount) from matrix where month_end = latest.month_end), 0) as matrix_balance_amount,
+    coalesce((select sum(balance_amount) from specific), 0) as specific_balance_amount,
+    (select amount from booked) as booked_amount,
     (select case when bool_or(basis = 'prudent_default') then 'prudent_default' else 'observed' end
      from provisions where method = 'matrix' and month_end = latest.month_end) as matrix_rate_source,
     latest.previous_month_end,
@@ -66,5 +75,7 @@ select month_end, matrix_amount::decimal(18, 2) as matrix_amount, matrix_rate_so
        backtest_month_ends, backtest_provision_amount::decimal(18, 2) as backtest_provision_amount,
        backtest_written_off_amount::decimal(18, 2) as backtest_written_off_amount, backtest_ratio::double as backtest_ratio,
        case when backtest_ratio is null then 'not_enough_history' when backtest_ratio > 2 then 'under_provisioned'
-            when backtest_ratio < 0.5 then 'over_provisioned' else 'holds' end as backtest_verdict
+            when backtest_ratio < 0.5 then 'over_provisioned' else 'holds' end as backtest_verdict,
+       matrix_balance_amount::decimal(18, 2) as matrix_balance_amount, specific_balance_amount::decimal(18, 2) as specific_balance_amount,
+       booked_amount::decimal(18, 2) as booked_amount
 from final

@@ -4,6 +4,8 @@ select
   getvariable('as_of_date') as as_of_date,
   (select coalesce(sum(open_amount), 0) from invoices)::decimal(18, 2) as receivables,
   (select coalesce(sum(open_amount) filter (where bucket <> 'not_due'), 0) from invoices)::decimal(18, 2) as overdue,
+  -- Overdue / receivables (DESIGN.md "Overdue rate"); NULL when there is nothing receivable.
+  (select (sum(open_amount) filter (where bucket <> 'not_due')) / nullif(sum(open_amount), 0) from invoices having sum(open_amount) > 0)::double as share_overdue,
   (select coalesce(sum(unapplied_amount), 0) from payments)::decimal(18, 2) as unapplied_cash,
   (select count(*) from clients where receivables_amount <> 0)::integer as clients_with_open_items,
   (select count(*) from invoices where open_amount <> 0)::integer as open_items,

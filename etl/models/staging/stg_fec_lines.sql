@@ -10,127 +10,9 @@
 -- account (416), is_provision_line the booked provisions (491).
 -- reject_reason says why a line cannot be used; warning flags an entry whose debits and credits
 -- do not balance (on its first line only, so the quality report names it once).
-with source as (
-  select *,
-         -- Each amount parsed once: the typed values and the unreadable check below both use them.
-         parse_fec_amount(debit) as debit_value, parse_fec_amount(credit) as credit_value, parse_fec_amount(amount) as amount_value
-  from raw_fec
-),
-
-typed as (
-  select
-    source_file,
-    line,
-    upper(journal_code) as journal_code,
-    entry_num,
-    try_strptime(entry_date, '%Y%m%d')::date as entry_date,
-    account,
-    account_lib,
-    aux_account,
-    aux_lib,
-    piece_ref,
-    try_strptime(piece_date, '%Y%m%d')::date as piece_date,
-    -- Debit and Credit, or one amount and its direction (Montant + Sens).
-    case when debit is null and credit is null and amount is not null
-      then case when upper(direction) like 'D%' then amount_value else 0 end
-      else coalesce(debit_value, 0) end as debit,
-    case when debit is null and credit is null and amount is not null
-      then case when upper(direction) like 'C%' then amount_value else 0 end
-      else coalesce(credit_value, 0) end as credit,
-    letter_code,
-    try_strptime(letter_date, '%Y%m%d')::date as letter_date,
-    upper(currency) as currency,
-    entry_date as entry_date_text,
-    coalesce(debit, '') || '/' || coalesce(credit, '') || coalesce(amount, '') as amount_text,
-    (debit is not null and debit_value is null)
-      or (credit is not null and credit_value is null)
-      or (debit is null and credit is null
-          and (amount is null or amount_value is null or coalesce(upper(direction), '') not similar to '(D|C).*')) as amount_unreadable
-  from source
-),
-
--- Exports that write the same EcritureNum (often 0) on every line cannot be grouped by it.
-file_numbering as (
-  select source_file, count(distinct entry_num) > 1 as numbers_entries
-  from typed
-  group by source_file
-),
-
--- What each account and journal is, worked out once per distinct value rather than per line.
-accounts as (
-  select
-    account,
-    has_prefix(account, getvariable('fec_client_prefixes')) as is_client_account,
-    has_prefix(account, getvariable('fec_client_prefixes')) and has_prefix(account, getvariable('fec_doubtful_prefixes')) as is_doubtful_account,
-    has_prefix(account, getvariable('fec_writeoff_prefixes')) as is_writeoff_account,
-    has_prefix(account, getvariable('fec_revenue_prefixes')) as is_revenue_account,
-    has_prefix(account, getvariable('fec_provision_prefixes')) as is_provision_account
-  from (select distinct account from typed)
-),
-
-journals as (
-  select
-    journal_code,
-    list_contains(getvariable('fec_opening_journals'), lower(journal_code)) as is_opening,
-    list_contains(getvariable('fec_sales_journals'), lower(journal_code)) as is_sales_journal
-  from (select distinct journal_code from typed)
-),
-
-keyed as (
-  select
-    typed.*,
-    -- The entry: file, journal and number, or date and PieceRef where the file does not number them.
-    case when file_numbering.numbers_entries then coalesce(entry_num, '') else coalesce(entry_date_text, '') end as entry_part,
-    case when file_numbering.numbers_entries then '' else coalesce(piece_ref, '') end as entry_piece,
-    coalesce(accounts.is_client_account, false) as is_client_line,
-    coalesce(accounts.is_doubtful_account, false) as is_doubtful_line,
-    coalesce(accounts.is_writeoff_account, false) as is_writeoff_line,
-    coalesce(accounts.is_revenue_account, false) as is_revenue_line,
-    coalesce(accounts.is_provision_account, false) as is_provision_line,
-    coalesce(journals.is_opening, false) as is_opening,
-    coalesce(journals.is_sales_journal, false) as is_sales_journal
-  from typed
-  join file_numbering using (source_file)
-  left join accounts using (account)
-  left join journals using (journal_code)
-),
-
-entries as (
-  select
-    source_file,
-    journal_code,
-    entry_part,
-    entry_piece,
-    min(line) as first_line,
-    sum(debit) as total_debit,
-    sum(credit) as total_credit,
-    bool_or(is_writeoff_line) as has_writeoff_account,
-    bool_or(is_revenue_line) as has_revenue_account,
-    bool_or(is_doubtful_line) as has_doubtful_client_line,
-    bool_and(is_client_line) as only_client_lines,
-    count(*) filter (where is_client_line) as client_lines,
-    -- Revenue excl. tax, for an invoice or credit note entry with one client line.
-    sum(credit - debit) filter (where is_revenue_line) as revenue_amount
-  from keyed
-  group by source_file, journal_code, entry_part, entry_piece
-),
-
--- À-nouveaux are superseded when the loaded lines already cover the year before them.
-openings as (
-  select source_file, min(entry_date) as opening_date
-  from keyed
-  where is_opening and entry_date is not null
-  group by source_file
-),
-
-superseded_openings as (
-  select openings.source_file
-  from openings
-  where exists (
-    select 1 from keyed
-    where not keyed.is_opening
-      and keyed.entry_date < openings.opening_date
-      and keyed.entry_date >= openings.opening_date - interval 12 month)
+-- The lines come typed from stg_fec_typed and their entries from stg_fec_entries.
+with keyed as (
+  select * from stg_fec_typed
 ),
 
 classified as (
@@ -140,13 +22,13 @@ classified as (
     coalesce(aux_account, account) as client_id,
     coalesce(aux_lib, account_lib) as client_name,
     entries.first_line = keyed.line as is_first_line_of_entry,
-    is_opening and keyed.source_file in (select source_file from superseded_openings) as is_superseded_opening,
+    is_opening and entries.is_opening_superseded as is_superseded_opening,
     entries.total_debit,
     entries.total_credit,
     case when entries.client_lines = 1 then abs(entries.revenue_amount) end::decimal(18, 2) as revenue_amount,
     case
       when not is_client_line then null
-      when is_opening and keyed.source_file in (select source_file from superseded_openings) then 'opening_superseded'
+      when is_opening and entries.is_opening_superseded then 'opening_superseded'
       when is_opening then 'opening'
       when entries.only_client_lines and entries.has_doubtful_client_line then 'reclassification'
       when keyed.credit > keyed.debit and entries.has_writeoff_account then 'writeoff'
@@ -156,7 +38,7 @@ classified as (
       else 'zero'
     end as line_class
   from keyed
-  join entries using (source_file, journal_code, entry_part, entry_piece)
+  join stg_fec_entries as entries using (source_file, journal_code, entry_part, entry_piece)
 ),
 
 checked as (

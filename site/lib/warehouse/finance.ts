@@ -91,6 +91,45 @@ export interface RollRate {
   writeoff_rate: number | null;
 }
 
+/** One row per bucket: its roll rates averaged over the latest 12 month ends (roll_rate_averages). */
+export interface RollRateAverage {
+  bucket: string;
+  bucket_order: number;
+  flow_rate: number | null;
+  writeoff_rate: number | null;
+}
+
+export const rollRateAverages = () =>
+  memo<RollRateAverage>('rollRateAverages', ['roll_rate_averages'], `
+    select bucket, bucket_order, flow_rate, writeoff_rate from {roll_rate_averages} order by bucket_order`);
+
+/** One row per bucket: the provision matrix at the latest month end (provision_matrix). */
+export interface MatrixBucket {
+  bucket: string;
+  bucket_order: number;
+  balance_amount: number;
+  rate: number | null;
+  amount: number;
+}
+
+export const provisionMatrix = () =>
+  memo<MatrixBucket>('provisionMatrix', ['provision_matrix'], `
+    select bucket, bucket_order, balance_amount, rate, amount from {provision_matrix} order by bucket_order`);
+
+/** One row per client and basis of a specific provision, largest first (provision_specific). */
+export interface SpecificProvision {
+  client_id: string;
+  name: string | null;
+  basis: string | null;
+  balance_amount: number;
+  rate: number | null;
+  amount: number;
+}
+
+export const specificProvisions = () =>
+  memo<SpecificProvision>('specificProvisions', ['provision_specific'], `
+    select client_id, name, basis, balance_amount, rate, amount from {provision_specific} order by amount desc, client_id, basis`);
+
 export const rollRates = () =>
   memo<RollRate>('rollRates', ['roll_rates'], `
     select month_end, bucket, bucket_order, flow_rate, writeoff_rate from {roll_rates} order by month_end, bucket_order`);
@@ -114,6 +153,10 @@ export interface ProvisionSummary {
   specific_amount: number;
   overlap_amount: number;
   recommended_amount: number;
+  matrix_balance_amount: number;
+  specific_balance_amount: number;
+  /** A FEC's provision accounts (491) at their latest month end; null without them. */
+  booked_amount: number | null;
   backtest_month_ends: number;
   backtest_ratio: number | null;
   backtest_verdict: 'holds' | 'under_provisioned' | 'over_provisioned' | 'not_enough_history';
@@ -149,10 +192,7 @@ export interface ForecastError {
   naive_error: number | null;
 }
 
-/** The backtest's weighted absolute percentage errors, model and naive. */
+/** The backtest's weighted absolute percentage errors, model and naive (forecast_accuracy). */
 export const forecastError = () =>
-  memo<ForecastError>('forecastError', ['forecast_backtest'], `
-    select count(distinct forecast_date) as forecast_dates, sum(actual_amount) as actual_amount,
-           sum(abs(forecast_amount - actual_amount)) / nullif(sum(actual_amount), 0) as model_error,
-           sum(abs(naive_amount - actual_amount)) / nullif(sum(actual_amount), 0) as naive_error
-    from {forecast_backtest}`).then((rows) => rows[0] ?? null);
+  memo<ForecastError>('forecastError', ['forecast_accuracy'], `
+    select forecast_dates, actual_amount, model_error, naive_error from {forecast_accuracy}`).then((rows) => rows[0] ?? null);

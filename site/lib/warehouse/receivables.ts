@@ -58,6 +58,8 @@ export interface BucketAmount {
 
 export interface MonthlyAgeing extends BucketAmount {
   month_end: string;
+  /** The month end's total over every bucket (ageing_history). */
+  month_total_amount: number;
 }
 
 export interface Bucket {
@@ -65,10 +67,12 @@ export interface Bucket {
   bucket_order: number;
 }
 
-/** Company totals at the as-of date, as run_summary defines them. */
+/** Company totals at the as-of date: the run_summary row. */
 export interface Totals {
   receivables_amount: number;
   overdue_amount: number;
+  /** Overdue / receivables (0–1); null when nothing is receivable. */
+  share_overdue: number | null;
   unapplied_cash_amount: number;
   clients_with_open_items: number;
 }
@@ -80,12 +84,17 @@ export const clients = () =>
     from {clients} order by client_id`);
 
 export const totals = () =>
-  memo<Totals>('totals', ['clients'], `
-    select coalesce(sum(receivables_amount), 0) as receivables_amount,
-           coalesce(sum(overdue_amount), 0) as overdue_amount,
-           coalesce(sum(unapplied_cash_amount), 0) as unapplied_cash_amount,
-           count(*) filter (where receivables_amount <> 0) as clients_with_open_items
-    from {clients}`).then((rows) => rows[0] ?? { receivables_amount: 0, overdue_amount: 0, unapplied_cash_amount: 0, clients_with_open_items: 0 });
+  memo<Totals>('totals', ['run_summary'], `
+    select receivables as receivables_amount, overdue as overdue_amount, share_overdue,
+           unapplied_cash as unapplied_cash_amount, clients_with_open_items
+    from {run_summary}`).then((rows) => rows[0] ?? { receivables_amount: 0, overdue_amount: 0, share_overdue: null, unapplied_cash_amount: 0, clients_with_open_items: 0 });
+
+/** The clients with the most overdue, largest first (ties by id). */
+export const topOverdueClients = (limit = 20) =>
+  memo<Client>(`topOverdueClients${limit}`, ['clients'], `
+    select client_id, name, segment, sector, country, sales_rep, payment_terms, credit_limit, insured_limit, external_rating, legal_status, doubtful_amount,
+           receivables_amount, overdue_amount, unapplied_cash_amount, max_days_past_due, invoice_count
+    from {clients} where overdue_amount > 0 order by overdue_amount desc, client_id limit ${limit}`);
 
 /** Receivables and overdue at the as-of date against the last month end before it (kpi_monthly). */
 export interface TotalsChange {
@@ -128,11 +137,11 @@ export const companyAgeing = () =>
 
 /** Company-wide ageing at each of the last `months` month ends. */
 export const ageingHistory = (months = 24) =>
-  memo<MonthlyAgeing>(`ageingHistory${months}`, ['ageing_monthly'], `
-    with last_months as (select distinct month_end from {ageing_monthly} order by month_end desc limit ${months})
-    select month_end, bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
-    from {ageing_monthly} join last_months using (month_end)
-    group by month_end, bucket order by month_end, bucket_order`);
+  memo<MonthlyAgeing>(`ageingHistory${months}`, ['ageing_history'], `
+    with last_months as (select distinct month_end from {ageing_history} order by month_end desc limit ${months})
+    select month_end, bucket, bucket_order, open_amount, month_total_amount
+    from {ageing_history} join last_months using (month_end)
+    order by month_end, bucket_order`);
 
 /** Every client by id, for per-page lookups. */
 export const clientsById = () => index('clientsById', () => clients().then((rows) => new Map(rows.map((c) => [c.client_id, c]))));

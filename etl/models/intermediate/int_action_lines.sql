@@ -1,0 +1,13 @@
+-- One row per usable line of the collections log, whatever its date. int_actions cuts these at
+-- the as-of date and int_after_as_of lists what the cut leaves out, both from the same valid rows.
+with source as (
+  select * from stg_actions
+),
+
+final as (
+  select * exclude (reject_reason, warning)
+  from source
+  where reject_reason is null
+)
+
+select * from final

@@ -1,0 +1,91 @@
+// The marts that hold the rows pages show (roll-rate averages, the forecast's accuracy, the
+// provision matrix by bucket, the overview's ageing history), each run on a few hand-made rows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openDatabase, type Database } from '../../shared/duckdb.ts';
+import { modelsDir } from '../../etl/model-graph.ts';
+
+let db: Database;
+const mart = (name: string) => readFileSync(join(modelsDir, 'marts', `${name}.sql`), 'utf8');
+
+beforeAll(async () => {
+  db = await openDatabase();
+  await db.run(`create table buckets as select * from (values ('not_due', 0), ('1-30', 1), ('31-60', 2)) as t(bucket, bucket_order)`);
+});
+afterAll(() => db.close());
+
+describe('roll_rate_averages', () => {
+  it('averages each bucket over the latest 12 month ends, leaving a NULL month out rather than counting it as 0', async () => {
+    // 13 month ends: the oldest (2024-01) is outside the 12. not_due: 0.10 every month, 0.90 in
+    // the oldest → 0.10. 1-30: 0.20 and 0.40 in two months, NULL in the ten others → (0.20 + 0.40) / 2
+    // = 0.30 (counting NULL as 0 would give 0.60 / 12 = 0.05). 31-60: no row → NULL.
+    await db.run(`create or replace table roll_rates as
+      select last_day(date '2024-01-01' + to_months(i)) as month_end, 'not_due' as bucket, 0 as bucket_order,
+             case when i = 0 then 0.9 else 0.1 end::double as flow_rate, 0.0::double as writeoff_rate
+      from range(13) as r(i)
+      union all
+      select last_day(date '2024-01-01' + to_months(i)), '1-30', 1,
+             case i when 5 then 0.2 when 9 then 0.4 end::double, case i when 5 then 0.02 end::double
+      from range(1, 13) as r(i)`);
+    const rows = await db.rows(`select bucket, round(flow_rate, 6) as flow_rate, round(writeoff_rate, 6) as writeoff_rate, flow_month_ends from (${mart('roll_rate_averages')})`);
+    expect(rows).toEqual([
+      { bucket: 'not_due', flow_rate: 0.1, writeoff_rate: 0, flow_month_ends: 12 },
+      { bucket: '1-30', flow_rate: 0.3, writeoff_rate: 0.02, flow_month_ends: 2 },
+      { bucket: '31-60', flow_rate: null, writeoff_rate: null, flow_month_ends: 0 },
+    ]);
+  });
+});
+
+describe('forecast_accuracy', () => {
+  it('is the weighted absolute percentage error over every backtested week, model and naive', async () => {
+    // Two forecast dates. |forecast − actual|: |100 − 80| + |50 − 70| + |0 − 50| = 90; actual 200 → 0.45.
+    // Naive: |200 − 80| + |0 − 70| + |50 − 50| = 190 → 0.95.
+    await db.run(`create or replace table forecast_backtest as select * from (values
+      (date '2024-01-31', 1, 100.00::decimal(18, 2), 200.00::decimal(18, 2), 80.00::decimal(18, 2)),
+      (date '2024-01-31', 2, 50.00, 0.00, 70.00),
+      (date '2024-02-29', 1, 0.00, 50.00, 50.00)) as t(forecast_date, week, forecast_amount, naive_amount, actual_amount)`);
+    expect(await db.rows(mart('forecast_accuracy'))).toEqual([{ forecast_dates: 2, actual_amount: 200, model_error: 0.45, naive_error: 0.95 }]);
+  });
+
+  it('has no error when nothing was collected in the backtested weeks', async () => {
+    await db.run(`delete from forecast_backtest`);
+    expect(await db.rows(mart('forecast_accuracy'))).toEqual([{ forecast_dates: 0, actual_amount: 0, model_error: null, naive_error: null }]);
+  });
+});
+
+describe('provision_matrix', () => {
+  it('adds up each bucket of the latest month end with a matrix provision, listing a bucket without balance with 0 and no rate', async () => {
+    // Latest matrix month end 2024-02-29: not_due 1,000 + 500 at 1 % → 15.00; 1-30 200 at 10 % → 20.00;
+    // 31-60 none. The specific row and the January matrix row are not counted.
+    await db.run(`create or replace table provisions as select * from (values
+      (date '2024-01-31', 'matrix', 'not_due', 'A', 9999.00::decimal(18, 2), 99.99::decimal(18, 2), 0.01),
+      (date '2024-02-29', 'matrix', 'not_due', 'A', 1000.00, 10.00, 0.01),
+      (date '2024-02-29', 'matrix', 'not_due', 'B', 500.00, 5.00, 0.01),
+      (date '2024-02-29', 'matrix', '1-30', 'B', 200.00, 20.00, 0.1),
+      (date '2024-02-29', 'specific', '1-30', 'B', 150.00, 75.00, 0.5)) as t(month_end, method, bucket, client_id, balance_amount, amount, rate)`);
+    expect(await db.rows(`select bucket, balance_amount, rate, amount from (${mart('provision_matrix')})`)).toEqual([
+      { bucket: 'not_due', balance_amount: 1500, rate: 0.01, amount: 15 },
+      { bucket: '1-30', balance_amount: 200, rate: 0.1, amount: 20 },
+      { bucket: '31-60', balance_amount: 0, rate: null, amount: 0 },
+    ]);
+  });
+});
+
+describe('ageing_history', () => {
+  it("adds up the clients per month end and bucket, each row carrying its month end's total", async () => {
+    // January: not_due 100 + 50, 1-30 25 → total 175. February: 1-30 40 → total 40.
+    await db.run(`create or replace table ageing_monthly as select * from (values
+      (date '2024-01-31', 'A', 'not_due', 0, 100.00::decimal(18, 2)),
+      (date '2024-01-31', 'B', 'not_due', 0, 50.00),
+      (date '2024-01-31', 'B', '1-30', 1, 25.00),
+      (date '2024-02-29', 'A', '1-30', 1, 40.00)) as t(month_end, client_id, bucket, bucket_order, open_amount)`);
+    expect(await db.rows(`select month_end, bucket, open_amount, month_total_amount from (${mart('ageing_history')})`)).toEqual([
+      { month_end: '2024-01-31', bucket: 'not_due', open_amount: 150, month_total_amount: 175 },
+      { month_end: '2024-01-31', bucket: '1-30', open_amount: 25, month_total_amount: 175 },
+      { month_end: '2024-02-29', bucket: '1-30', open_amount: 40, month_total_amount: 40 },
+    ]);
+  });
+});
