@@ -36,6 +36,13 @@ export const fr = {
     topOverdue: 'Les 20 plus gros retards',
     noOverdue: 'Aucun client en retard.',
   },
+  list: {
+    pages: 'Pages de la liste',
+    rows: (from: string, to: string, total: string) => `Lignes ${from} à ${to} sur ${total}`,
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    page: (n: string) => `Page ${n}`,
+  },
   clients: {
     title: 'Clients',
     search: 'Rechercher',
@@ -46,11 +53,13 @@ export const fr = {
     filterGrade: 'Note',
     filterRep: 'Commercial',
     overLimit: 'Limite dépassée',
+    overdueOnly: 'En retard seulement',
     all: 'Tous',
   },
   ageing: {
     title: 'Balance âgée par client',
     intro: (n: string) => `${n} clients avec encours, du plus gros au plus petit ; cliquez sur un en-tête pour trier.`,
+    filterBucket: 'Tranche',
     overdue: 'Dont échu',
   },
   segments: {
@@ -199,6 +208,7 @@ export const fr = {
     dueDate: 'Échéance',
     amount: 'Montant TTC',
     open: 'Reste dû',
+    expectedPayment: 'Paiement attendu',
     daysPastDue: 'Retard (j)',
     dispute: 'Litige',
     bucket: 'Tranche',
