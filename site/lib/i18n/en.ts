@@ -38,6 +38,9 @@ export const en: Labels = {
     rows: (from, to, total) => `Rows ${from} to ${to} of ${total}`,
     previous: 'Previous page',
     next: 'Next page',
+    overdueClients: 'All overdue clients',
+    ageingBalance: 'Ageing balance by client',
+    segmentClients: "This segment's clients",
     page: (n) => `Page ${n}`,
   },
   clients: {

@@ -41,6 +41,9 @@ export const fr = {
     rows: (from: string, to: string, total: string) => `Lignes ${from} à ${to} sur ${total}`,
     previous: 'Page précédente',
     next: 'Page suivante',
+    overdueClients: 'Tous les clients en retard',
+    ageingBalance: 'Balance âgée par client',
+    segmentClients: 'Clients de ce segment',
     page: (n: string) => `Page ${n}`,
   },
   clients: {
@@ -69,7 +72,7 @@ export const fr = {
     scopeColumn: { segment: 'Segment', sector: 'Secteur', country: 'Pays', sales_rep: 'Commercial' } as Record<string, string>,
     receivables: 'Encours',
     overdue: 'Échu',
-    shareOverdue: "Taux d'impayés",
+    shareOverdue: 'Part échue',
     sales: 'Ventes du mois',
     dso: 'DSO (épuisement)',
     dsoStandard: 'DSO standard',
