@@ -215,7 +215,7 @@ const fr = {
     dso: 'DSO (épuisement du CA)',
     add: 'Retard moyen (ADD)',
     cei: 'Efficacité du recouvrement (CEI)',
-    overdueRate: "Taux d'impayés",
+    overdueRate: 'Part échue',
     badDebtRate: 'Créances irrécouvrables (12 mois)',
     days: (n: string) => `${n} j`,
     overMonth: 'sur un mois',

@@ -14,6 +14,7 @@ export interface DictionaryColumn {
 export interface DictionaryTable {
   table: string;
   description: string;
+  description_fr?: string;
   columns: DictionaryColumn[];
 }
 
