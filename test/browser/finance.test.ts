@@ -81,6 +81,8 @@ describe('finance and collections pages', () => {
   it('the worklist filters by stage and downloads what is shown as CSV with ";"', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}/collections/`);
+    // The page holds the worklist's first 100 clients; the script then loads all of them.
+    await page.waitForSelector('#worklist[data-loaded="true"]');
     const all = await page.locator('#worklist tbody tr').count();
     expect(all).toBeGreaterThan(100);
     await page.selectOption('select[data-filter="stage"]', 'litigation');
