@@ -9,6 +9,8 @@ import { modelsDir, readSqlFiles } from './model-graph.ts';
 export interface TableEntry {
   table: string;
   description: string;
+  /** The table's description in French (the French site's data dictionary). */
+  description_fr?: string;
   columns: { name: string; type: string; description: string; description_fr?: string }[];
 }
 

@@ -6,6 +6,8 @@ export type Filter =
   | { kind: 'select'; key: string; value: string }
   /** A checkbox: when ticked, the row's value equals the box's value. */
   | { kind: 'checkbox'; key: string; value: string; checked: boolean }
+  /** A <select data-match="token">: the row's value, a space-separated list, holds the chosen one. */
+  | { kind: 'token'; key: string; value: string }
   /** A search box: the row's (lower-case) text holds every word typed, in any order. */
   | { kind: 'search'; key: string; value: string };
 
@@ -15,6 +17,8 @@ export function rowMatches(filters: readonly Filter[], data: Readonly<Record<str
     switch (filter.kind) {
       case 'select':
         return filter.value === '' || own === filter.value;
+      case 'token':
+        return filter.value === '' || own.split(' ').includes(filter.value);
       case 'checkbox':
         return !filter.checked || own === filter.value;
       case 'search':

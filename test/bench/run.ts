@@ -58,10 +58,31 @@ if (steps.includes('site')) {
   const sizes = clientPages.map((d) => statSync(join(outDir, 'clients', d, 'index.html')).size);
   const overviewKb = statSync(join(outDir, 'index.html')).size / 1024;
   const largestClientKb = Math.max(0, ...sizes) / 1024;
+  const htmlPages = countHtml(outDir);
   console.log(chalk.bold('\nSite build'));
-  console.log(`  ${pages.toLocaleString('en-US')} pages in ${(out.ms / 1000).toFixed(1)} s (${Math.round((pages / out.ms) * 1000)} pages/s), peak memory ${Math.round(out.peakRssMb)} MB`);
-  console.log(`  overview ${overviewKb.toFixed(0)} KB, largest client page ${largestClientKb.toFixed(0)} KB`);
-  results.site = { ...out, pages, pagesPerSecond: (pages / out.ms) * 1000, overviewKb, largestClientKb };
+  console.log(`  ${pages.toLocaleString('en-US')} pages in ${(out.ms / 1000).toFixed(1)} s (${Math.round((pages / out.ms) * 1000)} pages/s: client pages and the overview; ${htmlPages.toLocaleString('en-US')} HTML files in all, ${Math.round((htmlPages / out.ms) * 1000)}/s), peak memory ${Math.round(out.peakRssMb)} MB`);
+  console.log(`  overview ${overviewKb.toFixed(0)} KB, largest client page ${largestClientKb.toFixed(1)} KB`);
+  // The long lists (site/lib/lists.ts): each static page's HTML (target: under 300 KB) and the rows file.
+  const lists: Record<string, { pagesKb: number[]; rowsKb: number }> = {};
+  for (const list of ['clients', 'ageing', 'collections']) {
+    const later = existsSync(join(outDir, list, 'page')) ? readdirSync(join(outDir, list, 'page')).map(Number).sort((a, b) => a - b) : [];
+    const files = [join(outDir, list, 'index.html'), ...later.map((n) => join(outDir, list, 'page', String(n), 'index.html'))];
+    const pagesKb = files.map((f) => statSync(f).size / 1024);
+    const rowsFile = join(outDir, list, 'rows.json');
+    lists[list] = { pagesKb, rowsKb: existsSync(rowsFile) ? statSync(rowsFile).size / 1024 : 0 };
+    console.log(`  /${list}/: ${pagesKb.length} pages, first ${pagesKb[0]!.toFixed(0)} KB, largest ${Math.max(...pagesKb).toFixed(0)} KB (${pagesKb.map((k) => k.toFixed(0)).join(' ')}); rows.json ${lists[list].rowsKb.toFixed(0)} KB`);
+  }
+  results.site = { ...out, pages, pagesPerSecond: (pages / out.ms) * 1000, htmlPages, overviewKb, largestClientKb, lists };
+}
+
+/** HTML files under `dir`. */
+function countHtml(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) n += countHtml(join(dir, entry.name));
+    else if (entry.name.endsWith('.html')) n += 1;
+  }
+  return n;
 }
 
 mkdirSync(join('test-output', 'bench'), { recursive: true });

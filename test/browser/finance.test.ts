@@ -49,7 +49,7 @@ describe('finance and collections pages', () => {
     const page = await browser.newPage();
     await page.goto(`${url}/`);
     const panel = page.locator('.kpi-panel');
-    await expect(panel.locator('.kpi-label').allTextContents()).resolves.toEqual(['DSO (épuisement du CA)', 'Retard moyen (ADD)', 'Efficacité du recouvrement (CEI)', "Taux d'impayés", 'Créances irrécouvrables (12 mois)']);
+    await expect(panel.locator('.kpi-label').allTextContents()).resolves.toEqual(['DSO (épuisement du CA)', 'Retard moyen (ADD)', 'Efficacité du recouvrement (CEI)', 'Part échue', 'Créances irrécouvrables (12 mois)']);
     await expect(panel.locator('.kpi').first().getAttribute('title')).resolves.toMatch(/^DSO par épuisement du chiffre d'affaires/);
     // The trend is drawn wide and narrow (for phones); at the default width the wide one shows.
     await expect(panel.locator('figure .chart-wide svg > title').textContent()).resolves.toMatch(/DSO par épuisement/);
@@ -81,6 +81,8 @@ describe('finance and collections pages', () => {
   it('the worklist filters by stage and downloads what is shown as CSV with ";"', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}/collections/`);
+    // The page holds the worklist's first 100 clients; the script then loads all of them.
+    await page.waitForSelector('#worklist[data-loaded="true"]');
     const all = await page.locator('#worklist tbody tr').count();
     expect(all).toBeGreaterThan(100);
     await page.selectOption('select[data-filter="stage"]', 'litigation');

@@ -189,6 +189,8 @@ describe('the site built from the bundled sample', () => {
   it('the clients search filters the table as you type', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}/clients/`);
+    // The page holds the first 200 clients; the script then loads all of them.
+    await page.waitForSelector('#clients-table[data-loaded="true"]');
     const all = await page.locator('#clients-table tbody tr:visible').count();
     expect(all).toBeGreaterThan(500);
     await page.fill('#client-search', 'c00941');

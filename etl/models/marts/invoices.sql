@@ -1,6 +1,8 @@
 -- One row per invoice or credit note issued on or before the as-of date, with its state at that
 -- date. Open amount = amount − allocations dated ≤ as-of (a credit note's open amount is the
 -- negative part not yet applied). Days past due = as-of − due date, for an invoice still open.
+-- Expected payment date of an open invoice = due date + the client's expected days late, or the
+-- day after the as-of date when that date has already passed (the cash forecast's date).
 with invoices as (
   select * from int_invoices
 ),
@@ -20,6 +22,13 @@ credit_used as (
   group by source_id
 ),
 
+expected as (
+  -- the cash forecast's expected payment date of each invoice open at the as-of date
+  select invoice_id, expected_date as expected_payment_date
+  from int_forecast_items
+  where forecast_date = getvariable('as_of_date')
+),
+
 with_open as (
   select
     invoices.*,
@@ -27,10 +36,12 @@ with_open as (
       when invoices.kind = 'invoice' then invoices.amount - coalesce(settled.allocated_amount, 0)
       else invoices.amount + coalesce(credit_used.used_amount, 0)
     end::decimal(18, 2) as open_amount,
-    coalesce(settled.written_off_amount, 0)::decimal(18, 2) as written_off_amount
+    coalesce(settled.written_off_amount, 0)::decimal(18, 2) as written_off_amount,
+    expected.expected_payment_date
   from invoices
   left join settled using (invoice_id)
   left join credit_used using (invoice_id)
+  left join expected using (invoice_id)
 ),
 
 final as (
@@ -57,6 +68,8 @@ final as (
     paid.paid_date as settled_date,
     (paid.paid_date - issue_date)::integer as days_to_pay,
     (paid.paid_date - due_date)::integer as days_late,
+    -- An invoice open at the as-of date: when the cash forecast expects it paid (int_forecast_items).
+    expected_payment_date,
     source_file,
     line
   from with_open

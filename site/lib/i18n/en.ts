@@ -33,6 +33,16 @@ export const en: Labels = {
     topOverdue: 'The 20 largest overdue clients',
     noOverdue: 'No client is overdue.',
   },
+  list: {
+    pages: 'Pages of the list',
+    rows: (from, to, total) => `Rows ${from} to ${to} of ${total}`,
+    previous: 'Previous page',
+    next: 'Next page',
+    overdueClients: 'All overdue clients',
+    ageingBalance: 'Ageing balance by client',
+    segmentClients: "This segment's clients",
+    page: (n) => `Page ${n}`,
+  },
   clients: {
     title: 'Clients',
     search: 'Search',
@@ -43,11 +53,13 @@ export const en: Labels = {
     filterGrade: 'Grade',
     filterRep: 'Sales rep',
     overLimit: 'Over limit',
+    overdueOnly: 'Overdue only',
     all: 'All',
   },
   ageing: {
     title: 'Ageing balance by client',
     intro: (n) => `${n} clients with open items, largest first; click a column header to sort.`,
+    filterBucket: 'Bucket',
     overdue: 'Overdue',
   },
   segments: {
@@ -195,6 +207,7 @@ export const en: Labels = {
     dueDate: 'Due',
     amount: 'Amount incl. tax',
     open: 'Open',
+    expectedPayment: 'Expected payment',
     daysPastDue: 'Days late',
     dispute: 'Dispute',
     bucket: 'Bucket',

@@ -99,7 +99,17 @@ const fr = {
     rocAlt: (model: string, naive: string) => `Courbes ROC du score (AUC ${model}) et de la règle naïve du retard maximal (AUC ${naive}) sur l’échantillon de validation.`,
     migration: (from: string, to: string) => `Migration des notes du ${from} au ${to} (clients notés aux deux dates ; en ligne la note d’il y a 12 mois)`,
     meaning: 'A : risque très faible, vendre librement · B : faible, conditions habituelles · C : modéré, surveiller, relances plus tôt · D : élevé, délais courts ou garanties · E : très élevé ou en défaut, comptant ou garanti, recouvrer.',
-    features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard moyen sur 12 mois', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
+    features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard moyen sur 12 mois', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', share_disputed: 'Part des factures en litige', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
+    // Each feature's bands by band_order (score_model.band_order; 0 = no data), in words.
+    bands: {
+      days_late_12m: ['pas d’historique', 'à l’heure', '1 à 5 jours', '6 à 15 jours', '16 à 30 jours', 'plus de 30 jours'],
+      days_late_trend: ['pas d’historique', 'stable ou en mieux', '+1 à 5 jours', '+6 à 15 jours', 'plus de +15 jours'],
+      limit_usage: ['pas de limite', 'jusqu’à 50 %', '50 à 80 %', '80 à 100 %', 'limite dépassée'],
+      max_days_past_due: ['pas de donnée', 'aucun retard', '1 à 15 jours', '16 à 30 jours', '31 à 60 jours', '61 à 90 jours', 'plus de 90 jours'],
+      share_disputed: ['pas de donnée', 'aucune', 'jusqu’à 5 %', 'plus de 5 %'],
+      share_over_60: ['pas de donnée', 'aucune', 'jusqu’à 25 %', 'plus de 25 %'],
+      tenure: ['pas de donnée', 'plus de 24 mois', '6 à 24 mois', 'moins de 6 mois'],
+    } as Record<string, readonly string[]>,
   },
   score: {
     title: 'Score de crédit et limite',
@@ -215,7 +225,7 @@ const fr = {
     dso: 'DSO (épuisement du CA)',
     add: 'Retard moyen (ADD)',
     cei: 'Efficacité du recouvrement (CEI)',
-    overdueRate: "Taux d'impayés",
+    overdueRate: 'Part échue',
     badDebtRate: 'Créances irrécouvrables (12 mois)',
     days: (n: string) => `${n} j`,
     overMonth: 'sur un mois',
@@ -319,7 +329,9 @@ const en: FinanceLabels = {
     rocAlt: (model, naive) => `ROC curves of the score (AUC ${model}) and of the naive maximum-days-past-due rule (AUC ${naive}) on the validation sample.`,
     migration: (from, to) => `Grade migration from ${from} to ${to} (clients scored at both dates; rows: the grade 12 months earlier)`,
     meaning: 'A: very low risk, sell freely · B: low, usual terms · C: moderate, watch, earlier reminders · D: high, short terms or guarantees · E: very high or in default, cash or secured only, collect.',
-    features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Average days late over 12 months', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
+    features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Average days late over 12 months', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', share_disputed: 'Share of invoices disputed', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
+    // The bands as score_model words them.
+    bands: {},
   },
   score: {
     title: 'Credit score and limit',

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { memo, warehouseDir, type Manifest } from './query.ts';
 
 const dictionaryColumn = z.object({ name: z.string(), type: z.string(), description: z.string(), description_fr: z.string().optional() });
-const dictionaryTable = z.object({ table: z.string(), description: z.string(), columns: z.array(dictionaryColumn) });
+const dictionaryTable = z.object({ table: z.string(), description: z.string(), description_fr: z.string().optional(), columns: z.array(dictionaryColumn) });
 
 export type DictionaryColumn = z.infer<typeof dictionaryColumn>;
 export type DictionaryTable = z.infer<typeof dictionaryTable>;

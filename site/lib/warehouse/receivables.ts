@@ -33,6 +33,8 @@ export interface OpenInvoice {
   days_past_due: number | null;
   bucket: string;
   is_disputed: boolean;
+  /** When the cash forecast expects it paid; null for a credit note. */
+  expected_payment_date: string | null;
 }
 
 export interface UnappliedPayment {
@@ -118,7 +120,7 @@ export const buckets = () => memo<Bucket>('buckets', ['buckets'], `select bucket
 
 export const openInvoices = () =>
   memo<OpenInvoice>('openInvoices', ['invoices'], `
-    select invoice_id, client_id, kind, issue_date, due_date, amount, open_amount, days_past_due, bucket, is_disputed
+    select invoice_id, client_id, kind, issue_date, due_date, amount, open_amount, days_past_due, bucket, is_disputed, expected_payment_date
     from {invoices} where open_amount <> 0 order by client_id, due_date, invoice_id`);
 
 export const unappliedPayments = () =>

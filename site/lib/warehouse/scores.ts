@@ -61,13 +61,15 @@ export const scoreValidation = () => memo<ScoreValidationRow>('scoreValidation',
 export interface ScorePoints {
   method: 'fitted' | 'expert';
   feature: string;
+  /** 1 = safest band (0 = no data): the band's code, worded by the site (finance.scores.bands). */
+  band_order: number;
   band: string;
   points: number;
   training_month_ends: number;
   training_defaults: number;
 }
 
-export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `select method, feature, band, points, training_month_ends, training_defaults from {score_model} order by feature, points desc`);
+export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `select method, feature, band_order, band, points, training_month_ends, training_defaults from {score_model} order by feature, points desc`);
 
 export interface RocRow {
   rule: 'model' | 'naive';

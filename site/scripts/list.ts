@@ -1,0 +1,66 @@
+// Long lists (site/lib/lists.ts): a <table data-rows="URL"> holds one page of rows from the server;
+// this loads every row from URL (rows.json), draws them in the table (as text: nothing is parsed
+// as HTML), hides the pager and tells the filters and the sorting, which then work on all rows.
+// On the encrypted site every file is encrypted: site/unlock/unlock.js offers a decrypting fetch
+// (globalThis.encoursFetch), used when it is there.
+import type { Cell, ListRow } from '../lib/lists.ts';
+import './filter.ts';
+import { rowsLoaded } from './rows-event.ts';
+import './sortable.ts';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var encoursFetch: ((path: string) => Promise<Response>) | undefined;
+}
+
+for (const table of document.querySelectorAll<HTMLTableElement>('table[data-rows]')) void load(table);
+
+async function load(table: HTMLTableElement): Promise<void> {
+  const url = new URL(table.dataset.rows ?? '', location.href).pathname;
+  const response = await (globalThis.encoursFetch ?? fetch)(url);
+  if (!response.ok) return;
+  const { rows } = (await response.json()) as { rows: ListRow[] };
+  const body = table.tBodies[0]!;
+  body.replaceChildren(...rows.map(drawRow));
+  table.dataset.loaded = 'true';
+  for (const pager of document.querySelectorAll<HTMLElement>(`[data-pager-for="${CSS.escape(table.id)}"]`)) pager.hidden = true;
+  table.dispatchEvent(new CustomEvent(rowsLoaded, { bubbles: true }));
+}
+
+function drawRow(row: ListRow): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  for (const [key, value] of Object.entries(row.d ?? {})) tr.dataset[key] = value;
+  tr.append(...row.c.map(drawCell));
+  return tr;
+}
+
+function drawCell(cell: Cell): HTMLTableCellElement {
+  const element = document.createElement(cell.r ? 'th' : 'td');
+  if (cell.r) element.scope = 'row';
+  if (cell.k) element.className = cell.k;
+  if (cell.c !== undefined) element.dataset.csv = cell.c;
+  if (cell.s !== undefined) element.dataset.sort = cell.s;
+  element.append(cell.h ? link(cell.t, cell.h) : cell.b ? tag('strong', cell.t) : cell.t);
+  if (cell.x !== undefined) {
+    if (cell.xh) element.append(' · ', link(cell.x, cell.xh));
+    else {
+      const span = tag('span', cell.x);
+      span.className = cell.xk ?? 'id';
+      if (cell.xt) span.title = cell.xt;
+      element.append(span);
+    }
+  }
+  return element;
+}
+
+function link(text: string, href: string): HTMLAnchorElement {
+  const a = tag('a', text);
+  a.href = href;
+  return a;
+}
+
+function tag<K extends keyof HTMLElementTagNameMap>(name: K, text: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(name);
+  element.textContent = text;
+  return element;
+}
