@@ -11,7 +11,7 @@ export const openItemsColumns = {
     required: ['client_id', 'name'],
     optional: [
       'segment', 'sector', 'country', 'sales_rep', 'payment_terms', 'credit_limit', 'insured_limit',
-      'guarantee_amount', 'external_rating', 'legal_status',
+      'guarantee_amount', 'external_rating', 'legal_status', 'procedure_date',
     ],
   },
   invoices: {

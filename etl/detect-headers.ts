@@ -57,6 +57,8 @@ export const headerSynonyms: Record<OpenItemsFile, Record<string, string[]>> = {
     guarantee_amount: ['garanties', 'garantie', 'caution', 'guarantees', 'guarantee', 'guarantee amount'],
     external_rating: ['note externe', 'notation', 'external rating', 'rating'],
     legal_status: ['statut juridique', 'procedure', 'statut', 'legal status', 'status'],
+    procedure_date: ['date de jugement', 'date du jugement', 'date jugement', 'date d ouverture de la procedure', 'date d ouverture', 'date de la procedure', 'date procedure',
+      'judgment date', 'judgement date', 'date of judgment', 'procedure date', 'proceedings date', 'insolvency date', 'opening date'],
   },
   writeoffs: {
     writeoff_id: ['n passage en perte', 'passage en perte', 'writeoff id', 'write off id', 'write off number', 'n piece', 'reference'],

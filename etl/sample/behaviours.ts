@@ -15,11 +15,11 @@ export type Behaviour = 'prompt' | 'moderate' | 'chronic' | 'seasonal' | 'deteri
 
 /** Shares of the client base, in the order drawn. */
 export const behaviourShares: [Behaviour, number][] = [
-  ['prompt', 0.52],
+  ['prompt', 0.51],
   ['moderate', 0.26],
   ['chronic', 0.07],
   ['seasonal', 0.05],
-  ['deteriorating', 0.06],
+  ['deteriorating', 0.07],
   ['new', 0.04],
 ];
 
@@ -29,15 +29,15 @@ export const behaviourShares: [Behaviour, number][] = [
  * fails at the end of its decline instead (deteriorationDefaultShare).
  */
 export const suddenDefaultChance: Record<Behaviour, number> = {
-  prompt: 0.02,
-  moderate: 0.05,
-  chronic: 0.12,
-  seasonal: 0.05,
+  prompt: 0.03,
+  moderate: 0.07,
+  chronic: 0.18,
+  seasonal: 0.07,
   deteriorating: 0,
-  new: 0.05,
+  new: 0.07,
 };
 
-export const deteriorationDefaultShare = 0.5;
+export const deteriorationDefaultShare = 0.6;
 
 export interface PaymentHabit {
   behaviour: Behaviour;
@@ -70,16 +70,16 @@ export function makeLateness(source: () => number) {
     switch (habit.behaviour) {
       case 'prompt':
         // On time, a few days early; now and then a few days late (a missed payment run).
-        return source() < 0.05 ? uniform(1, 12)() : normal(-3, 2)();
+        return source() < 0.08 ? uniform(1, 12)() : normal(-3, 2)();
       case 'new':
         return normal(3, 5)();
       case 'moderate':
-        return 5 + exponential(1 / 9)() + normal(0, 3)();
+        return 4 + exponential(1 / 7)() + normal(0, 3)();
       case 'chronic':
         // Slow payers; one invoice in 80 waits far longer (a cash squeeze), sometimes past 90 days.
-        return source() < 0.0125 ? uniform(60, 110)() : uniform(15, 55)();
+        return source() < 0.0125 ? uniform(60, 110)() : uniform(10, 36)();
       case 'seasonal':
-        return summerOrDecember(due) ? normal(35, 10)() : normal(2, 4)();
+        return summerOrDecember(due) ? normal(22, 8)() : normal(2, 4)();
       case 'deteriorating': {
         // A decline that does not end in failure levels off at 30–60 days late.
         const drift = Math.max(0, month - (habit.deteriorationStart ?? 99)) * (habit.deteriorationSlope ?? 0);
@@ -92,6 +92,6 @@ export function makeLateness(source: () => number) {
   function warning(habit: PaymentHabit, due: Date): number {
     if (!habit.defaultDate || !habit.warningDays) return 0;
     const monthsBefore = (habit.defaultDate.getTime() - due.getTime()) / DAY / 30.4;
-    return monthsBefore < 6 ? habit.warningDays * (1 - Math.max(0, monthsBefore) / 6) : 0;
+    return monthsBefore < 8 ? habit.warningDays * (1 - Math.max(0, monthsBefore) / 8) : 0;
   }
 }

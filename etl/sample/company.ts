@@ -47,13 +47,15 @@ interface Client extends PaymentHabit {
   writeoffDate?: Date;
   /** A failed client under a collective procedure (redressement, then liquidation once written off). */
   inProcedure?: boolean;
+  /** The judgment that opened its procedure: some weeks after it stopped paying (the cessation des paiements). */
+  procedureDate?: Date;
 }
 
 const sectors = ['BTP', 'Distribution', 'Industrie', 'Transport', 'Santé', 'Services', 'Hôtellerie-restauration', 'Agriculture'];
 const countries = ['FR', 'FR', 'FR', 'FR', 'FR', 'FR', 'FR', 'FR', 'BE', 'CH', 'DE', 'ES', 'IT', 'LU'];
 const reps = ['Camille Roussel', 'Julien Marchand', 'Sophie Lemoine', 'Karim Benali', 'Élodie Faure', 'Thomas Girard', 'Nadia Haddad', 'Pierre Lucas'];
 const terms = Object.keys(sampleTerms) as SampleTerms[];
-const termsWeights = [0.25, 0.1, 0.1, 0.22, 0.06, 0.1, 0.08, 0.06, 0.03];
+const termsWeights = [0.27, 0.09, 0.07, 0.26, 0.06, 0.1, 0.08, 0.06, 0.01];
 
 function drawBehaviour(): Behaviour {
   let r = source();
@@ -88,7 +90,7 @@ function makeClient(index: number): Client {
   if (behaviour === 'deteriorating') {
     client.deteriorationStart = Math.floor(uniform(2, 24)());
     client.deteriorationSlope = uniform(4, 9)();
-    client.deteriorationCap = uniform(30, 60)();
+    client.deteriorationCap = uniform(20, 40)();
     // Fails 3–9 months into its decline.
     if (chance(deteriorationDefaultShare)) setDefault(client, client.deteriorationStart + Math.floor(uniform(3, 10)()));
   } else if (chance(suddenDefaultChance[behaviour])) {
@@ -96,7 +98,7 @@ function makeClient(index: number): Client {
     // paying later and later.
     const month = Math.floor(uniform(Math.max(1, client.firstMonth + 3), MONTHS - 1)());
     if (month < MONTHS - 1) {
-      client.warningDays = uniform(15, 45)();
+      client.warningDays = uniform(30, 70)();
       setDefault(client, month);
     }
   }
@@ -105,14 +107,19 @@ function makeClient(index: number): Client {
 
 /**
  * A failing client stops paying on the 10th of `month`, is billed two months more, and is written
- * off 6–15 months later when that falls before the as-of date; most enter a collective procedure.
+ * off 8–18 months later when that falls before the as-of date; most enter a collective procedure.
  */
 function setDefault(client: Client, month: number): void {
   client.defaultDate = monthStart(month, 10);
   client.lastMonth = Math.min(client.lastMonth, month + 2);
-  const writeoff = addDays(client.defaultDate, Math.floor(uniform(180, 450)()));
+  const writeoff = addDays(client.defaultDate, Math.floor(uniform(240, 540)()));
   if (writeoff <= AS_OF) client.writeoffDate = writeoff;
   client.inProcedure = chance(0.75);
+  // The court opens the procedure within weeks of the cessation des paiements (the debtor must file
+  // within 45 days, L631-4); a judgment not yet given by the as-of date leaves the client 'Actif'.
+  const judgment = addDays(client.defaultDate, Math.floor(uniform(15, 50)()));
+  if (client.inProcedure && judgment <= AS_OF) client.procedureDate = judgment;
+  else client.inProcedure = false;
 }
 
 function monthStart(month: number, day = 1): Date {
@@ -159,7 +166,7 @@ function generateLedger(all: Client[]) {
         }
         if (owed <= 0) continue;
         // A dispute settled in the client's favour is credited above; the others are paid once settled.
-        const late = lateness(client, invoice.due, month) + (invoice.disputed ? uniform(20, 80)() : 0);
+        const late = lateness(client, invoice.due, month) + (invoice.disputed ? uniform(10, 50)() : 0);
         let paidOn = addDays(invoice.due, Math.round(late));
         if (paidOn < issue) paidOn = issue;
         const instalments = chance(0.05) ? [cents(owed * uniform(0.4, 0.7)()), 0] : [owed];
@@ -210,12 +217,12 @@ function writeExport(all: Client[], { invoices, payments, writeoffs }: ReturnTyp
     : pick(['A', 'B', 'B', 'C']);
 
   writeFileSync(join(outDir, 'clients.csv'), csvFile(
-    ['Code client', 'Raison sociale', 'Segment', 'Secteur', 'Pays', 'Commercial', 'Conditions de paiement', 'Limite de crédit', 'Limite assurée', 'Garanties', 'Note externe', 'Statut juridique'],
+    ['Code client', 'Raison sociale', 'Segment', 'Secteur', 'Pays', 'Commercial', 'Conditions de paiement', 'Limite de crédit', 'Limite assurée', 'Garanties', 'Note externe', 'Statut juridique', 'Date de jugement'],
     all.map((c) => {
       const limit = chance(0.9) ? Math.max(1000, Math.round((monthlySales.get(c.id) ?? 0) * 2.5 / 1000) * 1000) : null;
       const insured = limit && chance(0.35) ? Math.round((limit * uniform(0.5, 1)()) / 500) * 500 : null;
       const status = !c.inProcedure ? 'Actif' : c.writeoffDate ? 'Liquidation judiciaire' : 'Redressement judiciaire';
-      return [c.id, c.name, c.segment, c.sector, c.country, c.salesRep, c.terms, limit, insured, chance(0.03) ? Math.round(uniform(5, 20)()) * 1000 : null, chance(0.6) ? ratingOf(c) : null, status];
+      return [c.id, c.name, c.segment, c.sector, c.country, c.salesRep, c.terms, limit, insured, chance(0.03) ? Math.round(uniform(5, 20)()) * 1000 : null, chance(0.6) ? ratingOf(c) : null, status, c.procedureDate ?? null];
     }),
   ));
   for (const d of invoices) d.currency = d.client.country === 'CH' && chance(0.5) ? 'CHF' : 'EUR';

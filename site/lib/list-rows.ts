@@ -62,6 +62,17 @@ export function ageingRow(base: string, r: ClientAgeing, buckets: readonly Bucke
   };
 }
 
+/** The worklist's stage; declaring a claim says by when (judgment + 2 months), or that the date is to check. */
+function stageText(r: WorklistRow): string {
+  const stage = finance.collections.stages[r.stage] ?? r.stage;
+  if (r.stage !== 'declare_claim') return stage;
+  const labels = desk.page;
+  const deadline = !r.claim_deadline_date
+    ? labels.claimUnknown
+    : r.is_claim_deadline_passed ? labels.claimPassed(format.date(r.claim_deadline_date)) : labels.claimBy(format.date(r.claim_deadline_date));
+  return `${stage} · ${deadline}`;
+}
+
 /** A client of the collections worklist (WorklistTable's columns). */
 export function worklistRow(base: string, r: WorklistRow, segment: string | null | undefined, hasLetter: boolean, withRep = true): ListRow {
   const labels = desk.page;
@@ -72,7 +83,7 @@ export function worklistRow(base: string, r: WorklistRow, segment: string | null
     c: [
       { t: String(r.priority) },
       { t: r.name ?? r.client_id, h: clientHref(base, r.client_id), k: 'text' },
-      { t: finance.collections.stages[r.stage] ?? r.stage, c: r.stage, k: 'text' },
+      { t: stageText(r), c: r.stage, k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text warning' : 'text' },
       { t: format.moneyCents(r.due_amount), c: format.csvNumber(r.due_amount) },
       { t: format.moneyCents(r.overdue_amount), c: format.csvNumber(r.overdue_amount) },
       { t: String(r.invoice_count), ...(r.paused_invoice_count > 0 ? { x: ` +${r.paused_invoice_count}`, xk: 'muted', xt: labels.paused } : {}) },

@@ -1,6 +1,6 @@
 // Dunning stages, alerts and late-payment penalties on hand-made ledgers
 // (test/fixtures/dunning, test/fixtures/penalties). Every figure is worked out by hand below.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,12 +57,35 @@ describe('dunning at as-of 2024-06-15', () => {
 
   it('takes a client under a collective procedure out of the schedule: its one action is to declare the claim', async () => {
     // RISKY is in redressement judiciaire: no reminder, no litigation (L622-21); each open invoice is
-    // to be declared; the clients file gives no judgment date, so the deadline is unknown.
-    const rows = await wh.query(`select invoice_id, stage, collective_procedure, claim_deadline_date, grade, pd_12m from dunning where client_id = 'RISKY' order by invoice_id`);
-    expect(rows).toEqual([
-      { invoice_id: 'R1', stage: 'declare_claim', collective_procedure: 'receivership', claim_deadline_date: null, grade: 'E', pd_12m: 0.9999 },
-      { invoice_id: 'R2', stage: 'declare_claim', collective_procedure: 'receivership', claim_deadline_date: null, grade: 'E', pd_12m: 0.9999 },
-    ]);
+    // to be declared. Judgment of 2024-05-02 → deadline 2024-05-02 + 2 months = 2024-07-02, after the
+    // as-of date (2024-06-15): not passed. The worklist carries the same deadline on RISKY's row.
+    const rows = await wh.query(`select invoice_id, stage, collective_procedure, procedure_date, claim_deadline_date, is_claim_deadline_passed, grade, pd_12m
+      from dunning where client_id = 'RISKY' order by invoice_id`);
+    const claim = { stage: 'declare_claim', collective_procedure: 'receivership', procedure_date: '2024-05-02', claim_deadline_date: '2024-07-02',
+      is_claim_deadline_passed: false, grade: 'E', pd_12m: 0.9999 };
+    expect(rows).toEqual([{ invoice_id: 'R1', ...claim }, { invoice_id: 'R2', ...claim }]);
+    expect(await wh.query(`select stage, claim_deadline_date, is_claim_deadline_passed from worklist where client_id = 'RISKY'`))
+      .toEqual([{ stage: 'declare_claim', claim_deadline_date: '2024-07-02', is_claim_deadline_passed: false }]);
+  });
+
+  it('flags a claim deadline already passed, and says nothing of a deadline whose judgment date is unknown', async () => {
+    // The same ledger with RISKY's judgment on 2024-04-12: deadline 2024-06-12, before the as-of date
+    // 2024-06-15 → passed; the procedure alert is dated by the judgment. Without a judgment date the
+    // deadline is NULL (the site says to check the BODACC) and the alert is dated the as-of date.
+    const withDate = async (date: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'encours-claim-'));
+      for (const file of ['invoices.csv', 'payments.csv']) copyFileSync(join(fixturesDir, 'dunning', file), join(dir, file));
+      writeFileSync(join(dir, 'clients.csv'), `client_id,name,credit_limit,legal_status,procedure_date\nSAFE,Sûr SA,100000,,\nRISKY,Risqué SARL,1000,Redressement judiciaire,${date}\n`);
+      return buildWarehouse(dir, { asOf: '2024-06-15' });
+    };
+    const passed = await withDate('2024-04-12');
+    expect(await passed.query(`select distinct claim_deadline_date, is_claim_deadline_passed from dunning where client_id = 'RISKY'`))
+      .toEqual([{ claim_deadline_date: '2024-06-12', is_claim_deadline_passed: true }]);
+    expect(await passed.query(`select first_seen_date from alerts where alert = 'collective_procedure'`)).toEqual([{ first_seen_date: '2024-04-12' }]);
+    const unknown = await withDate('');
+    expect(await unknown.query(`select distinct stage, claim_deadline_date, is_claim_deadline_passed from dunning where client_id = 'RISKY'`))
+      .toEqual([{ stage: 'declare_claim', claim_deadline_date: null, is_claim_deadline_passed: null }]);
+    expect(await unknown.query(`select first_seen_date from alerts where alert = 'collective_procedure'`)).toEqual([{ first_seen_date: '2024-06-15' }]);
   });
 
   it('orders the worklist by expected loss = open amount × the score’s probability of default', async () => {
@@ -80,13 +103,13 @@ describe('dunning at as-of 2024-06-15', () => {
 
   it('raises over-limit, grade-drop and collective-procedure alerts with the date they first appeared, and the grade and PD of the score', async () => {
     // RISKY owes 2,500 against a 1,000 limit since the 2024-05-31 month end (its first month end
-    // with invoices); its procedure is in today's clients file (dated the as-of date).
+    // with invoices); its procedure alert is dated by the judgment opening it (2024-05-02).
     // SAFE at 2024-04-30: S7, S8 13–14 days late (0.0), no payment (−0.2), trend 0, nothing beyond 60 days
     // (+0.3), S9 = 1,000 of 6,000 invoiced disputed (−0.6), usage 6 % (+0.2), long-standing (+0.2): total −0.1
     // → log-odds ln(0.05 / 0.95) + 0.1 = −2.844 → pd 5.5 %: B; at 2024-05-31 C (above) → grade dropped B → C.
     const rows = await wh.query(`select alert, client_id, first_seen_date, previous_grade, grade from alerts order by alert, client_id`);
     expect(rows).toEqual([
-      { alert: 'collective_procedure', client_id: 'RISKY', first_seen_date: '2024-06-15', previous_grade: null, grade: 'E' },
+      { alert: 'collective_procedure', client_id: 'RISKY', first_seen_date: '2024-05-02', previous_grade: null, grade: 'E' },
       { alert: 'grade_drop', client_id: 'SAFE', first_seen_date: '2024-05-31', previous_grade: 'B', grade: 'C' },
       { alert: 'over_limit', client_id: 'RISKY', first_seen_date: '2024-05-31', previous_grade: null, grade: 'E' },
     ]);

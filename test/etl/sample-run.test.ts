@@ -69,6 +69,39 @@ describe('the sample company', () => {
   });
 });
 
+describe('the sample against the published figures it is calibrated on', () => {
+  it('pays like French companies: about 49 % of invoices on time, about 8 % more than 30 days late, DSO about 43 days', async () => {
+    // Altares: ~49 % paid on time, ~8 % more than 30 days late; Banque de France: ~43 days of sales.
+    // Counted over the invoices settled (paid or credited, not written off) in the 12 months to the
+    // as-of date, one invoice one vote; on time = settled on or before the due date. The sample
+    // gives 49.1 % and 9.0 %, and a countback DSO of 42.7 days at 2026-10-31.
+    const [row] = await q(`
+      select avg((days_late <= 0)::int) as on_time, avg((days_late > 30)::int) as over_30
+      from invoices
+      where kind = 'invoice' and settled_date is not null and coalesce(written_off_amount, 0) = 0
+        and settled_date > date '2026-10-31' - interval 12 month`);
+    expect(row!.on_time as number).toBeGreaterThan(0.47);
+    expect(row!.on_time as number).toBeLessThan(0.51);
+    expect(row!.over_30 as number).toBeGreaterThan(0.06);
+    expect(row!.over_30 as number).toBeLessThan(0.10);
+    const [dso] = await q(`select dso_countback from kpi_monthly where scope = 'company' and month_end = date '2026-10-31'`);
+    expect(dso!.dso_countback as number).toBeGreaterThan(41);
+    expect(dso!.dso_countback as number).toBeLessThan(45);
+  });
+
+  it('has a few percent of its clients entering a collective procedure each year, each with its judgment date', async () => {
+    // 27, 36 and 33 judgments in 2024, 2025 and 2026 (to 31 October) among 1,500 clients: about 2 % a
+    // year, beside the failures written off without a procedure.
+    const [judged] = await q(`select count(*) as clients from clients where year(procedure_date) = 2025`);
+    expect(Number(judged!.clients)).toBeGreaterThan(15);
+    expect(Number(judged!.clients)).toBeLessThan(75);
+    expect(await q(`select count(*) as n from clients where legal_status <> 'Actif' and procedure_date is null`)).toEqual([{ n: 0 }]);
+    // Every client under a procedure is graded E from its judgment's month end on.
+    expect(await q(`select count(*) as n from client_scores s join clients c using (client_id)
+      where c.procedure_date is not null and s.month_end >= c.procedure_date and s.grade <> 'E'`)).toEqual([{ n: 0 }]);
+  });
+});
+
 describe('a second run on the same exports', () => {
   it('gives the same warehouse, value for value', async () => {
     // Sums of doubles depend on the order DuckDB adds rows in, and ties sort either way: before

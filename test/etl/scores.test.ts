@@ -31,13 +31,44 @@ describe('int_score_features', () => {
       int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount, 0.00 as open_over_90_amount`,
       int_month_ends: `select last_day(unnest(generate_series(date '2024-01-01', date '2025-12-01', interval 1 month)))::date as month_end`,
       int_default_events: `select 'A' as client_id, date '2024-09-30' as default_date`,
-      stg_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::varchar as reject_reason`,
+      stg_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::date as procedure_date, null::varchar as reject_reason`,
     }, { as_of_date: '2025-12-31', score_validation_month_ends: 6, default_materiality_amount: 500, default_materiality_share: 0.01 });
     expect(rows.find((r) => r.month_end === '2024-06-30')).toMatchObject({
       open_amount: 2000, max_days_past_due: 0, share_over_60: 0, days_late_3m: 30, days_late_6m: 25, days_late_12m: 25, days_late_trend: 5,
       share_disputed: 0.5, limit_usage: 0.5, tenure_months: 15, sales_12m_amount: 6000, external_rating: null,
       defaults_within_12m: true, is_outcome_known: true, sample: 'training',
     });
+  });
+
+  it('knows a collective procedure from its judgment date on, when the clients file gives it', async () => {
+    // P (redressement judiciaire, judgment 2024-05-15) owes something at the month ends of March to
+    // July 2024; Q (the same status, no judgment date) too. Latest month end 2024-07-31 (as-of).
+    // P: March and April are before the judgment → no status, not in default; their outcome within
+    // 12 months is the judgment's default event (given here as int_default_events).
+    // May, June, July are on/after 15 May → the status is kept, in default, no sample.
+    // Q: only the latest month end (July) carries the status; earlier rows know nothing of it.
+    const monthEnds = ['2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30', '2024-07-31'];
+    const rows = await runModel('int_score_features', {
+      int_score_invoice_events: `select * from (values ('p1', 'P', date '2024-03-10', date '2024-04-09', 1000.00, false, null::date, null::date),
+        ('q1', 'Q', date '2024-03-10', date '2024-04-09', 1000.00, false, null::date, null::date))
+        t(invoice_id, client_id, issue_date, due_date, amount, is_disputed, settled_date, default_date)`,
+      int_score_exposure: `select month_end, client_id, 1000.00 as open_amount, 30 as max_days_past_due, 0.00 as open_over_60_amount, 0.00 as open_over_90_amount
+        from unnest([${monthEnds.map((d) => `date '${d}'`).join(', ')}]) m(month_end) cross join (values ('P'), ('Q')) c(client_id)`,
+      int_month_ends: `select last_day(unnest(generate_series(date '2023-01-01', date '2024-07-01', interval 1 month)))::date as month_end`,
+      int_default_events: `select 'P' as client_id, date '2024-05-15' as default_date`,
+      stg_clients: `select * from (values ('P', null::decimal(18, 2), null::varchar, 'Redressement judiciaire', date '2024-05-15', null::varchar),
+        ('Q', null, null, 'Redressement judiciaire', null, null)) t(client_id, credit_limit, external_rating, legal_status, procedure_date, reject_reason)`,
+    }, { as_of_date: '2024-07-31', score_validation_month_ends: 0, default_materiality_amount: 500, default_materiality_share: 0.01 });
+    const seen = (client: string) => rows.filter((r) => r.client_id === client).sort((a, b) => String(a.month_end).localeCompare(String(b.month_end)))
+      .map((r) => [r.month_end, r.legal_status, r.is_in_default]);
+    expect(seen('P')).toEqual([
+      ['2024-03-31', null, false], ['2024-04-30', null, false],
+      ['2024-05-31', 'Redressement judiciaire', true], ['2024-06-30', 'Redressement judiciaire', true], ['2024-07-31', 'Redressement judiciaire', true],
+    ]);
+    expect(seen('Q')).toEqual([
+      ['2024-03-31', null, false], ['2024-04-30', null, false], ['2024-05-31', null, false], ['2024-06-30', null, false], ['2024-07-31', 'Redressement judiciaire', false],
+    ]);
+    expect(rows.find((r) => r.client_id === 'P' && r.month_end === '2024-03-31')).toMatchObject({ defaults_within_12m: true, procedure_date: '2024-05-15' });
   });
 });
 
@@ -62,11 +93,17 @@ describe('int_default_events', () => {
         ('n1', date '2024-01-01', date '2024-06-01', 1000.00), ('n1', date '2024-06-01', null, 0.00), ('n2', date '2024-05-31', null, 1000.00))
         t(invoice_id, valid_from, valid_to, open_amount)`,
       stg_writeoffs: `select 'W' as client_id, date '2024-03-15' as writeoff_date, null::varchar as reject_reason`,
+      // J: judgment opening a redressement judiciaire on 2024-07-15 → a default event that day.
+      // K: in liquidation, judgment date unknown → no dated event (the latest score's override only).
+      // L: 'Liquidation amiable' is no procedure, whatever its date; F: judgment after the as-of date.
+      int_clients: `select * from (values ('J', 'Redressement judiciaire', date '2024-07-15'), ('K', 'Liquidation judiciaire', null::date),
+        ('L', 'Liquidation amiable', date '2024-02-01'), ('F', 'Sauvegarde', date '2025-02-01')) t(client_id, legal_status, procedure_date)`,
     }, { as_of_date: '2024-12-31', default_materiality_amount: 500, default_materiality_share: 0.01 });
     const events = rows.map((r) => [r.client_id, r.default_date, r.default_kind, r.over_90_amount]).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
     expect(events).toEqual([
       ['C', '2024-05-01', 'past_due_90', 1000],
       ['C', '2024-09-29', 'past_due_90', 1000],
+      ['J', '2024-07-15', 'collective_procedure', null],
       ['M', '2024-06-30', 'past_due_90', 700],
       ['W', '2024-03-15', 'writeoff', null],
     ]);
@@ -78,6 +115,7 @@ describe('int_default_events', () => {
       int_score_invoice_events: `select 's1' as invoice_id, 'S' as client_id, date '2024-01-31' as due_date`,
       int_invoice_balance_history: `select 's1' as invoice_id, date '2024-01-01' as valid_from, null::date as valid_to, 450.00 as open_amount`,
       stg_writeoffs: `select null::varchar as client_id, null::date as writeoff_date, null::varchar as reject_reason where false`,
+      int_clients: `select null::varchar as client_id, null::varchar as legal_status, null::date as procedure_date where false`,
     }, { as_of_date: '2024-12-31', default_materiality_amount: 400, default_materiality_share: 0.01 });
     expect(rows.map((r) => [r.client_id, r.default_date])).toEqual([['S', '2024-05-01']]);
   });
@@ -282,5 +320,72 @@ describe('client_scores reasons', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('client_scores overrides', () => {
+  // Four features, band 1 the best: max_days_past_due +0.4 / −0.6, days_late_12m +0.3 / −1.8,
+  // share_disputed +0.1 / −1.2, tenure_months (1 = long-standing) +0.2 / −0.7. The expert line:
+  // log-odds of default = ln(0.05 / 0.95) − total = −2.944439 − total.
+  async function scores(features: string, bands: Record<string, [string, number[]][]>): Promise<Row[]> {
+    const db = await openDatabase();
+    try {
+      const { orderedModels, readSqlFiles, modelsDir } = await import('../../etl/models.ts');
+      await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
+      await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]`);
+      await db.run(`create table int_score_points as select * from (values ('max_days_past_due', 1, 0.4), ('max_days_past_due', 2, -0.6),
+        ('days_late_12m', 1, 0.3), ('days_late_12m', 2, -1.8), ('share_disputed', 1, 0.1), ('share_disputed', 2, -1.2),
+        ('tenure_months', 1, 0.2), ('tenure_months', 2, -0.7)) t(feature, band_order, woe)`);
+      const names = ['max_days_past_due', 'days_late_12m', 'share_disputed', 'tenure_months'];
+      await db.run(`create table int_score_bands as select * from (values ${Object.entries(bands)
+        .flatMap(([client, rows]) => rows.flatMap(([monthEnd, orders]) => orders.map((band, i) => `(date '${monthEnd}', '${client}', '${names[i]}', ${band})`))).join(', ')})
+        t(month_end, client_id, feature, band_order)`);
+      await db.run(`create table int_score_calibration as select * from (values ('expert', 1, -20.0, ln(0.05 / 0.95) + 20), ('expert', 2, 20.0, ln(0.05 / 0.95) - 20))
+        t(method, knot, total_woe, log_odds)`);
+      await db.run(`create table int_score_features as select * from (values ${features}) t(month_end, client_id, external_rating, legal_status, max_days_past_due)`);
+      const model = orderedModels().find((m) => m.name === 'client_scores')!;
+      return await db.rows(`select month_end, client_id, grade, pd_model, pd_12m, score, override, reason_1, reason_1_band_order, reason_2, reason_2_points, reason_3, reason_3_points
+        from (${model.sql}) order by client_id, month_end`);
+    } finally {
+      db.close();
+    }
+  }
+
+  it('never grades E a client with nothing overdue, an external rating B and a long relationship', async () => {
+    // G: nothing overdue (max DPD band 1, +0.4), long-standing (tenure band 1, +0.2), but paid late
+    // (days late band 2, −1.8) and much disputed (band 2, −1.2): total −2.4 → log-odds −2.944439 + 2.4
+    // = −0.544439 → pd_model = 1 / (1 + e^0.544439) = 1 / 2.723641 = 0.367156: E by the scorecard alone.
+    // Its rating B with max DPD 0 keeps it out of E: pd_12m = 0.30 − 0.0001 = 0.2999 → D, override
+    // 'external_rating'; score 50 + 8 × log2(0.7001 / 0.2999) = 59.78. Reasons: the rating (level 2),
+    // then days late (cost 0.3 + 1.8 = 2.1 → 8 × 2.1 / ln 2 = 24 points), disputes (1.3 → 15).
+    // H: the same bands and rating, but something overdue (max DPD 5, band 2: −0.6 instead of +0.4):
+    // total −3.4 → log-odds 0.455561 → pd 0.611961, E; the rating does not help a client already late.
+    const rows = await scores(`(date '2025-02-28', 'G', 'B', 'Actif', 0), (date '2025-02-28', 'H', 'B', 'Actif', 5)`,
+      { G: [['2025-02-28', [1, 2, 2, 1]]], H: [['2025-02-28', [2, 2, 2, 1]]] });
+    expect(rows).toEqual([
+      { month_end: '2025-02-28', client_id: 'G', grade: 'D', pd_model: expect.closeTo(0.367156, 5), pd_12m: 0.2999, score: expect.closeTo(59.785, 3),
+        override: 'external_rating', reason_1: 'external_rating', reason_1_band_order: 2, reason_2: 'days_late_12m', reason_2_points: 24,
+        reason_3: 'share_disputed', reason_3_points: 15 },
+      { month_end: '2025-02-28', client_id: 'H', grade: 'E', pd_model: expect.closeTo(0.611961, 5), pd_12m: expect.closeTo(0.611961, 5), score: expect.any(Number),
+        override: null, reason_1: 'days_late_12m', reason_1_band_order: 2, reason_2: 'share_disputed', reason_2_points: 15,
+        reason_3: 'max_days_past_due', reason_3_points: 12 },
+    ]);
+    expect(rows.find((r) => r.client_id === 'G')!.pd_12m as number).toBeLessThanOrEqual(0.2999);
+  });
+
+  it('grades E every month end from the judgment opening a collective procedure, as int_score_features dates it', async () => {
+    // P: every band the best, total 0.4 + 0.3 + 0.1 + 0.2 = 1.0 → log-odds −3.944439 → pd 1 / (1 + e^3.944439)
+    // = 0.018994: A at 2025-01-31, before its judgment (int_score_features gives no status then). From
+    // the judgment (15 Feb) on, the status is there: 2025-02-28 and 2025-03-31 are E at 99.99 %,
+    // score 50 + 8 × log2(0.0001 / 0.9999) → 0.
+    const rows = await scores(
+      `(date '2025-01-31', 'P', null::varchar, null::varchar, 0), (date '2025-02-28', 'P', null, 'Redressement judiciaire', 0), (date '2025-03-31', 'P', null, 'Redressement judiciaire', 0)`,
+      { P: ['2025-01-31', '2025-02-28', '2025-03-31'].map((m) => [m, [1, 1, 1, 1]] as [string, number[]]) });
+    expect(rows.map((r) => [r.month_end, r.grade, r.pd_12m, r.override, r.reason_1])).toEqual([
+      ['2025-01-31', 'A', expect.closeTo(0.018994, 5), null, null],
+      ['2025-02-28', 'E', 0.9999, 'collective_procedure', 'collective_procedure'],
+      ['2025-03-31', 'E', 0.9999, 'collective_procedure', 'collective_procedure'],
+    ]);
+    expect(rows.map((r) => r.score)).toEqual([expect.closeTo(50 + 8 * Math.log2((1 - 0.018994) / 0.018994), 2), 0, 0]);
   });
 });

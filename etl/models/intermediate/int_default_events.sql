@@ -4,8 +4,9 @@
 -- of the client's open receivables that day, as in the EU definition of default (Delegated
 -- Regulation 2018/171) — or a write-off. Checked every day (at each change of the client's
 -- balances), so a client that cures and falls back again defaults twice. The opening of a
--- collective procedure is the third event, but the clients file says only today's legal status,
--- without a date: it enters the latest score as an override (client_scores), not the history.
+-- collective procedure is the third event, dated by its judgment (clients file's procedure_date)
+-- when the file gives it; without that date only today's legal status is known, and it enters
+-- the latest score as an override (client_scores), not the history.
 with invoices as (
   select invoice_id, client_id, due_date from int_score_invoice_events
 ),
@@ -56,6 +57,10 @@ final as (
   select client_id, writeoff_date, 'writeoff', null, null
   from int_writeoffs
   where writeoff_date <= getvariable('as_of_date')
+  union all
+  select client_id, procedure_date, 'collective_procedure', null, null
+  from int_clients
+  where is_collective_procedure(legal_status) and procedure_date <= getvariable('as_of_date')
 )
 
 select client_id, default_date, default_kind, over_90_amount::decimal(18, 2) as over_90_amount, open_amount::decimal(18, 2) as open_amount

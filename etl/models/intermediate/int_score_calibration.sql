@@ -2,7 +2,7 @@
 -- bands) to its 12-month probability of default: between knots the log-odds of default are
 -- interpolated linearly, beyond the first and last knot they stay at that knot's.
 -- Fitted: the training rows of the latest 12 training month ends are cut by total into groups of
--- about 500 (10 to 40 groups); each
+-- about 500 (10 to 40 groups), the riskiest of them cut again into an eighth, an eighth, a quarter and a half; each
 -- knot is a group's average total and the log-odds of its observed default rate, smoothed by ½
 -- ((defaults + 0.5) / (rows + 1)) and made monotone (a higher total is never riskier: the mean of
 -- the running minimum from the riskiest group and the running maximum from the safest), so the
@@ -22,11 +22,24 @@ with totals as (
   group by bands.month_end, bands.client_id
 ),
 
-groups as (
-  select floor((row_number() over (order by total_woe, month_end, client_id) - 1)
-               * greatest(10, least(40, floor(count(*) over () / 500))) / count(*) over ())::integer + 1 as knot,
-         total_woe, defaults_within_12m
+ranked as (
+  select total_woe, defaults_within_12m,
+         row_number() over (order by total_woe, month_end, client_id) - 1 as position,
+         count(*) over () / greatest(10, least(40, floor(count(*) over () / 500))) as group_size
   from totals
+),
+
+groups as (
+  -- The riskiest group is cut in an eighth, an eighth, a quarter and a half: beyond the first knot the PD
+  -- stays flat, so a coarse first group under-predicts the very riskiest rows (a client that has
+  -- stopped paying sat at its group's average).
+  select case when position < group_size / 8 then 1
+              when position < group_size / 4 then 2
+              when position < group_size / 2 then 3
+              when position < group_size then 4
+              else floor(position / group_size)::integer + 4 end as knot,
+         total_woe, defaults_within_12m
+  from ranked
 ),
 
 rates as (

@@ -5,7 +5,9 @@
 -- Days late = settlement date − due date (0 when paid early), weighted by the invoice amount, over
 -- the invoices settled in the last 3, 6 and 12 calendar months (the month end's month included).
 -- External rating and legal status come from today's client file, so they are kept only at the
--- latest month end (earlier rows would see the future), where client_scores applies them as overrides.
+-- latest month end (earlier rows would see the future), where client_scores applies them as overrides;
+-- a collective procedure whose judgment date the file gives (procedure_date) is known from that
+-- date: its status is kept at every month end from then on, and those rows are in default.
 with events as (select * from int_score_invoice_events),
 
 rows as (
@@ -75,6 +77,12 @@ labels as (
   group by rows.month_end, rows.client_id
 ),
 
+-- The judgment that opened a client's collective procedure, when the clients file dates it.
+procedures as (
+  select client_id, procedure_date from int_clients
+  where is_collective_procedure(legal_status) and procedure_date <= getvariable('as_of_date')
+),
+
 split as (
   -- Out of time: the last validation_month_ends month ends whose outcome is known validate the fit.
   select max(month_end) as last_known, last_day(max(month_end) - to_months(getvariable('score_validation_month_ends'))) as cutoff
@@ -94,11 +102,14 @@ final as (
     tenure.is_tenure_censored,
     history.sales_12m_amount::decimal(18, 2) as sales_12m_amount,
     case when rows.month_end = (select max(month_end) from int_month_ends) then clients.external_rating end as external_rating,
-    case when rows.month_end = (select max(month_end) from int_month_ends) then clients.legal_status end as legal_status,
+    case when rows.month_end = (select max(month_end) from int_month_ends) or rows.month_end >= procedures.procedure_date
+         then clients.legal_status end as legal_status,
+    procedures.procedure_date,
     labels.defaults_within_12m,
     coalesce(rows.month_end <= split.last_known, false) as is_outcome_known,
-    is_material_past_due(exposure.open_over_90_amount, exposure.open_amount) as is_in_default,
-    case when split.last_known is null or rows.month_end > split.last_known or is_material_past_due(exposure.open_over_90_amount, exposure.open_amount) then null
+    is_material_past_due(exposure.open_over_90_amount, exposure.open_amount) or coalesce(rows.month_end >= procedures.procedure_date, false) as is_in_default,
+    case when split.last_known is null or rows.month_end > split.last_known or is_material_past_due(exposure.open_over_90_amount, exposure.open_amount)
+              or rows.month_end >= procedures.procedure_date then null
          when rows.month_end <= split.cutoff then 'training' else 'validation' end as sample
   from rows
   cross join split
@@ -107,6 +118,7 @@ final as (
   left join history using (month_end, client_id)
   left join int_score_exposure as exposure using (month_end, client_id)
   left join int_clients as clients on clients.client_id = rows.client_id
+  left join procedures on procedures.client_id = rows.client_id
 )
 
 select * from final

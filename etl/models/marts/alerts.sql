@@ -55,9 +55,10 @@ grade_drops as (
 ),
 
 procedures as (
-  -- The clients file gives today's legal status without its date: the alert is dated the as-of
-  -- date and stays while the status does (the day it first appears is the first run that reads it).
-  select 'collective_procedure' as alert, client_id, (select as_of_date from as_of) as first_seen_date,
+  -- Dated by the judgment that opened the procedure when the clients file gives it
+  -- (procedure_date), else the as-of date (the day it first appears is the first run that reads
+  -- the status); it stays while the status does.
+  select 'collective_procedure' as alert, client_id, least(coalesce(procedure_date, (select as_of_date from as_of)), (select as_of_date from as_of)) as first_seen_date,
          receivables_amount as amount,
          'collective procedure (' || collective_procedure_of(legal_status) || '): stop dunning and declare the claim within two months of the judgment''s publication' as detail,
          collective_procedure_of(legal_status) as collective_procedure

@@ -3,7 +3,8 @@
 -- score at the latest month end (client_scores, grade_source 'score'). A client without a score
 -- then (no open invoice and not invoiced that month, or a new client) gets an explicit fallback,
 -- grade_source 'fallback': E at 99.99 % under a collective procedure, else the average 12-month
--- PD of the clients scored at that month end (5 % when none is) and its grade.
+-- PD of the clients scored at that month end (5 % when none is) and its grade. procedure_date is the
+-- date of the judgment that opened the client's collective procedure, when the clients file gives it.
 with latest as (
   select max(month_end) as month_end from client_scores
 ),
@@ -34,7 +35,9 @@ final as (
 )
 
 select final.client_id, final.month_end, final.score, final.grade, final.pd_12m::double as pd_12m, final.grade_source,
-       collective_procedure_of(clients.legal_status) as collective_procedure
+       collective_procedure_of(clients.legal_status) as collective_procedure,
+       -- The judgment's date, only for a client under a procedure (a date beside 'Actif' means nothing).
+       case when is_collective_procedure(clients.legal_status) then clients.procedure_date end as procedure_date
 from final
 join clients using (client_id)
 order by client_id

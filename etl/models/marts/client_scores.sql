@@ -7,7 +7,8 @@
 -- Total = sum of the weights of evidence of the client's feature bands (int_score_points);
 -- pd_model = the calibration's link at that total (int_score_calibration, log-odds interpolated
 -- between its knots). Overrides, at the latest month end only (the client file is today's): a
--- collective procedure (is_collective_procedure) is in default: pd 99.99 %, grade E; an external
+-- collective procedure (is_collective_procedure) is in default: pd 99.99 %, grade E — at every
+-- month end on or after its judgment when the file dates it (procedure_date); an external
 -- rating starting with D caps the grade at C, with E at D (pd raised to that grade's lower bound);
 -- a rating A or B with nothing past due keeps the client out of E (pd at most just under D's upper
 -- bound); override 'external_rating' when the rating moved the probability.

@@ -39,6 +39,7 @@ final as (
     all_clients.guarantee_amount,
     all_clients.external_rating,
     all_clients.legal_status,
+    all_clients.procedure_date,
     doubtful.doubtful_balance_amount as doubtful_amount,
     all_clients.is_in_client_file,
     coalesce(positions.receivables_amount, 0)::decimal(18, 2) as receivables_amount,

@@ -8,8 +8,11 @@
 -- client's one grade (client_risk: its credit score, or the labelled fallback, grade_source).
 -- A client under a collective procedure leaves the schedule: individual collection actions are
 -- suspended (Code de commerce L622-21) and each open invoice's one action is 'declare_claim', to the
--- mandataire within two months of the judgment's publication in the BODACC (R622-24); the clients
--- file gives no judgment date, so claim_deadline_date stays NULL (unknown) until it does.
+-- mandataire within two months of the judgment's publication in the BODACC (R622-24). The
+-- deadline is counted from the judgment's date (clients.procedure_date) + 2 months: the BODACC
+-- publishes the judgment days or weeks after it, so this date is on the safe side. Without the
+-- judgment date claim_deadline_date is NULL (unknown: check the BODACC); a deadline before the
+-- as-of date is flagged (is_claim_deadline_passed).
 with open_invoices as (
   select invoices.*, getvariable('as_of_date') - invoices.due_date as days_from_due
   from invoices
@@ -17,7 +20,8 @@ with open_invoices as (
 ),
 
 with_risk as (
-  select open_invoices.*, risk.grade, risk.pd_12m, risk.grade_source, risk.collective_procedure,
+  select open_invoices.*, risk.grade, risk.pd_12m, risk.grade_source, risk.collective_procedure, risk.procedure_date,
+         (risk.procedure_date + interval 2 month)::date as claim_deadline_date,
          coalesce(shift.shift_days, 0) as shift_days
   from open_invoices
   join client_risk as risk using (client_id)
@@ -43,7 +47,10 @@ final as (
          else coalesce(pause.stage, case when with_risk.is_disputed then 'paused_dispute' else reached.stage end) end as stage,
     case
       when with_risk.collective_procedure is not null then 'collective procedure (' || with_risk.collective_procedure
-        || '): dunning suspended; declare the claim to the mandataire within two months of the judgment''s publication in the BODACC (judgment date unknown)'
+        || '): dunning suspended; declare the claim to the mandataire within two months of the judgment''s publication in the BODACC'
+        || coalesce(' (judgment of ' || with_risk.procedure_date || ': by ' || with_risk.claim_deadline_date
+                    || case when with_risk.claim_deadline_date < getvariable('as_of_date') then ', passed)' else ')' end,
+                    ' (judgment date unknown)')
       when pause.stage is not null then pause.stage || coalesce(' until ' || pause.paused_until_date, '') || ' (' || reached.stage || ' otherwise)'
       when with_risk.is_disputed then 'disputed: dunning paused until the dispute is settled (' || reached.stage || ' otherwise)'
       when with_risk.days_from_due <= 0 then 'due in ' || -with_risk.days_from_due || ' days: ' || reached.stage || ' from ' || -reached.stage_days_from_due || ' days before the due date'
@@ -61,7 +68,9 @@ final as (
     with_risk.pd_12m,
     with_risk.grade_source,
     with_risk.collective_procedure,
-    null::date as claim_deadline_date,
+    with_risk.procedure_date,
+    with_risk.claim_deadline_date,
+    with_risk.claim_deadline_date < getvariable('as_of_date') as is_claim_deadline_passed,
     with_risk.is_disputed,
     -- The parts of the reason, for the site to word it in its language.
     reached.stage as scheduled_stage,

@@ -4,6 +4,8 @@
 -- due and overdue, invoices concerned (detail in `dunning`), last action in the collections log
 -- and next action date — today when nobody acted since its most advanced stage started, else
 -- the last action + collections.followUpDays (7) — promise and dispute status, sales rep, contact.
+-- A client under a collective procedure has the stage declare_claim and claim_deadline_date, the
+-- last day to declare (judgment date + 2 months), NULL when the judgment date is unknown.
 with staged as (
   -- A stage outside the schedule (a legal step such as declaring a claim) ranks above it.
   select dunning.*, coalesce(schedule.stage_order, 1000) as stage_order, dunning.due_date + dunning.stage_start_day as stage_started_date
@@ -28,7 +30,10 @@ by_client as (
     max(days_from_due)::integer as max_days_from_due,
     sum(expected_loss_amount)::decimal(18, 2) as expected_loss_amount,
     any_value(grade) as grade,
-    any_value(pd_12m) as pd_12m
+    any_value(pd_12m) as pd_12m,
+    -- The same for each invoice of a client under a collective procedure (its judgment date + 2 months).
+    min(claim_deadline_date) as claim_deadline_date,
+    bool_or(is_claim_deadline_passed) as is_claim_deadline_passed
   from active
   group by client_id
 ),
@@ -79,6 +84,8 @@ final as (
     by_client.expected_loss_amount,
     by_client.grade,
     by_client.pd_12m,
+    by_client.claim_deadline_date,
+    by_client.is_claim_deadline_passed,
     last_actions.last_action_date,
     last_actions.last_action_kind,
     case when last_actions.last_action_date is null or last_actions.last_action_date < by_client.stage_started_date then getvariable('as_of_date')

@@ -32,19 +32,23 @@ typed as (
     guarantee_amount_read.value as guarantee_amount,
     external_rating,
     legal_status,
+    -- The date of the judgment that opened the collective procedure, in the file's date format.
+    parse_date(procedure_date) as procedure_date,
     credit_limit as credit_limit_text,
     insured_limit as insured_limit_text,
     guarantee_amount as guarantee_amount_text,
     credit_limit_read.problem as credit_limit_problem,
     insured_limit_read.problem as insured_limit_problem,
     guarantee_amount_read.problem as guarantee_amount_problem,
+    procedure_date as procedure_date_text,
     row_number() over (partition by client_id order by source_file, line) as occurrence
   from amounts
 ),
 
 final as (
   select
-    * exclude (credit_limit_text, insured_limit_text, guarantee_amount_text, credit_limit_problem, insured_limit_problem, guarantee_amount_problem, occurrence),
+    * exclude (credit_limit_text, insured_limit_text, guarantee_amount_text, credit_limit_problem, insured_limit_problem, guarantee_amount_problem, procedure_date_text, occurrence)
+      replace (case when is_implausible_date(procedure_date) then null else procedure_date end as procedure_date),
     case
       when client_id is null then 'missing client id'
       when occurrence > 1 then 'duplicate client id ' || client_id || ' (the first line is kept)'
@@ -53,6 +57,9 @@ final as (
       when credit_limit is null and credit_limit_text is not null then 'credit limit ''' || credit_limit_text || ''' ' || credit_limit_problem
       when insured_limit is null and insured_limit_text is not null then 'insured limit ''' || insured_limit_text || ''' ' || insured_limit_problem
       when guarantee_amount is null and guarantee_amount_text is not null then 'guarantee ''' || guarantee_amount_text || ''' ' || guarantee_amount_problem
+      when procedure_date is null and procedure_date_text is not null
+        then 'procedure date ''' || procedure_date_text || ''' does not match the date format ' || getvariable('date_format') || '; the claim deadline stays unknown'
+      when is_implausible_date(procedure_date) then 'procedure date ' || procedure_date || ' is outside 1990–2099; the claim deadline stays unknown'
       when payment_terms is not null and terms_basis(payment_terms) is null
         then 'payment terms ''' || payment_terms || ''' are not understood; invoices without a due date get the default of '
              || getvariable('default_terms_days') || ' days'
@@ -69,6 +76,7 @@ fec as (
     null::varchar, null::varchar, null::varchar, null::varchar, null::varchar,
     null::decimal(18, 2), null::decimal(18, 2), null::decimal(18, 2),
     null::varchar, null::varchar,
+    null::date,
     null::varchar,
     null::varchar
   from stg_fec_lines

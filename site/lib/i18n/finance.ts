@@ -5,10 +5,20 @@ import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
 export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade' | 'collective_procedure' | 'claim_deadline_date'>
-  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date'>>;
+  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date' | 'is_claim_deadline_passed'>>;
 
 /** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
 const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+
+/** The claim deadline (judgment date + 2 months, on the safe side of the BODACC publication), passed or not, or unknown. */
+export const claimDeadlineFr = (r: Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'>) =>
+  !r.claim_deadline_date ? ' — date du jugement inconnue : date limite à vérifier au BODACC'
+  : r.is_claim_deadline_passed ? ` — délai dépassé depuis le ${dmy(r.claim_deadline_date)} (jugement + 2 mois) : demander un relevé de forclusion (L622-26)`
+  : `, au plus tard le ${dmy(r.claim_deadline_date)} (jugement + 2 mois)`;
+export const claimDeadlineEn = (r: Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'>) =>
+  !r.claim_deadline_date ? ' — judgment date unknown: check the deadline in the BODACC'
+  : r.is_claim_deadline_passed ? ` — deadline passed on ${dmy(r.claim_deadline_date)} (judgment + 2 months): ask for relief from the time bar (relevé de forclusion, L622-26)`
+  : `, by ${dmy(r.claim_deadline_date)} (judgment + 2 months)`;
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
 export type AlertParts = Omit<AlertRow, 'client_id' | 'first_seen_date'>;
@@ -178,7 +188,7 @@ const fr = {
     },
     dunningReason: (r: DunningReasonParts): string => {
       if (r.stage === 'declare_claim') {
-        return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC (R622-24)${r.claim_deadline_date ? `, au plus tard le ${r.claim_deadline_date}` : ' — date du jugement inconnue'}`;
+        return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC (R622-24)${claimDeadlineFr(r)}`;
       }
       const stage = (stagesFr[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
       if (r.stage === 'paused_promise') return `Promesse de paiement pour le ${dmy(r.paused_until_date)} : relances suspendues jusque-là (sinon : ${stage})`;
@@ -395,7 +405,7 @@ const en: FinanceLabels = {
     },
     dunningReason: (r: DunningReasonParts): string => {
       if (r.stage === 'declare_claim') {
-        return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC (R622-24)${r.claim_deadline_date ? `, by ${r.claim_deadline_date}` : ' — judgment date unknown'}`;
+        return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC (R622-24)${claimDeadlineEn(r)}`;
       }
       const stage = (stagesEn[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
       if (r.stage === 'paused_promise') return `Promise to pay by ${dmy(r.paused_until_date)}: dunning paused until then (${stage} otherwise)`;

@@ -21,7 +21,9 @@ export interface DunningRow {
   pd_12m: number;
   grade_source: string;
   collective_procedure: string | null;
+  /** Judgment date + 2 months for a client under a collective procedure; NULL when the judgment date is unknown. */
   claim_deadline_date: string | null;
+  is_claim_deadline_passed: boolean | null;
   /** For paused_promise and paused_do_not_chase: the schedule resumes the day after. */
   paused_until_date: string | null;
 }
@@ -29,7 +31,7 @@ export interface DunningRow {
 export const dunning = () =>
   memo<DunningRow>('dunning', ['dunning'], `
     select client_id, invoice_id, stage, reason, priority, expected_loss_amount, open_amount, due_date, days_from_due, grade, pd_12m, grade_source,
-           collective_procedure, claim_deadline_date, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, paused_until_date
+           collective_procedure, claim_deadline_date, is_claim_deadline_passed, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, paused_until_date
     from {dunning} order by priority`);
 
 export interface AlertRow {

@@ -15,6 +15,9 @@ export interface WorklistRow {
   max_days_from_due: number;
   expected_loss_amount: number;
   grade: string;
+  /** For stage declare_claim: the judgment date + 2 months, NULL when unknown. */
+  claim_deadline_date: string | null;
+  is_claim_deadline_passed: boolean | null;
   last_action_date: string | null;
   last_action_kind: string | null;
   next_action_date: string;
@@ -31,7 +34,7 @@ export interface WorklistRow {
 export const worklist = () =>
   memo<WorklistRow>('worklist', ['worklist'], `
     select priority, client_id, name, sales_rep, stage, invoice_count, paused_invoice_count, due_amount, overdue_amount, max_days_from_due,
-           expected_loss_amount, grade, last_action_date, last_action_kind, next_action_date, promise_status, promise_date, promise_amount,
+           expected_loss_amount, grade, claim_deadline_date, is_claim_deadline_passed, last_action_date, last_action_kind, next_action_date, promise_status, promise_date, promise_amount,
            open_dispute_count, contact_name, contact_role, contact_email, contact_phone
     from {worklist} order by priority`);
 
