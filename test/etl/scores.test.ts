@@ -330,7 +330,7 @@ describe('client_scores overrides', () => {
   async function scores(features: string, bands: Record<string, [string, number[]][]>): Promise<Row[]> {
     const db = await openDatabase();
     try {
-      const { orderedModels, readSqlFiles, modelsDir } = await import('../../etl/models.ts');
+      const { orderedModels, readSqlFiles, modelsDir } = await import('../../etl/model-graph.ts');
       await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
       await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]`);
       await db.run(`create table int_score_points as select * from (values ('max_days_past_due', 1, 0.4), ('max_days_past_due', 2, -0.6),
