@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openDatabase, sqlString, type Database } from '../../shared/duckdb.ts';
-import { modelsDir, readSqlFiles } from '../../etl/model-graph.ts';
+import { modelsDir, orderedModels, readSqlFiles } from '../../etl/model-graph.ts';
 
 let db: Database;
 
@@ -45,5 +45,31 @@ describe('collective_procedure_of', () => {
     const literal = status === null ? 'null::varchar' : sqlString(status);
     const [row] = await db.rows(`select collective_procedure_of(${literal}) as procedure, is_collective_procedure(${literal}) as is_procedure`);
     expect(row).toEqual({ procedure, is_procedure: procedure !== null });
+  });
+});
+
+describe('stg_clients procedure_date', () => {
+  it('reads the judgment date in the file’s date format; an unreadable one is a warning and stays unknown', async () => {
+    // Date format dd/mm/yyyy: '15/05/2024' → 2024-05-15; ISO is read too ('2024-06-01'); '31/13/2024'
+    // is no date (month 13): NULL, with a warning naming it; '01/01/1890' is outside 1990–2099: NULL too.
+    await db.run(`set variable date_format = '%d/%m/%Y'; set variable default_terms_days = 30`);
+    await db.run(`create or replace table clients_file as select * from (values
+      ('c.csv', 2, 'A', 'A SA', 'Redressement judiciaire', '15/05/2024'), ('c.csv', 3, 'B', 'B SA', 'Liquidation judiciaire', '2024-06-01'),
+      ('c.csv', 4, 'C', 'C SA', 'Sauvegarde', '31/13/2024'), ('c.csv', 5, 'D', 'D SA', 'Sauvegarde', '01/01/1890'), ('c.csv', 6, 'E', 'E SA', 'Actif', null))
+      t(source_file, line, client_id, name, legal_status, procedure_date)`);
+    await db.run(`create or replace table raw_clients as select source_file, line, client_id, name, null::varchar as segment, null::varchar as sector,
+      null::varchar as country, null::varchar as sales_rep, null::varchar as payment_terms, null::varchar as credit_limit, null::varchar as insured_limit,
+      null::varchar as guarantee_amount, null::varchar as external_rating, legal_status, procedure_date, ',' as decimal_sign from clients_file`);
+    await db.run(`create or replace table stg_fec_lines as select null::varchar as source_file, null::bigint as line, null::varchar as client_id,
+      null::varchar as client_name, null::date as entry_date, null::varchar as item_kind where false`);
+    const model = orderedModels().find((m) => m.name === 'stg_clients')!;
+    const rows = await db.rows(`select client_id, procedure_date, warning from (${model.sql}) order by client_id`);
+    expect(rows).toEqual([
+      { client_id: 'A', procedure_date: '2024-05-15', warning: null },
+      { client_id: 'B', procedure_date: '2024-06-01', warning: null },
+      { client_id: 'C', procedure_date: null, warning: "procedure date '31/13/2024' does not match the date format %d/%m/%Y; the claim deadline stays unknown" },
+      { client_id: 'D', procedure_date: null, warning: 'procedure date 1890-01-01 is outside 1990–2099; the claim deadline stays unknown' },
+      { client_id: 'E', procedure_date: null, warning: null },
+    ]);
   });
 });
