@@ -31,7 +31,7 @@ describe('int_score_features', () => {
       int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount, 0.00 as open_over_90_amount`,
       int_month_ends: `select last_day(unnest(generate_series(date '2024-01-01', date '2025-12-01', interval 1 month)))::date as month_end`,
       int_default_events: `select 'A' as client_id, date '2024-09-30' as default_date`,
-      stg_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::varchar as reject_reason`,
+      int_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status`,
     }, { as_of_date: '2025-12-31', score_validation_month_ends: 6, default_materiality_amount: 500, default_materiality_share: 0.01 });
     expect(rows.find((r) => r.month_end === '2024-06-30')).toMatchObject({
       open_amount: 2000, max_days_past_due: 0, share_over_60: 0, days_late_3m: 30, days_late_6m: 25, days_late_12m: 25, days_late_trend: 5,
@@ -61,7 +61,7 @@ describe('int_default_events', () => {
         ('s1', date '2024-01-01', null, 450.00),
         ('n1', date '2024-01-01', date '2024-06-01', 1000.00), ('n1', date '2024-06-01', null, 0.00), ('n2', date '2024-05-31', null, 1000.00))
         t(invoice_id, valid_from, valid_to, open_amount)`,
-      stg_writeoffs: `select 'W' as client_id, date '2024-03-15' as writeoff_date, null::varchar as reject_reason`,
+      int_writeoffs: `select 'W' as client_id, date '2024-03-15' as writeoff_date`,
     }, { as_of_date: '2024-12-31', default_materiality_amount: 500, default_materiality_share: 0.01 });
     const events = rows.map((r) => [r.client_id, r.default_date, r.default_kind, r.over_90_amount]).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
     expect(events).toEqual([
@@ -77,7 +77,7 @@ describe('int_default_events', () => {
     const rows = await runModel('int_default_events', {
       int_score_invoice_events: `select 's1' as invoice_id, 'S' as client_id, date '2024-01-31' as due_date`,
       int_invoice_balance_history: `select 's1' as invoice_id, date '2024-01-01' as valid_from, null::date as valid_to, 450.00 as open_amount`,
-      stg_writeoffs: `select null::varchar as client_id, null::date as writeoff_date, null::varchar as reject_reason where false`,
+      int_writeoffs: `select null::varchar as client_id, null::date as writeoff_date where false`,
     }, { as_of_date: '2024-12-31', default_materiality_amount: 400, default_materiality_share: 0.01 });
     expect(rows.map((r) => [r.client_id, r.default_date])).toEqual([['S', '2024-05-01']]);
   });
