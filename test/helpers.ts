@@ -40,10 +40,11 @@ export async function queryWarehouse<T extends Row = Row>(dir: string, sql: stri
 
 /**
  * A model unit test: runs one SQL model of etl/models on hand-made input tables (each given as a
- * SELECT), with the given DuckDB variables, and returns its rows.
+ * SELECT), with the given DuckDB variables, and returns its rows. Given several models, each is
+ * built as a table in turn (the later ones read the earlier) and the last one's rows are returned.
  */
 export async function runModel<T extends Row = Row>(
-  model: string,
+  model: string | string[],
   inputs: Record<string, string>,
   variables: Record<string, string | number> = {},
 ): Promise<T[]> {
@@ -55,9 +56,16 @@ export async function runModel<T extends Row = Row>(
       await db.run(`set variable ${name} = ${typeof value === 'number' ? value : `date ${sqlString(value)}`}`);
     }
     for (const [table, select] of Object.entries(inputs)) await db.run(`create table ${table} as ${select}`);
-    const target = orderedModels().find((m) => m.name === model);
-    if (!target) throw new Error(`no model ${model}`);
-    return await db.rows<T>(target.sql);
+    const names = typeof model === 'string' ? [model] : model;
+    const all = orderedModels();
+    let rows: T[] = [];
+    for (const [index, name] of names.entries()) {
+      const target = all.find((m) => m.name === name);
+      if (!target) throw new Error(`no model ${name}`);
+      if (index < names.length - 1) await db.run(`create table ${name} as ${target.sql}`);
+      else rows = await db.rows<T>(target.sql);
+    }
+    return rows;
   } finally {
     db.close();
   }

@@ -22,7 +22,7 @@ describe('forecast', () => {
           (date '2024-03-27', 'i5', 500.00, date '2024-06-24', 1.0),
           (date '2024-02-29', 'old', 999.00, date '2024-03-28', 1.0))
           t(forecast_date, invoice_id, open_amount, expected_date, expected_share)`,
-        forecast_backtest: `select 0.0 as forecast_amount, 0.0 as actual_amount where false`,
+        forecast_accuracy: `select null::double as model_error`,
       },
       { as_of_date: '2024-03-27' },
     );
@@ -41,7 +41,7 @@ describe('forecast', () => {
       'forecast',
       {
         int_forecast_items: `select date '2024-03-31' as forecast_date, 'i1' as invoice_id, 100.00 as open_amount, date '2024-04-07' as expected_date, 1.0 as expected_share`,
-        forecast_backtest: `select 0.0 as forecast_amount, 0.0 as actual_amount where false`,
+        forecast_accuracy: `select null::double as model_error`,
       },
       { as_of_date: '2024-03-31' },
     );

@@ -164,11 +164,11 @@ describe('kpi_monthly countback when the receivables exceed the whole history of
   // export): sales Jan 1,000, Feb 0, Mar 500; receivables Jan 1,200, Feb 1,100, Mar 2,000, all overdue.
   it('stops at the days of the whole history and flags the row', async () => {
     const rows = await runModel<Row>(
-      'kpi_monthly',
+      ['int_kpi_scope_months', 'int_kpi_countback', 'kpi_monthly'],
       {
-        clients: `select 'X' as client_id, null::varchar as segment, null::varchar as sector, null::varchar as country, null::varchar as sales_rep`,
+        int_all_clients: `select 'X' as client_id, null::varchar as segment, null::varchar as sector, null::varchar as country, null::varchar as sales_rep`,
         int_month_ends: `select unnest([date '2024-01-31', date '2024-02-29', date '2024-03-31']) as month_end`,
-        ageing_monthly: `select * from (values (date '2024-01-31', 'X', '1-30', 1200.00), (date '2024-02-29', 'X', '1-30', 1100.00), (date '2024-03-31', 'X', '31-60', 2000.00)) as t(month_end, client_id, bucket, open_amount)`,
+        int_invoice_month_ends: `select * from (values (date '2024-01-31', 'X', '1-30', 1200.00), (date '2024-02-29', 'X', '1-30', 1100.00), (date '2024-03-31', 'X', '31-60', 2000.00)) as t(month_end, client_id, bucket, open_amount)`,
         int_client_month_activity: `select * from (values ('X', date '2024-01-31', 1000.00), ('X', date '2024-03-31', 500.00)) as t(client_id, month_end, sales_amount),
           lateral (select 0.00 as writeoff_amount, 0.00 as settled_amount, 0 as settled_count, 0 as settled_days_to_pay_weighted, 0 as settled_days_late_weighted)`,
       },

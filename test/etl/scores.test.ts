@@ -31,7 +31,7 @@ describe('int_score_features', () => {
       int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount, 0.00 as open_over_90_amount`,
       int_month_ends: `select last_day(unnest(generate_series(date '2024-01-01', date '2025-12-01', interval 1 month)))::date as month_end`,
       int_default_events: `select 'A' as client_id, date '2024-09-30' as default_date`,
-      stg_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::date as procedure_date, null::varchar as reject_reason`,
+      int_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::date as procedure_date`,
     }, { as_of_date: '2025-12-31', score_validation_month_ends: 6, default_materiality_amount: 500, default_materiality_share: 0.01 });
     expect(rows.find((r) => r.month_end === '2024-06-30')).toMatchObject({
       open_amount: 2000, max_days_past_due: 0, share_over_60: 0, days_late_3m: 30, days_late_6m: 25, days_late_12m: 25, days_late_trend: 5,
@@ -56,8 +56,8 @@ describe('int_score_features', () => {
         from unnest([${monthEnds.map((d) => `date '${d}'`).join(', ')}]) m(month_end) cross join (values ('P'), ('Q')) c(client_id)`,
       int_month_ends: `select last_day(unnest(generate_series(date '2023-01-01', date '2024-07-01', interval 1 month)))::date as month_end`,
       int_default_events: `select 'P' as client_id, date '2024-05-15' as default_date`,
-      stg_clients: `select * from (values ('P', null::decimal(18, 2), null::varchar, 'Redressement judiciaire', date '2024-05-15', null::varchar),
-        ('Q', null, null, 'Redressement judiciaire', null, null)) t(client_id, credit_limit, external_rating, legal_status, procedure_date, reject_reason)`,
+      int_clients: `select * from (values ('P', null::decimal(18, 2), null::varchar, 'Redressement judiciaire', date '2024-05-15'),
+        ('Q', null, null, 'Redressement judiciaire', null)) t(client_id, credit_limit, external_rating, legal_status, procedure_date)`,
     }, { as_of_date: '2024-07-31', score_validation_month_ends: 0, default_materiality_amount: 500, default_materiality_share: 0.01 });
     const seen = (client: string) => rows.filter((r) => r.client_id === client).sort((a, b) => String(a.month_end).localeCompare(String(b.month_end)))
       .map((r) => [r.month_end, r.legal_status, r.is_in_default]);
@@ -92,7 +92,7 @@ describe('int_default_events', () => {
         ('s1', date '2024-01-01', null, 450.00),
         ('n1', date '2024-01-01', date '2024-06-01', 1000.00), ('n1', date '2024-06-01', null, 0.00), ('n2', date '2024-05-31', null, 1000.00))
         t(invoice_id, valid_from, valid_to, open_amount)`,
-      stg_writeoffs: `select 'W' as client_id, date '2024-03-15' as writeoff_date, null::varchar as reject_reason`,
+      int_writeoffs: `select 'W' as client_id, date '2024-03-15' as writeoff_date`,
       // J: judgment opening a redressement judiciaire on 2024-07-15 → a default event that day.
       // K: in liquidation, judgment date unknown → no dated event (the latest score's override only).
       // L: 'Liquidation amiable' is no procedure, whatever its date; F: judgment after the as-of date.
@@ -114,7 +114,7 @@ describe('int_default_events', () => {
     const rows = await runModel('int_default_events', {
       int_score_invoice_events: `select 's1' as invoice_id, 'S' as client_id, date '2024-01-31' as due_date`,
       int_invoice_balance_history: `select 's1' as invoice_id, date '2024-01-01' as valid_from, null::date as valid_to, 450.00 as open_amount`,
-      stg_writeoffs: `select null::varchar as client_id, null::date as writeoff_date, null::varchar as reject_reason where false`,
+      int_writeoffs: `select null::varchar as client_id, null::date as writeoff_date where false`,
       int_clients: `select null::varchar as client_id, null::varchar as legal_status, null::date as procedure_date where false`,
     }, { as_of_date: '2024-12-31', default_materiality_amount: 400, default_materiality_share: 0.01 });
     expect(rows.map((r) => [r.client_id, r.default_date])).toEqual([['S', '2024-05-01']]);
