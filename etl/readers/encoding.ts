@@ -20,7 +20,7 @@ export function scanBytes(path: string): ByteScan {
   forEachLineChunk(path, (bytes) => {
     if (!crcrlf && bytes.includes('\r\r\n')) crcrlf = true;
     countBytes(bytes, counts);
-  });
+  }, { longLines: 'split' });
   return { encoding: encodingOf(counts), crcrlf };
 }
 

@@ -8,9 +8,9 @@ const LF = 0x0a;
 /**
  * Calls `chunk` with about 16 MiB of the file at a time, each ending just after a line feed (the
  * last one: the file's rest, with or without its final line feed). The buffer grows for a line
- * longer than it. The bytes are overwritten after `chunk` returns: keep what you need.
+ * longer than it, or with `longLines: 'split'` that line comes in buffer-sized pieces. The bytes are overwritten after `chunk` returns: keep what you need.
  */
-export function forEachLineChunk(path: string, chunk: (bytes: Buffer) => void): void {
+export function forEachLineChunk(path: string, chunk: (bytes: Buffer) => void, { longLines = 'grow' }: { longLines?: 'grow' | 'split' } = {}): void {
   let buffer = Buffer.alloc(16 * 2 ** 20);
   const fd = openSync(path, 'r');
   try {
@@ -24,10 +24,19 @@ export function forEachLineChunk(path: string, chunk: (bytes: Buffer) => void): 
         if (filled > 0) chunk(buffer.subarray(0, filled));
         return;
       }
-      const cut = buffer.lastIndexOf(LF, filled - 1) + 1;
+      // The carried bytes hold no line end: look only in what was just read.
+      const lastLf = buffer.subarray(carried, filled).lastIndexOf(LF);
+      const cut = lastLf === -1 ? 0 : carried + lastLf + 1;
+      if (cut === 0 && filled === buffer.length && longLines === 'split') {
+        // A line longer than the buffer, for a caller that only counts bytes: give it as it is
+        // rather than grow the buffer (a 50 MB line would take seconds).
+        chunk(buffer);
+        carried = 0;
+        continue;
+      }
       if (cut === 0) {
         // No line end yet: read on, into a larger buffer when this one is full.
-        if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+        if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
         carried = filled;
         continue;
       }

@@ -23,6 +23,18 @@ describe('forEachLineChunk', () => {
     expect(chunks.join('')).toBe(content);
   });
 
+  it('gives a line longer than its 16 MiB buffer whole, or in pieces when asked to split it', () => {
+    const content = `header\n${'x'.repeat(20 * 2 ** 20)}\nlast`;
+    const path = file(content);
+    const whole: number[] = [];
+    forEachLineChunk(path, (bytes) => whole.push(bytes.length));
+    expect(whole).toEqual([7, 20 * 2 ** 20 + 1, 4]);
+    const split: string[] = [];
+    forEachLineChunk(path, (bytes) => split.push(bytes.toString('latin1')), { longLines: 'split' });
+    expect(split.length).toBeGreaterThan(2);
+    expect(split.join('')).toBe(content);
+  });
+
   it('gives nothing for an empty file', () => {
     const chunks: Buffer[] = [];
     forEachLineChunk(file(''), (bytes) => chunks.push(Buffer.from(bytes)));
