@@ -198,7 +198,8 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
     const bytes = await response.body();
     expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
     expect(bytes.subarray(-4).toString()).toBe('PAR1');
-    await expect(page.locator('#table-quality + p').textContent()).resolves.toMatch(/rejected line/);
+    // The French site gives the dictionary in French (description_fr of the table).
+    await expect(page.locator('#table-quality + p').textContent()).resolves.toMatch(/une ligne rejetée/);
     expect(problems).toEqual(noProblems);
   });
 });
@@ -279,7 +280,7 @@ describe('every table of the sample site has its CSV download', () => {
     await page.goto(`${url}/clients/C00941/`, { waitUntil: 'networkidle' });
     const shown = await page.locator('#invoices tbody tr').count();
     const rows = await downloadCsv(page, 'button[data-download="invoices"]', ';');
-    expect(rows[0]).toEqual(['Pièce', 'Émise le', 'Échéance', 'Montant TTC', 'Reste dû', 'Retard (j)', 'Litige']);
+    expect(rows[0]).toEqual(['Pièce', 'Émise le', 'Échéance', 'Montant TTC', 'Reste dû', 'Retard (j)', 'Paiement attendu', 'Litige']);
     expect(rows).toHaveLength(shown + 1);
     for (const row of rows.slice(1)) {
       expect(row[1]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);

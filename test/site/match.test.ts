@@ -33,6 +33,17 @@ describe('rowMatches', () => {
   });
 });
 
+describe('rowMatches, a token filter (the ageing balance by bucket)', () => {
+  it('keeps a row whose space-separated list holds the chosen value, as a whole token', () => {
+    // Whole tokens: the row of a client with amounts in 181–365 and > 365 days is not in 1–30.
+    const filter = (value: string): Filter[] => [{ kind: 'token', key: 'bucket', value }];
+    expect(rowMatches(filter('1-30'), { bucket: 'not_due 1-30' })).toBe(true);
+    expect(rowMatches(filter('1-30'), { bucket: '181-365 >365' })).toBe(false);
+    expect(rowMatches(filter('>365'), { bucket: '181-365 >365' })).toBe(true);
+    expect(rowMatches(filter(''), { bucket: '' })).toBe(true);
+  });
+});
+
 describe('isActive', () => {
   it('says whether a filter narrows anything', () => {
     expect(isActive({ kind: 'select', key: 'grade', value: '' })).toBe(false);
