@@ -16,6 +16,7 @@ function zodOf(duckdbType: string): string {
   if (duckdbType === 'DATE') return 'date';
   if (duckdbType === 'BOOLEAN') return 'flag';
   if (/^(INTEGER|BIGINT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/.test(duckdbType)) return 'number';
+  if (/^(INTEGER|BIGINT|DOUBLE|DECIMAL\(\d+,\s*\d+\))\[\]$/.test(duckdbType)) return 'numbers';
   throw new Error(`etl/site-row-types.ts: no site type for the DuckDB type ${duckdbType}; add it here`);
 }
 
@@ -43,6 +44,8 @@ const text = z.string().nullable();
 const date = z.string().regex(/^\\d{4}-\\d{2}-\\d{2}$/, 'a YYYY-MM-DD date').nullable();
 const number = z.number().nullable();
 const flag = z.boolean().nullable();
+// A list of numbers (ageing_by_client.bucket_amounts): its reader hands it over as a JS array.
+const numbers = z.array(z.number()).nullable();
 
 /** Each warehouse table's row. */
 export const warehouseTables = {

@@ -19,7 +19,7 @@ export async function chooseInput(): Promise<string> {
   if (inboxFiles.length > 0) return inbox;
   if (!existsSync(`${sample}/invoices.csv`)) {
     console.log(chalk.bold('data/inbox/ is empty: generating the bundled sample company in data/sample/'));
-    await step`node etl/sample/company.ts`;
+    await step`node sample/company.ts`;
   } else {
     console.log(chalk.bold('data/inbox/ is empty: using the bundled sample in data/sample/'));
   }

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const warehouseDir = join(root, 'warehouse');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  execFileSync(process.execPath, [join(import.meta.dirname, '..', 'etl', 'sample', 'company.ts'), '--out', sampleDir], { stdio: 'ignore' });
+  execFileSync(process.execPath, [join(import.meta.dirname, '..', 'sample', 'company.ts'), '--out', sampleDir], { stdio: 'ignore' });
   if (!existsSync(join(sampleDir, 'invoices.csv'))) throw new Error('the sample generator wrote no invoices.csv');
   const { config, path } = loadConfig(undefined, sampleDir);
   await runEtl({ inputDir: sampleDir, warehouseDir, config, configPath: path });

@@ -1,5 +1,5 @@
 // The collections desk on the bundled sample, whose generator writes a collections log
-// (etl/sample/collections-log.ts): promises kept, broken and pending, disputes with reasons,
+// (sample/collections-log.ts): promises kept, broken and pending, disputes with reasons,
 // pauses and contacts. Checked against the warehouse's own rows, recomputed from the inputs.
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';

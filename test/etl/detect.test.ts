@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
 import { detectMapping } from '../../etl/detect.ts';
-import { sampleConfig } from '../../etl/sample/export-format.ts';
+import { sampleConfig } from '../../sample/export-format.ts';
 import { buildWarehouse, fixturesDir, queryWarehouse } from '../helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..');

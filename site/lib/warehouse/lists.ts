@@ -22,9 +22,11 @@ export interface WorklistTotals {
 
 // A DECIMAL list crosses into JS as JSON (numbers), the one place it is read.
 export const ageingByClient = () =>
-  memo<Omit<ClientAgeing, 'bucket_amounts'> & { bucket_amounts: string }>('ageingByClient', ['ageing_by_client'], `
-    select rank, client_id, name, to_json(list_transform(bucket_amounts, x -> x::double))::varchar as bucket_amounts, total_amount, overdue_amount
-    from {ageing_by_client} order by rank`).then((rows) => rows.map((r): ClientAgeing => ({ ...r, bucket_amounts: JSON.parse(r.bucket_amounts) as number[] })));
+  memo<Omit<ClientAgeing, 'bucket_amounts'> & { bucket_amounts_json: string }>('ageingByClient', ['ageing_by_client'], `
+    select rank, client_id, name, to_json(list_transform(bucket_amounts, x -> x::double))::varchar as bucket_amounts_json, total_amount, overdue_amount
+    from {ageing_by_client} order by rank`).then((rows) =>
+    rows.map(({ bucket_amounts_json, ...r }): ClientAgeing => ({ ...r, bucket_amounts: JSON.parse(bucket_amounts_json) as number[] })),
+  );
 
 export const worklistTotals = () =>
   memo<WorklistTotals>('worklistTotals', ['worklist_totals'], `select client_count, action_count, due_amount, overdue_amount, expected_loss_amount from {worklist_totals}`).then(

@@ -8,6 +8,8 @@ const text = z.string().nullable();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date').nullable();
 const number = z.number().nullable();
 const flag = z.boolean().nullable();
+// A list of numbers (ageing_by_client.bucket_amounts): its reader hands it over as a JS array.
+const numbers = z.array(z.number()).nullable();
 
 /** Each warehouse table's row. */
 export const warehouseTables = {
@@ -17,11 +19,26 @@ export const warehouseTables = {
     bucket_order: number,
     open_amount: number,
   }),
+  ageing_by_client: z.object({
+    rank: number,
+    client_id: text,
+    name: text,
+    bucket_amounts: numbers,
+    total_amount: number,
+    overdue_amount: number,
+  }),
   ageing_by_invoice_date: z.object({
     client_id: text,
     age_bucket: text,
     bucket_order: number,
     open_amount: number,
+  }),
+  ageing_history: z.object({
+    month_end: date,
+    bucket: text,
+    bucket_order: number,
+    open_amount: number,
+    month_total_amount: number,
   }),
   ageing_monthly: z.object({
     month_end: date,
@@ -95,6 +112,7 @@ export const warehouseTables = {
     pd_12m: number,
     grade_source: text,
     collective_procedure: text,
+    procedure_date: date,
   }),
   client_scores: z.object({
     month_end: date,
@@ -129,6 +147,7 @@ export const warehouseTables = {
     guarantee_amount: number,
     external_rating: text,
     legal_status: text,
+    procedure_date: date,
     doubtful_amount: number,
     is_in_client_file: flag,
     receivables_amount: number,
@@ -250,7 +269,9 @@ export const warehouseTables = {
     pd_12m: number,
     grade_source: text,
     collective_procedure: text,
+    procedure_date: date,
     claim_deadline_date: date,
+    is_claim_deadline_passed: flag,
     is_disputed: flag,
     scheduled_stage: text,
     schedule_day: number,
@@ -266,6 +287,12 @@ export const warehouseTables = {
     low_amount: number,
     high_amount: number,
     invoices: number,
+  }),
+  forecast_accuracy: z.object({
+    forecast_dates: number,
+    actual_amount: number,
+    model_error: number,
+    naive_error: number,
   }),
   forecast_backtest: z.object({
     forecast_date: date,
@@ -303,6 +330,7 @@ export const warehouseTables = {
     settled_date: date,
     days_to_pay: number,
     days_late: number,
+    expected_payment_date: date,
     source_file: text,
     line: number,
   }),
@@ -391,6 +419,22 @@ export const warehouseTables = {
     written_off_12m_amount: number,
     writeoff_to_provision_ratio: number,
   }),
+  provision_matrix: z.object({
+    month_end: date,
+    bucket: text,
+    bucket_order: number,
+    balance_amount: number,
+    rate: number,
+    amount: number,
+  }),
+  provision_specific: z.object({
+    client_id: text,
+    name: text,
+    basis: text,
+    balance_amount: number,
+    rate: number,
+    amount: number,
+  }),
   provision_summary: z.object({
     month_end: date,
     matrix_amount: number,
@@ -406,6 +450,9 @@ export const warehouseTables = {
     backtest_written_off_amount: number,
     backtest_ratio: number,
     backtest_verdict: text,
+    matrix_balance_amount: number,
+    specific_balance_amount: number,
+    booked_amount: number,
   }),
   provisions: z.object({
     month_end: date,
@@ -435,6 +482,13 @@ export const warehouseTables = {
     open_amount: number,
     open_items: number,
   }),
+  roll_rate_averages: z.object({
+    bucket: text,
+    bucket_order: number,
+    flow_rate: number,
+    writeoff_rate: number,
+    flow_month_ends: number,
+  }),
   roll_rates: z.object({
     month_end: date,
     bucket: text,
@@ -450,6 +504,7 @@ export const warehouseTables = {
     as_of_date: date,
     receivables: number,
     overdue: number,
+    share_overdue: number,
     unapplied_cash: number,
     clients_with_open_items: number,
     open_items: number,
@@ -537,6 +592,8 @@ export const warehouseTables = {
     expected_loss_amount: number,
     grade: text,
     pd_12m: number,
+    claim_deadline_date: date,
+    is_claim_deadline_passed: flag,
     last_action_date: date,
     last_action_kind: text,
     next_action_date: date,
@@ -548,6 +605,13 @@ export const warehouseTables = {
     contact_role: text,
     contact_email: text,
     contact_phone: text,
+  }),
+  worklist_totals: z.object({
+    client_count: number,
+    action_count: number,
+    due_amount: number,
+    overdue_amount: number,
+    expected_loss_amount: number,
   }),
   writeoffs: z.object({
     writeoff_id: text,
@@ -564,16 +628,18 @@ export const warehouseTables = {
 /** Each warehouse table's columns with their DuckDB types, as the Parquet files must have them. */
 export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>> = {
   ageing: { client_id: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)' },
+  ageing_by_client: { rank: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', bucket_amounts: 'DECIMAL(18,2)[]', total_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)' },
   ageing_by_invoice_date: { client_id: 'VARCHAR', age_bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)' },
+  ageing_history: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)', month_total_amount: 'DECIMAL(18,2)' },
   ageing_monthly: { month_end: 'DATE', client_id: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)' },
   alerts: { alert: 'VARCHAR', client_id: 'VARCHAR', invoice_id: 'VARCHAR', first_seen_date: 'DATE', amount: 'DECIMAL(18,2)', detail: 'VARCHAR', limit_amount: 'DECIMAL(18,2)', previous_grade: 'VARCHAR', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', days_late_3m: 'INTEGER', days_late_12m: 'INTEGER', payment_terms: 'VARCHAR', longest_days: 'INTEGER', collective_procedure: 'VARCHAR' },
   allocations: { invoice_id: 'VARCHAR', source_id: 'VARCHAR', source_kind: 'VARCHAR', client_id: 'VARCHAR', allocation_date: 'DATE', amount: 'DECIMAL(18,2)', method: 'VARCHAR' },
   billing_cohorts: { cohort_month: 'DATE', invoiced_amount: 'DECIMAL(18,2)', invoice_count: 'INTEGER', share_collected_30d: 'DOUBLE', share_collected_60d: 'DOUBLE', share_collected_90d: 'DOUBLE', share_collected_120d: 'DOUBLE', share_open_after_90d: 'DOUBLE' },
   buckets: { bucket: 'VARCHAR', bucket_order: 'INTEGER', min_days: 'INTEGER', max_days: 'INTEGER' },
   client_behaviour: { client_id: 'VARCHAR', days_to_pay_3m: 'DOUBLE', days_to_pay_6m: 'DOUBLE', days_to_pay_12m: 'DOUBLE', days_late_3m: 'DOUBLE', days_late_6m: 'DOUBLE', days_late_12m: 'DOUBLE', days_late_trend: 'DOUBLE', share_paid_late_12m: 'DOUBLE', invoices_settled_12m: 'INTEGER', max_days_past_due: 'INTEGER', dispute_rate_12m: 'DOUBLE' },
-  client_risk: { client_id: 'VARCHAR', month_end: 'DATE', score: 'DOUBLE', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR' },
+  client_risk: { client_id: 'VARCHAR', month_end: 'DATE', score: 'DOUBLE', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR', procedure_date: 'DATE' },
   client_scores: { month_end: 'DATE', client_id: 'VARCHAR', score: 'DOUBLE', grade: 'VARCHAR', pd_12m: 'DOUBLE', reason_1: 'VARCHAR', reason_2: 'VARCHAR', reason_3: 'VARCHAR', reason_1_band_order: 'INTEGER', reason_2_band_order: 'INTEGER', reason_3_band_order: 'INTEGER', reason_1_points: 'INTEGER', reason_2_points: 'INTEGER', reason_3_points: 'INTEGER', raw_points: 'INTEGER', pd_model: 'DOUBLE', override: 'VARCHAR', method: 'VARCHAR' },
-  clients: { client_id: 'VARCHAR', name: 'VARCHAR', segment: 'VARCHAR', sector: 'VARCHAR', country: 'VARCHAR', sales_rep: 'VARCHAR', payment_terms: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', external_rating: 'VARCHAR', legal_status: 'VARCHAR', doubtful_amount: 'DECIMAL(18,2)', is_in_client_file: 'BOOLEAN', receivables_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', max_days_past_due: 'INTEGER', invoice_count: 'INTEGER', first_invoice_date: 'DATE', last_invoice_date: 'DATE' },
+  clients: { client_id: 'VARCHAR', name: 'VARCHAR', segment: 'VARCHAR', sector: 'VARCHAR', country: 'VARCHAR', sales_rep: 'VARCHAR', payment_terms: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', external_rating: 'VARCHAR', legal_status: 'VARCHAR', procedure_date: 'DATE', doubtful_amount: 'DECIMAL(18,2)', is_in_client_file: 'BOOLEAN', receivables_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', max_days_past_due: 'INTEGER', invoice_count: 'INTEGER', first_invoice_date: 'DATE', last_invoice_date: 'DATE' },
   collection_actions: { action_id: 'VARCHAR', action_date: 'DATE', client_id: 'VARCHAR', kind: 'VARCHAR', invoice_ids: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', dispute_id: 'VARCHAR', dispute_reason: 'VARCHAR', dispute_owner: 'VARCHAR', dispute_status: 'VARCHAR', until_date: 'DATE', author: 'VARCHAR', note: 'VARCHAR', source_file: 'VARCHAR', line: 'INTEGER' },
   collector_performance: { sales_rep: 'VARCHAR', month: 'DATE', clients_chased: 'INTEGER', chased_amount: 'DECIMAL(18,2)', collected_after_action_amount: 'DECIMAL(18,2)', promises_made: 'INTEGER', promises_kept: 'INTEGER', promises_broken: 'INTEGER', disputes_resolved: 'INTEGER', days_beyond_terms: 'DOUBLE' },
   company: { name: 'VARCHAR', address: 'VARCHAR', city: 'VARCHAR', siren: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', currency: 'VARCHAR', as_of_date: 'DATE', payment_deadline_days: 'INTEGER', payment_deadline_date: 'DATE', stale_after_days: 'INTEGER', indemnity_amount: 'DECIMAL(18,2)', penalty_rate_points: 'DOUBLE' },
@@ -581,11 +647,12 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   credit_limits: { client_id: 'VARCHAR', grade: 'VARCHAR', grade_source: 'VARCHAR', monthly_sales_amount: 'DECIMAL(18,2)', terms_days: 'INTEGER', sales_based_limit_amount: 'DECIMAL(18,2)', recommended_limit_amount: 'DECIMAL(18,2)', zero_limit_reason: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', exposure_amount: 'DECIMAL(18,2)', limit_usage: 'DOUBLE', is_over_limit: 'BOOLEAN', is_over_insured_limit: 'BOOLEAN', uninsured_exposure_amount: 'DECIMAL(18,2)' },
   disputes: { dispute_id: 'VARCHAR', client_id: 'VARCHAR', reason: 'VARCHAR', owner: 'VARCHAR', status: 'VARCHAR', opened_date: 'DATE', closed_date: 'DATE', days_open: 'INTEGER', age_band: 'VARCHAR', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)' },
   disputes_by_reason: { reason: 'VARCHAR', open_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', open_0_30_amount: 'DECIMAL(18,2)', open_31_60_amount: 'DECIMAL(18,2)', open_61_90_amount: 'DECIMAL(18,2)', open_over_90_amount: 'DECIMAL(18,2)', avg_days_open: 'DOUBLE', closed_90d_count: 'INTEGER', avg_days_to_close: 'DOUBLE' },
-  dunning: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', stage: 'VARCHAR', reason: 'VARCHAR', priority: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', due_date: 'DATE', days_from_due: 'INTEGER', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR', claim_deadline_date: 'DATE', is_disputed: 'BOOLEAN', scheduled_stage: 'VARCHAR', schedule_day: 'INTEGER', shift_days: 'INTEGER', stage_start_day: 'INTEGER', paused_until_date: 'DATE' },
+  dunning: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', stage: 'VARCHAR', reason: 'VARCHAR', priority: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', due_date: 'DATE', days_from_due: 'INTEGER', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR', procedure_date: 'DATE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', is_disputed: 'BOOLEAN', scheduled_stage: 'VARCHAR', schedule_day: 'INTEGER', shift_days: 'INTEGER', stage_start_day: 'INTEGER', paused_until_date: 'DATE' },
   forecast: { week_start: 'DATE', from_date: 'DATE', week: 'INTEGER', expected_amount: 'DECIMAL(18,2)', low_amount: 'DECIMAL(18,2)', high_amount: 'DECIMAL(18,2)', invoices: 'INTEGER' },
+  forecast_accuracy: { forecast_dates: 'INTEGER', actual_amount: 'DECIMAL(18,2)', model_error: 'DOUBLE', naive_error: 'DOUBLE' },
   forecast_backtest: { forecast_date: 'DATE', week: 'INTEGER', week_start: 'DATE', forecast_amount: 'DECIMAL(18,2)', naive_amount: 'DECIMAL(18,2)', actual_amount: 'DECIMAL(18,2)' },
   grade_migration: { month_end: 'DATE', from_month_end: 'DATE', from_grade: 'VARCHAR', to_grade: 'VARCHAR', clients: 'INTEGER', share_of_from: 'DOUBLE' },
-  invoices: { invoice_id: 'VARCHAR', client_id: 'VARCHAR', kind: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', due_date_source: 'VARCHAR', amount: 'DECIMAL(18,2)', amount_excl_tax: 'DECIMAL(18,2)', currency: 'VARCHAR', is_disputed: 'BOOLEAN', original_invoice_id: 'VARCHAR', open_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', bucket: 'VARCHAR', bucket_order: 'INTEGER', settled_date: 'DATE', days_to_pay: 'INTEGER', days_late: 'INTEGER', source_file: 'VARCHAR', line: 'BIGINT' },
+  invoices: { invoice_id: 'VARCHAR', client_id: 'VARCHAR', kind: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', due_date_source: 'VARCHAR', amount: 'DECIMAL(18,2)', amount_excl_tax: 'DECIMAL(18,2)', currency: 'VARCHAR', is_disputed: 'BOOLEAN', original_invoice_id: 'VARCHAR', open_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', bucket: 'VARCHAR', bucket_order: 'INTEGER', settled_date: 'DATE', days_to_pay: 'INTEGER', days_late: 'INTEGER', expected_payment_date: 'DATE', source_file: 'VARCHAR', line: 'BIGINT' },
   kpi_monthly: { month_end: 'DATE', scope: 'VARCHAR', scope_value: 'VARCHAR', receivables: 'DECIMAL(18,2)', not_due_amount: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', sales: 'DECIMAL(18,2)', dso_countback: 'DOUBLE', is_dso_countback_capped: 'BOOLEAN', dso_standard: 'DOUBLE', best_possible_dso: 'DOUBLE', add_days: 'DOUBLE', cei: 'DOUBLE', cei_quarter: 'DOUBLE', receivables_turnover: 'DOUBLE', avg_days_to_pay: 'DOUBLE', avg_days_late: 'DOUBLE', writeoff_amount: 'DECIMAL(18,2)', bad_debt_rate_12m: 'DOUBLE' },
   letter_lines: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', interest_amount: 'DECIMAL(18,2)', indemnity_amount: 'DECIMAL(18,2)' },
   letters: { client_id: 'VARCHAR', letter: 'VARCHAR', invoice_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', interest_amount: 'DECIMAL(18,2)', indemnity_amount: 'DECIMAL(18,2)', claimed_amount: 'DECIMAL(18,2)', payment_deadline_date: 'DATE', contact_name: 'VARCHAR', contact_email: 'VARCHAR' },
@@ -593,19 +660,23 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   penalties: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', due_date: 'DATE', days_late: 'INTEGER', interest_amount: 'DECIMAL(18,2)', indemnity_amount: 'DECIMAL(18,2)', penalty_amount: 'DECIMAL(18,2)', days_without_rate: 'INTEGER', days_before_rate_table: 'INTEGER', is_still_open: 'BOOLEAN' },
   promises: { action_id: 'VARCHAR', client_id: 'VARCHAR', action_date: 'DATE', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', received_amount: 'DECIMAL(18,2)', invoice_ids: 'VARCHAR', author: 'VARCHAR', status: 'VARCHAR' },
   provision_backtest: { month_end: 'DATE', provision_amount: 'DECIMAL(18,2)', written_off_12m_amount: 'DECIMAL(18,2)', writeoff_to_provision_ratio: 'DOUBLE' },
-  provision_summary: { month_end: 'DATE', matrix_amount: 'DECIMAL(18,2)', matrix_rate_source: 'VARCHAR', previous_month_end: 'DATE', previous_matrix_amount: 'DECIMAL(18,2)', matrix_change_amount: 'DECIMAL(18,2)', specific_amount: 'DECIMAL(18,2)', overlap_amount: 'DECIMAL(18,2)', recommended_amount: 'DECIMAL(18,2)', backtest_month_ends: 'INTEGER', backtest_provision_amount: 'DECIMAL(18,2)', backtest_written_off_amount: 'DECIMAL(18,2)', backtest_ratio: 'DOUBLE', backtest_verdict: 'VARCHAR' },
+  provision_matrix: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', amount: 'DECIMAL(18,2)' },
+  provision_specific: { client_id: 'VARCHAR', name: 'VARCHAR', basis: 'VARCHAR', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', amount: 'DECIMAL(18,2)' },
+  provision_summary: { month_end: 'DATE', matrix_amount: 'DECIMAL(18,2)', matrix_rate_source: 'VARCHAR', previous_month_end: 'DATE', previous_matrix_amount: 'DECIMAL(18,2)', matrix_change_amount: 'DECIMAL(18,2)', specific_amount: 'DECIMAL(18,2)', overlap_amount: 'DECIMAL(18,2)', recommended_amount: 'DECIMAL(18,2)', backtest_month_ends: 'INTEGER', backtest_provision_amount: 'DECIMAL(18,2)', backtest_written_off_amount: 'DECIMAL(18,2)', backtest_ratio: 'DOUBLE', backtest_verdict: 'VARCHAR', matrix_balance_amount: 'DECIMAL(18,2)', specific_balance_amount: 'DECIMAL(18,2)', booked_amount: 'DECIMAL(18,2)' },
   provisions: { month_end: 'DATE', method: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', client_id: 'VARCHAR', amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', basis: 'VARCHAR' },
   quality: { source_file: 'VARCHAR', line: 'INTEGER', severity: 'VARCHAR', reason: 'VARCHAR', input: 'VARCHAR', record_id: 'VARCHAR', raw_line: 'VARCHAR', reason_code: 'VARCHAR', reason_number: 'BIGINT', reason_ref: 'VARCHAR' },
   receivables_by_currency: { currency: 'VARCHAR', open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER' },
+  roll_rate_averages: { bucket: 'VARCHAR', bucket_order: 'INTEGER', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', flow_month_ends: 'INTEGER' },
   roll_rates: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', opening_balance_amount: 'DECIMAL(18,2)', rolled_forward_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', loss_rate_12m: 'DOUBLE' },
-  run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN' },
+  run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN' },
   score_model: { method: 'VARCHAR', feature: 'VARCHAR', band_order: 'INTEGER', band: 'VARCHAR', source: 'VARCHAR', woe: 'DOUBLE', points: 'INTEGER', training_month_ends: 'INTEGER', training_defaults: 'INTEGER', min_training_month_ends: 'INTEGER', min_training_defaults: 'INTEGER', calibration_method: 'VARCHAR', calibration_knots: 'INTEGER' },
   score_roc: { rule: 'VARCHAR', point: 'INTEGER', share_non_defaults: 'DOUBLE', share_defaults: 'DOUBLE' },
   score_validation: { rule: 'VARCHAR', grade: 'VARCHAR', observations: 'INTEGER', defaults: 'INTEGER', auc: 'DOUBLE', gini: 'DOUBLE', ks: 'DOUBLE', default_rate: 'DOUBLE', mean_pd_12m: 'DOUBLE', default_rate_low: 'DOUBLE', default_rate_high: 'DOUBLE', verdict: 'VARCHAR' },
   score_validation_sample: { client_id: 'VARCHAR', month_end: 'DATE', defaults_within_12m: 'BOOLEAN', max_days_past_due: 'BIGINT', pd_12m: 'DOUBLE', grade: 'VARCHAR' },
   statement_lines: { client_id: 'VARCHAR', line_kind: 'VARCHAR', document_id: 'VARCHAR', document_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER' },
   statements: { client_id: 'VARCHAR', item_count: 'INTEGER', invoices_open_amount: 'DECIMAL(18,2)', credits_open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)' },
-  worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', open_dispute_count: 'INTEGER', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
+  worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', open_dispute_count: 'INTEGER', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
+  worklist_totals: { client_count: 'INTEGER', action_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)' },
   writeoffs: { writeoff_id: 'VARCHAR', client_id: 'VARCHAR', invoice_id: 'VARCHAR', writeoff_date: 'DATE', amount: 'DECIMAL(18,2)', unapplied_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
 };
 
@@ -621,7 +692,9 @@ export type Columns<T extends WarehouseTable, Keys extends keyof TableRow<T>, No
 };
 
 export type AgeingRow = z.infer<typeof warehouseTables.ageing>;
+export type AgeingByClientRow = z.infer<typeof warehouseTables.ageing_by_client>;
 export type AgeingByInvoiceDateRow = z.infer<typeof warehouseTables.ageing_by_invoice_date>;
+export type AgeingHistoryRow = z.infer<typeof warehouseTables.ageing_history>;
 export type AgeingMonthlyRow = z.infer<typeof warehouseTables.ageing_monthly>;
 export type AlertsRow = z.infer<typeof warehouseTables.alerts>;
 export type AllocationsRow = z.infer<typeof warehouseTables.allocations>;
@@ -640,6 +713,7 @@ export type DisputesRow = z.infer<typeof warehouseTables.disputes>;
 export type DisputesByReasonRow = z.infer<typeof warehouseTables.disputes_by_reason>;
 export type DunningRow = z.infer<typeof warehouseTables.dunning>;
 export type ForecastRow = z.infer<typeof warehouseTables.forecast>;
+export type ForecastAccuracyRow = z.infer<typeof warehouseTables.forecast_accuracy>;
 export type ForecastBacktestRow = z.infer<typeof warehouseTables.forecast_backtest>;
 export type GradeMigrationRow = z.infer<typeof warehouseTables.grade_migration>;
 export type InvoicesRow = z.infer<typeof warehouseTables.invoices>;
@@ -650,10 +724,13 @@ export type PaymentsRow = z.infer<typeof warehouseTables.payments>;
 export type PenaltiesRow = z.infer<typeof warehouseTables.penalties>;
 export type PromisesRow = z.infer<typeof warehouseTables.promises>;
 export type ProvisionBacktestRow = z.infer<typeof warehouseTables.provision_backtest>;
+export type ProvisionMatrixRow = z.infer<typeof warehouseTables.provision_matrix>;
+export type ProvisionSpecificRow = z.infer<typeof warehouseTables.provision_specific>;
 export type ProvisionSummaryRow = z.infer<typeof warehouseTables.provision_summary>;
 export type ProvisionsRow = z.infer<typeof warehouseTables.provisions>;
 export type QualityRow = z.infer<typeof warehouseTables.quality>;
 export type ReceivablesByCurrencyRow = z.infer<typeof warehouseTables.receivables_by_currency>;
+export type RollRateAveragesRow = z.infer<typeof warehouseTables.roll_rate_averages>;
 export type RollRatesRow = z.infer<typeof warehouseTables.roll_rates>;
 export type RunSummaryRow = z.infer<typeof warehouseTables.run_summary>;
 export type ScoreModelRow = z.infer<typeof warehouseTables.score_model>;
@@ -663,4 +740,5 @@ export type ScoreValidationSampleRow = z.infer<typeof warehouseTables.score_vali
 export type StatementLinesRow = z.infer<typeof warehouseTables.statement_lines>;
 export type StatementsRow = z.infer<typeof warehouseTables.statements>;
 export type WorklistRow = z.infer<typeof warehouseTables.worklist>;
+export type WorklistTotalsRow = z.infer<typeof warehouseTables.worklist_totals>;
 export type WriteoffsRow = z.infer<typeof warehouseTables.writeoffs>;
