@@ -257,7 +257,7 @@ describe('every table of the sample site has its CSV download', () => {
   });
 
   // The data dictionary's tables on /about/ are the exception: data_dictionary.json is the download.
-  it.each(['/', '/clients/', '/clients/C00941/', '/ageing/', '/segments/', '/collections/', '/provisions/', '/forecast/', '/scores/', '/quality/', '/about/'])(
+  it.each(['/', '/clients/', '/clients/C00007/', '/ageing/', '/segments/', '/collections/', '/provisions/', '/forecast/', '/scores/', '/quality/', '/about/'])(
     '%s',
     async (path) => {
       const page = await browser.newPage();
@@ -277,7 +277,7 @@ describe('every table of the sample site has its CSV download', () => {
 
   it('a client page downloads its open invoices with amounts as plain numbers', async () => {
     const page = await browser.newPage();
-    await page.goto(`${url}/clients/C00941/`, { waitUntil: 'networkidle' });
+    await page.goto(`${url}/clients/C00007/`, { waitUntil: 'networkidle' });
     const shown = await page.locator('#invoices tbody tr').count();
     const rows = await downloadCsv(page, 'button[data-download="invoices"]', ';');
     expect(rows[0]).toEqual(['Pièce', 'Émise le', 'Échéance', 'Montant TTC', 'Reste dû', 'Retard (j)', 'Paiement attendu', 'Litige']);

@@ -193,7 +193,7 @@ describe('figures recomputed from the sample’s CSV files', () => {
 describe('the sample generator', () => {
   it('writes the same bytes for the same seed', () => {
     const again = mkdtempSync(join(tmpdir(), 'encours-sample-'));
-    execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'etl', 'sample', 'company.ts'), '--out', again], { stdio: 'ignore' });
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'sample', 'company.ts'), '--out', again], { stdio: 'ignore' });
     const sampleDir = inject('sampleDir');
     for (const file of ['clients.csv', 'invoices.csv', 'payments.csv', 'writeoffs.csv']) {
       expect(readFileSync(join(again, file)).equals(readFileSync(join(sampleDir, file))), file).toBe(true);
