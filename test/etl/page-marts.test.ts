@@ -1,5 +1,5 @@
 // The marts that hold the rows pages show (roll-rate averages, the forecast's accuracy, the
-// provision matrix by bucket, the overview's ageing history), each run on a few hand-made rows.
+// provision matrix by bucket, the overview's ageing history, the ageing tables), each run on a few hand-made rows.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -86,6 +86,31 @@ describe('ageing_history', () => {
       { month_end: '2024-01-31', bucket: 'not_due', open_amount: 150, month_total_amount: 175 },
       { month_end: '2024-01-31', bucket: '1-30', open_amount: 25, month_total_amount: 175 },
       { month_end: '2024-02-29', bucket: '1-30', open_amount: 40, month_total_amount: 40 },
+    ]);
+  });
+});
+
+describe('ageing and ageing_company', () => {
+  it('give each bucket its share of the client’s and of the company’s open total, none when the total is not positive', async () => {
+    // Client A: not due 300, 1-30 100 → total 400, shares 0.75 and 0.25.
+    // Client B: an unapplied credit note −50 (not due) and 20 in 31-60 → total −30: no share.
+    // Company: not due 300 − 50 = 250, 1-30 100, 31-60 20 → total 370; 250/370, 100/370, 20/370.
+    await db.run(`create or replace table invoices as select * from (values
+      ('A', 'not_due', 0, 200.00::decimal(18, 2)), ('A', 'not_due', 0, 100.00), ('A', '1-30', 1, 100.00),
+      ('B', 'not_due', 0, -50.00), ('B', '31-60', 2, 20.00), ('B', '1-30', 1, 0.00)) as t(client_id, bucket, bucket_order, open_amount)`);
+    const ageing = await db.rows(`select client_id, bucket, open_amount, total_open_amount, round(share_open, 6) as share_open from (${mart('ageing')})`);
+    expect(ageing).toEqual([
+      { client_id: 'A', bucket: 'not_due', open_amount: 300, total_open_amount: 400, share_open: 0.75 },
+      { client_id: 'A', bucket: '1-30', open_amount: 100, total_open_amount: 400, share_open: 0.25 },
+      { client_id: 'B', bucket: 'not_due', open_amount: -50, total_open_amount: -30, share_open: null },
+      { client_id: 'B', bucket: '31-60', open_amount: 20, total_open_amount: -30, share_open: null },
+    ]);
+    await db.run(`create or replace table ageing as ${mart('ageing')}`);
+    const company = await db.rows(`select bucket, open_amount, total_open_amount, round(share_open, 6) as share_open from (${mart('ageing_company')})`);
+    expect(company).toEqual([
+      { bucket: 'not_due', open_amount: 250, total_open_amount: 370, share_open: 0.675676 },
+      { bucket: '1-30', open_amount: 100, total_open_amount: 370, share_open: 0.27027 },
+      { bucket: '31-60', open_amount: 20, total_open_amount: 370, share_open: 0.054054 },
     ]);
   });
 });

@@ -45,17 +45,20 @@ export interface UnappliedPayment {
   unapplied_amount: number;
 }
 
-export interface AgeingRow {
-  client_id: string;
+export interface BucketAmount {
   bucket: string;
   bucket_order: number;
   open_amount: number;
 }
 
-export interface BucketAmount {
-  bucket: string;
-  bucket_order: number;
-  open_amount: number;
+/** A row of an ageing table: a bucket's amount, the total it is a share of, and that share (ageing, ageing_company). */
+export interface BucketShare extends BucketAmount {
+  total_open_amount: number;
+  share_open: number | null;
+}
+
+export interface AgeingRow extends BucketShare {
+  client_id: string;
 }
 
 export interface MonthlyAgeing extends BucketAmount {
@@ -129,13 +132,12 @@ export const unappliedPayments = () =>
     from {payments} where unapplied_amount <> 0 order by client_id, payment_date, payment_id`);
 
 export const ageing = () =>
-  memo<AgeingRow>('ageing', ['ageing'], `select client_id, bucket, bucket_order, open_amount from {ageing} order by client_id, bucket_order`);
+  memo<AgeingRow>('ageing', ['ageing'], `select client_id, bucket, bucket_order, open_amount, total_open_amount, share_open from {ageing} order by client_id, bucket_order`);
 
 /** Company-wide ageing at the as-of date, one row per bucket that holds anything. */
 export const companyAgeing = () =>
-  memo<BucketAmount>('companyAgeing', ['ageing'], `
-    select bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
-    from {ageing} group by bucket order by bucket_order`);
+  memo<BucketShare>('companyAgeing', ['ageing_company'], `
+    select bucket, bucket_order, open_amount, total_open_amount, share_open from {ageing_company} order by bucket_order`);
 
 /** Company-wide ageing at each of the last `months` month ends. */
 export const ageingHistory = (months = 24) =>

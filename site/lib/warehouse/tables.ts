@@ -18,6 +18,8 @@ export const warehouseTables = {
     bucket: text,
     bucket_order: number,
     open_amount: number,
+    total_open_amount: number,
+    share_open: number,
   }),
   ageing_by_client: z.object({
     rank: number,
@@ -32,6 +34,13 @@ export const warehouseTables = {
     age_bucket: text,
     bucket_order: number,
     open_amount: number,
+  }),
+  ageing_company: z.object({
+    bucket: text,
+    bucket_order: number,
+    open_amount: number,
+    total_open_amount: number,
+    share_open: number,
   }),
   ageing_history: z.object({
     month_end: date,
@@ -627,9 +636,10 @@ export const warehouseTables = {
 
 /** Each warehouse table's columns with their DuckDB types, as the Parquet files must have them. */
 export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>> = {
-  ageing: { client_id: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)' },
+  ageing: { client_id: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', share_open: 'DOUBLE' },
   ageing_by_client: { rank: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', bucket_amounts: 'DECIMAL(18,2)[]', total_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)' },
   ageing_by_invoice_date: { client_id: 'VARCHAR', age_bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)' },
+  ageing_company: { bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', share_open: 'DOUBLE' },
   ageing_history: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)', month_total_amount: 'DECIMAL(18,2)' },
   ageing_monthly: { month_end: 'DATE', client_id: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)' },
   alerts: { alert: 'VARCHAR', client_id: 'VARCHAR', invoice_id: 'VARCHAR', first_seen_date: 'DATE', amount: 'DECIMAL(18,2)', detail: 'VARCHAR', limit_amount: 'DECIMAL(18,2)', previous_grade: 'VARCHAR', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', days_late_3m: 'INTEGER', days_late_12m: 'INTEGER', payment_terms: 'VARCHAR', longest_days: 'INTEGER', collective_procedure: 'VARCHAR' },
@@ -694,6 +704,7 @@ export type Columns<T extends WarehouseTable, Keys extends keyof TableRow<T>, No
 export type AgeingRow = z.infer<typeof warehouseTables.ageing>;
 export type AgeingByClientRow = z.infer<typeof warehouseTables.ageing_by_client>;
 export type AgeingByInvoiceDateRow = z.infer<typeof warehouseTables.ageing_by_invoice_date>;
+export type AgeingCompanyRow = z.infer<typeof warehouseTables.ageing_company>;
 export type AgeingHistoryRow = z.infer<typeof warehouseTables.ageing_history>;
 export type AgeingMonthlyRow = z.infer<typeof warehouseTables.ageing_monthly>;
 export type AlertsRow = z.infer<typeof warehouseTables.alerts>;
