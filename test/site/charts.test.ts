@@ -120,8 +120,19 @@ describe('latenessBars', () => {
 
   it('draws a bar for each month with settlements, late in orange and early in blue, the month without any left empty', () => {
     expect([...svg.matchAll(/<rect fill="([^"]+)"/g)].map((m) => m[1])).toEqual(['#e58a45', '#8fb3d3']);
-    // 12.4 days rounds to 12; −3 stays −3; every month keeps its tick, September's included.
+    // 12.4 days rounds to 12; −3 stays −3.
     expect([...svg.matchAll(/<text[^>]*>(-?\d+)<\/text>/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['12', '-3']));
-    for (const month of ['août', 'sept.', 'oct.']) expect(svg).toContain(`>${month}</text>`);
+  });
+
+  it('names every other month, counting back from the latest, so the names never run into each other', () => {
+    // Three months: October (latest) and August are named, September (no settlements) is not.
+    expect(svg).toContain('>oct.</text>');
+    expect(svg).toContain('>août</text>');
+    expect(svg).not.toContain('>sept.</text>');
+    // Twelve months, November to October: the six named are Dec, Feb, Apr, Jun, Aug, Oct.
+    const year = ['2025-11-30', '2025-12-31', '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31'];
+    const full = latenessBars(year.map((monthEnd) => ({ monthEnd, daysLate: 5 })), { yLabel: 'Jours', monthLabel: format.month, days: (v) => format.integer(v), description: 'Retards' });
+    const named = [...full.matchAll(/<text[^>]*>([a-zéû.]+)<\/text>/g)].map((m) => m[1]);
+    expect(named).toEqual(['déc.', 'févr.', 'avr.', 'juin', 'août', 'oct.']);
   });
 });

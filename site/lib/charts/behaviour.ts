@@ -35,7 +35,7 @@ export function latenessBars(months: LatenessMonth[], { width = narrowWidth, hei
       marginTop: 24,
       marginLeft: 40,
       style: chartStyle,
-      x: { label: null, domain: months.map((m) => m.monthEnd), padding: 0.2, tickFormat: monthLabel },
+      x: { label: null, domain: months.map((m) => m.monthEnd), padding: 0.2, tickFormat: monthLabel, ticks: everyOtherMonth(months) },
       y: { label: yLabel, grid: true, nice: true, ticks: 4, domain: [Math.min(0, ...settled.map((m) => m.daysLate)), Math.max(10, ...settled.map((m) => m.daysLate))] },
       marks: [
         Plot.barY(settled, { x: 'monthEnd', y: 'daysLate', fill: (m: LatenessMonth) => ((m.daysLate ?? 0) > 0 ? '#e58a45' : '#8fb3d3') }),
@@ -45,4 +45,10 @@ export function latenessBars(months: LatenessMonth[], { width = narrowWidth, hei
     },
     description,
   );
+}
+
+/** Every other month end, the latest always among them: twelve month names side by side do not fit
+ * the narrow width (they ran into each other: "nov.déc.janv."). */
+function everyOtherMonth(months: LatenessMonth[]): string[] {
+  return months.filter((_, i) => (months.length - 1 - i) % 2 === 0).map((m) => m.monthEnd);
 }

@@ -69,7 +69,7 @@ export interface ScorePoints {
   training_defaults: number;
 }
 
-export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `select method, feature, band_order, band, points, training_month_ends, training_defaults from {score_model} order by feature, points desc`);
+export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `select method, feature, band_order, band, points, training_month_ends, training_defaults from {score_model} order by feature, band_order`);
 
 export interface RocRow {
   rule: 'model' | 'naive';
