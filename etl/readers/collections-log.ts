@@ -4,16 +4,15 @@
 // Both files are optional (absent = empty tables). Dates, decimals, delimiter and encoding follow
 // openItems, as a sheet kept by the same team is written the same way; casting and validation
 // happen in stg_actions / stg_contacts, so a bad line becomes a quality row, not a crash.
-import { globSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { globSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 import { collectionsLogColumns, ConfigError, type CollectionsLogFile, type Config } from '../config.ts';
 import { sqlString, type Database } from '../../shared/duckdb.ts';
 import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
-import { readDelimited } from './delimited.ts';
 import { InputError } from './errors.ts';
-import { readableSource } from './source.ts';
 import { mapHeader, type InputFile } from './open-items.ts';
+import { openExport } from './source.ts';
 
 const defaultPatterns: Record<CollectionsLogFile, string> = { actions: 'actions*.csv', contacts: 'contacts*.csv' };
 const logFiles = Object.keys(collectionsLogColumns) as CollectionsLogFile[];
@@ -71,22 +70,16 @@ async function readOneFile(
   db: Database,
   { path, kind, table, inputDir, config, scratchDir }: { path: string; kind: CollectionsLogFile; table: string; inputDir: string; config: Config; scratchDir: string },
 ): Promise<InputFile> {
-  const settings = config.openItems;
-  const sourceFile = relative(inputDir, path) || basename(path);
   const mapping = config.collections.columns[kind] ?? {};
   const { required, optional } = collectionsLogColumns[kind];
-  if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
-  const source = await readableSource(path, sourceFile, kind, settings.encoding, scratchDir);
-  const { rows, rejectedRows } = await readDelimited(db, {
-    path: source.path,
-    sourceFile,
+  const { rows, rejectedRows } = await openExport(db, {
+    path,
+    kind,
     table,
-    delimiter: source.delimiter ?? settings.delimiter,
-    encoding: source.duckdbEncoding,
-    quoted: true,
-    encodingHint: source.encodingHint,
-    lines: source.lines,
-    checkHeader: (header) => {
+    inputDir,
+    settings: config.openItems,
+    scratchDir,
+    checkHeader: (header, sourceFile) => {
       const mapped = mapHeader(header, [...required, ...optional], required, mapping);
       const { select } = mapped;
       const missing = mapped.missing.map((c) => `${c.theirs} (${c.ours})`);

@@ -2,16 +2,16 @@
 // raw_* tables: every column as text under our own names, with the file and physical line it came
 // from, and the file's decimal sign. Casting and validation happen in the staging models, so a bad
 // value becomes a quality row, not a crash; what cannot be read right stops the run, saying why.
-import { globSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { globSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 import type { Config, OpenItemsFile } from '../config.ts';
 import { openItemsColumns, openItemsFiles } from '../config.ts';
 import { sqlString, type Database } from '../../shared/duckdb.ts';
 import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
-import { readDelimited, trimmedField } from './delimited.ts';
+import { trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';
-import { readableSource } from './source.ts';
+import { openExport } from './source.ts';
 
 export interface InputFile {
   path: string;
@@ -85,23 +85,18 @@ async function readOneFile(
   { path, kind, table, inputDir, config, scratchDir }: { path: string; kind: OpenItemsFile; table: string; inputDir: string; config: Config; scratchDir: string },
 ): Promise<InputFile> {
   const settings = config.openItems;
-  const sourceFile = relative(inputDir, path) || basename(path);
   const mapping = settings.columns[kind] ?? {};
   const wanted = [...openItemsColumns[kind].required, ...openItemsColumns[kind].optional];
-  if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
-  const source = await readableSource(path, sourceFile, kind, settings.encoding, scratchDir);
   const present: { ours: string; theirs: string }[] = [];
-  const { rows, rejectedRows } = await readDelimited(db, {
-    path: source.path,
-    sourceFile,
+  const { sourceFile, source, rows, rejectedRows } = await openExport(db, {
+    path,
+    kind,
     table,
-    delimiter: source.delimiter ?? settings.delimiter,
-    encoding: source.duckdbEncoding,
-    quoted: true,
-    encodingHint: source.encodingHint,
-    lines: source.lines,
+    inputDir,
+    settings,
+    scratchDir,
     dropEmptyRows: wanted,
-    checkHeader: (header) => {
+    checkHeader: (header, sourceFile) => {
       const mapped = mapHeader(header, wanted, openItemsColumns[kind].required, mapping);
       const { select } = mapped;
       const missing = mapped.missing.map((c) => c.ours);

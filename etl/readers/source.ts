@@ -1,19 +1,22 @@
 // The export as DuckDB can read it, whatever its name says: a workbook as a CSV of its sheet, a
 // text file in UTF-8 or Latin-1 as it is, any other encoding (UTF-16, Windows-1252, CP850…) as a
 // UTF-8 copy. Says what it found, for the run's log, and stops on what cannot be read right.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+// openExport reads an open-items or collections-log export that way into its raw table.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 
 import iconv from 'iconv-lite';
 
 import type { Config, OpenItemsFile } from '../config.ts';
-import { writeUtf8Copy } from './delimited.ts';
+import type { Database } from '../../shared/duckdb.ts';
+import { readDelimited, writeUtf8Copy } from './delimited.ts';
 import { fileSignature, firstLineIsUtf8, scanBytes } from './encoding.ts';
 import { InputError } from './errors.ts';
 import { workbookAsCsv } from './excel.ts';
 import type { LineSegment } from './lines.ts';
 
 type Encoding = Config['openItems']['encoding'];
+type ExportKind = OpenItemsFile | 'actions' | 'contacts';
 
 export interface ReadableSource {
   /** The file DuckDB reads: the export itself, or a UTF-8 copy of it. */
@@ -35,7 +38,7 @@ export interface ReadableSource {
  * and, when set, Latin-1 as they are. An explicit openItems.encoding wins over detection, except
  * that a UTF-16 file read as anything else would be noise: that stops the run, naming it.
  */
-export async function readableSource(path: string, sourceFile: string, kind: OpenItemsFile | 'actions' | 'contacts', setting: Encoding, scratchDir: string): Promise<ReadableSource> {
+export async function readableSource(path: string, sourceFile: string, kind: ExportKind, setting: Encoding, scratchDir: string): Promise<ReadableSource> {
   const signature = fileSignature(path);
   if (signature === 'xls') {
     throw new InputError(
@@ -91,6 +94,51 @@ export async function readableSource(path: string, sourceFile: string, kind: Ope
   // CR CR LF line ends would read as blank lines between the rows.
   if (scan?.crcrlf) text = text.replaceAll('\r\r\n', '\n');
   return copy(path, text, encoding, scratchDir);
+}
+
+export interface OpenedExport {
+  /** How the file is named in messages and in source_file: its path under the input folder. */
+  sourceFile: string;
+  source: ReadableSource;
+  rows: number;
+  rejectedRows: number;
+}
+
+/**
+ * Reads one export of the input folder into `table` (readDelimited): an empty file stops the run,
+ * any encoding or workbook is made readable first (readableSource), and checkHeader, given the
+ * header and the file's name for its messages, returns the select list or throws. Shared by the
+ * open-items files and the collections log, which are written the same way (openItems settings).
+ */
+export async function openExport(
+  db: Database,
+  { path, kind, table, inputDir, settings, scratchDir, checkHeader, dropEmptyRows }: {
+    path: string;
+    kind: ExportKind;
+    table: string;
+    inputDir: string;
+    settings: Pick<Config['openItems'], 'encoding' | 'delimiter'>;
+    scratchDir: string;
+    checkHeader: (header: string[], sourceFile: string) => string[];
+    dropEmptyRows?: string[];
+  },
+): Promise<OpenedExport> {
+  const sourceFile = relative(inputDir, path) || basename(path);
+  if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
+  const source = await readableSource(path, sourceFile, kind, settings.encoding, scratchDir);
+  const { rows, rejectedRows } = await readDelimited(db, {
+    path: source.path,
+    sourceFile,
+    table,
+    delimiter: source.delimiter ?? settings.delimiter,
+    encoding: source.duckdbEncoding,
+    quoted: true,
+    encodingHint: source.encodingHint,
+    lines: source.lines,
+    dropEmptyRows,
+    checkHeader: (header) => checkHeader(header, sourceFile),
+  });
+  return { sourceFile, source, rows, rejectedRows };
 }
 
 function copy(path: string, text: string, encoding: string, scratchDir: string): ReadableSource {

@@ -23,11 +23,11 @@ describe('int_score_features', () => {
     // row (not the latest month end) does not carry it.
     const rows = await runModel('int_score_features', {
       int_score_invoice_events: `select * from (values
-        ('a0', 'A', date '2023-03-01', date '2023-03-31', 500.00, false, date '2023-04-30', null::date),
-        ('a1', 'A', date '2024-01-10', date '2024-02-09', 1000.00, false, date '2024-02-19', null),
-        ('a2', 'A', date '2024-04-10', date '2024-05-10', 3000.00, true, date '2024-06-09', null),
-        ('a3', 'A', date '2024-06-01', date '2024-07-01', 2000.00, false, date '2024-11-15', date '2024-09-30'))
-        t(invoice_id, client_id, issue_date, due_date, amount, is_disputed, settled_date, default_date)`,
+        ('a0', 'A', date '2023-03-01', date '2023-03-31', 500.00, false, date '2023-04-30', 30, null::date),
+        ('a1', 'A', date '2024-01-10', date '2024-02-09', 1000.00, false, date '2024-02-19', 10, null),
+        ('a2', 'A', date '2024-04-10', date '2024-05-10', 3000.00, true, date '2024-06-09', 30, null),
+        ('a3', 'A', date '2024-06-01', date '2024-07-01', 2000.00, false, date '2024-11-15', 137, date '2024-09-30'))
+        t(invoice_id, client_id, issue_date, due_date, amount, is_disputed, settled_date, days_late, default_date)`,
       int_score_exposure: `select date '2024-06-30' as month_end, 'A' as client_id, 2000.00 as open_amount, 0 as max_days_past_due, 0.00 as open_over_60_amount, 0.00 as open_over_90_amount`,
       int_month_ends: `select last_day(unnest(generate_series(date '2024-01-01', date '2025-12-01', interval 1 month)))::date as month_end`,
       int_default_events: `select 'A' as client_id, date '2024-09-30' as default_date`,
@@ -49,9 +49,9 @@ describe('int_score_features', () => {
     // Q: only the latest month end (July) carries the status; earlier rows know nothing of it.
     const monthEnds = ['2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30', '2024-07-31'];
     const rows = await runModel('int_score_features', {
-      int_score_invoice_events: `select * from (values ('p1', 'P', date '2024-03-10', date '2024-04-09', 1000.00, false, null::date, null::date),
-        ('q1', 'Q', date '2024-03-10', date '2024-04-09', 1000.00, false, null::date, null::date))
-        t(invoice_id, client_id, issue_date, due_date, amount, is_disputed, settled_date, default_date)`,
+      int_score_invoice_events: `select * from (values ('p1', 'P', date '2024-03-10', date '2024-04-09', 1000.00, false, null::date, null::integer, null::date),
+        ('q1', 'Q', date '2024-03-10', date '2024-04-09', 1000.00, false, null::date, null::integer, null::date))
+        t(invoice_id, client_id, issue_date, due_date, amount, is_disputed, settled_date, days_late, default_date)`,
       int_score_exposure: `select month_end, client_id, 1000.00 as open_amount, 30 as max_days_past_due, 0.00 as open_over_60_amount, 0.00 as open_over_90_amount
         from unnest([${monthEnds.map((d) => `date '${d}'`).join(', ')}]) m(month_end) cross join (values ('P'), ('Q')) c(client_id)`,
       int_month_ends: `select last_day(unnest(generate_series(date '2023-01-01', date '2024-07-01', interval 1 month)))::date as month_end`,

@@ -1,6 +1,6 @@
 -- One row per client and month end with activity in that month: sales (invoices and credit notes
--- issued), write-offs, and the invoices paid in full in the month (int_paid_invoices: not those
--- closed by a write-off) with their amount-weighted days to pay and days late.
+-- issued), write-offs, and the invoices paid in full in the month (int_payment_history: not those
+-- closed by a write-off) with their amount-weighted days to pay and days late (signed).
 with sales as (
   select client_id, last_day(issue_date) as month_end, sum(amount) as sales_amount
   from int_invoices
@@ -15,13 +15,12 @@ writeoffs as (
 ),
 
 settled as (
-  select invoices.client_id, last_day(paid.paid_date) as month_end,
-         sum(invoices.amount) as settled_amount,
+  select client_id, last_day(paid_date) as month_end,
+         sum(amount) as settled_amount,
          count(*) as settled_count,
-         sum(invoices.amount * (paid.paid_date - invoices.issue_date)) as settled_days_to_pay_weighted,
-         sum(invoices.amount * (paid.paid_date - invoices.due_date)) as settled_days_late_weighted
-  from int_paid_invoices as paid
-  join int_invoices as invoices using (invoice_id)
+         sum(amount * days_to_pay) as settled_days_to_pay_weighted,
+         sum(amount * days_late) as settled_days_late_weighted
+  from int_payment_history
   group by all
 ),
 

@@ -2,8 +2,10 @@
 -- the credit score, the default event of the next 12 months (int_default_events: 90+ DPD on a
 -- material amount, or a write-off) and the sample the row belongs to ('training', 'validation',
 -- or NULL when its outcome is unknown or the client is already in default at the month end).
--- Days late = settlement date − due date (0 when paid early), weighted by the invoice amount, over
--- the invoices settled in the last 3, 6 and 12 calendar months (the month end's month included).
+-- Days late = settlement date − due date (int_payment_history's days_late, clipped here to 0 when
+-- paid early: in a measure of risk an early payment must not offset a late one), weighted by the
+-- invoice amount, over the invoices settled in the last 3, 6 and 12 calendar months (the month
+-- end's month included).
 -- External rating and legal status come from today's client file, so they are kept only at the
 -- latest month end (earlier rows would see the future), where client_scores applies them as overrides;
 -- a collective procedure whose judgment date the file gives (procedure_date) is known from that
@@ -21,7 +23,7 @@ rows as (
 -- one pass over the months instead of a join of every row to every invoice of its year.
 monthly as (
   select client_id, last_day(settled_date) as month_end,
-         sum(amount * greatest(0, settled_date - due_date)) as late_weighted_amount, sum(amount) as settled_amount,
+         sum(amount * greatest(0, days_late)) as late_weighted_amount, sum(amount) as settled_amount,
          0 as sales_amount, 0 as disputed_amount, count(*) as events
   from events
   where settled_date is not null

@@ -1,5 +1,6 @@
--- One row per invoice: what the credit score reads of it — when it was paid in full
--- (int_paid_invoices; never for one closed by a write-off, which is a default event instead) and
+-- One row per invoice: what the credit score reads of it — when it was paid in full and how many
+-- days late (int_payment_history, signed; never for one closed by a write-off, which is a default
+-- event instead) and
 -- the day it went beyond 90 days past due while still open (a default event of the score when the
 -- client's amount beyond 90 days is material: int_default_events), if it did by the as-of date.
 with invoices as (
@@ -25,9 +26,9 @@ open_at_day_91 as (
 ),
 
 final as (
-  select invoices.*, paid.paid_date as settled_date, open_at_day_91.default_date
+  select invoices.*, paid.paid_date as settled_date, paid.days_late, open_at_day_91.default_date
   from invoices
-  left join int_paid_invoices as paid using (invoice_id)
+  left join int_payment_history as paid using (invoice_id)
   left join open_at_day_91 using (invoice_id)
 )
 

@@ -1,12 +1,13 @@
--- One row per client: how it pays, at the as-of date. Days to pay and days late are
--- amount-weighted over the invoices settled in the last 3, 6 and 12 months; the trend is the last
--- 3 months' days late minus the last 12 months' (positive = paying later than usual).
+-- One row per client: how it pays, at the as-of date. Days to pay and days late (signed: early
+-- payment counts below zero) are amount-weighted over the invoices paid in full in the last 3, 6
+-- and 12 months back from the as-of date (int_payment_history); the trend is the last 3 months'
+-- days late minus the last 12 months' (positive = paying later than usual).
 with settled as (
   select client_id, amount, days_to_pay, days_late,
-         settled_date > getvariable('as_of_date') - interval 3 month as in_3m,
-         settled_date > getvariable('as_of_date') - interval 6 month as in_6m
-  from invoices
-  where kind = 'invoice' and settled_date > getvariable('as_of_date') - interval 12 month
+         paid_date > getvariable('as_of_date') - interval 3 month as in_3m,
+         paid_date > getvariable('as_of_date') - interval 6 month as in_6m
+  from int_payment_history
+  where paid_date > getvariable('as_of_date') - interval 12 month
 ),
 
 payment_figures as (

@@ -22,6 +22,12 @@ credit_used as (
   group by source_id
 ),
 
+paid as (
+  -- invoices paid in full (int_payment_history, the one rule): when, and their day counts
+  select invoice_id, paid_date, days_to_pay, days_late
+  from int_payment_history
+),
+
 expected as (
   -- the cash forecast's expected payment date of each invoice open at the as-of date
   select invoice_id, expected_date as expected_payment_date
@@ -63,17 +69,17 @@ final as (
       then greatest(getvariable('as_of_date') - due_date, 0) end::integer as days_past_due,
     buckets.bucket,
     buckets.bucket_order,
-    -- Invoices paid in full (int_paid_invoices, the one rule): when, and how late against the due
-    -- date (negative = early). One closed by a write-off was not paid, so it has none of these.
+    -- Invoices paid in full: when, and how late against the due date (negative = early). One
+    -- closed by a write-off was not paid, so it has none of these.
     paid.paid_date as settled_date,
-    (paid.paid_date - issue_date)::integer as days_to_pay,
-    (paid.paid_date - due_date)::integer as days_late,
+    paid.days_to_pay,
+    paid.days_late,
     -- An invoice open at the as-of date: when the cash forecast expects it paid (int_forecast_items).
     expected_payment_date,
     source_file,
     line
   from with_open
-  left join int_paid_invoices as paid using (invoice_id)
+  left join paid using (invoice_id)
   left join ref_buckets as buckets
     on buckets.bucket_order = case when open_amount <> 0 then bucket_order_of(getvariable('as_of_date') - with_open.due_date) end
 )
