@@ -1,5 +1,6 @@
 // Test helpers: run the ETL on a folder into a throw-away warehouse and query the result.
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,6 +23,29 @@ export async function buildWarehouse(inputDir: string, options: { asOf?: string;
   const dir = join(mkdtempSync(join(tmpdir(), 'encours-test-')), 'warehouse');
   const manifest = await runEtl({ inputDir, warehouseDir: dir, config, configPath: path, asOf: options.asOf });
   return { dir, manifest, query: (sql) => queryWarehouse(dir, sql) };
+}
+
+const shared = new Map<string, Promise<Warehouse>>();
+
+/**
+ * buildWarehouse() for tests that only read the warehouse: the first call for an input folder (its
+ * path and every file's bytes) and options runs the ETL, later calls in the same test process get
+ * the same warehouse. For a warehouse that a test changes, or a second run it compares with the
+ * first, call buildWarehouse().
+ */
+export function sharedWarehouse(inputDir: string, options: { asOf?: string; configPath?: string } = {}): Promise<Warehouse> {
+  const hash = createHash('sha256').update(JSON.stringify([inputDir, options.asOf ?? null, options.configPath ?? null]));
+  const files = readdirSync(inputDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+  for (const file of [...files, ...(options.configPath ? [options.configPath] : [])]) hash.update(`\0${file}\0`).update(readFileSync(file));
+  const key = hash.digest('hex');
+  let warehouse = shared.get(key);
+  if (!warehouse) {
+    warehouse = buildWarehouse(inputDir, options);
+    shared.set(key, warehouse);
+    // A failed run is not kept: the next test asking runs it again (and fails on its own account).
+    warehouse.catch(() => shared.delete(key));
+  }
+  return warehouse;
 }
 
 export async function queryWarehouse<T extends Row = Row>(dir: string, sql: string): Promise<T[]> {

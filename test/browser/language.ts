@@ -1,6 +1,11 @@
 // The words a page shows, and the words in it that belong to the other language. Used by
 // language.test.ts on every page of the French and the English builds.
+import { createRequire } from 'node:module';
+
 import { parseHTML } from 'linkedom';
+
+// linkedom's own HTML parser (the copy it resolves), driven directly by pageText().
+const { Parser } = createRequire(createRequire(import.meta.url).resolve('linkedom'))('htmlparser2') as typeof import('htmlparser2');
 
 /**
  * Words that only one of the two languages uses, as whole words (case-insensitive). Short words
@@ -32,6 +37,55 @@ export function visibleText(html: string, skip: (document: Document) => void = (
   if (document.body) walk(document.body as unknown as Node);
   // Each text node apart: 'Total' in one cell and 'Encours' in the next are two words, not one.
   return texts.join(' \n ').replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** An element pageText() leaves out with its text: its tag name, its classes and the classes of the elements around it. */
+export type SkipElement = (tag: string, classes: string[], ancestorClasses: { has(name: string): boolean }) => boolean;
+
+/**
+ * visibleText() without building a DOM: the same text nodes joined the same way, read from the
+ * events of the parser linkedom builds its DOM from (htmlparser2, with linkedom's options), one text
+ * node per text event as linkedom makes them. Script, style and noscript elements and the elements
+ * `skip` names are left out with everything inside them. Several times faster than visibleText(),
+ * which matters on the 2,500 pages of a sample site; the language test checks both give the same
+ * text on some of its pages.
+ */
+export function pageText(html: string, skip: SkipElement = () => false): string {
+  const title: string[] = [];
+  const body: string[] = [];
+  // The open elements: whether the element and everything in it is left out, whether its text is read.
+  const open: { tag: string; classes: string[]; leftOut: boolean; read: boolean }[] = [];
+  // How many open elements carry each class (the classes of the elements around the next one).
+  const classCount = new Map<string, number>();
+  const around = { has: (name: string) => (classCount.get(name) ?? 0) > 0 };
+  let titleState: 'before' | 'inside' | 'done' = 'before';
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const parent = open.at(-1);
+        const classes = (attributes.class ?? '').split(/[\t\n\f\r ]+/).filter(Boolean);
+        const leftOut = (parent?.leftOut ?? false) || name === 'script' || name === 'style' || name === 'noscript' || skip(name, classes, around);
+        for (const name of classes) classCount.set(name, (classCount.get(name) ?? 0) + 1);
+        open.push({ tag: name, classes, leftOut, read: !leftOut && (name === 'body' || (parent?.read ?? false)) });
+        // document.querySelector('head > title'): the first title in the head.
+        if (titleState === 'before' && name === 'title' && parent?.tag === 'head') titleState = 'inside';
+      },
+      ontext(text) {
+        const element = open.at(-1);
+        if (titleState === 'inside') title.push(text);
+        if (element?.read) body.push(text);
+      },
+      onclosetag() {
+        const element = open.pop();
+        for (const name of element?.classes ?? []) classCount.set(name, classCount.get(name)! - 1);
+        if (titleState === 'inside' && element?.tag === 'title') titleState = 'done';
+      },
+    },
+    { lowerCaseAttributeNames: false, decodeEntities: true, xmlMode: false },
+  );
+  parser.write(html);
+  parser.end();
+  return [title.join(''), ...body].join(' \n ').replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /**

@@ -16,7 +16,7 @@ import { fr } from '../../site/lib/i18n/fr.ts';
 import { pageSizes } from '../../site/lib/lists.ts';
 import { queryWarehouse } from '../helpers.ts';
 import { launchBrowser, projectDir, sampleSite, serve } from './harness.ts';
-import { foreignWords, inputText, visibleText, type Language } from './language.ts';
+import { foreignWords, inputText, pageText, visibleText, type Language, type SkipElement } from './language.ts';
 
 const screenshots = join(projectDir, 'test-output', 'screenshots', 'responsive');
 const languages: Language[] = ['fr', 'en'];
@@ -199,10 +199,25 @@ describe.each(languages)('the %s site speaks one language', (language) => {
     for (const file of htmlFiles(sites[language].dir)) {
       const page = relative(sites[language].dir, file);
       if (pending[language].pages.includes(page)) continue;
-      for (const words of foreignWords(visibleText(readFileSync(file, 'utf8'), pending[language].skip), language, inputs)) found.push(`${page}: ${words}`);
+      for (const words of foreignWords(pageText(readFileSync(file, 'utf8'), pending[language].skipElement), language, inputs)) found.push(`${page}: ${words}`);
     }
     expect(found.slice(0, 20)).toEqual([]);
   }, 600_000);
+
+  it('reads the text of a page as linkedom’s DOM gives it (the scan above reads it without building a DOM)', () => {
+    const dir = sites[language].dir;
+    const some = ['index.html', join('about', 'index.html'), join('clients', 'index.html'), join('clients', 'C00007', 'index.html'), join('collections', 'index.html'), join('forecast', 'index.html'), join('quality', 'index.html')];
+    for (const page of some) {
+      const html = readFileSync(join(dir, page), 'utf8');
+      const text = pageText(html, pending[language].skipElement);
+      expect(text, page).toBe(visibleText(html, pending[language].skip));
+      expect(text.length, page).toBeGreaterThan(200);
+    }
+    // The data dictionary's names are left out, not its descriptions.
+    const about = readFileSync(join(dir, 'about', 'index.html'), 'utf8');
+    expect(pageText(about)).toContain('kpi_monthly');
+    expect(pageText(about, pending[language].skipElement)).not.toContain('kpi_monthly');
+  });
 });
 
 /**
@@ -210,14 +225,19 @@ describe.each(languages)('the %s site speaks one language', (language) => {
  * codes (<code>, the headings and the name column of /about/), the same words in both languages by
  * contract.
  */
-const pending: Record<Language, { pages: string[]; skip: (document: Document) => void }> = {
-  fr: { pages: [], skip: dictionaryNames },
-  en: { pages: [], skip: dictionaryNames },
+const pending: Record<Language, { pages: string[]; skip: (document: Document) => void; skipElement: SkipElement }> = {
+  fr: { pages: [], skip: dictionaryNames, skipElement: dictionaryName },
+  en: { pages: [], skip: dictionaryNames, skipElement: dictionaryName },
 };
 
 /** Removes the names of the warehouse's tables, columns and codes (the data dictionary's <code>, headings and name cells). */
 function dictionaryNames(document: Document): void {
   for (const node of document.querySelectorAll('code, .dictionary h3, .dictionary th.mono, .dictionary td.mono')) node.remove();
+}
+
+/** The same elements as dictionaryNames() removes, for pageText(): code, and .dictionary h3, th.mono and td.mono. */
+function dictionaryName(...[tag, classes, around]: Parameters<SkipElement>): boolean {
+  return tag === 'code' || (around.has('dictionary') && (tag === 'h3' || ((tag === 'th' || tag === 'td') && classes.includes('mono'))));
 }
 
 function* htmlFiles(dir: string): Generator<string> {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { clientSlug } from '../../site/lib/slug.ts';
-import { buildWarehouse, fixturesDir } from '../helpers.ts';
+import { fixturesDir, sharedWarehouse } from '../helpers.ts';
 import { buildSite, launchBrowser, sampleSite, noProblems, pdfPageCount, projectDir, removeSite, serve, watch } from './harness.ts';
 
 const screenshots = join(projectDir, 'test-output', 'screenshots');
@@ -57,7 +57,7 @@ describe('the site built from a hand-made ledger (test/fixtures/site-escaping, a
   let page: Page;
   let problems: ReturnType<typeof watch>;
   beforeAll(async () => {
-    const warehouse = await buildWarehouse(join(fixturesDir, 'site-escaping'), { asOf: '2024-03-31' });
+    const warehouse = await sharedWarehouse(join(fixturesDir, 'site-escaping'), { asOf: '2024-03-31' });
     url = await serveSite(await buildSite(warehouse.dir));
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     problems = watch(page, url);
@@ -135,7 +135,7 @@ describe('the site built from a hand-made ledger (test/fixtures/site-escaping, a
 
 describe('the site in English (ENCOURS_LANG=en)', () => {
   it('labels, amounts and dates follow the language', async () => {
-    const warehouse = await buildWarehouse(join(fixturesDir, 'site-escaping'), { asOf: '2024-03-31' });
+    const warehouse = await sharedWarehouse(join(fixturesDir, 'site-escaping'), { asOf: '2024-03-31' });
     const url = await serveSite(await buildSite(warehouse.dir, { ENCOURS_LANG: 'en' }));
     const page = await browser.newPage();
     const problems = watch(page, url);

@@ -6,14 +6,14 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { buildWarehouse, fixturesDir, type Warehouse } from '../helpers.ts';
+import { buildWarehouse, fixturesDir, sharedWarehouse, type Warehouse } from '../helpers.ts';
 
 const fixture = `${fixturesDir}/allocation`;
 
 describe('allocation at as-of 2024-03-31', () => {
   let wh: Warehouse;
   beforeAll(async () => {
-    wh = await buildWarehouse(fixture, { asOf: '2024-03-31' });
+    wh = await sharedWarehouse(fixture, { asOf: '2024-03-31' });
   });
   const invoice = async (id: string) => (await wh.query(`select * from invoices where invoice_id = '${id}'`))[0]!;
 
@@ -118,7 +118,7 @@ describe('a clients file with a duplicated line', () => {
     cpSync(fixture, dir, { recursive: true });
     const clients = readFileSync(join(dir, 'clients.csv'), 'utf8');
     writeFileSync(join(dir, 'clients.csv'), `${clients}${clients.split('\n').find((line) => line.startsWith('E,'))}\n`);
-    const [clean, doubled] = await Promise.all([buildWarehouse(fixture, { asOf: '2024-03-31' }), buildWarehouse(dir, { asOf: '2024-03-31' })]);
+    const [clean, doubled] = await Promise.all([sharedWarehouse(fixture, { asOf: '2024-03-31' }), buildWarehouse(dir, { asOf: '2024-03-31' })]);
     const forecast = 'select week, expected_amount from forecast order by week';
     expect(await doubled.query(forecast)).toEqual(await clean.query(forecast));
     expect(await doubled.query('select sum(expected_amount) as total from forecast')).toEqual([{ total: 1350 }]);

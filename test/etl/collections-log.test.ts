@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { buildWarehouse, fixturesDir, type Warehouse } from '../helpers.ts';
+import { buildWarehouse, fixturesDir, sharedWarehouse, type Warehouse } from '../helpers.ts';
 
 const fixture = join(fixturesDir, 'collections-log');
 const stages = async (wh: Warehouse) =>
@@ -21,7 +21,7 @@ describe('a promise to pay', () => {
   let onDate: Warehouse;
   let dayAfter: Warehouse;
   beforeAll(async () => {
-    [onDate, dayAfter] = await Promise.all([buildWarehouse(fixture, { asOf: '2024-06-10' }), buildWarehouse(fixture, { asOf: '2024-06-11' })]);
+    [onDate, dayAfter] = await Promise.all([buildWarehouse(fixture, { asOf: '2024-06-10' }), sharedWarehouse(fixture, { asOf: '2024-06-11' })]);
   });
 
   it('pauses the invoices it names until its date', async () => {
@@ -93,7 +93,7 @@ describe('a dispute and do-not-chase', () => {
 describe('the worklist, statements and letters at 2024-06-11', () => {
   let wh: Warehouse;
   beforeAll(async () => {
-    wh = await buildWarehouse(fixture, { asOf: '2024-06-11' });
+    wh = await sharedWarehouse(fixture, { asOf: '2024-06-11' });
   });
 
   it('has one row per client needing action, with its most advanced stage, amounts, last and next action', async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../../etl/readers/errors.ts';
 import { detectEncoding } from '../../etl/readers/encoding.ts';
-import { buildWarehouse, fixturesDir } from '../helpers.ts';
+import { buildWarehouse, fixturesDir, sharedWarehouse } from '../helpers.ts';
 
 const fec = (name: string) => join(fixturesDir, 'fec', name);
 const header = 'JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise';
@@ -31,7 +31,7 @@ describe('lettering: a partial payment lettered to two invoices', () => {
   // unlettered. Group AA takes F2 first (due earlier): F2 500, F3 500 → F3 keeps 300. P2 then goes
   // oldest due first: F1 → 600 open. (Plain oldest-due-first would have left F2 100 and F3 800.)
   it('settles the group first, dates it by DateLet, and matches the rest oldest due first', async () => {
-    const wh = await buildWarehouse(fec('lettering'), { asOf: '2025-06-30' });
+    const wh = await sharedWarehouse(fec('lettering'), { asOf: '2025-06-30' });
     const invoices = await wh.query(`select invoice_id, due_date, due_date_source, open_amount, days_past_due, bucket, settled_date from invoices order by invoice_id`);
     expect(invoices).toEqual([
       // 15 Jan + 30 = 14 Feb → 28 Feb; 30 Jun − 28 Feb = 122 days.
@@ -59,7 +59,7 @@ describe('lettering: a partial payment lettered to two invoices', () => {
   });
 
   it('reports an entry whose debits and credits do not balance, on its first line', async () => {
-    const wh = await buildWarehouse(fec('lettering'), { asOf: '2025-06-30' });
+    const wh = await sharedWarehouse(fec('lettering'), { asOf: '2025-06-30' });
     // F4's entry starts on line 15 (header = line 1): 411 debit 120 against 706 90 + 44571 20.
     expect(await wh.query(`select source_file, line, severity, reason from quality`)).toEqual([
       { source_file: 'FEC20251231.txt', line: 15, severity: 'warning', reason: 'entry VT 4 of 20250602 does not balance: debits 120.00, credits 110.00 (difference 10.00)' },

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { buildWarehouse, fixturesDir, runModel, type Warehouse } from '../helpers.ts';
+import { buildWarehouse, fixturesDir, runModel, sharedWarehouse, type Warehouse } from '../helpers.ts';
 
 type Row = Record<string, number | string | boolean | null>;
 const ledger = join(fixturesDir, 'kpi-ledger');
@@ -23,7 +23,7 @@ describe('kpi_monthly on a year of two clients', () => {
   let wh: Warehouse;
   let company: Record<string, Row>;
   beforeAll(async () => {
-    wh = await buildWarehouse(ledger, { asOf: '2024-12-31' });
+    wh = await sharedWarehouse(ledger, { asOf: '2024-12-31' });
     const rows = await wh.query(`select * from kpi_monthly where scope = 'company' order by month_end`);
     company = Object.fromEntries(rows.map((r) => [r.month_end as string, r]));
   });
@@ -125,7 +125,7 @@ describe('kpi_monthly on a year of two clients', () => {
 describe('billing cohorts, currencies and ageing by invoice date on the year of two clients', () => {
   let wh: Warehouse;
   beforeAll(async () => {
-    wh = await buildWarehouse(ledger, { asOf: '2024-12-31' });
+    wh = await sharedWarehouse(ledger, { asOf: '2024-12-31' });
   });
 
   it('counts only payments as collections and leaves unknown windows NULL', async () => {

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { buildWarehouse, fixturesDir, queryWarehouse, type Warehouse } from '../helpers.ts';
+import { fixturesDir, queryWarehouse, sharedWarehouse, type Warehouse } from '../helpers.ts';
 
 describe('kpi_monthly', () => {
   let wh: Warehouse;
   let company: Record<string, Record<string, number | string | boolean | null>>;
   beforeAll(async () => {
-    wh = await buildWarehouse(join(fixturesDir, 'kpi'), { asOf: '2024-04-30' });
+    wh = await sharedWarehouse(join(fixturesDir, 'kpi'), { asOf: '2024-04-30' });
     const rows = await wh.query(`select * from kpi_monthly where scope = 'company' order by month_end`);
     company = Object.fromEntries(rows.map((r) => [r.month_end as string, r]));
   });
@@ -89,7 +89,7 @@ describe('kpi_monthly on the sample', () => {
 describe('client behaviour, billing cohorts, currencies and ageing by invoice date (test/fixtures/kpi at 2024-04-30)', () => {
   let wh: Warehouse;
   beforeAll(async () => {
-    wh = await buildWarehouse(join(fixturesDir, 'kpi'), { asOf: '2024-04-30' });
+    wh = await sharedWarehouse(join(fixturesDir, 'kpi'), { asOf: '2024-04-30' });
   });
 
   it('describes how the client pays', async () => {

@@ -1,5 +1,6 @@
-// The nightly job end to end on the sample, and killed with SIGKILL in the middle of the ETL and
-// of the site build: each time the previous warehouse and site stay readable and complete.
+// The nightly job end to end on the sample generator's small company (60 clients: the job is the
+// same whatever the size), and killed with SIGKILL in the middle of the ETL and of the site build:
+// each time the previous warehouse and site stay readable and complete.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ const siteDir = join(root, 'dist');
 /** Runs the nightly job; with `killAt`, SIGKILLs its whole process group when that text is printed. */
 function runNightly(killAt?: string): Promise<{ code: number | null; signal: string | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nightly, '--input', inject('sampleDir'), '--warehouse', warehouseDir, '--site', siteDir], {
+    const child = spawn(process.execPath, [nightly, '--input', inject('smallSampleDir'), '--warehouse', warehouseDir, '--site', siteDir], {
       cwd: join(import.meta.dirname, '..', '..'),
       detached: true,
     });
