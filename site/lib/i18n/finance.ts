@@ -199,6 +199,15 @@ const fr = {
       if (r.shift_days > 0) return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.stage_start_day} (jour ${r.schedule_day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
       return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.schedule_day}`;
     },
+    /** A client's alerts of one kind, when it has several (clientAlertKinds): how many, and the amount at stake. */
+    alertKindDetail: (alert: string, n: string, plural: Intl.LDMLPluralRule, amount: string): string => {
+      switch (alert) {
+        case 'overdue_90': return `${n} ${plural === 'one' ? 'facture' : 'factures'} à plus de 90 jours de retard, reste dû ${amount}`;
+        case 'overdue_60': return `${n} ${plural === 'one' ? 'facture' : 'factures'} à plus de 60 jours de retard, reste dû ${amount}`;
+        case 'promise_broken': return plural === 'one' ? `${n} promesse non tenue : ${amount} non reçus` : `${n} promesses non tenues : ${amount} non reçus`;
+        default: return plural === 'one' ? `${n} alerte` : `${n} alertes`;
+      }
+    },
     clientDunning: 'Relances du jour sur ses factures',
     penalties: 'Pénalités de retard exigibles par client',
     interest: 'Intérêts',
@@ -416,6 +425,14 @@ const en: FinanceLabels = {
       if (r.shift_days > 0) return `${r.days_from_due} days past due: ${stage} from day ${r.stage_start_day} (day ${r.schedule_day}, ${r.shift_days} days earlier for grade ${r.grade})`;
       return `${r.days_from_due} days past due: ${stage} from day ${r.schedule_day}`;
     },
+    alertKindDetail: (alert, n, plural, amount) => {
+      switch (alert) {
+        case 'overdue_90': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 90 days past due, ${amount} open`;
+        case 'overdue_60': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 60 days past due, ${amount} open`;
+        case 'promise_broken': return `${n} ${plural === 'one' ? 'promise' : 'promises'} not kept: ${amount} not received`;
+        default: return plural === 'one' ? `${n} alert` : `${n} alerts`;
+      }
+    },
     clientDunning: 'Today’s dunning actions on its invoices',
     penalties: 'Late-payment penalties claimable by client',
     interest: 'Interest',
@@ -523,4 +540,6 @@ const en: FinanceLabels = {
   },
 };
 
+/** Both languages' labels (the tests word the same row in each). */
+export const financeLanguages = { fr, en } as const;
 export const finance: FinanceLabels = language() === 'en' ? en : fr;

@@ -91,6 +91,62 @@ export const alertKinds = () =>
     from per_alert group by alert
     order by amount desc, alerts desc, alert`);
 
+/**
+ * A client's alerts grouped by kind (one row per client and kind), for its own page: the invoices
+ * more than 60 or 90 days past due (one alert each) are already listed in its open invoices, so the
+ * page counts them instead of listing them again.
+ */
+export interface ClientAlertKind extends Omit<AlertRow, 'detail'> {
+  /** How many alerts of this kind the client has. */
+  alerts: number;
+  /** The earliest first_seen_date of the kind's alerts. */
+  first_seen_date: string;
+  /** The sum of the alerts' amounts: the open amount of the invoices (overdue_60, overdue_90), the amount not received (promise_broken); the alert's own amount when it is alone. */
+  amount: number | null;
+  /** The alert's English sentence when it is alone; with several, how many ('3 alerts'). */
+  detail: string;
+  // The alert's own parts (invoice_id, limit_amount, previous_grade, …) when it is alone, NULL with several.
+}
+
+export const clientAlertKinds = () =>
+  memo<ClientAlertKind>('clientAlertKinds', ['alerts'], `
+    select client_id, alert, count(*) as alerts, min(first_seen_date) as first_seen_date, sum(amount) as amount,
+           case when count(*) = 1 then any_value(detail) else count(*) || ' alerts' end as detail,
+           case when count(*) = 1 then any_value(invoice_id) end as invoice_id,
+           case when count(*) = 1 then any_value(limit_amount) end as limit_amount,
+           case when count(*) = 1 then any_value(previous_grade) end as previous_grade,
+           case when count(*) = 1 then any_value(days_late_3m) end as days_late_3m,
+           case when count(*) = 1 then any_value(days_late_12m) end as days_late_12m,
+           case when count(*) = 1 then any_value(payment_terms) end as payment_terms,
+           case when count(*) = 1 then any_value(longest_days) end as longest_days,
+           case when count(*) = 1 then any_value(collective_procedure) end as collective_procedure,
+           -- The client's one grade, the same on each of its alerts.
+           any_value(grade) as grade, any_value(pd_12m) as pd_12m, any_value(grade_source) as grade_source
+    from {alerts}
+    group by client_id, alert
+    order by client_id, first_seen_date desc, alert`);
+
+/** A client under a collective procedure: its judgment date and the claim deadline (dunning: judgment + 2 months, NULL when the judgment date is unknown or nothing is open). */
+export interface ClientProcedure {
+  client_id: string;
+  collective_procedure: string;
+  procedure_date: string | null;
+  claim_deadline_date: string | null;
+  is_claim_deadline_passed: boolean | null;
+}
+
+export const clientProcedures = () =>
+  memo<ClientProcedure>('clientProcedures', ['client_risk', 'dunning'], `
+    select risk.client_id, risk.collective_procedure, risk.procedure_date, claims.claim_deadline_date, claims.is_claim_deadline_passed
+    from {client_risk} as risk
+    left join (
+      -- The same deadline on each of the client's dunning rows.
+      select client_id, any_value(claim_deadline_date) as claim_deadline_date, any_value(is_claim_deadline_passed) as is_claim_deadline_passed
+      from {dunning} where claim_deadline_date is not null group by client_id
+    ) as claims using (client_id)
+    where risk.collective_procedure is not null
+    order by risk.client_id`);
+
 export interface ClientPenalties {
   client_id: string;
   invoices: number;
