@@ -133,6 +133,26 @@ describe('a client page shows its alerts by kind', () => {
   });
 });
 
+describe('a client page groups today’s dunning actions', () => {
+  it('C00619: the invoices at the same stage for the same reason on one row, with their open amount and the range of days past due', async () => {
+    // dunning of C00619 in the sample: 16 invoices, grade E (stages 10 days earlier); formal notice (day 30, from day 20):
+    // F2026-021844 (37 days, 1 915,52), F2026-021573 (40 days, 1 691,18), F2026-021250 (43 days, 874,24) = 4 480,94;
+    // litigation (day 60, from day 50): the other 13, 50 to 115 days past due.
+    const { page, problems } = await open('fr', '/clients/C00619/');
+    await expect(page.locator('#client-dunning-title .count').textContent()).resolves.toBe('16');
+    const rows = await page.locator('#client-dunning tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')))
+      .then((r) => r.map((row) => row.map(plain)));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]![1]).toBe('Contentieux');
+    expect(rows[0]![0]!.split(', ')).toHaveLength(13);
+    expect(rows[0]![2]).toBe('50 à 115 jours de retard : contentieux dès le jour 50 (jour 60, avancé de 10 jours pour la note E)');
+    expect(rows[1]).toEqual(['F2026-021844, F2026-021573, F2026-021250', 'Mise en demeure',
+      '37 à 43 jours de retard : mise en demeure dès le jour 20 (jour 30, avancé de 10 jours pour la note E)', '4 480,94 €']);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+});
+
 describe('the identity card of a client under a collective procedure', () => {
   it('C00007 (receivership, judgment of 10 May 2026): the judgment date and the claim deadline, passed', async () => {
     // clients.procedure_date 2026-05-10; dunning.claim_deadline_date 2026-07-10 (judgment + 2 months), before the as-of date 2026-10-31.

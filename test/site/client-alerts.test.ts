@@ -140,3 +140,39 @@ describe('clientProcedures', () => {
     ]);
   });
 });
+
+describe('clientDunningGroups', () => {
+  it('puts the invoices at the same stage for the same reason on one row, most urgent first, with their open amount and days from due', async () => {
+    const row = (invoice: string, priority: number, stage: string, days: number, open: string) => alert({
+      client_id: "'C1'", invoice_id: `'${invoice}'`, priority: String(priority), stage: `'${stage}'`, scheduled_stage: `'${stage}'`, is_disputed: 'false',
+      schedule_day: stage === 'litigation' ? '60' : stage === 'formal_notice' ? '30' : '-5', stage_start_day: stage === 'litigation' ? '50' : stage === 'formal_notice' ? '20' : '-5',
+      shift_days: '10', grade: "'E'", days_from_due: String(days), open_amount: open,
+    });
+    const dir = await warehouse({
+      dunning: [
+        row('F1', 3, 'litigation', 106, '5466.27'),
+        row('F2', 1, 'litigation', 59, '4176.47'),
+        row('F3', 7, 'litigation', 92, '2070.87'),
+        row('F4', 2, 'formal_notice', 37, '1915.52'),
+        // Before its due date (4 days to go): a row of its own, even at the same stage as an invoice already due.
+        row('F5', 9, 'preventive_reminder', -4, '100.00'),
+        row('F6', 8, 'preventive_reminder', -1, '200.00'),
+      ],
+    });
+    const site = await siteReading(dir);
+    const groups = await site.clientDunningGroups();
+    expect(groups.map((g) => [g.stage, g.invoice_id, g.invoices, g.open_amount, g.days_from_due, g.days_from_due_max, g.client_invoices])).toEqual([
+      ['litigation', 'F2, F1, F3', 3, 11713.61, 59, 106, 6], // 4 176,47 + 5 466,27 + 2 070,87, by priority 1, 3, 7
+      ['formal_notice', 'F4', 1, 1915.52, 37, 37, 6],
+      ['preventive_reminder', 'F6, F5', 2, 300, -4, -1, 6],
+    ]);
+    const fr = financeLanguages.fr.collections.dunningReason;
+    const en = financeLanguages.en.collections.dunningReason;
+    expect(fr(groups[0]!)).toBe('59 à 106 jours de retard : contentieux dès le jour 50 (jour 60, avancé de 10 jours pour la note E)');
+    expect(en(groups[0]!)).toBe('59 to 106 days past due: litigation from day 50 (day 60, 10 days earlier for grade E)');
+    // A lone invoice is worded as on the worklist.
+    expect(fr(groups[1]!)).toBe('37 jours de retard : mise en demeure dès le jour 20 (jour 30, avancé de 10 jours pour la note E)');
+    expect(fr(groups[2]!)).toBe('Échéance dans 1 à 4 jours : relance préventive dès 5 jours avant l’échéance');
+    expect(en(groups[2]!)).toBe('Due in 1 to 4 days: preventive reminder from 5 days before the due date');
+  });
+});

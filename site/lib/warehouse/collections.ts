@@ -34,6 +34,36 @@ export const dunning = () =>
            collective_procedure, claim_deadline_date, is_claim_deadline_passed, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, paused_until_date
     from {dunning} order by priority`);
 
+/**
+ * Today's dunning actions on a client's invoices, for its own page, grouped: the invoices at the
+ * same stage for the same reason (all of the reason's parts alike but the days from due, on the same
+ * side of the due date) are one row (the invoices are listed one by one in the open invoices).
+ */
+export interface ClientDunningGroup extends Omit<DunningRow, 'reason' | 'priority' | 'expected_loss_amount' | 'due_date' | 'pd_12m' | 'grade_source'> {
+  /** The group's invoices, most urgent first, joined by ', '. */
+  invoice_id: string;
+  invoices: number;
+  /** The sum of the invoices' open amounts. */
+  open_amount: number;
+  /** The fewest days from due of the group's invoices (days_from_due) and the most. */
+  days_from_due: number;
+  days_from_due_max: number;
+  /** How many invoices have a dunning action today, over all the client's groups. */
+  client_invoices: number;
+}
+
+export const clientDunningGroups = () =>
+  memo<ClientDunningGroup>('clientDunningGroups', ['dunning'], `
+    select client_id, stage, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, grade, collective_procedure,
+           claim_deadline_date, is_claim_deadline_passed, paused_until_date,
+           string_agg(invoice_id, ', ' order by priority) as invoice_id, count(*) as invoices, sum(open_amount) as open_amount,
+           min(days_from_due) as days_from_due, max(days_from_due) as days_from_due_max,
+           sum(count(*)) over (partition by client_id) as client_invoices
+    from {dunning}
+    group by client_id, stage, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, grade, collective_procedure,
+             claim_deadline_date, is_claim_deadline_passed, paused_until_date, sign(days_from_due)
+    order by client_id, min(priority)`);
+
 export interface AlertRow {
   alert: string;
   client_id: string;
