@@ -5,7 +5,15 @@ import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
 export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade' | 'collective_procedure' | 'claim_deadline_date'>
-  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date' | 'is_claim_deadline_passed'>>;
+  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date' | 'is_claim_deadline_passed'>>
+  /** For several invoices alike (clientDunningGroups): the most days from due, days_from_due being the fewest. */
+  & { days_from_due_max?: number };
+
+/** The days from due of one invoice ('12'), or of several ('12 à 40'): fewest to most, as positive numbers (`sign` -1 before the due date). */
+const daysRange = (r: DunningReasonParts, to: string, sign = 1) => {
+  const [a, b] = sign > 0 ? [r.days_from_due, r.days_from_due_max ?? r.days_from_due] : [-(r.days_from_due_max ?? r.days_from_due), -r.days_from_due];
+  return a === b ? String(a) : `${a} ${to} ${b}`;
+};
 
 /** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
 const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
@@ -194,10 +202,19 @@ const fr = {
       if (r.stage === 'paused_promise') return `Promesse de paiement pour le ${dmy(r.paused_until_date)} : relances suspendues jusque-là (sinon : ${stage})`;
       if (r.stage === 'paused_do_not_chase') return `Ne pas relancer jusqu’au ${dmy(r.paused_until_date)} (sinon : ${stage})`;
       if (r.is_disputed || r.stage === 'paused_dispute') return `En litige : relances suspendues jusqu’au règlement du litige (sinon : ${stage})`;
-      if (r.days_from_due < 0) return `Échéance dans ${-r.days_from_due} jours : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
+      if (r.days_from_due < 0) return `Échéance dans ${daysRange(r, 'à', -1)} jours : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
       if (r.days_from_due === 0) return `Échéance aujourd’hui : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
-      if (r.shift_days > 0) return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.stage_start_day} (jour ${r.schedule_day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
-      return `${r.days_from_due} jours de retard : ${stage} dès le jour ${r.schedule_day}`;
+      if (r.shift_days > 0) return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${r.stage_start_day} (jour ${r.schedule_day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
+      return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${r.schedule_day}`;
+    },
+    /** A client's alerts of one kind, when it has several (clientAlertKinds): how many, and the amount at stake. */
+    alertKindDetail: (alert: string, n: string, plural: Intl.LDMLPluralRule, amount: string): string => {
+      switch (alert) {
+        case 'overdue_90': return `${n} ${plural === 'one' ? 'facture' : 'factures'} à plus de 90 jours de retard, reste dû ${amount}`;
+        case 'overdue_60': return `${n} ${plural === 'one' ? 'facture' : 'factures'} à plus de 60 jours de retard, reste dû ${amount}`;
+        case 'promise_broken': return plural === 'one' ? `${n} promesse non tenue : ${amount} non reçus` : `${n} promesses non tenues : ${amount} non reçus`;
+        default: return plural === 'one' ? `${n} alerte` : `${n} alertes`;
+      }
     },
     clientDunning: 'Relances du jour sur ses factures',
     penalties: 'Pénalités de retard exigibles par client',
@@ -411,10 +428,18 @@ const en: FinanceLabels = {
       if (r.stage === 'paused_promise') return `Promise to pay by ${dmy(r.paused_until_date)}: dunning paused until then (${stage} otherwise)`;
       if (r.stage === 'paused_do_not_chase') return `Do not chase until ${dmy(r.paused_until_date)} (${stage} otherwise)`;
       if (r.is_disputed || r.stage === 'paused_dispute') return `Disputed: dunning paused until the dispute is settled (${stage} otherwise)`;
-      if (r.days_from_due < 0) return `Due in ${-r.days_from_due} days: ${stage} from ${-r.schedule_day} days before the due date`;
+      if (r.days_from_due < 0) return `Due in ${daysRange(r, 'to', -1)} days: ${stage} from ${-r.schedule_day} days before the due date`;
       if (r.days_from_due === 0) return `Due today: ${stage} from ${-r.schedule_day} days before the due date`;
-      if (r.shift_days > 0) return `${r.days_from_due} days past due: ${stage} from day ${r.stage_start_day} (day ${r.schedule_day}, ${r.shift_days} days earlier for grade ${r.grade})`;
-      return `${r.days_from_due} days past due: ${stage} from day ${r.schedule_day}`;
+      if (r.shift_days > 0) return `${daysRange(r, 'to')} days past due: ${stage} from day ${r.stage_start_day} (day ${r.schedule_day}, ${r.shift_days} days earlier for grade ${r.grade})`;
+      return `${daysRange(r, 'to')} days past due: ${stage} from day ${r.schedule_day}`;
+    },
+    alertKindDetail: (alert, n, plural, amount) => {
+      switch (alert) {
+        case 'overdue_90': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 90 days past due, ${amount} open`;
+        case 'overdue_60': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 60 days past due, ${amount} open`;
+        case 'promise_broken': return `${n} ${plural === 'one' ? 'promise' : 'promises'} not kept: ${amount} not received`;
+        default: return plural === 'one' ? `${n} alert` : `${n} alerts`;
+      }
     },
     clientDunning: 'Today’s dunning actions on its invoices',
     penalties: 'Late-payment penalties claimable by client',
@@ -523,4 +548,6 @@ const en: FinanceLabels = {
   },
 };
 
+/** Both languages' labels (the tests word the same row in each). */
+export const financeLanguages = { fr, en } as const;
 export const finance: FinanceLabels = language() === 'en' ? en : fr;

@@ -165,6 +165,12 @@ export const fr = {
     insuredLimit: 'Limite assurée',
     externalRating: 'Note externe',
     legalStatus: 'Statut juridique',
+    procedureDate: 'Jugement d’ouverture',
+    claimDeadline: 'Déclarer la créance au plus tard le',
+    claimDeadlineHelp: 'Date du jugement + 2 mois : le délai de l’article R622-24 court depuis la publication au BODACC, postérieure, donc cette date est prudente.',
+    /** The claim deadline, passed: a late claim needs a relief from foreclusion. */
+    claimDeadlinePassed: (date: string) => `${date}, dépassé (relevé de forclusion, L622-26)`,
+    procedureDateUnknown: 'date inconnue : vérifier au BODACC',
     doubtful: 'Classé douteux (compte 416)',
     ageing: 'Balance âgée',
     openInvoices: 'Factures et avoirs ouverts',

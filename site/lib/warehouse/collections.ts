@@ -34,6 +34,36 @@ export const dunning = () =>
            collective_procedure, claim_deadline_date, is_claim_deadline_passed, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, paused_until_date
     from {dunning} order by priority`);
 
+/**
+ * Today's dunning actions on a client's invoices, for its own page, grouped: the invoices at the
+ * same stage for the same reason (all of the reason's parts alike but the days from due, on the same
+ * side of the due date) are one row (the invoices are listed one by one in the open invoices).
+ */
+export interface ClientDunningGroup extends Omit<DunningRow, 'reason' | 'priority' | 'expected_loss_amount' | 'due_date' | 'pd_12m' | 'grade_source'> {
+  /** The group's invoices, most urgent first, joined by ', '. */
+  invoice_id: string;
+  invoices: number;
+  /** The sum of the invoices' open amounts. */
+  open_amount: number;
+  /** The fewest days from due of the group's invoices (days_from_due) and the most. */
+  days_from_due: number;
+  days_from_due_max: number;
+  /** How many invoices have a dunning action today, over all the client's groups. */
+  client_invoices: number;
+}
+
+export const clientDunningGroups = () =>
+  memo<ClientDunningGroup>('clientDunningGroups', ['dunning'], `
+    select client_id, stage, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, grade, collective_procedure,
+           claim_deadline_date, is_claim_deadline_passed, paused_until_date,
+           string_agg(invoice_id, ', ' order by priority) as invoice_id, count(*) as invoices, sum(open_amount) as open_amount,
+           min(days_from_due) as days_from_due, max(days_from_due) as days_from_due_max,
+           sum(count(*)) over (partition by client_id) as client_invoices
+    from {dunning}
+    group by client_id, stage, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, grade, collective_procedure,
+             claim_deadline_date, is_claim_deadline_passed, paused_until_date, sign(days_from_due)
+    order by client_id, min(priority)`);
+
 export interface AlertRow {
   alert: string;
   client_id: string;
@@ -90,6 +120,62 @@ export const alertKinds = () =>
            coalesce(sum(amount), (select coalesce(sum(receivables_amount), 0) from client_alerts where client_alerts.alert = per_alert.alert)) as amount
     from per_alert group by alert
     order by amount desc, alerts desc, alert`);
+
+/**
+ * A client's alerts grouped by kind (one row per client and kind), for its own page: the invoices
+ * more than 60 or 90 days past due (one alert each) are already listed in its open invoices, so the
+ * page counts them instead of listing them again.
+ */
+export interface ClientAlertKind extends Omit<AlertRow, 'detail'> {
+  /** How many alerts of this kind the client has. */
+  alerts: number;
+  /** The earliest first_seen_date of the kind's alerts. */
+  first_seen_date: string;
+  /** The sum of the alerts' amounts: the open amount of the invoices (overdue_60, overdue_90), the amount not received (promise_broken); the alert's own amount when it is alone. */
+  amount: number | null;
+  /** The alert's English sentence when it is alone; with several, how many ('3 alerts'). */
+  detail: string;
+  // The alert's own parts (invoice_id, limit_amount, previous_grade, …) when it is alone, NULL with several.
+}
+
+export const clientAlertKinds = () =>
+  memo<ClientAlertKind>('clientAlertKinds', ['alerts'], `
+    select client_id, alert, count(*) as alerts, min(first_seen_date) as first_seen_date, sum(amount) as amount,
+           case when count(*) = 1 then any_value(detail) else count(*) || ' alerts' end as detail,
+           case when count(*) = 1 then any_value(invoice_id) end as invoice_id,
+           case when count(*) = 1 then any_value(limit_amount) end as limit_amount,
+           case when count(*) = 1 then any_value(previous_grade) end as previous_grade,
+           case when count(*) = 1 then any_value(days_late_3m) end as days_late_3m,
+           case when count(*) = 1 then any_value(days_late_12m) end as days_late_12m,
+           case when count(*) = 1 then any_value(payment_terms) end as payment_terms,
+           case when count(*) = 1 then any_value(longest_days) end as longest_days,
+           case when count(*) = 1 then any_value(collective_procedure) end as collective_procedure,
+           -- The client's one grade, the same on each of its alerts.
+           any_value(grade) as grade, any_value(pd_12m) as pd_12m, any_value(grade_source) as grade_source
+    from {alerts}
+    group by client_id, alert
+    order by client_id, first_seen_date desc, alert`);
+
+/** A client under a collective procedure: its judgment date and the claim deadline (dunning: judgment + 2 months, NULL when the judgment date is unknown or nothing is open). */
+export interface ClientProcedure {
+  client_id: string;
+  collective_procedure: string;
+  procedure_date: string | null;
+  claim_deadline_date: string | null;
+  is_claim_deadline_passed: boolean | null;
+}
+
+export const clientProcedures = () =>
+  memo<ClientProcedure>('clientProcedures', ['client_risk', 'dunning'], `
+    select risk.client_id, risk.collective_procedure, risk.procedure_date, claims.claim_deadline_date, claims.is_claim_deadline_passed
+    from {client_risk} as risk
+    left join (
+      -- The same deadline on each of the client's dunning rows.
+      select client_id, any_value(claim_deadline_date) as claim_deadline_date, any_value(is_claim_deadline_passed) as is_claim_deadline_passed
+      from {dunning} where claim_deadline_date is not null group by client_id
+    ) as claims using (client_id)
+    where risk.collective_procedure is not null
+    order by risk.client_id`);
 
 export interface ClientPenalties {
   client_id: string;

@@ -1,0 +1,191 @@
+// A client's page on the sample site, in French and in English: its alerts grouped by kind (the
+// invoices more than 60 or 90 days past due are one row saying how many and what remains due, not
+// one row each), their CSV download, and, for a client under a collective procedure (C00007), the
+// judgment date and the claim deadline on its identity card. Screenshots at 1280 and 390 px go to
+// test-output/screenshots/client-page/ for a person to look at.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { queryWarehouse } from '../helpers.ts';
+import { launchBrowser, noProblems, projectDir, sampleSite, serve, watch, type PageProblems } from './harness.ts';
+
+const screenshots = join(projectDir, 'test-output', 'screenshots', 'client-page');
+const languages = ['fr', 'en'] as const;
+type Language = (typeof languages)[number];
+
+let browser: Browser;
+const sites = {} as Record<Language, { url: string; server: Server }>;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  browser = await launchBrowser();
+  for (const language of languages) sites[language] = await serve(await sampleSite(language));
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const site of Object.values(sites)) site.server.close();
+});
+
+/** Intl puts no-break spaces in numbers ('1 400 €'); compare with plain spaces. */
+const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+
+async function open(language: Language, path: string, width = 1280): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const problems = watch(page, sites[language].url);
+  await page.goto(`${sites[language].url}${path}`, { waitUntil: 'networkidle' });
+  return { page, problems };
+}
+
+/** The alerts table's rows as a user reads them: kind, since, reason. */
+async function alertRows(page: Page): Promise<string[][]> {
+  return page.locator('#client-alerts tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')))
+    .then((rows) => rows.map((row) => row.map(plain)));
+}
+
+/** The identity card's value for `label`. */
+async function fact(page: Page, label: string): Promise<string> {
+  return plain(await page.locator('dl.facts dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').textContent());
+}
+
+const q = <T extends Record<string, unknown>>(sql: string) => queryWarehouse<T & Record<string, never>>(inject('sampleWarehouse'), sql);
+
+describe('the sample warehouse holds what the pages are checked against', () => {
+  it('C00619 has four invoices that crossed 90 days past due and four that crossed 60 in the 30 days to 31 October 2026', async () => {
+    // From the invoices, not the alerts: the alerts mart flags an invoice first seen (due date + 91,
+    // or + 61) within the 30 days before the as-of date (2026-10-31), so after 2026-10-01.
+    //   > 90 days: F2026-014373 due 08/07 (1 797,25), F2026-015252 due 17/07 (5 466,27), F2026-016128 due 26/07 (607,77),
+    //              F2026-016428 due 31/07 (2 070,87): 9 942,16, first seen 08/07 + 91 = 07/10/2026.
+    //   61–90 days: F2026-017078 due 06/08 (1 345,71), F2026-018910 due 23/08 (861,80), F2026-019132 and F2026-019133 due 25/08
+    //              (1 848,11 and 985,36): 5 040,98, first seen 06/08 + 61 = 06/10/2026.
+    const [over90] = await q<{ n: number; open: number; since: string }>(`
+      select count(*) as n, sum(open_amount)::double as open, strftime(min(due_date) + 91, '%Y-%m-%d') as since from invoices
+      where client_id = 'C00619' and kind = 'invoice' and open_amount > 0 and days_past_due > 90 and due_date + 91 > date '2026-10-01'`);
+    const [over60] = await q<{ n: number; open: number; since: string }>(`
+      select count(*) as n, sum(open_amount)::double as open, strftime(min(due_date) + 61, '%Y-%m-%d') as since from invoices
+      where client_id = 'C00619' and kind = 'invoice' and open_amount > 0 and days_past_due between 61 and 90 and due_date + 61 > date '2026-10-01'`);
+    expect(over90).toEqual({ n: 4, open: 9942.16, since: '2026-10-07' });
+    expect(over60).toEqual({ n: 4, open: 5040.98, since: '2026-10-06' });
+  });
+});
+
+describe('a client page shows its alerts by kind', () => {
+  it('in French: C00619’s invoices late by more than 90 and 60 days are one row each kind, with how many, what remains due and since when', async () => {
+    const { page, problems } = await open('fr', '/clients/C00619/');
+    const rows = await alertRows(page);
+    expect(rows.slice(0, 2)).toEqual([
+      ['Retard > 90 jours', '07/10/2026', '4 factures à plus de 90 jours de retard, reste dû 9 942 €'],
+      ['Retard > 60 jours', '06/10/2026', '4 factures à plus de 60 jours de retard, reste dû 5 041 €'],
+    ]);
+    // One row per kind: no kind twice, and no invoice number left in the alerts.
+    expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
+    expect(rows.map((r) => r[2]).join(' ')).not.toMatch(/F2026-/);
+    // The invoices themselves are still listed one by one in the open invoices.
+    for (const invoice of ['F2026-014373', 'F2026-015252', 'F2026-016128', 'F2026-016428', 'F2026-017078', 'F2026-018910', 'F2026-019132', 'F2026-019133']) {
+      await expect(page.locator('#invoices tbody th', { hasText: invoice }).count()).resolves.toBe(1);
+    }
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+
+  it('in English: the same rows, worded in English', async () => {
+    const { page, problems } = await open('en', '/clients/C00619/');
+    expect((await alertRows(page)).slice(0, 2)).toEqual([
+      ['Over 90 days late', '07/10/2026', '4 invoices more than 90 days past due, €9,942 open'],
+      ['Over 60 days late', '06/10/2026', '4 invoices more than 60 days past due, €5,041 open'],
+    ]);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+
+  it('a kind with a single alert keeps its own sentence (C00007: one invoice beyond 90 days, over its limit, under a procedure)', async () => {
+    // alerts of C00007 in the sample: overdue_90 on F2026-015690 first seen 21/10/2026; over_limit since 31/05/2026 (receivables
+    // 1 832,68 against a limit of 1 000); collective_procedure (receivership) since its judgment, 10/05/2026.
+    const { page: fr, problems } = await open('fr', '/clients/C00007/');
+    expect(await alertRows(fr)).toEqual([
+      ['Retard > 90 jours', '21/10/2026', 'Facture F2026-015690 à plus de 90 jours de retard'],
+      ['Limite de crédit dépassée', '31/05/2026', 'Encours de 1 833 € au-delà de la limite de crédit de 1 000 €'],
+      ['Procédure collective', '10/05/2026', 'Procédure collective (redressement judiciaire) : arrêter les relances et déclarer la créance'],
+    ]);
+    expect(problems).toEqual(noProblems);
+    await fr.close();
+    const { page: en } = await open('en', '/clients/C00007/');
+    expect((await alertRows(en))[0]).toEqual(['Over 90 days late', '21/10/2026', 'Invoice F2026-015690 is more than 90 days past due']);
+    await en.close();
+  });
+
+  it('downloads the grouped alerts as CSV, the kind as its code', async () => {
+    const { page } = await open('fr', '/clients/C00619/');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download="client-alerts"]')]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ';' }).data.filter((r) => r.length > 1).map((r) => r.map(plain));
+    expect(rows[0]).toEqual(['Alertes', 'Depuis le', 'Motif']);
+    expect(rows.slice(1, 3)).toEqual([
+      ['overdue_90', '07/10/2026', '4 factures à plus de 90 jours de retard, reste dû 9 942 €'],
+      ['overdue_60', '06/10/2026', '4 factures à plus de 60 jours de retard, reste dû 5 041 €'],
+    ]);
+    await page.close();
+  });
+});
+
+describe('a client page groups today’s dunning actions', () => {
+  it('C00619: the invoices at the same stage for the same reason on one row, with their open amount and the range of days past due', async () => {
+    // dunning of C00619 in the sample: 16 invoices, grade E (stages 10 days earlier); formal notice (day 30, from day 20):
+    // F2026-021844 (37 days, 1 915,52), F2026-021573 (40 days, 1 691,18), F2026-021250 (43 days, 874,24) = 4 480,94;
+    // litigation (day 60, from day 50): the other 13, 50 to 115 days past due.
+    const { page, problems } = await open('fr', '/clients/C00619/');
+    await expect(page.locator('#client-dunning-title .count').textContent()).resolves.toBe('16');
+    const rows = await page.locator('#client-dunning tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')))
+      .then((r) => r.map((row) => row.map(plain)));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]![1]).toBe('Contentieux');
+    expect(rows[0]![0]!.split(', ')).toHaveLength(13);
+    expect(rows[0]![2]).toBe('50 à 115 jours de retard : contentieux dès le jour 50 (jour 60, avancé de 10 jours pour la note E)');
+    expect(rows[1]).toEqual(['F2026-021844, F2026-021573, F2026-021250', 'Mise en demeure',
+      '37 à 43 jours de retard : mise en demeure dès le jour 20 (jour 30, avancé de 10 jours pour la note E)', '4 480,94 €']);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+});
+
+describe('the identity card of a client under a collective procedure', () => {
+  it('C00007 (receivership, judgment of 10 May 2026): the judgment date and the claim deadline, passed', async () => {
+    // clients.procedure_date 2026-05-10; dunning.claim_deadline_date 2026-07-10 (judgment + 2 months), before the as-of date 2026-10-31.
+    const { page: fr, problems } = await open('fr', '/clients/C00007/');
+    await expect(fact(fr, 'Statut juridique')).resolves.toBe('Redressement judiciaire');
+    await expect(fact(fr, 'Jugement d’ouverture')).resolves.toBe('10/05/2026');
+    await expect(fact(fr, 'Déclarer la créance au plus tard le')).resolves.toBe('10/07/2026, dépassé (relevé de forclusion, L622-26)');
+    await expect(fr.locator('dl.facts dd', { hasText: '10/07/2026' }).getAttribute('class')).resolves.toMatch(/warning/);
+    expect(problems).toEqual(noProblems);
+    await fr.close();
+    const { page: en } = await open('en', '/clients/C00007/');
+    await expect(fact(en, 'Opening judgment')).resolves.toBe('10/05/2026');
+    await expect(fact(en, 'Declare the claim by')).resolves.toBe('10/07/2026, passed (relief from the time bar, L622-26)');
+    await en.close();
+  });
+
+  it('a client under no procedure shows neither line (C00619)', async () => {
+    const { page } = await open('fr', '/clients/C00619/');
+    await expect(page.locator('dl.facts dt', { hasText: 'Jugement' }).count()).resolves.toBe(0);
+    await expect(page.locator('dl.facts dt', { hasText: 'Déclarer la créance' }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('screenshots of C00007 at 1280 and 390 px, in French and English, with no sideways scroll', async () => {
+    for (const language of languages) {
+      for (const width of [1280, 390]) {
+        const { page, problems } = await open(language, '/clients/C00007/', width);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scrollWidth, `${language} ${width}px`).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(screenshots, `C00007-${language}-${width}.png`), fullPage: true });
+        expect(problems).toEqual(noProblems);
+        await page.close();
+      }
+    }
+  });
+});
