@@ -3,18 +3,14 @@
 // and since when; a kind with one alert keeps its own sentence. Worded per language from codes.
 // Also the collective procedure's judgment date and claim deadline its identity card reads
 // (clientProcedures). Loaders are run on small warehouses written here, expected values by hand.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 
-import { describe, expect, it, vi } from 'vitest';
-
-import { openDatabase, sqlString } from '../../shared/duckdb.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 import { financeLanguages } from '../../site/lib/i18n/finance.ts';
 import { en } from '../../site/lib/i18n/en.ts';
 import { fr } from '../../site/lib/i18n/fr.ts';
 import { warehouseColumnTypes, type WarehouseTable } from '../../site/lib/warehouse/tables.ts';
+import { siteReading, testManifest, writeWarehouse } from './site-warehouse.ts';
 
 const nbsp = '\u00a0';
 const nnbsp = '\u202f';
@@ -53,34 +49,16 @@ describe('a client’s alerts of one kind, grouped', () => {
 });
 
 /** A warehouse folder with `manifest.json` and each table written from rows of the named columns (every other column of the table NULL, typed). */
-async function warehouse(tables: Partial<Record<WarehouseTable, string[]>>): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'encours-client-alerts-'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-    tool: 'encours', version: '0.1.0', run_id: 'r1', run_at: '2026-11-01T00:00:00Z', as_of_date: '2026-10-31', currency: 'EUR',
-    duration_ms: 1, config_file: null, inputs: [], tables: {}, headline: {},
+function warehouse(tables: Partial<Record<WarehouseTable, string[]>>): Promise<string> {
+  const selects = Object.fromEntries((Object.entries(tables) as [WarehouseTable, string[]][]).map(([table, rows]) => {
+    const types = warehouseColumnTypes[table] as Record<string, string>;
+    // Each row is a struct literal of some columns; the others are NULL of the dictionary's type.
+    return [table, rows.map((row) => {
+      const given = new Map(Object.entries(JSON.parse(row) as Record<string, string>));
+      return `select ${Object.entries(types).map(([name, type]) => `${given.get(name) ?? 'null'}::${type} as ${name}`).join(', ')}`;
+    }).join(' union all ')];
   }));
-  const db = await openDatabase();
-  try {
-    for (const [table, rows] of Object.entries(tables) as [WarehouseTable, string[]][]) {
-      const types = warehouseColumnTypes[table] as Record<string, string>;
-      // Each row is a struct literal of some columns; the others are NULL of the dictionary's type.
-      const selects = rows.map((row) => {
-        const given = new Map(Object.entries(JSON.parse(row) as Record<string, string>));
-        return `select ${Object.entries(types).map(([name, type]) => `${given.get(name) ?? 'null'}::${type} as ${name}`).join(', ')}`;
-      });
-      await db.run(`copy (${selects.join(' union all ')}) to ${sqlString(join(dir, `${table}.parquet`))} (format parquet)`);
-    }
-  } finally {
-    db.close();
-  }
-  return dir;
-}
-
-/** The site's loaders reading `dir`. */
-async function siteReading(dir: string) {
-  vi.resetModules();
-  vi.stubEnv('ENCOURS_WAREHOUSE', dir);
-  return import('../../site/lib/warehouse.ts');
+  return writeWarehouse(selects, testManifest('2026-10-31', '2026-11-01T00:00:00Z'), 'encours-client-alerts-');
 }
 
 const alert = (columns: Record<string, string>) => JSON.stringify(columns);

@@ -1,38 +1,14 @@
 // Data enters the site through site/lib/warehouse/query.ts, checked against the types generated
 // from the data dictionary: a warehouse whose columns or manifest are not what the site reads
 // stops the build, naming what is wrong, instead of leaving blanks on pages.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { siteReading, testManifest, writeWarehouse } from './site-warehouse.ts';
 
-import { openDatabase, sqlString } from '../../shared/duckdb.ts';
-
-const manifest = {
-  tool: 'encours', version: '0.1.0', run_id: 'r1', run_at: '2024-04-01T00:00:00Z', as_of_date: '2024-03-31', currency: 'EUR',
-  duration_ms: 1, config_file: null, inputs: [], tables: {}, headline: {},
-};
+const manifest = testManifest('2024-03-31', '2024-04-01T00:00:00Z');
 
 /** A warehouse folder holding `manifest.json` and each table written from a SELECT. */
-async function warehouse(tables: Record<string, string>, manifestJson: unknown = manifest): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'encours-site-query-'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestJson));
-  const db = await openDatabase();
-  try {
-    for (const [table, select] of Object.entries(tables)) await db.run(`copy (${select}) to ${sqlString(join(dir, `${table}.parquet`))} (format parquet)`);
-  } finally {
-    db.close();
-  }
-  return dir;
-}
-
-/** The site's loaders reading `dir` (the warehouse folder is read from the environment when they load). */
-async function siteReading(dir: string) {
-  vi.resetModules();
-  vi.stubEnv('ENCOURS_WAREHOUSE', dir);
-  return import('../../site/lib/warehouse.ts');
-}
+const warehouse = (tables: Record<string, string>, manifestJson: unknown = manifest) => writeWarehouse(tables, manifestJson, 'encours-site-query-');
 
 const kpiColumns = `date '2024-03-31' as month_end, 'company' as scope, 'all' as scope_value, 1000.00::decimal(18,2) as receivables,
   200.00::decimal(18,2) as overdue, 0.2::double as share_overdue, 500.00::decimal(18,2) as sales`;
