@@ -1,10 +1,10 @@
-// The data dictionary: one JSON file beside each mart (etl/models/marts/<table>.json) describing
+// The data dictionary: one JSON file beside each mart (etl/models/<subject>/<table>.json) describing
 // the table and each column with its DuckDB type. Shipped in the warehouse as data_dictionary.json
 // and shown on the site; a test fails when a column changes without its entry changing too.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { modelsDir, readSqlFiles } from './model-graph.ts';
+import { martFiles, modelsDir } from './model-graph.ts';
 
 export interface TableEntry {
   table: string;
@@ -14,9 +14,9 @@ export interface TableEntry {
   columns: { name: string; type: string; description: string; description_fr?: string }[];
 }
 
-export function readDictionary(dir = join(modelsDir, 'marts')): TableEntry[] {
-  return readSqlFiles(dir).map(({ name }) => {
-    const path = join(dir, `${name}.json`);
+export function readDictionary(dir = modelsDir): TableEntry[] {
+  return martFiles(dir).map(({ name, subject }) => {
+    const path = join(dir, subject, `${name}.json`);
     if (!existsSync(path)) return { table: name, description: '(not documented)', columns: [] };
     return JSON.parse(readFileSync(path, 'utf8')) as TableEntry;
   });

@@ -1,10 +1,12 @@
 // Finds the SQL models and checks and orders the models so each runs after the ones it reads.
-// A model's file name is the table it makes; a model depends on every other model it reads
-// (named after FROM or JOIN, and not one of its own CTEs). Data flows one way (staging →
-// intermediate → marts); the staging models run first, then intermediate models and marts as
-// soon as what they read is there, so that large tables can be dropped early.
+// Models live by subject (etl/models/<subject>/: ledger, fec, kpis, scoring, collections,
+// provisions, forecast, quality); a model's file name is the table it makes, and its prefix its
+// layer: stg_ staging, int_ intermediate, anything else a published mart. A model depends on
+// every other model it reads (named after FROM or JOIN, and not one of its own CTEs). Data flows
+// one way (staging → intermediate → marts); the staging models run first, then intermediate
+// models and marts as soon as what they read is there, so that large tables can be dropped early.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 
 export const layers = ['staging', 'intermediate', 'marts'] as const;
 export type Layer = (typeof layers)[number];
@@ -17,6 +19,8 @@ export interface SqlFile {
 
 export interface Model extends SqlFile {
   layer: Layer;
+  /** The folder under etl/models it lives in: what it is about. */
+  subject: string;
   dependsOn: string[];
 }
 
@@ -34,9 +38,35 @@ export function readSqlFiles(dir: string): SqlFile[] {
     });
 }
 
+/** A model's layer, from its name: stg_ staging, int_ intermediate, else a mart. */
+export function layerOf(name: string): Layer {
+  if (name.startsWith('stg_')) return 'staging';
+  if (name.startsWith('int_')) return 'intermediate';
+  return 'marts';
+}
+
+/** Every model file under the models folder's subject folders, each with its layer and subject. */
+export function modelFiles(dir = modelsDir): (SqlFile & { layer: Layer; subject: string })[] {
+  const subjects = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const files = subjects.flatMap((subject) => readSqlFiles(join(dir, subject)).map((file) => ({ ...file, layer: layerOf(file.name), subject })));
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const other = seen.get(file.name);
+    if (other) throw new Error(`two models are named ${file.name}: ${other} and ${file.path} (a model's file name is its table)`);
+    seen.set(file.name, file.path);
+  }
+  // Layer first, then file name: the order the models had when each layer was a folder.
+  return files.sort((a, b) => layers.indexOf(a.layer) - layers.indexOf(b.layer) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The published tables (marts), by name, each with its subject. */
+export function martFiles(dir = modelsDir): (SqlFile & { subject: string })[] {
+  return modelFiles(dir).filter((file) => file.layer === 'marts');
+}
+
 /** Every model, in an order where each comes after the models it reads (see scheduleForMemory). */
 export function orderedModels(dir = modelsDir): Model[] {
-  const models = layers.flatMap((layer) => readSqlFiles(join(dir, layer)).map((file) => ({ ...file, layer })));
+  const models = modelFiles(dir);
   const names = new Set(models.map((m) => m.name));
   const withDeps: Model[] = models.map((model) => {
     const read = tablesRead(model.sql);
@@ -171,15 +201,11 @@ export type DeclaredTest =
  */
 export function declaredTests(dir = modelsDir): Map<string, SqlFile[]> {
   const tests = new Map<string, SqlFile[]>();
-  for (const layer of layers) {
-    const folder = join(dir, layer);
-    if (!existsSync(folder)) continue;
-    for (const { name } of readSqlFiles(folder)) {
-      const path = join(folder, `${name}.json`);
-      if (!existsSync(path)) continue;
-      const declared = (JSON.parse(readFileSync(path, 'utf8')) as { tests?: DeclaredTest[] }).tests ?? [];
-      tests.set(name, declared.map((test) => compileTest(name, test, `${basename(dir)}/${layer}/${name}.json`)));
-    }
+  for (const { name, subject } of modelFiles(dir)) {
+    const path = join(dir, subject, `${name}.json`);
+    if (!existsSync(path)) continue;
+    const declared = (JSON.parse(readFileSync(path, 'utf8')) as { tests?: DeclaredTest[] }).tests ?? [];
+    tests.set(name, declared.map((test) => compileTest(name, test, `${basename(dir)}/${relative(dir, path)}`)));
   }
   return tests;
 }

@@ -105,14 +105,14 @@ describe('tests declared beside a model', () => {
     const root = mkdtempSync(join(tmpdir(), 'encours-declared-run-'));
     const copy = join(root, 'models');
     cpSync(modelsDir, copy, { recursive: true });
-    const jsonPath = join(copy, 'intermediate', 'int_clients.json');
+    const jsonPath = join(copy, 'ledger', 'int_clients.json');
     const declared = JSON.parse(readFileSync(jsonPath, 'utf8')) as { tests: unknown[] };
     declared.tests.push({ expression: 'credit_limit is not null', description: 'every client has a credit limit' });
     writeFileSync(jsonPath, JSON.stringify(declared));
     const warehouseDir = join(root, 'warehouse');
     const run = runEtl({ inputDir: join(fixturesDir, 'allocation'), warehouseDir, config: parseConfig({}), configPath: null, asOf: '2024-03-31', modelsDir: copy });
     await expect(run).rejects.toThrow(
-      /^1 data test\(s\) failed; nothing was published:\n {2}int_clients__expression_credit_limit_is_not_null: int_clients: every client has a credit limit \(declared in models\/intermediate\/int_clients\.json\)\n {4}e\.g\. \{[^\n]*"client_id":"C"/,
+      /^1 data test\(s\) failed; nothing was published:\n {2}int_clients__expression_credit_limit_is_not_null: int_clients: every client has a credit limit \(declared in models\/ledger\/int_clients\.json\)\n {4}e\.g\. \{[^\n]*"client_id":"C"/,
     );
     expect(existsSync(join(warehouseDir, 'clients.parquet'))).toBe(false);
   });

@@ -1,15 +1,13 @@
 // The marts that hold the rows pages show (roll-rate averages, the forecast's accuracy, the
 // provision matrix by bucket, the overview's ageing history, the ageing tables), each run on a few hand-made rows.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openDatabase, type Database } from '../../shared/duckdb.ts';
-import { modelsDir } from '../../etl/model-graph.ts';
+import { martFiles } from '../../etl/model-graph.ts';
 
 let db: Database;
-const mart = (name: string) => readFileSync(join(modelsDir, 'marts', `${name}.sql`), 'utf8');
+const mart = (name: string) => martFiles().find((m) => m.name === name)!.sql;
 
 beforeAll(async () => {
   db = await openDatabase();

@@ -1,13 +1,13 @@
 // The warehouse is the analysts' contract: a column renamed or retyped without the data
 // dictionary changing with it fails here, and so does a key column of DESIGN.md going missing.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readDictionary } from '../../etl/dictionary.ts';
 import { openDatabase, sqlString } from '../../shared/duckdb.ts';
-import { modelsDir } from '../../etl/model-graph.ts';
+import { martFiles, modelsDir } from '../../etl/model-graph.ts';
 import { buildWarehouse, fixturesDir, type Warehouse } from '../helpers.ts';
 
 /** DESIGN.md "Key columns": the names analysts and checks rely on, with the kind of type. */
@@ -41,8 +41,8 @@ describe('data dictionary', () => {
   });
 
   it('documents every mart, and only marts', () => {
-    const marts = readdirSync(join(modelsDir, 'marts')).filter((f) => f.endsWith('.sql')).map((f) => f.replace('.sql', '')).sort();
-    const documented = readdirSync(join(modelsDir, 'marts')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', '')).sort();
+    const marts = martFiles().map((m) => m.name).sort();
+    const documented = martFiles().filter((m) => existsSync(join(modelsDir, m.subject, `${m.name}.json`))).map((m) => m.name).sort();
     expect(documented).toEqual(marts);
   });
 
@@ -85,7 +85,7 @@ describe('data dictionary', () => {
 
 describe('KPI definitions', () => {
   it('are, word for word, in the header of the SQL model that computes them', async () => {
-    const sql = readFileSync(join(modelsDir, 'marts', 'kpi_monthly.sql'), 'utf8');
+    const sql = readFileSync(martFiles().find((m) => m.name === 'kpi_monthly')!.path, 'utf8');
     const header = sql.split('\n').filter((line) => line.startsWith('--')).map((line) => line.replace(/^-- ?/, '')).join('\n');
     const entry = readDictionary().find((e) => e.table === 'kpi_monthly')!;
     const defined = entry.columns.filter((c) => ['dso_countback', 'dso_standard', 'best_possible_dso', 'add_days', 'cei', 'share_overdue', 'bad_debt_rate_12m', 'receivables_turnover'].includes(c.name));

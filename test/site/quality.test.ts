@@ -1,5 +1,5 @@
 // The data-quality page's summary: reasons grouped once their variable parts are blanked, counts
-// per severity. Reasons are the ETL's own wording (etl/models/marts/quality.sql, staging models).
+// per severity. Reasons are the ETL's own wording (etl/models/quality/quality.sql, staging models).
 import { describe, expect, it } from 'vitest';
 
 import { countBySeverity, groupReasons, reasonPattern } from '../../site/lib/quality.ts';
