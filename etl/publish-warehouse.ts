@@ -1,4 +1,5 @@
-// Publishing a warehouse: every mart as zstd Parquet plus manifest.json, written into the run's
+// Publishing a warehouse: every mart as zstd Parquet plus manifest.json (and the data dictionary,
+// the lineage, the run history and views.sql beside it), written into the run's
 // own folder (etl/run-folder.ts), moved beside the finished runs and swapped in with one atomic
 // rename of the data/warehouse symlink. A run that fails or is killed before the swap leaves the
 // previous warehouse exactly as it was.
@@ -10,6 +11,7 @@ import type { Manifest } from '../shared/manifest.ts';
 import type { Config } from './config.ts';
 import { sqlString, type Database } from '../shared/duckdb.ts';
 import { readDictionary } from './dictionary.ts';
+import { lineage } from './lineage.ts';
 import { pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';
 import type { RunFolder } from './run-folder.ts';
@@ -56,6 +58,8 @@ export async function publishWarehouse(
   }
   writeFileSync(join(partial, 'views.sql'), viewsSql(tables));
   writeFileSync(join(partial, 'data_dictionary.json'), `${JSON.stringify(readDictionary(), null, 2)}\n`);
+  // Which model each table is built from, by subject: the site's about page shows it (docs/lineage.md is the same graph).
+  writeFileSync(join(partial, 'lineage.json'), `${JSON.stringify(lineage(), null, 2)}\n`);
   const manifest: Manifest = {
     tool: packageJson.name,
     version: packageJson.version,

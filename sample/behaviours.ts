@@ -1,12 +1,12 @@
 // How the sample company's clients pay: the behaviours a credit manager recognises, each a rule
 // for the days late of one invoice. A null lateness means the invoice is never paid.
 //
-// Calibrated on published French figures (see README, "The bundled sample"):
+// Calibrated on published French figures (see docs/guide.md, "The bundled sample"):
 // - Altares, payment behaviour of French companies (2023–2024): about 49 % pay on time, the
 //   average delay is about 13 days, about 8 % pay more than 30 days late → 'prompt' 51 % (some
 //   of them on cash terms, where a day late is easy; 8 % of their invoices a few days late),
 //   'moderate' ones about 11 days late on average, 'chronic' ones 10–36 days late; the sample
-//   gives 49 % of invoices paid on time and 9 % more than 30 days late (README);
+//   gives 49 % of invoices paid on time and 9 % more than 30 days late (docs/guide.md);
 // - Banque de France, délais de paiement: customer terms about 43 days of sales (terms plus delay):
 //   the sample's DSO is about 43 days;
 // - insolvencies and defaults: a few percent of business clients a year (2–4 %) → the default

@@ -51,7 +51,7 @@ async function promiseDecimalSign(db: Database, table: string, path: string, con
   return (await detectDecimalSign(db, { table, sourceFile: basename(path), columns: [{ ours: 'promise_amount', theirs }] })).sign;
 }
 
-/** The desk's settings the models read, and the company's details the letters print (one row, see marts/company.sql). */
+/** The desk's settings the models read, and the company's details the letters print (one row, see models/ledger/company.sql). */
 async function setCollectionsVariables(db: Database, config: Config): Promise<void> {
   const { collections, company } = config;
   await db.run(`

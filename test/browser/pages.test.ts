@@ -200,6 +200,12 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
     expect(bytes.subarray(-4).toString()).toBe('PAR1');
     // The French site gives the dictionary in French (description_fr of the table).
     await expect(page.locator('#table-quality + p').textContent()).resolves.toMatch(/une ligne rejetée/);
+    // What each table is built from, by subject: ageing_company adds up ageing (the only table its
+    // SQL reads, etl/models/kpis/ageing_company.sql), under the KPIs subject, worded in French.
+    await expect(page.locator('#lineage-kpis').textContent()).resolves.toBe('Indicateurs');
+    const builtFrom = page.locator('#lineage dt:has(a[href="#table-ageing_company"]) + dd');
+    await expect(builtFrom.textContent()).resolves.toBe('reprend ageing');
+    await expect(builtFrom.locator('a[href="#table-ageing"]').count()).resolves.toBe(1);
     expect(problems).toEqual(noProblems);
   });
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readDictionary } from '../../etl/dictionary.ts';
 import { openDatabase, sqlString } from '../../shared/duckdb.ts';
+import { lineageSchema } from '../../shared/lineage.ts';
 import { martFiles, modelsDir } from '../../etl/model-graph.ts';
 import { buildWarehouse, fixturesDir, type Warehouse } from '../helpers.ts';
 
@@ -80,6 +81,19 @@ describe('data dictionary', () => {
       const described = shipped.find((t) => t.table === table)?.columns ?? [];
       for (const column of Object.keys(columns)) expect(described.find((c) => c.name === column)?.description ?? '', `${table}.${column} is described`).not.toBe('');
     }
+  });
+
+  // Read from the published file: the about page shows each published table with what it is built from.
+  it('ships in the warehouse, naming every published table under its subject with what it reads', () => {
+    const shipped = lineageSchema.parse(JSON.parse(readFileSync(join(wh.dir, 'lineage.json'), 'utf8')));
+    const marts = shipped.subjects.flatMap((s) => s.models.filter((m) => m.layer === 'marts').map((m) => m.name)).sort();
+    const published = readdirSync(wh.dir).filter((f) => f.endsWith('.parquet')).map((f) => f.replace('.parquet', '')).sort();
+    expect(marts).toEqual(published);
+    const model = (name: string) => shipped.subjects.flatMap((s) => s.models).find((m) => m.name === name)!;
+    // etl/models/kpis/ageing_company.sql adds up `ageing` (its only FROM): a roll-up of that mart.
+    expect(shipped.subjects.find((s) => s.models.some((m) => m.name === 'ageing_company'))?.subject).toBe('kpis');
+    expect(model('ageing_company').reads.marts).toEqual(['ageing']);
+    expect(model('ageing').read_by).toContain('ageing_company');
   });
 });
 

@@ -148,6 +148,11 @@ export const en: Labels = {
     otherFiles: 'Documents',
     downloadsOmitted: 'The warehouse\'s Parquet and JSON files are not part of this published site (ENCOURS_PUBLISH_DATA=1 adds them): ask the team that runs encours for them.',
     notPublished: 'not published',
+    lineage: 'What each table is built from',
+    lineageIntro: 'By subject, each published table and what it is computed from: the published tables it rolls up (linked to the dictionary), the intermediate and staging models it reads, the input files and the settings.',
+    subjects: { ledger: 'Ledger', fec: 'FEC', kpis: 'KPIs', scoring: 'Credit scoring', collections: 'Collections', provisions: 'Provisions', forecast: 'Cash forecast', quality: 'Data quality' },
+    reads: { marts: 'roll-up of', intermediate: 'intermediate models', staging: 'staging models', inputs: 'input files', settings: 'settings' },
+    readsNothing: 'no other table: its rows are written in the model',
   },
   client: {
     identity: 'Client record',

@@ -152,6 +152,13 @@ export const fr = {
     otherFiles: 'Documents',
     downloadsOmitted: 'Les fichiers Parquet et JSON de l\'entrepôt ne sont pas inclus dans ce site publié (ENCOURS_PUBLISH_DATA=1 les ajoute) : demandez-les à l\'équipe qui fait tourner encours.',
     notPublished: 'non publié',
+    lineage: 'D’où vient chaque table',
+    lineageIntro: 'Par domaine, chaque table publiée et ce dont elle est calculée : les tables publiées qu’elle reprend (liens vers le dictionnaire), les modèles intermédiaires et de préparation qu’elle lit, les fichiers lus et les paramètres.',
+    /** The folders of etl/models: a subject without its words here shows its folder name. */
+    subjects: { ledger: 'Grand livre clients', fec: 'FEC', kpis: 'Indicateurs', scoring: 'Notation', collections: 'Relances', provisions: 'Provisions', forecast: 'Prévision de trésorerie', quality: 'Qualité des données' } as Record<string, string>,
+    /** What a published table reads, by kind (lineage.json's `reads`). */
+    reads: { marts: 'reprend', intermediate: 'modèles intermédiaires', staging: 'modèles de préparation', inputs: 'fichiers lus', settings: 'paramètres' },
+    readsNothing: 'aucune autre table : ses lignes sont écrites dans le modèle',
   },
   client: {
     identity: 'Fiche client',

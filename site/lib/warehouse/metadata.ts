@@ -1,14 +1,16 @@
-// What the warehouse says about itself: its dictionary, the quality report, run history, files.
+// What the warehouse says about itself: its dictionary, its lineage, the quality report, run history, files.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { z } from 'zod';
 
+import { lineageSchema, type Lineage } from '../../../shared/lineage.ts';
 import { memo, warehouseDir, type Manifest } from './query.ts';
 
 const dictionaryColumn = z.object({ name: z.string(), type: z.string(), description: z.string(), description_fr: z.string().optional() });
 const dictionaryTable = z.object({ table: z.string(), description: z.string(), description_fr: z.string().optional(), columns: z.array(dictionaryColumn) });
 
+export type { Lineage };
 export type DictionaryColumn = z.infer<typeof dictionaryColumn>;
 export type DictionaryTable = z.infer<typeof dictionaryTable>;
 
@@ -18,6 +20,18 @@ export function dataDictionary(): DictionaryTable[] {
   if (!existsSync(file)) return [];
   const parsed = z.array(dictionaryTable).safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is not a data dictionary: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * Which model each table is built from, by subject (lineage.json, written by the run from the same
+ * graph as docs/lineage.md), checked as it is read; no subject for a warehouse without one.
+ */
+export function warehouseLineage(): Lineage {
+  const file = join(warehouseDir, 'lineage.json');
+  if (!existsSync(file)) return { subjects: [] };
+  const parsed = lineageSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not the lineage this site reads (shared/lineage.ts): ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

@@ -1,5 +1,5 @@
 // /digest/<rep>.html: a sales rep's daily digest as a self-contained HTML document, for a
-// workflow to mail (README, "Daily digest per sales rep"). Reps come from the worklist; the
+// workflow to mail (docs/operations.md, "Mailing the daily digests"). Reps come from the worklist; the
 // link to the rep's page is absolute when ENCOURS_SITE_URL is set.
 import type { APIContext } from 'astro';
 
