@@ -53,7 +53,9 @@ final as (
     positions.first_invoice_date,
     positions.last_invoice_date,
     coalesce(positions.disputed_open_amount, 0)::decimal(18, 2) as disputed_open_amount,
-    coalesce(positions.disputed_open_invoice_count, 0)::integer as disputed_open_invoice_count
+    coalesce(positions.disputed_open_invoice_count, 0)::integer as disputed_open_invoice_count,
+    -- Overdue / receivables (DESIGN.md "Overdue rate"); NULL when nothing is receivable.
+    case when positions.receivables_amount > 0 then coalesce(positions.overdue_amount, 0) / positions.receivables_amount end::double as share_overdue
   from all_clients
   left join positions using (client_id)
   left join unapplied using (client_id)

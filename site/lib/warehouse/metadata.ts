@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { z } from 'zod';
 
-import { memo, warehouseDir, type Manifest } from './query.ts';
+import { memo, warehouseDir, type Manifest } from '../read.ts';
 
 const dictionaryColumn = z.object({ name: z.string(), type: z.string(), description: z.string(), description_fr: z.string().optional() });
 const dictionaryTable = z.object({ table: z.string(), description: z.string(), description_fr: z.string().optional(), columns: z.array(dictionaryColumn) });
