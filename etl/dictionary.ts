@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { martFiles, modelsDir } from './model-graph.ts';
+import { martFiles, modelsDir, type DeclaredTest } from './model-graph.ts';
 
 export interface TableEntry {
   table: string;
@@ -12,6 +12,8 @@ export interface TableEntry {
   /** The table's description in French (the French site's data dictionary). */
   description_fr?: string;
   columns: { name: string; type: string; description: string; description_fr?: string }[];
+  /** The tests the runner runs on the table (etl/model-graph.ts); `not_null` ones also type the site's rows. */
+  tests?: DeclaredTest[];
 }
 
 export function readDictionary(dir = modelsDir): TableEntry[] {

@@ -1,6 +1,8 @@
 // Writes site/lib/warehouse/tables.ts: one zod schema per warehouse table, generated from the data
 // dictionary (etl/models/<subject>/<table>.json), so the site's row types are written once, by the
-// tables themselves, and the site checks every row it reads against them (site/lib/warehouse/query.ts).
+// tables themselves, and the site checks every row it reads against them (site/lib/read.ts). A
+// column the contract declares `not_null` (a test the runner enforces before publishing) is typed
+// present; every other column may be NULL.
 // `npm run types` after changing a mart's columns; test/etl/site-row-types.test.ts fails while the
 // committed file is stale.
 import { writeFileSync } from 'node:fs';
@@ -25,11 +27,17 @@ function rowTypeName(table: string): string {
   return `${table.replace(/(^|_)([a-z0-9])/g, (_, _sep: string, letter: string) => letter.toUpperCase())}Row`;
 }
 
+/** The columns a contract's declared tests say are never NULL. */
+function notNullColumns(table: TableEntry): Set<string> {
+  return new Set((table.tests ?? []).flatMap((test) => ('not_null' in test ? test.not_null : [])));
+}
+
 export function siteRowTypesSource(dictionary: TableEntry[] = readDictionary()): string {
   const documented = dictionary.filter((t) => t.columns.length > 0);
-  const schemas = documented.map(
-    (t) => `  ${t.table}: z.object({\n${t.columns.map((c) => `    ${c.name}: ${zodOf(c.type)},`).join('\n')}\n  }),`,
-  );
+  const schemas = documented.map((t) => {
+    const present = notNullColumns(t);
+    return `  ${t.table}: z.object({\n${t.columns.map((c) => `    ${c.name}: ${present.has(c.name) ? 'present.' : ''}${zodOf(c.type)},`).join('\n')}\n  }),`;
+  });
   const types = documented.map((t) => `export type ${rowTypeName(t.table)} = z.infer<typeof warehouseTables.${t.table}>;`);
   const duckdbTypes = documented.map(
     (t) => `  ${t.table}: { ${t.columns.map((c) => `${c.name}: '${c.type}'`).join(', ')} },`,
@@ -39,13 +47,21 @@ export function siteRowTypesSource(dictionary: TableEntry[] = readDictionary()):
 import { z } from 'zod';
 
 // Values as shared/duckdb.ts hands them over: DATE as 'YYYY-MM-DD', numbers (DECIMAL included) as
-// numbers; the dictionary does not say which columns are never NULL, so every one may be.
-const text = z.string().nullable();
-const date = z.string().regex(/^\\d{4}-\\d{2}-\\d{2}$/, 'a YYYY-MM-DD date').nullable();
-const number = z.number().nullable();
-const flag = z.boolean().nullable();
-// A list of numbers (ageing_by_client.bucket_amounts): its reader hands it over as a JS array.
-const numbers = z.array(z.number()).nullable();
+// numbers. \`present.\` marks a column the contract declares not_null (the runner's test holds it);
+// every other column may be NULL.
+const present = {
+  text: z.string(),
+  date: z.string().regex(/^\\d{4}-\\d{2}-\\d{2}$/, 'a YYYY-MM-DD date'),
+  number: z.number(),
+  flag: z.boolean(),
+  // A list of numbers (ageing_by_client.bucket_amounts): its reader hands it over as a JS array.
+  numbers: z.array(z.number()),
+};
+const text = present.text.nullable();
+const date = present.date.nullable();
+const number = present.number.nullable();
+const flag = present.flag.nullable();
+const numbers = present.numbers.nullable();
 
 /** Each warehouse table's row. */
 export const warehouseTables = {

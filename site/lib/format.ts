@@ -13,6 +13,8 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'negative' });
   const cardinal = new Intl.PluralRules(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const statistic = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const pointOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
   const points = new Intl.NumberFormat(locale, pointOptions);
   const pointPlural = new Intl.PluralRules(locale, pointOptions);
@@ -36,6 +38,10 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
     moneyCents: blank((v) => moneyCents.format(v)),
     integer: blank((v) => integer.format(v)),
     percent: blank((v) => percent.format(v)),
+    /** A 0–1 share as a whole percentage ('85 %', '85%'): a ratio read to the point, e.g. write-offs / provision. */
+    wholePercent: blank((v) => wholePercent.format(v)),
+    /** A statistic with three decimals ('0,812'): AUC, Gini, KS. */
+    statistic: blank((v) => statistic.format(v)),
     /** A ratio with two decimals ('1,40'). */
     ratio: blank((v) => ratio.format(v)),
     /** A change of a rate, in percentage points: 0.044 → '4,4 pts' ('1,0 pt', '0,5 pt' in French; '1.0 pts' in English). */

@@ -4,7 +4,7 @@
 import { ageingRow, clientRow, worklistRow, type ClientRisk } from './list-rows.ts';
 import type { ListRow } from './lists.ts';
 import { t } from './i18n/index.ts';
-import { index } from './warehouse/query.ts';
+import { index } from './read.ts';
 import {
   ageingByClient, buckets as loadBuckets, byClient, clients as loadClients, clientsById, creditLimits, gradesAtAsOf, letters, worklist, type Bucket,
 } from './warehouse.ts';

@@ -1,6 +1,6 @@
 // The site's only door to the warehouse: every loader, by subject (site/lib/warehouse/). Each
-// query runs once per build; see warehouse/query.ts.
-export { byClient, companyCurrency, groupBy, penaltiesEnabled, readManifest, warehouseDir, type Manifest } from './warehouse/query.ts';
+// query runs once per build; see read.ts.
+export { byClient, companyCurrency, penaltiesEnabled, readManifest, warehouseDir, type Manifest } from './read.ts';
 export * from './warehouse/collections.ts';
 export * from './warehouse/desk.ts';
 export * from './warehouse/finance.ts';

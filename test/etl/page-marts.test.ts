@@ -112,3 +112,58 @@ describe('ageing and ageing_company', () => {
     ]);
   });
 });
+
+describe('alert_kinds', () => {
+  it('counts each kind, and puts at stake the invoices’ open amount, the excess over the limit, or each client’s receivables once', async () => {
+    // overdue_90: 100 + 50 = 150 (two alerts, one client). over_limit: exposure 5,000 − limit 4,000 = 1,000.
+    // grade_drop: clients A (receivables 700) and B (300), A twice → 700 + 300 = 1,000, 3 alerts, 2 clients.
+    await db.run(`create or replace table clients as select * from (values ('A', 700.00::decimal(18, 2)), ('B', 300.00)) as t(client_id, receivables_amount)`);
+    await db.run(`create or replace table alerts as select * from (values
+      ('overdue_90', 'A', 100.00::decimal(18, 2), null::decimal(18, 2)),
+      ('overdue_90', 'A', 50.00, null),
+      ('over_limit', 'B', 5000.00, 4000.00),
+      ('grade_drop', 'A', null, null),
+      ('grade_drop', 'A', null, null),
+      ('grade_drop', 'B', null, null)) as t(alert, client_id, amount, limit_amount)`);
+    // Ties on 1,000 go to the kind with more alerts (grade_drop, 3), then by name.
+    expect(await db.rows(mart('alert_kinds'))).toEqual([
+      { alert: 'grade_drop', alert_count: 3, client_count: 2, at_stake_amount: 1000 },
+      { alert: 'over_limit', alert_count: 1, client_count: 1, at_stake_amount: 1000 },
+      { alert: 'overdue_90', alert_count: 2, client_count: 1, at_stake_amount: 150 },
+    ]);
+  });
+});
+
+describe('penalty_totals and penalties_by_client', () => {
+  it('split each client’s penalties and the company’s into claimable (invoices still open) and accrued on invoices paid late', async () => {
+    // A: F1 open (interest 12.50 + indemnity 40 = 52.50), F2 paid late (30.00, due 2024-03-01).
+    // B: F3 paid late (45.00, due 2024-01-15, 10 days without an ECB rate).
+    await db.run(`create or replace table penalties as select * from (values
+      ('A', 'F1', date '2024-05-01', 12.50::decimal(18, 2), 40.00::decimal(18, 2), 52.50::decimal(18, 2), 0, true),
+      ('A', 'F2', date '2024-03-01', 0.00, 30.00, 30.00, 0, false),
+      ('B', 'F3', date '2024-01-15', 5.00, 40.00, 45.00, 10, false)) as t(client_id, invoice_id, due_date, interest_amount, indemnity_amount, penalty_amount, days_without_rate, is_still_open)`);
+    expect(await db.rows(mart('penalties_by_client'))).toEqual([
+      { client_id: 'A', invoice_count: 2, interest_claimable_amount: 12.5, indemnity_claimable_amount: 40, claimable_amount: 52.5, paid_late_amount: 30, penalty_amount: 82.5, days_without_rate: 0 },
+      { client_id: 'B', invoice_count: 1, interest_claimable_amount: 0, indemnity_claimable_amount: 0, claimable_amount: 0, paid_late_amount: 45, penalty_amount: 45, days_without_rate: 10 },
+    ]);
+    // Claimable 52.50 on 1 invoice; accrued 30 + 45 = 75 on 2, the oldest due 2024-01-15.
+    expect(await db.rows(mart('penalty_totals'))).toEqual([
+      { claimable_amount: 52.5, claimable_invoice_count: 1, paid_late_amount: 75, paid_late_invoice_count: 2, paid_late_since_date: '2024-01-15', days_without_rate: 10 },
+    ]);
+  });
+});
+
+describe('worklist_reps', () => {
+  it('adds up the worklist per sales rep, leaving clients without a rep out', async () => {
+    // Alice: C1 100 + C2 50 = 150 due. Bob: C3 20. C4 has no rep.
+    await db.run(`create or replace table worklist as select * from (values
+      ('C1', 'Alice', 100.00::decimal(18, 2), 60.00::decimal(18, 2), 10.00::decimal(18, 2)),
+      ('C2', 'Alice', 50.00, 50.00, 5.00),
+      ('C3', 'Bob', 20.00, 0.00, 1.00),
+      ('C4', null, 999.00, 999.00, 99.00)) as t(client_id, sales_rep, due_amount, overdue_amount, expected_loss_amount)`);
+    expect(await db.rows(mart('worklist_reps'))).toEqual([
+      { sales_rep: 'Alice', client_count: 2, due_amount: 150, overdue_amount: 110, expected_loss_amount: 15 },
+      { sales_rep: 'Bob', client_count: 1, due_amount: 20, overdue_amount: 0, expected_loss_amount: 1 },
+    ]);
+  });
+});

@@ -31,6 +31,22 @@ describe('siteRowTypesSource', () => {
     expect(source).toContain('export type ExampleRow = z.infer<typeof warehouseTables.example>;');
   });
 
+  it('types a column its contract declares not_null (a test the runner enforces) as present, the others nullable', () => {
+    const source = siteRowTypesSource([
+      {
+        table: 'example',
+        description: '',
+        columns: [
+          { name: 'client_id', type: 'VARCHAR', description: '' },
+          { name: 'open_amount', type: 'DECIMAL(18,2)', description: '' },
+          { name: 'promise_date', type: 'DATE', description: '' },
+        ],
+        tests: [{ unique: ['client_id'] }, { not_null: ['client_id', 'open_amount'] }],
+      },
+    ]);
+    expect(source).toContain('  example: z.object({\n    client_id: present.text,\n    open_amount: present.number,\n    promise_date: date,\n  }),');
+  });
+
   it('refuses a DuckDB type it has no site type for, rather than guessing', () => {
     expect(() => siteRowTypesSource([{ table: 't', description: '', columns: [{ name: 'c', type: 'BLOB', description: '' }] }])).toThrow(/no site type for the DuckDB type BLOB/);
   });

@@ -1,16 +1,19 @@
-// A client's page shows its alerts grouped by kind (clientAlertKinds): a kind with several alerts
-// (one per invoice more than 60 or 90 days past due) is one row saying how many, the amount at stake
-// and since when; a kind with one alert keeps its own sentence. Worded per language from codes.
+// A client's page shows its alerts grouped by kind (the mart client_alert_kinds): a kind with several
+// alerts (one per invoice more than 60 or 90 days past due) is one row saying how many, the amount at
+// stake and since when; a kind with one alert keeps its own sentence. Worded per language from codes.
 // Also the collective procedure's judgment date and claim deadline its identity card reads
-// (clientProcedures). Loaders are run on small warehouses written here, expected values by hand.
+// (client_procedures) and today's dunning actions grouped (dunning_groups). The marts' SQL is run on
+// small tables written here, expected values by hand.
 import { describe, expect, it } from 'vitest';
 
+import { martFiles } from '../../etl/model-graph.ts';
+import { openDatabase } from '../../shared/duckdb.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 import { financeLanguages } from '../../site/lib/i18n/finance.ts';
 import { en } from '../../site/lib/i18n/en.ts';
 import { fr } from '../../site/lib/i18n/fr.ts';
+import type { AlertRow, ClientDunningGroup } from '../../site/lib/warehouse.ts';
 import { warehouseColumnTypes, type WarehouseTable } from '../../site/lib/warehouse/tables.ts';
-import { siteReading, testManifest, writeWarehouse } from './site-warehouse.ts';
 
 const nbsp = '\u00a0';
 const nnbsp = '\u202f';
@@ -48,25 +51,32 @@ describe('a client’s alerts of one kind, grouped', () => {
   });
 });
 
-/** A warehouse folder with `manifest.json` and each table written from rows of the named columns (every other column of the table NULL, typed). */
-function warehouse(tables: Partial<Record<WarehouseTable, string[]>>): Promise<string> {
-  const selects = Object.fromEntries((Object.entries(tables) as [WarehouseTable, string[]][]).map(([table, rows]) => {
-    const types = warehouseColumnTypes[table] as Record<string, string>;
-    // Each row is a struct literal of some columns; the others are NULL of the dictionary's type.
-    return [table, rows.map((row) => {
-      const given = new Map(Object.entries(JSON.parse(row) as Record<string, string>));
-      return `select ${Object.entries(types).map(([name, type]) => `${given.get(name) ?? 'null'}::${type} as ${name}`).join(', ')}`;
-    }).join(' union all ')];
-  }));
-  return writeWarehouse(selects, testManifest('2026-10-31', '2026-11-01T00:00:00Z'), 'encours-client-alerts-');
+/**
+ * The rows of the mart `mart` run on tables made of rows of the named columns (every other column
+ * of a table NULL, of the dictionary's type).
+ */
+async function martOn(mart: string, tables: Partial<Record<WarehouseTable, string[]>>): Promise<Record<string, unknown>[]> {
+  const db = await openDatabase();
+  try {
+    for (const [table, rows] of Object.entries(tables) as [WarehouseTable, string[]][]) {
+      const types = warehouseColumnTypes[table] as Record<string, string>;
+      const select = rows.map((row) => {
+        const given = new Map(Object.entries(JSON.parse(row) as Record<string, string>));
+        return `select ${Object.entries(types).map(([name, type]) => `${given.get(name) ?? 'null'}::${type} as ${name}`).join(', ')}`;
+      }).join(' union all ');
+      await db.run(`create table ${table} as ${select}`);
+    }
+    return await db.rows(martFiles().find((m) => m.name === mart)!.sql);
+  } finally {
+    db.close();
+  }
 }
 
 const alert = (columns: Record<string, string>) => JSON.stringify(columns);
 
-describe('clientAlertKinds', () => {
-  it('counts each kind per client, sums its amounts, keeps the earliest date, and keeps a lone alert’s own parts', async () => {
-    const dir = await warehouse({
-      alerts: [
+describe('client_alert_kinds', () => {
+  it('counts each kind per client, sums its amounts, keeps the earliest date; a lone alert is worded from its own row', async () => {
+    const alerts = [
         // C1: three invoices more than 90 days past due, first seen 2026-10-05, 2026-10-20, 2026-10-12.
         alert({ alert: "'overdue_90'", client_id: "'C1'", invoice_id: "'F1'", first_seen_date: "'2026-10-05'", amount: '100.10', detail: "'invoice F1 …'", grade: "'D'" }),
         alert({ alert: "'overdue_90'", client_id: "'C1'", invoice_id: "'F2'", first_seen_date: "'2026-10-20'", amount: '200.20', detail: "'invoice F2 …'", grade: "'D'" }),
@@ -75,29 +85,30 @@ describe('clientAlertKinds', () => {
         alert({ alert: "'over_limit'", client_id: "'C1'", first_seen_date: "'2026-06-30'", amount: '5000.00', limit_amount: '4000.00', detail: "'exposure …'", grade: "'D'" }),
         // C2: one invoice more than 60 days past due.
         alert({ alert: "'overdue_60'", client_id: "'C2'", invoice_id: "'F9'", first_seen_date: "'2026-10-30'", amount: '42.00', detail: "'invoice F9 …'", grade: "'B'" }),
-      ],
-    });
-    const site = await siteReading(dir);
-    const rows = await site.clientAlertKinds();
-    expect(rows.map((r) => [r.client_id, r.alert, r.alerts, r.first_seen_date, r.amount, r.invoice_id, r.limit_amount, r.grade])).toEqual([
+    ];
+    const rows = await martOn('client_alert_kinds', { alerts });
+    expect(rows.map((r) => [r.client_id, r.alert, r.alert_count, r.first_seen_date, r.amount])).toEqual([
       // Newest kind first for each client: overdue_90 since 2026-10-05 (its earliest), then over_limit since 2026-06-30.
-      ['C1', 'overdue_90', 3, '2026-10-05', 600.6, null, null, 'D'], // 100.10 + 200.20 + 300.30
-      ['C1', 'over_limit', 1, '2026-06-30', 5000, null, 4000, 'D'],
-      ['C2', 'overdue_60', 1, '2026-10-30', 42, 'F9', null, 'B'],
+      ['C1', 'overdue_90', 3, '2026-10-05', 600.6], // 100.10 + 200.20 + 300.30
+      ['C1', 'over_limit', 1, '2026-06-30', 5000],
+      ['C2', 'overdue_60', 1, '2026-10-30', 42],
     ]);
-    // A lone alert is worded as on the full alert list; a group by its count.
-    const [group, overLimit, single] = rows;
+    // A lone alert is worded from its own row, as on the full alert list; a group by its count.
+    const own = (invoice: string | null, limit: string | null): AlertRow => ({
+      alert: invoice ? 'overdue_60' : 'over_limit', client_id: 'C', invoice_id: invoice, first_seen_date: '2026-10-30', amount: invoice ? 42 : 5000, detail: '', limit_amount: limit ? Number(limit) : null,
+      previous_grade: null, grade: null, pd_12m: null, grade_source: null, collective_procedure: null, days_late_3m: null, days_late_12m: null, payment_terms: null, longest_days: null,
+    });
     const labels = financeLanguages.fr.collections;
-    expect(labels.alertDetail(single!, frFormat.money)).toBe('Facture F9 à plus de 60 jours de retard');
-    expect(labels.alertDetail(overLimit!, frFormat.money)).toBe(`Encours de 5${nnbsp}000${nbsp}€ au-delà de la limite de crédit de 4${nnbsp}000${nbsp}€`);
-    expect(labels.alertKindDetail(group!.alert, frFormat.integer(group!.alerts), frFormat.pluralOf(group!.alerts), frFormat.money(group!.amount)))
+    expect(labels.alertDetail(own('F9', null), frFormat.money)).toBe('Facture F9 à plus de 60 jours de retard');
+    expect(labels.alertDetail(own(null, '4000'), frFormat.money)).toBe(`Encours de 5${nnbsp}000${nbsp}€ au-delà de la limite de crédit de 4${nnbsp}000${nbsp}€`);
+    expect(labels.alertKindDetail('overdue_90', frFormat.integer(3), frFormat.pluralOf(3), frFormat.money(600.6)))
       .toBe(`3 factures à plus de 90 jours de retard, reste dû 601${nbsp}€`);
   });
 });
 
-describe('clientProcedures', () => {
+describe('client_procedures', () => {
   it('gives the judgment date and the dunning table’s claim deadline of each client under a procedure, and nothing for the others', async () => {
-    const dir = await warehouse({
+    const rows = await martOn('client_procedures', {
       client_risk: [
         alert({ client_id: "'C1'", grade: "'E'", collective_procedure: "'receivership'", procedure_date: "'2026-05-10'" }),
         // Under a procedure, judgment date unknown, nothing open: no dunning row.
@@ -111,22 +122,21 @@ describe('clientProcedures', () => {
         alert({ client_id: "'C3'", invoice_id: "'F3'", stage: "'reminder_1'" }),
       ],
     });
-    const site = await siteReading(dir);
-    expect(await site.clientProcedures()).toEqual([
+    expect(rows).toEqual([
       { client_id: 'C1', collective_procedure: 'receivership', procedure_date: '2026-05-10', claim_deadline_date: '2026-07-10', is_claim_deadline_passed: true },
       { client_id: 'C2', collective_procedure: 'liquidation', procedure_date: null, claim_deadline_date: null, is_claim_deadline_passed: null },
     ]);
   });
 });
 
-describe('clientDunningGroups', () => {
+describe('dunning_groups', () => {
   it('puts the invoices at the same stage for the same reason on one row, most urgent first, with their open amount and days from due', async () => {
     const row = (invoice: string, priority: number, stage: string, days: number, open: string) => alert({
       client_id: "'C1'", invoice_id: `'${invoice}'`, priority: String(priority), stage: `'${stage}'`, scheduled_stage: `'${stage}'`, is_disputed: 'false',
       schedule_day: stage === 'litigation' ? '60' : stage === 'formal_notice' ? '30' : '-5', stage_start_day: stage === 'litigation' ? '50' : stage === 'formal_notice' ? '20' : '-5',
       shift_days: '10', grade: "'E'", days_from_due: String(days), open_amount: open,
     });
-    const dir = await warehouse({
+    const groups = (await martOn('dunning_groups', {
       dunning: [
         row('F1', 3, 'litigation', 106, '5466.27'),
         row('F2', 1, 'litigation', 59, '4176.47'),
@@ -136,10 +146,8 @@ describe('clientDunningGroups', () => {
         row('F5', 9, 'preventive_reminder', -4, '100.00'),
         row('F6', 8, 'preventive_reminder', -1, '200.00'),
       ],
-    });
-    const site = await siteReading(dir);
-    const groups = await site.clientDunningGroups();
-    expect(groups.map((g) => [g.stage, g.invoice_id, g.invoices, g.open_amount, g.days_from_due, g.days_from_due_max, g.client_invoices])).toEqual([
+    })) as unknown as ClientDunningGroup[];
+    expect(groups.map((g) => [g.stage, g.invoice_ids, g.invoice_count, g.open_amount, g.days_from_due, g.days_from_due_max, g.client_invoice_count])).toEqual([
       ['litigation', 'F2, F1, F3', 3, 11713.61, 59, 106, 6], // 4 176,47 + 5 466,27 + 2 070,87, by priority 1, 3, 7
       ['formal_notice', 'F4', 1, 1915.52, 37, 37, 6],
       ['preventive_reminder', 'F6, F5', 2, 300, -4, -1, 6],

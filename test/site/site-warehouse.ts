@@ -1,5 +1,5 @@
 // Small warehouses written by a test for the site's loaders to read: a manifest and each table
-// from a SELECT. Shared by the loader tests (warehouse-query, client-alerts).
+// from a SELECT, for the site's read (warehouse-query).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,9 +27,9 @@ export async function writeWarehouse(tables: Record<string, string>, manifest: u
   return dir;
 }
 
-/** The site's loaders reading `dir` (the warehouse folder is read from the environment when they load). */
+/** The site's read of the warehouse (site/lib/read.ts) on `dir` (the folder is read from the environment when it loads). */
 export async function siteReading(dir: string) {
   vi.resetModules();
   vi.stubEnv('ENCOURS_WAREHOUSE', dir);
-  return import('../../site/lib/warehouse.ts');
+  return import('../../site/lib/read.ts');
 }

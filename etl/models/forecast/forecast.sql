@@ -5,6 +5,7 @@
 -- late, or its segment's for clients with little history; a share only of disputed invoices and of
 -- those beyond 90 days past due). The band is the expected amount ± the forecast's weighted
 -- absolute percentage error in the backtest (forecast_accuracy), or ± 25 % before there is one.
+-- Each week also carries the 13 weeks' expected amount together (the page's total).
 with items as (
   select * from int_forecast_items where forecast_date = getvariable('as_of_date')
 ),
@@ -26,17 +27,25 @@ expected as (
 error as (
   select coalesce(model_error, 0.25) as wape
   from forecast_accuracy
+),
+
+forecast_weeks as (
+  select (first_week.monday + ((weeks.week - 1) * 7)::integer)::date as week_start,
+         greatest(first_week.monday + ((weeks.week - 1) * 7)::integer, getvariable('as_of_date') + 1)::date as from_date,
+         weeks.week::integer as week,
+         coalesce(expected.amount, 0)::decimal(18, 2) as expected_amount,
+         greatest(0, coalesce(expected.amount, 0) * (1 - error.wape))::decimal(18, 2) as low_amount,
+         (coalesce(expected.amount, 0) * (1 + error.wape))::decimal(18, 2) as high_amount,
+         coalesce(expected.invoices, 0)::integer as invoices
+  from weeks
+  cross join first_week
+  cross join error
+  left join expected using (week)
+),
+
+final as (
+  select *, (sum(expected_amount) over ())::decimal(18, 2) as total_expected_amount from forecast_weeks
 )
 
-select (first_week.monday + ((weeks.week - 1) * 7)::integer)::date as week_start,
-       greatest(first_week.monday + ((weeks.week - 1) * 7)::integer, getvariable('as_of_date') + 1)::date as from_date,
-       weeks.week::integer as week,
-       coalesce(expected.amount, 0)::decimal(18, 2) as expected_amount,
-       greatest(0, coalesce(expected.amount, 0) * (1 - error.wape))::decimal(18, 2) as low_amount,
-       (coalesce(expected.amount, 0) * (1 + error.wape))::decimal(18, 2) as high_amount,
-       coalesce(expected.invoices, 0)::integer as invoices
-from weeks
-cross join first_week
-cross join error
-left join expected using (week)
-order by weeks.week
+select * from final
+order by week

@@ -17,6 +17,8 @@
 -- countback (nothing is subtracted). The receivables cannot exceed the history's sales on a whole
 -- ledger, but can with a balance brought forward: then the DSO is the days of the whole history
 -- (is_dso_countback_capped), not an extrapolation.
+-- Each headline figure's change since the month end before (the tiles' arrows): this month end's
+-- value − the previous row's of the same scope, NULL on the first month end or when either is NULL.
 with scope_months as (
   select * from int_kpi_scope_months
 ),
@@ -40,7 +42,7 @@ windows as (
          last_12 as (by_month rows between 11 preceding and current row)
 ),
 
-final as (
+kpis as (
   select
     windows.month_end, windows.scope, windows.scope_value,
     windows.receivables::decimal(18, 2) as receivables,
@@ -67,6 +69,17 @@ final as (
     case when windows.months_in_12m = 12 then windows.writeoffs_12m / nullif(windows.sales_12m, 0) end::double as bad_debt_rate_12m
   from windows
   join countback using (scope, scope_value, month_end)
+),
+
+final as (
+  select *,
+         dso_countback - lag(dso_countback) over by_month as dso_countback_change,
+         add_days - lag(add_days) over by_month as add_days_change,
+         cei - lag(cei) over by_month as cei_change,
+         share_overdue - lag(share_overdue) over by_month as share_overdue_change,
+         bad_debt_rate_12m - lag(bad_debt_rate_12m) over by_month as bad_debt_rate_12m_change
+  from kpis
+  window by_month as (partition by scope, scope_value order by month_end)
 )
 
 select * from final

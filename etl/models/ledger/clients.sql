@@ -2,6 +2,7 @@
 -- payments (named by their id), with their position at the as-of date. Receivables are the open
 -- invoices and credit notes; unapplied cash is shown beside them, never netted. doubtful_amount
 -- is what a FEC's doubtful-client accounts (416) hold for the client (int_doubtful_clients).
+-- Disputed: its invoices in dispute (invoices.is_disputed) with something still open.
 with all_clients as (
   select * from int_all_clients
 ),
@@ -14,7 +15,9 @@ positions as (
     max(days_past_due) as max_days_past_due,
     count(*) filter (where kind = 'invoice') as invoice_count,
     min(issue_date) as first_invoice_date,
-    max(issue_date) as last_invoice_date
+    max(issue_date) as last_invoice_date,
+    sum(open_amount) filter (where is_disputed and open_amount > 0) as disputed_open_amount,
+    count(*) filter (where is_disputed and open_amount > 0) as disputed_open_invoice_count
   from invoices
   group by client_id
 ),
@@ -48,7 +51,11 @@ final as (
     positions.max_days_past_due::integer as max_days_past_due,
     coalesce(positions.invoice_count, 0)::integer as invoice_count,
     positions.first_invoice_date,
-    positions.last_invoice_date
+    positions.last_invoice_date,
+    coalesce(positions.disputed_open_amount, 0)::decimal(18, 2) as disputed_open_amount,
+    coalesce(positions.disputed_open_invoice_count, 0)::integer as disputed_open_invoice_count,
+    -- Overdue / receivables (DESIGN.md "Overdue rate"); NULL when nothing is receivable.
+    case when positions.receivables_amount > 0 then coalesce(positions.overdue_amount, 0) / positions.receivables_amount end::double as share_overdue
   from all_clients
   left join positions using (client_id)
   left join unapplied using (client_id)

@@ -80,7 +80,10 @@ select rules.rule, rules.grade, rules.observations, rules.defaults, rules.auc, r
        case when rules.observations > 0 then rules.default_rate_high end::double as default_rate_high, case
     when verdict.model_auc is null then 'Not enough history to validate the score out of time.'
     when verdict.model_auc > verdict.naive_auc then 'The score ranks defaulters better than the maximum days past due alone.'
-    else 'The score does NOT beat ranking by the maximum days past due alone.' end as verdict
+    else 'The score does NOT beat ranking by the maximum days past due alone.' end as verdict,
+       -- The verdict as a code the site words: no AUC for either rule is not enough history.
+       case when verdict.model_auc is null or verdict.naive_auc is null then 'not_enough_history'
+            when verdict.model_auc > verdict.naive_auc then 'better' else 'worse' end as verdict_code
 from with_intervals as rules
 cross join verdict
 order by rule, grade

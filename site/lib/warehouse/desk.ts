@@ -1,6 +1,6 @@
 // The collections desk: the worklist by client, the collections log (actions, promises,
 // disputes, contacts), the account statements and dunning letters, and the company's details.
-import { memo } from './query.ts';
+import { memo } from '../read.ts';
 
 export interface WorklistRow {
   priority: number;

@@ -1,6 +1,6 @@
 // The long lists' marts: the ageing balance per client (ageing_by_client) and the worklist's
 // totals (worklist_totals).
-import { memo } from './query.ts';
+import { memo } from '../read.ts';
 
 export interface ClientAgeing {
   rank: number;

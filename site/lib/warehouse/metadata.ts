@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 import { lineageSchema, type Lineage } from '../../../shared/lineage.ts';
-import { memo, warehouseDir, type Manifest } from './query.ts';
+import { memo, warehouseDir, type Manifest } from '../read.ts';
 
 const dictionaryColumn = z.object({ name: z.string(), type: z.string(), description: z.string(), description_fr: z.string().optional() });
 const dictionaryTable = z.object({ table: z.string(), description: z.string(), description_fr: z.string().optional(), columns: z.array(dictionaryColumn) });

@@ -1,5 +1,5 @@
 // Clients, open items and ageing at the as-of date, and the ageing of past month ends.
-import { asOfLiteral, index, memo } from './query.ts';
+import { index, memo } from '../read.ts';
 
 export interface Client {
   client_id: string;
@@ -20,6 +20,8 @@ export interface Client {
   unapplied_cash_amount: number;
   max_days_past_due: number | null;
   invoice_count: number;
+  /** Overdue / receivables (0–1); null when the receivables are not positive. */
+  share_overdue: number | null;
 }
 
 export interface OpenInvoice {
@@ -72,52 +74,18 @@ export interface Bucket {
   bucket_order: number;
 }
 
-/** Company totals at the as-of date: the run_summary row. */
-export interface Totals {
-  receivables_amount: number;
-  overdue_amount: number;
-  /** Overdue / receivables (0–1); null when nothing is receivable. */
-  share_overdue: number | null;
-  unapplied_cash_amount: number;
-  clients_with_open_items: number;
-}
-
 export const clients = () =>
   memo<Client>('clients', ['clients'], `
     select client_id, name, segment, sector, country, sales_rep, payment_terms, credit_limit, insured_limit, external_rating, legal_status, doubtful_amount,
-           receivables_amount, overdue_amount, unapplied_cash_amount, max_days_past_due, invoice_count
+           receivables_amount, overdue_amount, unapplied_cash_amount, max_days_past_due, invoice_count, share_overdue
     from {clients} order by client_id`);
-
-export const totals = () =>
-  memo<Totals>('totals', ['run_summary'], `
-    select receivables as receivables_amount, overdue as overdue_amount, share_overdue,
-           unapplied_cash as unapplied_cash_amount, clients_with_open_items
-    from {run_summary}`).then((rows) => rows[0] ?? { receivables_amount: 0, overdue_amount: 0, share_overdue: null, unapplied_cash_amount: 0, clients_with_open_items: 0 });
 
 /** The clients with the most overdue, largest first (ties by id). */
 export const topOverdueClients = (limit = 20) =>
   memo<Client>(`topOverdueClients${limit}`, ['clients'], `
     select client_id, name, segment, sector, country, sales_rep, payment_terms, credit_limit, insured_limit, external_rating, legal_status, doubtful_amount,
-           receivables_amount, overdue_amount, unapplied_cash_amount, max_days_past_due, invoice_count
+           receivables_amount, overdue_amount, unapplied_cash_amount, max_days_past_due, invoice_count, share_overdue
     from {clients} where overdue_amount > 0 order by overdue_amount desc, client_id limit ${limit}`);
-
-/** Receivables and overdue at the as-of date against the last month end before it (kpi_monthly). */
-export interface TotalsChange {
-  month_end: string;
-  receivables_change: number;
-  overdue_change: number;
-}
-
-export const totalsChange = () =>
-  memo<TotalsChange>('totalsChange', ['clients', 'kpi_monthly'], `
-    with now as (select coalesce(sum(receivables_amount), 0) as receivables, coalesce(sum(overdue_amount), 0) as overdue from {clients}),
-    before as (
-      select month_end, receivables, overdue from {kpi_monthly}
-      where scope = 'company' and month_end < ${asOfLiteral()}
-      order by month_end desc limit 1
-    )
-    select before.month_end, now.receivables - before.receivables as receivables_change, now.overdue - before.overdue as overdue_change
-    from now cross join before`).then((rows) => rows[0] ?? null);
 
 export const buckets = () => memo<Bucket>('buckets', ['buckets'], `select bucket, bucket_order from {buckets} order by bucket_order`);
 

@@ -1,5 +1,5 @@
 // Credit scores, recommended limits and the scorecard with its validation.
-import { memo } from './query.ts';
+import { memo } from '../read.ts';
 
 export interface ClientScore {
   client_id: string;
@@ -54,6 +54,7 @@ export interface ScoreValidationRow {
   default_rate_low: number | null;
   default_rate_high: number | null;
   verdict: string;
+  verdict_code: 'better' | 'worse' | 'not_enough_history';
 }
 
 export const scoreValidation = () => memo<ScoreValidationRow>('scoreValidation', ['score_validation'], `select * from {score_validation} order by rule, grade`);

@@ -3,13 +3,21 @@
 import { z } from 'zod';
 
 // Values as shared/duckdb.ts hands them over: DATE as 'YYYY-MM-DD', numbers (DECIMAL included) as
-// numbers; the dictionary does not say which columns are never NULL, so every one may be.
-const text = z.string().nullable();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date').nullable();
-const number = z.number().nullable();
-const flag = z.boolean().nullable();
-// A list of numbers (ageing_by_client.bucket_amounts): its reader hands it over as a JS array.
-const numbers = z.array(z.number()).nullable();
+// numbers. `present.` marks a column the contract declares not_null (the runner's test holds it);
+// every other column may be NULL.
+const present = {
+  text: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date'),
+  number: z.number(),
+  flag: z.boolean(),
+  // A list of numbers (ageing_by_client.bucket_amounts): its reader hands it over as a JS array.
+  numbers: z.array(z.number()),
+};
+const text = present.text.nullable();
+const date = present.date.nullable();
+const number = present.number.nullable();
+const flag = present.flag.nullable();
+const numbers = present.numbers.nullable();
 
 /** Each warehouse table's row. */
 export const warehouseTables = {
@@ -56,6 +64,12 @@ export const warehouseTables = {
     bucket_order: number,
     open_amount: number,
   }),
+  alert_kinds: z.object({
+    alert: present.text,
+    alert_count: present.number,
+    client_count: present.number,
+    at_stake_amount: present.number,
+  }),
   alerts: z.object({
     alert: text,
     client_id: text,
@@ -99,6 +113,13 @@ export const warehouseTables = {
     min_days: number,
     max_days: number,
   }),
+  client_alert_kinds: z.object({
+    client_id: present.text,
+    alert: present.text,
+    alert_count: present.number,
+    first_seen_date: present.date,
+    amount: number,
+  }),
   client_behaviour: z.object({
     client_id: text,
     days_to_pay_3m: number,
@@ -112,6 +133,25 @@ export const warehouseTables = {
     invoices_settled_12m: number,
     max_days_past_due: number,
     dispute_rate_12m: number,
+  }),
+  client_months: z.object({
+    client_id: present.text,
+    month_end: present.date,
+    invoice_count: present.number,
+    invoiced_amount: present.number,
+    credited_amount: present.number,
+    payment_count: present.number,
+    paid_amount: present.number,
+    settled_invoice_count: present.number,
+    avg_days_late: number,
+    avg_days_to_pay: number,
+  }),
+  client_procedures: z.object({
+    client_id: present.text,
+    collective_procedure: present.text,
+    procedure_date: date,
+    claim_deadline_date: date,
+    is_claim_deadline_passed: flag,
   }),
   client_risk: z.object({
     client_id: text,
@@ -144,8 +184,8 @@ export const warehouseTables = {
     method: text,
   }),
   clients: z.object({
-    client_id: text,
-    name: text,
+    client_id: present.text,
+    name: present.text,
     segment: text,
     sector: text,
     country: text,
@@ -159,13 +199,16 @@ export const warehouseTables = {
     procedure_date: date,
     doubtful_amount: number,
     is_in_client_file: flag,
-    receivables_amount: number,
-    overdue_amount: number,
-    unapplied_cash_amount: number,
+    receivables_amount: present.number,
+    overdue_amount: present.number,
+    unapplied_cash_amount: present.number,
     max_days_past_due: number,
-    invoice_count: number,
+    invoice_count: present.number,
     first_invoice_date: date,
     last_invoice_date: date,
+    disputed_open_amount: present.number,
+    disputed_open_invoice_count: present.number,
+    share_overdue: number,
   }),
   collection_actions: z.object({
     action_id: text,
@@ -221,22 +264,22 @@ export const warehouseTables = {
     phone: text,
   }),
   credit_limits: z.object({
-    client_id: text,
+    client_id: present.text,
     grade: text,
     grade_source: text,
     monthly_sales_amount: number,
     terms_days: number,
     sales_based_limit_amount: number,
-    recommended_limit_amount: number,
+    recommended_limit_amount: present.number,
     zero_limit_reason: text,
     credit_limit: number,
     insured_limit: number,
     guarantee_amount: number,
-    exposure_amount: number,
+    exposure_amount: present.number,
     limit_usage: number,
-    is_over_limit: flag,
-    is_over_insured_limit: flag,
-    uninsured_exposure_amount: number,
+    is_over_limit: present.flag,
+    is_over_insured_limit: present.flag,
+    uninsured_exposure_amount: present.number,
   }),
   disputes: z.object({
     dispute_id: text,
@@ -288,14 +331,36 @@ export const warehouseTables = {
     stage_start_day: number,
     paused_until_date: date,
   }),
+  dunning_groups: z.object({
+    client_id: present.text,
+    stage: present.text,
+    scheduled_stage: text,
+    is_disputed: flag,
+    schedule_day: number,
+    stage_start_day: number,
+    shift_days: number,
+    grade: text,
+    collective_procedure: text,
+    claim_deadline_date: date,
+    is_claim_deadline_passed: flag,
+    paused_until_date: date,
+    invoice_ids: present.text,
+    invoice_count: present.number,
+    open_amount: present.number,
+    days_from_due: present.number,
+    days_from_due_max: present.number,
+    client_invoice_count: present.number,
+    priority: number,
+  }),
   forecast: z.object({
-    week_start: date,
-    from_date: date,
-    week: number,
-    expected_amount: number,
-    low_amount: number,
-    high_amount: number,
-    invoices: number,
+    week_start: present.date,
+    from_date: present.date,
+    week: present.number,
+    expected_amount: present.number,
+    low_amount: present.number,
+    high_amount: present.number,
+    invoices: present.number,
+    total_expected_amount: present.number,
   }),
   forecast_accuracy: z.object({
     forecast_dates: number,
@@ -344,14 +409,14 @@ export const warehouseTables = {
     line: number,
   }),
   kpi_monthly: z.object({
-    month_end: date,
-    scope: text,
-    scope_value: text,
-    receivables: number,
-    not_due_amount: number,
-    overdue: number,
+    month_end: present.date,
+    scope: present.text,
+    scope_value: present.text,
+    receivables: present.number,
+    not_due_amount: present.number,
+    overdue: present.number,
     share_overdue: number,
-    sales: number,
+    sales: present.number,
     dso_countback: number,
     is_dso_countback_capped: flag,
     dso_standard: number,
@@ -364,6 +429,11 @@ export const warehouseTables = {
     avg_days_late: number,
     writeoff_amount: number,
     bad_debt_rate_12m: number,
+    dso_countback_change: number,
+    add_days_change: number,
+    cei_change: number,
+    share_overdue_change: number,
+    bad_debt_rate_12m_change: number,
   }),
   letter_lines: z.object({
     client_id: text,
@@ -410,6 +480,24 @@ export const warehouseTables = {
     days_without_rate: number,
     days_before_rate_table: number,
     is_still_open: flag,
+  }),
+  penalties_by_client: z.object({
+    client_id: present.text,
+    invoice_count: present.number,
+    interest_claimable_amount: present.number,
+    indemnity_claimable_amount: present.number,
+    claimable_amount: present.number,
+    paid_late_amount: present.number,
+    penalty_amount: present.number,
+    days_without_rate: present.number,
+  }),
+  penalty_totals: z.object({
+    claimable_amount: present.number,
+    claimable_invoice_count: present.number,
+    paid_late_amount: present.number,
+    paid_late_invoice_count: present.number,
+    paid_late_since_date: date,
+    days_without_rate: present.number,
   }),
   promises: z.object({
     action_id: text,
@@ -510,17 +598,20 @@ export const warehouseTables = {
     loss_rate_12m: number,
   }),
   run_summary: z.object({
-    as_of_date: date,
-    receivables: number,
-    overdue: number,
+    as_of_date: present.date,
+    receivables: present.number,
+    overdue: present.number,
     share_overdue: number,
-    unapplied_cash: number,
-    clients_with_open_items: number,
-    open_items: number,
-    rejected_rows: number,
-    warnings: number,
-    rows_after_as_of: number,
-    is_penalties_enabled: flag,
+    unapplied_cash: present.number,
+    clients_with_open_items: present.number,
+    open_items: present.number,
+    rejected_rows: present.number,
+    warnings: present.number,
+    rows_after_as_of: present.number,
+    is_penalties_enabled: present.flag,
+    last_month_end: date,
+    receivables_change_amount: number,
+    overdue_change_amount: number,
   }),
   score_model: z.object({
     method: text,
@@ -544,10 +635,10 @@ export const warehouseTables = {
     share_defaults: number,
   }),
   score_validation: z.object({
-    rule: text,
+    rule: present.text,
     grade: text,
-    observations: number,
-    defaults: number,
+    observations: present.number,
+    defaults: present.number,
     auc: number,
     gini: number,
     ks: number,
@@ -556,6 +647,7 @@ export const warehouseTables = {
     default_rate_low: number,
     default_rate_high: number,
     verdict: text,
+    verdict_code: present.text,
   }),
   score_validation_sample: z.object({
     client_id: text,
@@ -615,6 +707,13 @@ export const warehouseTables = {
     contact_email: text,
     contact_phone: text,
   }),
+  worklist_reps: z.object({
+    sales_rep: present.text,
+    client_count: present.number,
+    due_amount: present.number,
+    overdue_amount: present.number,
+    expected_loss_amount: present.number,
+  }),
   worklist_totals: z.object({
     client_count: number,
     action_count: number,
@@ -642,14 +741,18 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   ageing_company: { bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', share_open: 'DOUBLE' },
   ageing_history: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)', month_total_amount: 'DECIMAL(18,2)' },
   ageing_monthly: { month_end: 'DATE', client_id: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', open_amount: 'DECIMAL(18,2)' },
+  alert_kinds: { alert: 'VARCHAR', alert_count: 'INTEGER', client_count: 'INTEGER', at_stake_amount: 'DECIMAL(18,2)' },
   alerts: { alert: 'VARCHAR', client_id: 'VARCHAR', invoice_id: 'VARCHAR', first_seen_date: 'DATE', amount: 'DECIMAL(18,2)', detail: 'VARCHAR', limit_amount: 'DECIMAL(18,2)', previous_grade: 'VARCHAR', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', days_late_3m: 'INTEGER', days_late_12m: 'INTEGER', payment_terms: 'VARCHAR', longest_days: 'INTEGER', collective_procedure: 'VARCHAR' },
   allocations: { invoice_id: 'VARCHAR', source_id: 'VARCHAR', source_kind: 'VARCHAR', client_id: 'VARCHAR', allocation_date: 'DATE', amount: 'DECIMAL(18,2)', method: 'VARCHAR' },
   billing_cohorts: { cohort_month: 'DATE', invoiced_amount: 'DECIMAL(18,2)', invoice_count: 'INTEGER', share_collected_30d: 'DOUBLE', share_collected_60d: 'DOUBLE', share_collected_90d: 'DOUBLE', share_collected_120d: 'DOUBLE', share_open_after_90d: 'DOUBLE' },
   buckets: { bucket: 'VARCHAR', bucket_order: 'INTEGER', min_days: 'INTEGER', max_days: 'INTEGER' },
+  client_alert_kinds: { client_id: 'VARCHAR', alert: 'VARCHAR', alert_count: 'INTEGER', first_seen_date: 'DATE', amount: 'DECIMAL(18,2)' },
   client_behaviour: { client_id: 'VARCHAR', days_to_pay_3m: 'DOUBLE', days_to_pay_6m: 'DOUBLE', days_to_pay_12m: 'DOUBLE', days_late_3m: 'DOUBLE', days_late_6m: 'DOUBLE', days_late_12m: 'DOUBLE', days_late_trend: 'DOUBLE', share_paid_late_12m: 'DOUBLE', invoices_settled_12m: 'INTEGER', max_days_past_due: 'INTEGER', dispute_rate_12m: 'DOUBLE' },
+  client_months: { client_id: 'VARCHAR', month_end: 'DATE', invoice_count: 'INTEGER', invoiced_amount: 'DECIMAL(18,2)', credited_amount: 'DECIMAL(18,2)', payment_count: 'INTEGER', paid_amount: 'DECIMAL(18,2)', settled_invoice_count: 'INTEGER', avg_days_late: 'DOUBLE', avg_days_to_pay: 'DOUBLE' },
+  client_procedures: { client_id: 'VARCHAR', collective_procedure: 'VARCHAR', procedure_date: 'DATE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN' },
   client_risk: { client_id: 'VARCHAR', month_end: 'DATE', score: 'DOUBLE', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR', procedure_date: 'DATE' },
   client_scores: { month_end: 'DATE', client_id: 'VARCHAR', score: 'DOUBLE', grade: 'VARCHAR', pd_12m: 'DOUBLE', reason_1: 'VARCHAR', reason_2: 'VARCHAR', reason_3: 'VARCHAR', reason_1_band_order: 'INTEGER', reason_2_band_order: 'INTEGER', reason_3_band_order: 'INTEGER', reason_1_points: 'INTEGER', reason_2_points: 'INTEGER', reason_3_points: 'INTEGER', raw_points: 'INTEGER', pd_model: 'DOUBLE', override: 'VARCHAR', method: 'VARCHAR' },
-  clients: { client_id: 'VARCHAR', name: 'VARCHAR', segment: 'VARCHAR', sector: 'VARCHAR', country: 'VARCHAR', sales_rep: 'VARCHAR', payment_terms: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', external_rating: 'VARCHAR', legal_status: 'VARCHAR', procedure_date: 'DATE', doubtful_amount: 'DECIMAL(18,2)', is_in_client_file: 'BOOLEAN', receivables_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', max_days_past_due: 'INTEGER', invoice_count: 'INTEGER', first_invoice_date: 'DATE', last_invoice_date: 'DATE' },
+  clients: { client_id: 'VARCHAR', name: 'VARCHAR', segment: 'VARCHAR', sector: 'VARCHAR', country: 'VARCHAR', sales_rep: 'VARCHAR', payment_terms: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', external_rating: 'VARCHAR', legal_status: 'VARCHAR', procedure_date: 'DATE', doubtful_amount: 'DECIMAL(18,2)', is_in_client_file: 'BOOLEAN', receivables_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', max_days_past_due: 'INTEGER', invoice_count: 'INTEGER', first_invoice_date: 'DATE', last_invoice_date: 'DATE', disputed_open_amount: 'DECIMAL(18,2)', disputed_open_invoice_count: 'INTEGER', share_overdue: 'DOUBLE' },
   collection_actions: { action_id: 'VARCHAR', action_date: 'DATE', client_id: 'VARCHAR', kind: 'VARCHAR', invoice_ids: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', dispute_id: 'VARCHAR', dispute_reason: 'VARCHAR', dispute_owner: 'VARCHAR', dispute_status: 'VARCHAR', until_date: 'DATE', author: 'VARCHAR', note: 'VARCHAR', source_file: 'VARCHAR', line: 'INTEGER' },
   collector_performance: { sales_rep: 'VARCHAR', month: 'DATE', clients_chased: 'INTEGER', chased_amount: 'DECIMAL(18,2)', collected_after_action_amount: 'DECIMAL(18,2)', promises_made: 'INTEGER', promises_kept: 'INTEGER', promises_broken: 'INTEGER', disputes_resolved: 'INTEGER', days_beyond_terms: 'DOUBLE' },
   company: { name: 'VARCHAR', address: 'VARCHAR', city: 'VARCHAR', siren: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', currency: 'VARCHAR', as_of_date: 'DATE', payment_deadline_days: 'INTEGER', payment_deadline_date: 'DATE', stale_after_days: 'INTEGER', indemnity_amount: 'DECIMAL(18,2)', penalty_rate_points: 'DOUBLE' },
@@ -658,16 +761,19 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   disputes: { dispute_id: 'VARCHAR', client_id: 'VARCHAR', reason: 'VARCHAR', owner: 'VARCHAR', status: 'VARCHAR', opened_date: 'DATE', closed_date: 'DATE', days_open: 'INTEGER', age_band: 'VARCHAR', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)' },
   disputes_by_reason: { reason: 'VARCHAR', open_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', open_0_30_amount: 'DECIMAL(18,2)', open_31_60_amount: 'DECIMAL(18,2)', open_61_90_amount: 'DECIMAL(18,2)', open_over_90_amount: 'DECIMAL(18,2)', avg_days_open: 'DOUBLE', closed_90d_count: 'INTEGER', avg_days_to_close: 'DOUBLE' },
   dunning: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', stage: 'VARCHAR', reason: 'VARCHAR', priority: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', due_date: 'DATE', days_from_due: 'INTEGER', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR', procedure_date: 'DATE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', is_disputed: 'BOOLEAN', scheduled_stage: 'VARCHAR', schedule_day: 'INTEGER', shift_days: 'INTEGER', stage_start_day: 'INTEGER', paused_until_date: 'DATE' },
-  forecast: { week_start: 'DATE', from_date: 'DATE', week: 'INTEGER', expected_amount: 'DECIMAL(18,2)', low_amount: 'DECIMAL(18,2)', high_amount: 'DECIMAL(18,2)', invoices: 'INTEGER' },
+  dunning_groups: { client_id: 'VARCHAR', stage: 'VARCHAR', scheduled_stage: 'VARCHAR', is_disputed: 'BOOLEAN', schedule_day: 'INTEGER', stage_start_day: 'INTEGER', shift_days: 'INTEGER', grade: 'VARCHAR', collective_procedure: 'VARCHAR', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', paused_until_date: 'DATE', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', days_from_due: 'INTEGER', days_from_due_max: 'INTEGER', client_invoice_count: 'INTEGER', priority: 'INTEGER' },
+  forecast: { week_start: 'DATE', from_date: 'DATE', week: 'INTEGER', expected_amount: 'DECIMAL(18,2)', low_amount: 'DECIMAL(18,2)', high_amount: 'DECIMAL(18,2)', invoices: 'INTEGER', total_expected_amount: 'DECIMAL(18,2)' },
   forecast_accuracy: { forecast_dates: 'INTEGER', actual_amount: 'DECIMAL(18,2)', model_error: 'DOUBLE', naive_error: 'DOUBLE' },
   forecast_backtest: { forecast_date: 'DATE', week: 'INTEGER', week_start: 'DATE', forecast_amount: 'DECIMAL(18,2)', naive_amount: 'DECIMAL(18,2)', actual_amount: 'DECIMAL(18,2)' },
   grade_migration: { month_end: 'DATE', from_month_end: 'DATE', from_grade: 'VARCHAR', to_grade: 'VARCHAR', clients: 'INTEGER', share_of_from: 'DOUBLE' },
   invoices: { invoice_id: 'VARCHAR', client_id: 'VARCHAR', kind: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', due_date_source: 'VARCHAR', amount: 'DECIMAL(18,2)', amount_excl_tax: 'DECIMAL(18,2)', currency: 'VARCHAR', is_disputed: 'BOOLEAN', original_invoice_id: 'VARCHAR', open_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', bucket: 'VARCHAR', bucket_order: 'INTEGER', settled_date: 'DATE', days_to_pay: 'INTEGER', days_late: 'INTEGER', expected_payment_date: 'DATE', source_file: 'VARCHAR', line: 'BIGINT' },
-  kpi_monthly: { month_end: 'DATE', scope: 'VARCHAR', scope_value: 'VARCHAR', receivables: 'DECIMAL(18,2)', not_due_amount: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', sales: 'DECIMAL(18,2)', dso_countback: 'DOUBLE', is_dso_countback_capped: 'BOOLEAN', dso_standard: 'DOUBLE', best_possible_dso: 'DOUBLE', add_days: 'DOUBLE', cei: 'DOUBLE', cei_quarter: 'DOUBLE', receivables_turnover: 'DOUBLE', avg_days_to_pay: 'DOUBLE', avg_days_late: 'DOUBLE', writeoff_amount: 'DECIMAL(18,2)', bad_debt_rate_12m: 'DOUBLE' },
+  kpi_monthly: { month_end: 'DATE', scope: 'VARCHAR', scope_value: 'VARCHAR', receivables: 'DECIMAL(18,2)', not_due_amount: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', sales: 'DECIMAL(18,2)', dso_countback: 'DOUBLE', is_dso_countback_capped: 'BOOLEAN', dso_standard: 'DOUBLE', best_possible_dso: 'DOUBLE', add_days: 'DOUBLE', cei: 'DOUBLE', cei_quarter: 'DOUBLE', receivables_turnover: 'DOUBLE', avg_days_to_pay: 'DOUBLE', avg_days_late: 'DOUBLE', writeoff_amount: 'DECIMAL(18,2)', bad_debt_rate_12m: 'DOUBLE', dso_countback_change: 'DOUBLE', add_days_change: 'DOUBLE', cei_change: 'DOUBLE', share_overdue_change: 'DOUBLE', bad_debt_rate_12m_change: 'DOUBLE' },
   letter_lines: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', interest_amount: 'DECIMAL(18,2)', indemnity_amount: 'DECIMAL(18,2)' },
   letters: { client_id: 'VARCHAR', letter: 'VARCHAR', invoice_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', interest_amount: 'DECIMAL(18,2)', indemnity_amount: 'DECIMAL(18,2)', claimed_amount: 'DECIMAL(18,2)', payment_deadline_date: 'DATE', contact_name: 'VARCHAR', contact_email: 'VARCHAR' },
   payments: { payment_id: 'VARCHAR', client_id: 'VARCHAR', payment_date: 'DATE', amount: 'DECIMAL(18,2)', invoice_id: 'VARCHAR', allocated_amount: 'DECIMAL(18,2)', unapplied_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
   penalties: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', due_date: 'DATE', days_late: 'INTEGER', interest_amount: 'DECIMAL(18,2)', indemnity_amount: 'DECIMAL(18,2)', penalty_amount: 'DECIMAL(18,2)', days_without_rate: 'INTEGER', days_before_rate_table: 'INTEGER', is_still_open: 'BOOLEAN' },
+  penalties_by_client: { client_id: 'VARCHAR', invoice_count: 'INTEGER', interest_claimable_amount: 'DECIMAL(18,2)', indemnity_claimable_amount: 'DECIMAL(18,2)', claimable_amount: 'DECIMAL(18,2)', paid_late_amount: 'DECIMAL(18,2)', penalty_amount: 'DECIMAL(18,2)', days_without_rate: 'INTEGER' },
+  penalty_totals: { claimable_amount: 'DECIMAL(18,2)', claimable_invoice_count: 'INTEGER', paid_late_amount: 'DECIMAL(18,2)', paid_late_invoice_count: 'INTEGER', paid_late_since_date: 'DATE', days_without_rate: 'INTEGER' },
   promises: { action_id: 'VARCHAR', client_id: 'VARCHAR', action_date: 'DATE', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', received_amount: 'DECIMAL(18,2)', invoice_ids: 'VARCHAR', author: 'VARCHAR', status: 'VARCHAR' },
   provision_backtest: { month_end: 'DATE', provision_amount: 'DECIMAL(18,2)', written_off_12m_amount: 'DECIMAL(18,2)', writeoff_to_provision_ratio: 'DOUBLE' },
   provision_matrix: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', amount: 'DECIMAL(18,2)' },
@@ -678,14 +784,15 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   receivables_by_currency: { currency: 'VARCHAR', open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER' },
   roll_rate_averages: { bucket: 'VARCHAR', bucket_order: 'INTEGER', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', flow_month_ends: 'INTEGER' },
   roll_rates: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', opening_balance_amount: 'DECIMAL(18,2)', rolled_forward_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', loss_rate_12m: 'DOUBLE' },
-  run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN' },
+  run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN', last_month_end: 'DATE', receivables_change_amount: 'DECIMAL(18,2)', overdue_change_amount: 'DECIMAL(18,2)' },
   score_model: { method: 'VARCHAR', feature: 'VARCHAR', band_order: 'INTEGER', band: 'VARCHAR', source: 'VARCHAR', woe: 'DOUBLE', points: 'INTEGER', training_month_ends: 'INTEGER', training_defaults: 'INTEGER', min_training_month_ends: 'INTEGER', min_training_defaults: 'INTEGER', calibration_method: 'VARCHAR', calibration_knots: 'INTEGER' },
   score_roc: { rule: 'VARCHAR', point: 'INTEGER', share_non_defaults: 'DOUBLE', share_defaults: 'DOUBLE' },
-  score_validation: { rule: 'VARCHAR', grade: 'VARCHAR', observations: 'INTEGER', defaults: 'INTEGER', auc: 'DOUBLE', gini: 'DOUBLE', ks: 'DOUBLE', default_rate: 'DOUBLE', mean_pd_12m: 'DOUBLE', default_rate_low: 'DOUBLE', default_rate_high: 'DOUBLE', verdict: 'VARCHAR' },
+  score_validation: { rule: 'VARCHAR', grade: 'VARCHAR', observations: 'INTEGER', defaults: 'INTEGER', auc: 'DOUBLE', gini: 'DOUBLE', ks: 'DOUBLE', default_rate: 'DOUBLE', mean_pd_12m: 'DOUBLE', default_rate_low: 'DOUBLE', default_rate_high: 'DOUBLE', verdict: 'VARCHAR', verdict_code: 'VARCHAR' },
   score_validation_sample: { client_id: 'VARCHAR', month_end: 'DATE', defaults_within_12m: 'BOOLEAN', max_days_past_due: 'BIGINT', pd_12m: 'DOUBLE', grade: 'VARCHAR' },
   statement_lines: { client_id: 'VARCHAR', line_kind: 'VARCHAR', document_id: 'VARCHAR', document_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER' },
   statements: { client_id: 'VARCHAR', item_count: 'INTEGER', invoices_open_amount: 'DECIMAL(18,2)', credits_open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)' },
   worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', open_dispute_count: 'INTEGER', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
+  worklist_reps: { sales_rep: 'VARCHAR', client_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)' },
   worklist_totals: { client_count: 'INTEGER', action_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)' },
   writeoffs: { writeoff_id: 'VARCHAR', client_id: 'VARCHAR', invoice_id: 'VARCHAR', writeoff_date: 'DATE', amount: 'DECIMAL(18,2)', unapplied_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
 };
@@ -707,11 +814,15 @@ export type AgeingByInvoiceDateRow = z.infer<typeof warehouseTables.ageing_by_in
 export type AgeingCompanyRow = z.infer<typeof warehouseTables.ageing_company>;
 export type AgeingHistoryRow = z.infer<typeof warehouseTables.ageing_history>;
 export type AgeingMonthlyRow = z.infer<typeof warehouseTables.ageing_monthly>;
+export type AlertKindsRow = z.infer<typeof warehouseTables.alert_kinds>;
 export type AlertsRow = z.infer<typeof warehouseTables.alerts>;
 export type AllocationsRow = z.infer<typeof warehouseTables.allocations>;
 export type BillingCohortsRow = z.infer<typeof warehouseTables.billing_cohorts>;
 export type BucketsRow = z.infer<typeof warehouseTables.buckets>;
+export type ClientAlertKindsRow = z.infer<typeof warehouseTables.client_alert_kinds>;
 export type ClientBehaviourRow = z.infer<typeof warehouseTables.client_behaviour>;
+export type ClientMonthsRow = z.infer<typeof warehouseTables.client_months>;
+export type ClientProceduresRow = z.infer<typeof warehouseTables.client_procedures>;
 export type ClientRiskRow = z.infer<typeof warehouseTables.client_risk>;
 export type ClientScoresRow = z.infer<typeof warehouseTables.client_scores>;
 export type ClientsRow = z.infer<typeof warehouseTables.clients>;
@@ -723,6 +834,7 @@ export type CreditLimitsRow = z.infer<typeof warehouseTables.credit_limits>;
 export type DisputesRow = z.infer<typeof warehouseTables.disputes>;
 export type DisputesByReasonRow = z.infer<typeof warehouseTables.disputes_by_reason>;
 export type DunningRow = z.infer<typeof warehouseTables.dunning>;
+export type DunningGroupsRow = z.infer<typeof warehouseTables.dunning_groups>;
 export type ForecastRow = z.infer<typeof warehouseTables.forecast>;
 export type ForecastAccuracyRow = z.infer<typeof warehouseTables.forecast_accuracy>;
 export type ForecastBacktestRow = z.infer<typeof warehouseTables.forecast_backtest>;
@@ -733,6 +845,8 @@ export type LetterLinesRow = z.infer<typeof warehouseTables.letter_lines>;
 export type LettersRow = z.infer<typeof warehouseTables.letters>;
 export type PaymentsRow = z.infer<typeof warehouseTables.payments>;
 export type PenaltiesRow = z.infer<typeof warehouseTables.penalties>;
+export type PenaltiesByClientRow = z.infer<typeof warehouseTables.penalties_by_client>;
+export type PenaltyTotalsRow = z.infer<typeof warehouseTables.penalty_totals>;
 export type PromisesRow = z.infer<typeof warehouseTables.promises>;
 export type ProvisionBacktestRow = z.infer<typeof warehouseTables.provision_backtest>;
 export type ProvisionMatrixRow = z.infer<typeof warehouseTables.provision_matrix>;
@@ -751,5 +865,6 @@ export type ScoreValidationSampleRow = z.infer<typeof warehouseTables.score_vali
 export type StatementLinesRow = z.infer<typeof warehouseTables.statement_lines>;
 export type StatementsRow = z.infer<typeof warehouseTables.statements>;
 export type WorklistRow = z.infer<typeof warehouseTables.worklist>;
+export type WorklistRepsRow = z.infer<typeof warehouseTables.worklist_reps>;
 export type WorklistTotalsRow = z.infer<typeof warehouseTables.worklist_totals>;
 export type WriteoffsRow = z.infer<typeof warehouseTables.writeoffs>;

@@ -9,11 +9,13 @@ import { format } from '../../lib/format.ts';
 import { desk } from '../../lib/i18n/desk.ts';
 import { finance } from '../../lib/i18n/finance.ts';
 import { language } from '../../lib/i18n/index.ts';
-import { groupBy, readManifest, worklist } from '../../lib/warehouse.ts';
+import { read } from '../../lib/read.ts';
+import { readManifest, worklist } from '../../lib/warehouse.ts';
 
+// One page per row of worklist_reps (the reps with clients in the worklist), with the rep's rows of the worklist.
 export async function getStaticPaths() {
-  const byRep = groupBy((await worklist()).filter((r) => r.sales_rep), (r) => r.sales_rep!);
-  return [...byRep].map(([rep, rows]) => ({ params: { rep: repSlug(rep) }, props: { rep, rows } }));
+  const [reps, rows] = await Promise.all([read('worklist_reps'), worklist()]);
+  return reps.map(({ sales_rep: rep }) => ({ params: { rep: repSlug(rep) }, props: { rep, rows: rows.filter((r) => r.sales_rep === rep) } }));
 }
 
 export function GET({ props }: APIContext): Response {

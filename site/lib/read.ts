@@ -1,6 +1,9 @@
-// Queries on the warehouse (ENCOURS_WAREHOUSE, default data/warehouse). Each query runs once per
-// build (a memoised module-level promise) and per-client rows are indexed in Maps, so 10,000
-// client pages cost lookups, not 10,000 queries. Values cross into JS in one place (shared/duckdb.ts):
+// The site's one typed read of the warehouse (ENCOURS_WAREHOUSE, default data/warehouse):
+// `read('kpi_monthly', { scope: 'company' })` gives the rows of the mart kpi_monthly
+// (etl/models/kpis/kpi_monthly.sql) whose columns equal the filter, in the order the mart writes
+// them, typed by its contract (tables.ts, generated from kpi_monthly.json). Each table is read once
+// per build (a memoised module-level promise) and indexed by the filter's columns, so 10,000 client
+// pages cost lookups, not 10,000 queries. Values cross into JS in one place (shared/duckdb.ts):
 // BIGINT → number, DATE → 'YYYY-MM-DD', DECIMAL → number. A table a feature has not produced yet
 // reads as empty rather than failing the build; only manifest.json is required.
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,9 +11,9 @@ import { join, resolve } from 'node:path';
 
 import { z } from 'zod';
 
-import { openDatabase, sqlString, type Database, type Row } from '../../../shared/duckdb.ts';
-import { manifestSchema, type Manifest } from '../../../shared/manifest.ts';
-import { warehouseColumnTypes, warehouseTables, type WarehouseTable } from './tables.ts';
+import { openDatabase, sqlString, type Database, type Row } from '../../shared/duckdb.ts';
+import { manifestSchema, type Manifest } from '../../shared/manifest.ts';
+import { warehouseColumnTypes, warehouseTables, type TableRow, type WarehouseTable } from './warehouse/tables.ts';
 
 export const warehouseDir = resolve(process.env.ENCOURS_WAREHOUSE ?? 'data/warehouse');
 
@@ -44,6 +47,30 @@ export function companyCurrency(): string {
 export function penaltiesEnabled(): boolean {
   return readManifest().headline?.is_penalties_enabled !== false;
 }
+
+/** A filter on a table's columns: each given column equals its value (NULL matches NULL). */
+export type Filter<T extends WarehouseTable> = { [K in keyof TableRow<T>]?: TableRow<T>[K] };
+
+/** The warehouse's columns that order a read of a table split by year (a single file keeps the mart's order). */
+export type Order<T extends WarehouseTable> = readonly (Extract<keyof TableRow<T>, string> | `${Extract<keyof TableRow<T>, string>} desc`)[];
+
+/**
+ * The rows of the mart `table` whose columns equal `filter`, typed by the mart's contract: the
+ * table is read once per build and indexed by the filter's columns. Rows come in the order the
+ * mart's SQL writes them, or by `order` (for a table split by year, whose files have no order).
+ */
+export function read<T extends WarehouseTable>(table: T, filter: Filter<T> = {}, order: Order<T> = []): Promise<TableRow<T>[]> {
+  const rows = memo<TableRow<T>>(`read:${table}:${order.join(',')}`, [table], `select * from {${table}}${order.length ? ` order by ${order.join(', ')}` : ''}`);
+  const columns = Object.keys(filter).sort() as (keyof TableRow<T>)[];
+  if (columns.length === 0) return rows;
+  const key = (values: unknown[]) => JSON.stringify(values);
+  const byKey = index(`read:${table}:${order.join(',')}:by:${columns.join(',')}`, () =>
+    rows.then((all) => groupBy(all, (row) => key(columns.map((c) => row[c])))));
+  return byKey.then((groups) => groups.get(key(columns.map((c) => filter[c] ?? null))) ?? []);
+}
+
+/** The one row of a one-row mart (run_summary, penalty_totals, …), or undefined when it is empty. */
+export const readOne = <T extends WarehouseTable>(table: T): Promise<TableRow<T> | undefined> => read(table).then((rows) => rows[0]);
 
 /** The rows of `load()` grouped by client id, once per build. */
 export function byClient<T extends { client_id: string }>(name: string, load: () => Promise<T[]>): Promise<Map<string, T[]>> {

@@ -1,0 +1,16 @@
+-- One row per client with late-payment penalties: what is claimable on its invoices still open, and
+-- what accrued on invoices it already paid late (not claimed). A roll-up of `penalties`.
+with final as (
+  select client_id, count(*)::integer as invoice_count,
+         coalesce(sum(interest_amount) filter (where is_still_open), 0)::decimal(18, 2) as interest_claimable_amount,
+         coalesce(sum(indemnity_amount) filter (where is_still_open), 0)::decimal(18, 2) as indemnity_claimable_amount,
+         coalesce(sum(penalty_amount) filter (where is_still_open), 0)::decimal(18, 2) as claimable_amount,
+         coalesce(sum(penalty_amount) filter (where not is_still_open), 0)::decimal(18, 2) as paid_late_amount,
+         sum(penalty_amount)::decimal(18, 2) as penalty_amount,
+         sum(days_without_rate)::integer as days_without_rate
+  from penalties
+  group by client_id
+)
+
+select * from final
+order by claimable_amount desc, client_id

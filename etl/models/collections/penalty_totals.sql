@@ -1,0 +1,14 @@
+-- One row: the company's late-payment penalties, split: claimable now (invoices still open and
+-- overdue) and accrued on invoices already paid late, with how far back those go. A roll-up of
+-- `penalties`.
+with final as (
+  select coalesce(sum(penalty_amount) filter (where is_still_open), 0)::decimal(18, 2) as claimable_amount,
+         (count(*) filter (where is_still_open))::integer as claimable_invoice_count,
+         coalesce(sum(penalty_amount) filter (where not is_still_open), 0)::decimal(18, 2) as paid_late_amount,
+         (count(*) filter (where not is_still_open))::integer as paid_late_invoice_count,
+         min(due_date) filter (where not is_still_open) as paid_late_since_date,
+         coalesce(sum(days_without_rate), 0)::integer as days_without_rate
+  from penalties
+)
+
+select * from final
