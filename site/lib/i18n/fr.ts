@@ -116,6 +116,8 @@ export const fr = {
         case 'fec_openings_superseded': return `${n} lignes d’à-nouveaux sur des comptes clients écartées : l’exercice précédent est chargé et ses lignes portent déjà les pièces reportées`;
         case 'settlement_after_as_of': return `Règlement daté après la date de situation (${ref}) : laissé de côté pour ce traitement`;
         case 'lettering_after_as_of': return `Lettrée après la date de situation (${ref}) : la date de lettrage n’est pas utilisée pour ce traitement`;
+        case 'writeoff_reversal_unmatched': return `Annulation d’un passage en perte qui ne correspond à aucun passage en perte antérieur du client ${ref} (même facture, même lettrage ou même pièce) : non chargée, la perte reste comptée`;
+        case 'writeoff_reversal_exceeds': return `Annulation supérieure à ce qui reste du passage en perte ${ref} : non chargée, la perte reste comptée`;
         case 'no_clients_file': return `Pas de fichier clients : les ${n} clients sont affichés sous leur code, avec le délai de paiement par défaut (${ref} jours)`;
         case 'ecb_rates_start_late': return `Pénalités de retard : ${n} jours de retard antérieurs au premier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres antérieurs`;
         case 'ecb_rates_missing': return `Pénalités de retard : ${n} jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres manquants`;
