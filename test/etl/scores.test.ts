@@ -34,7 +34,8 @@ describe('int_score_features', () => {
       int_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::date as procedure_date`,
     }, { as_of_date: '2025-12-31', score_validation_month_ends: 6, default_materiality_amount: 500, default_materiality_share: 0.01 });
     expect(rows.find((r) => r.month_end === '2024-06-30')).toMatchObject({
-      open_amount: 2000, max_days_past_due: 0, share_over_60: 0, days_late_3m: 30, days_late_6m: 25, days_late_12m: 25, days_late_trend: 5,
+      open_amount: 2000, max_days_past_due: 0, share_over_60: 0,
+      days_late_clipped_calendar_3m: 30, days_late_clipped_calendar_6m: 25, days_late_clipped_calendar_12m: 25, days_late_clipped_calendar_trend: 5,
       share_disputed: 0.5, limit_usage: 0.5, tenure_months: 15, sales_12m_amount: 6000, external_rating: null,
       defaults_within_12m: true, is_outcome_known: true, sample: 'training',
     });

@@ -183,7 +183,7 @@ export const en: Labels = {
     none: 'No invoice settled in the last 12 months.',
     days: (n) => `${n} d`,
     daysLate12m: 'Average days late (12 months)',
-    daysLateHelp: 'Days between the due date and the settlement, weighted by the amounts of the invoices settled over 12 months (negative: paid early). The arrow: last 3 months minus 12 months.',
+    daysLateHelp: 'Days between the due date and the settlement, weighted by the amounts of the invoices settled in the 12 months up to the as-of date (negative: paid early). The arrow: last 3 months minus 12 months.',
     trendPeriod: 'over 3 months',
     daysToPay12m: 'Days to pay (12 months)',
     daysToPayHelp: 'Days between the invoice and its settlement, weighted by the amounts of the invoices settled over 12 months.',

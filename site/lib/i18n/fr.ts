@@ -188,7 +188,7 @@ export const fr = {
     none: 'Aucune facture réglée sur les 12 derniers mois.',
     days: (n: string) => `${n} j`,
     daysLate12m: 'Retard moyen (12 mois)',
-    daysLateHelp: 'Jours entre l’échéance et le règlement, moyenne pondérée par les montants des factures réglées sur 12 mois (négatif : payé en avance). La flèche : 3 derniers mois moins 12 mois.',
+    daysLateHelp: 'Jours entre l’échéance et le règlement, moyenne pondérée par les montants des factures réglées dans les 12 mois qui précèdent la date de situation (négatif : payé en avance). La flèche : 3 derniers mois moins 12 mois.',
     trendPeriod: 'sur 3 mois',
     daysToPay12m: 'Délai de paiement (12 mois)',
     daysToPayHelp: 'Jours entre la facture et son règlement, moyenne pondérée par les montants des factures réglées sur 12 mois.',
