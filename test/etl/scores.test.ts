@@ -34,7 +34,8 @@ describe('int_score_features', () => {
       int_clients: `select 'A' as client_id, 4000.00 as credit_limit, 'D' as external_rating, null::varchar as legal_status, null::date as procedure_date`,
     }, { as_of_date: '2025-12-31', score_validation_month_ends: 6, default_materiality_amount: 500, default_materiality_share: 0.01 });
     expect(rows.find((r) => r.month_end === '2024-06-30')).toMatchObject({
-      open_amount: 2000, max_days_past_due: 0, share_over_60: 0, days_late_3m: 30, days_late_6m: 25, days_late_12m: 25, days_late_trend: 5,
+      open_amount: 2000, max_days_past_due: 0, share_over_60: 0,
+      days_late_clipped_calendar_3m: 30, days_late_clipped_calendar_6m: 25, days_late_clipped_calendar_12m: 25, days_late_clipped_calendar_trend: 5,
       share_disputed: 0.5, limit_usage: 0.5, tenure_months: 15, sales_12m_amount: 6000, external_rating: null,
       defaults_within_12m: true, is_outcome_known: true, sample: 'training',
     });
@@ -82,7 +83,8 @@ describe('int_default_events', () => {
     // S: 450 due 31 Jan, never paid → never above 500: no default, however late.
     // C: n1 1,000 due 31 Jan, paid 1 Jun → default on 1 May, cured on 1 Jun; n2 1,000 due 30 Jun,
     //    never paid → defaults again on 29 Sep.
-    // W: a write-off on 15 Mar is a default event whatever its amount.
+    // W: a write-off on 15 Mar is a default event whatever its amount (int_credits: net of its
+    // reversals, so one reversed in full is not there); P's payment is none.
     const rows = await runModel('int_default_events', {
       int_score_invoice_events: `select * from (values ('m1', 'M', date '2024-01-31'), ('m2', 'M', date '2024-02-29'), ('m3', 'M', date '2024-06-30'),
         ('s1', 'S', date '2024-01-31'), ('n1', 'C', date '2024-01-31'), ('n2', 'C', date '2024-06-30')) t(invoice_id, client_id, due_date)`,
@@ -92,7 +94,8 @@ describe('int_default_events', () => {
         ('s1', date '2024-01-01', null, 450.00),
         ('n1', date '2024-01-01', date '2024-06-01', 1000.00), ('n1', date '2024-06-01', null, 0.00), ('n2', date '2024-05-31', null, 1000.00))
         t(invoice_id, valid_from, valid_to, open_amount)`,
-      int_writeoffs: `select 'W' as client_id, date '2024-03-15' as writeoff_date`,
+      int_credits: `select 'W' as client_id, 'writeoff' as source_kind, date '2024-03-15' as credit_date
+        union all select 'P', 'payment', date '2024-04-01'`,
       // J: judgment opening a redressement judiciaire on 2024-07-15 → a default event that day.
       // K: in liquidation, judgment date unknown → no dated event (the latest score's override only).
       // L: 'Liquidation amiable' is no procedure, whatever its date; F: judgment after the as-of date.
@@ -114,7 +117,7 @@ describe('int_default_events', () => {
     const rows = await runModel('int_default_events', {
       int_score_invoice_events: `select 's1' as invoice_id, 'S' as client_id, date '2024-01-31' as due_date`,
       int_invoice_balance_history: `select 's1' as invoice_id, date '2024-01-01' as valid_from, null::date as valid_to, 450.00 as open_amount`,
-      int_writeoffs: `select null::varchar as client_id, null::date as writeoff_date where false`,
+      int_credits: `select null::varchar as client_id, null::varchar as source_kind, null::date as credit_date where false`,
       int_clients: `select null::varchar as client_id, null::varchar as legal_status, null::date as procedure_date where false`,
     }, { as_of_date: '2024-12-31', default_materiality_amount: 400, default_materiality_share: 0.01 });
     expect(rows.map((r) => [r.client_id, r.default_date])).toEqual([['S', '2024-05-01']]);

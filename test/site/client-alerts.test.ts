@@ -96,7 +96,7 @@ describe('client_alert_kinds', () => {
     // A lone alert is worded from its own row, as on the full alert list; a group by its count.
     const own = (invoice: string | null, limit: string | null): AlertRow => ({
       alert: invoice ? 'overdue_60' : 'over_limit', client_id: 'C', invoice_id: invoice, first_seen_date: '2026-10-30', amount: invoice ? 42 : 5000, detail: '', limit_amount: limit ? Number(limit) : null,
-      previous_grade: null, grade: null, pd_12m: null, grade_source: null, collective_procedure: null, days_late_3m: null, days_late_12m: null, payment_terms: null, longest_days: null,
+      previous_grade: null, grade: null, pd_12m: null, grade_source: null, collective_procedure: null, days_late_calendar_3m: null, days_late_calendar_12m: null, payment_terms: null, longest_days: null,
     });
     const labels = financeLanguages.fr.collections;
     expect(labels.alertDetail(own('F9', null), frFormat.money)).toBe('Facture F9 à plus de 60 jours de retard');

@@ -42,7 +42,7 @@ describe('score reasons in French', () => {
 
 describe('alerts in French', () => {
   const alert = { invoice_id: null, amount: null, detail: 'an English sentence', limit_amount: null, previous_grade: null, grade: null, pd_12m: null, grade_source: null,
-    collective_procedure: null, days_late_3m: null, days_late_12m: null, payment_terms: null, longest_days: null };
+    collective_procedure: null, days_late_calendar_3m: null, days_late_calendar_12m: null, payment_terms: null, longest_days: null };
   const money = (amount: number | null) => `${amount} €`;
   it('words each kind of alert from its parts, never with the warehouse’s English sentence', () => {
     expect(finance.collections.alertDetail({ ...alert, alert: 'overdue_90', invoice_id: 'F1' }, money)).toBe('Facture F1 à plus de 90 jours de retard');
@@ -50,8 +50,8 @@ describe('alerts in French', () => {
     expect(finance.collections.alertDetail({ ...alert, alert: 'grade_drop', previous_grade: 'B', grade: 'E' }, money)).toBe('Note passée de B à E depuis la dernière fin de mois');
     expect(finance.collections.alertDetail({ ...alert, alert: 'collective_procedure', collective_procedure: 'liquidation' }, money))
       .toBe('Procédure collective (liquidation judiciaire) : arrêter les relances et déclarer la créance');
-    expect(finance.collections.alertDetail({ ...alert, alert: 'days_late_worsening', days_late_3m: 40, days_late_12m: 12 }, money))
-      .toBe('Paie avec 40 jours de retard sur les 3 derniers mois, contre 12 sur 12 mois');
+    expect(finance.collections.alertDetail({ ...alert, alert: 'days_late_worsening', days_late_calendar_3m: 40, days_late_calendar_12m: 12 }, money))
+      .toBe('Paie avec 40 jours de retard sur les 3 derniers mois civils, contre 12 sur les 12 derniers');
     expect(finance.collections.alertDetail({ ...alert, alert: 'terms_beyond_legal_ceiling', payment_terms: '90 jours', longest_days: 90 }, money))
       .toBe('Conditions « 90 jours » : échéances jusqu’à 90 jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)');
   });

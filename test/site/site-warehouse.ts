@@ -1,5 +1,5 @@
 // Small warehouses written by a test for the site's loaders to read: a manifest and each table
-// from a SELECT, for the site's read (warehouse-query).
+// from a SELECT, for the site's read (warehouse-query, client-alerts, client-grade).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 
 import { openDatabase, sqlString } from '../../shared/duckdb.ts';
+import { warehouseColumnTypes, type WarehouseTable } from '../../site/lib/warehouse/tables.ts';
 
 /** A manifest as the ETL writes it, for a run as of `asOfDate`. */
 export const testManifest = (asOfDate: string, runAt: string) => ({
@@ -32,4 +33,17 @@ export async function siteReading(dir: string) {
   vi.resetModules();
   vi.stubEnv('ENCOURS_WAREHOUSE', dir);
   return import('../../site/lib/read.ts');
+}
+
+/**
+ * A warehouse folder where each table is written from rows that give some of its columns as SQL
+ * literals (`{ grade: "'B'" }`); every other column of the table is NULL of the dictionary's type,
+ * so the site's column check (tables.ts) passes.
+ */
+export function typedWarehouse(tables: Partial<Record<WarehouseTable, Record<string, string>[]>>, manifest: unknown, prefix = 'encours-site-'): Promise<string> {
+  const selects = Object.fromEntries((Object.entries(tables) as [WarehouseTable, Record<string, string>[]][]).map(([table, rows]) => {
+    const types = warehouseColumnTypes[table] as Record<string, string>;
+    return [table, rows.map((row) => `select ${Object.entries(types).map(([name, type]) => `${row[name] ?? 'null'}::${type} as ${name}`).join(', ')}`).join(' union all ')];
+  }));
+  return writeWarehouse(selects, manifest, prefix);
 }

@@ -2,7 +2,9 @@
 -- beyond 60 or 90 days past due (crossed in the last 30 days), a client's exposure over its credit
 -- limit, a client whose credit grade dropped since the last month end (client_scores), a client
 -- under a collective procedure, and a client whose days late are
--- worsening fast (last 3 months above last 12 by the configured number of days, 15 by default),
+-- worsening fast (its days late over the last 3 calendar months above the last 12 by the configured
+-- number of days, 15 by default: int_days_late_trend's days_late_calendar_3m and _12m, named so
+-- here too, since client_behaviour's days_late_3m and _12m count back from the as-of date),
 -- a client with open items on payment terms beyond the French legal ceiling, and a promise to pay
 -- not kept by its date (collections log; first seen the day after the promise's date, for 30 days).
 with as_of as (select getvariable('as_of_date') as as_of_date),
@@ -67,7 +69,7 @@ procedures as (
 ),
 
 worsening as (
-  select reference_date, client_id, days_late_calendar_3m as days_late_3m, days_late_calendar_12m as days_late_12m,
+  select reference_date, client_id, days_late_calendar_3m, days_late_calendar_12m,
          days_late_calendar_3m - days_late_calendar_12m >= getvariable('worsening_days') and settled_3m >= 2 as is_worsening
   from int_days_late_trend
 ),
@@ -77,8 +79,8 @@ worsening_now as (
          coalesce((select min(reference_date) from worsening w where w.client_id = now.client_id and w.is_worsening
                      and w.reference_date > coalesce((select max(reference_date) from worsening x where x.client_id = now.client_id and not x.is_worsening), date '1900-01-01')),
                   now.reference_date) as first_seen_date,
-         'pays ' || round(now.days_late_3m) || ' days late over the last 3 months against ' || round(now.days_late_12m) || ' over 12 months' as detail,
-         round(now.days_late_3m)::integer as days_late_3m, round(now.days_late_12m)::integer as days_late_12m
+         'pays ' || round(now.days_late_calendar_3m) || ' days late over the last 3 calendar months against ' || round(now.days_late_calendar_12m) || ' over the last 12' as detail,
+         round(now.days_late_calendar_3m)::integer as days_late_calendar_3m, round(now.days_late_calendar_12m)::integer as days_late_calendar_12m
   from worsening as now
   where now.reference_date = (select as_of_date from as_of) and now.is_worsening
 ),
@@ -128,7 +130,7 @@ final as (
 -- score, or the labelled fallback).
 select final.alert, final.client_id, final.invoice_id, final.first_seen_date::date as first_seen_date, final.amount::decimal(18, 2) as amount, final.detail,
        final.limit_amount::decimal(18, 2) as limit_amount, final.previous_grade, risk.grade, risk.pd_12m, risk.grade_source,
-       final.days_late_3m, final.days_late_12m, final.payment_terms, final.longest_days, final.collective_procedure
+       final.days_late_calendar_3m, final.days_late_calendar_12m, final.payment_terms, final.longest_days, final.collective_procedure
 from final
 left join client_risk as risk using (client_id)
 order by first_seen_date desc, alert, client_id, invoice_id

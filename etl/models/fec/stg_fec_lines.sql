@@ -3,6 +3,7 @@
 -- line, file, journal, date and PieceRef. A line on a client account (configured prefixes: 411,
 -- 413, 416) is classified by its entry: 'invoice' (a debit), 'credit_note' (a credit in a sales
 -- journal or against revenue), 'payment' (any other credit), 'writeoff' (a credit against 654),
+-- 'writeoff_reversal' (a debit against 654: the write-off cancelled, the receivable reinstated),
 -- 'reclassification' (a move between the client's own accounts, 411 → 416 doubtful), 'opening'
 -- (à-nouveaux that stand for the items brought forward) or 'opening_superseded' (à-nouveaux of a
 -- year whose previous year is loaded too, so its own lines already hold those items; flagged on
@@ -32,6 +33,7 @@ classified as (
       when is_opening then 'opening'
       when entries.only_client_lines and entries.has_doubtful_client_line then 'reclassification'
       when keyed.credit > keyed.debit and entries.has_writeoff_account then 'writeoff'
+      when keyed.debit > keyed.credit and entries.has_writeoff_account then 'writeoff_reversal'
       when keyed.debit > keyed.credit then 'invoice'
       when keyed.credit > keyed.debit and (is_sales_journal or entries.has_revenue_account) then 'credit_note'
       when keyed.credit > keyed.debit then 'payment'
@@ -82,7 +84,9 @@ checked as (
 ),
 
 -- The record each usable client line becomes, and its id: PieceRef (the invoice or payment
--- number), suffixed /1, /2… where one number is on several lines of the same kind.
+-- number), suffixed /1, /2… where one number is on several lines of the same kind. A write-off
+-- and its reversal are one kind here (stg_writeoffs reads both), so a reversal booked under the
+-- write-off's own PieceRef does not give two lines the same id.
 items as (
   select
     *,
@@ -90,7 +94,7 @@ items as (
       when reject_reason is not null then null
       when line_class in ('invoice', 'credit_note') or (line_class = 'opening' and signed_amount > 0) then 'invoice'
       when line_class = 'payment' or (line_class = 'opening' and signed_amount < 0) then 'payment'
-      when line_class = 'writeoff' then 'writeoff'
+      when line_class in ('writeoff', 'writeoff_reversal') then 'writeoff'
     end as item_kind,
     coalesce(piece_ref, journal_code || '-' || entry_num, source_file || ':' || line) as base_id
   from checked

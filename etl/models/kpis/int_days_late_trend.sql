@@ -1,8 +1,10 @@
 -- One row per client and reference date (each month end, and the as-of date): the amount-weighted
 -- average days late of its invoices settled in the 3 and in the 12 calendar months up to that date
--- (for an as-of date inside a month, its month so far counts as the latest month). Named
--- days_late_calendar_*: calendar-month windows, unlike client_behaviour's days_late_* (the days
--- back from the as-of date) and the score's clipped days_late (early payment counts as 0).
+-- (for an as-of date inside a month, its month so far counts as the latest month). The one owner
+-- of this measure (alerts' worsening trend and the forecast's expected lateness read it here).
+-- Named days_late_calendar_*: calendar-month windows, unlike client_behaviour's days_late_* (the
+-- months back from the as-of date) and the score's days_late_clipped_calendar_* (int_score_features:
+-- early payment counts as 0).
 with activity as (
   select client_id, month_end, settled_amount, settled_days_late_weighted, settled_count
   from int_client_month_activity

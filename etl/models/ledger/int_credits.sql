@@ -1,5 +1,5 @@
 -- One row per item that lowers what a client owes, dated on or before the as-of date: payments,
--- settlements given on invoice lines, credit notes and write-offs. invoice_ref is the invoice the
+-- settlements given on invoice lines, credit notes and write-offs (net of their reversals). invoice_ref is the invoice the
 -- item names, kept only when that invoice exists for the same client; letter_code and
 -- letter_date are a FEC's lettering (EcritureLet, DateLet) of the item.
 with payments as (
@@ -25,11 +25,22 @@ credit_notes as (
   where kind = 'credit_note'
 ),
 
+-- A write-off net of the reversals that cancel it by the as-of date (int_writeoff_reversals), on
+-- its own date: what was reversed was never lost. One reversed in full is no write-off at all.
+reversed as (
+  select reverses_writeoff_id as writeoff_id, sum(amount) as reversed_amount
+  from int_writeoff_reversals
+  where problem is null and reversal_date <= getvariable('as_of_date')
+  group by all
+),
+
 writeoffs as (
   select source_file, line, writeoff_id, 'writeoff', client_id,
-         writeoff_date, amount, invoice_id, letter_code, letter_date
+         writeoff_date, (amount - coalesce(reversed.reversed_amount, 0))::decimal(18, 2), invoice_id, letter_code, letter_date
   from int_writeoffs
-  where writeoff_date <= getvariable('as_of_date')
+  left join reversed using (writeoff_id)
+  where amount > 0 and writeoff_date <= getvariable('as_of_date')
+    and amount > coalesce(reversed.reversed_amount, 0)
 ),
 
 all_credits as (

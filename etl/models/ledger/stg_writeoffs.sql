@@ -1,6 +1,9 @@
--- One row per write-off line: of the write-offs file(s), typed, and of a FEC (client credits
--- against 654). A write-off without an id is named after its file and line. reject_reason says
--- why a line cannot be used.
+-- One row per write-off line: of the write-offs file(s), typed, and of a FEC (client lines
+-- against 654). The amount keeps its sign: a write-off is positive (a credit to the client), a
+-- negative line is the reversal of a write-off (a FEC debit of the client against 654), which
+-- int_writeoff_reversals matches to the write-off it cancels; piece_ref is a FEC line's PieceRef.
+-- A write-off without an id is named after its file and line. reject_reason says why a line
+-- cannot be used.
 with source as (
   select * from raw_writeoffs
 ),
@@ -33,8 +36,9 @@ final as (
     writeoff_id,
     client_id,
     writeoff_date,
-    abs(amount) as amount,
+    amount,
     invoice_id,
+    null::varchar as piece_ref,
     null::varchar as letter_code,
     null::date as letter_date,
     case
@@ -49,10 +53,11 @@ final as (
   from typed
 ),
 
--- Client credits of a FEC booked against an irrecoverable-loss account (654).
+-- Client lines of a FEC booked against an irrecoverable-loss account (654): credits (write-offs)
+-- and debits (their reversals).
 fec as (
   select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null::varchar, null::varchar
+         piece_ref, letter_code, letter_date, null::varchar, null::varchar
   from stg_fec_lines
   where item_kind = 'writeoff'
 )

@@ -1,4 +1,5 @@
--- One row per write-off (créance irrécouvrable passée en perte) on or before the as-of date.
+-- One row per write-off (créance irrécouvrable passée en perte) on or before the as-of date, its
+-- amount net of the reversals that cancel it by then (int_credits); one reversed in full is gone.
 select
   source_id as writeoff_id,
   client_id,

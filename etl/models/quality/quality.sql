@@ -90,6 +90,21 @@ unknown_invoice_references as (
   where named_invoice_id is not null and invoice_ref is null
 ),
 
+-- A write-off reversal matched to no write-off, or cancelling more than its write-off has left
+-- (int_writeoff_reversals): not loaded, so it neither writes off more nor reinstates a receivable.
+writeoff_reversals_rejected as (
+  select source_file, line, 'error',
+         case problem
+           when 'unmatched' then 'write-off reversal of ' || amount || ' matches no earlier write-off of client ' || client_id
+                                 || ' (same invoice, lettering or PieceRef); not loaded: what was written off stays written off'
+           else 'write-off reversal of ' || amount || ' cancels more than write-off ' || reverses_writeoff_id || ' has left; not loaded'
+         end,
+         'writeoffs', reversal_id, null, 'writeoff_reversal_' || problem, null,
+         case problem when 'unmatched' then client_id else reverses_writeoff_id end
+  from int_writeoff_reversals
+  where problem is not null
+),
+
 -- A client the clients file does not list is worth a warning each; with no clients file at all
 -- every client is, and one line says so instead of one per client.
 unlisted_client_ids as (
@@ -140,6 +155,7 @@ final as (
   union all select * from warned
   union all select * from after_as_of
   union all select * from unknown_invoice_references
+  union all select * from writeoff_reversals_rejected
   union all select * from unlisted_clients
   union all select * from no_clients_file
   union all select * from fec_rejected

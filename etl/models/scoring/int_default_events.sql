@@ -54,9 +54,10 @@ entries as (
 final as (
   select * from entries
   union all
-  select client_id, writeoff_date, 'writeoff', null, null
-  from int_writeoffs
-  where writeoff_date <= getvariable('as_of_date')
+  -- int_credits: a write-off reversed in full by the as-of date was never one.
+  select client_id, credit_date, 'writeoff', null, null
+  from int_credits
+  where source_kind = 'writeoff'
   union all
   select client_id, procedure_date, 'collective_procedure', null, null
   from int_clients

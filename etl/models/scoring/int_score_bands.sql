@@ -10,10 +10,11 @@ long_form as (
     case when max_days_past_due = 0 then 1 when max_days_past_due <= 15 then 2 when max_days_past_due <= 30 then 3
          when max_days_past_due <= 60 then 4 when max_days_past_due <= 90 then 5 else 6 end as band_order from features
   union all select month_end, client_id, sample, defaults_within_12m, 'days_late_12m',
-    case when days_late_12m is null then 0 when days_late_12m <= 0 then 1 when days_late_12m <= 5 then 2 when days_late_12m <= 15 then 3
-         when days_late_12m <= 30 then 4 else 5 end from features
+    case when days_late_clipped_calendar_12m is null then 0 when days_late_clipped_calendar_12m <= 0 then 1 when days_late_clipped_calendar_12m <= 5 then 2
+         when days_late_clipped_calendar_12m <= 15 then 3 when days_late_clipped_calendar_12m <= 30 then 4 else 5 end from features
   union all select month_end, client_id, sample, defaults_within_12m, 'days_late_trend',
-    case when days_late_trend is null then 0 when days_late_trend <= 0 then 1 when days_late_trend <= 5 then 2 when days_late_trend <= 15 then 3 else 4 end from features
+    case when days_late_clipped_calendar_trend is null then 0 when days_late_clipped_calendar_trend <= 0 then 1 when days_late_clipped_calendar_trend <= 5 then 2
+         when days_late_clipped_calendar_trend <= 15 then 3 else 4 end from features
   union all select month_end, client_id, sample, defaults_within_12m, 'share_over_60',
     case when share_over_60 = 0 then 1 when share_over_60 <= 0.25 then 2 else 3 end from features
   union all select month_end, client_id, sample, defaults_within_12m, 'share_disputed',

@@ -5,7 +5,10 @@
 -- Days late = settlement date − due date (int_payment_history's days_late, clipped here to 0 when
 -- paid early: in a measure of risk an early payment must not offset a late one), weighted by the
 -- invoice amount, over the invoices settled in the last 3, 6 and 12 calendar months (the month
--- end's month included).
+-- end's month included): days_late_clipped_calendar_*, named so because client_behaviour's
+-- days_late_* are signed and count back from the as-of date, and int_days_late_trend's
+-- days_late_calendar_* are signed. The score's feature codes keep their short names
+-- (days_late_12m, days_late_trend: int_score_bands).
 -- External rating and legal status come from today's client file, so they are kept only at the
 -- latest month end (earlier rows would see the future), where client_scores applies them as overrides;
 -- a collective procedure whose judgment date the file gives (procedure_date) is known from that
@@ -46,9 +49,9 @@ by_month as (
 
 history as (
   select client_id, month_end,
-    sum(late_weighted_amount) over last_3 / nullif(sum(settled_amount) over last_3, 0) as days_late_3m,
-    sum(late_weighted_amount) over last_6 / nullif(sum(settled_amount) over last_6, 0) as days_late_6m,
-    sum(late_weighted_amount) over last_12 / nullif(sum(settled_amount) over last_12, 0) as days_late_12m,
+    sum(late_weighted_amount) over last_3 / nullif(sum(settled_amount) over last_3, 0) as days_late_clipped_calendar_3m,
+    sum(late_weighted_amount) over last_6 / nullif(sum(settled_amount) over last_6, 0) as days_late_clipped_calendar_6m,
+    sum(late_weighted_amount) over last_12 / nullif(sum(settled_amount) over last_12, 0) as days_late_clipped_calendar_12m,
     -- No invoice issued or settled in the 12 months: no history (NULL), as for a client without one.
     case when sum(events) over last_12 > 0 then sum(sales_amount) over last_12 end as sales_12m_amount,
     sum(disputed_amount) over last_12 / nullif(sum(sales_amount) over last_12, 0) as share_disputed
@@ -96,8 +99,8 @@ final as (
     coalesce(exposure.open_amount, 0)::decimal(18, 2) as open_amount,
     coalesce(exposure.max_days_past_due, 0) as max_days_past_due,
     coalesce(exposure.open_over_60_amount / nullif(exposure.open_amount, 0), 0) as share_over_60,
-    history.days_late_3m, history.days_late_6m, history.days_late_12m,
-    history.days_late_3m - history.days_late_12m as days_late_trend,
+    history.days_late_clipped_calendar_3m, history.days_late_clipped_calendar_6m, history.days_late_clipped_calendar_12m,
+    history.days_late_clipped_calendar_3m - history.days_late_clipped_calendar_12m as days_late_clipped_calendar_trend,
     coalesce(history.share_disputed, 0) as share_disputed,
     exposure.open_amount / nullif(clients.credit_limit, 0) as limit_usage,
     datediff('month', tenure.first_issue_date, rows.month_end) as tenure_months,

@@ -111,6 +111,8 @@ export const en: Labels = {
         case 'fec_openings_superseded': return `${n} opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward`;
         case 'settlement_after_as_of': return `Settlement dated after the as-of date (${ref}): left out of this run`;
         case 'lettering_after_as_of': return `Lettered after the as-of date (${ref}): the lettering date is not used in this run`;
+        case 'writeoff_reversal_unmatched': return `Write-off reversal matching no earlier write-off of client ${ref} (same invoice, lettering or piece): not loaded, the loss still counts`;
+        case 'writeoff_reversal_exceeds': return `Reversal larger than what is left of write-off ${ref}: not loaded, the loss still counts`;
         case 'no_clients_file': return `No clients file: the ${n} clients are shown under their ids, with the default payment terms (${ref} days)`;
         case 'ecb_rates_start_late': return `Late-payment penalties: ${n} days late before the first half-year of the ECB rate table were not priced; add the earlier half-years`;
         case 'ecb_rates_missing': return `Late-payment penalties: ${n} days late after the last half-year of the ECB rate table were not priced; add the missing half-years`;
@@ -186,7 +188,7 @@ export const en: Labels = {
     none: 'No invoice settled in the last 12 months.',
     days: (n) => `${n} d`,
     daysLate12m: 'Average days late (12 months)',
-    daysLateHelp: 'Days between the due date and the settlement, weighted by the amounts of the invoices settled over 12 months (negative: paid early). The arrow: last 3 months minus 12 months.',
+    daysLateHelp: 'Days between the due date and the settlement, weighted by the amounts of the invoices settled in the 12 months up to the as-of date (negative: paid early). The arrow: last 3 months minus 12 months.',
     trendPeriod: 'over 3 months',
     daysToPay12m: 'Days to pay (12 months)',
     daysToPayHelp: 'Days between the invoice and its settlement, weighted by the amounts of the invoices settled over 12 months.',

@@ -133,6 +133,7 @@ const fr = {
     title: 'Score de crédit et limite',
     axis: 'Score',
     history: 'Note et score, 12 dernières fins de mois',
+    fallback: 'note de repli',
     pd: 'Probabilité de défaut à 12 mois',
     recommended: 'Limite recommandée',
     granted: 'Limite accordée',
@@ -187,7 +188,7 @@ const fr = {
         case 'over_limit': return `Encours de ${money(a.amount)} au-delà de la limite de crédit de ${money(a.limit_amount)}`;
         case 'grade_drop': return `Note passée de ${a.previous_grade} à ${a.grade} depuis la dernière fin de mois`;
         case 'collective_procedure': return `Procédure collective (${proceduresFr[a.collective_procedure ?? ''] ?? a.collective_procedure}) : arrêter les relances et déclarer la créance`;
-        case 'days_late_worsening': return `Paie avec ${a.days_late_3m} jours de retard sur les 3 derniers mois, contre ${a.days_late_12m} sur 12 mois`;
+        case 'days_late_worsening': return `Paie avec ${a.days_late_calendar_3m} jours de retard sur les 3 derniers mois civils, contre ${a.days_late_calendar_12m} sur les 12 derniers`;
         case 'terms_beyond_legal_ceiling':
           return `Conditions « ${a.payment_terms} » : échéances jusqu’à ${a.longest_days} jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)`;
         case 'promise_broken': return `Promesse non tenue : ${money(a.amount)} non reçus`;
@@ -364,6 +365,7 @@ const en: FinanceLabels = {
     title: 'Credit score and limit',
     axis: 'Score',
     history: 'Grade and score, last 12 month ends',
+    fallback: 'fallback grade',
     pd: '12-month probability of default',
     recommended: 'Recommended limit',
     granted: 'Granted limit',
@@ -413,7 +415,7 @@ const en: FinanceLabels = {
         case 'over_limit': return `Exposure of ${money(a.amount)} over the credit limit of ${money(a.limit_amount)}`;
         case 'grade_drop': return `Grade dropped from ${a.previous_grade} to ${a.grade} since the last month end`;
         case 'collective_procedure': return `Collective procedure (${a.collective_procedure}): stop dunning and declare the claim`;
-        case 'days_late_worsening': return `Pays ${a.days_late_3m} days late over the last 3 months, against ${a.days_late_12m} over 12 months`;
+        case 'days_late_worsening': return `Pays ${a.days_late_calendar_3m} days late over the last 3 calendar months, against ${a.days_late_calendar_12m} over the last 12`;
         case 'terms_beyond_legal_ceiling':
           return `Terms “${a.payment_terms}”: due dates up to ${a.longest_days} days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)`;
         case 'promise_broken': return `Promise not kept: ${money(a.amount)} not received`;

@@ -116,6 +116,8 @@ export const fr = {
         case 'fec_openings_superseded': return `${n} lignes d’à-nouveaux sur des comptes clients écartées : l’exercice précédent est chargé et ses lignes portent déjà les pièces reportées`;
         case 'settlement_after_as_of': return `Règlement daté après la date de situation (${ref}) : laissé de côté pour ce traitement`;
         case 'lettering_after_as_of': return `Lettrée après la date de situation (${ref}) : la date de lettrage n’est pas utilisée pour ce traitement`;
+        case 'writeoff_reversal_unmatched': return `Annulation d’un passage en perte qui ne correspond à aucun passage en perte antérieur du client ${ref} (même facture, même lettrage ou même pièce) : non chargée, la perte reste comptée`;
+        case 'writeoff_reversal_exceeds': return `Annulation supérieure à ce qui reste du passage en perte ${ref} : non chargée, la perte reste comptée`;
         case 'no_clients_file': return `Pas de fichier clients : les ${n} clients sont affichés sous leur code, avec le délai de paiement par défaut (${ref} jours)`;
         case 'ecb_rates_start_late': return `Pénalités de retard : ${n} jours de retard antérieurs au premier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres antérieurs`;
         case 'ecb_rates_missing': return `Pénalités de retard : ${n} jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres manquants`;
@@ -193,7 +195,7 @@ export const fr = {
     none: 'Aucune facture réglée sur les 12 derniers mois.',
     days: (n: string) => `${n} j`,
     daysLate12m: 'Retard moyen (12 mois)',
-    daysLateHelp: 'Jours entre l’échéance et le règlement, moyenne pondérée par les montants des factures réglées sur 12 mois (négatif : payé en avance). La flèche : 3 derniers mois moins 12 mois.',
+    daysLateHelp: 'Jours entre l’échéance et le règlement, moyenne pondérée par les montants des factures réglées dans les 12 mois qui précèdent la date de situation (négatif : payé en avance). La flèche : 3 derniers mois moins 12 mois.',
     trendPeriod: 'sur 3 mois',
     daysToPay12m: 'Délai de paiement (12 mois)',
     daysToPayHelp: 'Jours entre la facture et son règlement, moyenne pondérée par les montants des factures réglées sur 12 mois.',

@@ -63,8 +63,9 @@ export interface AlertRow {
   pd_12m: number | null;
   grade_source: string | null;
   collective_procedure: string | null;
-  days_late_3m: number | null;
-  days_late_12m: number | null;
+  /** days_late_worsening: days late over the last 3 and 12 calendar months (not client_behaviour's days_late_3m / _12m, counted back from the as-of date). */
+  days_late_calendar_3m: number | null;
+  days_late_calendar_12m: number | null;
   payment_terms: string | null;
   longest_days: number | null;
 }
@@ -72,7 +73,7 @@ export interface AlertRow {
 export const alerts = () =>
   memo<AlertRow>('alerts', ['alerts'], `
     select alert, client_id, invoice_id, first_seen_date, amount, detail, limit_amount, previous_grade, grade, pd_12m, grade_source, collective_procedure,
-           days_late_3m, days_late_12m, payment_terms, longest_days
+           days_late_calendar_3m, days_late_calendar_12m, payment_terms, longest_days
     from {alerts} order by first_seen_date desc, alert, client_id`);
 
 export interface ClientGrade {

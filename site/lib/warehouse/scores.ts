@@ -18,11 +18,46 @@ export interface ClientScore {
   reason_3_points: number | null;
 }
 
-/** Every client's scores, month by month (for the latest and its history). */
+/** Every client's scores, month by month: its history (its grade now is currentScores'). */
 export const clientScores = () =>
   memo<ClientScore>('clientScores', ['client_scores'], `
     select client_id, month_end, score, grade, pd_12m, reason_1, reason_2, reason_3, reason_1_band_order, reason_2_band_order, reason_3_band_order,
            reason_1_points, reason_2_points, reason_3_points from {client_scores} order by client_id, month_end`);
+
+/**
+ * Each client's grade now, as the whole product uses it (client_risk: its credit score at the latest
+ * month end, or the labelled fallback), with that score's reasons when it was scored then. The score
+ * history (clientScores) may end earlier: a client not scored at the latest month end has a
+ * fallback grade here, never the grade of its last score.
+ */
+export interface CurrentScore {
+  client_id: string;
+  month_end: string;
+  grade: string;
+  pd_12m: number;
+  grade_source: 'score' | 'fallback';
+  /** NULL for a fallback grade, as are the reasons. */
+  score: number | null;
+  reason_1: string | null;
+  reason_2: string | null;
+  reason_3: string | null;
+  reason_1_band_order: number | null;
+  reason_2_band_order: number | null;
+  reason_3_band_order: number | null;
+  reason_1_points: number | null;
+  reason_2_points: number | null;
+  reason_3_points: number | null;
+}
+
+export const currentScores = () =>
+  memo<CurrentScore>('currentScores', ['client_risk', 'client_scores'], `
+    select risk.client_id, risk.month_end, risk.grade, risk.pd_12m, risk.grade_source, risk.score,
+           scores.reason_1, scores.reason_2, scores.reason_3, scores.reason_1_band_order, scores.reason_2_band_order, scores.reason_3_band_order,
+           scores.reason_1_points, scores.reason_2_points, scores.reason_3_points
+    from {client_risk} as risk
+    left join {client_scores} as scores
+      on scores.client_id = risk.client_id and scores.month_end = risk.month_end and risk.grade_source = 'score'
+    order by risk.client_id`);
 
 export interface CreditLimit {
   client_id: string;
