@@ -102,3 +102,25 @@ describe('write-off reversals in a FEC (debits of the client against 654), as of
     ]);
   });
 });
+
+describe('a write-offs file that writes its write-offs as negative amounts (its convention)', () => {
+  const warehouse = () => sharedWarehouse(join(fixturesDir, 'writeoff-negative-convention'), { asOf: '2024-04-30' });
+
+  it('reads its negative lines as write-offs and its positive line as the reversal, rejecting nothing', async () => {
+    // Three negative lines against one positive: negative is the file's write-off. W1 1,000,
+    // W2 600 − W2R 200 = 400, W4 300: 1,700 written off. Read positive-is-write-off, every
+    // negative line would be an unmatched or excessive reversal and nothing would be written off.
+    const wh = await warehouse();
+    expect(await wh.query(`select writeoff_id, amount::double as amount from writeoffs order by writeoff_id`)).toEqual([
+      { writeoff_id: 'W1', amount: 1000 },
+      { writeoff_id: 'W2', amount: 400 },
+      { writeoff_id: 'W4', amount: 300 },
+    ]);
+    // A1 1,000 − 1,000 = 0; B1 600 − 400 = 200; C1 400 untouched; D1 300 − 300 = 0; E1 500 untouched.
+    expect(await wh.query(`select invoice_id, open_amount::double as open_amount from invoices order by invoice_id`)).toEqual([
+      { invoice_id: 'A1', open_amount: 0 }, { invoice_id: 'B1', open_amount: 200 }, { invoice_id: 'C1', open_amount: 400 },
+      { invoice_id: 'D1', open_amount: 0 }, { invoice_id: 'E1', open_amount: 500 },
+    ]);
+    expect(await wh.query(`select count(*)::int as rejected from quality where severity = 'error'`)).toEqual([{ rejected: 0 }]);
+  });
+});
