@@ -212,15 +212,16 @@ create or replace macro grade_of_pd(pd) as
   case when pd < getvariable('score_grade_pd_bounds')[1] then 'A' when pd < getvariable('score_grade_pd_bounds')[2] then 'B'
        when pd < getvariable('score_grade_pd_bounds')[3] then 'C' when pd < getvariable('score_grade_pd_bounds')[4] then 'D' else 'E' end;
 
--- The documented prudent loss rate of an ageing bucket, by its first day past due: not due 1 %,
--- 1–30 days 3 %, 31–60 10 %, 61–90 25 %, 91–180 50 %, 181–365 75 %, beyond 100 % (about the loss
--- rates credit insurers quote for French SMEs, rounded up). Used while the history is too short to
--- observe loss rates (int_loss_rates). A function of days, not of the bucket's position, so any
--- bucketBounds get a rate: a bucket gets the rate of its first day (with 1–15 and 16–30 buckets,
--- both get 3 %), and the same lateness never gets a lower rate because the buckets are finer.
-create or replace macro prudent_loss_rate(first_day_past_due) as
-  case when first_day_past_due <= 0 then 0.01 when first_day_past_due <= 30 then 0.03 when first_day_past_due <= 60 then 0.10
-       when first_day_past_due <= 90 then 0.25 when first_day_past_due <= 180 then 0.50 when first_day_past_due <= 365 then 0.75
+-- The documented prudent loss rate of an ageing bucket, by the last day past due it holds: not
+-- due 1 %, up to 30 days 3 %, up to 60 10 %, up to 90 25 %, up to 180 50 %, up to 365 75 %, beyond
+-- 100 % (about the loss rates credit insurers quote for French SMEs, rounded up). Used while the
+-- history is too short to observe loss rates (int_loss_rates). A function of days, not of the
+-- bucket's position, so any bucketBounds get a rate, and the rate of the bucket's oldest invoices
+-- (its last day), so coarser buckets are provisioned on the safe side: with bounds 15, 45, 120,
+-- 16–45 days gets 10 %, 46–120 days 50 %, beyond 120 days (no last day) 100 %.
+create or replace macro prudent_loss_rate(last_day_past_due) as
+  case when last_day_past_due <= 0 then 0.01 when last_day_past_due <= 30 then 0.03 when last_day_past_due <= 60 then 0.10
+       when last_day_past_due <= 90 then 0.25 when last_day_past_due <= 180 then 0.50 when last_day_past_due <= 365 then 0.75
        else 1.0 end;
 
 -- Oldest due first (DESIGN.md, "allocation"), the one rule for both passes that use it

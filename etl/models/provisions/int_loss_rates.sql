@@ -3,8 +3,8 @@
 -- outcome had elapsed by then (month ends k with k + 12 months ≤ the estimation date) — with its
 -- source. When fewer than provision_min_history_months of them exist (a young history), the
 -- documented prudent default rate of the bucket is used instead (rate_source 'prudent_default'):
--- prudent_loss_rate of its first day past due (macros.sql), so a short history never means no
--- provision, whatever the bucket bounds.
+-- prudent_loss_rate of the last day past due it holds (macros.sql; the last bucket, open-ended,
+-- 100 %), so a short history never means no provision, whatever the bucket bounds.
 with estimation_dates as (
   select month_end as estimated_at from int_month_ends
 ),
@@ -23,7 +23,7 @@ observed as (
 final as (
   select dates.estimated_at, buckets.bucket, buckets.bucket_order,
          case when observed.month_ends_used >= getvariable('provision_min_history_months') then observed.loss_rate
-              else prudent_loss_rate(buckets.min_days)
+              else prudent_loss_rate(buckets.max_days)
          end as loss_rate,
          coalesce(observed.month_ends_used, 0) as month_ends_used,
          case when observed.month_ends_used >= getvariable('provision_min_history_months') then 'observed' else 'prudent_default' end as rate_source
