@@ -3,10 +3,14 @@
 // written as a literal keeps its old value when the setting changes: the ageing said 1–15 days
 // while the provision rates and the dispute bands still cut at 30, 60 and 90. This file reads the
 // SQL models, the checks and the site's code (comments left out) and fails on such a copy outside
-// its owner. It needs no warehouse: it only reads files.
+// its owner; and it runs the owners of the bands derived from bucketBounds on other bounds, in an
+// in-memory DuckDB. It needs no warehouse and no whole run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+import { createBucketTable } from '../../etl/config-in-duckdb.ts';
+import { openDatabase } from '../../shared/duckdb.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -221,5 +225,41 @@ describe('copiesIn', () => {
     expect(site(`method: 'la moitié seulement d’une facture en litige'`)).toEqual(['la moitié']);
     expect(site(`const age = staleness(asOf, today, company?.stale_after_days ?? 3);`)).toEqual(['stale_after_days ?? 3']);
     expect(site(`// 40 € per invoice (D441-5)\nconst x = 1;`)).toEqual([]);
+  });
+});
+
+// The bands derived from the ageing bounds, run on other bounds than the default: they follow.
+describe('bands derived from bucketBounds', () => {
+  async function withBounds(bounds: number[]) {
+    const db = await openDatabase();
+    await db.run(readFileSync(join(root, 'etl/models/macros.sql'), 'utf8'));
+    await createBucketTable(db, bounds);
+    return db;
+  }
+
+  it('dispute age bands are the bounds up to the third, from day 0, then beyond', async () => {
+    const db = await withBounds([15, 45, 120, 200]);
+    const bands = await db.rows(readFileSync(join(root, 'etl/models/collections/int_dispute_age_bands.sql'), 'utf8'));
+    // 0–15 (day 0 included), 16–45, 46–120, then beyond 120: the fourth bound (200) is not a band.
+    expect(bands.map((b) => b.age_band)).toEqual(['0-15', '16-45', '46-120', '>120']);
+    db.close();
+  });
+
+  it('with a single bound, one band up to it and one beyond', async () => {
+    const db = await withBounds([30]);
+    const bands = await db.rows(readFileSync(join(root, 'etl/models/collections/int_dispute_age_bands.sql'), 'utf8'));
+    expect(bands.map((b) => b.age_band)).toEqual(['0-30', '>30']);
+    db.close();
+  });
+
+  it('each bucket gets the prudent rate of its last day: coarser buckets on the safe side', async () => {
+    const db = await withBounds([15, 45, 120]);
+    const rates = await db.rows(`select bucket, prudent_loss_rate(max_days)::double as rate from ref_buckets order by bucket_order`);
+    // Not due (last day 0) 1 %; 1–15 ≤ 30 days 3 %; 16–45 ≤ 60 10 %; 46–120 ≤ 180 50 %; > 120 (no last day) 100 %.
+    expect(rates).toEqual([
+      { bucket: 'not_due', rate: 0.01 }, { bucket: '1-15', rate: 0.03 }, { bucket: '16-45', rate: 0.1 },
+      { bucket: '46-120', rate: 0.5 }, { bucket: '>120', rate: 1 },
+    ]);
+    db.close();
   });
 });
