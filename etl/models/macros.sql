@@ -188,6 +188,17 @@ create or replace macro collective_procedure_of(status) as
 create or replace macro is_collective_procedure(status) as
   collective_procedure_of(status) is not null;
 
+-- The days-past-due thresholds every model reads (docs/rules.md). default_days_past_due: an
+-- amount more than this many days past due is in arrears in the EU definition of default
+-- (Delegated Regulation 2018/171, art. 178 CRR: 90 days); the score's default event, the
+-- "over 90 days" alert, the score's amount beyond 90 days and the forecast's doubtful share read it.
+-- watch_days_past_due: the step before, where a credit manager starts to worry (the "over 60
+-- days" alert and the score's share of the balance beyond 60 days). Not settings: the first is the
+-- law's, and the score's feature and the alert codes are named after them (share_over_60,
+-- overdue_60, overdue_90). Neither follows bucketBounds, which shape the ageing views only.
+create or replace macro default_days_past_due() as 90;
+create or replace macro watch_days_past_due() as 60;
+
 -- Materiality of a client's amount beyond 90 days past due (the default event of the score): above
 -- both the absolute threshold and the share of its open receivables (EU Delegated Regulation
 -- 2018/171: 500 € and 1 % for a business).
@@ -200,6 +211,18 @@ create or replace macro is_material_past_due(over_90_amount, open_amount) as
 create or replace macro grade_of_pd(pd) as
   case when pd < getvariable('score_grade_pd_bounds')[1] then 'A' when pd < getvariable('score_grade_pd_bounds')[2] then 'B'
        when pd < getvariable('score_grade_pd_bounds')[3] then 'C' when pd < getvariable('score_grade_pd_bounds')[4] then 'D' else 'E' end;
+
+-- The documented prudent loss rate of an ageing bucket, by the last day past due it holds: not
+-- due 1 %, up to 30 days 3 %, up to 60 10 %, up to 90 25 %, up to 180 50 %, up to 365 75 %, beyond
+-- 100 % (about the loss rates credit insurers quote for French SMEs, rounded up). Used while the
+-- history is too short to observe loss rates (int_loss_rates). A function of days, not of the
+-- bucket's position, so any bucketBounds get a rate, and the rate of the bucket's oldest invoices
+-- (its last day), so coarser buckets are provisioned on the safe side: with bounds 15, 45, 120,
+-- 16–45 days gets 10 %, 46–120 days 50 %, beyond 120 days (no last day) 100 %.
+create or replace macro prudent_loss_rate(last_day_past_due) as
+  case when last_day_past_due <= 0 then 0.01 when last_day_past_due <= 30 then 0.03 when last_day_past_due <= 60 then 0.10
+       when last_day_past_due <= 90 then 0.25 when last_day_past_due <= 180 then 0.50 when last_day_past_due <= 365 then 0.75
+       else 1.0 end;
 
 -- Oldest due first (DESIGN.md, "allocation"), the one rule for both passes that use it
 -- (int_allocations_by_letter within a lettering group, int_allocations within the client): the

@@ -16,9 +16,10 @@ export const digestHref = (base: string, rep: string, ext: 'html' | 'csv') => `$
  * `staleAfterDays` (collections.staleAfterDays): the worklist warns rather than send people to
  * chase invoices that may have been paid since.
  */
-export function staleness(asOf: string, buildDate: Date, staleAfterDays: number): { days: number; isStale: boolean } {
+export function staleness(asOf: string, buildDate: Date, staleAfterDays: number | null): { days: number; isStale: boolean } {
   const days = Math.floor((Date.UTC(buildDate.getUTCFullYear(), buildDate.getUTCMonth(), buildDate.getUTCDate()) - Date.parse(`${asOf}T00:00:00Z`)) / 86_400_000);
-  return { days, isStale: days > staleAfterDays };
+  // The setting comes from the warehouse (company.stale_after_days); without it, nothing to warn against.
+  return { days, isStale: staleAfterDays !== null && days > staleAfterDays };
 }
 
 /** The build date: ENCOURS_BUILD_DATE (YYYY-MM-DD, for reproducible builds and tests), else today. */

@@ -1,6 +1,7 @@
 // The site's only formatter: money, numbers, shares and dates with Intl, for the build's language
 // and the company currency. fr-FR gives '1 234 567 €' (narrow no-break spaces between thousands, a
 // no-break space before the sign), en-GB '€1,234,567'. A missing value shows as '–', never as 0.
+import { finance, type FinanceLabels } from './i18n/finance.ts';
 import { t, type Labels } from './i18n/index.ts';
 import { companyCurrency } from './warehouse.ts';
 
@@ -11,10 +12,12 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0, signDisplay: 'negative' });
   const moneyCents = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'negative' });
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'negative' });
   const cardinal = new Intl.PluralRules(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const statistic = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const percentPlain = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const pointOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
   const points = new Intl.NumberFormat(locale, pointOptions);
   const pointPlural = new Intl.PluralRules(locale, pointOptions);
@@ -37,11 +40,15 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
     money: blank((v) => money.format(v)),
     moneyCents: blank((v) => moneyCents.format(v)),
     integer: blank((v) => integer.format(v)),
+    /** A setting's number as it was written, up to two decimals: 10 → '10', 12.5 → '12,5' (the ECB points). */
+    decimal: blank((v) => decimal.format(v)),
     percent: blank((v) => percent.format(v)),
     /** A 0–1 share as a whole percentage ('85 %', '85%'): a ratio read to the point, e.g. write-offs / provision. */
     wholePercent: blank((v) => wholePercent.format(v)),
     /** A statistic with three decimals ('0,812'): AUC, Gini, KS. */
     statistic: blank((v) => statistic.format(v)),
+    /** A share as a setting or a band edge is written: no trailing zero ('25 %', '2,5 %'). */
+    percentPlain: blank((v) => percentPlain.format(v)),
     /** A ratio with two decimals ('1,40'). */
     ratio: blank((v) => ratio.format(v)),
     /** A change of a rate, in percentage points: 0.044 → '4,4 pts' ('1,0 pt', '0,5 pt' in French; '1.0 pts' in English). */
@@ -73,6 +80,38 @@ export function bucketLabel(bucket: string, labels: Labels = t): string {
   if (bucket.startsWith('>')) return labels.buckets.over(bucket.slice(1));
   const [from, to] = bucket.split('-');
   return from && to ? labels.buckets.range(from, to) : bucket;
+}
+
+/** A band of the scorecard (a score_model row): its edges, its unit and, for band 0, its feature. */
+export interface ScoreBand {
+  feature: string;
+  band_order: number;
+  band_unit: string | null;
+  band_above: number | null;
+  band_up_to: number | null;
+}
+
+/**
+ * A band of the scorecard in the build's language, from its edges (score_model, written once in
+ * int_score_band_edges): '16 à 30 jours' for days past due above 15 and up to 30 (whole days: the
+ * first is the edge below + 1), 'jusqu’à 25 %', 'plus de 90 jours', '24 mois ou plus'.
+ */
+export function scoreBandLabel(band: ScoreBand, words: FinanceLabels['scores']['bandWords'] = finance.scores.bandWords, fmt: Format = format): string {
+  const { band_unit: unit, band_above: above, band_up_to: upTo } = band;
+  if (band.band_order === 0 || unit === null) return words.missing[band.feature] ?? words.noValue;
+  if (above === null && upTo === 0) return words.none[unit] ?? words.noValue;
+  if (unit === 'share') {
+    if (upTo === null) return words.over(fmt.percentPlain(above));
+    return above === null || above === 0 ? words.upTo(fmt.percentPlain(upTo)) : words.range(fmt.percentPlain(above), fmt.percentPlain(upTo));
+  }
+  if (unit === 'months') {
+    if (upTo === null) return words.orMore(words.months(fmt.integer(above! + 1)));
+    return above === null ? words.under(words.months(fmt.integer(upTo + 1))) : words.months(words.range(fmt.integer(above + 1), fmt.integer(upTo)));
+  }
+  // Days past due, days late, and a change of days late (with its sign).
+  const days = (v: number) => `${unit === 'days_late_change' ? '+' : ''}${fmt.integer(v)}`;
+  if (upTo === null) return words.over(words.days(days(above!)));
+  return above === null ? words.upTo(words.days(days(upTo))) : words.days(words.range(days(above + 1), days(upTo)));
 }
 
 function blank(f: (value: number) => string) {

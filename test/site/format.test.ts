@@ -1,8 +1,9 @@
 // The site's formatter: amounts, shares and dates as a French (or British) finance reader expects.
 import { describe, expect, it } from 'vitest';
 
-import { bucketLabel, makeFormat } from '../../site/lib/format.ts';
+import { bucketLabel, makeFormat, scoreBandLabel } from '../../site/lib/format.ts';
 import { en } from '../../site/lib/i18n/en.ts';
+import { financeLanguages } from '../../site/lib/i18n/finance.ts';
 import { fr } from '../../site/lib/i18n/fr.ts';
 
 // fr-FR groups thousands with U+202F (narrow no-break space) and puts U+00A0 before the sign.
@@ -101,6 +102,52 @@ describe('bucketLabel', () => {
 
   it('shows an unknown bucket name as it is rather than inventing a label', () => {
     expect(bucketLabel('doubtful', fr)).toBe('doubtful');
+  });
+});
+
+describe('makeFormat().decimal', () => {
+  it('shows a setting as written: 10 points → 10, 12.5 points → 12,5 (never rounded to 13)', () => {
+    expect(frEur.decimal(10)).toBe('10');
+    expect(frEur.decimal(12.5)).toBe('12,5');
+    expect(enEur.decimal(12.5)).toBe('12.5');
+  });
+});
+
+describe('scoreBandLabel', () => {
+  const frWords = financeLanguages.fr.scores.bandWords;
+  const enWords = financeLanguages.en.scores.bandWords;
+  const band = (feature: string, band_order: number, band_unit: string | null, band_above: number | null, band_up_to: number | null) =>
+    ({ feature, band_order, band_unit, band_above, band_up_to });
+
+  it('words days past due from the band edges: above 15 and up to 30 is 16 to 30 whole days', () => {
+    expect(scoreBandLabel(band('max_days_past_due', 3, 'days_past_due', 15, 30), frWords, frEur)).toBe('16 à 30 jours');
+    expect(scoreBandLabel(band('max_days_past_due', 3, 'days_past_due', 15, 30), enWords, enEur)).toBe('16–30 days');
+    expect(scoreBandLabel(band('max_days_past_due', 6, 'days_past_due', 90, null), frWords, frEur)).toBe('plus de 90 jours');
+    expect(scoreBandLabel(band('max_days_past_due', 1, 'days_past_due', null, 0), enWords, enEur)).toBe('not overdue');
+  });
+
+  it('follows other edges: a band above 45 and up to 120 days reads 46 to 120', () => {
+    expect(scoreBandLabel(band('max_days_past_due', 4, 'days_past_due', 45, 120), frWords, frEur)).toBe('46 à 120 jours');
+  });
+
+  it('words shares as percentages: up to 25 %, 50 to 80 %, over 100 %', () => {
+    // 0.25 → 25 %, no decimal: an edge is a round share.
+    expect(scoreBandLabel(band('share_over_60', 2, 'share', 0, 0.25), frWords, frEur)).toBe(`jusqu’à 25${nbsp}%`);
+    expect(scoreBandLabel(band('limit_usage', 2, 'share', 0.5, 0.8), frWords, frEur)).toBe(`50${nbsp}% à 80${nbsp}%`);
+    expect(scoreBandLabel(band('limit_usage', 4, 'share', 1, null), enWords, enEur)).toBe('over 100%');
+  });
+
+  it('words tenure in whole months: above 23 is 24 months or more, up to 5 is under 6 months', () => {
+    expect(scoreBandLabel(band('tenure', 1, 'months', 23, null), frWords, frEur)).toBe('24 mois ou plus');
+    expect(scoreBandLabel(band('tenure', 2, 'months', 5, 23), enWords, enEur)).toBe('6–23 months');
+    expect(scoreBandLabel(band('tenure', 3, 'months', null, 5), frWords, frEur)).toBe('moins de 6 mois');
+  });
+
+  it('gives a change of days late its sign, and band 0 the words of its missing value', () => {
+    expect(scoreBandLabel(band('days_late_trend', 4, 'days_late_change', 15, null), enWords, enEur)).toBe('over +15 days');
+    expect(scoreBandLabel(band('days_late_trend', 1, 'days_late_change', null, 0), frWords, frEur)).toBe('stable ou en mieux');
+    expect(scoreBandLabel(band('limit_usage', 0, null, null, null), frWords, frEur)).toBe('pas de limite');
+    expect(scoreBandLabel(band('days_late_12m', 0, null, null, null), enWords, enEur)).toBe('no history');
   });
 });
 

@@ -10,13 +10,15 @@
 with as_of as (select getvariable('as_of_date') as as_of_date),
 
 overdue_thresholds as (
-  select 'overdue_90' as alert, invoice_id, client_id, due_date + 91 as first_seen_date, open_amount as amount,
-         'invoice ' || invoice_id || ' is more than 90 days past due' as detail
-  from invoices where kind = 'invoice' and open_amount > 0 and days_past_due > 90
+  -- The thresholds are default_days_past_due (90) and watch_days_past_due (60), macros.sql.
+  select 'overdue_90' as alert, invoice_id, client_id, due_date + default_days_past_due() + 1 as first_seen_date, open_amount as amount,
+         'invoice ' || invoice_id || ' is more than ' || default_days_past_due() || ' days past due' as detail
+  from invoices where kind = 'invoice' and open_amount > 0 and days_past_due > default_days_past_due()
   union all
-  select 'overdue_60', invoice_id, client_id, due_date + 61, open_amount,
-         'invoice ' || invoice_id || ' is more than 60 days past due'
-  from invoices where kind = 'invoice' and open_amount > 0 and days_past_due between 61 and 90
+  select 'overdue_60', invoice_id, client_id, due_date + watch_days_past_due() + 1, open_amount,
+         'invoice ' || invoice_id || ' is more than ' || watch_days_past_due() || ' days past due'
+  from invoices where kind = 'invoice' and open_amount > 0
+    and days_past_due > watch_days_past_due() and days_past_due <= default_days_past_due()
 ),
 
 exposure_by_month as (

@@ -1,8 +1,21 @@
 -- One row per dispute in the collections log, open or closed, with its age at the as-of date:
 -- days open = (closed date, else the as-of date) − opened date; disputed amount = the open amount
--- of its invoices at the as-of date; age band by days open (0-30, 31-60, 61-90, >90).
+-- of its invoices at the as-of date; age band by days open (int_dispute_age_bands, from the
+-- ageing bounds: 0-30, 31-60, 61-90, >90 by default).
 with disputes as (
-  select * from int_disputes
+  select *, (coalesce(closed_date, getvariable('as_of_date')) - opened_date)::integer as days_open from int_disputes
+),
+
+bands as (
+  select * from int_dispute_age_bands
+),
+
+banded as (
+  -- The first band whose last day is at or beyond the days open (the last band has none).
+  select disputes.dispute_id, arg_min(bands.age_band, bands.band_order) as age_band
+  from disputes
+  join bands on disputes.days_open <= coalesce(bands.max_days, disputes.days_open)
+  group by disputes.dispute_id
 ),
 
 amounts as (
@@ -22,16 +35,14 @@ final as (
     disputes.status,
     disputes.opened_date,
     disputes.closed_date,
-    (coalesce(disputes.closed_date, getvariable('as_of_date')) - disputes.opened_date)::integer as days_open,
-    case when coalesce(disputes.closed_date, getvariable('as_of_date')) - disputes.opened_date <= 30 then '0-30'
-         when coalesce(disputes.closed_date, getvariable('as_of_date')) - disputes.opened_date <= 60 then '31-60'
-         when coalesce(disputes.closed_date, getvariable('as_of_date')) - disputes.opened_date <= 90 then '61-90'
-         else '>90' end as age_band,
+    disputes.days_open,
+    banded.age_band,
     array_to_string(disputes.invoice_ids, ',') as invoice_ids,
     amounts.invoice_count,
     amounts.disputed_amount
   from disputes
   join amounts using (dispute_id)
+  join banded using (dispute_id)
 )
 
 select * from final

@@ -1,7 +1,8 @@
 -- One row per open invoice at each forecast date (each month end, and the as-of date): when it is
 -- expected to be paid and how much of it. Expected date = due date + the client's expected days
 -- late (int_forecast_lateness), or the next day when that date has already passed. Share expected:
--- the configured share for a disputed invoice or one beyond 90 days past due, else all of it.
+-- the configured share for a disputed invoice or one beyond 90 days past due (default_days_past_due,
+-- macros.sql), else all of it.
 -- The naive date is the due date (or the next day when already past due), for all of it.
 with open_items as (
   select month_end as forecast_date, invoice_id, open_amount from int_invoice_month_ends where kind = 'invoice' and open_amount > 0
@@ -20,7 +21,7 @@ final as (
          greatest(open_items.forecast_date + 1, invoices.due_date) as naive_date,
          -- A DECIMAL share, so open_amount × expected_share is exact and its sums do not depend on row order.
          case when invoices.is_disputed then getvariable('forecast_disputed_share')
-              when open_items.forecast_date - invoices.due_date > 90 then getvariable('forecast_over90_share')
+              when open_items.forecast_date - invoices.due_date > default_days_past_due() then getvariable('forecast_over90_share')
               else 1 end::decimal(7, 6) as expected_share
   from open_items
   join int_invoices as invoices using (invoice_id)

@@ -1,7 +1,10 @@
 -- One row: the company's details printed on letters and statements (configuration key
--- `company`) and the collections desk's settings the site needs: the as-of date, the payment
+-- `company`) and the settings the site's words depend on (one settings row, so a help text says
+-- what the run used, never a default written into the site): the as-of date, the payment
 -- deadline a letter gives (as-of + collections.paymentDeadlineDays), the days after which the
--- worklist is stale (collections.staleAfterDays), the late-payment rule's indemnity.
+-- worklist is stale (collections.staleAfterDays), the late-payment rule's indemnity and ECB
+-- points, the history the provision matrix needs before it trusts observed loss rates, and the
+-- shares the cash forecast expects of a disputed invoice and of one beyond 90 days past due.
 with final as (
   select
     nullif(getvariable('company_name'), '') as name,
@@ -16,7 +19,10 @@ with final as (
     (getvariable('as_of_date') + getvariable('payment_deadline_days')::integer)::date as payment_deadline_date,
     getvariable('stale_after_days')::integer as stale_after_days,
     getvariable('penalty_indemnity')::decimal(18, 2) as indemnity_amount,
-    getvariable('penalty_rate_points')::double as penalty_rate_points
+    getvariable('penalty_rate_points')::double as penalty_rate_points,
+    getvariable('provision_min_history_months')::integer as provision_min_history_months,
+    getvariable('forecast_disputed_share')::double as forecast_disputed_share,
+    getvariable('forecast_over90_share')::double as forecast_over90_share
 )
 
 select * from final

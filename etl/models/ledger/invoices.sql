@@ -7,19 +7,18 @@ with invoices as (
   select * from int_invoices
 ),
 
-settled as (
-  select invoice_id,
-         sum(amount) as allocated_amount,
-         sum(amount) filter (where source_kind = 'writeoff') as written_off_amount
-  from int_allocations
-  group by invoice_id
+open_at_as_of as (
+  -- The one open-amount rule (int_invoice_balance_history): the span that holds the as-of date.
+  select invoice_id, open_amount
+  from int_invoice_balance_history
+  where valid_from <= getvariable('as_of_date') and (valid_to is null or valid_to > getvariable('as_of_date'))
 ),
 
-credit_used as (
-  select source_id as invoice_id, sum(amount) as used_amount
+written_off as (
+  select invoice_id, sum(amount) as written_off_amount
   from int_allocations
-  where source_kind = 'credit_note'
-  group by source_id
+  where source_kind = 'writeoff'
+  group by invoice_id
 ),
 
 paid as (
@@ -38,15 +37,12 @@ expected as (
 with_open as (
   select
     invoices.*,
-    case
-      when invoices.kind = 'invoice' then invoices.amount - coalesce(settled.allocated_amount, 0)
-      else invoices.amount + coalesce(credit_used.used_amount, 0)
-    end::decimal(18, 2) as open_amount,
-    coalesce(settled.written_off_amount, 0)::decimal(18, 2) as written_off_amount,
+    open_at_as_of.open_amount::decimal(18, 2) as open_amount,
+    coalesce(written_off.written_off_amount, 0)::decimal(18, 2) as written_off_amount,
     expected.expected_payment_date
   from invoices
-  left join settled using (invoice_id)
-  left join credit_used using (invoice_id)
+  left join open_at_as_of using (invoice_id)
+  left join written_off using (invoice_id)
   left join expected using (invoice_id)
 ),
 

@@ -2,10 +2,9 @@
 -- date — written off within 12 months / balance, over the look-back's month ends whose 12-month
 -- outcome had elapsed by then (month ends k with k + 12 months ≤ the estimation date) — with its
 -- source. When fewer than provision_min_history_months of them exist (a young history), the
--- documented prudent default rate of the bucket is used instead (rate_source 'prudent_default'),
--- by its first day past due: not due 1 %, 1–30 days 3 %, 31–60 10 %, 61–90 25 %, 91–180 50 %,
--- 181–365 75 %, beyond 100 % (about the loss rates credit insurers quote for French SMEs, rounded
--- up) — so a short history never means no provision.
+-- documented prudent default rate of the bucket is used instead (rate_source 'prudent_default'):
+-- prudent_loss_rate of the last day past due it holds (macros.sql; the last bucket, open-ended,
+-- 100 %), so a short history never means no provision, whatever the bucket bounds.
 with estimation_dates as (
   select month_end as estimated_at from int_month_ends
 ),
@@ -24,8 +23,7 @@ observed as (
 final as (
   select dates.estimated_at, buckets.bucket, buckets.bucket_order,
          case when observed.month_ends_used >= getvariable('provision_min_history_months') then observed.loss_rate
-              else case when buckets.min_days <= 0 then 0.01 when buckets.min_days <= 30 then 0.03 when buckets.min_days <= 60 then 0.10
-                        when buckets.min_days <= 90 then 0.25 when buckets.min_days <= 180 then 0.50 when buckets.min_days <= 365 then 0.75 else 1.0 end
+              else prudent_loss_rate(buckets.max_days)
          end as loss_rate,
          coalesce(observed.month_ends_used, 0) as month_ends_used,
          case when observed.month_ends_used >= getvariable('provision_min_history_months') then 'observed' else 'prudent_default' end as rate_source

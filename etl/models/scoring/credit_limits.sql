@@ -8,7 +8,7 @@
 -- rounded down to limit_small_rounding_amount (100) below limit_small_below (10,000) and to
 -- limit_rounding_amount (1,000) above; a client graded A–C with sales never rounds down to 0: it
 -- gets one small step (100). Terms days = median of due date − issue date of its invoices in that
--- window (30 when none). Grade = the client's one grade (client_risk: its latest score, or the
+-- window (defaultTermsDays, 30, when none). Grade = the client's one grade (client_risk: its latest score, or the
 -- labelled fallback). A zero limit says why (zero_limit_reason): collective_procedure, grade_e,
 -- insurer_refused (insured limit 0 and no guarantee), no_sales.
 -- Exposure = open receivables (no order book in the exports yet); usage = exposure / granted
@@ -29,7 +29,7 @@ limits as (
     risk.collective_procedure,
     coalesce(sales.monthly_sales, 0) as monthly_sales,
     sales.terms_days,
-    coalesce(sales.monthly_sales, 0) * (coalesce(sales.terms_days, 30) + getvariable('limit_margin_days')) / 30
+    coalesce(sales.monthly_sales, 0) * (coalesce(sales.terms_days, getvariable('default_terms_days')) + getvariable('limit_margin_days')) / 30
       * getvariable('limit_grade_factors')[coalesce(risk.grade, 'C')] as sales_based_limit,
     clients.insured_limit + coalesce(clients.guarantee_amount, 0) as cover_amount,
     clients.credit_limit,

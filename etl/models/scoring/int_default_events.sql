@@ -1,8 +1,8 @@
 -- One row per default event of a client: the day it went into default by days past due, and each
--- write-off. Default event: 90+ DPD on a material overdue amount — the amount open more than 90
--- days past due above both default_materiality_amount (500) and default_materiality_share (1 %)
--- of the client's open receivables that day, as in the EU definition of default (Delegated
--- Regulation 2018/171) — or a write-off. Checked every day (at each change of the client's
+-- write-off. Default event: 90+ DPD on a material overdue amount — the amount open more than
+-- default_days_past_due (90, macros.sql) days past due above both default_materiality_amount
+-- (500) and default_materiality_share (1 %) of the client's open receivables that day, as in the
+-- EU definition of default (Delegated Regulation 2018/171) — or a write-off. Checked every day (at each change of the client's
 -- balances), so a client that cures and falls back again defaults twice. The opening of a
 -- collective procedure is the third event, dated by its judgment (clients file's procedure_date)
 -- when the file gives it; without that date only today's legal status is known, and it enters
@@ -25,10 +25,10 @@ changes as (
   union all
   select client_id, valid_to, -open_amount, 0 from spans where valid_to <= getvariable('as_of_date')
   union all
-  select client_id, greatest(valid_from, due_date + 91), 0, open_amount from spans
-  where coalesce(valid_to, date '9999-12-31') > due_date + 91 and greatest(valid_from, due_date + 91) <= getvariable('as_of_date')
+  select client_id, greatest(valid_from, due_date + default_days_past_due() + 1), 0, open_amount from spans
+  where coalesce(valid_to, date '9999-12-31') > due_date + default_days_past_due() + 1 and greatest(valid_from, due_date + default_days_past_due() + 1) <= getvariable('as_of_date')
   union all
-  select client_id, valid_to, 0, -open_amount from spans where valid_to > due_date + 91 and valid_to <= getvariable('as_of_date')
+  select client_id, valid_to, 0, -open_amount from spans where valid_to > due_date + default_days_past_due() + 1 and valid_to <= getvariable('as_of_date')
 ),
 
 positions as (

@@ -14,15 +14,15 @@ history as (
 ),
 
 open_at_day_91 as (
-  -- Default event: still open on the 91st day past due. Checked on that very day, not at month
-  -- ends, so an invoice paid on day 100 counts too.
-  select invoices.invoice_id, invoices.due_date + 91 as default_date
+  -- Default event: still open on the 91st day past due (the first beyond default_days_past_due,
+  -- macros.sql). Checked on that very day, not at month ends, so an invoice paid on day 100 counts too.
+  select invoices.invoice_id, invoices.due_date + default_days_past_due() + 1 as default_date
   from invoices
   join history
     on history.invoice_id = invoices.invoice_id
-   and history.valid_from <= invoices.due_date + 91
-   and (history.valid_to is null or history.valid_to > invoices.due_date + 91)
-  where history.open_amount > 0 and invoices.due_date + 91 <= getvariable('as_of_date')
+   and history.valid_from <= invoices.due_date + default_days_past_due() + 1
+   and (history.valid_to is null or history.valid_to > invoices.due_date + default_days_past_due() + 1)
+  where history.open_amount > 0 and invoices.due_date + default_days_past_due() + 1 <= getvariable('as_of_date')
 ),
 
 final as (

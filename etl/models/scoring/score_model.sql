@@ -3,18 +3,20 @@
 -- score_min_training_month_ends training month ends or score_min_training_defaults default events).
 -- Points = 8 × WoE / ln 2 (8 points double the odds of paying, as in the score); a client's total
 -- goes through the calibration's knots (int_score_calibration) to its 12-month probability of default.
+-- The band's edges and unit come from int_score_band_edges, the one place they are written.
 with points as (select * from int_score_points),
 
-labels as (select feature, band_order, band from int_score_band_labels)
+edges as (select * from int_score_band_edges)
 
 select points.method, points.feature, points.band_order::integer as band_order,
-       coalesce(labels.band, 'band ' || points.band_order) as band, points.source,
+       coalesce(edges.band, 'band ' || points.band_order) as band, points.source,
        points.woe::double as woe, round(8 * points.woe / ln(2))::integer as points,
        points.training_month_ends, points.training_defaults,
        getvariable('score_min_training_month_ends')::integer as min_training_month_ends,
        getvariable('score_min_training_defaults')::integer as min_training_defaults,
        (select any_value(method) from int_score_calibration) as calibration_method,
-       (select count(*) from int_score_calibration)::integer as calibration_knots
+       (select count(*) from int_score_calibration)::integer as calibration_knots,
+       edges.unit as band_unit, edges.band_above, edges.band_up_to
 from points
-left join labels using (feature, band_order)
+left join edges using (feature, band_order)
 order by points.feature, points.band_order

@@ -118,16 +118,20 @@ const fr = {
     migration: (from: string, to: string) => `Migration des notes du ${from} au ${to} (clients notés aux deux dates ; en ligne la note d’il y a 12 mois)`,
     meaning: 'A : risque très faible, vendre librement · B : faible, conditions habituelles · C : modéré, surveiller, relances plus tôt · D : élevé, délais courts ou garanties · E : très élevé ou en défaut, comptant ou garanti, recouvrer.',
     features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard moyen sur 12 mois', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', share_disputed: 'Part des factures en litige', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
-    // Each feature's bands by band_order (score_model.band_order; 0 = no data), in words.
-    bands: {
-      days_late_12m: ['pas d’historique', 'à l’heure', '1 à 5 jours', '6 à 15 jours', '16 à 30 jours', 'plus de 30 jours'],
-      days_late_trend: ['pas d’historique', 'stable ou en mieux', '+1 à 5 jours', '+6 à 15 jours', 'plus de +15 jours'],
-      limit_usage: ['pas de limite', 'jusqu’à 50 %', '50 à 80 %', '80 à 100 %', 'limite dépassée'],
-      max_days_past_due: ['pas de donnée', 'aucun retard', '1 à 15 jours', '16 à 30 jours', '31 à 60 jours', '61 à 90 jours', 'plus de 90 jours'],
-      share_disputed: ['pas de donnée', 'aucune', 'jusqu’à 5 %', 'plus de 5 %'],
-      share_over_60: ['pas de donnée', 'aucune', 'jusqu’à 25 %', 'plus de 25 %'],
-      tenure: ['pas de donnée', 'plus de 24 mois', '6 à 24 mois', 'moins de 6 mois'],
-    } as Record<string, readonly string[]>,
+    // The words of a band of the scorecard around its edges (score_model.band_unit, band_above,
+    // band_up_to), put together by format.ts's scoreBandLabel: the edges are written once, in SQL.
+    bandWords: {
+      noValue: 'pas de donnée',
+      missing: { days_late_12m: 'pas d’historique', days_late_trend: 'pas d’historique', limit_usage: 'pas de limite' } as Record<string, string>,
+      none: { days_past_due: 'aucun retard', days_late: 'à l’heure', days_late_change: 'stable ou en mieux', share: 'aucune' } as Record<string, string>,
+      range: (from: string, to: string) => `${from} à ${to}`,
+      upTo: (to: string) => `jusqu’à ${to}`,
+      over: (from: string) => `plus de ${from}`,
+      orMore: (from: string) => `${from} ou plus`,
+      under: (to: string) => `moins de ${to}`,
+      days: (n: string) => `${n} jours`,
+      months: (n: string) => `${n} mois`,
+    },
   },
   score: {
     title: 'Score de crédit et limite',
@@ -156,7 +160,8 @@ const fr = {
     openInWorklist: 'Encours concerné',
     penaltiesOpen: 'Pénalités réclamables maintenant',
     penaltiesOpenNote: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `sur ${n} facture ouverte en retard` : `sur ${n} factures ouvertes en retard`),
-    penaltiesOpenHelp: 'Sur les factures encore ouvertes et échues : intérêts au taux BCE du semestre + 10 points, au prorata des jours de retard, plus 40 € d’indemnité forfaitaire par facture (Code de commerce L441-10, D441-5).',
+    penaltiesOpenHelp: (points: string, indemnity: string) =>
+      `Sur les factures encore ouvertes et échues : intérêts au taux BCE du semestre + ${points} points, au prorata des jours de retard, plus ${indemnity} d’indemnité forfaitaire par facture (Code de commerce L441-10, D441-5).`,
     penaltiesPaidLate: 'Pénalités courues sur factures payées en retard',
     penaltiesPaidLateNote: (n: string, plural: Intl.LDMLPluralRule, since: string) =>
       plural === 'one' ? `${n} facture soldée en retard, échue depuis le ${since}` : `${n} factures soldées en retard, échues depuis le ${since}`,
@@ -296,7 +301,7 @@ const fr = {
     toBook: (amount: string, specific: string, matrix: string, overlap: string) =>
       `Provision à comptabiliser : ${amount} — pour chaque client et tranche, la plus élevée de la provision spécifique (${specific} au total) et de la matrice (${matrix} au total ; ${overlap} de matrice portent sur des encours déjà provisionnés spécifiquement).`,
     change: (amount: string, date: string) => `Variation de la matrice depuis la fin de mois précédente (${date}) : ${amount}.`,
-    prudent: 'Historique de moins de 6 fins de mois dont l’issue est connue : taux de perte prudents documentés (non échu 1 %, 1–30 j 3 %, 31–60 j 10 %, 61–90 j 25 %, 91–180 j 50 %, 181–365 j 75 %, au-delà 100 %).',
+    prudent: (months: string, rates: string) => `Historique de moins de ${months} fins de mois dont l’issue est connue : taux de perte prudents documentés (${rates}).`,
     backtest: 'Contrôle a posteriori de la matrice',
     backtestHelp: 'La provision estimée à chaque fin de mois, avec les taux connus alors, face aux pertes constatées dans les 12 mois suivants sur les factures alors ouvertes.',
     monthEnd: 'Fin de mois',
@@ -320,11 +325,12 @@ const fr = {
     backtest: 'Erreur mesurée sur l’historique',
     backtestText: (dates: string, model: string, naive: string) =>
       `Refaite à ${dates} fins de mois passées avec l’historique connu alors, la prévision s’est écartée des encaissements réels de ${model} (erreur absolue pondérée), contre ${naive} pour la prévision naïve « tout est payé à l’échéance ».`,
-    method: 'Chaque facture ouverte est attendue à son échéance + le retard moyen habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; la moitié seulement d’une facture en litige et un quart d’une facture à plus de 90 jours de retard. La fourchette est ± l’erreur mesurée sur l’historique.',
+    method: (disputed: string, over90: string) =>
+      `Chaque facture ouverte est attendue à son échéance + le retard moyen habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; ${disputed} seulement d’une facture en litige et ${over90} d’une facture à plus de 90 jours de retard. La fourchette est ± l’erreur mesurée sur l’historique.`,
   },
 };
 
-type FinanceLabels = typeof fr;
+export type FinanceLabels = typeof fr;
 
 const en: FinanceLabels = {
   scores: {
@@ -358,8 +364,18 @@ const en: FinanceLabels = {
     migration: (from, to) => `Grade migration from ${from} to ${to} (clients scored at both dates; rows: the grade 12 months earlier)`,
     meaning: 'A: very low risk, sell freely · B: low, usual terms · C: moderate, watch, earlier reminders · D: high, short terms or guarantees · E: very high or in default, cash or secured only, collect.',
     features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Average days late over 12 months', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', share_disputed: 'Share of invoices disputed', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
-    // The bands as score_model words them.
-    bands: {},
+    bandWords: {
+      noValue: 'no data',
+      missing: { days_late_12m: 'no history', days_late_trend: 'no history', limit_usage: 'no limit' },
+      none: { days_past_due: 'not overdue', days_late: 'on time', days_late_change: 'steady or better', share: 'none' },
+      range: (from, to) => `${from}–${to}`,
+      upTo: (to) => `up to ${to}`,
+      over: (from) => `over ${from}`,
+      orMore: (from) => `${from} or more`,
+      under: (to) => `under ${to}`,
+      days: (n) => `${n} days`,
+      months: (n) => `${n} months`,
+    },
   },
   score: {
     title: 'Credit score and limit',
@@ -384,7 +400,8 @@ const en: FinanceLabels = {
     openInWorklist: 'Receivables concerned',
     penaltiesOpen: 'Penalties claimable now',
     penaltiesOpenNote: (n, plural) => (plural === 'one' ? `on ${n} open overdue invoice` : `on ${n} open overdue invoices`),
-    penaltiesOpenHelp: 'On the invoices still open and past due: interest at the ECB rate of the half-year + 10 points, pro rata of days late, plus a fixed €40 recovery indemnity per invoice (French Commercial Code L441-10, D441-5).',
+    penaltiesOpenHelp: (points, indemnity) =>
+      `On the invoices still open and past due: interest at the ECB rate of the half-year + ${points} points, pro rata of days late, plus a fixed ${indemnity} recovery indemnity per invoice (French Commercial Code L441-10, D441-5).`,
     penaltiesPaidLate: 'Penalties accrued on invoices paid late',
     penaltiesPaidLateNote: (n, plural, since) => (plural === 'one' ? `${n} invoice settled late, due since ${since}` : `${n} invoices settled late, due since ${since}`),
     penaltiesPaidLateHelp: 'The same reckoning on invoices already settled, but after their due date: penalties owed in law over the whole history, which nothing in the exports shows as claimed. Not included in the penalties claimable now.',
@@ -522,7 +539,7 @@ const en: FinanceLabels = {
     toBook: (amount, specific, matrix, overlap) =>
       `Provision to book: ${amount} — per client and bucket, the higher of the specific provision (${specific} in all) and the matrix (${matrix} in all; ${overlap} of the matrix is on balances already provided for specifically).`,
     change: (amount, date) => `Change in the matrix since the last month end (${date}): ${amount}.`,
-    prudent: 'Fewer than 6 month ends with a known outcome: documented prudent loss rates (not due 1 %, 1–30 days 3 %, 31–60 10 %, 61–90 25 %, 91–180 50 %, 181–365 75 %, beyond 100 %).',
+    prudent: (months, rates) => `Fewer than ${months} month ends with a known outcome: documented prudent loss rates (${rates}).`,
     backtest: 'Backtest of the matrix',
     backtestHelp: 'The provision estimated at each month end with the rates known then, against the write-offs of the next 12 months on the invoices open then.',
     monthEnd: 'Month end',
@@ -546,7 +563,8 @@ const en: FinanceLabels = {
     backtest: 'Error measured on history',
     backtestText: (dates, model, naive) =>
       `Made again at ${dates} past month ends with the history known then, the forecast missed the cash actually collected by ${model} (weighted absolute error), against ${naive} for the naive forecast "everything is paid on its due date".`,
-    method: 'Each open invoice is expected on its due date + the client’s usual days late over 12 months (its segment’s when it has little history); only half of a disputed invoice and a quarter of one beyond 90 days past due. The range is ± the error measured on history.',
+    method: (disputed, over90) =>
+      `Each open invoice is expected on its due date + the client’s usual days late over 12 months (its segment’s when it has little history); only ${disputed} of a disputed invoice and ${over90} of one beyond 90 days past due. The range is ± the error measured on history.`,
   },
 };
 

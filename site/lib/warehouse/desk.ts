@@ -1,6 +1,7 @@
 // The collections desk: the worklist by client, the collections log (actions, promises,
 // disputes, contacts), the account statements and dunning letters, and the company's details.
 import { memo } from '../read.ts';
+import type { Columns } from './tables.ts';
 
 export interface WorklistRow {
   priority: number;
@@ -74,6 +75,12 @@ export interface DisputeReasonRow {
 export const disputesByReason = () =>
   memo<DisputeReasonRow>('disputesByReason', ['disputes_by_reason'], `select * from {disputes_by_reason} order by open_amount desc, reason`);
 
+/** The age bands of disputes_by_reason's four amounts, in order ('0-30', '31-60', '61-90', '>90' by default): the column heads. */
+export type DisputeAgeBand = Columns<'dispute_age_bands', 'band_order' | 'age_band', 'band_order' | 'age_band'>;
+
+export const disputeAgeBands = () =>
+  memo<DisputeAgeBand>('disputeAgeBands', ['dispute_age_bands'], `select band_order, age_band from {dispute_age_bands} order by band_order`);
+
 export interface CompanyRow {
   name: string | null;
   address: string | null;
@@ -87,6 +94,9 @@ export interface CompanyRow {
   stale_after_days: number;
   indemnity_amount: number;
   penalty_rate_points: number;
+  provision_min_history_months: number;
+  forecast_disputed_share: number;
+  forecast_over90_share: number;
 }
 
 export const company = () => memo<CompanyRow>('company', ['company'], `select * from {company}`).then((rows) => rows[0] ?? null);

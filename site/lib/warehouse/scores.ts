@@ -97,15 +97,23 @@ export const scoreValidation = () => memo<ScoreValidationRow>('scoreValidation',
 export interface ScorePoints {
   method: 'fitted' | 'expert';
   feature: string;
-  /** 1 = safest band (0 = no data): the band's code, worded by the site (finance.scores.bands). */
+  /** 1 = safest band (0 = no data). */
   band_order: number;
+  /** The band in English words, for analysts; the site words it from its edges (format.ts scoreBandLabel). */
   band: string;
+  /** What the edges count ('days_past_due', 'days_late', 'days_late_change', 'share', 'months'); NULL for band 0. */
+  band_unit: string | null;
+  /** The band holds values above band_above (excluded) and up to band_up_to (included); NULL: no edge on that side. */
+  band_above: number | null;
+  band_up_to: number | null;
   points: number;
   training_month_ends: number;
   training_defaults: number;
 }
 
-export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `select method, feature, band_order, band, points, training_month_ends, training_defaults from {score_model} order by feature, band_order`);
+export const scoreModel = () => memo<ScorePoints>('scoreModel', ['score_model'], `
+  select method, feature, band_order, band, band_unit, band_above, band_up_to, points, training_month_ends, training_defaults
+  from {score_model} order by feature, band_order`);
 
 export interface RocRow {
   rule: 'model' | 'naive';

@@ -254,6 +254,9 @@ export const warehouseTables = {
     stale_after_days: number,
     indemnity_amount: number,
     penalty_rate_points: number,
+    provision_min_history_months: number,
+    forecast_disputed_share: number,
+    forecast_over90_share: number,
   }),
   contacts: z.object({
     client_id: text,
@@ -280,6 +283,12 @@ export const warehouseTables = {
     is_over_limit: present.flag,
     is_over_insured_limit: present.flag,
     uninsured_exposure_amount: present.number,
+  }),
+  dispute_age_bands: z.object({
+    band_order: present.number,
+    age_band: present.text,
+    min_days: present.number,
+    max_days: number,
   }),
   disputes: z.object({
     dispute_id: text,
@@ -627,6 +636,9 @@ export const warehouseTables = {
     min_training_defaults: number,
     calibration_method: text,
     calibration_knots: number,
+    band_unit: text,
+    band_above: number,
+    band_up_to: number,
   }),
   score_roc: z.object({
     rule: text,
@@ -755,9 +767,10 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   clients: { client_id: 'VARCHAR', name: 'VARCHAR', segment: 'VARCHAR', sector: 'VARCHAR', country: 'VARCHAR', sales_rep: 'VARCHAR', payment_terms: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', external_rating: 'VARCHAR', legal_status: 'VARCHAR', procedure_date: 'DATE', doubtful_amount: 'DECIMAL(18,2)', is_in_client_file: 'BOOLEAN', receivables_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', max_days_past_due: 'INTEGER', invoice_count: 'INTEGER', first_invoice_date: 'DATE', last_invoice_date: 'DATE', disputed_open_amount: 'DECIMAL(18,2)', disputed_open_invoice_count: 'INTEGER', share_overdue: 'DOUBLE' },
   collection_actions: { action_id: 'VARCHAR', action_date: 'DATE', client_id: 'VARCHAR', kind: 'VARCHAR', invoice_ids: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', dispute_id: 'VARCHAR', dispute_reason: 'VARCHAR', dispute_owner: 'VARCHAR', dispute_status: 'VARCHAR', until_date: 'DATE', author: 'VARCHAR', note: 'VARCHAR', source_file: 'VARCHAR', line: 'INTEGER' },
   collector_performance: { sales_rep: 'VARCHAR', month: 'DATE', clients_chased: 'INTEGER', chased_amount: 'DECIMAL(18,2)', collected_after_action_amount: 'DECIMAL(18,2)', promises_made: 'INTEGER', promises_kept: 'INTEGER', promises_broken: 'INTEGER', disputes_resolved: 'INTEGER', days_beyond_terms: 'DOUBLE' },
-  company: { name: 'VARCHAR', address: 'VARCHAR', city: 'VARCHAR', siren: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', currency: 'VARCHAR', as_of_date: 'DATE', payment_deadline_days: 'INTEGER', payment_deadline_date: 'DATE', stale_after_days: 'INTEGER', indemnity_amount: 'DECIMAL(18,2)', penalty_rate_points: 'DOUBLE' },
+  company: { name: 'VARCHAR', address: 'VARCHAR', city: 'VARCHAR', siren: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', currency: 'VARCHAR', as_of_date: 'DATE', payment_deadline_days: 'INTEGER', payment_deadline_date: 'DATE', stale_after_days: 'INTEGER', indemnity_amount: 'DECIMAL(18,2)', penalty_rate_points: 'DOUBLE', provision_min_history_months: 'INTEGER', forecast_disputed_share: 'DOUBLE', forecast_over90_share: 'DOUBLE' },
   contacts: { client_id: 'VARCHAR', contact_order: 'INTEGER', name: 'VARCHAR', role: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR' },
   credit_limits: { client_id: 'VARCHAR', grade: 'VARCHAR', grade_source: 'VARCHAR', monthly_sales_amount: 'DECIMAL(18,2)', terms_days: 'INTEGER', sales_based_limit_amount: 'DECIMAL(18,2)', recommended_limit_amount: 'DECIMAL(18,2)', zero_limit_reason: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', exposure_amount: 'DECIMAL(18,2)', limit_usage: 'DOUBLE', is_over_limit: 'BOOLEAN', is_over_insured_limit: 'BOOLEAN', uninsured_exposure_amount: 'DECIMAL(18,2)' },
+  dispute_age_bands: { band_order: 'INTEGER', age_band: 'VARCHAR', min_days: 'INTEGER', max_days: 'INTEGER' },
   disputes: { dispute_id: 'VARCHAR', client_id: 'VARCHAR', reason: 'VARCHAR', owner: 'VARCHAR', status: 'VARCHAR', opened_date: 'DATE', closed_date: 'DATE', days_open: 'INTEGER', age_band: 'VARCHAR', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)' },
   disputes_by_reason: { reason: 'VARCHAR', open_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', open_0_30_amount: 'DECIMAL(18,2)', open_31_60_amount: 'DECIMAL(18,2)', open_61_90_amount: 'DECIMAL(18,2)', open_over_90_amount: 'DECIMAL(18,2)', avg_days_open: 'DOUBLE', closed_90d_count: 'INTEGER', avg_days_to_close: 'DOUBLE' },
   dunning: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', stage: 'VARCHAR', reason: 'VARCHAR', priority: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', due_date: 'DATE', days_from_due: 'INTEGER', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR', procedure_date: 'DATE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', is_disputed: 'BOOLEAN', scheduled_stage: 'VARCHAR', schedule_day: 'INTEGER', shift_days: 'INTEGER', stage_start_day: 'INTEGER', paused_until_date: 'DATE' },
@@ -785,7 +798,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   roll_rate_averages: { bucket: 'VARCHAR', bucket_order: 'INTEGER', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', flow_month_ends: 'INTEGER' },
   roll_rates: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', opening_balance_amount: 'DECIMAL(18,2)', rolled_forward_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', loss_rate_12m: 'DOUBLE' },
   run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN', last_month_end: 'DATE', receivables_change_amount: 'DECIMAL(18,2)', overdue_change_amount: 'DECIMAL(18,2)' },
-  score_model: { method: 'VARCHAR', feature: 'VARCHAR', band_order: 'INTEGER', band: 'VARCHAR', source: 'VARCHAR', woe: 'DOUBLE', points: 'INTEGER', training_month_ends: 'INTEGER', training_defaults: 'INTEGER', min_training_month_ends: 'INTEGER', min_training_defaults: 'INTEGER', calibration_method: 'VARCHAR', calibration_knots: 'INTEGER' },
+  score_model: { method: 'VARCHAR', feature: 'VARCHAR', band_order: 'INTEGER', band: 'VARCHAR', source: 'VARCHAR', woe: 'DOUBLE', points: 'INTEGER', training_month_ends: 'INTEGER', training_defaults: 'INTEGER', min_training_month_ends: 'INTEGER', min_training_defaults: 'INTEGER', calibration_method: 'VARCHAR', calibration_knots: 'INTEGER', band_unit: 'VARCHAR', band_above: 'DOUBLE', band_up_to: 'DOUBLE' },
   score_roc: { rule: 'VARCHAR', point: 'INTEGER', share_non_defaults: 'DOUBLE', share_defaults: 'DOUBLE' },
   score_validation: { rule: 'VARCHAR', grade: 'VARCHAR', observations: 'INTEGER', defaults: 'INTEGER', auc: 'DOUBLE', gini: 'DOUBLE', ks: 'DOUBLE', default_rate: 'DOUBLE', mean_pd_12m: 'DOUBLE', default_rate_low: 'DOUBLE', default_rate_high: 'DOUBLE', verdict: 'VARCHAR', verdict_code: 'VARCHAR' },
   score_validation_sample: { client_id: 'VARCHAR', month_end: 'DATE', defaults_within_12m: 'BOOLEAN', max_days_past_due: 'BIGINT', pd_12m: 'DOUBLE', grade: 'VARCHAR' },
@@ -831,6 +844,7 @@ export type CollectorPerformanceRow = z.infer<typeof warehouseTables.collector_p
 export type CompanyRow = z.infer<typeof warehouseTables.company>;
 export type ContactsRow = z.infer<typeof warehouseTables.contacts>;
 export type CreditLimitsRow = z.infer<typeof warehouseTables.credit_limits>;
+export type DisputeAgeBandsRow = z.infer<typeof warehouseTables.dispute_age_bands>;
 export type DisputesRow = z.infer<typeof warehouseTables.disputes>;
 export type DisputesByReasonRow = z.infer<typeof warehouseTables.disputes_by_reason>;
 export type DunningRow = z.infer<typeof warehouseTables.dunning>;
