@@ -101,7 +101,7 @@ export interface ScorePoints {
   band_order: number;
   /** The band in English words, for analysts; the site words it from its edges (format.ts scoreBandLabel). */
   band: string;
-  /** What the edges count ('days_past_due', 'days_late', 'days_late_change', 'share', 'months'); NULL for band 0. */
+  /** The unit of the edges: 'days_past_due', 'days_late', 'days_late_change', 'share', 'months'; NULL for band 0. */
   band_unit: string | null;
   /** The band holds values above band_above (excluded) and up to band_up_to (included); NULL: no edge on that side. */
   band_above: number | null;
