@@ -1,6 +1,7 @@
-// Once per test run: pins the time zone, generates the bundled sample (open items and FEC) and
-// builds the open-items warehouse,
-// shared by the whole-run tests (each reads it; none writes it). Beside it, a small company from
+// Once per test run, for the 'whole-run' project only (vitest.config.ts; test/projects.ts puts
+// there every file that reads what this provides): pins the time zone, generates the bundled
+// sample (open items and FEC) and builds the open-items warehouse, shared by the whole-run tests
+// (each reads it; none writes it). Beside it, a small company from
 // the same generator (60 clients instead of 1,500), for the tests that run the whole nightly job
 // (ETL and site build, by its command line) and only need some data to run it on.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';

@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { makeFormat } from '../../site/lib/format.ts';
+import { euros } from '../french.ts';
 import { queryWarehouse } from '../helpers.ts';
 import { buildSite, launchBrowser, noProblems, removeSite, serve, watch } from './harness.ts';
 
 const passphrase = 'vingt-deux lignes de grand livre';
-const format = makeFormat('fr-FR', 'EUR');
 let browser: Browser;
 let server: Server;
 let siteDir: string;
@@ -80,7 +79,7 @@ describe('the encrypted sample site', () => {
     await page.goto(`${url}/`, { waitUntil: 'networkidle' });
     await unlock(page, passphrase);
     await expect(decryptedHeading(page)).resolves.toBe("Vue d'ensemble du poste clients");
-    await expect(page.locator('.kpi-value').first().textContent()).resolves.toBe(format.money(totalReceivables));
+    await expect(page.locator('.kpi-value').first().textContent()).resolves.toBe(euros(totalReceivables));
     // The document written in place keeps standards mode and the page's own Content Security Policy.
     await expect(page.evaluate(() => document.compatMode)).resolves.toBe('CSS1Compat');
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).resolves.toMatch(/script-src 'self';/);
@@ -91,7 +90,7 @@ describe('the encrypted sample site', () => {
     const [client] = await queryWarehouse<{ name: string; receivables_amount: number }>(inject('sampleWarehouse'), `select name, receivables_amount::double as receivables_amount from clients where client_id = '${id}'`);
     // Opened with the key kept for the session: the form is never filled again.
     await expect(decryptedHeading(page)).resolves.toBe(client!.name);
-    await expect(page.locator('.kpi-value').first().textContent()).resolves.toBe(format.money(client!.receivables_amount));
+    await expect(page.locator('.kpi-value').first().textContent()).resolves.toBe(euros(client!.receivables_amount));
 
     // The clients index's search is a module script of /_astro/: it runs in the decrypted page.
     await page.goto(`${url}/clients/`, { waitUntil: 'networkidle' });
@@ -130,7 +129,7 @@ describe('the encrypted sample site', () => {
   });
 
   it('no published file holds the ten largest clients\u2019 names, the total receivables or a Parquet file in the clear', async () => {
-    const shown = format.money(totalReceivables);
+    const shown = euros(totalReceivables);
     const needles = [
       ...clients.flatMap((c) => [c.name, c.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;')]),
       shown,

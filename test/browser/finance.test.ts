@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
+import { integer } from '../french.ts';
 import { queryWarehouse } from '../helpers.ts';
 import { launchBrowser, noProblems, sampleSite, serve, watch } from './harness.ts';
 
@@ -136,10 +137,11 @@ function mannWhitneyAuc(rows: { risk: number; defaulted: boolean }[]): number {
 }
 
 // Figures a user reads, worked out here from the warehouse's detail rows by another route than
-// the page's (the validation sample ranked in TypeScript; the provision lines summed by DuckDB).
+// the page's (the validation sample ranked in TypeScript; the matrix provision from the ageing
+// and the loss rates, the specific one from its lines' bases and rates), and written in French
+// by hand (test/french.ts), not with the site's formatter.
 describe('figures on the finance pages, recomputed', () => {
   const french = (n: number, decimals: number) => n.toFixed(decimals).replace('.', ',');
-  const euros = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(n);
   const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
   it('the scores page shows the AUC of the score and of the naive rule on the validation sample', async () => {
@@ -156,24 +158,39 @@ describe('figures on the finance pages, recomputed', () => {
     await page.goto(`${url}/scores/`);
     const cells = async (rule: string) => (await page.locator('#score-validation tbody tr', { has: page.locator(`th:text-is("${rule}")`) }).locator('td').allTextContents()).map(plain);
     const [observations, defaulters, auc] = await cells('Score');
-    const integer = (n: number) => plain(new Intl.NumberFormat('fr-FR').format(n));
-    expect([observations, defaulters, auc]).toEqual([integer(sample.length), integer(defaults), french(model, 3)]);
+    expect([observations, defaulters, auc]).toEqual([plain(integer(sample.length)), plain(integer(defaults)), french(model, 3)]);
     expect((await cells('Règle naïve : retard maximal actuel'))[2]).toBe(french(naive, 3));
     await page.close();
   });
 
   it('the provisions page shows the matrix and specific totals of the provision lines at the as-of date', async () => {
-    const totals = await queryWarehouse<{ method: string; total: number }>(
-      inject('sampleWarehouse'),
-      `select method, sum(amount)::double as total from provisions
-       where month_end = (select max(month_end) from provisions p where p.method = provisions.method) group by method`,
+    const sampleWarehouse = inject('sampleWarehouse');
+    // Matrix (IFRS 9): at the sample's last month end, 2026-10-31, each client's positive open
+    // balance in a bucket × that bucket's loss rate (forward-looking factor 1, the default).
+    // Balances from ageing_monthly, not from the provision lines the page's total sums.
+    const balances = await queryWarehouse<{ bucket: string; open: number }>(
+      sampleWarehouse,
+      `select bucket, open_amount::double as open from ageing_monthly where month_end = date '2026-10-31' and open_amount > 0`,
     );
-    const total = (method: string) => totals.find((t) => t.method === method)?.total ?? 0;
-    expect(total('matrix')).toBeGreaterThan(0);
-    expect(total('specific')).toBeGreaterThan(0);
+    const rates = new Map((await queryWarehouse<{ bucket: string; rate: number | null }>(sampleWarehouse, 'select bucket, rate from provision_matrix')).map((r) => [r.bucket, r.rate]));
+    // Every bucket holding a balance has its rate (a missing one would make the sum NaN, not 0).
+    expect(balances.filter((b) => typeof rates.get(b.bucket) !== 'number')).toEqual([]);
+    const matrix = balances.reduce((sum, b) => sum + b.open * rates.get(b.bucket)!, 0);
+    // Specific (French practice): each line's base excl. tax × the rate of its basis.
+    const lines = await queryWarehouse<{ base: number; rate: number }>(sampleWarehouse, 'select balance_amount::double as base, rate from provision_specific');
+    const specific = lines.reduce((sum, l) => sum + l.base * l.rate, 0);
+    expect(matrix).toBeGreaterThan(0);
+    expect(specific).toBeGreaterThan(0);
     const page = await browser.newPage();
     await page.goto(`${url}/provisions/`);
-    expect((await page.locator('.kpi-value').allTextContents()).map(plain)).toEqual([plain(euros(total('matrix'))), plain(euros(total('specific')))]);
+    const shown = (await page.locator('.kpi-value').allTextContents()).map(plain);
+    expect(shown).toHaveLength(2);
+    // Whole euros in French; the page's totals sum lines rounded to the cent, so they may differ
+    // from these sums of unrounded products by a few cents: within a euro.
+    for (const [text, expected] of [[shown[0]!, matrix], [shown[1]!, specific]] as const) {
+      expect(text).toMatch(/^\d{1,3}( \d{3})* €$/);
+      expect(Math.abs(Number(text.replace(/\D/g, '')) - expected)).toBeLessThanOrEqual(1);
+    }
     await page.close();
   });
 });

@@ -10,10 +10,8 @@ import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { makeFormat } from '../../site/lib/format.ts';
-import { en } from '../../site/lib/i18n/en.ts';
-import { fr } from '../../site/lib/i18n/fr.ts';
 import { pageSizes } from '../../site/lib/lists.ts';
+import { euros, integer, points } from '../french.ts';
 import { queryWarehouse } from '../helpers.ts';
 import { launchBrowser, projectDir, sampleSite, serve } from './harness.ts';
 import { foreignWords, inputText, pageText, visibleText, type Language, type SkipElement } from './language.ts';
@@ -97,8 +95,8 @@ describe.each(languages)('the %s site at 390 px', (language) => {
   it('keeps the identifying and money columns of the largest overdue clients, leaves out segment and sales rep', async () => {
     const page = await open(language, '/', 390);
     const headers = await page.locator('#top-overdue thead th:visible').allTextContents();
-    const labels = language === 'fr' ? fr : en;
-    expect(headers.map((h) => h.replace(/ ▾$/, ''))).toEqual([labels.columns.client, labels.columns.receivables, labels.columns.overdue, labels.columns.maxDaysPastDue]);
+    const expected = { fr: ['Client', 'Encours', 'Échu', 'Retard max. (j)'], en: ['Client', 'Receivables', 'Overdue', 'Max. days late'] };
+    expect(headers.map((h) => h.replace(/ ▾$/, ''))).toEqual(expected[language]);
     await page.close();
   });
 });
@@ -249,7 +247,6 @@ function* htmlFiles(dir: string): Generator<string> {
 }
 
 describe('labels that say what they show (French site, sample as of 2026-10-31)', () => {
-  const format = makeFormat('fr-FR', 'EUR', fr);
   const q = <T extends Record<string, unknown>>(sql: string) => queryWarehouse<T & Record<string, never>>(inject('sampleWarehouse'), sql);
 
   it('gives each KPI its change over the month in its unit (points for rates), green when good, red when bad', async () => {
@@ -263,8 +260,8 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     for (const [i, key] of [[3, 'share_overdue'], [4, 'bad_debt_rate_12m']] as const) {
       const change = last![key] - before![key];
       // A move that rounds to 0,0 pt is flat: '=' and neither good nor bad (site/lib/trend.ts).
-      const flat = format.points(Math.abs(change)) === format.points(0);
-      const arrow = `${flat ? '=' : change > 0 ? '▲' : '▼'} ${format.points(Math.abs(change))}`;
+      const flat = points(change) === points(0);
+      const arrow = `${flat ? '=' : change > 0 ? '▲' : '▼'} ${points(change)}`;
       await expect(trend(i).locator('.arrow').textContent()).resolves.toBe(arrow);
       await expect(trend(i).getAttribute('class')).resolves.toBe(`kpi-trend ${flat ? 'neutral' : change > 0 ? 'bad' : 'good'}`);
       await expect(trend(i).textContent()).resolves.toMatch(/\u00a0pts? sur un mois/);
@@ -294,9 +291,9 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     const tiles = page.locator('main > section.kpis .kpi');
     // Tiles: clients to chase, actions, amount concerned, then the two penalty tiles.
     await expect(tiles.nth(3).locator('.kpi-label').textContent()).resolves.toBe('Pénalités réclamables maintenant');
-    await expect(tiles.nth(3).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.open));
+    await expect(tiles.nth(3).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.open));
     await expect(tiles.nth(4).locator('.kpi-label').textContent()).resolves.toBe('Pénalités courues sur factures payées en retard');
-    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.paid));
+    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.paid));
     await page.close();
   });
 
@@ -327,8 +324,8 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     );
     const page = await open('fr', `/clients/${b!.client_id}/`, 1280);
     const tiles = page.locator('.behaviour .kpi');
-    await expect(tiles.nth(0).locator('.kpi-value').textContent()).resolves.toBe(`${format.integer(b!.days_late_12m)} j`);
-    await expect(tiles.nth(1).locator('.kpi-value').textContent()).resolves.toBe(`${format.integer(b!.days_to_pay_12m)} j`);
+    await expect(tiles.nth(0).locator('.kpi-value').textContent()).resolves.toBe(`${integer(b!.days_late_12m)} j`);
+    await expect(tiles.nth(1).locator('.kpi-value').textContent()).resolves.toBe(`${integer(b!.days_to_pay_12m)} j`);
     // The 12 months November 2025 – October 2026, oldest first.
     const months = await page.locator('#client-months tbody th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-csv')));
     expect(months).toEqual(['2025-11-30', '2025-12-31', '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31']);

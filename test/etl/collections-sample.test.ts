@@ -20,11 +20,29 @@ describe('the worklist on the sample', () => {
   });
 
   it('sums each client’s invoices to chase, and ranks clients by expected loss', async () => {
-    const differences = await q(`
-      select w.client_id from worklist w
-      join (select client_id, sum(open_amount) as due, count(*) as n from dunning where stage not like 'paused%' group by all) d using (client_id)
-      where w.due_amount <> d.due or w.invoice_count <> d.n`);
-    expect(differences).toEqual([]);
+    // From the ledger, not from `dunning` (which the worklist sums): a client's invoices to chase
+    // are its open invoices (open amount > 0) that have reached the schedule's first step, the
+    // preventive reminder 5 days before the due date (a riskier grade brings only the overdue
+    // steps earlier), so due on or before 2026-11-05 at the sample's as-of date, 2026-10-31; or
+    // all of them for a client in redressement or liquidation judiciaire (the sample's two
+    // procedures), each with a claim to declare. A client none of whose invoices is paused has
+    // them all in its row; one with paused invoices has the others, for less than the whole.
+    const [compared] = await q(`
+      with chased as (
+        select client_id, sum(open_amount) as due, count(*) as n
+        from invoices join clients using (client_id)
+        where kind = 'invoice' and open_amount > 0
+          and (due_date <= date '2026-11-05' or legal_status in ('Redressement judiciaire', 'Liquidation judiciaire'))
+        group by all
+      )
+      select count(*) filter (where w.paused_invoice_count = 0) as unpaused,
+             count(*) filter (where w.paused_invoice_count = 0 and (w.due_amount is distinct from chased.due or w.invoice_count is distinct from chased.n)) as unpaused_differing,
+             count(*) filter (where w.paused_invoice_count > 0) as paused,
+             count(*) filter (where w.paused_invoice_count > 0 and (w.invoice_count + w.paused_invoice_count is distinct from chased.n or not w.due_amount < chased.due)) as paused_differing
+      from worklist w left join chased using (client_id)`);
+    expect(compared).toMatchObject({ unpaused_differing: 0, paused_differing: 0 });
+    expect(compared!.unpaused).toBeGreaterThan(300);
+    expect(compared!.paused).toBeGreaterThan(0);
     const unordered = await q(`select priority from (select priority, expected_loss_amount, lag(expected_loss_amount) over (order by priority) as previous from worklist) where expected_loss_amount > previous`);
     expect(unordered).toEqual([]);
   });

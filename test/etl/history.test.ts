@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { restoreHistory } from '../../etl/history.ts';
 import type { Manifest } from '../../etl/publish-warehouse.ts';
-import { makeFormat } from '../../site/lib/format.ts';
+import { euros } from '../french.ts';
 
 const projectDir = join(import.meta.dirname, '..', '..');
 // Inside the project: the site build must not share Astro's ./.astro/.prerender/ with another test's.
@@ -63,10 +63,9 @@ describe('npm run history: save after a nightly, restore before the next one on 
     const receivablesCell = (row: Element) => row.querySelectorAll('td')[1]!.textContent!;
     const change = Math.round((Number(secondRun.headline.receivables) - Number(firstRun.headline.receivables)) * 100) / 100;
     expect(change).not.toBe(0);
-    const money = makeFormat('fr-FR', 'EUR').money;
     // Newest first: this run's receivables and the change since the first; the first run has none.
-    expect(receivablesCell(rows[0]!)).toBe(`${money(Number(secondRun.headline.receivables))}${change > 0 ? '▲ +' : '▼ −'}${money(Math.abs(change))}`);
-    expect(receivablesCell(rows[1]!)).toBe(money(Number(firstRun.headline.receivables)));
+    expect(receivablesCell(rows[0]!)).toBe(`${euros(Number(secondRun.headline.receivables))}${change > 0 ? '▲ +' : '▼ −'}${euros(Math.abs(change))}`);
+    expect(receivablesCell(rows[1]!)).toBe(euros(Number(firstRun.headline.receivables)));
     expect(rows[1]!.querySelectorAll('td')[0]!.textContent).toBe('30/09/2026');
   });
 
