@@ -27,8 +27,9 @@ describe('forecast', () => {
       { as_of_date: '2024-03-27' },
     );
     expect(rows).toHaveLength(13);
-    expect(rows[0]).toEqual({ week_start: '2024-03-25', from_date: '2024-03-28', week: 1, expected_amount: 300, low_amount: 225, high_amount: 375, invoices: 2 });
-    expect(rows[1]).toEqual({ week_start: '2024-04-01', from_date: '2024-04-01', week: 2, expected_amount: 150, low_amount: 112.5, high_amount: 187.5, invoices: 1 });
+    // total_expected_amount, on every week: the 13 weeks together, 300 + 150 + 400 = 850.
+    expect(rows[0]).toEqual({ week_start: '2024-03-25', from_date: '2024-03-28', week: 1, expected_amount: 300, low_amount: 225, high_amount: 375, invoices: 2, total_expected_amount: 850 });
+    expect(rows[1]).toEqual({ week_start: '2024-04-01', from_date: '2024-04-01', week: 2, expected_amount: 150, low_amount: 112.5, high_amount: 187.5, invoices: 1, total_expected_amount: 850 });
     expect(rows[12]).toMatchObject({ week_start: '2024-06-17', week: 13, expected_amount: 400 });
     // Every week starts on a Monday (getUTCDay 1).
     expect(rows.map((r) => new Date(`${r.week_start as string}T00:00:00Z`).getUTCDay())).toEqual(Array(13).fill(1));
