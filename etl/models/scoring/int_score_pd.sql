@@ -1,36 +1,30 @@
--- One row per client and month end at which it owed something or was invoiced: its credit score.
+-- One row per client and month end at which it owed something or was invoiced: its credit score,
+-- 12-month probability of default and reasons, before the grade (client_scores holds it).
 -- Client score: 0–100 with a grade and a probability of default over 12 months, from payment
 -- behaviour (weighted days late, trend, share of old overdue, max DPD, disputes, limit usage,
 -- tenure) plus optional external or financial data; every score comes with its top reason codes.
 -- Default event: 90+ DPD on a material amount, or a write-off, or a collective procedure, within
 -- 12 months (int_default_events).
--- Total = sum of the weights of evidence of the client's feature bands (int_score_points);
--- pd_model = the calibration's link at that total (int_score_calibration, log-odds interpolated
--- between its knots). Overrides, at the latest month end only (the client file is today's): a
--- collective procedure (is_collective_procedure) is in default: pd 99.99 %, grade E — at every
--- month end on or after its judgment when the file dates it (procedure_date); an external
--- rating starting with D caps the grade at C, with E at D (pd raised to that grade's lower bound);
--- a rating A or B with nothing past due keeps the client out of E (pd at most just under D's upper
--- bound); override 'external_rating' when the rating moved the probability.
+-- Total = sum of the weights of evidence of the client's feature bands (int_score_points), smoothed
+-- over its recent month ends (int_score_totals); pd_model = the calibration's link at that
+-- smoothed total (int_score_calibration, log-odds interpolated between its knots). Overrides, at
+-- the latest month end only (the client file is today's): a collective procedure
+-- (is_collective_procedure) is in default: pd 99.99 %, grade E — at every month end on or after its
+-- judgment when the file dates it (procedure_date); an external rating starting with D caps the
+-- grade at C, with E at D (pd raised to that grade's lower bound); a rating A or B with nothing
+-- past due keeps the client out of E (pd at most just under D's upper bound); override
+-- 'external_rating' when the rating moved the probability.
 -- score = 50 + 8 × log2((1 − pd_12m) / pd_12m), kept within 0–100: higher is safer, 8 points
 -- double the odds of paying (pd 50 % → 50, 20 % → 66, 5 % → 84, 1 % → 103 → 100).
--- Grade by pd_12m against score_grade_pd_bounds (default A < 3 %, B < 8 %, C < 15 %, D < 30 %, E).
--- Reasons (codes, worded by the site): an override first, then the bands that cost the most points
--- against the best band of their feature (ties by feature name), up to three; reason_N is the code
--- (the feature, 'collective_procedure' or 'external_rating'), reason_N_band_order its band (the
--- rating's level 1–5 for 'external_rating') and reason_N_points the points it costs.
-with points as (
-  select *, max(woe) over (partition by feature) - woe as cost from int_score_points
-),
-
-totals as (
-  -- Summed as decimals: a sum of doubles depends on the order of its terms (see int_score_calibration).
-  select bands.month_end, bands.client_id, sum(points.woe::decimal(18, 12))::double as total_woe,
-         list({'code': bands.feature, 'band_order': bands.band_order::integer, 'cost': points.cost} order by points.cost desc, bands.feature)
-           filter (where points.cost > 0) as costs
-  from int_score_bands as bands
-  join points using (feature, band_order)
-  group by bands.month_end, bands.client_id
+-- pd_grade: the grade of pd_12m against score_grade_pd_bounds (default A < 3 %, B < 8 %, C < 15 %,
+-- D < 30 %, E); client_scores holds a grade until the PD passes its edge by a margin.
+-- Reasons (codes, worded by the site): an override first, then the features that cost the most
+-- points against their best band over the recent month ends (int_score_totals; ties by feature
+-- name), up to three; reason_N is the code (the feature, 'collective_procedure' or
+-- 'external_rating'), reason_N_band_order its band (the rating's level 1–5 for 'external_rating')
+-- and reason_N_points the points it costs.
+with totals as (
+  select month_end, client_id, total_woe, smoothed_woe, costs from int_score_totals
 ),
 
 knots as (
@@ -40,7 +34,7 @@ knots as (
 ),
 
 clamped as (
-  select totals.*, least(greatest(totals.total_woe, (select min(low) from knots)), (select max(low) from knots)) as x
+  select totals.*, least(greatest(totals.smoothed_woe, (select min(low) from knots)), (select max(low) from knots)) as x
   from totals
 ),
 
@@ -89,7 +83,7 @@ final as (
     month_end,
     client_id,
     greatest(0, least(100, 50 + 8 * log2((1 - pd_12m) / pd_12m)))::double as score,
-    grade_of_pd(pd_12m) as grade,
+    grade_of_pd(pd_12m) as pd_grade,
     pd_12m::double as pd_12m,
     reasons[1].code as reason_1,
     reasons[2].code as reason_2,
@@ -101,6 +95,7 @@ final as (
     round(8 * reasons[2].cost / ln(2))::integer as reason_2_points,
     round(8 * reasons[3].cost / ln(2))::integer as reason_3_points,
     round(8 * total_woe / ln(2))::integer as raw_points,
+    round(8 * smoothed_woe / ln(2))::integer as smoothed_points,
     pd_model::double as pd_model,
     override,
     method
@@ -108,4 +103,3 @@ final as (
 )
 
 select * from final
-order by month_end, client_id

@@ -62,8 +62,11 @@ pooled as (
 ),
 
 fitted as (
+  -- A band left alone keeps the formula above to the last digit; a pooled one takes its pool's odds.
   select smoothed.feature, smoothed.band_order,
-         ln(coalesce(pooled.odds, smoothed.goods / smoothed.bads) * smoothed.all_bads / smoothed.all_goods) as woe
+         case when pooled.odds is null or pooled.odds = smoothed.goods / smoothed.bads
+              then ln((smoothed.goods / smoothed.all_goods) / (smoothed.bads / smoothed.all_bads))
+              else ln(pooled.odds * smoothed.all_bads / smoothed.all_goods) end as woe
   from smoothed
   left join pooled using (feature, band_order)
 ),
