@@ -22,6 +22,8 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable score_min_training_defaults = ${config.scoring.minTrainingDefaults};
     set variable score_validation_month_ends = ${config.scoring.validationMonthEnds};
     set variable score_grade_pd_bounds = [${config.scoring.gradePdBounds.join(', ')}]::double[];
+    set variable score_smoothing_half_life_months = ${config.scoring.smoothingHalfLifeMonths};
+    set variable score_grade_hysteresis_points = ${config.scoring.gradeHysteresisPoints};
     set variable default_materiality_amount = ${config.scoring.defaultMaterialityAmount};
     set variable default_materiality_share = ${config.scoring.defaultMaterialityShare};
     set variable limit_sales_months = ${config.creditLimits.salesMonths};

@@ -182,6 +182,10 @@ const scoring = z.strictObject({
     .length(4)
     .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'must be increasing')
     .default([0.03, 0.08, 0.15, 0.3]),
+  /** The score weighs a month end half as much as one this many months later (docs/scores.md, "Grades that hold"). */
+  smoothingHalfLifeMonths: z.number().min(0.5).max(12).default(3),
+  /** A grade moves only when the score passes the grade's edge by this many points (8 points double the odds). */
+  gradeHysteresisPoints: z.number().min(0).max(16).default(3),
   /** Default event: the amount beyond 90 days past due must exceed this amount (EU 2018/171: 500 €)… */
   defaultMaterialityAmount: z.number().min(0).default(500),
   /** …and this share of the client's open receivables (EU 2018/171: 1 %). */

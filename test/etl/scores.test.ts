@@ -164,6 +164,15 @@ describe('score_validation', () => {
     const roc = (await runModel('score_roc', { score_validation_sample: validation })).filter((r) => r.rule === 'model');
     expect(roc.slice(0, 7).map((r) => [r.share_non_defaults, r.share_defaults])).toEqual([[0, 0], [0, 0.25], [1 / 6, 0.25], [1 / 6, 0.5], [1 / 6, 0.75], [2 / 6, 0.75], [2 / 6, 1]]);
     expect(roc.at(-1)).toMatchObject({ share_non_defaults: 1, share_defaults: 1 });
+
+    // The naive rule ties: one point per distinct max DPD, from the riskiest down. 60: P1 → (0, 1/4);
+    // 45: N1 → (1/6, 1/4); 30: P2, P3, N2 at once → (2/6, 3/4); 0: P4, N3–N6 → (1, 1). Joined by
+    // straight segments the area is 1/6 × 1/4 + 1/6 × (1/4 + 3/4) / 2 + 4/6 × (3/4 + 1) / 2
+    // = 1/24 + 2/24 + 14/24 = 17/24: the AUC, ties counting half (a step up first would draw 1/24 + 3/24 + 16/24 = 20/24).
+    const naive = (await runModel('score_roc', { score_validation_sample: validation })).filter((r) => r.rule === 'naive');
+    expect(naive.map((r) => [r.share_non_defaults, r.share_defaults])).toEqual([[0, 0], [0, 0.25], [1 / 6, 0.25], [2 / 6, 0.75], [1, 1]]
+      .map(([x, y]) => [expect.closeTo(x!, 10), expect.closeTo(y!, 10)]));
+    expect(trapezoids(naive)).toBeCloseTo(17 / 24, 10);
   });
 });
 
@@ -219,12 +228,52 @@ describe('on the sample', () => {
     expect(await q(`select count(*) as n from client_scores where grade > 'A' and reason_1 is null`)).toEqual([{ n: 0 }]);
   });
 
+  it('keeps at least 90 % of the clients in their grade from one month end to the next', async () => {
+    // Every client scored at two consecutive month ends (36 month ends of history): the share whose
+    // grade did not move. Before grades were held, 67.4 % (C01128 went D, E, D, E… paying 40–45 days late).
+    const [row] = await q(`select avg((next.grade = now.grade)::integer) as kept from client_scores as now
+      join client_scores as next on next.client_id = now.client_id and next.month_end = last_day(now.month_end + interval 1 month)`);
+    expect(row!.kept as number).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('ranks defaulters out of time at least as well as before grades were held (AUC 0.768)', async () => {
+    const [row] = await q(`select auc from score_validation where rule = 'model'`);
+    expect(row!.auc as number).toBeGreaterThanOrEqual(0.768);
+  });
+
+  it('never gives a riskier band more points than a safer one of the same criterion', async () => {
+    // Band 1 is the safest; band 0 (no data) stands apart. Before the bands were pooled, limit usage
+    // 80–100 % scored 4 against 3 for 50–80 %, disputes over 5 % −2 against −3, tenure under 6 months −2 against −4.
+    const rows = await q(`select feature, band_order, points from score_model where band_order > 0 order by feature, band_order`);
+    const reversed = rows.filter((r, i) => i > 0 && rows[i - 1]!.feature === r.feature && (r.points as number) > (rows[i - 1]!.points as number));
+    expect(reversed).toEqual([]);
+    expect(new Set(rows.map((r) => r.feature)).size).toBe(7);
+  });
+
+  it('draws ROC curves whose area is the published AUC, for the score and the naive rule', async () => {
+    const auc = Object.fromEntries((await q(`select rule, auc from score_validation where rule in ('model', 'naive')`)).map((r) => [r.rule, r.auc as number]));
+    for (const rule of ['model', 'naive']) {
+      const points = await q(`select share_non_defaults, share_defaults from score_roc where rule = '${rule}' order by point`);
+      expect(trapezoids(points), rule).toBeCloseTo(auc[rule]!, 3);
+    }
+  });
+
   it('has grades whose observed default rate rises from the best grade to the worst', async () => {
     const rates = (await q(`select grade, default_rate from score_validation where rule = 'grade' and observations >= 30 order by grade`)).map((r) => r.default_rate as number);
     expect(rates.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeGreaterThan(rates[i - 1]!);
   });
 });
+
+/** The area under ROC points joined by straight segments, computed here from the points alone. */
+function trapezoids(points: Row[]): number {
+  let area = 0;
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1]!, points[i]!];
+    area += ((b.share_non_defaults as number) - (a.share_non_defaults as number)) * ((a.share_defaults as number) + (b.share_defaults as number)) / 2;
+  }
+  return area;
+}
 
 /** credit_limits on hand-made inputs with the limit settings as the runner sets them. */
 async function creditLimits(settings: { marginDays: number; roundingAmount: number; smallRoundingAmount: number; smallLimitBelow: number }): Promise<Row[]> {
@@ -284,45 +333,64 @@ describe('credit_limits', () => {
   });
 });
 
+/**
+ * The grade of hand-made bands: int_score_totals → int_score_pd → client_scores on the given points,
+ * bands and features, with the expert line (log-odds of default = ln(0.05 / 0.95) − total
+ * = −2.944439 − total) and the default settings (bounds 3, 8, 15, 30 %; half-life 3 months;
+ * grades held within 3 points). bands: [month end, client, feature, band]; features: [month end,
+ * client, external rating, legal status, max days past due, in default].
+ */
+async function gradeChain(points: [string, number, number][], bands: [string, string, string, number][],
+  features: [string, string, string | null, string | null, number, boolean][]): Promise<Row[]> {
+  const { orderedModels, readSqlFiles, modelsDir } = await import('../../etl/model-graph.ts');
+  const text = (v: string | null) => (v === null ? 'null' : `'${v}'`);
+  const db = await openDatabase();
+  try {
+    await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
+    await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]; set variable score_smoothing_half_life_months = 3;
+      set variable score_grade_hysteresis_points = 3`);
+    await db.run(`create table int_score_points as select * from (values ${points.map(([f, b, w]) => `('${f}', ${b}, ${w})`).join(', ')}) t(feature, band_order, woe)`);
+    await db.run(`create table int_score_bands as select month_end, client_id, null::varchar as sample, null::boolean as defaults_within_12m, feature, band_order
+      from (values ${bands.map(([m, c, f, b]) => `(date '${m}', '${c}', '${f}', ${b})`).join(', ')}) t(month_end, client_id, feature, band_order)`);
+    await db.run(`create table int_score_calibration as select * from (values ('expert', 1, -20.0, ln(0.05 / 0.95) + 20), ('expert', 2, 20.0, ln(0.05 / 0.95) - 20))
+      t(method, knot, total_woe, log_odds)`);
+    await db.run(`create table int_score_features as select * from (values ${features.map(([m, c, rating, status, dpd, inDefault]) =>
+      `(date '${m}', '${c}', ${text(rating)}::varchar, ${text(status)}::varchar, ${dpd}, ${inDefault})`).join(', ')})
+      t(month_end, client_id, external_rating, legal_status, max_days_past_due, is_in_default)`);
+    const models = orderedModels();
+    for (const name of ['int_score_totals', 'int_score_pd']) await db.run(`create table ${name} as ${models.find((m) => m.name === name)!.sql}`);
+    return await db.rows(`select * from (${models.find((m) => m.name === 'client_scores')!.sql}) order by client_id, month_end`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Each client's features at one month end, nothing in default, as gradeChain takes them. */
+const oneMonth = (monthEnd: string, clients: Record<string, number[]>, names: string[]): [string, string, string, number][] =>
+  Object.entries(clients).flatMap(([client, orders]) => orders.map((band, i) => [monthEnd, client, names[i]!, band] as [string, string, string, number]));
+
 describe('client_scores reasons', () => {
   it('gives every grade below A the bands that cost the most points against the best band, after an override', async () => {
-    const db = await openDatabase();
-    try {
-      const { orderedModels } = await import('../../etl/model-graph.ts');
-      const { readSqlFiles, modelsDir } = await import('../../etl/model-graph.ts');
-      await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
-      await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]`);
-      // Four features, band 1 the best: a +0.5 / −0.5, b +0.3 / −1.0, c +0.2 / 0.0, d +0.1 / −0.1.
-      // Cost of band 2 against band 1: a 1.0, b 1.3, c 0.2, d 0.2 → points 8 × cost / ln 2: 12, 15, 2, 2.
-      await db.run(`create table int_score_points as select * from (values ('a', 1, 0.5), ('a', 2, -0.5), ('b', 1, 0.3), ('b', 2, -1.0),
-        ('c', 1, 0.2), ('c', 2, 0.0), ('d', 1, 0.1), ('d', 2, -0.1)) t(feature, band_order, woe)`);
-      const bands = { X: [1, 1, 1, 1], Y: [2, 1, 2, 1], Z: [2, 2, 2, 2] };
-      await db.run(`create table int_score_bands as select * from (values ${Object.entries(bands)
-        .flatMap(([client, orders]) => orders.map((band, i) => `(date '2025-01-31', '${client}', '${'abcd'[i]}', ${band})`)).join(', ')}) t(month_end, client_id, feature, band_order)`);
-      // The expert line: log-odds of default = ln(0.05 / 0.95) − total.
-      await db.run(`create table int_score_calibration as select * from (values ('expert', 1, -20.0, ln(0.05 / 0.95) + 20), ('expert', 2, 20.0, ln(0.05 / 0.95) - 20))
-        t(method, knot, total_woe, log_odds)`);
-      await db.run(`create table int_score_features as select * from (values (date '2025-01-31', 'X', 'B', 'Actif', 0), (date '2025-01-31', 'Y', 'D', null, 0),
-        (date '2025-01-31', 'Z', null, 'Redressement judiciaire', 40)) t(month_end, client_id, external_rating, legal_status, max_days_past_due)`);
-      const model = orderedModels().find((m) => m.name === 'client_scores')!;
-      const rows = await db.rows(`select client_id, grade, pd_model, pd_12m, override, reason_1, reason_1_band_order, reason_1_points, reason_2, reason_2_points,
-        reason_3, reason_3_points from (${model.sql}) order by client_id`);
-      // X: every band the best, total 1.1 → odds 0.05 / 0.95 × e^−1.1 = 0.017519 → pd 0.017217: A, no reason; rating B changes nothing.
-      // Y: total −0.5 + 0.3 + 0 + 0.1 = −0.1 → odds 0.052632 × e^0.1 = 0.058168 → pd 0.054970 (B); its rating D caps it at C:
-      //    pd raised to 0.08 → C. Reasons: the rating, then a (12 points), then c (2).
-      // Z: total −1.6 → odds 0.052632 × e^1.6 = 0.260686 → pd 0.206781 (D); in redressement judiciaire → pd 0.9999, E.
-      //    Reasons: the procedure, b (15), a (12); c and d (2 each) come after.
-      expect(rows).toEqual([
-        { client_id: 'X', grade: 'A', pd_model: expect.closeTo(0.017217, 5), pd_12m: expect.closeTo(0.017217, 5), override: null,
-          reason_1: null, reason_1_band_order: null, reason_1_points: null, reason_2: null, reason_2_points: null, reason_3: null, reason_3_points: null },
-        { client_id: 'Y', grade: 'C', pd_model: expect.closeTo(0.05497, 5), pd_12m: 0.08, override: 'external_rating',
-          reason_1: 'external_rating', reason_1_band_order: 4, reason_1_points: null, reason_2: 'a', reason_2_points: 12, reason_3: 'c', reason_3_points: 2 },
-        { client_id: 'Z', grade: 'E', pd_model: expect.closeTo(0.206781, 5), pd_12m: 0.9999, override: 'collective_procedure',
-          reason_1: 'collective_procedure', reason_1_band_order: null, reason_1_points: null, reason_2: 'b', reason_2_points: 15, reason_3: 'a', reason_3_points: 12 },
-      ]);
-    } finally {
-      db.close();
-    }
+    // Four features, band 1 the best: a +0.5 / −0.5, b +0.3 / −1.0, c +0.2 / 0.0, d +0.1 / −0.1.
+    // Cost of band 2 against band 1: a 1.0, b 1.3, c 0.2, d 0.2 → points 8 × cost / ln 2: 12, 15, 2, 2.
+    // One month end: nothing to smooth.
+    const rows = await gradeChain([['a', 1, 0.5], ['a', 2, -0.5], ['b', 1, 0.3], ['b', 2, -1.0], ['c', 1, 0.2], ['c', 2, 0.0], ['d', 1, 0.1], ['d', 2, -0.1]],
+      oneMonth('2025-01-31', { X: [1, 1, 1, 1], Y: [2, 1, 2, 1], Z: [2, 2, 2, 2] }, ['a', 'b', 'c', 'd']),
+      [['2025-01-31', 'X', 'B', 'Actif', 0, false], ['2025-01-31', 'Y', 'D', null, 0, false], ['2025-01-31', 'Z', null, 'Redressement judiciaire', 40, true]]);
+    // X: every band the best, total 1.1 → odds 0.05 / 0.95 × e^−1.1 = 0.017519 → pd 0.017217: A, no reason; rating B changes nothing.
+    // Y: total −0.5 + 0.3 + 0 + 0.1 = −0.1 → odds 0.052632 × e^0.1 = 0.058168 → pd 0.054970 (B); its rating D caps it at C:
+    //    pd raised to 0.08 → C. Reasons: the rating, then a (12 points), then c (2).
+    // Z: total −1.6 → odds 0.052632 × e^1.6 = 0.260686 → pd 0.206781 (D); in redressement judiciaire → pd 0.9999, E.
+    //    Reasons: the procedure, b (15), a (12); c and d (2 each) come after.
+    expect(rows.map(({ client_id, grade, pd_model, pd_12m, override, reason_1, reason_1_band_order, reason_1_points, reason_2, reason_2_points, reason_3, reason_3_points }) =>
+      ({ client_id, grade, pd_model, pd_12m, override, reason_1, reason_1_band_order, reason_1_points, reason_2, reason_2_points, reason_3, reason_3_points }))).toEqual([
+      { client_id: 'X', grade: 'A', pd_model: expect.closeTo(0.017217, 5), pd_12m: expect.closeTo(0.017217, 5), override: null,
+        reason_1: null, reason_1_band_order: null, reason_1_points: null, reason_2: null, reason_2_points: null, reason_3: null, reason_3_points: null },
+      { client_id: 'Y', grade: 'C', pd_model: expect.closeTo(0.05497, 5), pd_12m: 0.08, override: 'external_rating',
+        reason_1: 'external_rating', reason_1_band_order: 4, reason_1_points: null, reason_2: 'a', reason_2_points: 12, reason_3: 'c', reason_3_points: 2 },
+      { client_id: 'Z', grade: 'E', pd_model: expect.closeTo(0.206781, 5), pd_12m: 0.9999, override: 'collective_procedure',
+        reason_1: 'collective_procedure', reason_1_band_order: null, reason_1_points: null, reason_2: 'b', reason_2_points: 15, reason_3: 'a', reason_3_points: 12 },
+    ]);
   });
 });
 
@@ -330,29 +398,9 @@ describe('client_scores overrides', () => {
   // Four features, band 1 the best: max_days_past_due +0.4 / −0.6, days_late_12m +0.3 / −1.8,
   // share_disputed +0.1 / −1.2, tenure_months (1 = long-standing) +0.2 / −0.7. The expert line:
   // log-odds of default = ln(0.05 / 0.95) − total = −2.944439 − total.
-  async function scores(features: string, bands: Record<string, [string, number[]][]>): Promise<Row[]> {
-    const db = await openDatabase();
-    try {
-      const { orderedModels, readSqlFiles, modelsDir } = await import('../../etl/model-graph.ts');
-      await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
-      await db.run(`set variable score_grade_pd_bounds = [0.03, 0.08, 0.15, 0.3]::double[]`);
-      await db.run(`create table int_score_points as select * from (values ('max_days_past_due', 1, 0.4), ('max_days_past_due', 2, -0.6),
-        ('days_late_12m', 1, 0.3), ('days_late_12m', 2, -1.8), ('share_disputed', 1, 0.1), ('share_disputed', 2, -1.2),
-        ('tenure_months', 1, 0.2), ('tenure_months', 2, -0.7)) t(feature, band_order, woe)`);
-      const names = ['max_days_past_due', 'days_late_12m', 'share_disputed', 'tenure_months'];
-      await db.run(`create table int_score_bands as select * from (values ${Object.entries(bands)
-        .flatMap(([client, rows]) => rows.flatMap(([monthEnd, orders]) => orders.map((band, i) => `(date '${monthEnd}', '${client}', '${names[i]}', ${band})`))).join(', ')})
-        t(month_end, client_id, feature, band_order)`);
-      await db.run(`create table int_score_calibration as select * from (values ('expert', 1, -20.0, ln(0.05 / 0.95) + 20), ('expert', 2, 20.0, ln(0.05 / 0.95) - 20))
-        t(method, knot, total_woe, log_odds)`);
-      await db.run(`create table int_score_features as select * from (values ${features}) t(month_end, client_id, external_rating, legal_status, max_days_past_due)`);
-      const model = orderedModels().find((m) => m.name === 'client_scores')!;
-      return await db.rows(`select month_end, client_id, grade, pd_model, pd_12m, score, override, reason_1, reason_1_band_order, reason_2, reason_2_points, reason_3, reason_3_points
-        from (${model.sql}) order by client_id, month_end`);
-    } finally {
-      db.close();
-    }
-  }
+  const points: [string, number, number][] = [['max_days_past_due', 1, 0.4], ['max_days_past_due', 2, -0.6], ['days_late_12m', 1, 0.3], ['days_late_12m', 2, -1.8],
+    ['share_disputed', 1, 0.1], ['share_disputed', 2, -1.2], ['tenure_months', 1, 0.2], ['tenure_months', 2, -0.7]];
+  const names = ['max_days_past_due', 'days_late_12m', 'share_disputed', 'tenure_months'];
 
   it('never grades E a client with nothing overdue, an external rating B and a long relationship', async () => {
     // G: nothing overdue (max DPD band 1, +0.4), long-standing (tenure band 1, +0.2), but paid late
@@ -363,9 +411,10 @@ describe('client_scores overrides', () => {
     // then days late (cost 0.3 + 1.8 = 2.1 → 8 × 2.1 / ln 2 = 24 points), disputes (1.3 → 15).
     // H: the same bands and rating, but something overdue (max DPD 5, band 2: −0.6 instead of +0.4):
     // total −3.4 → log-odds 0.455561 → pd 0.611961, E; the rating does not help a client already late.
-    const rows = await scores(`(date '2025-02-28', 'G', 'B', 'Actif', 0), (date '2025-02-28', 'H', 'B', 'Actif', 5)`,
-      { G: [['2025-02-28', [1, 2, 2, 1]]], H: [['2025-02-28', [2, 2, 2, 1]]] });
-    expect(rows).toEqual([
+    const rows = await gradeChain(points, oneMonth('2025-02-28', { G: [1, 2, 2, 1], H: [2, 2, 2, 1] }, names),
+      [['2025-02-28', 'G', 'B', 'Actif', 0, false], ['2025-02-28', 'H', 'B', 'Actif', 5, false]]);
+    expect(rows.map(({ month_end, client_id, grade, pd_model, pd_12m, score, override, reason_1, reason_1_band_order, reason_2, reason_2_points, reason_3, reason_3_points }) =>
+      ({ month_end, client_id, grade, pd_model, pd_12m, score, override, reason_1, reason_1_band_order, reason_2, reason_2_points, reason_3, reason_3_points }))).toEqual([
       { month_end: '2025-02-28', client_id: 'G', grade: 'D', pd_model: expect.closeTo(0.367156, 5), pd_12m: 0.2999, score: expect.closeTo(59.785, 3),
         override: 'external_rating', reason_1: 'external_rating', reason_1_band_order: 2, reason_2: 'days_late_12m', reason_2_points: 24,
         reason_3: 'share_disputed', reason_3_points: 15 },
@@ -380,15 +429,83 @@ describe('client_scores overrides', () => {
     // P: every band the best, total 0.4 + 0.3 + 0.1 + 0.2 = 1.0 → log-odds −3.944439 → pd 1 / (1 + e^3.944439)
     // = 0.018994: A at 2025-01-31, before its judgment (int_score_features gives no status then). From
     // the judgment (15 Feb) on, the status is there: 2025-02-28 and 2025-03-31 are E at 99.99 %,
-    // score 50 + 8 × log2(0.0001 / 0.9999) → 0.
-    const rows = await scores(
-      `(date '2025-01-31', 'P', null::varchar, null::varchar, 0), (date '2025-02-28', 'P', null, 'Redressement judiciaire', 0), (date '2025-03-31', 'P', null, 'Redressement judiciaire', 0)`,
-      { P: ['2025-01-31', '2025-02-28', '2025-03-31'].map((m) => [m, [1, 1, 1, 1]] as [string, number[]]) });
+    // score 50 + 8 × log2(0.0001 / 0.9999) → 0, at once: an override is not held back.
+    const months = ['2025-01-31', '2025-02-28', '2025-03-31'];
+    const rows = await gradeChain(points, months.flatMap((m) => oneMonth(m, { P: [1, 1, 1, 1] }, names)),
+      [['2025-01-31', 'P', null, null, 0, false], ['2025-02-28', 'P', null, 'Redressement judiciaire', 0, true], ['2025-03-31', 'P', null, 'Redressement judiciaire', 0, true]]);
     expect(rows.map((r) => [r.month_end, r.grade, r.pd_12m, r.override, r.reason_1])).toEqual([
       ['2025-01-31', 'A', expect.closeTo(0.018994, 5), null, null],
       ['2025-02-28', 'E', 0.9999, 'collective_procedure', 'collective_procedure'],
       ['2025-03-31', 'E', 0.9999, 'collective_procedure', 'collective_procedure'],
     ]);
     expect(rows.map((r) => r.score)).toEqual([expect.closeTo(50 + 8 * Math.log2((1 - 0.018994) / 0.018994), 2), 0, 0]);
+  });
+});
+
+describe('grades that hold', () => {
+  // One feature, band 1 the best: 0.0; band 2 −1.0 (paying 40–45 days late); band 3 −1.5 (the same
+  // client with an invoice a few days older at the month end); band 4 −3.0 (stopped paying).
+  // Alone, a month end's total t gives log-odds −2.944439 − t: band 2 → pd 12.52 % (C), band 3 →
+  // 19.09 % (D), band 4 → 51.39 % (E).
+  // Smoothed: month end k (0 = January) weighs 2^(k / 3): 1, 1.259921, 1.587401, 2, 2.519842.
+  // Held: leaving C for D takes log-odds ≥ ln(0.15 / 0.85) + 3 × ln 2 / 8 = −1.734601 + 0.259930,
+  // i.e. pd ≥ 18.62 %; leaving D for E, pd ≥ 35.72 % (ln(0.3 / 0.7) + 0.259930 = −0.587368).
+  const points: [string, number, number][] = [['days_late_12m', 1, 0.0], ['days_late_12m', 2, -1.0], ['days_late_12m', 3, -1.5], ['days_late_12m', 4, -3.0]];
+  const months = ['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31'];
+  const history = (client: string, orders: number[], inDefault: boolean[] = []) => ({
+    bands: orders.map((band, k) => [months[k]!, client, 'days_late_12m', band] as [string, string, string, number]),
+    features: orders.map((_, k) => [months[k]!, client, null, null, 40, inDefault[k] ?? false] as [string, string, null, null, number, boolean]),
+  });
+
+  it('keeps the grade of a client hovering at an edge, and moves one that deteriorates or defaults', async () => {
+    // H alternates bands 2, 3, 2, 3: by its month ends alone C, D, C, D.
+    //   Jan −1.0 → C. Feb (−1.0 + 1.259921 × −1.5) / 2.259921 = −1.278753 → log-odds −1.665686, pd 15.90 %:
+    //   D by the PD but short of 18.62 %, C held. Mar (−2.889882 + 1.587401 × −1.0) / 3.847322 = −1.163740
+    //   → pd 14.42 %, C. Apr (−4.477283 + 2 × −1.5) / 5.847322 = −1.278753 → 15.90 %, C held.
+    // X goes from band 2 to 3, then stops paying (band 4) without a default yet:
+    //   Jan C; Feb as H, C held. Mar (−2.889882 + 1.587401 × −3.0) / 3.847322 = −1.988938 → log-odds
+    //   −0.955501, pd 27.78 %: beyond 18.62 %, D. Apr (−7.652085 − 6) / 5.847322 = −2.334758 → 35.21 %:
+    //   E by the PD, short of 35.72 %, D held. May (−13.652085 + 2.519842 × −3) / 8.367164 = −2.535102 → 39.91 %: E.
+    // Y: bands 2, 2, then in default at March (band 4): a default is no noise, its month end alone
+    //   counts: −3.0 → 51.39 %, E at once.
+    const h = history('H', [2, 3, 2, 3]);
+    const x = history('X', [2, 3, 4, 4, 4]);
+    const y = history('Y', [2, 2, 4], [false, false, true]);
+    const rows = await gradeChain(points, [...h.bands, ...x.bands, ...y.bands], [...h.features, ...x.features, ...y.features]);
+    const of = (client: string) => rows.filter((r) => r.client_id === client);
+    expect(of('H').map((r) => [r.grade, r.is_grade_held])).toEqual([['C', false], ['C', true], ['C', false], ['C', true]]);
+    expect(of('H').map((r) => r.pd_12m)).toEqual([0.125161, 0.159, 0.144217, 0.159].map((pd) => expect.closeTo(pd, 5)));
+    expect(of('X').map((r) => [r.grade, r.is_grade_held])).toEqual([['C', false], ['C', true], ['D', false], ['D', true], ['E', false]]);
+    expect(of('X').map((r) => r.pd_12m)).toEqual([0.125161, 0.159, 0.27778, 0.352132, 0.399071].map((pd) => expect.closeTo(pd, 5)));
+    expect(of('Y').map((r) => r.grade)).toEqual(['C', 'C', 'E']);
+    expect(of('Y').at(-1)!.pd_12m).toBeCloseTo(0.513887, 5);
+    // H's reason in April: days late, 1.278753 of log-odds smoothed → 8 × 1.278753 / ln 2 = 14.76 → 15
+    // points, in the band of its month end (3).
+    expect(of('H').at(-1)).toMatchObject({ reason_1: 'days_late_12m', reason_1_band_order: 3, reason_1_points: 15, raw_points: -17, smoothed_points: -15 });
+  });
+});
+
+describe('int_score_points', () => {
+  it('pools adjacent bands until the weight of evidence falls from the safest band to the riskiest', async () => {
+    // Training rows by band (goods, defaults), smoothed by ½ each:
+    // tenure: 1 (99, 1), 2 (39, 1), 3 (79, 1): odds 99.5 / 1.5 = 66.33, 39.5 / 1.5 = 26.33, 79.5 / 1.5 = 53
+    //   — under 6 months safer than 6–24 months: bands 2 and 3 pooled, 119 / 3 = 39.67.
+    //   WoE = ln(odds × 4.5 / 218.5) (all defaults 4.5, all goods 218.5): band 1 ln(1.366133) = 0.311984;
+    //   2 and 3 ln(0.816934) = −0.202197 (apart they were −0.611873 and +0.087583).
+    // limit_usage: 0 (9, 1), 1 (99, 1), 2 (39, 1), 3 (59, 1), 4 (49, 0): odds 6.33, 66.33, 26.33, 39.67, 99.
+    //   Band 0 (no limit) stands apart. 3 above 2: pooled, 99 / 3 = 33; 4 above that: pooled, 148.5 / 3.5 = 42.43.
+    //   WoE = ln(odds × 6.5 / 257.5): band 0 −1.833391, band 1 0.515475, bands 2–4 ln(1.071013) = 0.068604.
+    const counts: [string, number, number, number][] = [['tenure', 1, 99, 1], ['tenure', 2, 39, 1], ['tenure', 3, 79, 1],
+      ['limit_usage', 0, 9, 1], ['limit_usage', 1, 99, 1], ['limit_usage', 2, 39, 1], ['limit_usage', 3, 59, 1], ['limit_usage', 4, 49, 0]];
+    const bands = counts.map(([feature, band, goods, bads]) => `select date '2024-01-31' as month_end, 'c' || i as client_id, 'training' as sample,
+      i < ${bads} as defaults_within_12m, '${feature}' as feature, ${band} as band_order from range(${goods + bads}) t(i)`).join(' union all ');
+    const rows = await runModel('int_score_points', {
+      int_score_bands: bands,
+      int_score_features: `select 'training' as sample, true as defaults_within_12m`,
+    }, { score_min_training_month_ends: 1, score_min_training_defaults: 1 });
+    const woe = (feature: string) => rows.filter((r) => r.feature === feature).sort((a, b) => Number(a.band_order) - Number(b.band_order)).map((r) => r.woe);
+    expect(woe('tenure')).toEqual([0.311984, -0.202197, -0.202197].map((w) => expect.closeTo(w, 5)));
+    expect(woe('limit_usage')).toEqual([-1.833391, 0.515475, 0.068604, 0.068604, 0.068604].map((w) => expect.closeTo(w, 5)));
+    expect(new Set(rows.map((r) => r.source))).toEqual(new Set(['fitted']));
   });
 });

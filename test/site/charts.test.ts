@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ageingBars, ageingHistory, type BucketBar, type MonthBucketBar } from '../../site/lib/charts/ageing.ts';
 import { latenessBars } from '../../site/lib/charts/behaviour.ts';
 import { bucketColor, bucketColors, roundCoordinates } from '../../site/lib/charts/render.ts';
+import { rocChart } from '../../site/lib/charts/scores.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 
 const format = makeFormat('fr-FR', 'EUR');
@@ -134,5 +135,21 @@ describe('latenessBars', () => {
     const full = latenessBars(year.map((monthEnd) => ({ monthEnd, daysLate: 5 })), { yLabel: 'Jours', monthLabel: format.month, days: (v) => format.integer(v), description: 'Retards' });
     const named = [...full.matchAll(/<text[^>]*>([a-zéû.]+)<\/text>/g)].map((m) => m[1]);
     expect(named).toEqual(['déc.', 'févr.', 'avr.', 'juin', 'août', 'oct.']);
+  });
+});
+
+describe('rocChart', () => {
+  // The naive rule of the score validation's hand-made set (test/etl/scores.test.ts): one point per
+  // distinct max DPD, (0, 0), (0, 1/4), (1/6, 1/4), (2/6, 3/4), (1, 1); at 30 days a defaulter pair
+  // and a non-defaulter tie.
+  const points = [[0, 0], [0, 0.25], [1 / 6, 0.25], [2 / 6, 0.75], [1, 1]].map(([falsePositive, truePositive]) => ({ rule: 'naive', falsePositive: falsePositive!, truePositive: truePositive! }));
+  const svg = rocChart(points, { description: 'ROC', xLabel: 'Faux positifs', yLabel: 'Vrais positifs', ruleLabel: () => 'Règle naïve', percent: format.percent });
+
+  it('joins the points with straight segments, so a tie is drawn as likely to rank a defaulter first as not', () => {
+    // Plot area 420 × 320 less margins (left 52, right 20, top 20, bottom 40): x = 52 + 348 × share,
+    // y = 280 − 260 × share. (1/6, 1/4) → (110, 215); (2/6, 3/4) → (168, 85). A step would add a
+    // corner at (110, 85) — the tie drawn as if its defaulters came first.
+    const curve = svg.match(/<path d="([^"]+)" stroke="#1f3a5f"/)![1]!;
+    expect(curve).toBe('M52,280L52,215L110,215L168,85L400,20');
   });
 });

@@ -56,6 +56,9 @@ grade_drops as (
   from grades
   where month_end = (select max(month_end) from client_scores) and grade > previous_grade
     and previous_month_end = last_day(month_end - interval 1 month)
+    -- Only a drop that changes what the manager does: into D (shorter terms, guarantees) or E
+    -- (cash or secured only), or two notches at once.
+    and (grade in ('D', 'E') or ascii(grade) - ascii(previous_grade) >= 2)
 ),
 
 procedures as (

@@ -1,110 +1,53 @@
--- One row per client and month end at which it owed something or was invoiced: its credit score.
+-- One row per client and month end at which it owed something or was invoiced: its credit score,
+-- grade, 12-month probability of default and reasons.
 -- Client score: 0–100 with a grade and a probability of default over 12 months, from payment
 -- behaviour (weighted days late, trend, share of old overdue, max DPD, disputes, limit usage,
--- tenure) plus optional external or financial data; every score comes with its top reason codes.
--- Default event: 90+ DPD on a material amount, or a write-off, or a collective procedure, within
--- 12 months (int_default_events).
--- Total = sum of the weights of evidence of the client's feature bands (int_score_points);
--- pd_model = the calibration's link at that total (int_score_calibration, log-odds interpolated
--- between its knots). Overrides, at the latest month end only (the client file is today's): a
--- collective procedure (is_collective_procedure) is in default: pd 99.99 %, grade E — at every
--- month end on or after its judgment when the file dates it (procedure_date); an external
--- rating starting with D caps the grade at C, with E at D (pd raised to that grade's lower bound);
--- a rating A or B with nothing past due keeps the client out of E (pd at most just under D's upper
--- bound); override 'external_rating' when the rating moved the probability.
--- score = 50 + 8 × log2((1 − pd_12m) / pd_12m), kept within 0–100: higher is safer, 8 points
--- double the odds of paying (pd 50 % → 50, 20 % → 66, 5 % → 84, 1 % → 103 → 100).
--- Grade by pd_12m against score_grade_pd_bounds (default A < 3 %, B < 8 %, C < 15 %, D < 30 %, E).
--- Reasons (codes, worded by the site): an override first, then the bands that cost the most points
--- against the best band of their feature (ties by feature name), up to three; reason_N is the code
--- (the feature, 'collective_procedure' or 'external_rating'), reason_N_band_order its band (the
--- rating's level 1–5 for 'external_rating') and reason_N_points the points it costs.
-with points as (
-  select *, max(woe) over (partition by feature) - woe as cost from int_score_points
+-- tenure) plus optional external or financial data; every score comes with its top reason codes
+-- (int_score_pd: the score, pd_12m and reasons, from points smoothed over the recent month ends).
+-- Grades hold: a grade moves on evidence, not on a month's noise (smoothing, hysteresis or a
+-- minimum stay, documented): at least 90 % of clients keep their grade from one month end to the
+-- next, with the out-of-time AUC and the calibration (± 5 points per grade) held.
+-- Here, on top of the smoothing: a client keeps the grade of the month end before until its pd_12m
+-- passes the edge of that grade by score_grade_hysteresis_points (3 by default; 8 points double
+-- the odds of paying, so 3 points are a factor 2^(3/8) = 1.30 on the odds of default); it then
+-- takes the grade of its pd_12m (score_grade_pd_bounds: default A < 3 %, B < 8 %, C < 15 %,
+-- D < 30 %, E). A client not scored the month end before, or whose probability an override set
+-- (collective procedure, external rating), takes the grade of its pd_12m at once.
+with recursive scores as materialized (
+  select *, row_number() over (partition by client_id order by month_end) as step, ln(pd_12m / (1 - pd_12m)) as log_odds
+  from int_score_pd
 ),
 
-totals as (
-  -- Summed as decimals: a sum of doubles depends on the order of its terms (see int_score_calibration).
-  select bands.month_end, bands.client_id, sum(points.woe::decimal(18, 12))::double as total_woe,
-         list({'code': bands.feature, 'band_order': bands.band_order::integer, 'cost': points.cost} order by points.cost desc, bands.feature)
-           filter (where points.cost > 0) as costs
-  from int_score_bands as bands
-  join points using (feature, band_order)
-  group by bands.month_end, bands.client_id
+edges as (
+  -- The edges of each grade as log-odds of default, and the margin beyond them; A has no lower edge, E no upper one.
+  select grade, ln(lower_pd / (1 - lower_pd)) as lower_odds, ln(upper_pd / (1 - upper_pd)) as upper_odds,
+         getvariable('score_grade_hysteresis_points') * ln(2) / 8 as margin
+  from (select unnest(['A', 'B', 'C', 'D', 'E']) as grade,
+               unnest([null] || getvariable('score_grade_pd_bounds')) as lower_pd,
+               unnest(getvariable('score_grade_pd_bounds') || [null]) as upper_pd)
 ),
 
-knots as (
-  select total_woe as low, lead(total_woe) over (order by knot) as high,
-         log_odds as low_odds, lead(log_odds) over (order by knot) as high_odds, method
-  from int_score_calibration
-),
-
-clamped as (
-  select totals.*, least(greatest(totals.total_woe, (select min(low) from knots)), (select max(low) from knots)) as x
-  from totals
-),
-
-modelled as (
-  select clamped.*, knots.method,
-         1 / (1 + exp(-(knots.low_odds + coalesce((knots.high_odds - knots.low_odds) * (clamped.x - knots.low) / nullif(knots.high - knots.low, 0), 0)))) as pd_model
-  from clamped
-  join knots on clamped.x >= knots.low and (clamped.x < knots.high or knots.high is null)
-),
-
-ratings as (
-  select modelled.*, is_collective_procedure(features.legal_status) as is_procedure,
-         upper(left(trim(features.external_rating), 1)) as rating,
-         -- The grade a poor rating caps the client at, as the lowest probability it allows.
-         case upper(left(trim(features.external_rating), 1)) when 'D' then getvariable('score_grade_pd_bounds')[2]
-                                                             when 'E' then getvariable('score_grade_pd_bounds')[3] end as rating_floor,
-         -- A good rating (A, B) with nothing past due keeps the client out of E: at most just under D's bound.
-         case when upper(left(trim(features.external_rating), 1)) in ('A', 'B') and features.max_days_past_due = 0
-              then getvariable('score_grade_pd_bounds')[4] - 0.0001 end as rating_ceiling
-  from modelled
-  left join int_score_features as features using (month_end, client_id)
-),
-
-overrides as (
-  select *,
-         case when is_procedure then 'collective_procedure' when rating_floor > pd_model or rating_ceiling < pd_model then 'external_rating' end as override
-  from ratings
-),
-
-probabilities as (
-  select *,
-         -- Kept inside (0.01 %, 99.99 %): a probability of exactly 0 or 1 has no odds.
-         greatest(0.0001, least(0.9999, case override
-           when 'collective_procedure' then 0.9999
-           when 'external_rating' then coalesce(rating_floor, rating_ceiling)
-           else pd_model end)) as pd_12m,
-         -- An override that set the probability is the first reason.
-         case when override is not null
-              then [{'code': override, 'band_order': case when override = 'external_rating' then case rating when 'A' then 1 when 'B' then 2 when 'D' then 4 else 5 end end, 'cost': null::double}]
-              else [] end || coalesce(costs, []) as reasons
-  from overrides
+held(client_id, step, month_end, grade) as (
+  select client_id, step, month_end, pd_grade from scores where step = 1
+  union all
+  select scores.client_id, scores.step, scores.month_end,
+         case when scores.override is not null or scores.month_end <> last_day(held.month_end + interval 1 month) then scores.pd_grade
+              when scores.log_odds >= edges.upper_odds + edges.margin or scores.log_odds < edges.lower_odds - edges.margin then scores.pd_grade
+              else held.grade end
+  from held
+  join scores on scores.client_id = held.client_id and scores.step = held.step + 1
+  join edges on edges.grade = held.grade
 ),
 
 final as (
-  select
-    month_end,
-    client_id,
-    greatest(0, least(100, 50 + 8 * log2((1 - pd_12m) / pd_12m)))::double as score,
-    grade_of_pd(pd_12m) as grade,
-    pd_12m::double as pd_12m,
-    reasons[1].code as reason_1,
-    reasons[2].code as reason_2,
-    reasons[3].code as reason_3,
-    reasons[1].band_order as reason_1_band_order,
-    reasons[2].band_order as reason_2_band_order,
-    reasons[3].band_order as reason_3_band_order,
-    round(8 * reasons[1].cost / ln(2))::integer as reason_1_points,
-    round(8 * reasons[2].cost / ln(2))::integer as reason_2_points,
-    round(8 * reasons[3].cost / ln(2))::integer as reason_3_points,
-    round(8 * total_woe / ln(2))::integer as raw_points,
-    pd_model::double as pd_model,
-    override,
-    method
-  from probabilities
+  select scores.month_end, scores.client_id, scores.score, held.grade, scores.pd_12m,
+         scores.reason_1, scores.reason_2, scores.reason_3,
+         scores.reason_1_band_order, scores.reason_2_band_order, scores.reason_3_band_order,
+         scores.reason_1_points, scores.reason_2_points, scores.reason_3_points,
+         scores.raw_points, scores.smoothed_points, scores.pd_model, scores.override, scores.method,
+         held.grade <> scores.pd_grade as is_grade_held
+  from scores
+  join held using (client_id, step)
 )
 
 select * from final

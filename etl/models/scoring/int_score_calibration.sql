@@ -1,6 +1,7 @@
--- One row per knot of the link from a client's total weight of evidence (the sum over its feature
--- bands) to its 12-month probability of default: between knots the log-odds of default are
--- interpolated linearly, beyond the first and last knot they stay at that knot's.
+-- One row per knot of the link from a client's smoothed total weight of evidence (the sum over its
+-- feature bands, averaged over its recent month ends: int_score_totals) to its 12-month probability
+-- of default: between knots the log-odds of default are interpolated linearly, beyond the first and
+-- last knot they stay at that knot's.
 -- Fitted: the training rows of the latest 12 training month ends are cut by total into groups of
 -- about 500 (10 to 40 groups), the riskiest of them cut again into an eighth, an eighth, a quarter and a half; each
 -- knot is a group's average total and the log-odds of its observed default rate, smoothed by ½
@@ -10,16 +11,13 @@
 -- link, and correlated features do not overstate the risk. Expert: the line of a 5 % default rate
 -- at a total of 0, each unit of WoE one unit of log-odds, through two knots at totals −20 and +20.
 with totals as (
-  -- Summed as decimals, like client_scores: a sum of doubles depends on the order of its terms,
-  -- and the fit (and every score) moved in the last digits from one run to the next.
-  select bands.month_end, bands.client_id, any_value(bands.defaults_within_12m) as defaults_within_12m, sum(points.woe::decimal(18, 12))::double as total_woe
-  from int_score_bands as bands
-  join int_score_points as points using (feature, band_order)
-  where bands.sample = 'training'
+  -- The smoothed total (int_score_totals): the PD is fitted on what it is read from.
+  select month_end, client_id, defaults_within_12m, smoothed_woe as total_woe
+  from int_score_totals
+  where sample = 'training'
     -- The latest 12 training month ends: the PD follows the recent default rate, and the first
     -- months of a ledger (features over windows not yet full) do not set it.
-    and bands.month_end > (select max(month_end) - interval 12 month from int_score_bands where sample = 'training')
-  group by bands.month_end, bands.client_id
+    and month_end > (select max(month_end) - interval 12 month from int_score_totals where sample = 'training')
 ),
 
 ranked as (

@@ -1,7 +1,9 @@
--- One row per rule ('model': the score, 'naive': current maximum days past due) and threshold of
--- the out-of-time validation sample (score_validation_sample): the ROC curve, the shares of
--- non-defaulters (false positives) and of defaulters (true positives) ranked at least as risky,
--- from (0, 0) to (1, 1). The area under it is score_validation.auc.
+-- One row per rule ('model': the score, 'naive': current maximum days past due) and distinct
+-- threshold of the out-of-time validation sample (score_validation_sample): the ROC curve, the
+-- shares of non-defaulters (false positives) and of defaulters (true positives) ranked at least as
+-- risky, from (0, 0) to (1, 1). Rows ranked alike are one point: joined by straight segments (a
+-- tie is as likely to rank a defaulter first as not), the trapezoids under the points sum to
+-- score_validation.auc, ties counting half.
 with risk as (
   select 'model' as rule, pd_12m as riskiness, defaults_within_12m from score_validation_sample
   union all

@@ -47,7 +47,12 @@ export interface RocPoint {
   truePositive: number;
 }
 
-/** ROC curves, one line per rule, with the diagonal of a random ranking. */
+/**
+ * ROC curves, one line per rule, with the diagonal of a random ranking. Points are score_roc's, one
+ * per distinct threshold, joined by straight segments: a step would draw clients ranked alike as if
+ * their defaulters came first, and a coarse rule (days past due, with many ties) would look better
+ * than its published AUC.
+ */
 export function rocChart(points: RocPoint[], { width = 420, height = 320, description, xLabel, yLabel, ruleLabel, percent }: ChartText & { xLabel: string; yLabel: string; ruleLabel: (rule: string) => string; percent: (v: number) => string }): string {
   const rows = points.map((p) => ({ ...p, label: ruleLabel(p.rule) }));
   return renderSvg(
@@ -62,7 +67,7 @@ export function rocChart(points: RocPoint[], { width = 420, height = 320, descri
       color: { legend: true, range: ['#1f3a5f', '#d4603b'] },
       marks: [
         Plot.line([[0, 0], [1, 1]], { stroke: '#999', strokeDasharray: '4 3' }),
-        Plot.line(rows, { x: 'falsePositive', y: 'truePositive', stroke: 'label', strokeWidth: 2, curve: 'step-before' }),
+        Plot.line(rows, { x: 'falsePositive', y: 'truePositive', stroke: 'label', strokeWidth: 2, curve: 'linear' }),
       ],
     },
     description,
