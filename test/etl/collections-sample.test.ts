@@ -31,12 +31,38 @@ describe('the worklist on the sample', () => {
 
   it('holds promises kept, broken and pending, open disputes with reasons, and pauses', async () => {
     const statuses = Object.fromEntries((await q(`select status, count(*)::integer as n from promises group by all`)).map((r) => [r.status, r.n]));
+    // The sample's log names invoices its generator believes open, but unreferenced payments settle
+    // the oldest invoices first: 47 of its 140 promises cover invoices settled before they were
+    // logged (already_settled), and most of the pending ones were settled early (kept).
     expect(statuses.kept).toBeGreaterThan(20);
-    expect(statuses.broken).toBeGreaterThan(10);
-    expect(statuses.pending).toBeGreaterThan(10);
+    expect(statuses.broken).toBeGreaterThanOrEqual(5);
+    expect(statuses.pending).toBeGreaterThanOrEqual(1);
+    expect(statuses.already_settled).toBeGreaterThan(10);
     expect((await q(`select count(*)::integer as n from disputes_by_reason where open_count > 0`))[0]!.n).toBeGreaterThanOrEqual(4);
     const stages = (await q(`select distinct stage from dunning where stage like 'paused%' order by stage`)).map((r) => r.stage);
     expect(stages).toEqual(['paused_dispute', 'paused_do_not_chase', 'paused_promise']);
+  });
+
+  it('calls a promise broken only when an invoice it covers is still open after its date', async () => {
+    // Recomputed from the published ledger: each broken promise's invoices, their amount less the
+    // allocations dated up to the promise's date. Before the ledger judged promises, 42 of the 52
+    // broken ones covered invoices settled by then (20 of them before the promise was logged).
+    const settled = await q(`
+      with covered as (select action_id, client_id, promise_date, unnest(string_split(invoice_ids, ',')) as invoice_id from promises where status = 'broken')
+      select action_id from covered join invoices using (client_id, invoice_id)
+      group by action_id
+      having sum(invoices.amount - coalesce((select sum(a.amount) from allocations a where a.invoice_id = covered.invoice_id and a.allocation_date <= covered.promise_date), 0)) <= 0`);
+    expect(settled).toEqual([]);
+    const [row] = await q(`select count(*)::integer as n from promises where status = 'broken'`);
+    expect(row!.n).toBeGreaterThan(0);
+    // A promise logged on invoices already settled is a warning on its line of the log, never an alert.
+    const [counts] = await q(`
+      select (select count(*) from quality where reason_code = 'promise_on_settled_invoices' and source_file = 'actions.csv' and line is not null)::integer as warned,
+             (select count(*) from promises where status = 'already_settled')::integer as already_settled,
+             (select count(*) from alerts join promises using (client_id) where alert = 'promise_broken' and status = 'already_settled'
+                and not exists (select 1 from promises p where p.client_id = alerts.client_id and p.status = 'broken'))::integer as alerted`);
+    expect(counts).toEqual({ warned: counts!.already_settled, already_settled: counts!.already_settled, alerted: 0 });
+    expect(counts!.already_settled).toBeGreaterThan(0);
   });
 
   it('gives every worklist client a statement whose total is its open amount in invoices', async () => {

@@ -79,7 +79,7 @@ const fr = {
   },
   kinds: kindsFr,
   reasons: { price: 'Prix', quality: 'Qualité', delivery: 'Livraison', quantity: 'Quantité', billing: 'Facturation', duplicate: 'Doublon', other: 'Autre' } as Record<string, string>,
-  promiseStatus: { kept: 'tenue', pending: 'en cours', broken: 'non tenue', superseded: 'remplacée' } as Record<string, string>,
+  promiseStatus: { kept: 'tenue', pending: 'en cours', broken: 'non tenue', superseded: 'remplacée', already_settled: 'déjà réglée à sa saisie' } as Record<string, string>,
   disputeStatus: { open: 'ouvert', closed: 'clos' } as Record<string, string>,
   print: { button: 'Imprimer ou enregistrer en PDF', back: 'Retour à la fiche client' },
   statement: {
@@ -230,7 +230,7 @@ const en: DeskLabels = {
   },
   kinds: kindsEn,
   reasons: { price: 'Price', quality: 'Quality', delivery: 'Delivery', quantity: 'Quantity', billing: 'Billing error', duplicate: 'Duplicate', other: 'Other' },
-  promiseStatus: { kept: 'kept', pending: 'pending', broken: 'broken', superseded: 'superseded' },
+  promiseStatus: { kept: 'kept', pending: 'pending', broken: 'broken', superseded: 'superseded', already_settled: 'already settled when logged' },
   disputeStatus: { open: 'open', closed: 'closed' },
   print: { button: 'Print or save as PDF', back: 'Back to the client page' },
   statement: {
