@@ -65,6 +65,40 @@ describe('the worklist on the sample', () => {
     expect(counts!.already_settled).toBeGreaterThan(0);
   });
 
+  it('gives every alert one measure of money at risk, the open amount it is about, and ranks them on it', async () => {
+    // Recomputed per kind from invoices, clients and promises: an invoice's open amount, the
+    // exposure beyond the limit, what a broken promise covers still open, the client's overdue
+    // amount (grade drop, worsening lateness), everything the client owes (procedure, terms).
+    const wrong = await q(`
+      with expected as (
+        select a.alert, a.client_id, a.invoice_id, a.amount,
+               case
+                 when a.alert in ('overdue_60', 'overdue_90') then (select open_amount from invoices i where i.invoice_id = a.invoice_id)
+                 when a.alert = 'over_limit' then c.receivables_amount - c.credit_limit
+                 when a.alert in ('grade_drop', 'days_late_worsening') then greatest(c.overdue_amount, 0)
+                 when a.alert in ('collective_procedure', 'terms_beyond_legal_ceiling') then greatest(c.receivables_amount, 0)
+               end as expected
+        from alerts a join clients c using (client_id)
+        where a.alert <> 'promise_broken'
+      )
+      select * from expected where amount is distinct from expected`);
+    expect(wrong).toEqual([]);
+    // A broken promise's alert: the invoices it covers, their open amount now; never zero. Before,
+    // the amount was the promise less what came in its window, on 33 alerts of which 19 were on
+    // clients with nothing overdue.
+    const promises = await q(`
+      select a.client_id, a.amount, (select sum(i.open_amount) from promises p, unnest(string_split(p.invoice_ids, ',')) as u(invoice_id)
+                                     join invoices i on i.client_id = p.client_id and i.invoice_id = u.invoice_id
+                                     where p.client_id = a.client_id and p.status = 'broken' and p.promise_date + 1 = a.first_seen_date) as still_open
+      from alerts a where a.alert = 'promise_broken'`);
+    expect(promises.length).toBeGreaterThan(0);
+    for (const p of promises) expect({ client: p.client_id, amount: p.amount }).toEqual({ client: p.client_id, amount: p.still_open });
+    expect(promises.filter((p) => (p.amount as number) <= 0)).toEqual([]);
+    // Ranked on it, the largest first.
+    const amounts = (await q(`select amount from alerts`)).map((r) => r.amount as number);
+    expect(amounts).toEqual([...amounts].sort((x, y) => y - x));
+  });
+
   it('gives every worklist client a statement whose total is its open amount in invoices', async () => {
     const differences = await q(`
       select w.client_id from worklist w

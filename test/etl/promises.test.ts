@@ -42,4 +42,13 @@ describe('a promise judged by the ledger', () => {
     ]);
     expect(await wh.query(`select client_id from alerts where alert = 'promise_broken' and client_id in ('PAID', 'CRED', 'EARL')`)).toEqual([]);
   });
+
+  it('broken, raises an alert whose money at risk is what it covers still open, and none once that is paid', async () => {
+    // PART: 800 − 300 = 500 still open on C1 (not the 500 "not received" by chance: the promise was
+    // for 800, and what is at risk is the invoice's open amount). LATE: broken, but F1 was paid on
+    // 06-09, so nothing is at risk at the as-of date: no alert.
+    expect(await wh.query(`select client_id, first_seen_date, amount from alerts where alert = 'promise_broken'`)).toEqual([
+      { client_id: 'PART', first_seen_date: '2024-06-11', amount: 500 },
+    ]);
+  });
 });

@@ -46,7 +46,7 @@ describe('alerts in French', () => {
   const money = (amount: number | null) => `${amount} €`;
   it('words each kind of alert from its parts, never with the warehouse’s English sentence', () => {
     expect(finance.collections.alertDetail({ ...alert, alert: 'overdue_90', invoice_id: 'F1' }, money)).toBe('Facture F1 à plus de 90 jours de retard');
-    expect(finance.collections.alertDetail({ ...alert, alert: 'over_limit', amount: 12000, limit_amount: 10000 }, money)).toBe('Encours de 12000 € au-delà de la limite de crédit de 10000 €');
+    expect(finance.collections.alertDetail({ ...alert, alert: 'over_limit', amount: 2000, limit_amount: 10000 }, money)).toBe('Encours dépassant de 2000 € la limite de crédit de 10000 €');
     expect(finance.collections.alertDetail({ ...alert, alert: 'grade_drop', previous_grade: 'B', grade: 'E' }, money)).toBe('Note passée de B à E depuis la dernière fin de mois');
     expect(finance.collections.alertDetail({ ...alert, alert: 'collective_procedure', collective_procedure: 'liquidation' }, money))
       .toBe('Procédure collective (liquidation judiciaire) : arrêter les relances et déclarer la créance');

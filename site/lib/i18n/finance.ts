@@ -184,13 +184,13 @@ const fr = {
       switch (a.alert) {
         case 'overdue_90': return `Facture ${a.invoice_id} à plus de 90 jours de retard`;
         case 'overdue_60': return `Facture ${a.invoice_id} à plus de 60 jours de retard`;
-        case 'over_limit': return `Encours de ${money(a.amount)} au-delà de la limite de crédit de ${money(a.limit_amount)}`;
+        case 'over_limit': return `Encours dépassant de ${money(a.amount)} la limite de crédit de ${money(a.limit_amount)}`;
         case 'grade_drop': return `Note passée de ${a.previous_grade} à ${a.grade} depuis la dernière fin de mois`;
         case 'collective_procedure': return `Procédure collective (${proceduresFr[a.collective_procedure ?? ''] ?? a.collective_procedure}) : arrêter les relances et déclarer la créance`;
         case 'days_late_worsening': return `Paie avec ${a.days_late_3m} jours de retard sur les 3 derniers mois, contre ${a.days_late_12m} sur 12 mois`;
         case 'terms_beyond_legal_ceiling':
           return `Conditions « ${a.payment_terms} » : échéances jusqu’à ${a.longest_days} jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)`;
-        case 'promise_broken': return `Promesse non tenue : ${money(a.amount)} non reçus`;
+        case 'promise_broken': return `Promesse non tenue : ${money(a.amount)} encore dus`;
         default: return a.detail;
       }
     },
@@ -212,7 +212,7 @@ const fr = {
       switch (alert) {
         case 'overdue_90': return `${n} ${plural === 'one' ? 'facture' : 'factures'} à plus de 90 jours de retard, reste dû ${amount}`;
         case 'overdue_60': return `${n} ${plural === 'one' ? 'facture' : 'factures'} à plus de 60 jours de retard, reste dû ${amount}`;
-        case 'promise_broken': return plural === 'one' ? `${n} promesse non tenue : ${amount} non reçus` : `${n} promesses non tenues : ${amount} non reçus`;
+        case 'promise_broken': return plural === 'one' ? `${n} promesse non tenue : ${amount} encore dus` : `${n} promesses non tenues : ${amount} encore dus`;
         default: return plural === 'one' ? `${n} alerte` : `${n} alertes`;
       }
     },
@@ -230,10 +230,12 @@ const fr = {
     alertCount: 'Alertes',
     alertClients: 'Clients',
     atStake: 'Montant en jeu',
-    atStakeHelp: 'Reste dû des factures en retard ; dépassement de la limite de crédit ; encours des clients concernés pour les autres alertes.',
+    atStakeHelp: 'Le reste dû dont parle chaque alerte, une seule mesure pour toutes : factures en retard, dépassement de limite, promesse non tenue, impayés échus ou encours du client.',
     atStakeOf: {
       overdue_60: 'Reste dû des factures concernées', overdue_90: 'Reste dû des factures concernées', over_limit: 'Encours au-delà des limites de crédit',
-      grade_drop: 'Encours des clients concernés', days_late_worsening: 'Encours des clients concernés', terms_beyond_legal_ceiling: 'Encours des clients concernés',
+      promise_broken: 'Reste dû des factures couvertes par les promesses non tenues',
+      grade_drop: 'Impayés échus des clients concernés', days_late_worsening: 'Impayés échus des clients concernés',
+      collective_procedure: 'Encours des clients concernés (créance à déclarer)', terms_beyond_legal_ceiling: 'Encours des clients concernés',
     } as Record<string, string>,
     allAlerts: 'Toutes les alertes, client par client →',
     noAlerts: 'Aucune alerte.',
@@ -410,13 +412,13 @@ const en: FinanceLabels = {
       switch (a.alert) {
         case 'overdue_90': return `Invoice ${a.invoice_id} is more than 90 days past due`;
         case 'overdue_60': return `Invoice ${a.invoice_id} is more than 60 days past due`;
-        case 'over_limit': return `Exposure of ${money(a.amount)} over the credit limit of ${money(a.limit_amount)}`;
+        case 'over_limit': return `Exposure ${money(a.amount)} over the credit limit of ${money(a.limit_amount)}`;
         case 'grade_drop': return `Grade dropped from ${a.previous_grade} to ${a.grade} since the last month end`;
         case 'collective_procedure': return `Collective procedure (${a.collective_procedure}): stop dunning and declare the claim`;
         case 'days_late_worsening': return `Pays ${a.days_late_3m} days late over the last 3 months, against ${a.days_late_12m} over 12 months`;
         case 'terms_beyond_legal_ceiling':
           return `Terms “${a.payment_terms}”: due dates up to ${a.longest_days} days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)`;
-        case 'promise_broken': return `Promise not kept: ${money(a.amount)} not received`;
+        case 'promise_broken': return `Promise not kept: ${money(a.amount)} still open`;
         default: return a.detail;
       }
     },
@@ -437,7 +439,7 @@ const en: FinanceLabels = {
       switch (alert) {
         case 'overdue_90': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 90 days past due, ${amount} open`;
         case 'overdue_60': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 60 days past due, ${amount} open`;
-        case 'promise_broken': return `${n} ${plural === 'one' ? 'promise' : 'promises'} not kept: ${amount} not received`;
+        case 'promise_broken': return `${n} ${plural === 'one' ? 'promise' : 'promises'} not kept: ${amount} still open`;
         default: return plural === 'one' ? `${n} alert` : `${n} alerts`;
       }
     },
@@ -455,10 +457,12 @@ const en: FinanceLabels = {
     alertCount: 'Alerts',
     alertClients: 'Clients',
     atStake: 'Amount at stake',
-    atStakeHelp: 'Open amount of the late invoices; exposure beyond the credit limit; receivables of the clients concerned for the other alerts.',
+    atStakeHelp: 'The open amount each alert is about, one measure for all: late invoices, exposure beyond the limit, a promise not kept, the client’s overdue amount or receivables.',
     atStakeOf: {
       overdue_60: 'Open amount of the invoices concerned', overdue_90: 'Open amount of the invoices concerned', over_limit: 'Exposure beyond the credit limits',
-      grade_drop: 'Receivables of the clients concerned', days_late_worsening: 'Receivables of the clients concerned', terms_beyond_legal_ceiling: 'Receivables of the clients concerned',
+      promise_broken: 'Open amount of the invoices the broken promises cover',
+      grade_drop: 'Overdue amount of the clients concerned', days_late_worsening: 'Overdue amount of the clients concerned',
+      collective_procedure: 'Receivables of the clients concerned (the claim to declare)', terms_beyond_legal_ceiling: 'Receivables of the clients concerned',
     },
     allAlerts: 'Every alert, client by client →',
     noAlerts: 'No alert.',

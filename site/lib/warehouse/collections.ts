@@ -84,41 +84,27 @@ export interface AlertRow {
   longest_days: number | null;
 }
 
+/** Today's alerts, the most money at risk first (alerts.amount, one measure for every kind). */
 export const alerts = () =>
   memo<AlertRow>('alerts', ['alerts'], `
     select alert, client_id, invoice_id, first_seen_date, amount, detail, limit_amount, previous_grade, grade, pd_12m, grade_source, collective_procedure,
            days_late_3m, days_late_12m, payment_terms, longest_days
-    from {alerts} order by first_seen_date desc, alert, client_id`);
+    from {alerts} order by amount desc, first_seen_date desc, alert, client_id`);
 
 /** Alerts grouped by kind, the most costly first. */
 export interface AlertKind {
   alert: string;
   alerts: number;
   clients: number;
-  /**
-   * What is at stake: the open amount of the invoices (overdue_60, overdue_90), the exposure beyond
-   * the limits (over_limit), the receivables of the clients concerned (grade, lateness, terms).
-   */
+  /** The money at risk of the kind's alerts (alerts.amount: the open amount each alert is about). */
   amount: number;
 }
 
 export const alertKinds = () =>
-  memo<AlertKind>('alertKinds', ['alerts', 'clients'], `
-    with per_alert as (
-      select alerts.alert, alerts.client_id,
-             case when alerts.alert in ('overdue_60', 'overdue_90') then alerts.amount
-                  when alerts.alert = 'over_limit' then alerts.amount - alerts.limit_amount end as amount
-      from {alerts} as alerts
-    ),
-    client_alerts as (
-      -- A client counts once per kind for its receivables, however many alerts of that kind it has.
-      select distinct per_alert.alert, per_alert.client_id, clients.receivables_amount
-      from per_alert join {clients} as clients using (client_id)
-      where per_alert.amount is null
-    )
-    select alert, count(*) as alerts, count(distinct client_id) as clients,
-           coalesce(sum(amount), (select coalesce(sum(receivables_amount), 0) from client_alerts where client_alerts.alert = per_alert.alert)) as amount
-    from per_alert group by alert
+  memo<AlertKind>('alertKinds', ['alerts'], `
+    select alert, count(*) as alerts, count(distinct client_id) as clients, sum(amount) as amount
+    from {alerts}
+    group by alert
     order by amount desc, alerts desc, alert`);
 
 /**
@@ -131,7 +117,7 @@ export interface ClientAlertKind extends Omit<AlertRow, 'detail'> {
   alerts: number;
   /** The earliest first_seen_date of the kind's alerts. */
   first_seen_date: string;
-  /** The sum of the alerts' amounts: the open amount of the invoices (overdue_60, overdue_90), the amount not received (promise_broken); the alert's own amount when it is alone. */
+  /** The sum of the alerts' money at risk (alerts.amount): the open amount of the invoices (overdue_60, overdue_90), what the broken promises cover still open (promise_broken); the alert's own amount when it is alone. */
   amount: number | null;
   /** The alert's English sentence when it is alone; with several, how many ('3 alerts'). */
   detail: string;
