@@ -210,7 +210,7 @@ export const collectionsLogColumns = {
     required: ['action_date', 'client_id', 'kind'],
     optional: [
       'invoice_ids', 'promise_date', 'promise_amount', 'dispute_id', 'dispute_reason', 'dispute_owner', 'dispute_status',
-      'dispute_opened_date', 'dispute_closed_date', 'until_date', 'author', 'note',
+      'dispute_opened_date', 'dispute_closed_date', 'until_date', 'author', 'note', 'claim_amount',
     ],
   },
   contacts: { required: ['client_id', 'name'], optional: ['role', 'email', 'phone'] },
@@ -228,6 +228,12 @@ const collections = z.strictObject({
   followUpDays: z.number().int().min(1).default(7),
   /** Days given to pay in a letter (from the as-of date). */
   paymentDeadlineDays: z.number().int().min(1).default(8),
+  /**
+   * Months to declare a claim to the mandataire after the opening judgment of a collective procedure
+   * (R622-24: two months from its publication in the BODACC, four for a creditor outside
+   * metropolitan France). Counted from the judgment's date, which comes first: on the safe side.
+   */
+  claimDeadlineMonths: z.union([z.literal(2), z.literal(4)]).default(2),
 });
 
 /** The company's details printed on letters and statements. */

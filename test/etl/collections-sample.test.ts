@@ -99,6 +99,21 @@ describe('the worklist on the sample', () => {
     expect(amounts).toEqual([...amounts].sort((x, y) => y - x));
   });
 
+  it('takes the clients under a collective procedure out of the forecast and the claimable penalties, interest stopped at the judgment', async () => {
+    // Before: their 395 open invoices (710 k€) were all expected the day after the as-of date, 145
+    // accrued interest after the judgment, and 53 k€ of the 77 k€ claimable penalties were theirs.
+    const [row] = await q(`
+      with procedures as (select client_id, procedure_date from clients where legal_status in ('Redressement judiciaire', 'Liquidation judiciaire', 'Sauvegarde'))
+      select (select count(*) from invoices join procedures using (client_id) where open_amount > 0 and kind = 'invoice')::integer as open_invoices,
+             (select count(*) from invoices join procedures using (client_id) where expected_payment_date is not null)::integer as with_expected_date,
+             (select count(*) from penalties join procedures using (client_id) where due_date + days_late > procedure_date)::integer as interest_after_judgment,
+             (select count(*) from penalties join procedures using (client_id) where is_still_open and not is_to_declare)::integer as claimable,
+             (select count(*) from penalties join procedures using (client_id) where is_to_declare)::integer as to_declare`);
+    expect(row!.open_invoices).toBeGreaterThan(100);
+    expect(row).toMatchObject({ with_expected_date: 0, interest_after_judgment: 0, claimable: 0 });
+    expect(row!.to_declare).toBeGreaterThan(0);
+  });
+
   it('gives every worklist client a statement whose total is its open amount in invoices', async () => {
     const differences = await q(`
       select w.client_id from worklist w

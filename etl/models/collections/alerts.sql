@@ -67,7 +67,7 @@ procedures as (
   -- the status); it stays while the status does.
   select 'collective_procedure' as alert, client_id, least(coalesce(procedure_date, (select as_of_date from as_of)), (select as_of_date from as_of)) as first_seen_date,
          greatest(receivables_amount, 0) as amount,
-         'collective procedure (' || collective_procedure_of(legal_status) || '): stop dunning and declare the claim within two months of the judgment''s publication' as detail,
+         'collective procedure (' || collective_procedure_of(legal_status) || '): stop dunning and declare the claim within ' || getvariable('claim_deadline_months') || ' months of the judgment''s publication' as detail,
          collective_procedure_of(legal_status) as collective_procedure
   from clients
   where is_collective_procedure(legal_status)

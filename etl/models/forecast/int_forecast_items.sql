@@ -3,6 +3,9 @@
 -- late (int_forecast_lateness), or the next day when that date has already passed. Share expected:
 -- the configured share for a disputed invoice or one beyond 90 days past due, else all of it.
 -- The naive date is the due date (or the next day when already past due), for all of it.
+-- An invoice of a client under a collective procedure at the forecast date (from its judgment's
+-- date, int_client_procedures) is left out: what it will bring is an uncertain dividend at the
+-- end of the procedure, not cash to expect (so it has no expected payment date either).
 with open_items as (
   select month_end as forecast_date, invoice_id, open_amount from int_invoice_month_ends where kind = 'invoice' and open_amount > 0
   union all
@@ -26,6 +29,9 @@ final as (
   join int_invoices as invoices using (invoice_id)
   left join int_forecast_lateness as lateness
     on lateness.forecast_date = open_items.forecast_date and lateness.client_id = invoices.client_id
+  left join int_client_procedures as procedures
+    on procedures.client_id = invoices.client_id and procedures.under_procedure_from <= open_items.forecast_date
+  where procedures.client_id is null
 )
 
 select * from final

@@ -3,8 +3,8 @@
 // language: every sentence of it is here, none is assembled from the other language.
 import { language } from './index.ts';
 
-const kindsFr: Record<string, string> = { call: 'Appel', email: 'Courriel', letter: 'Courrier', promise: 'Promesse de paiement', dispute: 'Litige', do_not_chase: 'Ne pas relancer', note: 'Note' };
-const kindsEn: Record<string, string> = { call: 'Call', email: 'E-mail', letter: 'Letter', promise: 'Promise to pay', dispute: 'Dispute', do_not_chase: 'Do not chase', note: 'Note' };
+const kindsFr: Record<string, string> = { call: 'Appel', email: 'Courriel', letter: 'Courrier', promise: 'Promesse de paiement', dispute: 'Litige', do_not_chase: 'Ne pas relancer', claim_declared: 'Créance déclarée', note: 'Note' };
+const kindsEn: Record<string, string> = { call: 'Call', email: 'E-mail', letter: 'Letter', promise: 'Promise to pay', dispute: 'Dispute', do_not_chase: 'Do not chase', claim_declared: 'Claim declared', note: 'Note' };
 
 interface LetterText {
   title: string;
@@ -74,6 +74,7 @@ const fr = {
     statementLink: 'Relevé de compte',
     letterLink: 'Lettre de relance',
     promiseDetail: (amount: string, date: string) => `${amount} promis pour le ${date}`,
+    claimDetail: (amount: string) => `${amount} déclarés au mandataire`,
     untilDetail: (date: string) => `jusqu’au ${date}`,
     invoices: (ids: string) => `factures ${ids}`,
   },
@@ -225,6 +226,7 @@ const en: DeskLabels = {
     statementLink: 'Account statement',
     letterLink: 'Dunning letter',
     promiseDetail: (amount, date) => `${amount} promised by ${date}`,
+    claimDetail: (amount) => `${amount} declared to the mandataire`,
     untilDetail: (date) => `until ${date}`,
     invoices: (ids) => `invoices ${ids}`,
   },

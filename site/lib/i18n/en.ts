@@ -164,7 +164,7 @@ export const en: Labels = {
     legalStatus: 'Legal status',
     procedureDate: 'Opening judgment',
     claimDeadline: 'Declare the claim by',
-    claimDeadlineHelp: 'Judgment date + 2 months: R622-24 counts the time from the publication in the BODACC, which comes later, so this date is on the safe side.',
+    claimDeadlineHelp: 'Judgment date + 2 months (4 for a creditor outside metropolitan France, setting collections.claimDeadlineMonths): R622-24 counts the time from the publication in the BODACC, which comes later, so this date is on the safe side.',
     claimDeadlinePassed: (date) => `${date}, passed (relief from the time bar, L622-26)`,
     procedureDateUnknown: 'date unknown: check the BODACC',
     doubtful: 'Classed doubtful (account 416)',

@@ -155,7 +155,10 @@ const fr = {
     openInWorklist: 'Encours concerné',
     penaltiesOpen: 'Pénalités réclamables maintenant',
     penaltiesOpenNote: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `sur ${n} facture ouverte en retard` : `sur ${n} factures ouvertes en retard`),
-    penaltiesOpenHelp: 'Sur les factures encore ouvertes et échues : intérêts au taux BCE du semestre + 10 points, au prorata des jours de retard, plus 40 € d’indemnité forfaitaire par facture (Code de commerce L441-10, D441-5).',
+    penaltiesOpenHelp: 'Sur les factures encore ouvertes et échues : intérêts au taux BCE du semestre + 10 points, au prorata des jours de retard, plus 40 € d’indemnité forfaitaire par facture (Code de commerce L441-10, D441-5). Hors clients en procédure collective : leurs pénalités sont à déclarer.',
+    penaltiesToDeclare: 'Pénalités à déclarer (procédures collectives)',
+    penaltiesToDeclareNote: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `sur ${n} facture ouverte` : `sur ${n} factures ouvertes`),
+    penaltiesToDeclareHelp: 'Clients en procédure collective : le jugement d’ouverture arrête le cours des intérêts (L622-28) et suspend les poursuites (L622-21). Les pénalités courues jusqu’à la date du jugement sont à déclarer au mandataire avec la créance, rien n’est réclamable au client.',
     penaltiesPaidLate: 'Pénalités courues sur factures payées en retard',
     penaltiesPaidLateNote: (n: string, plural: Intl.LDMLPluralRule, since: string) =>
       plural === 'one' ? `${n} facture soldée en retard, échue depuis le ${since}` : `${n} factures soldées en retard, échues depuis le ${since}`,
@@ -196,7 +199,7 @@ const fr = {
     },
     dunningReason: (r: DunningReasonParts): string => {
       if (r.stage === 'declare_claim') {
-        return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC (R622-24)${claimDeadlineFr(r)}`;
+        return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC, quatre hors de France métropolitaine (R622-24)${claimDeadlineFr(r)}`;
       }
       const stage = (stagesFr[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
       if (r.stage === 'paused_promise') return `Promesse de paiement pour le ${dmy(r.paused_until_date)} : relances suspendues jusque-là (sinon : ${stage})`;
@@ -384,7 +387,10 @@ const en: FinanceLabels = {
     openInWorklist: 'Receivables concerned',
     penaltiesOpen: 'Penalties claimable now',
     penaltiesOpenNote: (n, plural) => (plural === 'one' ? `on ${n} open overdue invoice` : `on ${n} open overdue invoices`),
-    penaltiesOpenHelp: 'On the invoices still open and past due: interest at the ECB rate of the half-year + 10 points, pro rata of days late, plus a fixed €40 recovery indemnity per invoice (French Commercial Code L441-10, D441-5).',
+    penaltiesOpenHelp: 'On the invoices still open and past due: interest at the ECB rate of the half-year + 10 points, pro rata of days late, plus a fixed €40 recovery indemnity per invoice (French Commercial Code L441-10, D441-5). Clients under a collective procedure aside: their penalties are to declare.',
+    penaltiesToDeclare: 'Penalties to declare (collective procedures)',
+    penaltiesToDeclareNote: (n, plural) => (plural === 'one' ? `on ${n} open invoice` : `on ${n} open invoices`),
+    penaltiesToDeclareHelp: 'Clients under a collective procedure: the opening judgment stops interest (L622-28) and suspends individual action (L622-21). The penalties accrued up to the judgment’s date are to declare to the mandataire with the claim; nothing is claimable from the client.',
     penaltiesPaidLate: 'Penalties accrued on invoices paid late',
     penaltiesPaidLateNote: (n, plural, since) => (plural === 'one' ? `${n} invoice settled late, due since ${since}` : `${n} invoices settled late, due since ${since}`),
     penaltiesPaidLateHelp: 'The same reckoning on invoices already settled, but after their due date: penalties owed in law over the whole history, which nothing in the exports shows as claimed. Not included in the penalties claimable now.',
@@ -424,7 +430,7 @@ const en: FinanceLabels = {
     },
     dunningReason: (r: DunningReasonParts): string => {
       if (r.stage === 'declare_claim') {
-        return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC (R622-24)${claimDeadlineEn(r)}`;
+        return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC, four outside metropolitan France (R622-24)${claimDeadlineEn(r)}`;
       }
       const stage = (stagesEn[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
       if (r.stage === 'paused_promise') return `Promise to pay by ${dmy(r.paused_until_date)}: dunning paused until then (${stage} otherwise)`;

@@ -168,7 +168,7 @@ export const fr = {
     legalStatus: 'Statut juridique',
     procedureDate: 'Jugement d’ouverture',
     claimDeadline: 'Déclarer la créance au plus tard le',
-    claimDeadlineHelp: 'Date du jugement + 2 mois : le délai de l’article R622-24 court depuis la publication au BODACC, postérieure, donc cette date est prudente.',
+    claimDeadlineHelp: 'Date du jugement + 2 mois (4 pour un créancier hors de France métropolitaine, réglage collections.claimDeadlineMonths) : le délai de l’article R622-24 court depuis la publication au BODACC, postérieure, donc cette date est prudente.',
     /** The claim deadline, passed: a late claim needs a relief from foreclusion. */
     claimDeadlinePassed: (date: string) => `${date}, dépassé (relevé de forclusion, L622-26)`,
     procedureDateUnknown: 'date inconnue : vérifier au BODACC',

@@ -171,25 +171,34 @@ export interface ClientPenalties {
   total_open: number;
   /** On invoices already paid, late: accrued, not claimed. */
   total_paid_late: number;
+  /** On open invoices of a client under a collective procedure, to the judgment's date: to declare to the mandataire, not claimable. */
+  total_to_declare: number;
   total_all: number;
   days_without_rate: number;
 }
 
-/** Late-payment penalties per client: on invoices still open, and including those paid late. */
+/** Late-payment penalties per client: claimable on invoices still open, to declare under a collective procedure, and accrued on those paid late. */
 export const penaltiesByClient = () =>
   memo<ClientPenalties>('penaltiesByClient', ['penalties'], `
     select client_id, count(*) as invoices,
-           coalesce(sum(interest_amount) filter (where is_still_open), 0) as interest_open,
-           coalesce(sum(indemnity_amount) filter (where is_still_open), 0) as indemnity_open,
-           coalesce(sum(penalty_amount) filter (where is_still_open), 0) as total_open,
+           coalesce(sum(interest_amount) filter (where is_still_open and not is_to_declare), 0) as interest_open,
+           coalesce(sum(indemnity_amount) filter (where is_still_open and not is_to_declare), 0) as indemnity_open,
+           coalesce(sum(penalty_amount) filter (where is_still_open and not is_to_declare), 0) as total_open,
            coalesce(sum(penalty_amount) filter (where not is_still_open), 0) as total_paid_late,
+           coalesce(sum(penalty_amount) filter (where is_to_declare), 0) as total_to_declare,
            sum(penalty_amount) as total_all, sum(days_without_rate) as days_without_rate
     from {penalties} group by client_id order by total_open desc, client_id`);
 
-/** The company's penalties, split: claimable now (invoices still open and overdue) and accrued on invoices already paid late. */
+/**
+ * The company's penalties, split: claimable now (invoices still open and overdue, the client not
+ * under a collective procedure), to declare (open invoices of a client under one, to the
+ * judgment's date) and accrued on invoices already paid late.
+ */
 export interface PenaltyTotals {
   open_amount: number;
   open_invoices: number;
+  to_declare_amount: number;
+  to_declare_invoices: number;
   paid_late_amount: number;
   paid_late_invoices: number;
   /** The earliest due date among the invoices paid late: how far back the accrued penalties go. */
@@ -199,13 +208,15 @@ export interface PenaltyTotals {
 
 export const penaltyTotals = () =>
   memo<PenaltyTotals>('penaltyTotals', ['penalties'], `
-    select coalesce(sum(penalty_amount) filter (where is_still_open), 0) as open_amount,
-           count(*) filter (where is_still_open) as open_invoices,
+    select coalesce(sum(penalty_amount) filter (where is_still_open and not is_to_declare), 0) as open_amount,
+           count(*) filter (where is_still_open and not is_to_declare) as open_invoices,
+           coalesce(sum(penalty_amount) filter (where is_to_declare), 0) as to_declare_amount,
+           count(*) filter (where is_to_declare) as to_declare_invoices,
            coalesce(sum(penalty_amount) filter (where not is_still_open), 0) as paid_late_amount,
            count(*) filter (where not is_still_open) as paid_late_invoices,
            min(due_date) filter (where not is_still_open) as paid_late_since,
            coalesce(sum(days_without_rate), 0) as days_without_rate
-    from {penalties}`).then((rows) => rows[0] ?? { open_amount: 0, open_invoices: 0, paid_late_amount: 0, paid_late_invoices: 0, paid_late_since: null, days_without_rate: 0 });
+    from {penalties}`).then((rows) => rows[0] ?? { open_amount: 0, open_invoices: 0, to_declare_amount: 0, to_declare_invoices: 0, paid_late_amount: 0, paid_late_invoices: 0, paid_late_since: null, days_without_rate: 0 });
 
 export interface ClientGrade {
   client_id: string;
