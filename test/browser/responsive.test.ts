@@ -281,8 +281,9 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     await expect(page.locator('.forecast-scope').textContent()).resolves.toMatch(/^Encaissements attendus des créances d’aujourd’hui seulement/);
     const mondays = await page.locator('#forecast-table tbody th').evaluateAll((ths) => ths.map((th) => new Date(`${th.getAttribute('data-csv')}T00:00:00Z`).getUTCDay()));
     expect(mondays).toEqual(Array(13).fill(1));
-    // As of Saturday 31 October 2026: week 1 is Monday 26 October – Sunday 1 November, counted from the 1st.
-    await expect(page.locator('#forecast-table tbody th').first().textContent()).resolves.toBe('du lundi 26/10/2026, à partir du 01/11/2026');
+    // As of Saturday 31 October 2026: the first business day after it is Monday 2 November, so week 1
+    // is the whole week of 2–8 November (not a week made of Sunday the 1st).
+    await expect(page.locator('#forecast-table tbody th').first().textContent()).resolves.toBe('du lundi 02/11/2026');
     await page.close();
   });
 

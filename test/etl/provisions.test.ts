@@ -70,6 +70,18 @@ describe('on the sample', () => {
     expect(row!.model as number).toBeLessThan(row!.naive as number);
   });
 
+  it('spreads the overdue amount by each client’s lateness: at most a quarter of it expected on one day, and week 1 a whole week', async () => {
+    // Before, 58 % of the overdue amount was expected on Sunday 1 November, the day after the as-of
+    // date, and week 1 was that Sunday alone.
+    const [row] = await q(`
+      with overdue as (select expected_payment_date, open_amount from invoices where kind = 'invoice' and open_amount > 0 and due_date < date '2026-10-31' and expected_payment_date is not null),
+      by_day as (select expected_payment_date, sum(open_amount) as amount from overdue group by all)
+      select max(amount) / (select sum(open_amount) from overdue) as largest_day_share, (select count(*) from by_day) as days from by_day`);
+    expect(row!.largest_day_share as number).toBeLessThanOrEqual(0.25);
+    expect(row!.days as number).toBeGreaterThan(20);
+    expect(await q(`select week_start, from_date from forecast where week = 1`)).toEqual([{ week_start: '2026-11-02', from_date: '2026-11-02' }]);
+  });
+
   it('forecasts 13 weeks with a band around the expected amount', async () => {
     const rows = await q(`select week, expected_amount, low_amount, high_amount from forecast order by week`);
     expect(rows).toHaveLength(13);

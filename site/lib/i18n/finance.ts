@@ -324,7 +324,7 @@ const fr = {
     backtest: 'Erreur mesurée sur l’historique',
     backtestText: (dates: string, model: string, naive: string) =>
       `Refaite à ${dates} fins de mois passées avec l’historique connu alors, la prévision s’est écartée des encaissements réels de ${model} (erreur absolue pondérée), contre ${naive} pour la prévision naïve « tout est payé à l’échéance ».`,
-    method: 'Chaque facture ouverte est attendue à son échéance + le retard moyen habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; la moitié seulement d’une facture en litige et un quart d’une facture à plus de 90 jours de retard. La fourchette est ± l’erreur mesurée sur l’historique.',
+    method: 'Chaque facture ouverte est attendue à son échéance + le retard moyen habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; une facture déjà plus en retard que cela, ce même retard plus tard encore à partir d’aujourd’hui (jamais toutes le lendemain) ; la moitié seulement d’une facture en litige et un quart d’une facture à plus de 90 jours de retard ; rien des clients en procédure collective (un dividende incertain). La semaine 1 commence au premier jour ouvré qui suit la date de situation. La fourchette est ± l’erreur mesurée sur l’historique.',
   },
 };
 
@@ -554,7 +554,7 @@ const en: FinanceLabels = {
     backtest: 'Error measured on history',
     backtestText: (dates, model, naive) =>
       `Made again at ${dates} past month ends with the history known then, the forecast missed the cash actually collected by ${model} (weighted absolute error), against ${naive} for the naive forecast "everything is paid on its due date".`,
-    method: 'Each open invoice is expected on its due date + the client’s usual days late over 12 months (its segment’s when it has little history); only half of a disputed invoice and a quarter of one beyond 90 days past due. The range is ± the error measured on history.',
+    method: 'Each open invoice is expected on its due date + the client’s usual days late over 12 months (its segment’s when it has little history); one already later than that, as late again from today (never all on the next day); only half of a disputed invoice and a quarter of one beyond 90 days past due; nothing from clients under a collective procedure (an uncertain dividend). Week 1 starts on the first business day after the as-of date. The range is ± the error measured on history.',
   },
 };
 
