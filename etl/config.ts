@@ -132,6 +132,12 @@ const provisions = z.strictObject({
   forwardLookingFactor: z.number().min(0).default(1),
   /** VAT rate to take the tax out of amounts when the export gives no amount excl. tax. */
   vatRate: z.number().min(0).default(0.2),
+  /**
+   * Both provision books (matrix and specific) are computed on one base: the amount excluding VAT
+   * when the VAT on a lost receivable is recoverable (true, French practice: it is reclaimed when
+   * the loss is booked), else the amount including it.
+   */
+  vatRecoverable: z.boolean().default(true),
   /** Open invoices beyond this many days past due are provisioned specifically. */
   overdueDays: z.number().int().positive().default(180),
   /** Specific provision rate (0–1) by basis, applied to the open amount excl. tax. */

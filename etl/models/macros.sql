@@ -226,3 +226,12 @@ create or replace macro forecast_first_day(forecast_date) as
   business_day_on_or_after(forecast_date + 1);
 create or replace macro forecast_week(d, forecast_date) as
   (1 + (date_trunc('week', greatest(d, forecast_first_day(forecast_date)))::date - date_trunc('week', forecast_first_day(forecast_date))::date) // 7)::integer;
+
+-- The provision base of an open amount (both provision books, provisions.vatRecoverable): excluding
+-- VAT by default (the VAT on a lost receivable is recovered) — the export's amount excl. tax pro rata
+-- of what is open, else the amount less the default VAT rate (provisions.vatRate) — or including it
+-- when the VAT is not recoverable. A DECIMAL, not the double a division gives, so sums do not depend
+-- on the order rows are added in.
+create or replace macro provision_base_amount(open_amount, amount, amount_excl_tax) as
+  case when getvariable('provision_base') = 'incl_tax' then open_amount
+       else coalesce(open_amount * amount_excl_tax / amount, open_amount / (1 + getvariable('vat_rate'))) end::decimal(38, 8);

@@ -465,6 +465,7 @@ export const warehouseTables = {
     matrix_balance_amount: number,
     specific_balance_amount: number,
     booked_amount: number,
+    provision_base: text,
   }),
   provisions: z.object({
     month_end: date,
@@ -675,7 +676,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   provision_backtest: { month_end: 'DATE', provision_amount: 'DECIMAL(18,2)', written_off_12m_amount: 'DECIMAL(18,2)', writeoff_to_provision_ratio: 'DOUBLE' },
   provision_matrix: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', amount: 'DECIMAL(18,2)' },
   provision_specific: { client_id: 'VARCHAR', name: 'VARCHAR', basis: 'VARCHAR', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', amount: 'DECIMAL(18,2)' },
-  provision_summary: { month_end: 'DATE', matrix_amount: 'DECIMAL(18,2)', matrix_rate_source: 'VARCHAR', previous_month_end: 'DATE', previous_matrix_amount: 'DECIMAL(18,2)', matrix_change_amount: 'DECIMAL(18,2)', specific_amount: 'DECIMAL(18,2)', overlap_amount: 'DECIMAL(18,2)', recommended_amount: 'DECIMAL(18,2)', backtest_month_ends: 'INTEGER', backtest_provision_amount: 'DECIMAL(18,2)', backtest_written_off_amount: 'DECIMAL(18,2)', backtest_ratio: 'DOUBLE', backtest_verdict: 'VARCHAR', matrix_balance_amount: 'DECIMAL(18,2)', specific_balance_amount: 'DECIMAL(18,2)', booked_amount: 'DECIMAL(18,2)' },
+  provision_summary: { month_end: 'DATE', matrix_amount: 'DECIMAL(18,2)', matrix_rate_source: 'VARCHAR', previous_month_end: 'DATE', previous_matrix_amount: 'DECIMAL(18,2)', matrix_change_amount: 'DECIMAL(18,2)', specific_amount: 'DECIMAL(18,2)', overlap_amount: 'DECIMAL(18,2)', recommended_amount: 'DECIMAL(18,2)', backtest_month_ends: 'INTEGER', backtest_provision_amount: 'DECIMAL(18,2)', backtest_written_off_amount: 'DECIMAL(18,2)', backtest_ratio: 'DOUBLE', backtest_verdict: 'VARCHAR', matrix_balance_amount: 'DECIMAL(18,2)', specific_balance_amount: 'DECIMAL(18,2)', booked_amount: 'DECIMAL(18,2)', provision_base: 'VARCHAR' },
   provisions: { month_end: 'DATE', method: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', client_id: 'VARCHAR', amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', basis: 'VARCHAR' },
   quality: { source_file: 'VARCHAR', line: 'INTEGER', severity: 'VARCHAR', reason: 'VARCHAR', input: 'VARCHAR', record_id: 'VARCHAR', raw_line: 'VARCHAR', reason_code: 'VARCHAR', reason_number: 'BIGINT', reason_ref: 'VARCHAR' },
   receivables_by_currency: { currency: 'VARCHAR', open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER' },
