@@ -287,17 +287,20 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     await page.close();
   });
 
-  it('splits the penalties into claimable now and accrued on invoices paid late', async () => {
-    const [sums] = await q<{ open: number; paid: number }>(
-      `select sum(penalty_amount) filter (where is_still_open) as open, sum(penalty_amount) filter (where not is_still_open) as paid from penalties`,
+  it('splits the penalties into claimable now, to declare under a collective procedure, and accrued on invoices paid late', async () => {
+    const [sums] = await q<{ open: number; declare: number; paid: number }>(
+      `select sum(penalty_amount) filter (where is_still_open and not is_to_declare) as open, sum(penalty_amount) filter (where is_to_declare) as declare,
+              sum(penalty_amount) filter (where not is_still_open) as paid from penalties`,
     );
     const page = await open('fr', '/collections/', 1280);
     const tiles = page.locator('main > section.kpis .kpi');
-    // Tiles: clients to chase, actions, amount concerned, then the two penalty tiles.
+    // Tiles: clients to chase, actions, amount concerned, then the three penalty tiles.
     await expect(tiles.nth(3).locator('.kpi-label').textContent()).resolves.toBe('Pénalités réclamables maintenant');
     await expect(tiles.nth(3).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.open));
-    await expect(tiles.nth(4).locator('.kpi-label').textContent()).resolves.toBe('Pénalités courues sur factures payées en retard');
-    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.paid));
+    await expect(tiles.nth(4).locator('.kpi-label').textContent()).resolves.toBe('Pénalités à déclarer (procédures collectives)');
+    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.declare));
+    await expect(tiles.nth(5).locator('.kpi-label').textContent()).resolves.toBe('Pénalités courues sur factures payées en retard');
+    await expect(tiles.nth(5).locator('.kpi-value').textContent()).resolves.toBe(format.money(sums!.paid));
     await page.close();
   });
 
@@ -344,12 +347,13 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
 });
 
 describe('labels in English', () => {
-  it('calls the forecast’s backtest an error and one quality line "the line"', async () => {
+  it('calls the forecast’s backtest an error and the quality lines "all n lines"', async () => {
+    const n = (await queryWarehouse<{ n: number } & Record<string, never>>(inject('sampleWarehouse'), `select count(*)::integer as n from quality`))[0]!.n;
     const page = await open('en', '/forecast/', 1280);
     await expect(page.locator('.kpi-label').nth(1).textContent()).resolves.toBe('Error measured on history');
     await page.goto(`${sites.en.url}/quality/`);
-    await expect(page.locator('.download-link').textContent()).resolves.toBe('Download the line (CSV)');
-    await expect(page.locator('#quality-rows tbody td').nth(2).textContent()).resolves.toMatch(/^Late-payment penalties: [\d,]+ days late/);
+    await expect(page.locator('.download-link').textContent()).resolves.toBe(`Download all ${n} lines (CSV)`);
+    await expect(page.locator('#quality-rows tbody td', { hasText: /^Late-payment penalties: [\d,]+ days late/ }).count()).resolves.toBe(1);
     await page.close();
   });
 });

@@ -18,15 +18,15 @@ const daysRange = (r: DunningReasonParts, to: string, sign = 1) => {
 /** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
 const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
-/** The claim deadline (judgment date + 2 months, on the safe side of the BODACC publication), passed or not, or unknown. */
+/** The claim deadline (judgment date + collections.claimDeadlineMonths, on the safe side of the BODACC publication), passed or not, or unknown. */
 export const claimDeadlineFr = (r: Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'>) =>
   !r.claim_deadline_date ? ' — date du jugement inconnue : date limite à vérifier au BODACC'
-  : r.is_claim_deadline_passed ? ` — délai dépassé depuis le ${dmy(r.claim_deadline_date)} (jugement + 2 mois) : demander un relevé de forclusion (L622-26)`
-  : `, au plus tard le ${dmy(r.claim_deadline_date)} (jugement + 2 mois)`;
+  : r.is_claim_deadline_passed ? ` — délai dépassé depuis le ${dmy(r.claim_deadline_date)} (compté depuis le jugement) : demander un relevé de forclusion (L622-26)`
+  : `, au plus tard le ${dmy(r.claim_deadline_date)} (compté depuis le jugement)`;
 export const claimDeadlineEn = (r: Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'>) =>
   !r.claim_deadline_date ? ' — judgment date unknown: check the deadline in the BODACC'
-  : r.is_claim_deadline_passed ? ` — deadline passed on ${dmy(r.claim_deadline_date)} (judgment + 2 months): ask for relief from the time bar (relevé de forclusion, L622-26)`
-  : `, by ${dmy(r.claim_deadline_date)} (judgment + 2 months)`;
+  : r.is_claim_deadline_passed ? ` — deadline passed on ${dmy(r.claim_deadline_date)} (counted from the judgment): ask for relief from the time bar (relevé de forclusion, L622-26)`
+  : `, by ${dmy(r.claim_deadline_date)} (counted from the judgment)`;
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
 export type AlertParts = Omit<AlertRow, 'client_id' | 'first_seen_date'>;

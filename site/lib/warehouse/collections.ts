@@ -142,7 +142,7 @@ export const clientAlertKinds = () =>
     group by client_id, alert
     order by client_id, first_seen_date desc, alert`);
 
-/** A client under a collective procedure: its judgment date and the claim deadline (dunning: judgment + 2 months, NULL when the judgment date is unknown or nothing is open). */
+/** A client under a collective procedure: its judgment date and the claim deadline (dunning: judgment + collections.claimDeadlineMonths, NULL when the judgment date is unknown or nothing is open). */
 export interface ClientProcedure {
   client_id: string;
   collective_procedure: string;
