@@ -79,6 +79,7 @@ export async function createReferenceTables(db: Database, config: Config): Promi
     set variable provision_min_history_months = ${config.provisions.minHistoryMonths};
     set variable forward_looking_factor = ${config.provisions.forwardLookingFactor};
     set variable vat_rate = ${config.provisions.vatRate};
+    set variable provision_base = ${sqlString(config.provisions.vatRecoverable ? 'excl_tax' : 'incl_tax')};
     set variable specific_overdue_days = ${config.provisions.overdueDays};
     set variable forecast_min_settled = ${config.forecast.minSettledInvoices};
     set variable forecast_disputed_share = ${config.forecast.disputedCollectionShare};

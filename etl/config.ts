@@ -132,6 +132,12 @@ const provisions = z.strictObject({
   forwardLookingFactor: z.number().min(0).default(1),
   /** VAT rate to take the tax out of amounts when the export gives no amount excl. tax. */
   vatRate: z.number().min(0).default(0.2),
+  /**
+   * Both provision books (matrix and specific) are computed on one base: the amount excluding VAT
+   * when the VAT on a lost receivable is recoverable (true, French practice: it is reclaimed when
+   * the loss is booked), else the amount including it.
+   */
+  vatRecoverable: z.boolean().default(true),
   /** Open invoices beyond this many days past due are provisioned specifically. */
   overdueDays: z.number().int().positive().default(180),
   /** Specific provision rate (0–1) by basis, applied to the open amount excl. tax. */
@@ -214,7 +220,7 @@ export const collectionsLogColumns = {
     required: ['action_date', 'client_id', 'kind'],
     optional: [
       'invoice_ids', 'promise_date', 'promise_amount', 'dispute_id', 'dispute_reason', 'dispute_owner', 'dispute_status',
-      'dispute_opened_date', 'dispute_closed_date', 'until_date', 'author', 'note',
+      'dispute_opened_date', 'dispute_closed_date', 'until_date', 'author', 'note', 'claim_amount',
     ],
   },
   contacts: { required: ['client_id', 'name'], optional: ['role', 'email', 'phone'] },
@@ -232,6 +238,12 @@ const collections = z.strictObject({
   followUpDays: z.number().int().min(1).default(7),
   /** Days given to pay in a letter (from the as-of date). */
   paymentDeadlineDays: z.number().int().min(1).default(8),
+  /**
+   * Months to declare a claim to the mandataire after the opening judgment of a collective procedure
+   * (R622-24: two months from its publication in the BODACC, four for a creditor outside
+   * metropolitan France). Counted from the judgment's date, which comes first: on the safe side.
+   */
+  claimDeadlineMonths: z.union([z.literal(2), z.literal(4)]).default(2),
 });
 
 /** The company's details printed on letters and statements. */

@@ -235,3 +235,26 @@ create or replace macro queues_overlap(invoice_end, invoice_remaining, credit_en
   credit_end - credit_remaining < invoice_end and invoice_end - invoice_remaining < credit_end;
 create or replace macro queue_overlap_amount(invoice_end, invoice_remaining, credit_end, credit_remaining) as
   (least(invoice_end, credit_end) - greatest(invoice_end - invoice_remaining, credit_end - credit_remaining))::decimal(18, 2);
+
+-- The first business day (Monday to Friday) on or after a date: cash is credited on business days.
+-- No public-holiday calendar is read, so a holiday on a weekday counts as a business day.
+create or replace macro business_day_on_or_after(d) as
+  (d + case isodow(d) when 6 then 2 when 7 then 1 else 0 end)::date;
+
+-- The cash forecast's weeks, the same for the forecast and its backtest: ISO weeks, Monday to
+-- Sunday; week 1 holds the first business day after the forecast date (from that day), and cash
+-- expected before it (the weekend just after the forecast date) counts in week 1, the day it is
+-- credited. forecast_week is a date's week number from that date (1 = the first).
+create or replace macro forecast_first_day(forecast_date) as
+  business_day_on_or_after(forecast_date + 1);
+create or replace macro forecast_week(d, forecast_date) as
+  (1 + (date_trunc('week', greatest(d, forecast_first_day(forecast_date)))::date - date_trunc('week', forecast_first_day(forecast_date))::date) // 7)::integer;
+
+-- The provision base of an open amount (both provision books, provisions.vatRecoverable): excluding
+-- VAT by default (the VAT on a lost receivable is recovered) — the export's amount excl. tax pro rata
+-- of what is open, else the amount less the default VAT rate (provisions.vatRate) — or including it
+-- when the VAT is not recoverable. A DECIMAL, not the double a division gives, so sums do not depend
+-- on the order rows are added in.
+create or replace macro provision_base_amount(open_amount, amount, amount_excl_tax) as
+  case when getvariable('provision_base') = 'incl_tax' then open_amount
+       else coalesce(open_amount * amount_excl_tax / amount, open_amount / (1 + getvariable('vat_rate'))) end::decimal(38, 8);

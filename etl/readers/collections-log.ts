@@ -32,7 +32,7 @@ export async function readCollectionsLog(db: Database, inputDir: string, config:
     for (const [index, path] of paths.entries()) {
       const table = `raw_${kind}_${index}`;
       const file = await readOneFile(db, { path, kind, table, inputDir, config, scratchDir });
-      // A promise's amount is read like every amount: under its file's decimal sign (read_amount).
+      // A promise's or a declared claim's amount is read like every amount: under its file's decimal sign (read_amount).
       const decimalSign = kind === 'actions' ? await promiseDecimalSign(db, table, file.path, config) : '.';
       read.push({ ...file, decimalSign });
       parts.push(`select *, ${sqlString(decimalSign)} as decimal_sign from ${table}`);
@@ -43,12 +43,12 @@ export async function readCollectionsLog(db: Database, inputDir: string, config:
   return read;
 }
 
-/** The decimal sign of an actions file: the configured one, else told from its promise amounts. */
+/** The decimal sign of an actions file: the configured one, else told from its promised and declared amounts. */
 async function promiseDecimalSign(db: Database, table: string, path: string, config: Config): Promise<DecimalSign> {
   const setting = config.openItems.decimalSeparator;
   if (setting !== 'auto') return setting;
-  const theirs = config.collections.columns.actions?.promise_amount ?? 'promise_amount';
-  return (await detectDecimalSign(db, { table, sourceFile: basename(path), columns: [{ ours: 'promise_amount', theirs }] })).sign;
+  const columns = (['promise_amount', 'claim_amount'] as const).map((ours) => ({ ours, theirs: config.collections.columns.actions?.[ours] ?? ours }));
+  return (await detectDecimalSign(db, { table, sourceFile: basename(path), columns })).sign;
 }
 
 /** The desk's settings the models read, and the company's details the letters print (one row, see models/ledger/company.sql). */
@@ -57,6 +57,7 @@ async function setCollectionsVariables(db: Database, config: Config): Promise<vo
   await db.run(`
     set variable follow_up_days = ${collections.followUpDays};
     set variable payment_deadline_days = ${collections.paymentDeadlineDays};
+    set variable claim_deadline_months = ${collections.claimDeadlineMonths};
     set variable stale_after_days = ${collections.staleAfterDays};
     set variable company_name = ${sqlString(company.name)};
     set variable company_address = ${sqlString(company.address.join('\n'))};

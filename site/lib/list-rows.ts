@@ -62,7 +62,7 @@ export function ageingRow(base: string, r: ClientAgeing, buckets: readonly Bucke
   };
 }
 
-/** The worklist's stage; declaring a claim says by when (judgment + 2 months), or that the date is to check. */
+/** The worklist's stage; declaring a claim says by when (judgment + collections.claimDeadlineMonths), or that the date is to check. */
 function stageText(r: WorklistRow): string {
   const stage = finance.collections.stages[r.stage] ?? r.stage;
   if (r.stage !== 'declare_claim') return stage;

@@ -105,11 +105,11 @@ describe('a client page shows its alerts by kind', () => {
 
   it('a kind with a single alert keeps its own sentence (C00007: one invoice beyond 90 days, over its limit, under a procedure)', async () => {
     // alerts of C00007 in the sample: overdue_90 on F2026-015690 first seen 21/10/2026; over_limit since 31/05/2026 (receivables
-    // 1 832,68 against a limit of 1 000); collective_procedure (receivership) since its judgment, 10/05/2026.
+    // 1 832,68 against a limit of 1 000: 832,68 beyond it); collective_procedure (receivership) since its judgment, 10/05/2026.
     const { page: fr, problems } = await open('fr', '/clients/C00007/');
     expect(await alertRows(fr)).toEqual([
       ['Retard > 90 jours', '21/10/2026', 'Facture F2026-015690 à plus de 90 jours de retard'],
-      ['Limite de crédit dépassée', '31/05/2026', 'Encours de 1 833 € au-delà de la limite de crédit de 1 000 €'],
+      ['Limite de crédit dépassée', '31/05/2026', 'Encours dépassant de 833 € la limite de crédit de 1 000 €'],
       ['Procédure collective', '10/05/2026', 'Procédure collective (redressement judiciaire) : arrêter les relances et déclarer la créance'],
     ]);
     expect(problems).toEqual(noProblems);

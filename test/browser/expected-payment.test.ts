@@ -30,16 +30,17 @@ afterAll(async () => {
 });
 
 describe('expected payment dates (test/fixtures/expected-payment, as of 2024-06-20)', () => {
-  it('are due date + the client\u2019s 10 days late, or the day after the as-of date when that has passed', async () => {
+  it('are due date + the client\u2019s 10 days late, or as late again from the as-of date when that has passed', async () => {
     const rows = await warehouse.query<{ invoice_id: string; expected_payment_date: string | null }>(
       `select invoice_id, strftime(expected_payment_date, '%Y-%m-%d') as expected_payment_date from invoices order by invoice_id`,
     );
-    // Settled invoices have none; P4 due 05-31 + 10 = 06-10 is past → 06-21; P5 due 07-10 + 10 = 07-20.
+    // Settled invoices have none; P4 due 05-31 + 10 = 06-10 is past → as-of 06-20 + 10 = 06-30 (after
+    // the first business day, Friday 06-21); P5 due 07-10 + 10 = 07-20.
     expect(rows).toEqual([
       { invoice_id: 'P1', expected_payment_date: null },
       { invoice_id: 'P2', expected_payment_date: null },
       { invoice_id: 'P3', expected_payment_date: null },
-      { invoice_id: 'P4', expected_payment_date: '2024-06-21' },
+      { invoice_id: 'P4', expected_payment_date: '2024-06-30' },
       { invoice_id: 'P5', expected_payment_date: '2024-07-20' },
     ]);
   });
@@ -53,7 +54,7 @@ describe('expected payment dates (test/fixtures/expected-payment, as of 2024-06-
     const cells = await page.locator('#invoices tbody tr').evaluateAll((rows, i) => (rows as HTMLTableRowElement[]).map((r) => [r.cells[0]!.textContent!.trim(), r.cells[i]!.textContent!.trim()]), column);
     // The dates above, day/month/year as French writes them.
     expect(cells).toEqual([
-      ['P4', '21/06/2024'],
+      ['P4', '30/06/2024'],
       ['P5', '20/07/2024'],
     ]);
     await page.close();

@@ -113,6 +113,8 @@ describe('finance and collections pages', () => {
     await page.goto(`${url}/provisions/`);
     await expect(page.locator('.kpi-label').allTextContents()).resolves.toEqual(['Matrice de provisionnement (IFRS 9)', 'Provisions spécifiques']);
     for (const value of await page.locator('.kpi-value').allTextContents()) expect(value).toMatch(/\d.*€/);
+    // Both books on one base, named on the page: the sample's amounts excluding recoverable VAT.
+    await expect(page.locator('.provision-base').textContent()).resolves.toMatch(/^Les deux méthodes portent sur les montants hors TVA récupérable/);
     await page.goto(`${url}/forecast/`);
     await expect(page.locator('#forecast-table tbody tr').count()).resolves.toBe(13);
     await expect(page.locator('main').textContent()).resolves.toMatch(/contre \d+,\d\s% pour la prévision naïve/);

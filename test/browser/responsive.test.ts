@@ -278,22 +278,26 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     await expect(page.locator('.forecast-scope').textContent()).resolves.toMatch(/^Encaissements attendus des créances d’aujourd’hui seulement/);
     const mondays = await page.locator('#forecast-table tbody th').evaluateAll((ths) => ths.map((th) => new Date(`${th.getAttribute('data-csv')}T00:00:00Z`).getUTCDay()));
     expect(mondays).toEqual(Array(13).fill(1));
-    // As of Saturday 31 October 2026: week 1 is Monday 26 October – Sunday 1 November, counted from the 1st.
-    await expect(page.locator('#forecast-table tbody th').first().textContent()).resolves.toBe('du lundi 26/10/2026, à partir du 01/11/2026');
+    // As of Saturday 31 October 2026: the first business day after it is Monday 2 November, so week 1
+    // is the whole week of 2–8 November (not a week made of Sunday the 1st).
+    await expect(page.locator('#forecast-table tbody th').first().textContent()).resolves.toBe('du lundi 02/11/2026');
     await page.close();
   });
 
-  it('splits the penalties into claimable now and accrued on invoices paid late', async () => {
-    const [sums] = await q<{ open: number; paid: number }>(
-      `select sum(penalty_amount) filter (where is_still_open) as open, sum(penalty_amount) filter (where not is_still_open) as paid from penalties`,
+  it('splits the penalties into claimable now, to declare under a collective procedure, and accrued on invoices paid late', async () => {
+    const [sums] = await q<{ open: number; declare: number; paid: number }>(
+      `select sum(penalty_amount) filter (where is_still_open and not is_to_declare) as open, sum(penalty_amount) filter (where is_to_declare) as declare,
+              sum(penalty_amount) filter (where not is_still_open) as paid from penalties`,
     );
     const page = await open('fr', '/collections/', 1280);
     const tiles = page.locator('main > section.kpis .kpi');
-    // Tiles: clients to chase, actions, amount concerned, then the two penalty tiles.
+    // Tiles: clients to chase, actions, amount concerned, then the three penalty tiles.
     await expect(tiles.nth(3).locator('.kpi-label').textContent()).resolves.toBe('Pénalités réclamables maintenant');
     await expect(tiles.nth(3).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.open));
-    await expect(tiles.nth(4).locator('.kpi-label').textContent()).resolves.toBe('Pénalités courues sur factures payées en retard');
-    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.paid));
+    await expect(tiles.nth(4).locator('.kpi-label').textContent()).resolves.toBe('Pénalités à déclarer (procédures collectives)');
+    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.declare));
+    await expect(tiles.nth(5).locator('.kpi-label').textContent()).resolves.toBe('Pénalités courues sur factures payées en retard');
+    await expect(tiles.nth(5).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.paid));
     await page.close();
   });
 
@@ -309,10 +313,14 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     await page.close();
   });
 
-  it('words the quality report in French, with the plural that fits one line', async () => {
+  it('words the quality report in French, with the plural that fits its lines', async () => {
+    // The sample's warnings: the ECB rate table ending before the as-of date, and the promises its
+    // log records on invoices already settled that day (one line each).
+    const n = (await q<{ n: number }>(`select count(*)::integer as n from quality`))[0]!.n;
     const page = await open('fr', '/quality/', 1280);
-    await expect(page.locator('.download-link').textContent()).resolves.toBe('Télécharger la ligne (CSV)');
-    await expect(page.locator('#quality-rows tbody td').nth(2).textContent()).resolves.toMatch(/^Pénalités de retard : [\d\u202f]+ jours de retard postérieurs au dernier semestre du barème BCE/);
+    await expect(page.locator('.download-link').textContent()).resolves.toBe(`Télécharger les ${n} lignes (CSV)`);
+    await expect(page.locator('#quality-rows tbody td', { hasText: /^Pénalités de retard : [\d\u202f]+ jours de retard postérieurs au dernier semestre du barème BCE/ }).count()).resolves.toBe(1);
+    await expect(page.locator('#quality-rows tbody td', { hasText: /^Promesse de paiement saisie le .* sur des factures déjà réglées ce jour-là : non suivie$/ }).count()).resolves.toBe(n - 1);
     await page.close();
   });
 
@@ -336,12 +344,13 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
 });
 
 describe('labels in English', () => {
-  it('calls the forecast’s backtest an error and one quality line "the line"', async () => {
+  it('calls the forecast’s backtest an error and the quality lines "all n lines"', async () => {
+    const n = (await queryWarehouse<{ n: number } & Record<string, never>>(inject('sampleWarehouse'), `select count(*)::integer as n from quality`))[0]!.n;
     const page = await open('en', '/forecast/', 1280);
     await expect(page.locator('.kpi-label').nth(1).textContent()).resolves.toBe('Error measured on history');
     await page.goto(`${sites.en.url}/quality/`);
-    await expect(page.locator('.download-link').textContent()).resolves.toBe('Download the line (CSV)');
-    await expect(page.locator('#quality-rows tbody td').nth(2).textContent()).resolves.toMatch(/^Late-payment penalties: [\d,]+ days late/);
+    await expect(page.locator('.download-link').textContent()).resolves.toBe(`Download all ${n} lines (CSV)`);
+    await expect(page.locator('#quality-rows tbody td', { hasText: /^Late-payment penalties: [\d,]+ days late/ }).count()).resolves.toBe(1);
     await page.close();
   });
 });

@@ -145,7 +145,7 @@ describe('the worklist, statements and letters at 2024-06-11', () => {
     const rows = await wh.query(`select source_file, line, severity, reason from quality where input in ('actions', 'contacts') order by source_file, line`);
     expect(rows).toEqual([
       { source_file: 'actions.csv', line: 5, severity: 'info', reason: 'dated after the as-of date 2024-06-11; left out of this run' },
-      { source_file: 'actions.csv', line: 8, severity: 'error', reason: "kind 'fax' is not one of call, email, letter, promise, dispute, do_not_chase, note (or appel, courriel, courrier, promesse, litige, ne pas relancer)" },
+      { source_file: 'actions.csv', line: 8, severity: 'error', reason: "kind 'fax' is not one of call, email, letter, promise, dispute, do_not_chase, claim_declared, note (or appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance)" },
       { source_file: 'actions.csv', line: 9, severity: 'error', reason: "promise date '' does not match the date format %Y-%m-%d" },
       { source_file: 'contacts.csv', line: 4, severity: 'warning', reason: "e-mail 'pas-une-adresse' is not an address; dropped" },
       { source_file: 'contacts.csv', line: 5, severity: 'error', reason: 'missing client id' },

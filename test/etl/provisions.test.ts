@@ -1,8 +1,12 @@
 // Provisions, roll rates and the cash forecast: model unit tests on hand-made inputs, and the
 // published backtests on the sample.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, inject, it } from 'vitest';
 
-import { queryWarehouse, runModel } from '../helpers.ts';
+import { buildWarehouse, fixturesDir, queryWarehouse, runModel } from '../helpers.ts';
 
 describe('int_provision_matrix', () => {
   it('provisions each bucket’s balance at its loss rate, times the forward-looking factor', async () => {
@@ -21,8 +25,10 @@ describe('int_provision_matrix', () => {
         (date '2024-06-30', 'not_due', 0, 0.01, 'observed'), (date '2024-06-30', '1-30', 1, 0.05, 'observed'),
         (date '2024-06-30', '31-60', 2, 0.10, 'observed'), (date '2024-06-30', '>365', 6, 1.0, 'observed'))
         t(estimated_at, bucket, bucket_order, loss_rate, rate_source)`,
+      // Invoices without VAT (amount excl. tax = amount), so the base is the open amount itself.
+      int_invoices: `select invoice_id, open_amount as amount, open_amount as amount_excl_tax from int_invoice_month_ends`,
     };
-    const plain = await runModel('int_provision_matrix', inputs, { forward_looking_factor: 1 });
+    const plain = await runModel('int_provision_matrix', inputs, { forward_looking_factor: 1, vat_rate: 0.2 });
     const byClient = (rows: typeof plain) => Object.fromEntries(['A', 'B'].map((c) => [c, rows.filter((r) => r.client_id === c).reduce((s, r) => s + (r.amount as number), 0)]));
     expect(plain.map((r) => [r.client_id, r.bucket, r.amount]).sort()).toEqual([
       ['A', '31-60', 200],
@@ -31,7 +37,41 @@ describe('int_provision_matrix', () => {
       ['B', '31-60', 400],
     ]);
     expect(byClient(plain)).toEqual({ A: 800, B: 400 });
-    expect(byClient(await runModel('int_provision_matrix', inputs, { forward_looking_factor: 1.5 }))).toEqual({ A: 1200, B: 600 });
+    expect(byClient(await runModel('int_provision_matrix', inputs, { forward_looking_factor: 1.5, vat_rate: 0.2 }))).toEqual({ A: 1200, B: 600 });
+  });
+});
+
+describe('both provision books on one base (test/fixtures/provision-base, as of 2024-06-30)', () => {
+  // No history: the matrix uses the prudent default rates (not due 1 %, 1–30 days 3 %, 31–60 10 %).
+  //   L1 LIQ (liquidation judiciaire) 1,200 incl. tax, 1,000 excl. tax given, 60 days late (31–60).
+  //   K1 OK 600 incl. tax, no amount excl. tax in the export: 600 / 1.20 = 500; 15 days late (1–30).
+  //   K2 OK 2,400 incl. tax, 2,000 excl. tax, not due.
+  const fixture = join(fixturesDir, 'provision-base');
+
+  it('provisions the matrix and the specific provisions on amounts excluding recoverable VAT, and says so', async () => {
+    // Matrix: 1,000 × 10 % + 500 × 3 % + 2,000 × 1 % = 100 + 15 + 20 = 135 on 3,500; specific: L1's
+    // 1,000 × 100 % (liquidation) = 1,000 on 1,000 — the same 1,000 base for L1 in both books.
+    // (Before, the matrix took 1,200 × 10 % + 600 × 3 % + 2,400 × 1 % = 162 on the amounts incl. tax.)
+    const wh = await buildWarehouse(fixture, { asOf: '2024-06-30' });
+    expect(await wh.query(`select method, client_id, bucket, balance_amount, amount from provisions where month_end = '2024-06-30' order by method, client_id, bucket`)).toEqual([
+      { method: 'matrix', client_id: 'LIQ', bucket: '31-60', balance_amount: 1000, amount: 100 },
+      { method: 'matrix', client_id: 'OK', bucket: '1-30', balance_amount: 500, amount: 15 },
+      { method: 'matrix', client_id: 'OK', bucket: 'not_due', balance_amount: 2000, amount: 20 },
+      { method: 'specific', client_id: 'LIQ', bucket: '31-60', balance_amount: 1000, amount: 1000 },
+    ]);
+    expect(await wh.query(`select provision_base, matrix_amount, matrix_balance_amount, specific_amount, specific_balance_amount from provision_summary`)).toEqual([
+      { provision_base: 'excl_tax', matrix_amount: 135, matrix_balance_amount: 3500, specific_amount: 1000, specific_balance_amount: 1000 },
+    ]);
+  });
+
+  it('puts both on amounts including VAT when the setting says the VAT is not recoverable', async () => {
+    // Matrix 1,200 × 10 % + 600 × 3 % + 2,400 × 1 % = 120 + 18 + 24 = 162 on 4,200; specific 1,200 × 100 %.
+    const config = join(mkdtempSync(join(tmpdir(), 'encours-vat-')), 'encours.config.json');
+    writeFileSync(config, JSON.stringify({ provisions: { vatRecoverable: false } }));
+    const wh = await buildWarehouse(fixture, { asOf: '2024-06-30', configPath: config });
+    expect(await wh.query(`select provision_base, matrix_amount, matrix_balance_amount, specific_amount, specific_balance_amount from provision_summary`)).toEqual([
+      { provision_base: 'incl_tax', matrix_amount: 162, matrix_balance_amount: 4200, specific_amount: 1200, specific_balance_amount: 1200 },
+    ]);
   });
 });
 
@@ -68,6 +108,18 @@ describe('on the sample', () => {
     const [row] = await q(`select sum(abs(forecast_amount - actual_amount)) / sum(actual_amount) as model, sum(abs(naive_amount - actual_amount)) / sum(actual_amount) as naive, count(distinct forecast_date) as dates from forecast_backtest`);
     expect(row!.dates).toBe(12);
     expect(row!.model as number).toBeLessThan(row!.naive as number);
+  });
+
+  it('spreads the overdue amount by each client’s lateness: at most a quarter of it expected on one day, and week 1 a whole week', async () => {
+    // Before, 58 % of the overdue amount was expected on Sunday 1 November, the day after the as-of
+    // date, and week 1 was that Sunday alone.
+    const [row] = await q(`
+      with overdue as (select expected_payment_date, open_amount from invoices where kind = 'invoice' and open_amount > 0 and due_date < date '2026-10-31' and expected_payment_date is not null),
+      by_day as (select expected_payment_date, sum(open_amount) as amount from overdue group by all)
+      select max(amount) / (select sum(open_amount) from overdue) as largest_day_share, (select count(*) from by_day) as days from by_day`);
+    expect(row!.largest_day_share as number).toBeLessThanOrEqual(0.25);
+    expect(row!.days as number).toBeGreaterThan(20);
+    expect(await q(`select week_start, from_date from forecast where week = 1`)).toEqual([{ week_start: '2026-11-02', from_date: '2026-11-02' }]);
   });
 
   it('forecasts 13 weeks with a band around the expected amount', async () => {

@@ -45,11 +45,16 @@ describe('the sample company', () => {
     expect(row!.payment_terms).toBeGreaterThanOrEqual(8);
   });
 
-  it('has no rejected rows; its one warning is the ECB rate table ending before the as-of date', async () => {
+  it('has no rejected rows; its warnings are the ECB rate table ending before the as-of date and promises logged on settled invoices', async () => {
     // The table's last half-year starts 2026-01-01 (rates are published, never guessed); the
     // sample runs to 2026-10-31, so the late days from July on are reported, not priced.
-    expect(await q(`select severity, source_file, reason from quality`)).toEqual([
+    expect(await q(`select severity, source_file, reason from quality where reason_code is distinct from 'promise_on_settled_invoices'`)).toEqual([
       { severity: 'warning', source_file: 'data/reference/ecb_rates.csv', reason: expect.stringMatching(/^late-payment penalties: \d+ days late after the last half-year/) },
+    ]);
+    // The log's generator names invoices it believes open, but payments that name no invoice settle
+    // the oldest first: some promises were logged on invoices already settled, each a warning on its line.
+    expect(await q(`select distinct severity, source_file, input from quality where reason_code = 'promise_on_settled_invoices'`)).toEqual([
+      { severity: 'warning', source_file: 'actions.csv', input: 'actions' },
     ]);
   });
 

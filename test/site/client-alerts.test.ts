@@ -34,8 +34,8 @@ describe('a client’s alerts of one kind, grouped', () => {
     expect(worded('fr', 'overdue_60', 1234, 1_500_000)).toBe(`1${nnbsp}234 factures à plus de 60 jours de retard, reste dû 1${nnbsp}500${nnbsp}000${nbsp}€`);
     // French puts 0 and 1 in the singular.
     expect(worded('fr', 'overdue_90', 0, 0)).toBe(`0 facture à plus de 90 jours de retard, reste dû 0${nbsp}€`);
-    expect(worded('fr', 'promise_broken', 2, 1500)).toBe(`2 promesses non tenues : 1${nnbsp}500${nbsp}€ non reçus`);
-    expect(worded('fr', 'promise_broken', 1, 300)).toBe(`1 promesse non tenue : 300${nbsp}€ non reçus`);
+    expect(worded('fr', 'promise_broken', 2, 1500)).toBe(`2 promesses non tenues : 1${nnbsp}500${nbsp}€ encore dus`);
+    expect(worded('fr', 'promise_broken', 1, 300)).toBe(`1 promesse non tenue : 300${nbsp}€ encore dus`);
     expect(worded('fr', 'grade_drop', 2, 0)).toBe('2 alertes');
   });
 
@@ -45,8 +45,8 @@ describe('a client’s alerts of one kind, grouped', () => {
     expect(worded('en', 'overdue_60', 1234, 1_500_000)).toBe('1,234 invoices more than 60 days past due, €1,500,000 open');
     // English puts 0 in the plural.
     expect(worded('en', 'overdue_90', 0, 0)).toBe('0 invoices more than 90 days past due, €0 open');
-    expect(worded('en', 'promise_broken', 2, 1500)).toBe('2 promises not kept: €1,500 not received');
-    expect(worded('en', 'promise_broken', 1, 300)).toBe('1 promise not kept: €300 not received');
+    expect(worded('en', 'promise_broken', 2, 1500)).toBe('2 promises not kept: €1,500 still open');
+    expect(worded('en', 'promise_broken', 1, 300)).toBe('1 promise not kept: €300 still open');
     expect(worded('en', 'grade_drop', 1, 0)).toBe('1 alert');
   });
 });
@@ -81,8 +81,8 @@ describe('client_alert_kinds', () => {
         alert({ alert: "'overdue_90'", client_id: "'C1'", invoice_id: "'F1'", first_seen_date: "'2026-10-05'", amount: '100.10', detail: "'invoice F1 …'", grade: "'D'" }),
         alert({ alert: "'overdue_90'", client_id: "'C1'", invoice_id: "'F2'", first_seen_date: "'2026-10-20'", amount: '200.20', detail: "'invoice F2 …'", grade: "'D'" }),
         alert({ alert: "'overdue_90'", client_id: "'C1'", invoice_id: "'F3'", first_seen_date: "'2026-10-12'", amount: '300.30', detail: "'invoice F3 …'", grade: "'D'" }),
-        // C1: one over its limit (exposure 5,000.00 against a limit of 4,000.00).
-        alert({ alert: "'over_limit'", client_id: "'C1'", first_seen_date: "'2026-06-30'", amount: '5000.00', limit_amount: '4000.00', detail: "'exposure …'", grade: "'D'" }),
+        // C1: one over its limit (exposure 5,000.00 against a limit of 4,000.00: 1,000.00 beyond it, its money at risk).
+        alert({ alert: "'over_limit'", client_id: "'C1'", first_seen_date: "'2026-06-30'", amount: '1000.00', limit_amount: '4000.00', detail: "'exposure …'", grade: "'D'" }),
         // C2: one invoice more than 60 days past due.
         alert({ alert: "'overdue_60'", client_id: "'C2'", invoice_id: "'F9'", first_seen_date: "'2026-10-30'", amount: '42.00', detail: "'invoice F9 …'", grade: "'B'" }),
     ];
@@ -90,17 +90,17 @@ describe('client_alert_kinds', () => {
     expect(rows.map((r) => [r.client_id, r.alert, r.alert_count, r.first_seen_date, r.amount])).toEqual([
       // Newest kind first for each client: overdue_90 since 2026-10-05 (its earliest), then over_limit since 2026-06-30.
       ['C1', 'overdue_90', 3, '2026-10-05', 600.6], // 100.10 + 200.20 + 300.30
-      ['C1', 'over_limit', 1, '2026-06-30', 5000],
+      ['C1', 'over_limit', 1, '2026-06-30', 1000],
       ['C2', 'overdue_60', 1, '2026-10-30', 42],
     ]);
     // A lone alert is worded from its own row, as on the full alert list; a group by its count.
     const own = (invoice: string | null, limit: string | null): AlertRow => ({
-      alert: invoice ? 'overdue_60' : 'over_limit', client_id: 'C', invoice_id: invoice, first_seen_date: '2026-10-30', amount: invoice ? 42 : 5000, detail: '', limit_amount: limit ? Number(limit) : null,
+      alert: invoice ? 'overdue_60' : 'over_limit', client_id: 'C', invoice_id: invoice, first_seen_date: '2026-10-30', amount: invoice ? 42 : 1000, detail: '', limit_amount: limit ? Number(limit) : null,
       previous_grade: null, grade: null, pd_12m: null, grade_source: null, collective_procedure: null, days_late_calendar_3m: null, days_late_calendar_12m: null, payment_terms: null, longest_days: null,
     });
     const labels = financeLanguages.fr.collections;
     expect(labels.alertDetail(own('F9', null), frFormat.money)).toBe('Facture F9 à plus de 60 jours de retard');
-    expect(labels.alertDetail(own(null, '4000'), frFormat.money)).toBe(`Encours de 5${nnbsp}000${nbsp}€ au-delà de la limite de crédit de 4${nnbsp}000${nbsp}€`);
+    expect(labels.alertDetail(own(null, '4000'), frFormat.money)).toBe(`Encours dépassant de 1${nnbsp}000${nbsp}€ la limite de crédit de 4${nnbsp}000${nbsp}€`);
     expect(labels.alertKindDetail('overdue_90', frFormat.integer(3), frFormat.pluralOf(3), frFormat.money(600.6)))
       .toBe(`3 factures à plus de 90 jours de retard, reste dû 601${nbsp}€`);
   });

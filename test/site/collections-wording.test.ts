@@ -24,11 +24,11 @@ describe('dunning reasons in French', () => {
   it('tells to declare the claim under a collective procedure, with its deadline when the judgment date is known', () => {
     const claim = { ...base, stage: 'declare_claim', scheduled_stage: 'litigation', collective_procedure: 'receivership' };
     expect(reason(claim)).toBe('Procédure collective (redressement judiciaire) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois '
-      + 'de la publication du jugement au BODACC (R622-24) — date du jugement inconnue : date limite à vérifier au BODACC');
+      + 'de la publication du jugement au BODACC, quatre hors de France métropolitaine (R622-24) — date du jugement inconnue : date limite à vérifier au BODACC');
     // Judgment of 15 October 2026 → deadline 15 December 2026 (judgment + 2 months), not yet passed, then passed.
-    expect(reason({ ...claim, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false })).toMatch(/, au plus tard le 15\/12\/2026 \(jugement \+ 2 mois\)$/);
+    expect(reason({ ...claim, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false })).toMatch(/, au plus tard le 15\/12\/2026 \(compté depuis le jugement\)$/);
     expect(reason({ ...claim, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true }))
-      .toMatch(/ — délai dépassé depuis le 15\/12\/2026 \(jugement \+ 2 mois\) : demander un relevé de forclusion \(L622-26\)$/);
+      .toMatch(/ — délai dépassé depuis le 15\/12\/2026 \(compté depuis le jugement\) : demander un relevé de forclusion \(L622-26\)$/);
   });
 });
 
@@ -46,7 +46,7 @@ describe('alerts in French', () => {
   const money = (amount: number | null) => `${amount} €`;
   it('words each kind of alert from its parts, never with the warehouse’s English sentence', () => {
     expect(finance.collections.alertDetail({ ...alert, alert: 'overdue_90', invoice_id: 'F1' }, money)).toBe('Facture F1 à plus de 90 jours de retard');
-    expect(finance.collections.alertDetail({ ...alert, alert: 'over_limit', amount: 12000, limit_amount: 10000 }, money)).toBe('Encours de 12000 € au-delà de la limite de crédit de 10000 €');
+    expect(finance.collections.alertDetail({ ...alert, alert: 'over_limit', amount: 2000, limit_amount: 10000 }, money)).toBe('Encours dépassant de 2000 € la limite de crédit de 10000 €');
     expect(finance.collections.alertDetail({ ...alert, alert: 'grade_drop', previous_grade: 'B', grade: 'E' }, money)).toBe('Note passée de B à E depuis la dernière fin de mois');
     expect(finance.collections.alertDetail({ ...alert, alert: 'collective_procedure', collective_procedure: 'liquidation' }, money))
       .toBe('Procédure collective (liquidation judiciaire) : arrêter les relances et déclarer la créance');

@@ -6,7 +6,14 @@
 -- number of days, 15 by default: int_days_late_trend's days_late_calendar_3m and _12m, named so
 -- here too, since client_behaviour's days_late_3m and _12m count back from the as-of date),
 -- a client with open items on payment terms beyond the French legal ceiling, and a promise to pay
--- not kept by its date (collections log; first seen the day after the promise's date, for 30 days).
+-- not kept by its date (collections log; first seen the day after the promise's date, for 30 days,
+-- while an amount it covers is open).
+-- amount is the money at risk, one measure for every alert: the open amount the alert is about —
+-- an invoice's open amount (overdue_60, overdue_90), the exposure beyond the credit limit
+-- (over_limit), what a broken promise covers still open (promise_broken), the client's overdue
+-- amount (grade_drop, days_late_worsening: what is already late and now less likely to come), and
+-- everything the client owes (collective_procedure: the claim to declare; terms_beyond_legal_ceiling:
+-- the open items on those terms). Alerts are ranked on it, the largest first.
 with as_of as (select getvariable('as_of_date') as as_of_date),
 
 overdue_thresholds as (
@@ -34,7 +41,7 @@ over_limit as (
          coalesce((select min(month_end) from exposure_by_month e where e.client_id = clients.client_id and e.is_over
                      and e.month_end > coalesce((select max(month_end) from exposure_by_month w where w.client_id = clients.client_id and not w.is_over), date '1900-01-01')),
                   (select as_of_date from as_of)) as first_seen_date,
-         clients.receivables_amount as amount,
+         clients.receivables_amount - clients.credit_limit as amount,
          'exposure ' || clients.receivables_amount || ' over the credit limit of ' || clients.credit_limit as detail,
          clients.credit_limit as limit_amount
   from clients
@@ -66,8 +73,8 @@ procedures as (
   -- (procedure_date), else the as-of date (the day it first appears is the first run that reads
   -- the status); it stays while the status does.
   select 'collective_procedure' as alert, client_id, least(coalesce(procedure_date, (select as_of_date from as_of)), (select as_of_date from as_of)) as first_seen_date,
-         receivables_amount as amount,
-         'collective procedure (' || collective_procedure_of(legal_status) || '): stop dunning and declare the claim within two months of the judgment''s publication' as detail,
+         greatest(receivables_amount, 0) as amount,
+         'collective procedure (' || collective_procedure_of(legal_status) || '): stop dunning and declare the claim within ' || getvariable('claim_deadline_months') || ' months of the judgment''s publication' as detail,
          collective_procedure_of(legal_status) as collective_procedure
   from clients
   where is_collective_procedure(legal_status)
@@ -113,10 +120,10 @@ terms_beyond_ceiling as (
 ),
 
 promises_broken as (
-  select 'promise_broken' as alert, client_id, promise_date + 1 as first_seen_date, promise_amount - received_amount as amount,
-         'promise to pay ' || promise_amount || ' by ' || promise_date || ' not kept: ' || received_amount || ' received' as detail
+  select 'promise_broken' as alert, client_id, promise_date + 1 as first_seen_date, open_amount as amount,
+         'promise to pay ' || promise_amount || ' by ' || promise_date || ' not kept: ' || received_amount || ' received, ' || open_amount || ' still open' as detail
   from int_promises
-  where status = 'broken' and promise_date + 1 > getvariable('as_of_date') - 30
+  where status = 'broken' and open_amount > 0 and promise_date + 1 > getvariable('as_of_date') - 30
 ),
 
 final as (
@@ -127,6 +134,16 @@ final as (
   union all by name select * from worsening_now
   union all by name select * from terms_beyond_ceiling
   union all by name select * from promises_broken
+),
+
+-- The client-level alerts take their money at risk from the client's position at the as-of date.
+measured as (
+  select final.* replace (
+           coalesce(final.amount,
+                    case when final.alert in ('grade_drop', 'days_late_worsening') then greatest(coalesce(clients.overdue_amount, 0), 0)
+                         else greatest(coalesce(clients.receivables_amount, 0), 0) end) as amount)
+  from final
+  left join clients using (client_id)
 )
 
 -- detail is an English sentence for analysts; the columns after it are its parts, which the site
@@ -136,6 +153,6 @@ final as (
 select final.alert, final.client_id, final.invoice_id, final.first_seen_date::date as first_seen_date, final.amount::decimal(18, 2) as amount, final.detail,
        final.limit_amount::decimal(18, 2) as limit_amount, final.previous_grade, risk.grade, risk.pd_12m, risk.grade_source,
        final.days_late_calendar_3m, final.days_late_calendar_12m, final.payment_terms, final.longest_days, final.collective_procedure
-from final
+from measured as final
 left join client_risk as risk using (client_id)
-order by first_seen_date desc, alert, client_id, invoice_id
+order by amount desc, first_seen_date desc, alert, client_id, invoice_id

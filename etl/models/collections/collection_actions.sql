@@ -1,6 +1,7 @@
 -- One row per action of the collections log dated on or before the as-of date (a call, e-mail,
--- letter, promise to pay, dispute, "do not chase until" or note), the client's timeline: kind as
--- a code, the invoices named, and the promise, dispute or pause it records.
+-- letter, promise to pay, dispute, "do not chase until", claim declared or note), the client's
+-- timeline: kind as a code, the invoices named, and the promise, dispute, pause or declared claim
+-- (its amount; the mandataire in its note) it records.
 with final as (
   select
     action_id,
@@ -10,6 +11,7 @@ with final as (
     array_to_string(invoice_ids, ',') as invoice_ids,
     promise_date,
     promise_amount,
+    claim_amount,
     case when kind = 'dispute' then coalesce(dispute_id, client_id || ':' || array_to_string(invoice_ids, ',')) end as dispute_id,
     case when kind = 'dispute' then dispute_reason end as dispute_reason,
     dispute_owner,

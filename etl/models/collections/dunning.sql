@@ -8,11 +8,14 @@
 -- client's one grade (client_risk: its credit score, or the labelled fallback, grade_source).
 -- A client under a collective procedure leaves the schedule: individual collection actions are
 -- suspended (Code de commerce L622-21) and each open invoice's one action is 'declare_claim', to the
--- mandataire within two months of the judgment's publication in the BODACC (R622-24). The
--- deadline is counted from the judgment's date (clients.procedure_date) + 2 months: the BODACC
--- publishes the judgment days or weeks after it, so this date is on the safe side. Without the
--- judgment date claim_deadline_date is NULL (unknown: check the BODACC); a deadline before the
--- as-of date is flagged (is_claim_deadline_passed).
+-- mandataire within two months of the judgment's publication in the BODACC, four for a creditor
+-- outside metropolitan France (R622-24; collections.claimDeadlineMonths). The deadline is counted
+-- from the judgment's date (clients.procedure_date, int_client_procedures): the BODACC publishes
+-- the judgment days or weeks after it, so this date is on the safe side. Without the judgment date
+-- claim_deadline_date is NULL (unknown: check the BODACC); a deadline before the as-of date is
+-- flagged (is_claim_deadline_passed). A claim declared in the collections log (claim_declared,
+-- on or after the judgment) closes that action for the invoices it names, else for every invoice
+-- of the client issued by its date: they leave today's actions.
 with open_invoices as (
   select invoices.*, getvariable('as_of_date') - invoices.due_date as days_from_due
   from invoices
@@ -21,11 +24,26 @@ with open_invoices as (
 
 with_risk as (
   select open_invoices.*, risk.grade, risk.pd_12m, risk.grade_source, risk.collective_procedure, risk.procedure_date,
-         (risk.procedure_date + interval 2 month)::date as claim_deadline_date,
+         procedures.claim_deadline_date,
          coalesce(shift.shift_days, 0) as shift_days
   from open_invoices
   join client_risk as risk using (client_id)
+  left join int_client_procedures as procedures using (client_id)
   left join ref_grade_shift as shift on shift.grade = risk.grade
+),
+
+declared as (
+  -- The invoices whose claim is declared: those a claim_declared line names, else the client's
+  -- invoices issued by its date; only a declaration made on or after the judgment counts.
+  select distinct with_risk.invoice_id
+  from with_risk
+  join int_actions as actions
+    on actions.client_id = with_risk.client_id
+   and actions.kind = 'claim_declared'
+   and actions.action_date >= coalesce(with_risk.procedure_date, actions.action_date)
+   and (list_contains(actions.invoice_ids, with_risk.invoice_id)
+        or (len(actions.invoice_ids) = 0 and with_risk.issue_date <= actions.action_date))
+  where with_risk.collective_procedure is not null
 ),
 
 reached as (
@@ -47,7 +65,7 @@ final as (
          else coalesce(pause.stage, case when with_risk.is_disputed then 'paused_dispute' else reached.stage end) end as stage,
     case
       when with_risk.collective_procedure is not null then 'collective procedure (' || with_risk.collective_procedure
-        || '): dunning suspended; declare the claim to the mandataire within two months of the judgment''s publication in the BODACC'
+        || '): dunning suspended; declare the claim to the mandataire within ' || getvariable('claim_deadline_months') || ' months of the judgment''s publication in the BODACC'
         || coalesce(' (judgment of ' || with_risk.procedure_date || ': by ' || with_risk.claim_deadline_date
                     || case when with_risk.claim_deadline_date < getvariable('as_of_date') then ', passed)' else ')' end,
                     ' (judgment date unknown)')
@@ -82,9 +100,10 @@ final as (
   from with_risk
   left join reached using (invoice_id)
   left join int_collection_pauses as pause using (invoice_id)
-  -- An invoice under a collective procedure is declared whatever its stage; the others once the
-  -- schedule reaches them.
-  where reached.stage is not null or with_risk.collective_procedure is not null
+  -- An invoice under a collective procedure is declared whatever its stage, until the log says it
+  -- was; the others once the schedule reaches them.
+  where (reached.stage is not null or with_risk.collective_procedure is not null)
+    and with_risk.invoice_id not in (select invoice_id from declared)
 )
 
 select * from final

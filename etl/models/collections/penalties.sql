@@ -7,14 +7,20 @@
 -- Invoices partly written off are left out: the claim went with the write-off. The rule is French
 -- B2B law: with penalties.enabled off (the default for a company whose currency is not EUR) the
 -- table is empty rather than claiming French interest on foreign invoices.
+-- A client under a collective procedure (int_client_procedures): the opening judgment stops
+-- interest (L622-28), so days late count up to the judgment's date and none after it (an invoice
+-- due on or after it bears nothing); what was owed then is to declare to the mandataire, not
+-- claimable (is_to_declare). Without the judgment's date, interest runs to the as-of date, all of
+-- it to declare.
 with late_spans as (
   -- A balance held from valid_from to valid_to (excluded) was unpaid at the end of the days
   -- valid_from … valid_to − 1, so it bears interest on days valid_from + 1 … valid_to.
   select history.invoice_id, invoices.client_id, invoices.due_date, history.open_amount,
          greatest(history.valid_from + 1, invoices.due_date + 1) as first_day,
-         least(coalesce(history.valid_to, getvariable('as_of_date')), getvariable('as_of_date')) as last_day
+         least(coalesce(history.valid_to, getvariable('as_of_date')), getvariable('as_of_date'), procedures.procedure_date) as last_day
   from int_invoice_balance_history as history
   join invoices using (invoice_id)
+  left join int_client_procedures as procedures using (client_id)
   where invoices.kind = 'invoice' and history.open_amount > 0 and invoices.written_off_amount = 0
     and getvariable('penalties_enabled')
 ),
@@ -69,10 +75,12 @@ final as (
     (coalesce(per_invoice.interest, 0)::decimal(18, 2) + getvariable('penalty_indemnity'))::decimal(18, 2) as penalty_amount,
     (late_days.days_late_total - coalesce(per_invoice.priced_days, 0))::integer as days_without_rate,
     coalesce(late_days.days_before_table, 0)::integer as days_before_rate_table,
-    invoices.open_amount > 0 as is_still_open
+    invoices.open_amount > 0 as is_still_open,
+    invoices.open_amount > 0 and procedures.client_id is not null as is_to_declare
   from late_days
   left join per_invoice using (invoice_id)
   join invoices using (invoice_id)
+  left join int_client_procedures as procedures on procedures.client_id = late_days.client_id
 )
 
 select * from final

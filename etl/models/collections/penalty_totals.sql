@@ -1,9 +1,12 @@
 -- One row: the company's late-payment penalties, split: claimable now (invoices still open and
--- overdue) and accrued on invoices already paid late, with how far back those go. A roll-up of
--- `penalties`.
+-- overdue, the client not under a collective procedure), to declare (open invoices of a client
+-- under one, to the judgment's date) and accrued on invoices already paid late, with how far back
+-- those go. A roll-up of `penalties`.
 with final as (
-  select coalesce(sum(penalty_amount) filter (where is_still_open), 0)::decimal(18, 2) as claimable_amount,
-         (count(*) filter (where is_still_open))::integer as claimable_invoice_count,
+  select coalesce(sum(penalty_amount) filter (where is_still_open and not is_to_declare), 0)::decimal(18, 2) as claimable_amount,
+         (count(*) filter (where is_still_open and not is_to_declare))::integer as claimable_invoice_count,
+         coalesce(sum(penalty_amount) filter (where is_to_declare), 0)::decimal(18, 2) as to_declare_amount,
+         (count(*) filter (where is_to_declare))::integer as to_declare_invoice_count,
          coalesce(sum(penalty_amount) filter (where not is_still_open), 0)::decimal(18, 2) as paid_late_amount,
          (count(*) filter (where not is_still_open))::integer as paid_late_invoice_count,
          min(due_date) filter (where not is_still_open) as paid_late_since_date,

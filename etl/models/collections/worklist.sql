@@ -5,7 +5,8 @@
 -- and next action date — today when nobody acted since its most advanced stage started, else
 -- the last action + collections.followUpDays (7) — promise and dispute status, sales rep, contact.
 -- A client under a collective procedure has the stage declare_claim and claim_deadline_date, the
--- last day to declare (judgment date + 2 months), NULL when the judgment date is unknown.
+-- last day to declare (judgment date + collections.claimDeadlineMonths, 2 by default), NULL when
+-- the judgment date is unknown; a claim declared in the log takes its invoices off the list.
 with staged as (
   -- A stage outside the schedule (a legal step such as declaring a claim) ranks above it.
   select dunning.*, coalesce(schedule.stage_order, 1000) as stage_order, dunning.due_date + dunning.stage_start_day as stage_started_date
@@ -31,7 +32,7 @@ by_client as (
     sum(expected_loss_amount)::decimal(18, 2) as expected_loss_amount,
     any_value(grade) as grade,
     any_value(pd_12m) as pd_12m,
-    -- The same for each invoice of a client under a collective procedure (its judgment date + 2 months).
+    -- The same for each invoice of a client under a collective procedure (its judgment date + the claim deadline months).
     min(claim_deadline_date) as claim_deadline_date,
     bool_or(is_claim_deadline_passed) as is_claim_deadline_passed
   from active

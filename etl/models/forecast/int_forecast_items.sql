@@ -1,9 +1,15 @@
 -- One row per open invoice at each forecast date (each month end, and the as-of date): when it is
 -- expected to be paid and how much of it. Expected date = due date + the client's expected days
--- late (int_forecast_lateness), or the next day when that date has already passed. Share expected:
--- the configured share for a disputed invoice or one beyond 90 days past due (default_days_past_due,
--- macros.sql), else all of it.
+-- late (int_forecast_lateness). When that date has already passed, the forecast date + those days
+-- late again (lateness taken as memoryless: an invoice that waited past the client's usual delay
+-- is expected that delay later, so overdue invoices spread by each client's lateness, never all on
+-- one day), and not before the first business day (Monday to Friday) after the forecast date.
+-- Share expected: the configured share for a disputed invoice or one beyond 90 days past due
+-- (default_days_past_due, macros.sql), else all of it.
 -- The naive date is the due date (or the next day when already past due), for all of it.
+-- An invoice of a client under a collective procedure at the forecast date (from its judgment's
+-- date, int_client_procedures) is left out: what it will bring is an uncertain dividend at the
+-- end of the procedure, not cash to expect (so it has no expected payment date either).
 with open_items as (
   select month_end as forecast_date, invoice_id, open_amount from int_invoice_month_ends where kind = 'invoice' and open_amount > 0
   union all
@@ -17,7 +23,12 @@ with open_items as (
 
 final as (
   select open_items.forecast_date, open_items.invoice_id, invoices.client_id, open_items.open_amount,
-         greatest(open_items.forecast_date + 1, invoices.due_date + round(coalesce(lateness.expected_days_late, 0))::integer) as expected_date,
+         case
+           when invoices.due_date + round(coalesce(lateness.expected_days_late, 0))::integer > open_items.forecast_date
+             then invoices.due_date + round(coalesce(lateness.expected_days_late, 0))::integer
+           else greatest(forecast_first_day(open_items.forecast_date),
+                         open_items.forecast_date + round(coalesce(lateness.expected_days_late, 0))::integer)
+         end as expected_date,
          greatest(open_items.forecast_date + 1, invoices.due_date) as naive_date,
          -- A DECIMAL share, so open_amount × expected_share is exact and its sums do not depend on row order.
          case when invoices.is_disputed then getvariable('forecast_disputed_share')
@@ -27,6 +38,9 @@ final as (
   join int_invoices as invoices using (invoice_id)
   left join int_forecast_lateness as lateness
     on lateness.forecast_date = open_items.forecast_date and lateness.client_id = invoices.client_id
+  left join int_client_procedures as procedures
+    on procedures.client_id = invoices.client_id and procedures.under_procedure_from <= open_items.forecast_date
+  where procedures.client_id is null
 )
 
 select * from final

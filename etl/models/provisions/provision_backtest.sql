@@ -1,6 +1,6 @@
 -- One row per month end whose following 12 months have passed: the matrix provision estimated at
 -- that month end (with the loss rates known then) against the write-offs that followed within 12
--- months on the invoices open at that month end.
+-- months on the invoices open at that month end, both on the provisions' base (provision_base_amount).
 with estimated as (
   select month_end, sum(amount) as provision_amount
   from provisions
@@ -9,7 +9,7 @@ with estimated as (
 ),
 
 realised as (
-  select month_end, sum(written_off_12m_amount) as written_off_12m_amount
+  select month_end, sum(written_off_12m_base_amount) as written_off_12m_amount
   from int_bucket_outcomes
   where is_outcome_known
   group by month_end

@@ -9,6 +9,8 @@
 -- 'under_provisioned' (above 2) or 'over_provisioned' (below 0.5); 'not_enough_history' when no
 -- month end has been backtested. The balances under each method and the booked provisions (a
 -- FEC's 491 at its latest month end; NULL without one) are the totals the provisions page shows.
+-- provision_base names the one base of both books: 'excl_tax' (amounts excluding recoverable VAT,
+-- the default) or 'incl_tax' (provisions.vatRecoverable off).
 with matrix as (
   select month_end, client_id, bucket, sum(amount) as amount, sum(balance_amount) as balance_amount
   from provisions where method = 'matrix'
@@ -77,5 +79,6 @@ select month_end, matrix_amount::decimal(18, 2) as matrix_amount, matrix_rate_so
        case when backtest_ratio is null then 'not_enough_history' when backtest_ratio > 2 then 'under_provisioned'
             when backtest_ratio < 0.5 then 'over_provisioned' else 'holds' end as backtest_verdict,
        matrix_balance_amount::decimal(18, 2) as matrix_balance_amount, specific_balance_amount::decimal(18, 2) as specific_balance_amount,
-       booked_amount::decimal(18, 2) as booked_amount
+       booked_amount::decimal(18, 2) as booked_amount,
+       getvariable('provision_base') as provision_base
 from final

@@ -1,11 +1,14 @@
 -- Provisions for doubtful receivables, two methods side by side.
+-- Both methods are on one base (provision_base_amount, provisions.vatRecoverable): the open amount
+-- excluding recoverable VAT — the export's amount excl. tax pro rata, else less the default VAT
+-- rate — unless the setting says the VAT is not recoverable (then including it).
 -- method 'matrix' (IFRS 9 simplified approach): one row per month end, client and ageing bucket:
 --   provision = open balance × loss rate of the bucket × forward-looking factor, the loss rate being
 --   the one known at that month end (int_loss_rates: written off within 12 months / balance, over
 --   the look-back); with fewer than provision_min_history_months such month ends, the documented
 --   prudent default rate of the bucket (basis 'prudent_default', else 'observed').
 -- method 'specific' (French practice): one row per client, bucket and basis at the as-of date:
---   open invoices of doubtful clients or invoices, provisioned on their amount excl. tax at the rate
+--   open invoices of doubtful clients or invoices, provisioned on their open amount (the base) at the rate
 --   of their basis (highest rate when several apply): collective procedure named by the clients
 --   file's legal status (collective_procedure_of: liquidation, receivership, safeguard), a client the books class
 --   as doubtful (a FEC's 416 balance, int_doubtful_clients), dispute, or beyond the configured days
@@ -14,10 +17,7 @@
 --   the balance of the provision accounts (491) at each month end; no bucket, base or rate.
 with doubtful_invoices as (
   select invoices.client_id, invoices.bucket, invoices.bucket_order, invoices.invoice_id,
-         -- Decimal, not the double a division gives: a sum of doubles depends on the order rows
-         -- are added in, and moved a client's total by a cent from one run to the next.
-         coalesce(invoices.open_amount * invoices.amount_excl_tax / invoices.amount,
-                  invoices.open_amount / (1 + getvariable('vat_rate')))::decimal(38, 8) as open_excl_tax,
+         provision_base_amount(invoices.open_amount, invoices.amount, invoices.amount_excl_tax) as open_excl_tax,
          collective_procedure_of(clients.legal_status) as status_basis,
          case when doubtful.client_id is not null then 'doubtful' end as doubtful_basis,
          case when invoices.is_disputed then 'dispute' end as dispute_basis,

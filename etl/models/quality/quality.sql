@@ -105,6 +105,17 @@ writeoff_reversals_rejected as (
   where problem is not null
 ),
 
+-- A promise to pay logged on invoices already settled that day is a slip in the log, not a promise
+-- to watch: it raises no alert and is named here on its line of the actions file.
+promises_on_settled_invoices as (
+  select source_file, line, 'warning',
+         'promise to pay logged on ' || action_date || ' covers invoices already settled that day'
+           || case when len(invoice_ids) > 0 then ' (' || array_to_string(invoice_ids, ', ') || ')' else ' (nothing was open)' end || '; not watched',
+         'actions', client_id, null, 'promise_on_settled_invoices', null, strftime(action_date, '%Y-%m-%d')
+  from int_promises
+  where status = 'already_settled'
+),
+
 -- A client the clients file does not list is worth a warning each; with no clients file at all
 -- every client is, and one line says so instead of one per client.
 unlisted_client_ids as (
@@ -156,6 +167,7 @@ final as (
   union all select * from after_as_of
   union all select * from unknown_invoice_references
   union all select * from writeoff_reversals_rejected
+  union all select * from promises_on_settled_invoices
   union all select * from unlisted_clients
   union all select * from no_clients_file
   union all select * from fec_rejected

@@ -3,8 +3,8 @@
 // language: every sentence of it is here, none is assembled from the other language.
 import { language } from './index.ts';
 
-const kindsFr: Record<string, string> = { call: 'Appel', email: 'Courriel', letter: 'Courrier', promise: 'Promesse de paiement', dispute: 'Litige', do_not_chase: 'Ne pas relancer', note: 'Note' };
-const kindsEn: Record<string, string> = { call: 'Call', email: 'E-mail', letter: 'Letter', promise: 'Promise to pay', dispute: 'Dispute', do_not_chase: 'Do not chase', note: 'Note' };
+const kindsFr: Record<string, string> = { call: 'Appel', email: 'Courriel', letter: 'Courrier', promise: 'Promesse de paiement', dispute: 'Litige', do_not_chase: 'Ne pas relancer', claim_declared: 'Créance déclarée', note: 'Note' };
+const kindsEn: Record<string, string> = { call: 'Call', email: 'E-mail', letter: 'Letter', promise: 'Promise to pay', dispute: 'Dispute', do_not_chase: 'Do not chase', claim_declared: 'Claim declared', note: 'Note' };
 
 interface LetterText {
   title: string;
@@ -73,12 +73,13 @@ const fr = {
     statementLink: 'Relevé de compte',
     letterLink: 'Lettre de relance',
     promiseDetail: (amount: string, date: string) => `${amount} promis pour le ${date}`,
+    claimDetail: (amount: string) => `${amount} déclarés au mandataire`,
     untilDetail: (date: string) => `jusqu’au ${date}`,
     invoices: (ids: string) => `factures ${ids}`,
   },
   kinds: kindsFr,
   reasons: { price: 'Prix', quality: 'Qualité', delivery: 'Livraison', quantity: 'Quantité', billing: 'Facturation', duplicate: 'Doublon', other: 'Autre' } as Record<string, string>,
-  promiseStatus: { kept: 'tenue', pending: 'en cours', broken: 'non tenue', superseded: 'remplacée' } as Record<string, string>,
+  promiseStatus: { kept: 'tenue', pending: 'en cours', broken: 'non tenue', superseded: 'remplacée', already_settled: 'déjà réglée à sa saisie' } as Record<string, string>,
   disputeStatus: { open: 'ouvert', closed: 'clos' } as Record<string, string>,
   print: { button: 'Imprimer ou enregistrer en PDF', back: 'Retour à la fiche client' },
   statement: {
@@ -223,12 +224,13 @@ const en: DeskLabels = {
     statementLink: 'Account statement',
     letterLink: 'Dunning letter',
     promiseDetail: (amount, date) => `${amount} promised by ${date}`,
+    claimDetail: (amount) => `${amount} declared to the mandataire`,
     untilDetail: (date) => `until ${date}`,
     invoices: (ids) => `invoices ${ids}`,
   },
   kinds: kindsEn,
   reasons: { price: 'Price', quality: 'Quality', delivery: 'Delivery', quantity: 'Quantity', billing: 'Billing error', duplicate: 'Duplicate', other: 'Other' },
-  promiseStatus: { kept: 'kept', pending: 'pending', broken: 'broken', superseded: 'superseded' },
+  promiseStatus: { kept: 'kept', pending: 'pending', broken: 'broken', superseded: 'superseded', already_settled: 'already settled when logged' },
   disputeStatus: { open: 'open', closed: 'closed' },
   print: { button: 'Print or save as PDF', back: 'Back to the client page' },
   statement: {

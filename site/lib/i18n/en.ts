@@ -107,6 +107,7 @@ export const en: Labels = {
     reasons: (code, n, ref) => {
       switch (code) {
         case 'after_as_of': return `Dated after the as-of date (${ref}): left out of this run`;
+        case 'promise_on_settled_invoices': return `Promise to pay logged on ${ref} on invoices already settled that day: not watched`;
         case 'client_not_listed': return `Client ${ref} is not in the clients file: shown under its id`;
         case 'fec_openings_superseded': return `${n} opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward`;
         case 'settlement_after_as_of': return `Settlement dated after the as-of date (${ref}): left out of this run`;
@@ -170,7 +171,7 @@ export const en: Labels = {
     legalStatus: 'Legal status',
     procedureDate: 'Opening judgment',
     claimDeadline: 'Declare the claim by',
-    claimDeadlineHelp: 'Judgment date + 2 months: R622-24 counts the time from the publication in the BODACC, which comes later, so this date is on the safe side.',
+    claimDeadlineHelp: 'Judgment date + 2 months (4 for a creditor outside metropolitan France, setting collections.claimDeadlineMonths): R622-24 counts the time from the publication in the BODACC, which comes later, so this date is on the safe side.',
     claimDeadlinePassed: (date) => `${date}, passed (relief from the time bar, L622-26)`,
     procedureDateUnknown: 'date unknown: check the BODACC',
     doubtful: 'Classed doubtful (account 416)',

@@ -18,15 +18,15 @@ const daysRange = (r: DunningReasonParts, to: string, sign = 1) => {
 /** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
 const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
-/** The claim deadline (judgment date + 2 months, on the safe side of the BODACC publication), passed or not, or unknown. */
+/** The claim deadline (judgment date + collections.claimDeadlineMonths, on the safe side of the BODACC publication), passed or not, or unknown. */
 export const claimDeadlineFr = (r: Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'>) =>
   !r.claim_deadline_date ? ' — date du jugement inconnue : date limite à vérifier au BODACC'
-  : r.is_claim_deadline_passed ? ` — délai dépassé depuis le ${dmy(r.claim_deadline_date)} (jugement + 2 mois) : demander un relevé de forclusion (L622-26)`
-  : `, au plus tard le ${dmy(r.claim_deadline_date)} (jugement + 2 mois)`;
+  : r.is_claim_deadline_passed ? ` — délai dépassé depuis le ${dmy(r.claim_deadline_date)} (compté depuis le jugement) : demander un relevé de forclusion (L622-26)`
+  : `, au plus tard le ${dmy(r.claim_deadline_date)} (compté depuis le jugement)`;
 export const claimDeadlineEn = (r: Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'>) =>
   !r.claim_deadline_date ? ' — judgment date unknown: check the deadline in the BODACC'
-  : r.is_claim_deadline_passed ? ` — deadline passed on ${dmy(r.claim_deadline_date)} (judgment + 2 months): ask for relief from the time bar (relevé de forclusion, L622-26)`
-  : `, by ${dmy(r.claim_deadline_date)} (judgment + 2 months)`;
+  : r.is_claim_deadline_passed ? ` — deadline passed on ${dmy(r.claim_deadline_date)} (counted from the judgment): ask for relief from the time bar (relevé de forclusion, L622-26)`
+  : `, by ${dmy(r.claim_deadline_date)} (counted from the judgment)`;
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
 export type AlertParts = Omit<AlertRow, 'client_id' | 'first_seen_date'>;
@@ -161,7 +161,10 @@ const fr = {
     penaltiesOpen: 'Pénalités réclamables maintenant',
     penaltiesOpenNote: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `sur ${n} facture ouverte en retard` : `sur ${n} factures ouvertes en retard`),
     penaltiesOpenHelp: (points: string, indemnity: string) =>
-      `Sur les factures encore ouvertes et échues : intérêts au taux BCE du semestre + ${points} points, au prorata des jours de retard, plus ${indemnity} d’indemnité forfaitaire par facture (Code de commerce L441-10, D441-5).`,
+      `Sur les factures encore ouvertes et échues : intérêts au taux BCE du semestre + ${points} points, au prorata des jours de retard, plus ${indemnity} d’indemnité forfaitaire par facture (Code de commerce L441-10, D441-5). Hors clients en procédure collective : leurs pénalités sont à déclarer.`,
+    penaltiesToDeclare: 'Pénalités à déclarer (procédures collectives)',
+    penaltiesToDeclareNote: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `sur ${n} facture ouverte` : `sur ${n} factures ouvertes`),
+    penaltiesToDeclareHelp: 'Clients en procédure collective : le jugement d’ouverture arrête le cours des intérêts (L622-28) et suspend les poursuites (L622-21). Les pénalités courues jusqu’à la date du jugement sont à déclarer au mandataire avec la créance, rien n’est réclamable au client.',
     penaltiesPaidLate: 'Pénalités courues sur factures payées en retard',
     penaltiesPaidLateNote: (n: string, plural: Intl.LDMLPluralRule, since: string) =>
       plural === 'one' ? `${n} facture soldée en retard, échue depuis le ${since}` : `${n} factures soldées en retard, échues depuis le ${since}`,
@@ -190,19 +193,19 @@ const fr = {
       switch (a.alert) {
         case 'overdue_90': return `Facture ${a.invoice_id} à plus de 90 jours de retard`;
         case 'overdue_60': return `Facture ${a.invoice_id} à plus de 60 jours de retard`;
-        case 'over_limit': return `Encours de ${money(a.amount)} au-delà de la limite de crédit de ${money(a.limit_amount)}`;
+        case 'over_limit': return `Encours dépassant de ${money(a.amount)} la limite de crédit de ${money(a.limit_amount)}`;
         case 'grade_drop': return `Note passée de ${a.previous_grade} à ${a.grade} depuis la dernière fin de mois`;
         case 'collective_procedure': return `Procédure collective (${proceduresFr[a.collective_procedure ?? ''] ?? a.collective_procedure}) : arrêter les relances et déclarer la créance`;
         case 'days_late_worsening': return `Paie avec ${a.days_late_calendar_3m} jours de retard sur les 3 derniers mois civils, contre ${a.days_late_calendar_12m} sur les 12 derniers`;
         case 'terms_beyond_legal_ceiling':
           return `Conditions « ${a.payment_terms} » : échéances jusqu’à ${a.longest_days} jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)`;
-        case 'promise_broken': return `Promesse non tenue : ${money(a.amount)} non reçus`;
+        case 'promise_broken': return `Promesse non tenue : ${money(a.amount)} encore dus`;
         default: return a.detail;
       }
     },
     dunningReason: (r: DunningReasonParts): string => {
       if (r.stage === 'declare_claim') {
-        return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC (R622-24)${claimDeadlineFr(r)}`;
+        return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC, quatre hors de France métropolitaine (R622-24)${claimDeadlineFr(r)}`;
       }
       const stage = (stagesFr[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
       if (r.stage === 'paused_promise') return `Promesse de paiement pour le ${dmy(r.paused_until_date)} : relances suspendues jusque-là (sinon : ${stage})`;
@@ -218,7 +221,7 @@ const fr = {
       switch (alert) {
         case 'overdue_90': return `${n} ${plural === 'one' ? 'facture' : 'factures'} à plus de 90 jours de retard, reste dû ${amount}`;
         case 'overdue_60': return `${n} ${plural === 'one' ? 'facture' : 'factures'} à plus de 60 jours de retard, reste dû ${amount}`;
-        case 'promise_broken': return plural === 'one' ? `${n} promesse non tenue : ${amount} non reçus` : `${n} promesses non tenues : ${amount} non reçus`;
+        case 'promise_broken': return plural === 'one' ? `${n} promesse non tenue : ${amount} encore dus` : `${n} promesses non tenues : ${amount} encore dus`;
         default: return plural === 'one' ? `${n} alerte` : `${n} alertes`;
       }
     },
@@ -236,10 +239,12 @@ const fr = {
     alertCount: 'Alertes',
     alertClients: 'Clients',
     atStake: 'Montant en jeu',
-    atStakeHelp: 'Reste dû des factures en retard ; dépassement de la limite de crédit ; encours des clients concernés pour les autres alertes.',
+    atStakeHelp: 'Le reste dû dont parle chaque alerte, une seule mesure pour toutes : factures en retard, dépassement de limite, promesse non tenue, impayés échus ou encours du client.',
     atStakeOf: {
       overdue_60: 'Reste dû des factures concernées', overdue_90: 'Reste dû des factures concernées', over_limit: 'Encours au-delà des limites de crédit',
-      grade_drop: 'Encours des clients concernés', days_late_worsening: 'Encours des clients concernés', terms_beyond_legal_ceiling: 'Encours des clients concernés',
+      promise_broken: 'Reste dû des factures couvertes par les promesses non tenues',
+      grade_drop: 'Impayés échus des clients concernés', days_late_worsening: 'Impayés échus des clients concernés',
+      collective_procedure: 'Encours des clients concernés (créance à déclarer)', terms_beyond_legal_ceiling: 'Encours des clients concernés',
     } as Record<string, string>,
     allAlerts: 'Toutes les alertes, client par client →',
     noAlerts: 'Aucune alerte.',
@@ -272,12 +277,12 @@ const fr = {
     matrixTotal: 'Matrice de provisionnement (IFRS 9)',
     matrixHelp: 'Encours par tranche × taux de perte de la tranche observé sur l’historique (pertes à 12 mois / encours).',
     specificTotal: 'Provisions spécifiques',
-    specificHelp: 'Clients ou factures douteux (procédure collective, litige, retard au-delà du seuil) provisionnés sur le montant HT au taux de leur motif.',
+    specificHelp: 'Clients ou factures douteux (procédure collective, litige, retard au-delà du seuil) provisionnés sur leur montant ouvert au taux de leur motif.',
     bookedTotal: 'Provisions comptabilisées (491)',
     bookedHelp: 'Solde des comptes de provisions 491 du FEC à la dernière fin de mois, pour comparaison avec les provisions calculées.',
     matrix: 'Matrice à la dernière fin de mois',
     bucket: 'Tranche',
-    balance: 'Encours TTC',
+    balance: 'Encours',
     lossRate: 'Taux de perte',
     provision: 'Provision',
     lossRates: 'Taux de perte par tranche',
@@ -289,7 +294,12 @@ const fr = {
     specific: 'Provisions spécifiques à la date de situation',
     client: 'Client',
     basis: 'Motif',
-    baseExclTax: 'Base HT',
+    baseExclTax: 'Encours',
+    /** The one base of both books (provision_summary.provision_base), said on the page. */
+    base: {
+      excl_tax: 'Les deux méthodes portent sur les montants hors TVA récupérable : le montant HT de l’export au prorata du reste dû, à défaut le TTC divisé par 1 + le taux de TVA par défaut (réglage provisions.vatRate). La TVA d’une créance perdue se récupère, elle n’est pas provisionnée.',
+      incl_tax: 'Les deux méthodes portent sur les montants TTC : la TVA n’est pas récupérable (réglage provisions.vatRecoverable désactivé).',
+    } as Record<string, string>,
     rate: 'Taux',
     bases: { liquidation: 'Liquidation judiciaire', receivership: 'Redressement judiciaire', safeguard: 'Sauvegarde', doubtful: 'Client douteux (416)', dispute: 'Litige', overdue: 'Retard au-delà du seuil' } as Record<string, string>,
     verdict: {
@@ -326,7 +336,7 @@ const fr = {
     backtestText: (dates: string, model: string, naive: string) =>
       `Refaite à ${dates} fins de mois passées avec l’historique connu alors, la prévision s’est écartée des encaissements réels de ${model} (erreur absolue pondérée), contre ${naive} pour la prévision naïve « tout est payé à l’échéance ».`,
     method: (disputed: string, over90: string) =>
-      `Chaque facture ouverte est attendue à son échéance + le retard moyen habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; ${disputed} seulement d’une facture en litige et ${over90} d’une facture à plus de 90 jours de retard. La fourchette est ± l’erreur mesurée sur l’historique.`,
+      `Chaque facture ouverte est attendue à son échéance + le retard moyen habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; une facture déjà plus en retard que cela, ce même retard plus tard encore à partir d’aujourd’hui (jamais toutes le lendemain) ; ${disputed} seulement d’une facture en litige et ${over90} d’une facture à plus de 90 jours de retard ; rien des clients en procédure collective (un dividende incertain). La semaine 1 commence au premier jour ouvré qui suit la date de situation. La fourchette est ± l’erreur mesurée sur l’historique.`,
   },
 };
 
@@ -401,7 +411,10 @@ const en: FinanceLabels = {
     penaltiesOpen: 'Penalties claimable now',
     penaltiesOpenNote: (n, plural) => (plural === 'one' ? `on ${n} open overdue invoice` : `on ${n} open overdue invoices`),
     penaltiesOpenHelp: (points, indemnity) =>
-      `On the invoices still open and past due: interest at the ECB rate of the half-year + ${points} points, pro rata of days late, plus a fixed ${indemnity} recovery indemnity per invoice (French Commercial Code L441-10, D441-5).`,
+      `On the invoices still open and past due: interest at the ECB rate of the half-year + ${points} points, pro rata of days late, plus a fixed ${indemnity} recovery indemnity per invoice (French Commercial Code L441-10, D441-5). Clients under a collective procedure aside: their penalties are to declare.`,
+    penaltiesToDeclare: 'Penalties to declare (collective procedures)',
+    penaltiesToDeclareNote: (n, plural) => (plural === 'one' ? `on ${n} open invoice` : `on ${n} open invoices`),
+    penaltiesToDeclareHelp: 'Clients under a collective procedure: the opening judgment stops interest (L622-28) and suspends individual action (L622-21). The penalties accrued up to the judgment’s date are to declare to the mandataire with the claim; nothing is claimable from the client.',
     penaltiesPaidLate: 'Penalties accrued on invoices paid late',
     penaltiesPaidLateNote: (n, plural, since) => (plural === 'one' ? `${n} invoice settled late, due since ${since}` : `${n} invoices settled late, due since ${since}`),
     penaltiesPaidLateHelp: 'The same reckoning on invoices already settled, but after their due date: penalties owed in law over the whole history, which nothing in the exports shows as claimed. Not included in the penalties claimable now.',
@@ -429,19 +442,19 @@ const en: FinanceLabels = {
       switch (a.alert) {
         case 'overdue_90': return `Invoice ${a.invoice_id} is more than 90 days past due`;
         case 'overdue_60': return `Invoice ${a.invoice_id} is more than 60 days past due`;
-        case 'over_limit': return `Exposure of ${money(a.amount)} over the credit limit of ${money(a.limit_amount)}`;
+        case 'over_limit': return `Exposure ${money(a.amount)} over the credit limit of ${money(a.limit_amount)}`;
         case 'grade_drop': return `Grade dropped from ${a.previous_grade} to ${a.grade} since the last month end`;
         case 'collective_procedure': return `Collective procedure (${a.collective_procedure}): stop dunning and declare the claim`;
         case 'days_late_worsening': return `Pays ${a.days_late_calendar_3m} days late over the last 3 calendar months, against ${a.days_late_calendar_12m} over the last 12`;
         case 'terms_beyond_legal_ceiling':
           return `Terms “${a.payment_terms}”: due dates up to ${a.longest_days} days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)`;
-        case 'promise_broken': return `Promise not kept: ${money(a.amount)} not received`;
+        case 'promise_broken': return `Promise not kept: ${money(a.amount)} still open`;
         default: return a.detail;
       }
     },
     dunningReason: (r: DunningReasonParts): string => {
       if (r.stage === 'declare_claim') {
-        return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC (R622-24)${claimDeadlineEn(r)}`;
+        return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC, four outside metropolitan France (R622-24)${claimDeadlineEn(r)}`;
       }
       const stage = (stagesEn[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
       if (r.stage === 'paused_promise') return `Promise to pay by ${dmy(r.paused_until_date)}: dunning paused until then (${stage} otherwise)`;
@@ -456,7 +469,7 @@ const en: FinanceLabels = {
       switch (alert) {
         case 'overdue_90': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 90 days past due, ${amount} open`;
         case 'overdue_60': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 60 days past due, ${amount} open`;
-        case 'promise_broken': return `${n} ${plural === 'one' ? 'promise' : 'promises'} not kept: ${amount} not received`;
+        case 'promise_broken': return `${n} ${plural === 'one' ? 'promise' : 'promises'} not kept: ${amount} still open`;
         default: return plural === 'one' ? `${n} alert` : `${n} alerts`;
       }
     },
@@ -474,10 +487,12 @@ const en: FinanceLabels = {
     alertCount: 'Alerts',
     alertClients: 'Clients',
     atStake: 'Amount at stake',
-    atStakeHelp: 'Open amount of the late invoices; exposure beyond the credit limit; receivables of the clients concerned for the other alerts.',
+    atStakeHelp: 'The open amount each alert is about, one measure for all: late invoices, exposure beyond the limit, a promise not kept, the client’s overdue amount or receivables.',
     atStakeOf: {
       overdue_60: 'Open amount of the invoices concerned', overdue_90: 'Open amount of the invoices concerned', over_limit: 'Exposure beyond the credit limits',
-      grade_drop: 'Receivables of the clients concerned', days_late_worsening: 'Receivables of the clients concerned', terms_beyond_legal_ceiling: 'Receivables of the clients concerned',
+      promise_broken: 'Open amount of the invoices the broken promises cover',
+      grade_drop: 'Overdue amount of the clients concerned', days_late_worsening: 'Overdue amount of the clients concerned',
+      collective_procedure: 'Receivables of the clients concerned (the claim to declare)', terms_beyond_legal_ceiling: 'Receivables of the clients concerned',
     },
     allAlerts: 'Every alert, client by client →',
     noAlerts: 'No alert.',
@@ -510,12 +525,12 @@ const en: FinanceLabels = {
     matrixTotal: 'Provision matrix (IFRS 9)',
     matrixHelp: 'Receivables per bucket × the bucket’s loss rate observed in the history (written off within 12 months / balance).',
     specificTotal: 'Specific provisions',
-    specificHelp: 'Doubtful clients or invoices (insolvency procedure, dispute, beyond the days-past-due threshold) provisioned on the amount excl. tax at the rate of their basis.',
+    specificHelp: 'Doubtful clients or invoices (insolvency procedure, dispute, beyond the days-past-due threshold) provisioned on their open amount at the rate of their basis.',
     bookedTotal: 'Provisions booked (491)',
     bookedHelp: 'Balance of the FEC’s 491 provision accounts at the last month end, to compare with the computed provisions.',
     matrix: 'Matrix at the last month end',
     bucket: 'Bucket',
-    balance: 'Receivables incl. tax',
+    balance: 'Receivables',
     lossRate: 'Loss rate',
     provision: 'Provision',
     lossRates: 'Loss rate by bucket',
@@ -527,7 +542,11 @@ const en: FinanceLabels = {
     specific: 'Specific provisions at the as-of date',
     client: 'Client',
     basis: 'Basis',
-    baseExclTax: 'Base excl. tax',
+    baseExclTax: 'Receivables',
+    base: {
+      excl_tax: 'Both methods are on amounts excluding recoverable VAT: the export’s amount excl. tax pro rata of what is open, else the amount incl. tax divided by 1 + the default VAT rate (setting provisions.vatRate). The VAT on a lost receivable is recovered, so it is not provided for.',
+      incl_tax: 'Both methods are on amounts including VAT: the VAT is not recoverable (setting provisions.vatRecoverable off).',
+    },
     rate: 'Rate',
     bases: { liquidation: 'Liquidation', receivership: 'Receivership', safeguard: 'Safeguard procedure', doubtful: 'Doubtful client (416)', dispute: 'Dispute', overdue: 'Beyond the overdue threshold' },
     verdict: {
@@ -564,7 +583,7 @@ const en: FinanceLabels = {
     backtestText: (dates, model, naive) =>
       `Made again at ${dates} past month ends with the history known then, the forecast missed the cash actually collected by ${model} (weighted absolute error), against ${naive} for the naive forecast "everything is paid on its due date".`,
     method: (disputed, over90) =>
-      `Each open invoice is expected on its due date + the client’s usual days late over 12 months (its segment’s when it has little history); only ${disputed} of a disputed invoice and ${over90} of one beyond 90 days past due. The range is ± the error measured on history.`,
+      `Each open invoice is expected on its due date + the client’s usual days late over 12 months (its segment’s when it has little history); one already later than that, as late again from today (never all on the next day); only ${disputed} of a disputed invoice and ${over90} of one beyond 90 days past due; nothing from clients under a collective procedure (an uncertain dividend). Week 1 starts on the first business day after the as-of date. The range is ± the error measured on history.`,
   },
 };
 

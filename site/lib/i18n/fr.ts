@@ -112,6 +112,7 @@ export const fr = {
     reasons: (code: string, n: string, ref: string | null): string | undefined => {
       switch (code) {
         case 'after_as_of': return `Datée après la date de situation (${ref}) : laissée de côté pour ce traitement`;
+        case 'promise_on_settled_invoices': return `Promesse de paiement saisie le ${ref} sur des factures déjà réglées ce jour-là : non suivie`;
         case 'client_not_listed': return `Le client ${ref} n’est pas dans le fichier clients : affiché sous son code`;
         case 'fec_openings_superseded': return `${n} lignes d’à-nouveaux sur des comptes clients écartées : l’exercice précédent est chargé et ses lignes portent déjà les pièces reportées`;
         case 'settlement_after_as_of': return `Règlement daté après la date de situation (${ref}) : laissé de côté pour ce traitement`;
@@ -176,7 +177,7 @@ export const fr = {
     legalStatus: 'Statut juridique',
     procedureDate: 'Jugement d’ouverture',
     claimDeadline: 'Déclarer la créance au plus tard le',
-    claimDeadlineHelp: 'Date du jugement + 2 mois : le délai de l’article R622-24 court depuis la publication au BODACC, postérieure, donc cette date est prudente.',
+    claimDeadlineHelp: 'Date du jugement + 2 mois (4 pour un créancier hors de France métropolitaine, réglage collections.claimDeadlineMonths) : le délai de l’article R622-24 court depuis la publication au BODACC, postérieure, donc cette date est prudente.',
     /** The claim deadline, passed: a late claim needs a relief from foreclusion. */
     claimDeadlinePassed: (date: string) => `${date}, dépassé (relevé de forclusion, L622-26)`,
     procedureDateUnknown: 'date inconnue : vérifier au BODACC',

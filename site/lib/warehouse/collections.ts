@@ -70,11 +70,12 @@ export interface AlertRow {
   longest_days: number | null;
 }
 
+/** Today's alerts, the most money at risk first (alerts.amount, one measure for every kind). */
 export const alerts = () =>
   memo<AlertRow>('alerts', ['alerts'], `
     select alert, client_id, invoice_id, first_seen_date, amount, detail, limit_amount, previous_grade, grade, pd_12m, grade_source, collective_procedure,
            days_late_calendar_3m, days_late_calendar_12m, payment_terms, longest_days
-    from {alerts} order by first_seen_date desc, alert, client_id`);
+    from {alerts} order by amount desc, first_seen_date desc, alert, client_id`);
 
 export interface ClientGrade {
   client_id: string;

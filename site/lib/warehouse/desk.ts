@@ -46,6 +46,8 @@ export interface ActionRow {
   invoice_ids: string;
   promise_date: string | null;
   promise_amount: number | null;
+  /** claim_declared: the amount declared to the mandataire. */
+  claim_amount: number | null;
   dispute_reason: string | null;
   dispute_status: string | null;
   until_date: string | null;
@@ -56,7 +58,7 @@ export interface ActionRow {
 /** The collections log, newest first per client (the client page's timeline). */
 export const collectionActions = () =>
   memo<ActionRow>('collectionActions', ['collection_actions'], `
-    select client_id, action_date, kind, invoice_ids, promise_date, promise_amount, dispute_reason, dispute_status, until_date, author, note
+    select client_id, action_date, kind, invoice_ids, promise_date, promise_amount, claim_amount, dispute_reason, dispute_status, until_date, author, note
     from {collection_actions} order by client_id, action_date desc, source_file, line desc`);
 
 export interface DisputeReasonRow {

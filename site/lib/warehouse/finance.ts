@@ -65,6 +65,8 @@ export interface ProvisionSummary {
   backtest_month_ends: number;
   backtest_ratio: number | null;
   backtest_verdict: 'holds' | 'under_provisioned' | 'over_provisioned' | 'not_enough_history';
+  /** The one base of both books: amounts excluding recoverable VAT, or including it (provisions.vatRecoverable off). */
+  provision_base: 'excl_tax' | 'incl_tax';
 }
 
 /** The provision to book and whether the matrix passes its backtest (one row). */
