@@ -71,7 +71,8 @@ describe('forecast', () => {
       },
       { as_of_date: '2026-10-31' },
     );
-    expect(rows[0]).toEqual({ week_start: '2026-11-02', from_date: '2026-11-02', week: 1, expected_amount: 300, low_amount: 225, high_amount: 375, invoices: 2 });
+    // The 13 weeks together: 300 + 50 + 400 = 750 (i5 is beyond them).
+    expect(rows[0]).toEqual({ week_start: '2026-11-02', from_date: '2026-11-02', week: 1, expected_amount: 300, low_amount: 225, high_amount: 375, invoices: 2, total_expected_amount: 750 });
     expect(rows[1]).toMatchObject({ week_start: '2026-11-09', from_date: '2026-11-09', week: 2, expected_amount: 50 });
     expect(rows[12]).toMatchObject({ week_start: '2027-01-25', week: 13, expected_amount: 400 });
     expect(rows.reduce((s, r) => s + (r.expected_amount as number), 0)).toBe(750);
