@@ -152,11 +152,31 @@ function mapColumns(kind: OpenItemsFile, columns: ColumnStats[], dateFormat: str
     if (column) set(ours, column, `header name ('${column.norm}')`);
   }
   const balance = columns.find((c) => openAmountHeaders.includes(c.norm));
+  if (kind === 'invoices' && mapping.paid_amount && !mapping.paid_date) {
+    // A settlement without its date cannot be dated or aged: the ETL stops on such a mapping, so it is never proposed.
+    const paid = mapping.paid_amount;
+    delete mapping.paid_amount;
+    taken.delete(paid);
+    delete comments['openItems.columns.invoices.paid_amount'];
+    comments[`ignored.invoices.${paid}`] = `UNREAD: a paid amount, but no column dates it, and a settlement without its date cannot be dated or aged. ${
+      balance && !hasPayments ? `The balance '${balance.name}' is taken as the amount instead` : hasPayments ? 'The payments file settles the invoices' : `Map the paid date (openItems.columns.invoices.paid_date) to read it; until then every invoice is read as open in full`}`;
+  }
   if (kind === 'invoices' && balance && !hasPayments && !mapping.paid_amount) {
     const invoiced = mapping.amount;
-    set('amount', balance, `what each invoice still owes: with no payments file nor paid amount, this gives the right open amounts${invoiced ? ` ('${invoiced}', the amount invoiced, would leave every invoice open in full)` : ''}`);
+    set('amount', balance, `what each invoice still owes: with no payments file nor dated paid amount, this gives the right open amounts${invoiced ? ` ('${invoiced}', the amount invoiced, would leave every invoice open in full)` : ''}`);
+    if (mapping.amount_excl_tax) {
+      // The amount excl. tax of the whole invoice against what is left of it: provisions would take more tax out than the balance holds.
+      comments[`ignored.invoices.${mapping.amount_excl_tax}`] = `the amount excl. tax of the whole invoice, not of the balance '${balance.name}' read as the amount: not read (the VAT rate takes the tax out instead)`;
+      taken.delete(mapping.amount_excl_tax);
+      delete comments['openItems.columns.invoices.amount_excl_tax'];
+      delete mapping.amount_excl_tax;
+    }
   } else if (balance && !taken.has(balance.name)) {
-    comments[`ignored.${kind}.${balance.name}`] = 'an open balance: encours computes it from the payments, so it is not read';
+    // Say where the balance comes from instead, in this folder: never "from the payments" where there are none.
+    const from = hasPayments ? 'the invoices and the payments file'
+      : mapping.paid_amount ? `the invoice lines' paid amounts and dates ('${mapping.paid_amount}', '${mapping.paid_date}')`
+      : 'the amounts of the invoices file';
+    comments[`ignored.${kind}.${balance.name}`] = `a balance: not read, as encours computes balances from ${from}`;
   }
   const free = () => columns.filter((c) => !taken.has(c.name) && c.n > 0);
   for (const ours of openItemsColumns[kind].required.filter((c) => !mapping[c])) {

@@ -12,6 +12,8 @@ import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
 import { trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';
 import { openExport } from './source.ts';
+import { normaliseHeader, openAmountHeaders } from '../detect-headers.ts';
+import { undatedSettlementWayOut } from '../unusable-files.ts';
 
 export interface InputFile {
   path: string;
@@ -127,6 +129,7 @@ async function readOneFile(
             .join('; ') + `; its columns are ${header.map((h) => `"${h}"`).join(', ')}. Correct the mapping in encours.config.json (or remove the key if the export has no such column).`,
         );
       }
+      if (kind === 'invoices') stopOnUndatedSettlements(mapped.present, header, sourceFile);
       return select;
     },
   });
@@ -146,6 +149,21 @@ async function readOneFile(
     decimalSign: decimal.sign,
     detected: `${source.format === 'xlsx' ? `Excel workbook, sheet "${source.sheet}"` : source.encoding}, ${decimal.detail}`,
   };
+}
+
+/**
+ * A paid amount with no paid-date column is never read as if it had none: a settlement without
+ * its date cannot be dated or aged, and dropped it would leave every invoice open in full.
+ */
+function stopOnUndatedSettlements(present: { ours: string; theirs: string }[], header: string[], sourceFile: string): void {
+  const paid = present.find((c) => c.ours === 'paid_amount');
+  if (!paid || present.some((c) => c.ours === 'paid_date')) return;
+  const balance = header.find((name) => openAmountHeaders.includes(normaliseHeader(name))) ?? null;
+  throw new InputError(
+    sourceFile,
+    1,
+    `the invoices file has a paid amount ("${paid.theirs}", openItems.columns.invoices.paid_amount) and no paid date: a settlement without its date cannot be dated or aged. ${undatedSettlementWayOut(null, balance)}`,
+  );
 }
 
 /** Our columns that hold money, read by read_amount under the file's decimal sign. */

@@ -68,7 +68,9 @@ final as (
     is_disputed,
     original_invoice_id,
     paid_date,
-    paid_amount,
+    -- A paid date that does not read drops the settlement (said in the warning); an empty one
+    -- does not: the amount is settled by the as-of date, its date unknown (int_credits).
+    case when paid_date_text is not null and paid_date is null then null else paid_amount end as paid_amount,
     null::varchar as letter_code,
     null::date as letter_date,
     case
@@ -85,6 +87,8 @@ final as (
       when due_date_given < issue_date then 'due date before the issue date'
       when paid_amount_text is not null and paid_amount is null then 'paid amount ''' || paid_amount_text || ''' ' || paid_amount_problem || '; the settlement is ignored'
       when paid_date_text is not null and paid_date is null then 'paid date ''' || paid_date_text || ''' does not match the date format; the settlement is ignored'
+      when paid_amount > 0 and paid_date_text is null
+        then 'paid amount ''' || paid_amount_text || ''' has no paid date: read as settled by the as-of date, its date unknown (payment-behaviour figures count it as paid on the as-of date)'
       when amount_excl_tax_text is not null and signed_amount_excl_tax is null
         then 'amount excl. tax ''' || amount_excl_tax_text || ''' ' || amount_excl_tax_problem || '; the amount incl. tax less the default VAT rate is used'
     end as warning
