@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { argv, chalk } from 'zx';
 
-import { CONFIG_FILE_NAME, configSchema, openItemsColumns, openItemsFiles, type OpenItemsFile } from './config.ts';
+import { CONFIG_FILE_NAME, configSchema, documentsFiles, openItemsColumns, type DocumentsFile } from './config.ts';
 import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
 import { fileNameWords, headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
 import { scanBytes } from './readers/encoding.ts';
@@ -20,7 +20,7 @@ const dateFormats = ['%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%d.%m.%Y', '%d-%m-%Y',
 const SAMPLE_ROWS = 5000;
 
 interface ColumnStats { name: string; norm: string; n: number; distinct: number; numeric: number; point: number; comma: number; formats: string[]; few: string[] }
-interface FileStats { name: string; kind: OpenItemsFile; kindReason: string; delimiter: string; encoding: string; columns: ColumnStats[] }
+interface FileStats { name: string; kind: DocumentsFile; kindReason: string; delimiter: string; encoding: string; columns: ColumnStats[] }
 export interface Proposal { config: Record<string, unknown>; comments: Record<string, string> }
 
 /** The proposed configuration for the exports in `dir`, and the reason for each guess. */
@@ -83,12 +83,12 @@ async function sniffFile(db: Database, path: string, name: string): Promise<File
 }
 
 /** The logical file: by the words of its name, else by how many of its headers name a kind's columns. */
-function kindOf(name: string, columns: ColumnStats[]): [OpenItemsFile, string] {
+function kindOf(name: string, columns: ColumnStats[]): [DocumentsFile, string] {
   // Most specific first: "Customer_Payments.csv" is payments, not clients.
   const byName = (['writeoffs', 'payments', 'invoices', 'clients'] as const).find((kind) => fileNameWords[kind].test(normaliseHeader(name)));
   if (byName) return [byName, `its name says ${byName}`];
-  const score = (kind: OpenItemsFile) => columns.filter((c) => Object.values(headerSynonyms[kind]).some((s) => s.includes(c.norm))).length;
-  const best = openItemsFiles.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const score = (kind: DocumentsFile) => columns.filter((c) => Object.values(headerSynonyms[kind]).some((s) => s.includes(c.norm))).length;
+  const best = documentsFiles.reduce((a, b) => (score(b) > score(a) ? b : a));
   return [best, `${score(best)} of its headers are ${best} columns`];
 }
 
@@ -114,7 +114,7 @@ function propose(files: FileStats[]): Proposal {
   const filesConfig: Record<string, string> = {};
   const columnsConfig: Record<string, Record<string, string>> = {};
   const values: { kind?: { invoice: string[]; credit_note: string[] } } = {};
-  for (const kind of openItemsFiles) {
+  for (const kind of documentsFiles) {
     const mine = files.filter((f) => f.kind === kind);
     if (!mine.length) continue;
     filesConfig[kind] = mine.length === 1 ? mine[0]!.name : `${commonPrefix(mine.map((f) => f.name))}*`;
@@ -136,7 +136,7 @@ function propose(files: FileStats[]): Proposal {
 }
 
 /** Our column → their header: by header name first, then, for required columns still missing, by the values. */
-function mapColumns(kind: OpenItemsFile, columns: ColumnStats[], dateFormat: string, hasPayments: boolean, comments: Record<string, string>): Record<string, string> {
+function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: string, hasPayments: boolean, comments: Record<string, string>): Record<string, string> {
   const [mapping, taken]: [Record<string, string>, Set<string>] = [{}, new Set()];
   const isDate = (c: ColumnStats) => c.n > 0 && c.formats.includes(dateFormat);
   const isAmount = (c: ColumnStats) => c.n > 0 && c.numeric === c.n && c.point + c.comma > 0;

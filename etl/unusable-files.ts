@@ -76,7 +76,11 @@ function currentValue(setting: string, config: Config): string {
   return typeof value === 'string' ? ` (now "${value}")` : '';
 }
 
-/** A date written with a time ('2025-07-03 00:00:00') fails a date-only format: say which format reads it. */
+/**
+ * A date written with a time ('2025-07-03 00:00:00') fails a date-only format, and a two-digit
+ * year read by %Y is the year 24: say which format reads them.
+ */
 function timeHint(reason: string): string {
+  if (/ date 00\d\d-\d\d-\d\d is outside/.test(reason)) return ' The years are written with two digits: %y reads them (e.g. "%d/%m/%y").';
   return /'\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(reason) ? ' The values carry a time of day: the format "%Y-%m-%d %H:%M:%S" reads them.' : /'[^']*\d \d{1,2}:\d{2}/.test(reason) ? ' The values carry a time of day: add it to the format (e.g. "%d/%m/%Y %H:%M").' : '';
 }

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { detectMapping } from '../../etl/detect.ts';
-import { buildWarehouse, fixturesDir, queryWarehouse } from '../helpers.ts';
+import { buildWarehouse, fixturesDir, queryWarehouse, sharedWarehouse } from '../helpers.ts';
 
 const shapes = (name: string) => join(fixturesDir, 'export-shapes', name);
 const cli = join(import.meta.dirname, '..', '..', 'etl', 'run.ts');
@@ -52,13 +52,35 @@ describe('stops that name the cause', () => {
     return result.stderr;
   }
 
-  it('a payments file whose amount is mapped to the Débit column, empty on every payment line', async () => {
-    // payments.csv: RG0001–RG0003 on lines 2–4, each with its amount under "Crédit" and nothing
-    // under "Débit": all three rejected as "amount '' is not a number". Without the stop the run
-    // published FA0001–FA0003 fully open (14,937.18 instead of 6,345.60) with only quality rows.
+  it('an export that writes two-digit years, mapped with %Y', async () => {
+    // invoices.csv: FA0001–FA0003 on lines 2–4, dated '15/01/24'; '%d/%m/%Y' reads the year 24:
+    // all three rejected (and the payments after them). Without the stop: the guard's "no
+    // invoices … check --as-of, or --allow-shrink", whose advice publishes an empty warehouse.
     await expectStopped(
-      shapes('stop-payments-debit-column'),
-      /payments\.csv: every one of its 3 rows was rejected, all for the same reason \(the first, line 2: amount '' is not a number\)\. Check openItems\.columns\.payments\.amount \(now "Débit"\)\./,
+      shapes('stop-two-digit-years'),
+      /invoices\.csv: every one of its 3 rows was rejected, all for the same reason \(the first, line 2: issue date 0024-01-15 is outside 1990–2099\)\. The years are written with two digits: %y reads them \(e\.g\. "%d\/%m\/%y"\)\. Check openItems\.dateFormat \(now "%d\/%m\/%Y"\)\./,
+      '2024-03-31',
+    );
+  });
+
+  it('the two-digit-year format the stop names reads the export right', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'encours-years-'));
+    cpSync(shapes('stop-two-digit-years'), dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'encours.config.json'), 'utf8')) as { openItems: { dateFormat: string } };
+    config.openItems.dateFormat = '%d/%m/%y';
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    const wh = await buildWarehouse(dir, { asOf: '2024-03-31' });
+    // FA0001 1,705.03 paid by RG0001, FA0002 886.55 by RG0003, FA0003 12,345.60 − RG0002 6,000.00.
+    expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 6345.6 }]);
+  });
+
+  it('an invoices file with Débit and Crédit columns whose amount is mapped to Débit', async () => {
+    // AV0001 (line 5) has its 120,00 under "Crédit": read from "Débit" it would be rejected as
+    // "amount '' is not a number", and every payment of payments.csv likewise. The stop names the
+    // shape that reads both sides.
+    await expectStopped(
+      shapes('stop-debit-credit-documents'),
+      /invoices\.csv, line 1: the invoices file has a "Débit" and a "Crédit" column, and only "Débit" is read as the amount \(openItems\.columns\.invoices\.amount\): every credit line would be lost\. Read it as a customer ledger \(openItems\.shape "ledger"/,
       '2024-03-31',
     );
   });
@@ -172,5 +194,125 @@ describe('paid amounts and their dates', () => {
   it('detect says where a balance it does not read comes from, in a folder with no payments file', async () => {
     const { comments } = await detectMapping(shapes('invoice-list-paid-dates'));
     expect(comments['ignored.invoices.Reste à payer']).toBe("a balance: not read, as encours computes balances from the invoice lines' paid amounts and dates ('Montant réglé', 'Date de règlement')");
+  });
+});
+
+// Three customer ledgers of the same book, each written the way its software writes it: one file
+// with every entry of the client accounts (openItems.shape "ledger"). The book, by hand:
+//   client 1  invoice 1,705.03 (15 Jan, due 14 Feb), lettered with its payment of 1,705.03 (14 Feb)
+//             invoice   886.55 (1 Feb, due 2 Mar); credit note 86.55 (20 Feb); payment 400.00
+//             (10 Mar) on account: oldest due first, 886.55 − 86.55 − 400.00 = 400.00 open
+//   client 2  invoice 12,345.60 (10 Feb, due 11 Mar), lettered with its payment (11 Mar)
+//             invoices 0.99 (5 Mar) and 2,400.00 (20 Mar), open: 2,400.99
+// Receivables at 31 March 2024: 400.00 + 2,400.99 = 2,800.99. Read as documents with the amount
+// from one column, the credits were lost: 1,705.03 + 886.55 + 12,345.60 + 0.99 + 2,400 = 17,338.17.
+describe('a customer ledger in one file', () => {
+  const byClient = `select client_id, receivables_amount from clients order by client_id`;
+  const kinds = `select kind, count(*)::integer as n from invoices group by kind order by kind`;
+
+  it('Sage 100 grand-livre des tiers: Débit/Crédit, Windows-1252, journal codes, lettering, a write-off', async () => {
+    // Also client BERNARD: FA0000 1,200.00 (18 Dec 2023) lettered D with the write-off OD0001
+    // (29 Mar, journal OD → a write-off); FA0005 600.00 paid by a transfer of 720.00 (25 Mar,
+    // unlettered): 600.00 to FA0005, 120.00 unapplied. BERNARD owes 0.
+    // Invoices FA0000–FA0006 (7), credit note AV0001 (VTE journal, a credit).
+    const wh = await sharedWarehouse(shapes('sage100-gl-tiers'), { asOf: '2024-03-31' });
+    expect(await wh.query(kinds)).toEqual([{ kind: 'credit_note', n: 1 }, { kind: 'invoice', n: 7 }]);
+    expect(await wh.query('select receivables, unapplied_cash from run_summary')).toEqual([{ receivables: 2800.99, unapplied_cash: 120 }]);
+    expect(await wh.query(`select client_id, name, receivables_amount from clients order by client_id`)).toEqual([
+      { client_id: 'BERNARD', name: 'Bernard & Fils SARL', receivables_amount: 0 },
+      { client_id: 'DUPONT', name: 'Établissements Dupont', receivables_amount: 400 },
+      { client_id: 'MARTIN', name: 'Martin Équipement', receivables_amount: 2400.99 },
+    ]);
+    expect(await wh.query(`select invoice_id, source_id, source_kind, amount, method from allocations where method = 'lettering' order by invoice_id`)).toEqual([
+      { invoice_id: 'FA0000', source_id: 'OD0001', source_kind: 'writeoff', amount: 1200, method: 'lettering' },
+      { invoice_id: 'FA0001', source_id: 'BQ0001', source_kind: 'payment', amount: 1705.03, method: 'lettering' },
+      { invoice_id: 'FA0003', source_id: 'BQ0004', source_kind: 'payment', amount: 12345.6, method: 'lettering' },
+    ]);
+    expect(await wh.query('select count(*)::integer as n from quality')).toEqual([{ n: 0 }]);
+  });
+
+  it('SAP FBL5N: a signed amount with a trailing minus, document types RV / DG / DZ, clearing document and date', async () => {
+    // Customers 100001 and 100002 hold clients 1 and 2. RV 1800000010–15 without 12 are invoices
+    // (5), DG 1800000012 the credit memo; the DZ lines are payments. 1800000010 is cleared with
+    // 1400000001 on 14.02.2024 and 1800000013 with 1400000004 on 11.03.2024.
+    const wh = await sharedWarehouse(shapes('sap-fbl5n'), { asOf: '2024-03-31' });
+    expect(await wh.query(kinds)).toEqual([{ kind: 'credit_note', n: 1 }, { kind: 'invoice', n: 5 }]);
+    expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 2800.99 }]);
+    expect(await wh.query(byClient)).toEqual([{ client_id: '100001', receivables_amount: 400 }, { client_id: '100002', receivables_amount: 2400.99 }]);
+    expect(await wh.query(`select invoice_id, source_id, allocation_date, method from allocations where method = 'lettering' order by invoice_id`)).toEqual([
+      { invoice_id: '1800000010', source_id: '1400000001', allocation_date: '2024-02-14', method: 'lettering' },
+      { invoice_id: '1800000013', source_id: '1400000004', allocation_date: '2024-03-11', method: 'lettering' },
+    ]);
+    // Monthly sales are the invoices less the credit memo, never a payment: February 886.55 +
+    // 12,345.60 − 86.55 = 13,145.60.
+    expect(await wh.query(`select sum(amount) as sales from invoices where issue_date between '2024-02-01' and '2024-02-29'`)).toEqual([{ sales: 13145.6 }]);
+    expect(await wh.query(`select severity, reason from quality`)).toEqual([
+      { severity: 'info', reason: 'no clients file: the 2 clients are shown under their ids, with the default payment terms (30 days)' },
+    ]);
+  });
+
+  it('an unsigned amount with a Sens D/C column, and a refund', async () => {
+    // Clients 411DUPONT and 411MARTIN as above (AA and AB lettering). 411BERNARD: FA0005 600.00,
+    // a transfer of 720.00 (C), then the 120.00 overpaid refunded (RB0001, BQ journal, D): a debit
+    // that is no sales document, read as a debit item that the 120.00 left over settles.
+    // 'invoice' rows: FA0001–FA0006 without FA0000 (6) and RB0001; credit note AV0001.
+    const wh = await sharedWarehouse(shapes('sens-dc-ledger'), { asOf: '2024-03-31' });
+    expect(await wh.query(kinds)).toEqual([{ kind: 'credit_note', n: 1 }, { kind: 'invoice', n: 7 }]);
+    expect(await wh.query('select receivables, unapplied_cash from run_summary')).toEqual([{ receivables: 2800.99, unapplied_cash: 0 }]);
+    expect(await wh.query(byClient)).toEqual([
+      { client_id: '411BERNARD', receivables_amount: 0 },
+      { client_id: '411DUPONT', receivables_amount: 400 },
+      { client_id: '411MARTIN', receivables_amount: 2400.99 },
+    ]);
+    expect(await wh.query(`select line, severity, reason from quality where input = 'ledger'`)).toEqual([
+      { line: 4, severity: 'info', reason: '1 debit lines that are not sales documents (refunds, payments or write-offs reversed) read as debit items: each is owed like an invoice and counted with the invoices' },
+    ]);
+  });
+
+  it('with no document type, a credit is read as a payment, and quality says so', async () => {
+    // The same extract with the Journal column unmapped: the credits RG0006, RG0001, AV0001,
+    // RG0005 and RG0004 (5) are payments, so no credit note; the receivables are the same.
+    const dir = mkdtempSync(join(tmpdir(), 'encours-sens-'));
+    cpSync(shapes('sens-dc-ledger'), dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'encours.config.json'), 'utf8')) as { openItems: { columns: { ledger: Record<string, string> }; values?: unknown } };
+    delete config.openItems.columns.ledger.document_type;
+    delete config.openItems.values;
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    const wh = await buildWarehouse(dir, { asOf: '2024-03-31' });
+    expect(await wh.query(kinds)).toEqual([{ kind: 'invoice', n: 7 }]);
+    expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 2800.99 }]);
+    expect(await wh.query(`select line, reason from quality where input = 'ledger'`)).toEqual([
+      { line: 3, reason: '5 credit lines with no document type read as payments: a credit note cannot be told from a payment without one; map openItems.columns.ledger.document_type to read them apart' },
+    ]);
+  });
+});
+
+describe('a customer ledger that cannot be read without guessing', () => {
+  async function stopped(fixture: string, change: (config: { openItems: Record<string, unknown> & { columns: { ledger: Record<string, string> } } }) => void): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'encours-ledger-'));
+    cpSync(shapes(fixture), dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'encours.config.json'), 'utf8')) as Parameters<typeof change>[0];
+    change(config);
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    const result = await etl(dir, join(dir, 'warehouse'), '2024-03-31');
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    return result.stderr;
+  }
+
+  it('a Débit/Crédit ledger whose amount is mapped to Débit alone', async () => {
+    const stderr = await stopped('sage100-gl-tiers', (config) => {
+      const { debit, credit: _, ...rest } = config.openItems.columns.ledger;
+      config.openItems.columns.ledger = { ...rest, amount: debit! };
+    });
+    expect(stderr).toMatch(/GL_tiers_clients\.csv, line 1: the ledger file's amount is "Débit" \(openItems\.columns\.ledger\.amount\), and its "Crédit" column is not read: every credit line would be lost\. Map openItems\.columns\.ledger\.debit and openItems\.columns\.ledger\.credit/);
+  });
+
+  it("journal codes the mapping does not list: every line rejected, the setting named", async () => {
+    // Without openItems.values.documentType the defaults know no VTE, BQ1 or OD: all 13 lines.
+    const stderr = await stopped('sage100-gl-tiers', (config) => {
+      delete config.openItems.values;
+    });
+    expect(stderr).toMatch(/GL_tiers_clients\.csv: every one of its 13 rows was rejected, all for the same reason \(the first, line 2: document type 'VTE' is in none of the lists of openItems\.values\.documentType \(invoice, credit_note, payment, writeoff, refund\)\)\. Check openItems\.values\.documentType\./);
   });
 });

@@ -1,13 +1,25 @@
--- One row per usable write-off (open-items write-offs file and FEC lines credited against 654),
--- whatever its date. Later models read write-offs here, never stg_writeoffs.
+-- One row per usable write-off (open-items write-offs file, FEC lines credited against 654 and a
+-- customer ledger's write-offs), whatever its date. Later models read write-offs here, never
+-- stg_writeoffs.
 with source as (
   select * from stg_writeoffs
+),
+
+-- A customer ledger's write-offs (their problems are reported by stg_ledger_lines); by name, so
+-- that a column stg_writeoffs gains is NULL here rather than shifted.
+ledger as (
+  select source_file, line, item_id as writeoff_id, client_id, entry_date as writeoff_date, -signed_amount as amount,
+         null::varchar as invoice_id, letter_code, letter_date
+  from stg_ledger_lines
+  where item_kind = 'writeoff'
 ),
 
 final as (
   select * exclude (reject_reason, warning)
   from source
   where reject_reason is null
+  union all by name
+  select * from ledger
 )
 
 select * from final

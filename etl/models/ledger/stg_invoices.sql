@@ -1,5 +1,6 @@
--- One row per invoice or credit note line: of the invoices file(s), typed, and of a FEC (client
--- debits, credit notes, brought-forward debits; their problems are reported by stg_fec_lines).
+-- One row per invoice or credit note line: of the invoices file(s), typed, of a FEC (client
+-- debits, credit notes, brought-forward debits; their problems are reported by stg_fec_lines) and
+-- of a customer ledger (its debits and credit notes; their problems are reported by stg_ledger_lines).
 -- Credit notes get a negative amount whether the export marks them by type or by sign; due_date
 -- is the export's (a FEC has none: int_invoices takes it from the client's payment terms).
 -- reject_reason says why a line cannot be used.
@@ -117,8 +118,34 @@ fec as (
     null::varchar
   from stg_fec_lines
   where item_kind = 'invoice'
+),
+
+ledger as (
+  select
+    source_file,
+    line,
+    item_id,
+    client_id,
+    item_kind,
+    entry_date,
+    case when item_kind = 'invoice' then due_date end,
+    signed_amount,
+    null::decimal(18, 2),
+    null::varchar,
+    false,
+    null::varchar,
+    null::date,
+    null::decimal(18, 2),
+    letter_code,
+    letter_date,
+    null::varchar,
+    null::varchar
+  from stg_ledger_lines
+  where item_kind in ('invoice', 'credit_note')
 )
 
 select * from final
 union all
 select * from fec
+union all
+select * from ledger

@@ -12,6 +12,7 @@ with staged as (
   union all select source_file, line, 'writeoffs', reject_reason from stg_writeoffs
   union all select source_file, line, 'clients', reject_reason from stg_clients
   union all select source_file, line, 'fec', reject_reason from stg_fec_lines
+  union all select source_file, line, 'ledger', reject_reason from stg_ledger_lines
   -- Lines DuckDB could not split (a wrong delimiter, bytes of another encoding).
   union all select source_file, line, null, reason from raw_rejects
 ),
@@ -71,6 +72,15 @@ date_columns as (
   where reject_reason is null
   group by source_file
   union all
+  select source_file, 'ledger', 'due_date',
+         count(*) filter (where due_date is not null),
+         count(*) filter (where warning like 'due date ''%does not match the date format%'),
+         arg_min(warning, line) filter (where warning like 'due date ''%does not match the date format%'),
+         min(line) filter (where warning like 'due date ''%does not match the date format%')
+  from stg_ledger_lines
+  where reject_reason is null
+  group by source_file
+  union all
   select source_file, 'invoices', 'paid_date',
          count(*) filter (where paid_date is not null),
          count(*) filter (where warning like 'paid date ''%does not match the date format%'),
@@ -126,6 +136,12 @@ final as (
       when reason_class like 'duplicate payment id%' then 'openItems.columns.payments.payment_id'
       when reason_class like 'duplicate write-off id%' then 'openItems.columns.writeoffs.writeoff_id'
       when reason_class like 'duplicate client id%' then 'openItems.columns.clients.client_id'
+      when reason_class like 'direction%' then 'openItems.values.direction'
+      when reason_class like 'document type%' then 'openItems.values.documentType'
+      when input = 'ledger' and reason_class like 'no amount%' then 'openItems.columns.ledger.debit'
+      when input = 'ledger' and (reason_class like 'debit%' or reason_class like 'credit%') and (reason_class like '%decimal%') then 'openItems.decimalSeparator'
+      when input = 'ledger' and reason_class like 'debit%' then 'openItems.columns.ledger.debit'
+      when input = 'ledger' and reason_class like 'credit%' then 'openItems.columns.ledger.credit'
       when reason_class like 'amount%does not fit the decimal%' or reason_class like 'amount%more than two decimals%' then 'openItems.decimalSeparator'
       when reason_class like 'amount%' then 'openItems.columns.' || input || '.amount'
     end as setting

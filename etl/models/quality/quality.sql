@@ -82,6 +82,37 @@ fec_open_letter_groups as (
   group by client_id, letter_code, group_year
 ),
 
+-- A customer ledger's lines: unusable ones, dropped values, and per file what its reading assumed
+-- (credits with no document type taken for payments; debits that are not sales documents taken
+-- for debit items, counted with the invoices), each said once with the setting that decides it.
+ledger_rejected as (
+  select source_file, line, 'error', reject_reason, 'ledger', coalesce(document_id, client_id), null, null, null, null
+  from stg_ledger_lines
+  where reject_reason is not null
+),
+
+ledger_warned as (
+  select source_file, line, 'warning', warning, 'ledger', coalesce(document_id, client_id), null, null, null, null
+  from stg_ledger_lines
+  where reject_reason is null and warning is not null
+),
+
+ledger_readings as (
+  select source_file, min(line), 'info',
+         count(*) || ' credit lines with no document type read as payments: a credit note cannot be told from a payment without one; map openItems.columns.ledger.document_type to read them apart',
+         'ledger', null, null, null, count(*), null
+  from stg_ledger_lines
+  where item_kind = 'payment' and document_kind is null
+  group by source_file
+  union all
+  select source_file, min(line), 'info',
+         count(*) || ' debit lines that are not sales documents (refunds, payments or write-offs reversed) read as debit items: each is owed like an invoice and counted with the invoices',
+         'ledger', null, null, null, count(*), null
+  from stg_ledger_lines
+  where item_kind = 'invoice' and document_kind in ('payment', 'writeoff', 'refund')
+  group by source_file
+),
+
 unknown_invoice_references as (
   select source_file, line, 'warning',
          source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
@@ -146,6 +177,9 @@ final as (
   union all select * from fec_unbalanced
   union all select * from fec_superseded_openings
   union all select * from fec_open_letter_groups
+  union all select * from ledger_rejected
+  union all select * from ledger_warned
+  union all select * from ledger_readings
 )
 
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line,
