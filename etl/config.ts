@@ -69,6 +69,22 @@ const openItems = z.strictObject({
   dateFormat: z.string().includes('%').default('%Y-%m-%d'),
   /** 'auto' detects each file's decimal sign from its amounts, and stops the run when they leave it open. */
   decimalSeparator: z.enum(['auto', '.', ',']).default('auto'),
+  /**
+   * The line of the header in a report saved as CSV (1 = the first line), for every file or per
+   * file ({ "invoices": 5 }); by default the first line that holds every required mapped column.
+   */
+  headerRow: z
+    .union([
+      z.number().int().min(1),
+      z.strictObject({
+        clients: z.number().int().min(1).optional(),
+        invoices: z.number().int().min(1).optional(),
+        payments: z.number().int().min(1).optional(),
+        writeoffs: z.number().int().min(1).optional(),
+        ledger: z.number().int().min(1).optional(),
+      }),
+    ])
+    .optional(),
   files: z
     .strictObject({
       clients: z.string().optional(),

@@ -82,6 +82,8 @@ async function buildTables(
     await setFormatVariables(db, config);
     const inputDir = resolve(options.inputDir);
     await db.run(`create or replace table raw_rejects (source_file varchar, line bigint, reason varchar, raw_line varchar)`);
+    // What a report file holds that is not an item (title lines, section and total rows), listed as info.
+    await db.run(`create or replace table raw_notes (source_file varchar, line bigint, reason varchar, raw_line varchar)`);
     const fecFiles = findFecFiles(inputDir);
     if (fecFiles.length) {
       inputs.push(...(await readFec(db, fecFiles, inputDir, config, scratchDir)));

@@ -110,9 +110,10 @@ async function readOneFile(
     kind,
     table,
     inputDir,
-    settings,
+    settings: { ...settings, headerRow: typeof settings.headerRow === 'number' ? settings.headerRow : settings.headerRow?.[kind] },
     scratchDir,
     dropEmptyRows: wanted,
+    headerNames: openItemsColumns[kind].required.map((column) => mapping[column] ?? column),
     checkHeader: (header, sourceFile) => {
       const mapped = mapHeader(header, wanted, openItemsColumns[kind].required, mapping);
       const { select } = mapped;

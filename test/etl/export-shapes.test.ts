@@ -316,3 +316,65 @@ describe('a customer ledger that cannot be read without guessing', () => {
     expect(stderr).toMatch(/GL_tiers_clients\.csv: every one of its 13 rows was rejected, all for the same reason \(the first, line 2: document type 'VTE' is in none of the lists of openItems\.values\.documentType \(invoice, credit_note, payment, writeoff, refund\)\)\. Check openItems\.values\.documentType\./);
   });
 });
+
+// QuickBooks Online's A/R Aging Detail, grouped by customer, exported to CSV (AR_Aging_Detail.csv):
+//   1–3 title lines (report, company, "As of March 31, 2024"), 4 blank, 5 the header (its first
+//   column unnamed), 6 "Amy's Bird Sanctuary" alone, 7 1001 open 1,705.03, 8 1002 open 486.55,
+//   9 credit memo 1003 −120.00, 10 "Total for Amy's…", 11 "Bill's Windsurf Shop", 12 1004 open
+//   6,345.60, 13 1005 open 0.99, 14 "Total for Bill's…", 15 TOTAL, 16–19 blank, 20 the footer.
+// Read with the open balance as the amount: Amy's 1,705.03 + 486.55 − 120.00 = 2,071.58, Bill's
+// 6,345.60 + 0.99 = 6,346.59, receivables 8,418.17 over 4 invoices and 1 credit memo.
+describe('a report saved as CSV', () => {
+  const qbo = shapes('quickbooks-ar-aging-detail');
+  const notes = `select line, reason from quality where severity = 'info' and line is not null order by line`;
+
+  it('QuickBooks A/R Aging Detail: the header found below the titles, sections, totals and footer listed, never loaded', async () => {
+    const wh = await sharedWarehouse(qbo, { asOf: '2024-03-31' });
+    expect(await wh.query(`select kind, count(*)::integer as n from invoices group by kind order by kind`)).toEqual([{ kind: 'credit_note', n: 1 }, { kind: 'invoice', n: 4 }]);
+    expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 8418.17 }]);
+    expect(await wh.query(`select client_id, receivables_amount from clients order by client_id`)).toEqual([
+      { client_id: "Amy's Bird Sanctuary", receivables_amount: 2071.58 },
+      { client_id: "Bill's Windsurf Shop", receivables_amount: 6346.59 },
+    ]);
+    expect(await wh.query(notes)).toEqual([
+      { line: 1, reason: `4 lines above the header (line 5) skipped: "A/R Aging Detail", "Craig's Design and Landscaping Services", "As of March 31, 2024", (blank)` },
+      { line: 6, reason: "row with one value, 'Amy's Bird Sanctuary' (a heading or a footer of the report): not loaded" },
+      { line: 10, reason: "total row 'Total for Amy's Bird Sanctuary' of the report: not loaded" },
+      { line: 11, reason: "row with one value, 'Bill's Windsurf Shop' (a heading or a footer of the report): not loaded" },
+      { line: 14, reason: "total row 'Total for Bill's Windsurf Shop' of the report: not loaded" },
+      { line: 15, reason: "total row 'TOTAL' of the report: not loaded" },
+      { line: 20, reason: "row with one value, 'Monday, April 01, 2024 09:12 AM GMT-07:00' (a heading or a footer of the report): not loaded" },
+    ]);
+    expect(await wh.query(`select count(*)::integer as n from quality where severity <> 'info'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('openItems.headerRow names the header by hand; a wrong one stops the run naming the line and the setting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'encours-qbo-'));
+    cpSync(qbo, dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'encours.config.json'), 'utf8')) as { openItems: { headerRow?: unknown } };
+    config.openItems.headerRow = { invoices: 5 };
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    const wh = await buildWarehouse(dir, { asOf: '2024-03-31' });
+    expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 8418.17 }]);
+    // Line 3 is the date line: its one value is no header.
+    config.openItems.headerRow = 3;
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    const result = await etl(dir, join(dir, 'wh2'), '2024-03-31');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/AR_Aging_Detail\.csv, line 3: the invoices file's header reads as one single column .*\(openItems\.headerRow says the header is line 3: correct it, or remove it to let the header be found\)/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("Excel's sep=; first line: the header is the line after it, and the line is listed", async () => {
+    // real-exports/fr-excel-csv with "sep=;" written above its header: the five items, now on
+    // lines 3–7, read as before (F001 1,705.03 … F004 0.99, AV01 −120.00: 14,818.17).
+    const dir = mkdtempSync(join(tmpdir(), 'encours-sep-'));
+    cpSync(join(fixturesDir, 'real-exports', 'fr-excel-csv'), dir, { recursive: true });
+    writeFileSync(join(dir, 'invoices.csv'), Buffer.concat([Buffer.from('sep=;\r\n'), readFileSync(join(dir, 'invoices.csv'))]));
+    const wh = await buildWarehouse(dir, { asOf: '2024-03-31' });
+    expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 14818.17 }]);
+    expect(await wh.query(`select source_file, line, severity, reason from quality`)).toEqual([
+      { source_file: 'invoices.csv', line: 1, severity: 'info', reason: '1 line above the header (line 2) skipped: "sep=;"' },
+    ]);
+  });
+});

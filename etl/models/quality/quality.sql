@@ -10,6 +10,12 @@ with unreadable_lines as (
   from raw_rejects
 ),
 
+-- A report saved as CSV: the lines above its header, its section and total rows, not loaded.
+report_lines as (
+  select source_file, line, 'info', reason, 'csv', null, raw_line, null, null, null
+  from raw_notes
+),
+
 staged as (
   select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning from stg_clients
   union all
@@ -165,6 +171,7 @@ rates_start_too_late as (
 
 final as (
   select * from unreadable_lines
+  union all select * from report_lines
   union all select * from missing_rates
   union all select * from rates_start_too_late
   union all select * from rejected
