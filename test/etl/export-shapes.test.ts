@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { parseConfig } from '../../etl/config.ts';
 import { detectMapping } from '../../etl/detect.ts';
 import { buildWarehouse, fixturesDir, queryWarehouse, sharedWarehouse } from '../helpers.ts';
 
@@ -376,5 +377,15 @@ describe('a report saved as CSV', () => {
     expect(await wh.query(`select source_file, line, severity, reason from quality`)).toEqual([
       { source_file: 'invoices.csv', line: 1, severity: 'info', reason: '1 line above the header (line 2) skipped: "sep=;"' },
     ]);
+  });
+});
+
+describe('the ledger settings', () => {
+  it('refuse a document type listed for two kinds of entry, but take one listed for invoices and credit notes (a sales journal)', () => {
+    expect(() => parseConfig({ openItems: { values: { documentType: { invoice: ['VT'], payment: ['VT', 'BQ'] } } } })).toThrow(
+      /openItems\.values\.documentType: 'VT' is listed as invoice or credit_note and as payment; a document type is one kind of entry/,
+    );
+    expect(() => parseConfig({ openItems: { shape: 'ledger', values: { documentType: { invoice: ['VT'], credit_note: ['VT'], payment: ['BQ'] } } } })).not.toThrow();
+    expect(() => parseConfig({ openItems: { shape: 'grand-livre' } })).toThrow(/openItems\.shape/);
   });
 });
