@@ -38,7 +38,24 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable fec_revenue_prefixes = ${list(config.fec.revenueAccountPrefixes)};
     set variable fec_provision_prefixes = ${list(config.fec.provisionAccountPrefixes)};
     set variable fec_sales_journals = ${list(config.fec.salesJournals)};
-    set variable fec_opening_journals = ${list(config.fec.openingJournals)};`);
+    set variable fec_opening_journals = ${list(config.fec.openingJournals)};
+    set variable ledger_debit_values = ${list(openItems.values.direction.debit)};
+    set variable ledger_credit_values = ${list(openItems.values.direction.credit)};
+    set variable ledger_document_types = ${documentTypeMap(openItems.values.documentType)};`);
+}
+
+/**
+ * A ledger's document types as one map, value (lower case) → kind. A value listed both for
+ * invoices and credit notes is a sales document whose sign tells which (a sales journal's code):
+ * 'invoice' stands for both; parseConfig refuses any other value listed twice.
+ */
+function documentTypeMap(types: Config['openItems']['values']['documentType']): string {
+  const entries = new Map<string, string>();
+  for (const [kind, values] of Object.entries(types)) {
+    for (const value of values) if (!entries.has(value.toLowerCase())) entries.set(value.toLowerCase(), kind === 'credit_note' ? 'invoice' : kind);
+  }
+  const pairs = [...entries].map(([value, kind]) => `${sqlString(value)}: ${sqlString(kind)}`);
+  return `map {${pairs.join(', ')}}::map(varchar, varchar)`;
 }
 
 /**

@@ -29,26 +29,69 @@ export const openItemsColumns = {
     required: ['client_id', 'writeoff_date', 'amount'],
     optional: ['writeoff_id', 'invoice_id'],
   },
+  /**
+   * A customer ledger (openItems.shape "ledger"): every entry of the client accounts in one file.
+   * Its amounts are a debit and a credit column, or an amount with a direction column, or a
+   * signed amount (a debit positive); document_type tells invoices, credit notes, payments,
+   * write-offs and refunds apart; letter_code/letter_date are its lettering or clearing.
+   */
+  ledger: {
+    required: ['client_id', 'entry_date'],
+    optional: [
+      'document_id', 'due_date', 'debit', 'credit', 'amount', 'direction', 'document_type', 'letter_code', 'letter_date', 'client_name',
+    ],
+  },
 } as const;
 
 export type OpenItemsFile = keyof typeof openItemsColumns;
 export const openItemsFiles = Object.keys(openItemsColumns) as OpenItemsFile[];
+/** The files of the documents shape (a customer ledger is the other shape's one file). */
+export type DocumentsFile = Exclude<OpenItemsFile, 'ledger'>;
+export const documentsFiles = openItemsFiles.filter((file): file is DocumentsFile => file !== 'ledger');
 
 const columnMap = z.record(z.string(), z.string().min(1));
 
+/** A ledger line's document type, as the export writes it, for each kind of entry. */
+const documentTypes = z.strictObject({
+  invoice: z.array(z.string()).default([]),
+  credit_note: z.array(z.string()).default([]),
+  payment: z.array(z.string()).default([]),
+  writeoff: z.array(z.string()).default([]),
+  refund: z.array(z.string()).default([]),
+});
+
 const openItems = z.strictObject({
+  /** documents: invoices (+ payments, write-offs) files; ledger: one customer-ledger file of every entry. */
+  shape: z.enum(['documents', 'ledger']).default('documents'),
   delimiter: z.string().min(1).max(2).default('auto'),
   /** 'auto' tells UTF-8, Windows-1252/ISO-8859-15, CP850 and UTF-16 (Excel "Unicode text") apart from the bytes, per file. */
   encoding: z.enum(['auto', 'utf-8', 'latin-1', 'iso-8859-15', 'windows-1252', 'cp850']).default('auto'),
   dateFormat: z.string().includes('%').default('%Y-%m-%d'),
   /** 'auto' detects each file's decimal sign from its amounts, and stops the run when they leave it open. */
   decimalSeparator: z.enum(['auto', '.', ',']).default('auto'),
+  /**
+   * The line of the header in a report saved as CSV (1 = the first line), for every file or per
+   * file ({ "invoices": 5 }); by default the first line that holds every required mapped column.
+   */
+  headerRow: z
+    .union([
+      z.number().int().min(1),
+      z.strictObject({
+        clients: z.number().int().min(1).optional(),
+        invoices: z.number().int().min(1).optional(),
+        payments: z.number().int().min(1).optional(),
+        writeoffs: z.number().int().min(1).optional(),
+        ledger: z.number().int().min(1).optional(),
+      }),
+    ])
+    .optional(),
   files: z
     .strictObject({
       clients: z.string().optional(),
       invoices: z.string().optional(),
       payments: z.string().optional(),
       writeoffs: z.string().optional(),
+      ledger: z.string().optional(),
     })
     .default({}),
   columns: z
@@ -57,6 +100,7 @@ const openItems = z.strictObject({
       invoices: columnMap.optional(),
       payments: columnMap.optional(),
       writeoffs: columnMap.optional(),
+      ledger: columnMap.optional(),
     })
     .default({}),
   values: z
@@ -65,6 +109,22 @@ const openItems = z.strictObject({
         .strictObject({ invoice: z.array(z.string()).default([]), credit_note: z.array(z.string()).default([]) })
         .default({ invoice: ['invoice', 'facture', 'FA'], credit_note: ['credit_note', 'credit note', 'avoir', 'AV'] }),
       true: z.array(z.string()).default(['true', '1', 'yes', 'y', 'oui', 'o', 'x']),
+      /** A ledger's direction column: the values that mean a debit (raises what the client owes) and a credit. */
+      direction: z
+        .strictObject({ debit: z.array(z.string()).default([]), credit: z.array(z.string()).default([]) })
+        .default({ debit: ['D', 'Débit', 'Debit', 'Dr', 'S', 'Soll'], credit: ['C', 'Crédit', 'Credit', 'Cr', 'H', 'Haben'] }),
+      /**
+       * A ledger's document types. The defaults are the words, and SAP's standard customer
+       * types (DR invoice, RV billing document, DG credit memo, DZ payment); a journal code or
+       * a package's own codes are added here.
+       */
+      documentType: documentTypes.default({
+        invoice: ['invoice', 'facture', 'FA', 'DR', 'RV'],
+        credit_note: ['credit_note', 'credit note', 'credit memo', 'avoir', 'AV', 'DG'],
+        payment: ['payment', 'paiement', 'règlement', 'reglement', 'RG', 'DZ'],
+        writeoff: ['writeoff', 'write-off', 'perte'],
+        refund: ['refund', 'remboursement'],
+      }),
     })
     .prefault({}),
 });
@@ -337,6 +397,20 @@ export function parseConfig(raw: unknown, source = 'config'): Config {
           `${source} is not a valid encours configuration:\n  openItems.columns.${file}.${key}: unknown column; expected one of ${[...known].join(', ')}`,
         );
       }
+    }
+  }
+  const typeOf = new Map<string, string>();
+  for (const [kind, values] of Object.entries(config.openItems.values.documentType)) {
+    // Invoice and credit note are one kind of entry, a sales document, whose sign tells which.
+    const entry = kind === 'credit_note' ? 'invoice' : kind;
+    for (const value of values) {
+      const other = typeOf.get(value.toLowerCase());
+      if (other !== undefined && other !== entry) {
+        throw new ConfigError(
+          `${source} is not a valid encours configuration:\n  openItems.values.documentType: '${value}' is listed as ${other === 'invoice' ? 'invoice or credit_note' : other} and as ${kind}; a document type is one kind of entry`,
+        );
+      }
+      typeOf.set(value.toLowerCase(), entry);
     }
   }
   return config;

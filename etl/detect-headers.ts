@@ -3,7 +3,7 @@
 // camelCase turned into single spaces. `npm run detect` maps a header to our column when its
 // normalised form is one of these, looked up among the columns of the file it is in only: "Date"
 // is the issue date of an invoices file and the payment date of a payments file.
-import type { OpenItemsFile } from './config.ts';
+import type { DocumentsFile } from './config.ts';
 
 /** "N° pièce" → "n piece", "Date d'échéance" → "date d echeance", "InvoiceNumber" → "invoice number". */
 export function normaliseHeader(name: string): string {
@@ -22,7 +22,7 @@ const invoiceRef = ['n facture', 'numero de facture', 'numero facture', 'no fact
   'invoice', 'invoice id', 'invoice number', 'invoice no', 'invoice num', 'invoice ref', 'applied to', 'applies to'];
 
 /** Our columns, per logical file, and the header names that mean them. */
-export const headerSynonyms: Record<OpenItemsFile, Record<string, string[]>> = {
+export const headerSynonyms: Record<DocumentsFile, Record<string, string[]>> = {
   invoices: {
     invoice_id: ['n piece', 'numero de piece', 'piece', 'n document', ...invoiceRef, 'document number', 'document no', 'doc no', 'reference', 'ref'],
     client_id: clientId,
@@ -70,7 +70,7 @@ export const headerSynonyms: Record<OpenItemsFile, Record<string, string[]>> = {
 };
 
 /** Words in a file name that say which logical file it is (normalised, see normaliseHeader). */
-export const fileNameWords: Record<OpenItemsFile, RegExp> = {
+export const fileNameWords: Record<DocumentsFile, RegExp> = {
   invoices: /\b(invoices?|factures?|ventes|sales|open items|balance agee|aged)\b/,
   payments: /\b(payments?|reglements?|paiements?|encaissements?|receipts?|cash)\b/,
   clients: /\b(clients?|customers?|tiers)\b/,

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { argv, chalk } from 'zx';
 
-import { CONFIG_FILE_NAME, configSchema, openItemsColumns, openItemsFiles, type OpenItemsFile } from './config.ts';
+import { CONFIG_FILE_NAME, configSchema, documentsFiles, openItemsColumns, type DocumentsFile } from './config.ts';
 import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
 import { fileNameWords, headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
 import { scanBytes } from './readers/encoding.ts';
@@ -20,7 +20,7 @@ const dateFormats = ['%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%d.%m.%Y', '%d-%m-%Y',
 const SAMPLE_ROWS = 5000;
 
 interface ColumnStats { name: string; norm: string; n: number; distinct: number; numeric: number; point: number; comma: number; formats: string[]; few: string[] }
-interface FileStats { name: string; kind: OpenItemsFile; kindReason: string; delimiter: string; encoding: string; columns: ColumnStats[] }
+interface FileStats { name: string; kind: DocumentsFile; kindReason: string; delimiter: string; encoding: string; columns: ColumnStats[] }
 export interface Proposal { config: Record<string, unknown>; comments: Record<string, string> }
 
 /** The proposed configuration for the exports in `dir`, and the reason for each guess. */
@@ -83,12 +83,12 @@ async function sniffFile(db: Database, path: string, name: string): Promise<File
 }
 
 /** The logical file: by the words of its name, else by how many of its headers name a kind's columns. */
-function kindOf(name: string, columns: ColumnStats[]): [OpenItemsFile, string] {
+function kindOf(name: string, columns: ColumnStats[]): [DocumentsFile, string] {
   // Most specific first: "Customer_Payments.csv" is payments, not clients.
   const byName = (['writeoffs', 'payments', 'invoices', 'clients'] as const).find((kind) => fileNameWords[kind].test(normaliseHeader(name)));
   if (byName) return [byName, `its name says ${byName}`];
-  const score = (kind: OpenItemsFile) => columns.filter((c) => Object.values(headerSynonyms[kind]).some((s) => s.includes(c.norm))).length;
-  const best = openItemsFiles.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const score = (kind: DocumentsFile) => columns.filter((c) => Object.values(headerSynonyms[kind]).some((s) => s.includes(c.norm))).length;
+  const best = documentsFiles.reduce((a, b) => (score(b) > score(a) ? b : a));
   return [best, `${score(best)} of its headers are ${best} columns`];
 }
 
@@ -114,7 +114,7 @@ function propose(files: FileStats[]): Proposal {
   const filesConfig: Record<string, string> = {};
   const columnsConfig: Record<string, Record<string, string>> = {};
   const values: { kind?: { invoice: string[]; credit_note: string[] } } = {};
-  for (const kind of openItemsFiles) {
+  for (const kind of documentsFiles) {
     const mine = files.filter((f) => f.kind === kind);
     if (!mine.length) continue;
     filesConfig[kind] = mine.length === 1 ? mine[0]!.name : `${commonPrefix(mine.map((f) => f.name))}*`;
@@ -136,7 +136,7 @@ function propose(files: FileStats[]): Proposal {
 }
 
 /** Our column → their header: by header name first, then, for required columns still missing, by the values. */
-function mapColumns(kind: OpenItemsFile, columns: ColumnStats[], dateFormat: string, hasPayments: boolean, comments: Record<string, string>): Record<string, string> {
+function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: string, hasPayments: boolean, comments: Record<string, string>): Record<string, string> {
   const [mapping, taken]: [Record<string, string>, Set<string>] = [{}, new Set()];
   const isDate = (c: ColumnStats) => c.n > 0 && c.formats.includes(dateFormat);
   const isAmount = (c: ColumnStats) => c.n > 0 && c.numeric === c.n && c.point + c.comma > 0;
@@ -152,11 +152,31 @@ function mapColumns(kind: OpenItemsFile, columns: ColumnStats[], dateFormat: str
     if (column) set(ours, column, `header name ('${column.norm}')`);
   }
   const balance = columns.find((c) => openAmountHeaders.includes(c.norm));
+  if (kind === 'invoices' && mapping.paid_amount && !mapping.paid_date) {
+    // A settlement without its date cannot be dated or aged: the ETL stops on such a mapping, so it is never proposed.
+    const paid = mapping.paid_amount;
+    delete mapping.paid_amount;
+    taken.delete(paid);
+    delete comments['openItems.columns.invoices.paid_amount'];
+    comments[`ignored.invoices.${paid}`] = `UNREAD: a paid amount, but no column dates it, and a settlement without its date cannot be dated or aged. ${
+      balance && !hasPayments ? `The balance '${balance.name}' is taken as the amount instead` : hasPayments ? 'The payments file settles the invoices' : `Map the paid date (openItems.columns.invoices.paid_date) to read it; until then every invoice is read as open in full`}`;
+  }
   if (kind === 'invoices' && balance && !hasPayments && !mapping.paid_amount) {
     const invoiced = mapping.amount;
-    set('amount', balance, `what each invoice still owes: with no payments file nor paid amount, this gives the right open amounts${invoiced ? ` ('${invoiced}', the amount invoiced, would leave every invoice open in full)` : ''}`);
+    set('amount', balance, `what each invoice still owes: with no payments file nor dated paid amount, this gives the right open amounts${invoiced ? ` ('${invoiced}', the amount invoiced, would leave every invoice open in full)` : ''}`);
+    if (mapping.amount_excl_tax) {
+      // The amount excl. tax of the whole invoice against what is left of it: provisions would take more tax out than the balance holds.
+      comments[`ignored.invoices.${mapping.amount_excl_tax}`] = `the amount excl. tax of the whole invoice, not of the balance '${balance.name}' read as the amount: not read (the VAT rate takes the tax out instead)`;
+      taken.delete(mapping.amount_excl_tax);
+      delete comments['openItems.columns.invoices.amount_excl_tax'];
+      delete mapping.amount_excl_tax;
+    }
   } else if (balance && !taken.has(balance.name)) {
-    comments[`ignored.${kind}.${balance.name}`] = 'an open balance: encours computes it from the payments, so it is not read';
+    // Say where the balance comes from instead, in this folder: never "from the payments" where there are none.
+    const from = hasPayments ? 'the invoices and the payments file'
+      : mapping.paid_amount ? `the invoice lines' paid amounts and dates ('${mapping.paid_amount}', '${mapping.paid_date}')`
+      : 'the amounts of the invoices file';
+    comments[`ignored.${kind}.${balance.name}`] = `a balance: not read, as encours computes balances from ${from}`;
   }
   const free = () => columns.filter((c) => !taken.has(c.name) && c.n > 0);
   for (const ours of openItemsColumns[kind].required.filter((c) => !mapping[c])) {

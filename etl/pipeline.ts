@@ -9,6 +9,7 @@ import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readCollectionsLog } from './readers/collections-log.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { guardPublishing } from './guard.ts';
+import { stopOnUnusableFile } from './unusable-files.ts';
 import { openRunFolder, writeProblem } from './run-folder.ts';
 import { createBucketTable, createReferenceTables, setFormatVariables } from './config-in-duckdb.ts';
 import { publishWarehouse, type Manifest } from './publish-warehouse.ts';
@@ -81,6 +82,8 @@ async function buildTables(
     await setFormatVariables(db, config);
     const inputDir = resolve(options.inputDir);
     await db.run(`create or replace table raw_rejects (source_file varchar, line bigint, reason varchar, raw_line varchar)`);
+    // What a report file holds that is not an item (title lines, section and total rows), listed as info.
+    await db.run(`create or replace table raw_notes (source_file varchar, line bigint, reason varchar, raw_line varchar)`);
     const fecFiles = findFecFiles(inputDir);
     if (fecFiles.length) {
       inputs.push(...(await readFec(db, fecFiles, inputDir, config, scratchDir)));
@@ -107,8 +110,14 @@ async function buildTables(
   const declared = declaredTests(modelsFolder);
   const failures: string[] = [];
   let declaredCount = 0;
+  let readChecked = false;
   for (const model of models) {
     const beforeAsOf = isBeforeAsOf(model, models);
+    if (!beforeAsOf && !readChecked) {
+      // Every file's rows are staged: one the run cannot use stops it here, naming the cause.
+      readChecked = true;
+      await stopOnUnusableFile(db, config);
+    }
     if (!beforeAsOf && asOfDate === undefined) {
       asOfDate = await defaultAsOfDate(db);
       log({ step: `as-of date ${asOfDate} (latest date in the inputs)`, ms: 0 });

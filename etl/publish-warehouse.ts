@@ -81,6 +81,7 @@ export async function publishWarehouse(
       })),
     ),
     tables,
+    documents: await documentCounts(db),
     headline: (await db.rows('select * from run_summary'))[0] ?? {},
   };
   manifest.duration_ms = Math.round(performance.now() - run.startedMs);
@@ -95,6 +96,14 @@ export async function publishWarehouse(
   recordRun(historyDir, manifest, run.config.keepRunHistory);
   pruneFolders(runsDir, run.config.keepRuns, runId);
   return manifest;
+}
+
+/** The invoices table's invoices and credit notes, counted apart. */
+async function documentCounts(db: Database): Promise<NonNullable<Manifest['documents']>> {
+  const [counts] = await db.rows<{ invoices: number; credit_notes: number }>(
+    `select count(*) filter (where kind = 'invoice')::integer as invoices, count(*) filter (where kind = 'credit_note')::integer as credit_notes from invoices`,
+  );
+  return { invoices: Number(counts?.invoices ?? 0), credit_notes: Number(counts?.credit_notes ?? 0) };
 }
 
 /** Past published runs' manifests, newest first (the site shows refreshes and how figures moved). */

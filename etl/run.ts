@@ -7,6 +7,7 @@ import { argv, chalk } from 'zx';
 
 import { ConfigError, loadConfig } from './config.ts';
 import { CheckFailure, runEtl, type StepEvent } from './pipeline.ts';
+import type { Manifest } from './publish-warehouse.ts';
 import { InputError } from './readers/errors.ts';
 import { RunStopped } from './run-folder.ts';
 
@@ -33,7 +34,7 @@ export async function main(args: typeof argv): Promise<number> {
     const afterAsOf = Number(manifest.headline.rows_after_as_of ?? 0);
     console.log(
       chalk.green(`\n✔ warehouse ${warehouseDir} as of ${manifest.as_of_date}: `) +
-        `${Object.keys(manifest.tables).length} tables, ${manifest.tables.invoices?.rows ?? 0} invoices, ` +
+        `${Object.keys(manifest.tables).length} tables, ${documents(manifest)}, ` +
         `${manifest.tables.quality?.rows ?? 0} quality rows${rejected ? ` (${rejected} unreadable lines)` : ''}, ` +
         `${afterAsOf} row${afterAsOf === 1 ? '' : 's'} dated after the as-of date left out, ${(manifest.duration_ms / 1000).toFixed(1)} s`,
     );
@@ -45,6 +46,14 @@ export async function main(args: typeof argv): Promise<number> {
     if (process.env.DEBUG) console.error(error);
     return fail(`unexpected error: ${(error as Error).message}\nThe previous warehouse was left as it was. Set DEBUG=1 for details.`);
   }
+}
+
+/** "1,204 invoices and 37 credit notes": a credit note is not an invoice. */
+function documents(manifest: Manifest): string {
+  const invoices = manifest.documents?.invoices ?? manifest.tables.invoices?.rows ?? 0;
+  const creditNotes = manifest.documents?.credit_notes ?? 0;
+  const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(invoices, 'invoice')} and ${plural(creditNotes, 'credit note')}`;
 }
 
 function printStep(event: StepEvent): void {

@@ -28,6 +28,8 @@ export const manifestSchema = z.object({
     }),
   ),
   tables: z.record(z.string(), z.object({ file: z.string(), rows: z.number() })),
+  /** The invoices table's rows by kind: the run's last line counts invoices and credit notes apart (absent in older manifests). */
+  documents: z.object({ invoices: z.number(), credit_notes: z.number() }).optional(),
   /** The run_summary row: headline figures to compare run to run. */
   headline: z.record(z.string(), scalar),
 });

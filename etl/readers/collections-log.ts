@@ -78,7 +78,7 @@ async function readOneFile(
     kind,
     table,
     inputDir,
-    settings: config.openItems,
+    settings: { encoding: config.openItems.encoding, delimiter: config.openItems.delimiter },
     scratchDir,
     checkHeader: (header, sourceFile) => {
       const mapped = mapHeader(header, [...required, ...optional], required, mapping);

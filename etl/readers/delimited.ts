@@ -8,6 +8,7 @@ import type { Database } from '../../shared/duckdb.ts';
 import { sqlString } from '../../shared/duckdb.ts';
 import { InputError } from './errors.ts';
 import { scanLines, type LineSegment } from './lines.ts';
+import { noteReportRows, noteSectionLines, reportRowColumns } from './report-rows.ts';
 
 export interface DelimitedFile {
   /** The file DuckDB reads (UTF-8 or Latin-1). */
@@ -29,6 +30,12 @@ export interface DelimitedFile {
   lines?: LineSegment[];
   /** Our columns whose being all empty drops the row (a spreadsheet's blank rows saved as ';;;;'): they carry nothing to report. */
   dropEmptyRows?: string[];
+  /**
+   * A report saved as CSV (etl/readers/header-row.ts): the lines above its header, skipped; its
+   * section rows (one value alone: a customer's name, a footer) and total rows ("Total",
+   * "Sous-total", "Total for X") are listed in raw_notes and not loaded.
+   */
+  report?: { skip: number; above: string[]; delimiter: string };
 }
 
 export interface DelimitedRead {
@@ -43,6 +50,7 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
     'all_varchar = true',
     'header = true',
     file.delimiter === 'auto' ? null : `delim = ${sqlString(file.delimiter)}`,
+    file.report ? `skip = ${file.report.skip}` : null,
     file.quoted ? null : `quote = '', escape = ''`,
     `encoding = ${sqlString(file.encoding)}`,
     'store_rejects = true',
@@ -58,6 +66,8 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
     throw new InputError(sourceFile, 1, `cannot be read as a ${file.delimiter === 'auto' ? '' : `'${file.delimiter === '\t' ? 'tab' : file.delimiter}'-separated `}text file (${firstLine(error)})`);
   }
   const select = file.checkHeader(header);
+  // A report's rows are told apart by their fields: the first that holds a value, and how many do.
+  if (file.report) select.push(...reportRowColumns(header));
 
   try {
     // One pass, rows kept in file order; each is then numbered by its position (the header is
@@ -70,7 +80,7 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
     throw new InputError(sourceFile, lineOf(error), `cannot be read (${firstLine(error)})`);
   }
   const rejectedRows = await db.value<number>(`select count(distinct line) from ${table}_rejects`);
-  const segments = file.lines ?? scanLines(file.path, { quoted: file.quoted });
+  const segments = file.lines ?? scanLines(file.path, { quoted: file.quoted, skip: file.report?.skip });
   const simple = segments.length === 1 && rejectedRows === 0;
   if (simple) {
     // Nearly every file: no blank line, no multi-line field, no rejected line.
@@ -79,7 +89,9 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
     await numberLines(db, table, segments, rejectedRows);
   }
   const hint = file.encodingHint.replaceAll("'", "''");
-  if (rejectedRows > 0) {
+  // A report's section rows are lines of one field, which DuckDB rejects for their missing columns.
+  const sectionLines = file.report && rejectedRows > 0 && !simple ? await noteSectionLines(db, table, sourceFile, file.report.delimiter) : 0;
+  if (rejectedRows > sectionLines) {
     await db.run(`
       insert into raw_rejects
       select ${sqlString(sourceFile)}, any_value(physical_line),
@@ -88,15 +100,17 @@ export async function readDelimited(db: Database, file: DelimitedFile): Promise<
                           else error_type || ': ' || error_message end, column_idx),
              any_value(csv_line)
       from ${table}_rejected
+      ${file.report ? `where physical_line not in (select line from raw_notes where source_file = ${sqlString(sourceFile)})` : ''}
       group by line`);
   }
+  if (file.report) await noteReportRows(db, table, sourceFile, file.report);
   if (file.dropEmptyRows?.length) {
     await db.run(`delete from ${table} where ${file.dropEmptyRows.map((c) => `${c} is null`).join(' and ')}`);
   }
   const rows = await db.value<number>(`select count(*) from ${table}`);
   if (!simple) await db.run(`drop table ${table}_segments; drop table ${table}_rejected`);
   await db.run(`drop table ${table}_rejects; drop table ${table}_scan`);
-  return { header, rows, rejectedRows };
+  return { header, rows, rejectedRows: rejectedRows - sectionLines };
 }
 
 /**

@@ -2,10 +2,12 @@
 export class InputError extends Error {
   readonly file: string;
   readonly line: number | null;
+  readonly detail: string;
 
   constructor(file: string, line: number | null, detail: string) {
     super(`${file}${line ? `, line ${line}` : ''}: ${detail}`);
     this.file = file;
     this.line = line;
+    this.detail = detail;
   }
 }

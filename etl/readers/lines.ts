@@ -25,10 +25,12 @@ const QUOTE = 0x22;
 /**
  * Scans the file in 16 MiB chunks. `quoted`: a '"' opens and closes a field that may span lines
  * (every '"' toggles, so a doubled '""' inside a field changes nothing). Lines that are empty (or
- * a lone CR) are skipped by DuckDB and here: they start no record.
+ * a lone CR) are skipped by DuckDB and here: they start no record. `skip`: the lines above the
+ * header (a report's title lines, read_csv's skip), which DuckDB counts but reads nothing from.
  */
-export function scanLines(path: string, { quoted }: { quoted: boolean }): LineSegment[] {
-  if (!mayShiftLines(path, quoted)) return [{ record: 0, line: 2, duckdbLine: 2 }];
+export function scanLines(path: string, { quoted, skip = 0 }: { quoted: boolean; skip?: number }): LineSegment[] {
+  const first = { record: 0, line: skip + 2, duckdbLine: skip + 2 };
+  if (!mayShiftLines(path, quoted)) return [first];
   const segments: LineSegment[] = [];
   let physical = 0; // lines started so far
   let duckdb = 0;
@@ -37,6 +39,10 @@ export function scanLines(path: string, { quoted }: { quoted: boolean }): LineSe
   let previousRecordLine = -1;
   forEachLine(path, quoted, (empty, oddQuotes) => {
     physical++;
+    if (physical <= skip) {
+      duckdb++;
+      return;
+    }
     if (inQuote) {
       if (oddQuotes) inQuote = false;
       return;
@@ -50,7 +56,7 @@ export function scanLines(path: string, { quoted }: { quoted: boolean }): LineSe
     previousRecordLine = physical;
     if (oddQuotes) inQuote = true;
   });
-  return segments.length ? segments : [{ record: 0, line: 2, duckdbLine: 2 }];
+  return segments.length ? segments : [first];
 }
 
 /**

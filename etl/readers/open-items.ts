@@ -11,7 +11,10 @@ import { sqlString, type Database } from '../../shared/duckdb.ts';
 import { detectDecimalSign, type DecimalSign } from './decimal-sign.ts';
 import { trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';
+import { describeConvention, ledgerAmountConvention, stopOnHalfOfDebitCredit, type AmountConvention } from './ledger.ts';
 import { openExport } from './source.ts';
+import { normaliseHeader, openAmountHeaders } from '../detect-headers.ts';
+import { undatedSettlementWayOut } from '../unusable-files.ts';
 
 export interface InputFile {
   path: string;
@@ -22,6 +25,8 @@ export interface InputFile {
   format?: 'csv' | 'xlsx';
   encoding?: string;
   decimalSign?: DecimalSign;
+  /** A customer ledger's way of writing its amounts (etl/readers/ledger.ts). */
+  amountConvention?: AmountConvention;
   /** e.g. "windows-1252, decimal comma (412 amounts say so)". */
   detected?: string;
 }
@@ -32,6 +37,7 @@ const defaultPatterns: Record<OpenItemsFile, string> = {
   invoices: 'invoices*.{csv,txt,xlsx,xls}',
   payments: 'payments*.{csv,txt,xlsx,xls}',
   writeoffs: 'writeoffs*.{csv,txt,xlsx,xls}',
+  ledger: 'ledger*.{csv,txt,xlsx,xls}',
 };
 
 /** Files of the input folder for each logical file, by the configured glob (or the default name). */
@@ -56,9 +62,17 @@ export async function readOpenItems(
   { besideFec = false, scratchDir }: { besideFec?: boolean; scratchDir: string },
 ): Promise<InputFile[]> {
   const files = findOpenItemsFiles(inputDir, config);
-  if (besideFec) for (const kind of ['invoices', 'payments', 'writeoffs'] as const) files.set(kind, []);
-  if (!besideFec && (files.get('invoices') ?? []).length === 0) {
-    throw new InputError(inputDir, null, `no ledger found: no FEC journal file and no invoices file (looked for ${config.openItems.files.invoices ?? defaultPatterns.invoices})`);
+  // The shape names the files that hold the book: invoices (+ payments, write-offs), or one ledger.
+  const ledgerShape = config.openItems.shape === 'ledger';
+  const book = ledgerShape ? 'ledger' : 'invoices';
+  const notRead = besideFec ? ['invoices', 'payments', 'writeoffs', 'ledger'] as const : ledgerShape ? ['invoices', 'payments', 'writeoffs'] as const : ['ledger'] as const;
+  for (const kind of notRead) files.set(kind, []);
+  if (!besideFec && (files.get(book) ?? []).length === 0) {
+    throw new InputError(
+      inputDir,
+      null,
+      `no ledger found: no FEC journal file and no ${ledgerShape ? 'customer-ledger' : 'invoices'} file (looked for ${config.openItems.files[book] ?? defaultPatterns[book]}${ledgerShape ? ', as openItems.shape is "ledger"' : ''})`,
+    );
   }
   const read: InputFile[] = [];
   for (const kind of openItemsFiles) {
@@ -68,14 +82,16 @@ export async function readOpenItems(
       const table = `raw_${kind}_${index}`;
       const file = await readOneFile(db, { path, kind, table, inputDir, config, scratchDir });
       read.push(file);
-      // Each file's decimal sign beside its rows, for read_amount in the staging models.
-      parts.push(`select *, ${sqlString(file.decimalSign ?? '.')} as decimal_sign from ${table}`);
+      // Each file's decimal sign beside its rows, for read_amount in the staging models (and a
+      // ledger's amount convention, for stg_ledger_lines).
+      const convention = kind === 'ledger' ? `, ${sqlString(file.amountConvention ?? 'signed')} as amount_convention` : '';
+      parts.push(`select *, ${sqlString(file.decimalSign ?? '.')} as decimal_sign${convention} from ${table}`);
     }
-    const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')}, null::varchar as decimal_sign limit 0`;
+    const empty = `select null::varchar as source_file, null::bigint as line, ${columns.map((c) => `null::varchar as ${c}`).join(', ')}, null::varchar as decimal_sign${kind === 'ledger' ? ', null::varchar as amount_convention' : ''} limit 0`;
     await db.run(`create or replace view raw_${kind} as ${parts.length ? parts.join(' union all ') : empty}`);
   }
-  if (!besideFec && read.filter((f) => f.kind === 'invoices').every((f) => f.rows + f.rejectedRows === 0)) {
-    throw new InputError(relative(inputDir, files.get('invoices')![0]!), 2, 'the invoices file has a header and no rows');
+  if (!besideFec && read.filter((f) => f.kind === book).every((f) => f.rows + f.rejectedRows === 0)) {
+    throw new InputError(relative(inputDir, files.get(book)![0]!), 2, `the ${book} file has a header and no rows`);
   }
   return read;
 }
@@ -88,14 +104,16 @@ async function readOneFile(
   const mapping = settings.columns[kind] ?? {};
   const wanted = [...openItemsColumns[kind].required, ...openItemsColumns[kind].optional];
   const present: { ours: string; theirs: string }[] = [];
+  let amountConvention: AmountConvention | undefined;
   const { sourceFile, source, rows, rejectedRows } = await openExport(db, {
     path,
     kind,
     table,
     inputDir,
-    settings,
+    settings: { ...settings, headerRow: typeof settings.headerRow === 'number' ? settings.headerRow : settings.headerRow?.[kind] },
     scratchDir,
     dropEmptyRows: wanted,
+    headerNames: openItemsColumns[kind].required.map((column) => mapping[column] ?? column),
     checkHeader: (header, sourceFile) => {
       const mapped = mapHeader(header, wanted, openItemsColumns[kind].required, mapping);
       const { select } = mapped;
@@ -127,6 +145,9 @@ async function readOneFile(
             .join('; ') + `; its columns are ${header.map((h) => `"${h}"`).join(', ')}. Correct the mapping in encours.config.json (or remove the key if the export has no such column).`,
         );
       }
+      if (kind === 'invoices') stopOnUndatedSettlements(mapped.present, header, sourceFile);
+      if (kind === 'ledger') amountConvention = ledgerAmountConvention(mapped.present, sourceFile, header);
+      else stopOnHalfOfDebitCredit(kind, mapped.present, header, sourceFile);
       return select;
     },
   });
@@ -144,12 +165,28 @@ async function readOneFile(
     format: source.format,
     encoding: source.encoding,
     decimalSign: decimal.sign,
-    detected: `${source.format === 'xlsx' ? `Excel workbook, sheet "${source.sheet}"` : source.encoding}, ${decimal.detail}`,
+    amountConvention,
+    detected: `${source.format === 'xlsx' ? `Excel workbook, sheet "${source.sheet}"` : source.encoding}, ${decimal.detail}${amountConvention ? `, ${describeConvention(amountConvention, present)}` : ''}`,
   };
 }
 
+/**
+ * A paid amount with no paid-date column is never read as if it had none: a settlement without
+ * its date cannot be dated or aged, and dropped it would leave every invoice open in full.
+ */
+function stopOnUndatedSettlements(present: { ours: string; theirs: string }[], header: string[], sourceFile: string): void {
+  const paid = present.find((c) => c.ours === 'paid_amount');
+  if (!paid || present.some((c) => c.ours === 'paid_date')) return;
+  const balance = header.find((name) => openAmountHeaders.includes(normaliseHeader(name))) ?? null;
+  throw new InputError(
+    sourceFile,
+    1,
+    `the invoices file has a paid amount ("${paid.theirs}", openItems.columns.invoices.paid_amount) and no paid date: a settlement without its date cannot be dated or aged. ${undatedSettlementWayOut(null, balance)}`,
+  );
+}
+
 /** Our columns that hold money, read by read_amount under the file's decimal sign. */
-const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'credit_limit', 'insured_limit', 'guarantee_amount']);
+const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'credit_limit', 'insured_limit', 'guarantee_amount', 'debit', 'credit']);
 
 /**
  * The SELECT list that gives a file's columns our names, each found by its mapped name (or ours),

@@ -13,6 +13,7 @@ import { readDelimited, writeUtf8Copy } from './delimited.ts';
 import { fileSignature, firstLineIsUtf8, scanBytes } from './encoding.ts';
 import { InputError } from './errors.ts';
 import { workbookAsCsv } from './excel.ts';
+import { findHeaderRow } from './header-row.ts';
 import type { LineSegment } from './lines.ts';
 
 type Encoding = Config['openItems']['encoding'];
@@ -112,33 +113,58 @@ export interface OpenedExport {
  */
 export async function openExport(
   db: Database,
-  { path, kind, table, inputDir, settings, scratchDir, checkHeader, dropEmptyRows }: {
+  { path, kind, table, inputDir, settings, scratchDir, checkHeader, dropEmptyRows, headerNames }: {
     path: string;
     kind: ExportKind;
     table: string;
     inputDir: string;
-    settings: Pick<Config['openItems'], 'encoding' | 'delimiter'>;
+    settings: { encoding: Encoding; delimiter: string; headerRow?: number };
     scratchDir: string;
     checkHeader: (header: string[], sourceFile: string) => string[];
     dropEmptyRows?: string[];
+    /** The file's names of the columns its mapping requires: the header is the line that holds them all (findHeaderRow). */
+    headerNames?: string[];
   },
 ): Promise<OpenedExport> {
   const sourceFile = relative(inputDir, path) || basename(path);
   if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
   const source = await readableSource(path, sourceFile, kind, settings.encoding, scratchDir);
+  const report = source.format === 'csv' && headerNames ? reportHeader(source, { delimiter: settings.delimiter, names: headerNames, headerRow: settings.headerRow }) : undefined;
   const { rows, rejectedRows } = await readDelimited(db, {
     path: source.path,
     sourceFile,
     table,
-    delimiter: source.delimiter ?? settings.delimiter,
+    delimiter: report?.delimiter ?? source.delimiter ?? settings.delimiter,
+    report,
     encoding: source.duckdbEncoding,
     quoted: true,
     encodingHint: source.encodingHint,
     lines: source.lines,
     dropEmptyRows,
-    checkHeader: (header) => checkHeader(header, sourceFile),
+    checkHeader: (header) => {
+      try {
+        return checkHeader(header, sourceFile);
+      } catch (error) {
+        // A report's header is not line 1: name its line, and the setting that chose it.
+        if (!(error instanceof InputError) || !report || error.line !== 1) throw error;
+        const line = report.skip + 1;
+        const set = settings.headerRow !== undefined ? ` (openItems.headerRow says the header is line ${line}: correct it, or remove it to let the header be found)` : '';
+        throw new InputError(sourceFile, line, `${error.detail}${set}`);
+      }
+    },
   });
   return { sourceFile, source, rows, rejectedRows };
+}
+
+/**
+ * A report saved as CSV: its header below title lines or a `sep=` line, or set by
+ * openItems.headerRow. undefined for a file whose header is its first line (nearly every export),
+ * which is read as it always was.
+ */
+function reportHeader(source: ReadableSource, { delimiter, names, headerRow }: { delimiter: string; names: string[]; headerRow?: number }): { skip: number; above: string[]; delimiter: string } | undefined {
+  const found = findHeaderRow(source.path, { encoding: source.duckdbEncoding, delimiter, names, headerRow });
+  if (found.skip === 0 && headerRow === undefined) return undefined;
+  return { skip: found.skip, above: found.above, delimiter: found.delimiter ?? (delimiter === 'auto' ? ',' : delimiter) };
 }
 
 function copy(path: string, text: string, encoding: string, scratchDir: string): ReadableSource {

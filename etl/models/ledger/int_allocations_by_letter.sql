@@ -1,6 +1,7 @@
 -- One row per part of a credit item that settles an invoice of its lettering group: a FEC's
 -- lines of one client that share a lettering code (EcritureLet) within a fiscal year settle each
--- other (int_fec_letter_groups: many packages use AA again each year). Within a
+-- other (int_fec_letter_groups: many packages use AA again each year), and so do a customer
+-- ledger's lines of one client that share a lettering or clearing code. Within a
 -- group, what named references left open is matched as in the oldest-due-first pass: invoices by
 -- due date, credits by date, each pair getting the overlap of their running totals. The
 -- settlement is dated by the credit line's DateLet — its own date where DateLet is empty or after
@@ -10,8 +11,12 @@ with by_reference as (
   select * from int_allocations_by_reference
 ),
 
+-- A customer ledger's lettering or clearing codes (document and date) belong to a client, with no
+-- fiscal year in the export to scope them: one group per client and code (group_year 0).
 letter_groups as (
   select source_file, line, letter_code, group_year from int_fec_letter_groups
+  union all
+  select source_file, line, letter_code, 0 from int_ledger_lines where letter_code is not null and item_kind is not null
 ),
 
 invoice_remaining as (

@@ -10,12 +10,14 @@ with payments as (
 ),
 
 -- An export that carries "paid on / paid amount" on the invoice line instead of a payments file.
+-- A paid amount with no paid date is never dropped: settled by the as-of date, dated so (its
+-- quality warning says the real date is unknown).
 settlements as (
   select source_file, line, 'settlement:' || invoice_id, 'payment', client_id,
-         paid_date, paid_amount, invoice_id, null, null
+         coalesce(paid_date, getvariable('as_of_date')), paid_amount, invoice_id, null, null
   from int_invoice_lines
   where kind = 'invoice'
-    and paid_amount > 0 and paid_date <= getvariable('as_of_date')
+    and paid_amount > 0 and coalesce(paid_date, getvariable('as_of_date')) <= getvariable('as_of_date')
 ),
 
 credit_notes as (

@@ -83,8 +83,29 @@ fec as (
   where item_kind is not null
     and client_id not in (select client_id from final where client_id is not null)
   group by client_id
+),
+
+-- A customer ledger's clients that the file does not list, named by the ledger's client-name column.
+ledger as (
+  select
+    first(source_file order by source_file, line),
+    first(line order by source_file, line),
+    client_id,
+    arg_max(client_name, entry_date),
+    null::varchar, null::varchar, null::varchar, null::varchar, null::varchar,
+    null::decimal(18, 2), null::decimal(18, 2), null::decimal(18, 2),
+    null::varchar, null::varchar,
+    null::date,
+    null::varchar,
+    null::varchar
+  from stg_ledger_lines
+  where item_kind is not null and client_name is not null
+    and client_id not in (select client_id from final where client_id is not null)
+  group by client_id
 )
 
 select * from final
 union all
 select * from fec
+union all
+select * from ledger

@@ -1,5 +1,6 @@
--- One row per invoice or credit note line: of the invoices file(s), typed, and of a FEC (client
--- debits, credit notes, brought-forward debits; their problems are reported by stg_fec_lines).
+-- One row per invoice or credit note line: of the invoices file(s), typed, of a FEC (client
+-- debits, credit notes, brought-forward debits; their problems are reported by stg_fec_lines) and
+-- of a customer ledger (its debits and credit notes; their problems are reported by stg_ledger_lines).
 -- Credit notes get a negative amount whether the export marks them by type or by sign; due_date
 -- is the export's (a FEC has none: int_invoices takes it from the client's payment terms).
 -- reject_reason says why a line cannot be used.
@@ -68,7 +69,9 @@ final as (
     is_disputed,
     original_invoice_id,
     paid_date,
-    paid_amount,
+    -- A paid date that does not read drops the settlement (said in the warning); an empty one
+    -- does not: the amount is settled by the as-of date, its date unknown (int_credits).
+    case when paid_date_text is not null and paid_date is null then null else paid_amount end as paid_amount,
     null::varchar as letter_code,
     null::date as letter_date,
     case
@@ -85,6 +88,8 @@ final as (
       when due_date_given < issue_date then 'due date before the issue date'
       when paid_amount_text is not null and paid_amount is null then 'paid amount ''' || paid_amount_text || ''' ' || paid_amount_problem || '; the settlement is ignored'
       when paid_date_text is not null and paid_date is null then 'paid date ''' || paid_date_text || ''' does not match the date format; the settlement is ignored'
+      when paid_amount > 0 and paid_date_text is null
+        then 'paid amount ''' || paid_amount_text || ''' has no paid date: read as settled by the as-of date, its date unknown (payment-behaviour figures count it as paid on the as-of date)'
       when amount_excl_tax_text is not null and signed_amount_excl_tax is null
         then 'amount excl. tax ''' || amount_excl_tax_text || ''' ' || amount_excl_tax_problem || '; the amount incl. tax less the default VAT rate is used'
     end as warning
@@ -113,8 +118,34 @@ fec as (
     null::varchar
   from stg_fec_lines
   where item_kind = 'invoice'
+),
+
+ledger as (
+  select
+    source_file,
+    line,
+    item_id,
+    client_id,
+    item_kind,
+    entry_date,
+    case when item_kind = 'invoice' then due_date end,
+    signed_amount,
+    null::decimal(18, 2),
+    null::varchar,
+    false,
+    null::varchar,
+    null::date,
+    null::decimal(18, 2),
+    letter_code,
+    letter_date,
+    null::varchar,
+    null::varchar
+  from stg_ledger_lines
+  where item_kind in ('invoice', 'credit_note')
 )
 
 select * from final
 union all
 select * from fec
+union all
+select * from ledger

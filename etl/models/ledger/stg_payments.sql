@@ -1,5 +1,5 @@
--- One row per payment line: of the payments file(s), typed, and of a FEC (client credits that
--- are neither credit notes nor write-offs). A payment without an id is named after its file and
+-- One row per payment line: of the payments file(s), typed, of a FEC (client credits that are
+-- neither credit notes nor write-offs) and of a customer ledger (its payments). A payment without an id is named after its file and
 -- line. reject_reason says why a line cannot be used.
 with source as (
   select * from raw_payments
@@ -55,8 +55,18 @@ fec as (
          letter_code, letter_date, null::varchar, null::varchar
   from stg_fec_lines
   where item_kind = 'payment'
+),
+
+-- A customer ledger's payments (their problems are reported by stg_ledger_lines).
+ledger as (
+  select source_file, line, item_id, client_id, entry_date, -signed_amount, null::varchar,
+         letter_code, letter_date, null::varchar, null::varchar
+  from stg_ledger_lines
+  where item_kind = 'payment'
 )
 
 select * from final
 union all
 select * from fec
+union all
+select * from ledger

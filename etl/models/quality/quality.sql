@@ -10,6 +10,12 @@ with unreadable_lines as (
   from raw_rejects
 ),
 
+-- A report saved as CSV: the lines above its header, its section and total rows, not loaded.
+report_lines as (
+  select source_file, line, 'info', reason, 'csv', null, raw_line, null, null, null
+  from raw_notes
+),
+
 staged as (
   select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning from stg_clients
   union all
@@ -80,6 +86,37 @@ fec_open_letter_groups as (
   from int_fec_letter_groups
   where group_balance <> 0 and group_year_end <= getvariable('as_of_date')
   group by client_id, letter_code, group_year
+),
+
+-- A customer ledger's lines: unusable ones, dropped values, and per file what its reading assumed
+-- (credits with no document type taken for payments; debits that are not sales documents taken
+-- for debit items, counted with the invoices), each said once with the setting that decides it.
+ledger_rejected as (
+  select source_file, line, 'error', reject_reason, 'ledger', coalesce(document_id, client_id), null, null, null, null
+  from stg_ledger_lines
+  where reject_reason is not null
+),
+
+ledger_warned as (
+  select source_file, line, 'warning', warning, 'ledger', coalesce(document_id, client_id), null, null, null, null
+  from stg_ledger_lines
+  where reject_reason is null and warning is not null
+),
+
+ledger_readings as (
+  select source_file, min(line), 'info',
+         count(*) || ' credit lines with no document type read as payments: a credit note cannot be told from a payment without one; map openItems.columns.ledger.document_type to read them apart',
+         'ledger', null, null, null, count(*), null
+  from stg_ledger_lines
+  where item_kind = 'payment' and document_kind is null
+  group by source_file
+  union all
+  select source_file, min(line), 'info',
+         count(*) || ' debit lines that are not sales documents (refunds, payments or write-offs reversed) read as debit items: each is owed like an invoice and counted with the invoices',
+         'ledger', null, null, null, count(*), null
+  from stg_ledger_lines
+  where item_kind = 'invoice' and document_kind in ('payment', 'writeoff', 'refund')
+  group by source_file
 ),
 
 unknown_invoice_references as (
@@ -160,6 +197,7 @@ rates_start_too_late as (
 
 final as (
   select * from unreadable_lines
+  union all select * from report_lines
   union all select * from missing_rates
   union all select * from rates_start_too_late
   union all select * from rejected
@@ -174,6 +212,9 @@ final as (
   union all select * from fec_unbalanced
   union all select * from fec_superseded_openings
   union all select * from fec_open_letter_groups
+  union all select * from ledger_rejected
+  union all select * from ledger_warned
+  union all select * from ledger_readings
 )
 
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line,

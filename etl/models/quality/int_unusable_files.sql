@@ -1,0 +1,152 @@
+-- One row per input file the run cannot use: every one of its rows rejected ('all_rows_rejected'),
+-- or every value of one of its date columns unreadable with the date format
+-- ('date_column_unreadable': the due dates would all come from the terms, the settlements all be
+-- ignored), or paid amounts of which not one has a paid date ('settlements_undated': a
+-- settlement without its date cannot be dated or aged). The runner stops on it before anything later speaks — the publishing guard's advice
+-- (--as-of, --allow-shrink) would publish an empty warehouse — naming the file, the first
+-- reason, how many rows share it, and `setting`, the setting to check. reason_class is the
+-- reason with its values taken out, so that rows rejected for the same cause count together.
+with staged as (
+  select source_file, line, 'invoices' as input, reject_reason from stg_invoices
+  union all select source_file, line, 'payments', reject_reason from stg_payments
+  union all select source_file, line, 'writeoffs', reject_reason from stg_writeoffs
+  union all select source_file, line, 'clients', reject_reason from stg_clients
+  union all select source_file, line, 'fec', reject_reason from stg_fec_lines
+  union all select source_file, line, 'ledger', reject_reason from stg_ledger_lines
+  -- Lines DuckDB could not split (a wrong delimiter, bytes of another encoding).
+  union all select source_file, line, null, reason from raw_rejects
+),
+
+classed as (
+  select
+    *,
+    regexp_replace(regexp_replace(regexp_replace(reject_reason,
+      '''[^'']*''', '''…''', 'g'),
+      '\d{4}-\d{2}-\d{2}', '…', 'g'),
+      '(duplicate [a-z -]*id) .*$', '\1 …') as reason_class
+  from staged
+),
+
+files as (
+  select
+    source_file,
+    count(distinct line) as rows,
+    count(distinct line) filter (where reject_reason is null) as kept_rows,
+    arg_min(reject_reason, line) filter (where reject_reason is not null) as first_reason,
+    arg_min(reason_class, line) filter (where reject_reason is not null) as first_class,
+    min(line) filter (where reject_reason is not null) as first_line,
+    -- The file's own kind, not a raw reject's (which has none).
+    arg_min(input, line) filter (where input is not null) as input
+  from classed
+  where source_file is not null
+  group by source_file
+),
+
+all_rejected as (
+  select
+    files.source_file,
+    files.input,
+    'all_rows_rejected' as problem,
+    null::varchar as column_name,
+    files.rows,
+    files.first_line,
+    files.first_reason,
+    (select count(distinct line) from classed
+     where classed.source_file = files.source_file and classed.reason_class = files.first_class) as reason_rows,
+    files.first_class as reason_class
+  from files
+  where files.kept_rows = 0 and files.rows > 0
+),
+
+-- A kept line's date that does not read is a warning, and the due date or settlement goes: when
+-- not one of a file's dates reads, the format is wrong, not the lines. The due-date warning
+-- comes first among an invoice line's warnings; a paid date's may hide behind another one, so
+-- "none read" is counted from the dates read.
+date_columns as (
+  select source_file, 'invoices' as input, 'due_date' as column_name,
+         count(*) filter (where due_date is not null) as dates_read,
+         count(*) filter (where warning like 'due date ''%does not match the date format%') as dates_unread,
+         arg_min(warning, line) filter (where warning like 'due date ''%does not match the date format%') as first_reason,
+         min(line) filter (where warning like 'due date ''%does not match the date format%') as first_line
+  from stg_invoices
+  where reject_reason is null
+  group by source_file
+  union all
+  select source_file, 'ledger', 'due_date',
+         count(*) filter (where due_date is not null),
+         count(*) filter (where warning like 'due date ''%does not match the date format%'),
+         arg_min(warning, line) filter (where warning like 'due date ''%does not match the date format%'),
+         min(line) filter (where warning like 'due date ''%does not match the date format%')
+  from stg_ledger_lines
+  where reject_reason is null
+  group by source_file
+  union all
+  select source_file, 'invoices', 'paid_date',
+         count(*) filter (where paid_date is not null),
+         count(*) filter (where warning like 'paid date ''%does not match the date format%'),
+         arg_min(warning, line) filter (where warning like 'paid date ''%does not match the date format%'),
+         min(line) filter (where warning like 'paid date ''%does not match the date format%')
+  from stg_invoices
+  where reject_reason is null
+  group by source_file
+),
+
+-- Paid amounts of which not one has a paid date: the mapped paid-date column is not the one.
+undated_settlements as (
+  select source_file, 'invoices' as input, 'settlements_undated' as problem, 'paid_date' as column_name,
+         count(*) filter (where paid_amount > 0 and paid_date is null) as rows,
+         min(line) filter (where paid_amount > 0 and paid_date is null) as first_line,
+         arg_min(warning, line) filter (where paid_amount > 0 and paid_date is null) as first_reason
+  from stg_invoices
+  where reject_reason is null
+  group by source_file
+  having count(*) filter (where paid_date is not null) = 0 and count(*) filter (where paid_amount > 0 and paid_date is null) > 0
+),
+
+unreadable_dates as (
+  select source_file, input, 'date_column_unreadable', column_name, dates_unread, first_line, first_reason, dates_unread,
+         'date format'
+  from date_columns
+  where dates_read = 0 and dates_unread > 0
+    and source_file not in (select source_file from all_rejected)
+),
+
+problems as (
+  select * from all_rejected
+  union all
+  select * from unreadable_dates
+  union all
+  select source_file, input, problem, column_name, rows, first_line, first_reason, rows, 'settlement'
+  from undated_settlements
+  where source_file not in (select source_file from all_rejected)
+),
+
+final as (
+  select
+    *,
+    case
+      when problem = 'settlements_undated' then 'openItems.columns.invoices.paid_date'
+      when reason_class like '%date format%' or reason_class like '%outside 1990–2099%' then 'openItems.dateFormat'
+      when reason_class like 'MISSING COLUMNS%' or reason_class like 'TOO MANY COLUMNS%' then 'openItems.delimiter'
+      when reason_class like 'INVALID ENCODING%' then 'openItems.encoding'
+      when input in ('fec') then null
+      when reason_class like 'missing client id%' then 'openItems.columns.' || input || '.client_id'
+      when reason_class like 'missing invoice id%' then 'openItems.columns.invoices.invoice_id'
+      when reason_class like 'duplicate invoice id%' then 'openItems.columns.invoices.invoice_id'
+      when reason_class like 'duplicate payment id%' then 'openItems.columns.payments.payment_id'
+      when reason_class like 'duplicate write-off id%' then 'openItems.columns.writeoffs.writeoff_id'
+      when reason_class like 'duplicate client id%' then 'openItems.columns.clients.client_id'
+      when reason_class like 'direction%' then 'openItems.values.direction'
+      when reason_class like 'document type%' then 'openItems.values.documentType'
+      when input = 'ledger' and reason_class like 'no amount%' then 'openItems.columns.ledger.debit'
+      when input = 'ledger' and (reason_class like 'debit%' or reason_class like 'credit%') and (reason_class like '%decimal%') then 'openItems.decimalSeparator'
+      when input = 'ledger' and reason_class like 'debit%' then 'openItems.columns.ledger.debit'
+      when input = 'ledger' and reason_class like 'credit%' then 'openItems.columns.ledger.credit'
+      when reason_class like 'amount%does not fit the decimal%' or reason_class like 'amount%more than two decimals%' then 'openItems.decimalSeparator'
+      when reason_class like 'amount%' then 'openItems.columns.' || input || '.amount'
+    end as setting
+  from problems
+)
+
+select * from final
+order by source_file
