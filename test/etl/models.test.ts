@@ -92,6 +92,16 @@ describe('tests declared beside a model', () => {
     expect(expression).toMatchObject({ name: 'int_rows__expression_amount_0', sql: '-- int_rows: amounts are positive (declared in models/intermediate/int_rows.json)\nselect * from int_rows where not coalesce(amount > 0, false)' });
   });
 
+  it('compiles an empty unique key to "at most one row", the grain of a one-row table', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'encours-declared-')), 'models');
+    mkdirSync(join(dir, 'quality'), { recursive: true });
+    writeFileSync(join(dir, 'quality', 'run_totals.sql'), 'select 1 as one');
+    writeFileSync(join(dir, 'quality', 'run_totals.json'), JSON.stringify({ tests: [{ unique: [] }] }));
+    expect(declaredTests(dir).get('run_totals')).toEqual([
+      { name: 'run_totals__one_row', path: 'models/quality/run_totals.json', sql: '-- run_totals: has at most one row (declared in models/quality/run_totals.json)\nselect count(*) as occurrences from run_totals having count(*) > 1' },
+    ]);
+  });
+
   it('declares the unique keys of the valid-row models', () => {
     const declared = declaredTests();
     for (const [model, key] of [['int_clients', 'client_id'], ['int_invoices', 'invoice_id'], ['int_payments', 'payment_id'], ['int_writeoffs', 'writeoff_id']] as const) {
