@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../etl/config.ts';
-import { checksDir, declaredTests, modelsDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
+import { headerComment } from '../../etl/lineage.ts';
+import { checksDir, type DeclaredTest, declaredTests, modelsDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
 import { runEtl } from '../../etl/pipeline.ts';
 import { fixturesDir } from '../helpers.ts';
 
@@ -125,5 +126,40 @@ describe('tests declared beside a model', () => {
       /^1 data test\(s\) failed; nothing was published:\n {2}int_clients__expression_credit_limit_is_not_null: int_clients: every client has a credit limit \(declared in models\/ledger\/int_clients\.json\)\n {4}e\.g\. \{[^\n]*"client_id":"C"/,
     );
     expect(existsSync(join(warehouseDir, 'clients.parquet'))).toBe(false);
+  });
+});
+
+describe('the published tables (marts) as contracts', () => {
+  const marts = models.filter((model) => model.layer === 'marts');
+  const martNames = new Set(marts.map((mart) => mart.name));
+  const contract = (path: string) => (JSON.parse(readFileSync(path.replace(/\.sql$/, '.json'), 'utf8')) as { tests?: DeclaredTest[] }).tests ?? [];
+
+  it('has a header that calls a mart reading other marts a roll-up of them, naming each', () => {
+    // e.g. worklist_reps reads worklist: its header says "A roll-up of `worklist`". A reader of a
+    // roll-up must know its figures are another table's, added up, not made from the ledger again.
+    const unsaid = marts.flatMap((mart) => {
+      const header = headerComment(mart.sql);
+      const read = mart.dependsOn.filter((dep) => martNames.has(dep));
+      if (!read.length) return [];
+      const unnamed = read.filter((dep) => !header.includes(`\`${dep}\``));
+      return /\broll-up of\b/i.test(header) && !unnamed.length ? [] : [`${mart.name} reads ${read.join(', ')}${unnamed.length ? ` (header does not name ${unnamed.join(', ')})` : ''}`];
+    });
+    expect(marts.length).toBeGreaterThan(40);
+    expect(unsaid).toEqual([]);
+  });
+
+  it('declares each mart\'s grain as a unique test (an empty key for a one-row table)', () => {
+    const declared = declaredTests();
+    const withoutGrain = marts.filter((mart) => !declared.get(mart.name)?.some((test) => test.name.startsWith(`${mart.name}__unique_`) || test.name === `${mart.name}__one_row`));
+    expect(withoutGrain.map((mart) => mart.name)).toEqual([]);
+  });
+
+  it('points a mart\'s relationships tests at marts, which are still there when the test runs', () => {
+    // A declared test runs once its model and the tables it reads are built; a mart is never dropped
+    // during the run, an intermediate table may already be.
+    const astray = marts.flatMap((mart) =>
+      contract(mart.path).flatMap((test) => ('relationships' in test && !martNames.has(test.relationships.to) ? [`${mart.name}.${test.relationships.column} → ${test.relationships.to}`] : [])),
+    );
+    expect(astray).toEqual([]);
   });
 });
