@@ -139,17 +139,22 @@ function modelSection(model: LineageModel): string[] {
 
 const link = (name: string) => `[${name}](#${name})`;
 
-/**
- * The first sentence of a model's header comment (its leading `--` lines), with the next ones while
- * it says little: what a row is. A period ends a sentence unless it ends an abbreviation (incl., e.g.).
- */
-export function firstSentences(sql: string): string {
+/** A model's header comment: its leading `--` lines, as one line of text ('' when it has none). */
+export function headerComment(sql: string): string {
   const header: string[] = [];
   for (const line of sql.split('\n')) {
     if (!line.startsWith('--')) break;
     header.push(line.replace(/^--\s?/, ''));
   }
-  const text = header.join(' ').replace(/\s+/g, ' ').trim();
+  return header.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The first sentence of a model's header comment (its leading `--` lines), with the next ones while
+ * it says little: what a row is. A period ends a sentence unless it ends an abbreviation (incl., e.g.).
+ */
+export function firstSentences(sql: string): string {
+  const text = headerComment(sql);
   if (!text) return '(no header comment)';
   const sentences = text.match(/.*?(?<!\b(?:incl|excl|e\.g|i\.e|etc|vs|cf))[.!?](?=\s|$)|.+$/g)!.map((s) => s.trim());
   let summary = sentences[0]!;

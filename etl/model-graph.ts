@@ -182,7 +182,8 @@ function stripComments(sql: string): string {
 
 /**
  * A data test declared beside a model, in the model's .json (as dbt's .yml does):
- * `{ "unique": ["invoice_id"] }` (together unique), `{ "not_null": ["client_id", …] }`,
+ * `{ "unique": ["invoice_id"] }` (together unique; `[]` for a table of one row: at most one row),
+ * `{ "not_null": ["client_id", …] }`,
  * `{ "relationships": { "column": "client_id", "to": "int_clients", "field": "client_id", "where": "…" } }`
  * (every non-null value is a `field` of `to`; `where` narrows the rows tested), or
  * `{ "expression": "open_amount <= amount", "description": "…" }` (true on every row).
@@ -212,6 +213,11 @@ export function declaredTests(dir = modelsDir): Map<string, SqlFile[]> {
 
 function compileTest(model: string, test: DeclaredTest, path: string): SqlFile {
   const where = `(declared in ${path})`;
+  if ('unique' in test && test.unique.length === 0) {
+    // The grain of a one-row table (the run's summary, the company's totals): a join that
+    // duplicated its row would show one figure twice.
+    return { name: `${model}__one_row`, path, sql: `-- ${model}: has at most one row ${where}\nselect count(*) as occurrences from ${model} having count(*) > 1` };
+  }
   if ('unique' in test) {
     const columns = test.unique.join(', ');
     return { name: `${model}__unique_${test.unique.join('_')}`, path, sql: `-- ${model}: ${columns} ${test.unique.length > 1 ? 'are together' : 'is'} unique ${where}\nselect ${columns}, count(*) as occurrences from ${model} group by ${columns} having count(*) > 1` };

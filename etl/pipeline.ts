@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 
 import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
-import { checksDir, declaredTests, isBeforeAsOf, modelsDir, orderedModels, readSqlFiles, releasedAfter, type SqlFile } from './model-graph.ts';
+import { checksDir, declaredTests, isBeforeAsOf, modelsDir, orderedModels, readSqlFiles, releasedAfter, type SqlFile, tablesRead } from './model-graph.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readCollectionsLog } from './readers/collections-log.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
@@ -108,6 +108,11 @@ async function buildTables(
   // Tests declared beside a model run once it is built, before what it reads can be dropped; their
   // failures are reported with the data tests' below.
   const declared = declaredTests(modelsFolder);
+  const modelNames = new Set(models.map((model) => model.name));
+  const built = new Set<string>();
+  // A test that reads a model not built yet (a relationships test to a mart built later) waits
+  // for the data tests below; a mart is never dropped, so it is still there then.
+  const waiting: SqlFile[] = [];
   const failures: string[] = [];
   let declaredCount = 0;
   let readChecked = false;
@@ -133,8 +138,13 @@ async function buildTables(
       if (model.layer === 'marts') tables[model.name] = rows;
       return { rows };
     });
+    built.add(model.name);
     for (const test of declared.get(model.name) ?? []) {
       declaredCount++;
+      if ([...tablesRead(test.sql)].some((table) => modelNames.has(table) && !built.has(table))) {
+        waiting.push(test);
+        continue;
+      }
       const failure = await runCheck(db, test);
       if (failure) failures.push(failure);
     }
@@ -143,7 +153,7 @@ async function buildTables(
 
   await timed(log, 'data tests', async () => {
     const checks = readSqlFiles(checksDir);
-    for (const check of checks) {
+    for (const check of [...waiting, ...checks]) {
       const failure = await runCheck(db, check);
       if (failure) failures.push(failure);
     }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../etl/config.ts';
-import { checksDir, declaredTests, modelsDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
+import { headerComment } from '../../etl/lineage.ts';
+import { checksDir, type DeclaredTest, declaredTests, modelsDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
 import { runEtl } from '../../etl/pipeline.ts';
 import { fixturesDir } from '../helpers.ts';
 
@@ -92,6 +93,16 @@ describe('tests declared beside a model', () => {
     expect(expression).toMatchObject({ name: 'int_rows__expression_amount_0', sql: '-- int_rows: amounts are positive (declared in models/intermediate/int_rows.json)\nselect * from int_rows where not coalesce(amount > 0, false)' });
   });
 
+  it('compiles an empty unique key to "at most one row", the grain of a one-row table', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'encours-declared-')), 'models');
+    mkdirSync(join(dir, 'quality'), { recursive: true });
+    writeFileSync(join(dir, 'quality', 'run_totals.sql'), 'select 1 as one');
+    writeFileSync(join(dir, 'quality', 'run_totals.json'), JSON.stringify({ tests: [{ unique: [] }] }));
+    expect(declaredTests(dir).get('run_totals')).toEqual([
+      { name: 'run_totals__one_row', path: 'models/quality/run_totals.json', sql: '-- run_totals: has at most one row (declared in models/quality/run_totals.json)\nselect count(*) as occurrences from run_totals having count(*) > 1' },
+    ]);
+  });
+
   it('declares the unique keys of the valid-row models', () => {
     const declared = declaredTests();
     for (const [model, key] of [['int_clients', 'client_id'], ['int_invoices', 'invoice_id'], ['int_payments', 'payment_id'], ['int_writeoffs', 'writeoff_id']] as const) {
@@ -115,5 +126,40 @@ describe('tests declared beside a model', () => {
       /^1 data test\(s\) failed; nothing was published:\n {2}int_clients__expression_credit_limit_is_not_null: int_clients: every client has a credit limit \(declared in models\/ledger\/int_clients\.json\)\n {4}e\.g\. \{[^\n]*"client_id":"C"/,
     );
     expect(existsSync(join(warehouseDir, 'clients.parquet'))).toBe(false);
+  });
+});
+
+describe('the published tables (marts) as contracts', () => {
+  const marts = models.filter((model) => model.layer === 'marts');
+  const martNames = new Set(marts.map((mart) => mart.name));
+  const contract = (path: string) => (JSON.parse(readFileSync(path.replace(/\.sql$/, '.json'), 'utf8')) as { tests?: DeclaredTest[] }).tests ?? [];
+
+  it('has a header that calls a mart reading other marts a roll-up of them, naming each', () => {
+    // e.g. worklist_reps reads worklist: its header says "A roll-up of `worklist`". A reader of a
+    // roll-up must know its figures are another table's, added up, not made from the ledger again.
+    const unsaid = marts.flatMap((mart) => {
+      const header = headerComment(mart.sql);
+      const read = mart.dependsOn.filter((dep) => martNames.has(dep));
+      if (!read.length) return [];
+      const unnamed = read.filter((dep) => !header.includes(`\`${dep}\``));
+      return /\broll-up of\b/i.test(header) && !unnamed.length ? [] : [`${mart.name} reads ${read.join(', ')}${unnamed.length ? ` (header does not name ${unnamed.join(', ')})` : ''}`];
+    });
+    expect(marts.length).toBeGreaterThan(40);
+    expect(unsaid).toEqual([]);
+  });
+
+  it('declares each mart\'s grain as a unique test (an empty key for a one-row table)', () => {
+    const declared = declaredTests();
+    const withoutGrain = marts.filter((mart) => !declared.get(mart.name)?.some((test) => test.name.startsWith(`${mart.name}__unique_`) || test.name === `${mart.name}__one_row`));
+    expect(withoutGrain.map((mart) => mart.name)).toEqual([]);
+  });
+
+  it('points a mart\'s relationships tests at marts, which are still there when the test runs', () => {
+    // A declared test runs once its model and the tables it reads are built; a mart is never dropped
+    // during the run, an intermediate table may already be.
+    const astray = marts.flatMap((mart) =>
+      contract(mart.path).flatMap((test) => ('relationships' in test && !martNames.has(test.relationships.to) ? [`${mart.name}.${test.relationships.column} → ${test.relationships.to}`] : [])),
+    );
+    expect(astray).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@
 -- amount (grade_drop, days_late_worsening: what is already late and now less likely to come), and
 -- everything the client owes (collective_procedure: the claim to declare; terms_beyond_legal_ceiling:
 -- the open items on those terms). Alerts are ranked on it, the largest first.
+-- A roll-up of `ageing_monthly`, `client_risk`, `client_scores`, `clients` and `invoices`.
 with as_of as (select getvariable('as_of_date') as as_of_date),
 
 overdue_thresholds as (

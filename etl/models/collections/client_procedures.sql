@@ -1,6 +1,6 @@
 -- One row per client under a collective procedure: its judgment date and the claim deadline of its
 -- dunning rows (judgment + 2 months; NULL when the judgment date is unknown or nothing is open).
--- Reads the marts `client_risk` and `dunning`.
+-- A roll-up of `client_risk` and `dunning`.
 with claims as (
   -- The same deadline on each of the client's dunning rows.
   select client_id, any_value(claim_deadline_date) as claim_deadline_date, any_value(is_claim_deadline_passed) as is_claim_deadline_passed

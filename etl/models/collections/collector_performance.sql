@@ -3,6 +3,7 @@
 -- their payments in the 30 days after their first action of the month (collected after an action),
 -- promises made that month and how they ended, disputes of the rep's clients closed that month,
 -- and the amount-weighted days beyond terms of the invoices the rep's clients settled that month.
+-- A roll-up of `ageing_monthly`, `clients`, `invoices` and `payments`.
 with actions as (
   select actions.*, clients.sales_rep, date_trunc('month', actions.action_date)::date as month
   from int_actions as actions

@@ -2,6 +2,7 @@
 -- days open = (closed date, else the as-of date) − opened date; disputed amount = the open amount
 -- of its invoices at the as-of date; age band by days open (int_dispute_age_bands, from the
 -- ageing bounds: 0-30, 31-60, 61-90, >90 by default).
+-- A roll-up of `invoices`.
 with disputes as (
   select *, (coalesce(closed_date, getvariable('as_of_date')) - opened_date)::integer as days_open from int_disputes
 ),

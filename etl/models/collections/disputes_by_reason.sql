@@ -3,6 +3,7 @@
 -- band (int_dispute_age_bands: the ageing bounds up to the third, then beyond; the column names
 -- say the default bounds), their average days open, and the disputes closed in the last 90 days
 -- with the average days they took.
+-- A roll-up of `disputes`.
 with all_disputes as (
   select disputes.*, bands.band_order
   from disputes

@@ -16,6 +16,7 @@
 -- flagged (is_claim_deadline_passed). A claim declared in the collections log (claim_declared,
 -- on or after the judgment) closes that action for the invoices it names, else for every invoice
 -- of the client issued by its date: they leave today's actions.
+-- A roll-up of `client_risk` and `invoices`.
 with open_invoices as (
   select invoices.*, getvariable('as_of_date') - invoices.due_date as days_from_due
   from invoices

@@ -2,6 +2,7 @@
 -- worklist (not paused) that are overdue — or, when none is, those due soon (a preventive
 -- reminder) — with the late-payment interest and the recovery indemnity `penalties` gives them
 -- (Code de commerce L441-10, D441-5), which a formal notice claims.
+-- A roll-up of `dunning`, `invoices` and `penalties`.
 with active as (
   select dunning.*, bool_or(days_from_due > 0) over (partition by client_id) as has_overdue
   from dunning

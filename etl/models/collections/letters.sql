@@ -3,6 +3,7 @@
 -- (mise en demeure, also at litigation) — with the invoices it names (letter_lines), their open
 -- amount, the late-payment interest and 40 € indemnities claimed on them, and the deadline to
 -- pay (as-of + collections.paymentDeadlineDays).
+-- A roll-up of `letter_lines` and `worklist`.
 with letter_clients as (
   select client_id, name, sales_rep,
          case stage when 'preventive_reminder' then 'preventive_reminder' when 'reminder_1' then 'reminder_1'

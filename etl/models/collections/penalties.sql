@@ -12,6 +12,7 @@
 -- due on or after it bears nothing); what was owed then is to declare to the mandataire, not
 -- claimable (is_to_declare). Without the judgment's date, interest runs to the as-of date, all of
 -- it to declare.
+-- A roll-up of `invoices`.
 with late_spans as (
   -- A balance held from valid_from to valid_to (excluded) was unpaid at the end of the days
   -- valid_from … valid_to − 1, so it bears interest on days valid_from + 1 … valid_to.

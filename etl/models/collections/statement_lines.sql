@@ -1,6 +1,7 @@
 -- One row per line of the account statement (relevé de compte) of each client in the worklist,
 -- at the as-of date: its open invoices, its open credit notes (negative) and its unapplied cash
 -- (payments not allocated, negative, shown after the total of open items).
+-- A roll-up of `invoices`, `payments` and `worklist`.
 with worklist_clients as (
   select client_id from worklist
 ),

@@ -7,6 +7,7 @@
 -- A client under a collective procedure has the stage declare_claim and claim_deadline_date, the
 -- last day to declare (judgment date + collections.claimDeadlineMonths, 2 by default), NULL when
 -- the judgment date is unknown; a claim declared in the log takes its invoices off the list.
+-- A roll-up of `clients` and `dunning`.
 with staged as (
   -- A stage outside the schedule (a legal step such as declaring a claim) ranks above it.
   select dunning.*, coalesce(schedule.stage_order, 1000) as stage_order, dunning.due_date + dunning.stage_start_day as stage_started_date

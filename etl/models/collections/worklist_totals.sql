@@ -1,6 +1,7 @@
 -- One row: the totals of today's collections worklist at the as-of date — clients in the worklist,
 -- invoice actions in `dunning` (paused ones included), and the amounts due, overdue and at
 -- expected loss over the worklist's clients.
+-- A roll-up of `dunning` and `worklist`.
 with worklist_sums as (
   select
     count(*)::integer as client_count,

@@ -8,6 +8,7 @@
 -- week 1 counted in it. The band is the expected amount ± the forecast's weighted absolute
 -- percentage error in the backtest (forecast_accuracy), or ± 25 % before there is one.
 -- Each week also carries the 13 weeks' expected amount together (the page's total).
+-- A roll-up of `forecast_accuracy`.
 with items as (
   select * from int_forecast_items where forecast_date = getvariable('as_of_date')
 ),

@@ -3,6 +3,7 @@
 -- week — the model's and the naive forecast's ("everything is paid on its due date"). Lower is
 -- better; NULL when nothing was collected in the backtested weeks (or there are none). forecast
 -- reads model_error for its band: the error is defined here only.
+-- A roll-up of `forecast_backtest`.
 select
   count(distinct forecast_date)::integer as forecast_dates,
   coalesce(sum(actual_amount), 0)::decimal(18, 2) as actual_amount,

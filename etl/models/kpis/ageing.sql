@@ -1,6 +1,7 @@
 -- One row per client and ageing bucket at the as-of date: the open amount of its invoices and
 -- credit notes in that bucket, aged by due date (buckets: not due, then days past due ranges),
 -- with the client's open total and the bucket's share of it: the rows of a client's ageing table.
+-- A roll-up of `invoices`.
 with by_bucket as (
   select client_id, bucket, any_value(bucket_order) as bucket_order, sum(open_amount)::decimal(18, 2) as open_amount
   from invoices

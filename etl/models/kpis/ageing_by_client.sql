@@ -1,6 +1,7 @@
 -- One row per client with open items at the as-of date: its open amount in each ageing bucket (a
 -- list in bucket order, as in `buckets`), its total and its overdue part (every bucket but not
 -- due), aged by due date; `rank` orders the ageing balance, largest total first.
+-- A roll-up of `ageing`, `buckets` and `clients`.
 with scale as (
   select bucket, bucket_order from buckets
 ),

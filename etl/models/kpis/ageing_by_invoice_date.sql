@@ -1,6 +1,7 @@
 -- One row per client and age bucket at the as-of date: its open invoices and credit notes aged by
 -- days since the issue date (the second view beside the due-date ageing). Buckets use the same
 -- edges: 0–30 days, 31–60, …, beyond the last.
+-- A roll-up of `invoices`.
 with aged as (
   select invoices.client_id, invoices.open_amount,
          getvariable('as_of_date') - invoices.issue_date as age_days

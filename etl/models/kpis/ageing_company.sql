@@ -1,5 +1,6 @@
 -- One row per ageing bucket holding anything at the as-of date, company-wide: its open amount,
 -- the company's open total and the bucket's share of it (the overview's ageing table).
+-- A roll-up of `ageing`.
 with by_bucket as (
   select bucket, any_value(bucket_order) as bucket_order, sum(open_amount)::decimal(18, 2) as open_amount
   from ageing

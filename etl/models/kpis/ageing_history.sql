@@ -1,6 +1,7 @@
 -- One row per month end and ageing bucket: the company's open receivables (ageing_monthly added
 -- up over clients), with the month end's total over every bucket, as the overview's ageing
 -- history shows them.
+-- A roll-up of `ageing_monthly`.
 with by_bucket as (
   select month_end, bucket, any_value(bucket_order) as bucket_order, sum(open_amount) as open_amount
   from ageing_monthly

@@ -2,6 +2,7 @@
 -- payment counts below zero) are amount-weighted over the invoices paid in full in the last 3, 6
 -- and 12 months back from the as-of date (int_payment_history); the trend is the last 3 months'
 -- days late minus the last 12 months' (positive = paying later than usual).
+-- A roll-up of `clients` and `invoices`.
 with settled as (
   select client_id, amount, days_to_pay, days_late,
          paid_date > getvariable('as_of_date') - interval 3 month as in_3m,

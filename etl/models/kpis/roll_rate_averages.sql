@@ -2,6 +2,7 @@
 -- ends of roll_rates, as the provisions page shows them. A month end whose rate is NULL (the
 -- bucket held nothing the month before) is left out of the average, not counted as 0: an empty
 -- bucket says nothing about how its invoices roll. NULL when no month end has a rate.
+-- A roll-up of `buckets` and `roll_rates`.
 with recent_month_ends as (
   select distinct month_end from roll_rates order by month_end desc limit 12
 ),

@@ -3,6 +3,7 @@
 -- invoices and credit notes; unapplied cash is shown beside them, never netted. doubtful_amount
 -- is what a FEC's doubtful-client accounts (416) hold for the client (int_doubtful_clients).
 -- Disputed: its invoices in dispute (invoices.is_disputed) with something still open.
+-- A roll-up of `invoices` and `payments`.
 with all_clients as (
   select * from int_all_clients
 ),

@@ -1,5 +1,6 @@
 -- One row per original currency of the open invoices and credit notes at the as-of date: their
 -- open amount in the company currency and how many there are.
+-- A roll-up of `invoices`.
 select
   currency,
   sum(open_amount)::decimal(18, 2) as open_amount,

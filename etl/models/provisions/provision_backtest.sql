@@ -1,6 +1,7 @@
 -- One row per month end whose following 12 months have passed: the matrix provision estimated at
 -- that month end (with the loss rates known then) against the write-offs that followed within 12
 -- months on the invoices open at that month end, both on the provisions' base (provision_base_amount).
+-- A roll-up of `provisions`.
 with estimated as (
   select month_end, sum(amount) as provision_amount
   from provisions

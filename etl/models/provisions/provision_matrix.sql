@@ -2,6 +2,7 @@
 -- provision — the bucket's open balance, its loss rate and its provision — as the provisions page
 -- shows it. A bucket without a balance is still listed, with 0 and no rate. Totals are in
 -- provision_summary.
+-- A roll-up of `buckets` and `provisions`.
 with latest as (
   select max(month_end) as month_end from provisions where method = 'matrix'
 ),

@@ -11,6 +11,7 @@
 -- FEC's 491 at its latest month end; NULL without one) are the totals the provisions page shows.
 -- provision_base names the one base of both books: 'excl_tax' (amounts excluding recoverable VAT,
 -- the default) or 'incl_tax' (provisions.vatRecoverable off).
+-- A roll-up of `provision_backtest` and `provisions`.
 with matrix as (
   select month_end, client_id, bucket, sum(amount) as amount, sum(balance_amount) as balance_amount
   from provisions where method = 'matrix'

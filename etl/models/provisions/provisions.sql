@@ -15,6 +15,7 @@
 --   past due (180).
 -- method 'booked' (from a FEC only): what the books hold, for comparison (int_booked_provisions):
 --   the balance of the provision accounts (491) at each month end; no bucket, base or rate.
+-- A roll-up of `clients` and `invoices`.
 with doubtful_invoices as (
   select invoices.client_id, invoices.bucket, invoices.bucket_order, invoices.invoice_id,
          provision_base_amount(invoices.open_amount, invoices.amount, invoices.amount_excl_tax) as open_excl_tax,

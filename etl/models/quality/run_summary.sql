@@ -2,6 +2,7 @@
 -- manifest.json, so each run can be compared with the previous ones.
 -- The overview's tiles also say how receivables and overdue moved since the last month end before
 -- the as-of date (kpi_monthly, the company): now − then; NULL without such a month end.
+-- A roll-up of `clients`, `invoices`, `kpi_monthly`, `payments` and `quality`.
 with headline as (
   select
     getvariable('as_of_date') as as_of_date,

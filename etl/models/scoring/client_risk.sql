@@ -5,6 +5,7 @@
 -- grade_source 'fallback': E at 99.99 % under a collective procedure, else the average 12-month
 -- PD of the clients scored at that month end (5 % when none is) and its grade. procedure_date is the
 -- date of the judgment that opened the client's collective procedure, when the clients file gives it.
+-- A roll-up of `client_scores` and `clients`.
 with latest as (
   select max(month_end) as month_end from client_scores
 ),

@@ -13,6 +13,7 @@
 -- insurer_refused (insured limit 0 and no guarantee), no_sales.
 -- Exposure = open receivables (no order book in the exports yet); usage = exposure / granted
 -- credit limit; uninsured exposure = exposure beyond insured limit + guarantees.
+-- A roll-up of `client_risk` and `clients`.
 with sales as (
   select client_id, sum(amount) / getvariable('limit_sales_months') as monthly_sales, median(due_date - issue_date) as terms_days
   from int_invoices

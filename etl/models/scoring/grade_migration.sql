@@ -1,5 +1,6 @@
 -- One row per pair of grades: how the clients scored both at the latest month end and 12 months
 -- earlier moved between grades (client_scores), with the share of the earlier grade's clients.
+-- A roll-up of `client_scores`.
 with latest as (
   select max(month_end) as month_end from client_scores
 ),

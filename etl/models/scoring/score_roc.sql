@@ -4,6 +4,7 @@
 -- risky, from (0, 0) to (1, 1). Rows ranked alike are one point: joined by straight segments (a
 -- tie is as likely to rank a defaulter first as not), the trapezoids under the points sum to
 -- score_validation.auc, ties counting half.
+-- A roll-up of `score_validation_sample`.
 with risk as (
   select 'model' as rule, pd_12m as riskiness, defaults_within_12m from score_validation_sample
   union all

@@ -5,6 +5,7 @@
 -- the cumulative shares of defaulters and non-defaulters); and one row per grade (rule 'grade')
 -- with its calibration: the mean predicted 12-month PD next to the observed default rate, its count
 -- and its 95 % Wilson interval: (p + z²/2n ± z √(p(1 − p)/n + z²/4n²)) / (1 + z²/n), z = 1.96.
+-- A roll-up of `score_validation_sample`.
 with validation as (
   select * from score_validation_sample
 ),
