@@ -167,13 +167,24 @@ describe('figures on the finance pages, recomputed', () => {
 
   it('the provisions page shows the matrix and specific totals of the provision lines at the as-of date', async () => {
     const sampleWarehouse = inject('sampleWarehouse');
-    // Matrix (IFRS 9): at the sample's last month end, 2026-10-31, each client's positive open
-    // balance in a bucket × that bucket's loss rate (forward-looking factor 1, the default).
-    // Balances from ageing_monthly, not from the provision lines the page's total sums.
-    const balances = await queryWarehouse<{ bucket: string; open: number }>(
+    // Matrix (IFRS 9): at the sample's last month end, 2026-10-31 (its as-of date), each client's
+    // positive open balance in a bucket, excluding recoverable VAT (the provisions' one base: an
+    // open item's open amount × its amount excl. tax / amount incl. tax, or / 1.20 when the export
+    // gives no amount excl. tax), × that bucket's loss rate (forward-looking factor 1, the default).
+    // Balances from the invoices' open amounts, not from the provision lines the page's total sums.
+    const items = await queryWarehouse<{ client_id: string; bucket: string; open: number; amount: number; excl: number | null }>(
       sampleWarehouse,
-      `select bucket, open_amount::double as open from ageing_monthly where month_end = date '2026-10-31' and open_amount > 0`,
+      `select client_id, bucket, open_amount::double as open, amount::double as amount, amount_excl_tax::double as excl from invoices where bucket is not null`,
     );
+    const byClientBucket = new Map<string, { bucket: string; open: number }>();
+    for (const item of items) {
+      const base = item.excl === null ? item.open / 1.2 : (item.open * item.excl) / item.amount;
+      const key = `${item.client_id}\u0000${item.bucket}`;
+      const entry = byClientBucket.get(key) ?? { bucket: item.bucket, open: 0 };
+      entry.open += base;
+      byClientBucket.set(key, entry);
+    }
+    const balances = [...byClientBucket.values()].filter((b) => b.open > 0);
     const rates = new Map((await queryWarehouse<{ bucket: string; rate: number | null }>(sampleWarehouse, 'select bucket, rate from provision_matrix')).map((r) => [r.bucket, r.rate]));
     // Every bucket holding a balance has its rate (a missing one would make the sum NaN, not 0).
     expect(balances.filter((b) => typeof rates.get(b.bucket) !== 'number')).toEqual([]);

@@ -171,9 +171,10 @@ describe('grade-drop alerts', () => {
       invoices: none(`null::varchar as invoice_id, null::varchar as client_id, null::varchar as kind, null::date as due_date, null::decimal(18, 2) as open_amount, null::integer as days_past_due`),
       ageing_monthly: none(`null::date as month_end, null::varchar as client_id, null::decimal(18, 2) as open_amount`),
       clients: none(`null::varchar as client_id, null::decimal(18, 2) as credit_limit, null::decimal(18, 2) as receivables_amount, null::varchar as legal_status,
-        null::date as procedure_date, null::varchar as payment_terms, null::date as first_invoice_date`),
+        null::date as procedure_date, null::varchar as payment_terms, null::date as first_invoice_date, null::decimal(18, 2) as overdue_amount`),
       int_days_late_trend: none(`null::date as reference_date, null::varchar as client_id, null::double as days_late_calendar_3m, null::double as days_late_calendar_12m, null::integer as settled_3m`),
-      int_promises: none(`null::varchar as client_id, null::date as promise_date, null::decimal(18, 2) as promise_amount, null::decimal(18, 2) as received_amount, null::varchar as status`),
+      int_promises: none(`null::varchar as client_id, null::date as promise_date, null::decimal(18, 2) as promise_amount, null::decimal(18, 2) as received_amount,
+        null::decimal(18, 2) as open_amount, null::varchar as status`),
     }, { as_of_date: '2024-06-15', worsening_days: 15 });
     expect(rows.filter((r) => r.alert === 'grade_drop').map((r) => [r.client_id, r.previous_grade, r.grade]).sort()).toEqual([['AC', 'A', 'C'], ['CD', 'C', 'D'], ['DE', 'D', 'E']]);
   });

@@ -11,12 +11,14 @@ with risk as (
   select 'naive', max_days_past_due, defaults_within_12m from score_validation_sample
 ),
 
+-- A sample with no defaulter (or no non-defaulter) has no curve: its share is unknown (NULL), not
+-- the NaN of 0 / 0.
 cumulative as (
   select rule, riskiness,
          sum(count(*) filter (where not defaults_within_12m)) over (partition by rule order by riskiness desc)
-           / sum(count(*) filter (where not defaults_within_12m)) over (partition by rule) as share_non_defaults,
+           / nullif(sum(count(*) filter (where not defaults_within_12m)) over (partition by rule), 0) as share_non_defaults,
          sum(count(*) filter (where defaults_within_12m)) over (partition by rule order by riskiness desc)
-           / sum(count(*) filter (where defaults_within_12m)) over (partition by rule) as share_defaults
+           / nullif(sum(count(*) filter (where defaults_within_12m)) over (partition by rule), 0) as share_defaults
   from risk group by rule, riskiness
 ),
 

@@ -652,8 +652,8 @@ export const warehouseTables = {
   score_roc: z.object({
     rule: present.text,
     point: present.number,
-    share_non_defaults: present.number,
-    share_defaults: present.number,
+    share_non_defaults: number,
+    share_defaults: number,
   }),
   score_validation: z.object({
     rule: present.text,
