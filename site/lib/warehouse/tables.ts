@@ -155,7 +155,7 @@ export const warehouseTables = {
   }),
   client_risk: z.object({
     client_id: present.text,
-    month_end: present.date,
+    month_end: date,
     score: number,
     grade: present.text,
     pd_12m: present.number,
@@ -534,7 +534,7 @@ export const warehouseTables = {
     writeoff_to_provision_ratio: number,
   }),
   provision_matrix: z.object({
-    month_end: present.date,
+    month_end: date,
     bucket: present.text,
     bucket_order: present.number,
     balance_amount: present.number,
@@ -550,7 +550,7 @@ export const warehouseTables = {
     amount: present.number,
   }),
   provision_summary: z.object({
-    month_end: present.date,
+    month_end: date,
     matrix_amount: present.number,
     matrix_rate_source: text,
     previous_month_end: date,
@@ -581,7 +581,7 @@ export const warehouseTables = {
     basis: text,
   }),
   quality: z.object({
-    source_file: present.text,
+    source_file: text,
     line: number,
     severity: present.text,
     reason: present.text,
