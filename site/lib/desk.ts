@@ -27,3 +27,15 @@ export function buildDate(): Date {
   const pinned = process.env.ENCOURS_BUILD_DATE;
   return pinned ? new Date(`${pinned}T00:00:00Z`) : new Date();
 }
+
+/**
+ * The day a letter is produced — the build date, the nightly's run day — and its payment deadline
+ * `deadlineDays` (collections.paymentDeadlineDays, the `company` table) after it, as YYYY-MM-DD.
+ * The warehouse cannot know them (the same warehouse builds on later days), and a deadline
+ * counted from the as-of date had already passed on the day the letter was printed.
+ */
+export function letterDates(built: Date, deadlineDays: number): { letterDate: string; deadlineDate: string } {
+  const day = Date.UTC(built.getUTCFullYear(), built.getUTCMonth(), built.getUTCDate());
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { letterDate: iso(day), deadlineDate: iso(day + deadlineDays * 86_400_000) };
+}

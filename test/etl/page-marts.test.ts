@@ -137,14 +137,16 @@ describe('alert_kinds', () => {
 describe('penalty_totals and penalties_by_client', () => {
   it('split each client’s penalties and the company’s into claimable (invoices still open) and accrued on invoices paid late', async () => {
     // A: F1 open (interest 12.50 + indemnity 40 = 52.50), F2 paid late (30.00, due 2024-03-01).
-    // B: F3 paid late (45.00, due 2024-01-15, 10 days without an ECB rate).
+    // B: F3 paid late (45.00, due 2024-01-15, 10 days without an ECB rate, from 2024-01-06: paid,
+    // so its claimable interest is not unknown).
     await db.run(`create or replace table penalties as select * from (values
-      ('A', 'F1', date '2024-05-01', 12.50::decimal(18, 2), 40.00::decimal(18, 2), 52.50::decimal(18, 2), 0, true),
-      ('A', 'F2', date '2024-03-01', 0.00, 30.00, 30.00, 0, false),
-      ('B', 'F3', date '2024-01-15', 5.00, 40.00, 45.00, 10, false)) as t(client_id, invoice_id, due_date, interest_amount, indemnity_amount, penalty_amount, days_without_rate, is_still_open)`);
+      ('A', 'F1', date '2024-05-01', 12.50::decimal(18, 2), 40.00::decimal(18, 2), 52.50::decimal(18, 2), 0, null::date, true),
+      ('A', 'F2', date '2024-03-01', 0.00, 30.00, 30.00, 0, null, false),
+      ('B', 'F3', date '2024-01-15', 5.00, 40.00, 45.00, 10, date '2024-01-06', false))
+      as t(client_id, invoice_id, due_date, interest_amount, indemnity_amount, penalty_amount, days_without_rate, rate_missing_from_date, is_still_open)`);
     expect(await db.rows(mart('penalties_by_client'))).toEqual([
-      { client_id: 'A', invoice_count: 2, interest_claimable_amount: 12.5, indemnity_claimable_amount: 40, claimable_amount: 52.5, paid_late_amount: 30, penalty_amount: 82.5, days_without_rate: 0 },
-      { client_id: 'B', invoice_count: 1, interest_claimable_amount: 0, indemnity_claimable_amount: 0, claimable_amount: 0, paid_late_amount: 45, penalty_amount: 45, days_without_rate: 10 },
+      { client_id: 'A', invoice_count: 2, interest_claimable_amount: 12.5, indemnity_claimable_amount: 40, claimable_amount: 52.5, paid_late_amount: 30, penalty_amount: 82.5, days_without_rate: 0, rate_missing_from_date: null },
+      { client_id: 'B', invoice_count: 1, interest_claimable_amount: 0, indemnity_claimable_amount: 0, claimable_amount: 0, paid_late_amount: 45, penalty_amount: 45, days_without_rate: 10, rate_missing_from_date: null },
     ]);
     // Claimable 52.50 on 1 invoice; accrued 30 + 45 = 75 on 2, the oldest due 2024-01-15.
     expect(await db.rows(mart('penalty_totals'))).toEqual([

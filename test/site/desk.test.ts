@@ -2,7 +2,7 @@
 // digest (escaped HTML with no script; CSV with formulas neutralised).
 import { describe, expect, it } from 'vitest';
 
-import { repSlug, staleness } from '../../site/lib/desk.ts';
+import { letterDates, repSlug, staleness } from '../../site/lib/desk.ts';
 import { digestCsv, digestHtml } from '../../site/lib/digest.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 import { deskLanguages } from '../../site/lib/i18n/desk.ts';
@@ -10,6 +10,15 @@ import type { WorklistRow } from '../../site/lib/warehouse.ts';
 
 const format = makeFormat('fr-FR', 'EUR');
 const stages = { formal_notice: 'Mise en demeure' };
+
+describe('letterDates', () => {
+  it('dates a letter the day it is built and counts its deadline from that day', () => {
+    // Built 2026-12-07 late in the day (UTC): dated the 7th; 8 days → the 15th; 15 days across
+    // the year's end from 2026-12-20 → 2027-01-04.
+    expect(letterDates(new Date('2026-12-07T22:15:00Z'), 8)).toEqual({ letterDate: '2026-12-07', deadlineDate: '2026-12-15' });
+    expect(letterDates(new Date('2026-12-20T00:00:00Z'), 15)).toEqual({ letterDate: '2026-12-20', deadlineDate: '2027-01-04' });
+  });
+});
 
 describe('staleness', () => {
   it('counts whole days from the as-of date to the build date and warns beyond the setting', () => {

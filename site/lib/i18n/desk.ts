@@ -6,12 +6,31 @@ import { language } from './index.ts';
 const kindsFr: Record<string, string> = { call: 'Appel', email: 'Courriel', letter: 'Courrier', promise: 'Promesse de paiement', dispute: 'Litige', do_not_chase: 'Ne pas relancer', note: 'Note' };
 const kindsEn: Record<string, string> = { call: 'Call', email: 'E-mail', letter: 'Letter', promise: 'Promise to pay', dispute: 'Dispute', do_not_chase: 'Do not chase', note: 'Note' };
 
+/** The law a formal notice cites (letters.legal_basis): France, another EU state, outside the EU. */
+type LegalBasis = 'fr_commercial_code' | 'eu_directive' | 'terms_of_sale';
+
+/**
+ * What a formal notice claims, formatted: `interest` is null when it cannot be computed from
+ * `unknownFrom` (an ECB half-year missing: never written as 0), `known` the interest of the other
+ * invoices then, included in `claimed`.
+ */
+interface PenaltyArgs {
+  basis: LegalBasis;
+  interest: string | null;
+  known: string | null;
+  unknownFrom: string | null;
+  indemnity: string;
+  perInvoice: string;
+  claimed: string;
+  points: string;
+}
+
 interface LetterText {
   title: string;
   subject: string;
   opening: string;
   body: (a: { open: string; deadline: string; days: string; count: string }) => string[];
-  penalties?: (a: { interest: string; indemnity: string; perInvoice: string; claimed: string; points: string }) => string[];
+  penalties?: (a: PenaltyArgs) => string[];
   closing: string;
 }
 
@@ -75,17 +94,34 @@ const fr = {
     promiseDetail: (amount: string, date: string) => `${amount} promis pour le ${date}`,
     untilDetail: (date: string) => `jusqu’au ${date}`,
     invoices: (ids: string) => `factures ${ids}`,
+    penaltiesUnknown: (indemnity: string, date: string) => `${indemnity} d’indemnités forfaitaires ; intérêts non calculables à partir du ${date} (taux BCE manquant)`,
+    letterClaim: (claimed: string, open: string, indemnity: string, interest: string) =>
+      `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires et ${interest} d’intérêts de retard.`,
+    letterClaimUnknown: (claimed: string, open: string, indemnity: string, known: string | null, date: string) =>
+      `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires${known ? ` et ${known} d’intérêts calculés` : ''} ; les intérêts ne sont pas calculables à partir du ${date} (taux BCE manquant).`,
+    letterNotReady: 'Lettre pas prête à l’envoi : adresse postale manquante.',
   },
   kinds: kindsFr,
   reasons: { price: 'Prix', quality: 'Qualité', delivery: 'Livraison', quantity: 'Quantité', billing: 'Facturation', duplicate: 'Doublon', other: 'Autre' } as Record<string, string>,
   promiseStatus: { kept: 'tenue', pending: 'en cours', broken: 'non tenue', superseded: 'remplacée' } as Record<string, string>,
   disputeStatus: { open: 'ouvert', closed: 'clos' } as Record<string, string>,
-  print: { button: 'Imprimer ou enregistrer en PDF', back: 'Retour à la fiche client' },
+  print: {
+    button: 'Imprimer ou enregistrer en PDF',
+    back: 'Retour à la fiche client',
+    notReady: 'Lettre pas prête à l’envoi : l’adresse postale du client manque dans le fichier clients.',
+    interestUnknown: (date: string) => `Intérêts de retard non calculables à partir du ${date} : le taux BCE de ce semestre manque dans data/reference/ecb_rates.csv. La lettre le dit et ne réclame que ce qui est calculé.`,
+    leftOut: (n: string, plural: Intl.LDMLPluralRule, amount: string) =>
+      plural === 'one'
+        ? `${n} facture échue (${amount}) n’est pas dans cette lettre : en litige ou suspendue (promesse, « ne pas relancer »).`
+        : `${n} factures échues (${amount}) ne sont pas dans cette lettre : en litige ou suspendues (promesse, « ne pas relancer »).`,
+    otherLanguage: 'Lettre rédigée dans la langue du client.',
+  },
   statement: {
     title: 'Relevé de compte',
     asOf: (date: string) => `Situation au ${date}`,
     client: 'Client',
     code: 'Code client',
+    codeLine: (id: string) => `Code client : ${id}`,
     document: 'Pièce',
     kind: { invoice: 'Facture', credit_note: 'Avoir', unapplied_payment: 'Règlement non affecté' } as Record<string, string>,
     kindColumn: 'Nature',
@@ -106,6 +142,8 @@ const fr = {
     place: (city: string, date: string) => (city ? `${city}, le ${date}` : `Le ${date}`),
     siren: (siren: string) => `SIREN ${siren}`,
     attention: (name: string) => `À l’attention de ${name}`,
+    addressMissing: 'Adresse postale manquante : complétez le fichier clients (adresse, code postal, ville) avant d’envoyer ce courrier.',
+    interestUnknown: (date: string) => `non calculable à partir du ${date}`,
     salutation: 'Madame, Monsieur,',
     invoice: 'Facture',
     issueDate: 'Date',
@@ -148,10 +186,23 @@ const fr = {
         body: ({ open, days, deadline }) => [
           `Par la présente, nous vous mettons en demeure de nous régler la somme de ${open} en principal dans un délai de ${days} jours, soit au plus tard le ${deadline}.`,
         ],
-        penalties: ({ interest, indemnity, perInvoice, claimed, points }) => [
-          `Conformément à l’article L441-10 du Code de commerce, ces sommes portent intérêt au taux de refinancement de la Banque centrale européenne majoré de ${points} points, soit ${interest} à ce jour, et chaque facture payée en retard donne lieu à une indemnité forfaitaire pour frais de recouvrement de ${perInvoice} (article D441-5), soit ${indemnity}.`,
-          `Le montant total réclamé s’élève ainsi à ${claimed}, les intérêts continuant de courir jusqu’au paiement.`,
-        ],
+        penalties: ({ basis, interest, known, unknownFrom, indemnity, perInvoice, claimed, points }) => {
+          const law = {
+            fr_commercial_code: 'Conformément à l’article L441-10 du Code de commerce',
+            eu_directive: 'Conformément à la directive 2011/7/UE concernant la lutte contre le retard de paiement dans les transactions commerciales et à nos conditions générales de vente',
+            terms_of_sale: 'Conformément à nos conditions générales de vente, rappelées sur chacune de nos factures',
+          }[basis];
+          const indemnityLaw = { fr_commercial_code: ' (article D441-5)', eu_directive: ' (article 6 de la directive)', terms_of_sale: '' }[basis];
+          const amount = interest !== null
+            ? `, soit ${interest} à ce jour`
+            : `${known ? `, soit ${known} à ce jour pour les factures dont le taux est connu` : ''} ; les intérêts courus à partir du ${unknownFrom} ne peuvent pas encore être calculés, le taux de la Banque centrale européenne de cette période manquant à notre barème`;
+          return [
+            `${law}, ces sommes portent intérêt au taux de refinancement de la Banque centrale européenne majoré de ${points} points${amount}. Chaque facture payée en retard donne lieu à une indemnité forfaitaire pour frais de recouvrement de ${perInvoice}${indemnityLaw}, soit ${indemnity}.`,
+            interest !== null
+              ? `Le montant total réclamé s’élève ainsi à ${claimed}, les intérêts continuant de courir jusqu’au paiement.`
+              : `Le montant total réclamé s’élève ainsi à ${claimed}, hors intérêts non encore calculés, qui continuent de courir jusqu’au paiement.`,
+          ];
+        },
         closing: 'À défaut de règlement dans ce délai, nous saisirons la juridiction compétente sans autre avis. Veuillez agréer, Madame, Monsieur, nos salutations distinguées.',
       },
     } as Record<string, LetterText>,
@@ -225,17 +276,31 @@ const en: DeskLabels = {
     promiseDetail: (amount, date) => `${amount} promised by ${date}`,
     untilDetail: (date) => `until ${date}`,
     invoices: (ids) => `invoices ${ids}`,
+    penaltiesUnknown: (indemnity, date) => `${indemnity} of fixed indemnities; interest cannot be calculated from ${date} (ECB rate missing)`,
+    letterClaim: (claimed, open, indemnity, interest) => `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities and ${interest} of late-payment interest.`,
+    letterClaimUnknown: (claimed, open, indemnity, known, date) =>
+      `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities${known ? ` and ${known} of interest calculated` : ''}; interest cannot be calculated from ${date} (ECB rate missing).`,
+    letterNotReady: 'Letter not ready to send: postal address missing.',
   },
   kinds: kindsEn,
   reasons: { price: 'Price', quality: 'Quality', delivery: 'Delivery', quantity: 'Quantity', billing: 'Billing error', duplicate: 'Duplicate', other: 'Other' },
   promiseStatus: { kept: 'kept', pending: 'pending', broken: 'broken', superseded: 'superseded' },
   disputeStatus: { open: 'open', closed: 'closed' },
-  print: { button: 'Print or save as PDF', back: 'Back to the client page' },
+  print: {
+    button: 'Print or save as PDF',
+    back: 'Back to the client page',
+    notReady: 'Letter not ready to send: the client’s postal address is missing from the clients file.',
+    interestUnknown: (date) => `Late-payment interest cannot be calculated from ${date}: the ECB rate for that half-year is missing from data/reference/ecb_rates.csv. The letter says so and claims only what is calculated.`,
+    leftOut: (n, plural, amount) =>
+      `${n} overdue ${plural === 'one' ? 'invoice' : 'invoices'} (${amount}) left out of this letter: in dispute or paused (promise, “do not chase”).`,
+    otherLanguage: 'Letter written in the client’s language.',
+  },
   statement: {
     title: 'Account statement',
     asOf: (date) => `Position as of ${date}`,
     client: 'Customer',
     code: 'Customer code',
+    codeLine: (id) => `Customer code: ${id}`,
     document: 'Document',
     kind: { invoice: 'Invoice', credit_note: 'Credit note', unapplied_payment: 'Unapplied payment' },
     kindColumn: 'Type',
@@ -256,6 +321,8 @@ const en: DeskLabels = {
     place: (city, date) => (city ? `${city}, ${date}` : date),
     siren: (siren) => `Company number (SIREN) ${siren}`,
     attention: (name) => `For the attention of ${name}`,
+    addressMissing: 'Postal address missing: complete the clients file (address, postcode, city) before sending this letter.',
+    interestUnknown: (date) => `cannot be calculated from ${date}`,
     salutation: 'Dear Sir or Madam,',
     invoice: 'Invoice',
     issueDate: 'Date',
@@ -298,10 +365,23 @@ const en: DeskLabels = {
         body: ({ open, days, deadline }) => [
           `We hereby give you formal notice to pay us the principal sum of ${open} within ${days} days, that is by ${deadline} at the latest.`,
         ],
-        penalties: ({ interest, indemnity, perInvoice, claimed, points }) => [
-          `Under article L441-10 of the French Commercial Code, these sums bear interest at the European Central Bank refinancing rate plus ${points} points, ${interest} to date, and each invoice paid late gives rise to a fixed recovery indemnity of ${perInvoice} (article D441-5), ${indemnity} in all.`,
-          `The total claimed is therefore ${claimed}, interest continuing to run until payment.`,
-        ],
+        penalties: ({ basis, interest, known, unknownFrom, indemnity, perInvoice, claimed, points }) => {
+          const law = {
+            fr_commercial_code: 'Under article L441-10 of the French Commercial Code',
+            eu_directive: 'Under Directive 2011/7/EU on combating late payment in commercial transactions and our general terms of sale',
+            terms_of_sale: 'Under our general terms of sale, stated on each of our invoices',
+          }[basis];
+          const indemnityLaw = { fr_commercial_code: ' (article D441-5)', eu_directive: ' (Article 6 of the Directive)', terms_of_sale: '' }[basis];
+          const amount = interest !== null
+            ? `, ${interest} to date`
+            : `${known ? `, ${known} to date on the invoices whose rate is known` : ''}; the interest running from ${unknownFrom} cannot be calculated yet, as the European Central Bank rate for that period is missing from our rate table`;
+          return [
+            `${law}, these sums bear interest at the European Central Bank refinancing rate plus ${points} points${amount}. Each invoice paid late gives rise to a fixed compensation for recovery costs of ${perInvoice}${indemnityLaw}, ${indemnity} in all.`,
+            interest !== null
+              ? `The total claimed is therefore ${claimed}, interest continuing to run until payment.`
+              : `The total claimed is therefore ${claimed}, not counting the interest not yet calculated, which continues to run until payment.`,
+          ];
+        },
         closing: 'Should payment not be received by that date, we will bring the matter before the competent court without further notice. Yours faithfully,',
       },
     },
@@ -315,4 +395,4 @@ const en: DeskLabels = {
 
 export const deskLanguages = { fr, en } as const;
 export const desk: DeskLabels = deskLanguages[language()];
-export type { DeskLabels, LetterText };
+export type { DeskLabels, LegalBasis, LetterText, PenaltyArgs };

@@ -1,7 +1,8 @@
 // The collections desk: the worklist by client, the collections log (actions, promises,
 // disputes, contacts), the account statements and dunning letters, and the company's details.
 import { memo } from '../read.ts';
-import type { Columns } from './tables.ts';
+import type { LegalBasis } from '../i18n/desk.ts';
+import type { Columns, TableRow } from './tables.ts';
 
 export interface WorklistRow {
   priority: number;
@@ -90,7 +91,6 @@ export interface CompanyRow {
   phone: string | null;
   as_of_date: string;
   payment_deadline_days: number;
-  payment_deadline_date: string;
   stale_after_days: number;
   indemnity_amount: number;
   penalty_rate_points: number;
@@ -129,32 +129,12 @@ export const statementLines = () =>
   memo<StatementLine>('statementLines', ['statement_lines'], `
     select * from {statement_lines} order by client_id, line_kind = 'unapplied_payment', due_date nulls last, document_date, document_id`);
 
-export interface LetterRow {
-  client_id: string;
-  letter: 'preventive_reminder' | 'reminder_1' | 'reminder_2' | 'formal_notice';
-  invoice_count: number;
-  open_amount: number;
-  interest_amount: number;
-  indemnity_amount: number;
-  claimed_amount: number;
-  payment_deadline_date: string;
-  contact_name: string | null;
-  contact_email: string | null;
-}
+/** A dunning letter (the `letters` mart): its language and law, what it claims, whether it can be posted. */
+export type LetterRow = TableRow<'letters'> & { letter: 'preventive_reminder' | 'reminder_1' | 'reminder_2' | 'formal_notice'; letter_language: 'fr' | 'en'; legal_basis: LegalBasis };
 
 export const letters = () => memo<LetterRow>('letters', ['letters'], `select * from {letters} order by client_id`);
 
-export interface LetterLine {
-  client_id: string;
-  invoice_id: string;
-  issue_date: string;
-  due_date: string;
-  amount: number;
-  open_amount: number;
-  days_past_due: number;
-  interest_amount: number;
-  indemnity_amount: number;
-}
+export type LetterLine = TableRow<'letter_lines'>;
 
 export const letterLines = () => memo<LetterLine>('letterLines', ['letter_lines'], `select * from {letter_lines} order by client_id, due_date, invoice_id`);
 
