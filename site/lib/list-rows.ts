@@ -91,7 +91,7 @@ export function worklistRow(base: string, r: WorklistRow, segment: string | null
       { t: r.last_action_date ? `${format.date(r.last_action_date)} · ${desk.kinds[r.last_action_kind ?? ''] ?? r.last_action_kind}` : '–', k: 'text' },
       { t: format.date(r.next_action_date), k: 'text' },
       { t: r.promise_status ? `${desk.promiseStatus[r.promise_status] ?? r.promise_status} · ${format.date(r.promise_date)}` : '', k: 'text' },
-      { t: r.open_dispute_count ? String(r.open_dispute_count) : '' },
+      { t: r.disputed_invoice_count ? String(r.disputed_invoice_count) : '' },
       ...(withRep ? [r.sales_rep ? { t: r.sales_rep, h: repHref(base, r.sales_rep), k: 'text' } : { t: '', k: 'text' }] : []),
       { t: [r.contact_name, r.contact_phone].filter(Boolean).join(' · '), k: 'text' },
       documents,

@@ -57,8 +57,12 @@ latest_promises as (
   group by client_id
 ),
 
-open_disputes as (
-  select client_id, count(*)::integer as open_dispute_count from int_disputes where status = 'open' group by client_id
+-- Its invoices in dispute (disputed_invoices, the one notion: the export's flag or an open dispute
+-- of the log), paused and so not in the amounts above.
+disputed as (
+  select client_id, count(*)::integer as disputed_invoice_count, sum(open_amount)::decimal(18, 2) as disputed_amount
+  from disputed_invoices
+  group by client_id
 ),
 
 first_contacts as (
@@ -93,7 +97,8 @@ final as (
     latest_promises.promise_status,
     latest_promises.promise_date,
     latest_promises.promise_amount,
-    coalesce(open_disputes.open_dispute_count, 0) as open_dispute_count,
+    coalesce(disputed.disputed_invoice_count, 0) as disputed_invoice_count,
+    coalesce(disputed.disputed_amount, 0)::decimal(18, 2) as disputed_amount,
     first_contacts.contact_name,
     first_contacts.contact_role,
     first_contacts.contact_email,
@@ -103,7 +108,7 @@ final as (
   left join paused using (client_id)
   left join last_actions using (client_id)
   left join latest_promises using (client_id)
-  left join open_disputes using (client_id)
+  left join disputed using (client_id)
   left join first_contacts using (client_id)
 )
 

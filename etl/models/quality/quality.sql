@@ -147,6 +147,16 @@ rates_start_too_late as (
   having sum(days_before_rate_table) > 0
 ),
 
+-- A dispute the collections log keeps open although none of its invoices is open any more: not
+-- an open dispute (disputed_invoices), but the log should say it is closed.
+settled_disputes as (
+  select null, null, 'info',
+         'dispute ' || dispute_id || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log',
+         'actions', client_id, null, 'dispute_settled', null, dispute_id
+  from disputes
+  where status = 'settled'
+),
+
 final as (
   select * from unreadable_lines
   union all select * from missing_rates
@@ -162,6 +172,7 @@ final as (
   union all select * from fec_unbalanced
   union all select * from fec_superseded_openings
   union all select * from fec_open_letter_groups
+  union all select * from settled_disputes
 )
 
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line,

@@ -26,7 +26,9 @@ export interface WorklistRow {
   promise_status: string | null;
   promise_date: string | null;
   promise_amount: number | null;
-  open_dispute_count: number;
+  /** Its invoices in dispute (disputed_invoices), paused and not in the amounts. */
+  disputed_invoice_count: number;
+  disputed_amount: number;
   contact_name: string | null;
   contact_role: string | null;
   contact_email: string | null;
@@ -37,7 +39,7 @@ export const worklist = () =>
   memo<WorklistRow>('worklist', ['worklist'], `
     select priority, client_id, name, sales_rep, stage, invoice_count, paused_invoice_count, due_amount, overdue_amount, max_days_from_due,
            expected_loss_amount, grade, claim_deadline_date, is_claim_deadline_passed, last_action_date, last_action_kind, next_action_date, promise_status, promise_date, promise_amount,
-           open_dispute_count, contact_name, contact_role, contact_email, contact_phone
+           disputed_invoice_count, disputed_amount, contact_name, contact_role, contact_email, contact_phone
     from {worklist} order by priority`);
 
 export interface ActionRow {
@@ -68,6 +70,7 @@ export interface DisputeReasonRow {
   open_31_60_amount: number;
   open_61_90_amount: number;
   open_over_90_amount: number;
+  open_age_unknown_amount: number;
   avg_days_open: number | null;
   closed_90d_count: number;
   avg_days_to_close: number | null;

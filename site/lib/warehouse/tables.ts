@@ -293,6 +293,17 @@ export const warehouseTables = {
     min_days: present.number,
     max_days: number,
   }),
+  disputed_invoices: z.object({
+    client_id: present.text,
+    invoice_id: present.text,
+    due_date: present.date,
+    open_amount: present.number,
+    is_flagged_in_export: present.flag,
+    is_open_in_log: present.flag,
+    dispute_id: text,
+    reason: text,
+    opened_date: date,
+  }),
   disputes: z.object({
     dispute_id: text,
     client_id: text,
@@ -315,6 +326,7 @@ export const warehouseTables = {
     open_31_60_amount: number,
     open_61_90_amount: number,
     open_over_90_amount: number,
+    open_age_unknown_amount: number,
     avg_days_open: number,
     closed_90d_count: number,
     avg_days_to_close: number,
@@ -727,7 +739,8 @@ export const warehouseTables = {
     promise_status: text,
     promise_date: date,
     promise_amount: number,
-    open_dispute_count: number,
+    disputed_invoice_count: number,
+    disputed_amount: number,
     contact_name: text,
     contact_role: text,
     contact_email: text,
@@ -785,8 +798,9 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   contacts: { client_id: 'VARCHAR', contact_order: 'INTEGER', name: 'VARCHAR', role: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR' },
   credit_limits: { client_id: 'VARCHAR', grade: 'VARCHAR', grade_source: 'VARCHAR', monthly_sales_amount: 'DECIMAL(18,2)', terms_days: 'INTEGER', sales_based_limit_amount: 'DECIMAL(18,2)', recommended_limit_amount: 'DECIMAL(18,2)', zero_limit_reason: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', exposure_amount: 'DECIMAL(18,2)', limit_usage: 'DOUBLE', is_over_limit: 'BOOLEAN', is_over_insured_limit: 'BOOLEAN', uninsured_exposure_amount: 'DECIMAL(18,2)' },
   dispute_age_bands: { band_order: 'INTEGER', age_band: 'VARCHAR', min_days: 'INTEGER', max_days: 'INTEGER' },
+  disputed_invoices: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', due_date: 'DATE', open_amount: 'DECIMAL(18,2)', is_flagged_in_export: 'BOOLEAN', is_open_in_log: 'BOOLEAN', dispute_id: 'VARCHAR', reason: 'VARCHAR', opened_date: 'DATE' },
   disputes: { dispute_id: 'VARCHAR', client_id: 'VARCHAR', reason: 'VARCHAR', owner: 'VARCHAR', status: 'VARCHAR', opened_date: 'DATE', closed_date: 'DATE', days_open: 'INTEGER', age_band: 'VARCHAR', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)' },
-  disputes_by_reason: { reason: 'VARCHAR', open_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', open_0_30_amount: 'DECIMAL(18,2)', open_31_60_amount: 'DECIMAL(18,2)', open_61_90_amount: 'DECIMAL(18,2)', open_over_90_amount: 'DECIMAL(18,2)', avg_days_open: 'DOUBLE', closed_90d_count: 'INTEGER', avg_days_to_close: 'DOUBLE' },
+  disputes_by_reason: { reason: 'VARCHAR', open_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', open_0_30_amount: 'DECIMAL(18,2)', open_31_60_amount: 'DECIMAL(18,2)', open_61_90_amount: 'DECIMAL(18,2)', open_over_90_amount: 'DECIMAL(18,2)', open_age_unknown_amount: 'DECIMAL(18,2)', avg_days_open: 'DOUBLE', closed_90d_count: 'INTEGER', avg_days_to_close: 'DOUBLE' },
   dunning: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', stage: 'VARCHAR', reason: 'VARCHAR', priority: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', due_date: 'DATE', days_from_due: 'INTEGER', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR', procedure_date: 'DATE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', is_disputed: 'BOOLEAN', scheduled_stage: 'VARCHAR', schedule_day: 'INTEGER', shift_days: 'INTEGER', stage_start_day: 'INTEGER', paused_until_date: 'DATE' },
   dunning_groups: { client_id: 'VARCHAR', stage: 'VARCHAR', scheduled_stage: 'VARCHAR', is_disputed: 'BOOLEAN', schedule_day: 'INTEGER', stage_start_day: 'INTEGER', shift_days: 'INTEGER', grade: 'VARCHAR', collective_procedure: 'VARCHAR', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', paused_until_date: 'DATE', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', days_from_due: 'INTEGER', days_from_due_max: 'INTEGER', client_invoice_count: 'INTEGER', priority: 'INTEGER' },
   forecast: { week_start: 'DATE', from_date: 'DATE', week: 'INTEGER', expected_amount: 'DECIMAL(18,2)', low_amount: 'DECIMAL(18,2)', high_amount: 'DECIMAL(18,2)', invoices: 'INTEGER', total_expected_amount: 'DECIMAL(18,2)' },
@@ -818,7 +832,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   score_validation_sample: { client_id: 'VARCHAR', month_end: 'DATE', defaults_within_12m: 'BOOLEAN', max_days_past_due: 'BIGINT', pd_12m: 'DOUBLE', grade: 'VARCHAR' },
   statement_lines: { client_id: 'VARCHAR', line_kind: 'VARCHAR', document_id: 'VARCHAR', document_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER' },
   statements: { client_id: 'VARCHAR', item_count: 'INTEGER', invoices_open_amount: 'DECIMAL(18,2)', credits_open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)' },
-  worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', open_dispute_count: 'INTEGER', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
+  worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', disputed_invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
   worklist_reps: { sales_rep: 'VARCHAR', client_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)' },
   worklist_totals: { client_count: 'INTEGER', action_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)' },
   writeoffs: { writeoff_id: 'VARCHAR', client_id: 'VARCHAR', invoice_id: 'VARCHAR', writeoff_date: 'DATE', amount: 'DECIMAL(18,2)', unapplied_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
@@ -859,6 +873,7 @@ export type CompanyRow = z.infer<typeof warehouseTables.company>;
 export type ContactsRow = z.infer<typeof warehouseTables.contacts>;
 export type CreditLimitsRow = z.infer<typeof warehouseTables.credit_limits>;
 export type DisputeAgeBandsRow = z.infer<typeof warehouseTables.dispute_age_bands>;
+export type DisputedInvoicesRow = z.infer<typeof warehouseTables.disputed_invoices>;
 export type DisputesRow = z.infer<typeof warehouseTables.disputes>;
 export type DisputesByReasonRow = z.infer<typeof warehouseTables.disputes_by_reason>;
 export type DunningRow = z.infer<typeof warehouseTables.dunning>;
