@@ -170,6 +170,22 @@ describe('the worklist page', () => {
     await en.page.close();
   });
 
+  it('warns of old data on every page and in the digest, with one rule: the overview, a rep’s page, a client page, a letter', async () => {
+    // fr built 2024-06-20, 9 days after the as-of date 2024-06-11 (beyond the default 3): stale.
+    for (const path of ['/', '/reps/Alice_20Martin/', '/clients/PROM/', '/clients/PROM/letter/']) {
+      const { page } = await open('fr', path);
+      await expect(page.locator('.stale').textContent(), path).resolves.toMatch(/^Attention : ces données datent de 9 jours \(arrêtées au 11 juin 2024\)/);
+      await page.close();
+    }
+    const digest = await (await fetch(`${sites.fr.url}/digest/Alice_20Martin.html`)).text();
+    expect(digest).toContain('Attention : ces données datent de 9 jours');
+    // en built the day after: fresh, no warning anywhere.
+    const { page } = await open('en', '/');
+    expect(await page.locator('.stale').count()).toBe(0);
+    await page.close();
+    expect(await (await fetch(`${sites.en.url}/digest/Alice_20Martin.html`)).text()).not.toContain('days old');
+  });
+
   it('a rep has a page and a daily digest (HTML and CSV)', async () => {
     const { page } = await open('fr', '/reps/Alice_20Martin/');
     expect(await page.locator('#rep-worklist tbody tr').count()).toBe(1);

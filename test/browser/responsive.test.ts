@@ -113,6 +113,52 @@ describe.each(languages)('the %s site at 1280 px', (language) => {
   });
 });
 
+describe.each(languages)('the %s worklist', (language) => {
+  const q = <T extends Record<string, unknown>>(sql: string) => queryWarehouse<T & Record<string, never>>(inject('sampleWarehouse'), sql);
+  it('fits a laptop: at 1280 px its table is no wider than its card, every column on screen', async () => {
+    const page = await open(language, '/collections/', 1280);
+    await page.locator('#worklist[data-loaded="true"]').waitFor();
+    const { table, card } = await page.locator('#worklist').evaluate((t) => ({ table: t.scrollWidth, card: t.parentElement!.clientWidth }));
+    // 1,645–1,673 px before: fourteen columns in a 1,190 px card, contact and documents off-screen.
+    expect(table).toBeLessThanOrEqual(card);
+    const last = await page.locator('#worklist thead th').last().evaluate((th) => th.getBoundingClientRect().right);
+    expect(last).toBeLessThanOrEqual(1280);
+    await page.close();
+  });
+
+  it('calls and mails from the row: tel: and mailto: links of each client’s first contact', async () => {
+    const [contacts] = await q<{ phones: number; emails: number }>(
+      `select count(*) filter (where contact_phone is not null) as phones, count(*) filter (where contact_email is not null) as emails from worklist`);
+    const page = await open(language, '/collections/', 1280);
+    await page.locator('#worklist[data-loaded="true"]').waitFor();
+    expect(await page.locator('#worklist a[href^="tel:"]').count()).toBe(Number(contacts!.phones));
+    expect(await page.locator('#worklist a[href^="mailto:"]').count()).toBe(Number(contacts!.emails));
+    // '02 86 52 77 18' calls 0286527718.
+    const first = page.locator('#worklist a[href^="tel:"]').first();
+    expect(await first.getAttribute('href')).toBe(`tel:${(await first.textContent())!.replace(/\D/g, '')}`);
+    await page.close();
+  });
+
+  it('shows what is new: the filter keeps the clients that reached their stage since the previous data, each tagged', async () => {
+    // The sample's warehouse has no earlier run: new = reached its stage on the as-of date.
+    const [news] = await q<{ n: number }>(`select count(*) as n from worklist where stage_started_date = date '2026-10-31'`);
+    expect(Number(news!.n)).toBeGreaterThan(0);
+    const page = await open(language, '/collections/', 1280);
+    await page.locator('#worklist[data-loaded="true"]').waitFor();
+    expect(await page.locator('#worklist tbody tr .tag.new').count()).toBe(Number(news!.n));
+    await page.locator('input[data-filter="new"]').check();
+    expect(await page.locator('#worklist tbody tr:visible').count()).toBe(Number(news!.n));
+    await page.close();
+  });
+
+  it('is a card per client on a phone: no sideways scroll inside its card either', async () => {
+    const page = await open(language, '/collections/', 390);
+    const { table, card } = await page.locator('#worklist').evaluate((t) => ({ table: t.scrollWidth, card: t.parentElement!.clientWidth }));
+    expect(table).toBeLessThanOrEqual(card);
+    await page.close();
+  });
+});
+
 // The long lists at the sample's 1,065 clients with open items: 200 per static page.
 describe('the clients list: a light first page, every client a link away, search and drill-down over all of them', () => {
   const q = <T extends Record<string, unknown>>(sql: string) => queryWarehouse<T & Record<string, never>>(inject('sampleWarehouse'), sql);
@@ -221,7 +267,8 @@ describe.each(languages)('the %s site speaks one language', (language) => {
 /**
  * What the scan leaves out, each for a reason: the data dictionary's names of tables, columns and
  * codes (<code>, the headings and the name column of /about/), the same words in both languages by
- * contract.
+ * contract; a letter written in its client's language, not the site's (.other-language, with its
+ * lang attribute: a German client's letter is English on the French site).
  */
 const pending: Record<Language, { pages: string[]; skip: (document: Document) => void; skipElement: SkipElement }> = {
   fr: { pages: [], skip: dictionaryNames, skipElement: dictionaryName },
@@ -230,12 +277,12 @@ const pending: Record<Language, { pages: string[]; skip: (document: Document) =>
 
 /** Removes the names of the warehouse's tables, columns and codes (the data dictionary's <code>, headings and name cells). */
 function dictionaryNames(document: Document): void {
-  for (const node of document.querySelectorAll('code, .dictionary h3, .dictionary th.mono, .dictionary td.mono')) node.remove();
+  for (const node of document.querySelectorAll('code, .dictionary h3, .dictionary th.mono, .dictionary td.mono, .other-language')) node.remove();
 }
 
 /** The same elements as dictionaryNames() removes, for pageText(): code, and .dictionary h3, th.mono and td.mono. */
 function dictionaryName(...[tag, classes, around]: Parameters<SkipElement>): boolean {
-  return tag === 'code' || (around.has('dictionary') && (tag === 'h3' || ((tag === 'th' || tag === 'td') && classes.includes('mono'))));
+  return tag === 'code' || classes.includes('other-language') || (around.has('dictionary') && (tag === 'h3' || ((tag === 'th' || tag === 'td') && classes.includes('mono'))));
 }
 
 function* htmlFiles(dir: string): Generator<string> {
@@ -309,10 +356,14 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     await page.close();
   });
 
-  it('words the quality report in French, with the plural that fits one line', async () => {
+  it('words the quality report in French, with the plural that fits its lines', async () => {
+    // The ECB table's missing half-year, and the disputes the log keeps open on settled invoices.
+    const [lines] = await q<{ n: number }>(`select count(*) as n from quality`);
     const page = await open('fr', '/quality/', 1280);
-    await expect(page.locator('.download-link').textContent()).resolves.toBe('Télécharger la ligne (CSV)');
-    await expect(page.locator('#quality-rows tbody td').nth(2).textContent()).resolves.toMatch(/^Pénalités de retard : [\d\u202f]+ jours de retard postérieurs au dernier semestre du barème BCE/);
+    await expect(page.locator('.download-link').textContent()).resolves.toBe(`Télécharger les ${integer(Number(lines!.n))} lignes (CSV)`);
+    const reasons = await page.locator('#quality-rows tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''));
+    expect(reasons.filter((r) => /^Pénalités de retard : [\d\u202f]+ jours de retard postérieurs au dernier semestre du barème BCE/.test(r))).toHaveLength(1);
+    expect(reasons.filter((r) => /^Le litige \S+ est ouvert dans le journal de recouvrement mais ses factures sont réglées/.test(r)).length).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -336,12 +387,13 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
 });
 
 describe('labels in English', () => {
-  it('calls the forecast’s backtest an error and one quality line "the line"', async () => {
+  it('calls the forecast’s backtest an error and words the quality lines in English', async () => {
     const page = await open('en', '/forecast/', 1280);
     await expect(page.locator('.kpi-label').nth(1).textContent()).resolves.toBe('Error measured on history');
     await page.goto(`${sites.en.url}/quality/`);
-    await expect(page.locator('.download-link').textContent()).resolves.toBe('Download the line (CSV)');
-    await expect(page.locator('#quality-rows tbody td').nth(2).textContent()).resolves.toMatch(/^Late-payment penalties: [\d,]+ days late/);
+    await expect(page.locator('.download-link').textContent()).resolves.toMatch(/^Download all [\d,]+ lines \(CSV\)$/);
+    const reasons = await page.locator('#quality-rows tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''));
+    expect(reasons.filter((r) => /^Late-payment penalties: [\d,]+ days late/.test(r))).toHaveLength(1);
     await page.close();
   });
 });

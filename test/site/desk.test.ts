@@ -37,7 +37,7 @@ describe('repSlug', () => {
 
 describe('digest', () => {
   const row: WorklistRow = {
-    priority: 1, client_id: 'C1', name: '<b>=Dupont & fils</b>', sales_rep: 'Alice', stage: 'formal_notice', invoice_count: 2, paused_invoice_count: 0,
+    priority: 1, client_id: 'C1', name: '<b>=Dupont & fils</b>', sales_rep: 'Alice', stage: 'formal_notice', stage_started_date: '2024-05-15', invoice_count: 2, paused_invoice_count: 0,
     due_amount: 1100, overdue_amount: 1100, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', claim_deadline_date: null, is_claim_deadline_passed: null, last_action_date: '2024-06-01',
     last_action_kind: 'promise', next_action_date: '2024-06-11', promise_status: 'broken', promise_date: '2024-06-10', promise_amount: 1000,
     disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: null,
@@ -51,6 +51,12 @@ describe('digest', () => {
     expect(html).not.toMatch(/<script|<link|src=/i);
     expect(html).toContain('Relances du 11 juin 2024 — Alice');
     expect(html).toContain('non tenue (10/06/2024)');
+  });
+
+  it('says when its data is too old to chase from, as every page does', () => {
+    // staleDays as staleness() gives it for a build 9 days after the as-of date.
+    expect(digestHtml({ ...input, staleDays: 9 }, deskLanguages.fr, stages, format)).toContain('Attention : ces données datent de 9 jours (arrêtées au 11 juin 2024)');
+    expect(digestHtml({ ...input, staleDays: null }, deskLanguages.fr, stages, format)).not.toContain('Attention');
   });
 
   it('has a CSV with the page’s separator and formulas neutralised', () => {

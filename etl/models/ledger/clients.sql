@@ -33,6 +33,14 @@ unapplied as (
   group by client_id
 ),
 
+-- Its last payment: the latest day it paid on, and what it paid that day (all its payments of that
+-- day), on or before the as-of date (payments holds no later one).
+last_payment as (
+  select client_id, max(payment_date) as last_payment_date, arg_max(amount, payment_date) as last_payment_amount
+  from (select client_id, payment_date, sum(amount) as amount from payments group by client_id, payment_date)
+  group by client_id
+),
+
 final as (
   select
     all_clients.client_id,
@@ -57,6 +65,8 @@ final as (
     coalesce(positions.receivables_amount, 0)::decimal(18, 2) as receivables_amount,
     coalesce(positions.overdue_amount, 0)::decimal(18, 2) as overdue_amount,
     coalesce(unapplied.unapplied_cash_amount, 0)::decimal(18, 2) as unapplied_cash_amount,
+    last_payment.last_payment_date,
+    last_payment.last_payment_amount::decimal(18, 2) as last_payment_amount,
     positions.max_days_past_due::integer as max_days_past_due,
     coalesce(positions.invoice_count, 0)::integer as invoice_count,
     positions.first_invoice_date,
@@ -69,6 +79,7 @@ final as (
   left join positions using (client_id)
   left join unapplied using (client_id)
   left join disputed using (client_id)
+  left join last_payment using (client_id)
   left join int_doubtful_clients as doubtful using (client_id)
 )
 

@@ -10,6 +10,8 @@ export interface WorklistRow {
   name: string | null;
   sales_rep: string | null;
   stage: string;
+  /** When the client reached that stage (its most advanced invoice's): what makes a row new. */
+  stage_started_date: string | null;
   invoice_count: number;
   paused_invoice_count: number;
   due_amount: number;
@@ -37,7 +39,7 @@ export interface WorklistRow {
 
 export const worklist = () =>
   memo<WorklistRow>('worklist', ['worklist'], `
-    select priority, client_id, name, sales_rep, stage, invoice_count, paused_invoice_count, due_amount, overdue_amount, max_days_from_due,
+    select priority, client_id, name, sales_rep, stage, stage_started_date, invoice_count, paused_invoice_count, due_amount, overdue_amount, max_days_from_due,
            expected_loss_amount, grade, claim_deadline_date, is_claim_deadline_passed, last_action_date, last_action_kind, next_action_date, promise_status, promise_date, promise_amount,
            disputed_invoice_count, disputed_amount, contact_name, contact_role, contact_email, contact_phone
     from {worklist} order by priority`);
