@@ -13,7 +13,10 @@ import {
 const options = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b, t.locale));
 
 export interface ClientsList {
+  /** Every client: those with open items first (largest receivables first), then the others by name. */
   rows: ListRow[];
+  /** How many have open items (the first rows). */
+  openCount: number;
   segments: string[];
   reps: string[];
   grades: string[];
@@ -25,6 +28,8 @@ export const clientsList = (base: string) =>
     const open = all
       .filter((c) => c.receivables_amount !== 0)
       .sort((a, b) => b.receivables_amount - a.receivables_amount || a.client_id.localeCompare(b.client_id));
+    // Clients with nothing open have their page too: after the others, by id, behind a filter.
+    const settled = all.filter((c) => c.receivables_amount === 0).sort((a, b) => a.client_id.localeCompare(b.client_id));
     // The grade every page uses: the latest score, or the labelled fallback.
     const risk = new Map<string, ClientRisk>(
       open.map((c) => {
@@ -33,7 +38,8 @@ export const clientsList = (base: string) =>
       }),
     );
     return {
-      rows: open.map((c) => clientRow(base, c, risk, true)),
+      rows: [...open, ...settled].map((c) => clientRow(base, c, risk, true)),
+      openCount: open.length,
       segments: options(open.map((c) => c.segment)),
       reps: options(open.map((c) => c.sales_rep)),
       grades: options([...risk.values()].map((r) => r.grade)),

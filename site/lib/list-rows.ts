@@ -5,6 +5,7 @@ import { format } from './format.ts';
 import { desk } from './i18n/desk.ts';
 import { finance } from './i18n/finance.ts';
 import { t } from './i18n/index.ts';
+import { foldText } from '../scripts/match.ts';
 import type { Cell, ListRow, SubPart } from './lists.ts';
 import { clientHref } from './nav.ts';
 import type { Bucket, Client, ClientAgeing, WorklistRow } from './warehouse.ts';
@@ -32,8 +33,9 @@ export function clientRow(base: string, c: Client, risk?: Map<string, ClientRisk
   return {
     c: cells,
     d: {
-      search: `${c.name} ${c.client_id} ${c.segment ?? ''} ${c.sales_rep ?? ''}`.toLowerCase(),
+      search: foldText(`${c.name} ${c.client_id} ${c.segment ?? ''} ${c.sales_rep ?? ''}`),
       segment: c.segment ?? '',
+      open: c.receivables_amount !== 0 ? '1' : '0',
       rep: c.sales_rep ?? '',
       grade: r?.grade ?? '',
       overlimit: r?.overLimit ? '1' : '0',
@@ -56,7 +58,7 @@ export function ageingRow(base: string, r: ClientAgeing, buckets: readonly Bucke
       { t: format.money(r.overdue_amount), s: String(r.overdue_amount) },
     ],
     d: {
-      search: `${name} ${r.client_id}`.toLowerCase(),
+      search: foldText(`${name} ${r.client_id}`),
       bucket: buckets.filter((_, i) => (r.bucket_amounts[i] ?? 0) !== 0).map((b) => b.bucket).join(' '),
     },
   };
@@ -115,6 +117,6 @@ export function worklistRow(base: string, r: WorklistRow, segment: string | null
       ...(withRep ? [r.sales_rep ? { t: r.sales_rep, h: repHref(base, r.sales_rep), k: 'text rep' } : { t: '', k: 'text rep' }] : []),
       documents,
     ],
-    d: { stage: r.stage, rep: r.sales_rep ?? '', segment: segment ?? '', new: isNew ? '1' : '0', search: `${r.name ?? ''} ${r.client_id} ${r.contact_name ?? ''}`.toLowerCase() },
+    d: { stage: r.stage, rep: r.sales_rep ?? '', segment: segment ?? '', new: isNew ? '1' : '0', search: foldText(`${r.name ?? ''} ${r.client_id} ${r.contact_name ?? ''}`) },
   };
 }

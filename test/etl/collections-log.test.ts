@@ -130,12 +130,13 @@ describe('the worklist, statements and letters at 2024-06-11', () => {
   });
 
   it('measures each rep’s month: clients chased, collected after an action, promises kept and broken', async () => {
-    // Alice, May: PROM called on 05-20 (its overdue at 04-30: none, P1 falls due 05-01); paid 400
-    // within 30 days (06-05); CALM's promise of 05-10 kept; K1 settled 49 days late (04-01 → 05-20).
+    // Alice, May: PROM called on 05-20 (its overdue at 04-30: none, P1 falls due 05-01); its 400
+    // paid within 30 days (06-05) went to P1, not chased (not yet due on 04-30): collected 0;
+    // CALM's promise of 05-10 kept; K1 settled 49 days late (04-01 → 05-20).
     // Alice, June: PROM's promise of 06-01, broken. Bruno: log lines in June, nothing settled.
     expect(await wh.query(`select sales_rep, month, clients_chased, chased_amount, collected_after_action_amount, promises_made, promises_kept,
                                   promises_broken, disputes_resolved, days_beyond_terms from collector_performance`)).toEqual([
-      { sales_rep: 'Alice Martin', month: '2024-05-01', clients_chased: 1, chased_amount: 0, collected_after_action_amount: 400, promises_made: 1, promises_kept: 1, promises_broken: 0, disputes_resolved: 0, days_beyond_terms: 49 },
+      { sales_rep: 'Alice Martin', month: '2024-05-01', clients_chased: 1, chased_amount: 0, collected_after_action_amount: 0, promises_made: 1, promises_kept: 1, promises_broken: 0, disputes_resolved: 0, days_beyond_terms: 49 },
       { sales_rep: 'Alice Martin', month: '2024-06-01', clients_chased: 0, chased_amount: 0, collected_after_action_amount: 0, promises_made: 1, promises_kept: 0, promises_broken: 1, disputes_resolved: 0, days_beyond_terms: null },
       { sales_rep: 'Bruno Petit', month: '2024-06-01', clients_chased: 0, chased_amount: 0, collected_after_action_amount: 0, promises_made: 0, promises_kept: 0, promises_broken: 0, disputes_resolved: 0, days_beyond_terms: null },
     ]);

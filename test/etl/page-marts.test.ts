@@ -150,7 +150,9 @@ describe('penalty_totals and penalties_by_client', () => {
     ]);
     // Claimable 52.50 on 1 invoice; accrued 30 + 45 = 75 on 2, the oldest due 2024-01-15.
     expect(await db.rows(mart('penalty_totals'))).toEqual([
-      { claimable_amount: 52.5, claimable_invoice_count: 1, paid_late_amount: 75, paid_late_invoice_count: 2, paid_late_since_date: '2024-01-15', days_without_rate: 10 },
+      // Indemnity claimable: F1's 40; no open invoice lacks a rate (F3's missing days are paid ones).
+      { claimable_amount: 52.5, claimable_invoice_count: 1, paid_late_amount: 75, paid_late_invoice_count: 2, paid_late_since_date: '2024-01-15', days_without_rate: 10,
+        indemnity_claimable_amount: 40, rate_missing_from_date: null },
     ]);
   });
 });

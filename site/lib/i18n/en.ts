@@ -54,6 +54,9 @@ export const en: Labels = {
     filterRep: 'Sales rep',
     overLimit: 'Over limit',
     overdueOnly: 'Overdue only',
+    scope: 'Show',
+    scopeOpen: 'clients with open items',
+    scopeAll: (n) => `all clients (${n}), even with nothing open`,
     all: 'All',
   },
   ageing: {

@@ -57,6 +57,9 @@ export const fr = {
     filterRep: 'Commercial',
     overLimit: 'Limite dépassée',
     overdueOnly: 'En retard seulement',
+    scope: 'Afficher',
+    scopeOpen: 'les clients avec encours',
+    scopeAll: (n: string) => `tous les clients (${n}), même sans encours`,
     all: 'Tous',
   },
   ageing: {

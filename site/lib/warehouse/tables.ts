@@ -535,6 +535,8 @@ export const warehouseTables = {
     paid_late_invoice_count: present.number,
     paid_late_since_date: date,
     days_without_rate: present.number,
+    indemnity_claimable_amount: number,
+    rate_missing_from_date: date,
   }),
   promises: z.object({
     action_id: text,
@@ -761,6 +763,12 @@ export const warehouseTables = {
     due_amount: number,
     overdue_amount: number,
     expected_loss_amount: number,
+    company_overdue_amount: number,
+    overdue_to_chase_amount: number,
+    overdue_paused_amount: number,
+    overdue_to_declare_amount: number,
+    overdue_other_amount: number,
+    preventive_amount: number,
   }),
   writeoffs: z.object({
     writeoff_id: text,
@@ -816,7 +824,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   payments: { payment_id: 'VARCHAR', client_id: 'VARCHAR', payment_date: 'DATE', amount: 'DECIMAL(18,2)', invoice_id: 'VARCHAR', allocated_amount: 'DECIMAL(18,2)', unapplied_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
   penalties: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', due_date: 'DATE', days_late: 'INTEGER', interest_amount: 'DECIMAL(18,2)', indemnity_amount: 'DECIMAL(18,2)', penalty_amount: 'DECIMAL(18,2)', days_without_rate: 'INTEGER', days_before_rate_table: 'INTEGER', rate_missing_from_date: 'DATE', is_still_open: 'BOOLEAN' },
   penalties_by_client: { client_id: 'VARCHAR', invoice_count: 'INTEGER', interest_claimable_amount: 'DECIMAL(18,2)', indemnity_claimable_amount: 'DECIMAL(18,2)', claimable_amount: 'DECIMAL(18,2)', paid_late_amount: 'DECIMAL(18,2)', penalty_amount: 'DECIMAL(18,2)', days_without_rate: 'INTEGER', rate_missing_from_date: 'DATE' },
-  penalty_totals: { claimable_amount: 'DECIMAL(18,2)', claimable_invoice_count: 'INTEGER', paid_late_amount: 'DECIMAL(18,2)', paid_late_invoice_count: 'INTEGER', paid_late_since_date: 'DATE', days_without_rate: 'INTEGER' },
+  penalty_totals: { claimable_amount: 'DECIMAL(18,2)', claimable_invoice_count: 'INTEGER', paid_late_amount: 'DECIMAL(18,2)', paid_late_invoice_count: 'INTEGER', paid_late_since_date: 'DATE', days_without_rate: 'INTEGER', indemnity_claimable_amount: 'DECIMAL(18,2)', rate_missing_from_date: 'DATE' },
   promises: { action_id: 'VARCHAR', client_id: 'VARCHAR', action_date: 'DATE', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', received_amount: 'DECIMAL(18,2)', invoice_ids: 'VARCHAR', author: 'VARCHAR', status: 'VARCHAR' },
   provision_backtest: { month_end: 'DATE', provision_amount: 'DECIMAL(18,2)', written_off_12m_amount: 'DECIMAL(18,2)', writeoff_to_provision_ratio: 'DOUBLE' },
   provision_matrix: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', amount: 'DECIMAL(18,2)' },
@@ -836,7 +844,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   statements: { client_id: 'VARCHAR', item_count: 'INTEGER', invoices_open_amount: 'DECIMAL(18,2)', credits_open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)' },
   worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', disputed_invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
   worklist_reps: { sales_rep: 'VARCHAR', client_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)' },
-  worklist_totals: { client_count: 'INTEGER', action_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)' },
+  worklist_totals: { client_count: 'INTEGER', action_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)', company_overdue_amount: 'DECIMAL(18,2)', overdue_to_chase_amount: 'DECIMAL(18,2)', overdue_paused_amount: 'DECIMAL(18,2)', overdue_to_declare_amount: 'DECIMAL(18,2)', overdue_other_amount: 'DECIMAL(18,2)', preventive_amount: 'DECIMAL(18,2)' },
   writeoffs: { writeoff_id: 'VARCHAR', client_id: 'VARCHAR', invoice_id: 'VARCHAR', writeoff_date: 'DATE', amount: 'DECIMAL(18,2)', unapplied_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
 };
 
