@@ -12,6 +12,8 @@ export const openItemsColumns = {
     optional: [
       'segment', 'sector', 'country', 'sales_rep', 'payment_terms', 'credit_limit', 'insured_limit',
       'guarantee_amount', 'external_rating', 'legal_status', 'procedure_date',
+      // The postal address a letter is sent to (country above).
+      'address_line_1', 'address_line_2', 'postcode', 'city',
     ],
   },
   invoices: {
@@ -296,7 +298,7 @@ const collections = z.strictObject({
   staleAfterDays: z.number().int().min(0).default(3),
   /** A client contacted since its stage started is chased again this many days after the last action. */
   followUpDays: z.number().int().min(1).default(7),
-  /** Days given to pay in a letter (from the as-of date). */
+  /** Days given to pay in a letter, counted from the day the letter is produced (the site's build date). */
   paymentDeadlineDays: z.number().int().min(1).default(8),
   /**
    * Months to declare a claim to the mandataire after the opening judgment of a collective procedure

@@ -59,6 +59,10 @@ export const headerSynonyms: Record<DocumentsFile, Record<string, string[]>> = {
     legal_status: ['statut juridique', 'procedure', 'statut', 'legal status', 'status'],
     procedure_date: ['date de jugement', 'date du jugement', 'date jugement', 'date d ouverture de la procedure', 'date d ouverture', 'date de la procedure', 'date procedure',
       'judgment date', 'judgement date', 'date of judgment', 'procedure date', 'proceedings date', 'insolvency date', 'opening date'],
+    address_line_1: ['adresse', 'adresse 1', 'adresse ligne 1', 'rue', 'address', 'address 1', 'address line 1', 'street', 'billing address'],
+    address_line_2: ['complement d adresse', 'adresse 2', 'adresse ligne 2', 'address 2', 'address line 2'],
+    postcode: ['code postal', 'cp', 'postcode', 'postal code', 'zip', 'zip code'],
+    city: ['ville', 'localite', 'commune', 'city', 'town'],
   },
   writeoffs: {
     writeoff_id: ['n passage en perte', 'passage en perte', 'writeoff id', 'write off id', 'write off number', 'n piece', 'reference'],

@@ -10,6 +10,7 @@ import { argv } from 'zx';
 
 import { behaviourShares, deteriorationDefaultShare, makeLateness, suddenDefaultChance, type Behaviour, type PaymentHabit } from './behaviours.ts';
 import { addDays, dueDate, sampleTerms, type SampleTerms } from './due-dates.ts';
+import { addressDrawer } from './addresses.ts';
 import { companyName } from './names.ts';
 import { writeCollectionsLog } from './collections-log.ts';
 import { csvFile, sampleConfig, sampleFecConfig } from './export-format.ts';
@@ -216,13 +217,18 @@ function writeExport(all: Client[], { invoices, payments, writeoffs }: ReturnTyp
     : c.behaviour === 'prompt' ? pick(['A', 'A', 'B', 'B', 'C'])
     : pick(['A', 'B', 'B', 'C']);
 
+  // The postal address last, from its own stream: the columns before it are what they were.
+  const addressOf = addressDrawer(seed + 1);
   writeFileSync(join(outDir, 'clients.csv'), csvFile(
-    ['Code client', 'Raison sociale', 'Segment', 'Secteur', 'Pays', 'Commercial', 'Conditions de paiement', 'Limite de crédit', 'Limite assurée', 'Garanties', 'Note externe', 'Statut juridique', 'Date de jugement'],
+    ['Code client', 'Raison sociale', 'Segment', 'Secteur', 'Pays', 'Commercial', 'Conditions de paiement', 'Limite de crédit', 'Limite assurée', 'Garanties', 'Note externe', 'Statut juridique', 'Date de jugement',
+     'Adresse', 'Complément d\'adresse', 'Code postal', 'Ville'],
     all.map((c) => {
       const limit = chance(0.9) ? Math.max(1000, Math.round((monthlySales.get(c.id) ?? 0) * 2.5 / 1000) * 1000) : null;
       const insured = limit && chance(0.35) ? Math.round((limit * uniform(0.5, 1)()) / 500) * 500 : null;
       const status = !c.inProcedure ? 'Actif' : c.writeoffDate ? 'Liquidation judiciaire' : 'Redressement judiciaire';
-      return [c.id, c.name, c.segment, c.sector, c.country, c.salesRep, c.terms, limit, insured, chance(0.03) ? Math.round(uniform(5, 20)()) * 1000 : null, chance(0.6) ? ratingOf(c) : null, status, c.procedureDate ?? null];
+      const row = [c.id, c.name, c.segment, c.sector, c.country, c.salesRep, c.terms, limit, insured, chance(0.03) ? Math.round(uniform(5, 20)()) * 1000 : null, chance(0.6) ? ratingOf(c) : null, status, c.procedureDate ?? null];
+      const address = addressOf(c.country);
+      return [...row, address.line1, address.line2, address.postcode, address.city];
     }),
   ));
   for (const d of invoices) d.currency = d.client.country === 'CH' && chance(0.5) ? 'CHF' : 'EUR';

@@ -28,6 +28,7 @@ export const sampleConfig = {
         client_id: 'Code client', name: 'Raison sociale', segment: 'Segment', sector: 'Secteur', country: 'Pays', sales_rep: 'Commercial',
         payment_terms: 'Conditions de paiement', credit_limit: 'Limite de crédit', insured_limit: 'Limite assurée', guarantee_amount: 'Garanties',
         external_rating: 'Note externe', legal_status: 'Statut juridique', procedure_date: 'Date de jugement',
+        address_line_1: 'Adresse', address_line_2: "Complément d'adresse", postcode: 'Code postal', city: 'Ville',
       },
       invoices: {
         invoice_id: 'N° pièce', client_id: 'Code client', kind: 'Type', issue_date: 'Date pièce', due_date: 'Date échéance', amount: 'Montant TTC',

@@ -27,3 +27,36 @@ export function buildDate(): Date {
   const pinned = process.env.ENCOURS_BUILD_DATE;
   return pinned ? new Date(`${pinned}T00:00:00Z`) : new Date();
 }
+
+/**
+ * The day a letter is produced — the build date, the nightly's run day — and its payment deadline
+ * `deadlineDays` (collections.paymentDeadlineDays, the `company` table) after it, as YYYY-MM-DD.
+ * The warehouse cannot know them (the same warehouse builds on later days), and a deadline
+ * counted from the as-of date had already passed on the day the letter was printed.
+ */
+export function letterDates(built: Date, deadlineDays: number): { letterDate: string; deadlineDate: string } {
+  const day = Date.UTC(built.getUTCFullYear(), built.getUTCMonth(), built.getUTCDate());
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { letterDate: iso(day), deadlineDate: iso(day + deadlineDays * 86_400_000) };
+}
+
+/** A phone number as a tel: link, its digits and a leading + kept ('04 72 00 00 00' → 'tel:0472000000'). */
+export const telHref = (phone: string) => `tel:${phone.replace(/(?!^\+)[^\d]/g, '')}`;
+
+/** An e-mail address as a mailto: link (the contacts file keeps only valid addresses). */
+export const mailtoHref = (email: string) => `mailto:${email}`;
+
+/**
+ * The data date the worklist's "new" rows are new since: the as-of date of the latest earlier run
+ * that had older data (run_history.json, newest first), or null when there is none — a row is
+ * then new when its client reached its stage on this data's own date.
+ */
+export function previousDataDate(asOf: string, history: readonly { as_of_date: string }[]): string | null {
+  return history.map((run) => run.as_of_date).find((date) => date < asOf) ?? null;
+}
+
+/** Whether a worklist client reached its current stage since the previous data (see previousDataDate). */
+export function isNewSince(stageStarted: string | null, asOf: string, previous: string | null): boolean {
+  if (!stageStarted) return false;
+  return previous === null ? stageStarted >= asOf : stageStarted > previous;
+}

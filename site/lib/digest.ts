@@ -17,6 +17,8 @@ export interface DigestInput {
   /** Absolute or site-relative link to the rep's page. */
   pageHref: string;
   language: string;
+  /** How old the data is when it is too old to chase from (site/lib/desk.ts staleness), else null. */
+  staleDays?: number | null;
 }
 
 function columns(labels: Desk, stages: Stages, format: Format) {
@@ -44,7 +46,8 @@ export function digestHtml(input: DigestInput, labels: Desk, stages: Stages, for
 <head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#111">
 <h1 style="font-size:18px">${escapeHtml(title)}</h1>
-<p>${escapeHtml(labels.digest.intro(format.integer(input.rows.length)))} <a href="${escapeHtml(input.pageHref)}">${escapeHtml(labels.digest.page)}</a></p>
+${input.staleDays == null ? '' : `<p style="background:#fff6e5;border-left:3px solid #e0a030;padding:6px 10px;font-weight:bold">${escapeHtml(labels.page.stale(format.integer(input.staleDays), format.longDate(input.asOf)))}</p>
+`}<p>${escapeHtml(labels.digest.intro(format.integer(input.rows.length)))} <a href="${escapeHtml(input.pageHref)}">${escapeHtml(labels.digest.page)}</a></p>
 <table style="border-collapse:collapse">
 <thead><tr>${head}</tr></thead>
 <tbody>

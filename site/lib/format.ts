@@ -2,7 +2,7 @@
 // and the company currency. fr-FR gives '1 234 567 €' (narrow no-break spaces between thousands, a
 // no-break space before the sign), en-GB '€1,234,567'. A missing value shows as '–', never as 0.
 import { finance, type FinanceLabels } from './i18n/finance.ts';
-import { t, type Labels } from './i18n/index.ts';
+import { language, languages, t, type Labels, type Language } from './i18n/index.ts';
 import { companyCurrency } from './warehouse.ts';
 
 export type Format = ReturnType<typeof makeFormat>;
@@ -28,6 +28,7 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
   const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   const ratio = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const regions = new Intl.DisplayNames(locale, { type: 'region' });
   const decimalSign = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
   const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
     .formatToParts(0)
@@ -69,10 +70,30 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
     csvNumber: (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '' : String(value).replace('.', decimalSign)),
     /** A moment (ISO timestamp), in UTC and said so. */
     dateTime: (iso: string) => `${ordinalFirst(locale, dateTime, new Date(iso))} UTC`,
+    /**
+     * A SIREN as INSEE writes it, three groups of three digits ('552100554' → '552 100 554'), a
+     * SIRET the same with its five-digit establishment number last; the warehouse keeps the
+     * digits alone (the setting's spaces stripped), anything else shows as it is. No-break spaces:
+     * the number never wraps on a letterhead.
+     */
+    /** A country's name from its ISO code ('DE' → 'Allemagne', 'Germany'); a name already written, as it is. */
+    country: (code: string) => {
+      const iso = code.trim().toUpperCase();
+      return /^[A-Z]{2}$/.test(iso) ? (regions.of(iso) ?? code) : code;
+    },
+    siren: (digits: string) =>
+      /^\d{9}$/.test(digits) ? digits.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1\u00a0$2\u00a0$3')
+      : /^\d{14}$/.test(digits) ? digits.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4')
+      : digits,
   };
 }
 
 export const format = makeFormat(t.locale, companyCurrency());
+
+/** The formatter of another language than the build's: a letter written in its client's language. */
+export function formatIn(lang: Language): Format {
+  return lang === language() ? format : makeFormat(languages[lang].locale, companyCurrency(), languages[lang]);
+}
 
 /** A bucket's label in the build's language: 'not_due' → 'Non échu', '1-30' → '1–30 j', '>365' → '> 365 j'. */
 export function bucketLabel(bucket: string, labels: Labels = t): string {

@@ -7,8 +7,10 @@
 import { baseUrl } from './nav.ts';
 
 /** One table cell. `t` its text; `h` makes it a link; `x` a second text after it, a link to `xh`
- * (after ' · ') or a span of class `xk` ('id' by default) titled `xt`; `c` the CSV value
- * (data-csv); `s` the sort key (data-sort); `k` its class; `b` bold; `r` a row header. */
+ * (after ' · ') or a span of class `xk` ('id' by default) titled `xt`; `g` a tag after them;
+ * `u` lines under them, smaller, each of parts joined by ' · ' (a part with `h` is a link: a
+ * phone's tel:, an e-mail's mailto:); `c` the CSV value (data-csv); `s` the sort key
+ * (data-sort); `k` its class; `b` bold; `r` a row header. */
 export interface Cell {
   t: string;
   h?: string;
@@ -16,11 +18,19 @@ export interface Cell {
   xh?: string;
   xk?: string;
   xt?: string;
+  g?: string;
+  u?: SubPart[][];
   c?: string;
   s?: string;
   k?: string;
   b?: 1;
   r?: 1;
+}
+
+/** A part of a line under a cell's text: its text, a link when it has `h`. */
+export interface SubPart {
+  t: string;
+  h?: string;
 }
 
 /** A row: its cells, and the data-* attributes the filters read (site/scripts/match.ts). */

@@ -53,6 +53,7 @@ for (const tableId of tables) {
   if (!table) continue;
   whenRowsLoaded(table, () => {
     for (const control of controls.filter((c) => c.dataset.table === tableId)) control.closest('.filters')?.removeAttribute('hidden');
-    if (controls.some((c) => c.dataset.table === tableId && fromUrl.has(c.dataset.filter!))) apply(tableId);
+    // A filter from the URL, or one that narrows by default (the clients list shows those with open items until asked for all).
+    if (controls.some((c) => c.dataset.table === tableId && (fromUrl.has(c.dataset.filter!) || isActive(filterOf(c))))) apply(tableId);
   });
 }

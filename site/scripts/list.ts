@@ -50,6 +50,17 @@ function drawCell(cell: Cell): HTMLTableCellElement {
       element.append(span);
     }
   }
+  if (cell.g) {
+    const span = tag('span', cell.g);
+    span.className = 'tag new';
+    element.append(span);
+  }
+  for (const line of cell.u ?? []) {
+    const span = document.createElement('span');
+    span.className = 'sub';
+    line.forEach((part, i) => span.append(...(i > 0 ? [' · '] : []), part.h ? link(part.t, part.h) : part.t));
+    element.append(span);
+  }
   return element;
 }
 

@@ -8,8 +8,17 @@ export type Filter =
   | { kind: 'checkbox'; key: string; value: string; checked: boolean }
   /** A <select data-match="token">: the row's value, a space-separated list, holds the chosen one. */
   | { kind: 'token'; key: string; value: string }
-  /** A search box: the row's (lower-case) text holds every word typed, in any order. */
+  /** A search box: the row's text holds every word typed, in any order, case and accents aside ('francois' finds 'François'). */
   | { kind: 'search'; key: string; value: string };
+
+/**
+ * Text as search compares it: lower case, accents and other combining marks removed (NFD), ligatures
+ * spelt out ('Œ' → 'oe'). The lists' data-search is folded once at build (site/lib/list-rows.ts); the
+ * words typed are folded here.
+ */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/gi, 'oe').replace(/æ/gi, 'ae').replace(/ß/g, 'ss').toLowerCase();
+}
 
 export function rowMatches(filters: readonly Filter[], data: Readonly<Record<string, string | undefined>>): boolean {
   return filters.every((filter) => {
@@ -21,8 +30,10 @@ export function rowMatches(filters: readonly Filter[], data: Readonly<Record<str
         return filter.value === '' || own.split(' ').includes(filter.value);
       case 'checkbox':
         return !filter.checked || own === filter.value;
-      case 'search':
-        return filter.value.toLowerCase().split(/\s+/).filter(Boolean).every((word) => own.includes(word));
+      case 'search': {
+        const text = foldText(own);
+        return foldText(filter.value).split(/\s+/).filter(Boolean).every((word) => text.includes(word));
+      }
     }
   });
 }

@@ -189,3 +189,33 @@ describe('the identity card of a client under a collective procedure', () => {
     }
   });
 });
+
+describe('the top of a client page', () => {
+  const q = <T extends Record<string, unknown>>(sql: string) => queryWarehouse<T & Record<string, never>>(inject('sampleWarehouse'), sql);
+
+  it.each(languages)('(%s) says how risky the client is before any table: grade, stage, exposure against limit and insured limit, last payment, contact', async (language) => {
+    // The first worklist client at a formal notice with a contact and a payment: each tile's figure
+    // is its mart column, read here from the warehouse.
+    const [c] = await q<{ client_id: string; grade: string; last_payment_date: string; contact_phone: string; contact_email: string }>(`
+      select w.client_id, r.grade, c.last_payment_date, w.contact_phone, w.contact_email
+      from worklist w join clients c using (client_id) join client_risk r using (client_id)
+      where w.stage = 'formal_notice' and w.contact_phone is not null and w.contact_email is not null and c.last_payment_date is not null
+      order by w.priority limit 1`);
+    const { page, problems } = await open(language, `/clients/${c!.client_id}/`, 390);
+    const tiles = page.locator('.client-risk .kpi');
+    await expect(tiles.nth(0).locator('.kpi-value').textContent()).resolves.toBe(c!.grade);
+    await expect(tiles.nth(1).locator('.kpi-value').textContent()).resolves.toBe(language === 'fr' ? 'Mise en demeure' : 'Formal notice');
+    const [y, m, d] = c!.last_payment_date.split('-');
+    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(language === 'fr' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`);
+    await expect(page.locator('[data-contact] a[href^="tel:"]').getAttribute('href')).resolves.toBe(`tel:${c!.contact_phone.replace(/\D/g, '')}`);
+    await expect(page.locator('[data-contact] a[href^="mailto:"]').getAttribute('href')).resolves.toBe(`mailto:${c!.contact_email}`);
+    // On a phone, the risk tiles come before the open-items table.
+    const riskTop = await page.locator('.client-risk').evaluate((e) => e.getBoundingClientRect().top);
+    const tableTop = await page.locator('#invoices').evaluate((e) => e.getBoundingClientRect().top);
+    expect(riskTop).toBeLessThan(900);
+    expect(riskTop).toBeLessThan(tableTop);
+    expect(problems).toEqual(noProblems);
+    await page.screenshot({ path: join(screenshots, `${language}-390-risk.png`) });
+    await page.close();
+  });
+});

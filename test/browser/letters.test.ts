@@ -63,7 +63,8 @@ describe('the account statement', () => {
 });
 
 describe('the formal notice', () => {
-  it.each(['fr', 'en'] as const)('(%s) claims the interest and indemnity of the penalties rows of its invoices', async (lang) => {
+  // PROM is in France: its letter is French in either build (the figures read the French way).
+  it.each(['fr', 'en'] as const)('(%s build) claims the interest and indemnity of the penalties rows of its invoices', async (lang) => {
     const penalties = await wh.query<{ invoice_id: string; interest_amount: number; indemnity_amount: number }>(
       `select invoice_id, interest_amount, indemnity_amount from penalties where invoice_id in ('P1', 'P2') order by invoice_id`);
     expect(penalties).toHaveLength(2);
@@ -71,17 +72,20 @@ describe('the formal notice', () => {
     await expect(page.locator('[data-letter]').getAttribute('data-letter')).resolves.toBe('formal_notice');
     for (const row of penalties) {
       const line = page.locator(`tr[data-invoice="${row.invoice_id}"]`);
-      expect(amount(await line.locator('[data-interest]').textContent(), lang)).toBe(row.interest_amount);
-      expect(amount(await line.locator('[data-indemnity]').textContent(), lang)).toBe(row.indemnity_amount);
+      expect(amount(await line.locator('[data-interest]').textContent(), 'fr')).toBe(row.interest_amount);
+      expect(amount(await line.locator('[data-indemnity]').textContent(), 'fr')).toBe(row.indemnity_amount);
     }
     const interest = Math.round(penalties.reduce((s, r) => s + r.interest_amount, 0) * 100) / 100;
-    expect(amount(await page.locator('[data-total="interest"]').textContent(), lang)).toBe(interest);
-    expect(amount(await page.locator('[data-total="indemnity"]').textContent(), lang)).toBe(80);
-    const text = (await page.locator('main, article').first().textContent())!;
+    expect(amount(await page.locator('[data-total="interest"]').textContent(), 'fr')).toBe(interest);
+    expect(amount(await page.locator('[data-total="indemnity"]').textContent(), 'fr')).toBe(80);
+    const text = (await page.locator('main, article').first().innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('L441-10');
     expect(text).toContain('D441-5');
-    // Deadline: as-of 2024-06-11 + 8 days.
-    expect(text).toContain(lang === 'fr' ? '19 juin 2024' : '19 June 2024');
+    // Dated the build day, the deadline 8 days after it (never from the as-of date, 2024-06-11):
+    // fr built 2024-06-20 → 28 June; en built 2024-06-12 → 20 June. PROM has no country: a French
+    // client, whose letter is French in either build.
+    expect(text).toContain(lang === 'fr' ? 'Le 20 juin 2024' : 'Le 12 juin 2024');
+    expect(text).toContain(lang === 'fr' ? 'au plus tard le 28 juin 2024' : 'au plus tard le 20 juin 2024');
     expect(problems).toEqual(noProblems);
     await page.close();
   });
@@ -95,7 +99,13 @@ describe('letters in each language', () => {
     const visit = (value: unknown): void => {
       if (typeof value === 'string') out.push(...value.split(/§|\[object Object\]/));
       else if (typeof value === 'function') {
-        const result = (value as (...a: unknown[]) => unknown)(...Array.from({ length: 5 }, () => ({ open: '§', deadline: '§', days: '§', count: '§', interest: '§', indemnity: '§', perInvoice: '§', claimed: '§', points: '§' })));
+        const args = { open: '§', deadline: '§', days: '§', count: '§', interest: '§', known: '§', unknownFrom: '§', indemnity: '§', perInvoice: '§', claimed: '§', points: '§' };
+        const result = (value as (...a: unknown[]) => unknown)(...Array.from({ length: 5 }, () => args));
+        visit(result);
+        // Each law a formal notice may cite, with and without its interest known.
+        for (const basis of ['fr_commercial_code', 'eu_directive', 'terms_of_sale']) {
+          for (const interest of ['§', null]) visit((value as (...a: unknown[]) => unknown)({ ...args, basis, interest }));
+        }
         visit(result);
       } else if (Array.isArray(value)) value.forEach(visit);
       else if (value && typeof value === 'object') Object.values(value).forEach(visit);
@@ -105,16 +115,23 @@ describe('letters in each language', () => {
     return out.map((s) => s.trim()).filter((s) => s.length >= 12 && s.split(/\s+/).filter((w) => /^[\p{L}’']{4,}$/u.test(w) && w !== 'article').length >= 2);
   }
 
-  it.each([['fr', 'en'], ['en', 'fr']] as const)('the %s letter and statement hold no sentence of the %s ones', async (lang, other) => {
+  // The statement is in the site's language; the letter in its client's (PROM, in France: French
+  // in both builds), the page around it in the site's.
+  it.each([['fr', 'en', 'fr'], ['en', 'fr', 'fr']] as const)('the %s build’s statement holds no %s sentence, and its letter to a French client is French throughout', async (lang, other, letterLang) => {
     const own = new Set(sentences(lang));
     const foreign = sentences(other).filter((s) => !own.has(s));
     expect(foreign.length).toBeGreaterThan(20);
-    for (const path of ['/clients/PROM/letter/', '/clients/PROM/statement/']) {
-      const { page } = await open(lang, path);
-      const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
-      expect(foreign.filter((s) => text.includes(s.replace(/\s+/g, ' '))), `${lang} ${path}`).toEqual([]);
-      await page.close();
-    }
+    const statement = await open(lang, '/clients/PROM/statement/');
+    const statementText = (await statement.page.locator('body').innerText()).replace(/\s+/g, ' ');
+    expect(foreign.filter((s) => statementText.includes(s.replace(/\s+/g, ' '))), `${lang} statement`).toEqual([]);
+    await statement.page.close();
+    const letterOwn = new Set(sentences(letterLang));
+    const letterForeign = sentences(letterLang === 'fr' ? 'en' : 'fr').filter((s) => !letterOwn.has(s));
+    const letter = await open(lang, '/clients/PROM/letter/');
+    await expect(letter.page.locator('article.sheet').getAttribute('lang')).resolves.toBe(letterLang === lang ? null : letterLang);
+    const letterText = (await letter.page.locator('article.sheet').innerText()).replace(/\s+/g, ' ');
+    expect(letterForeign.filter((s) => letterText.includes(s.replace(/\s+/g, ' '))), `${lang} letter`).toEqual([]);
+    await letter.page.close();
   });
 });
 
@@ -151,6 +168,22 @@ describe('the worklist page', () => {
     await expect(en.page.locator('.data-date').textContent()).resolves.toBe('Data as of 11 June 2024.');
     expect(await en.page.locator('.stale').count()).toBe(0);
     await en.page.close();
+  });
+
+  it('warns of old data on every page and in the digest, with one rule: the overview, a rep’s page, a client page, a letter', async () => {
+    // fr built 2024-06-20, 9 days after the as-of date 2024-06-11 (beyond the default 3): stale.
+    for (const path of ['/', '/reps/Alice_20Martin/', '/clients/PROM/', '/clients/PROM/letter/']) {
+      const { page } = await open('fr', path);
+      await expect(page.locator('.stale').textContent(), path).resolves.toMatch(/^Attention : ces données datent de 9 jours \(arrêtées au 11 juin 2024\)/);
+      await page.close();
+    }
+    const digest = await (await fetch(`${sites.fr.url}/digest/Alice_20Martin.html`)).text();
+    expect(digest).toContain('Attention : ces données datent de 9 jours');
+    // en built the day after: fresh, no warning anywhere.
+    const { page } = await open('en', '/');
+    expect(await page.locator('.stale').count()).toBe(0);
+    await page.close();
+    expect(await (await fetch(`${sites.en.url}/digest/Alice_20Martin.html`)).text()).not.toContain('days old');
   });
 
   it('a rep has a page and a daily digest (HTML and CSV)', async () => {

@@ -123,20 +123,21 @@ describe('the worklist, statements and letters at 2024-06-11', () => {
   });
 
   it('makes a formal notice that claims the penalties of its invoices', async () => {
-    const [letter] = await wh.query(`select letter, invoice_count, open_amount, interest_amount, indemnity_amount, payment_deadline_date from letters`);
+    const [letter] = await wh.query(`select letter, invoice_count, open_amount, interest_amount, indemnity_amount from letters`);
     const [penalties] = await wh.query(`select sum(interest_amount) as interest, sum(indemnity_amount) as indemnity from penalties where invoice_id in ('P1', 'P2')`);
-    expect(letter).toMatchObject({ letter: 'formal_notice', invoice_count: 2, open_amount: 1100, indemnity_amount: 80, payment_deadline_date: '2024-06-19' });
+    expect(letter).toMatchObject({ letter: 'formal_notice', invoice_count: 2, open_amount: 1100, indemnity_amount: 80 });
     expect(letter!.interest_amount).toBe(penalties!.interest);
     expect(penalties!.indemnity).toBe(80);
   });
 
   it('measures each rep’s month: clients chased, collected after an action, promises kept and broken', async () => {
-    // Alice, May: PROM called on 05-20 (its overdue at 04-30: none, P1 falls due 05-01); paid 400
-    // within 30 days (06-05); CALM's promise of 05-10 kept; K1 settled 49 days late (04-01 → 05-20).
+    // Alice, May: PROM called on 05-20 (its overdue at 04-30: none, P1 falls due 05-01); its 400
+    // paid within 30 days (06-05) went to P1, not chased (not yet due on 04-30): collected 0;
+    // CALM's promise of 05-10 kept; K1 settled 49 days late (04-01 → 05-20).
     // Alice, June: PROM's promise of 06-01, broken. Bruno: log lines in June, nothing settled.
     expect(await wh.query(`select sales_rep, month, clients_chased, chased_amount, collected_after_action_amount, promises_made, promises_kept,
                                   promises_broken, disputes_resolved, days_beyond_terms from collector_performance`)).toEqual([
-      { sales_rep: 'Alice Martin', month: '2024-05-01', clients_chased: 1, chased_amount: 0, collected_after_action_amount: 400, promises_made: 1, promises_kept: 1, promises_broken: 0, disputes_resolved: 0, days_beyond_terms: 49 },
+      { sales_rep: 'Alice Martin', month: '2024-05-01', clients_chased: 1, chased_amount: 0, collected_after_action_amount: 0, promises_made: 1, promises_kept: 1, promises_broken: 0, disputes_resolved: 0, days_beyond_terms: 49 },
       { sales_rep: 'Alice Martin', month: '2024-06-01', clients_chased: 0, chased_amount: 0, collected_after_action_amount: 0, promises_made: 1, promises_kept: 0, promises_broken: 1, disputes_resolved: 0, days_beyond_terms: null },
       { sales_rep: 'Bruno Petit', month: '2024-06-01', clients_chased: 0, chased_amount: 0, collected_after_action_amount: 0, promises_made: 0, promises_kept: 0, promises_broken: 0, disputes_resolved: 0, days_beyond_terms: null },
     ]);

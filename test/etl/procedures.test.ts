@@ -59,7 +59,8 @@ describe('stg_clients procedure_date', () => {
       t(source_file, line, client_id, name, legal_status, procedure_date)`);
     await db.run(`create or replace table raw_clients as select source_file, line, client_id, name, null::varchar as segment, null::varchar as sector,
       null::varchar as country, null::varchar as sales_rep, null::varchar as payment_terms, null::varchar as credit_limit, null::varchar as insured_limit,
-      null::varchar as guarantee_amount, null::varchar as external_rating, legal_status, procedure_date, ',' as decimal_sign from clients_file`);
+      null::varchar as guarantee_amount, null::varchar as external_rating, legal_status, procedure_date,
+      null::varchar as address_line_1, null::varchar as address_line_2, null::varchar as postcode, null::varchar as city, ',' as decimal_sign from clients_file`);
     await db.run(`create or replace table stg_fec_lines as select null::varchar as source_file, null::bigint as line, null::varchar as client_id,
       null::varchar as client_name, null::date as entry_date, null::varchar as item_kind where false`);
     await db.run(`create or replace table stg_ledger_lines as select * from stg_fec_lines`);

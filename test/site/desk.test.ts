@@ -2,7 +2,7 @@
 // digest (escaped HTML with no script; CSV with formulas neutralised).
 import { describe, expect, it } from 'vitest';
 
-import { repSlug, staleness } from '../../site/lib/desk.ts';
+import { letterDates, repSlug, staleness } from '../../site/lib/desk.ts';
 import { digestCsv, digestHtml } from '../../site/lib/digest.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 import { deskLanguages } from '../../site/lib/i18n/desk.ts';
@@ -10,6 +10,15 @@ import type { WorklistRow } from '../../site/lib/warehouse.ts';
 
 const format = makeFormat('fr-FR', 'EUR');
 const stages = { formal_notice: 'Mise en demeure' };
+
+describe('letterDates', () => {
+  it('dates a letter the day it is built and counts its deadline from that day', () => {
+    // Built 2026-12-07 late in the day (UTC): dated the 7th; 8 days → the 15th; 15 days across
+    // the year's end from 2026-12-20 → 2027-01-04.
+    expect(letterDates(new Date('2026-12-07T22:15:00Z'), 8)).toEqual({ letterDate: '2026-12-07', deadlineDate: '2026-12-15' });
+    expect(letterDates(new Date('2026-12-20T00:00:00Z'), 15)).toEqual({ letterDate: '2026-12-20', deadlineDate: '2027-01-04' });
+  });
+});
 
 describe('staleness', () => {
   it('counts whole days from the as-of date to the build date and warns beyond the setting', () => {
@@ -28,10 +37,10 @@ describe('repSlug', () => {
 
 describe('digest', () => {
   const row: WorklistRow = {
-    priority: 1, client_id: 'C1', name: '<b>=Dupont & fils</b>', sales_rep: 'Alice', stage: 'formal_notice', invoice_count: 2, paused_invoice_count: 0,
+    priority: 1, client_id: 'C1', name: '<b>=Dupont & fils</b>', sales_rep: 'Alice', stage: 'formal_notice', stage_started_date: '2024-05-15', invoice_count: 2, paused_invoice_count: 0,
     due_amount: 1100, overdue_amount: 1100, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', claim_deadline_date: null, is_claim_deadline_passed: null, last_action_date: '2024-06-01',
     last_action_kind: 'promise', next_action_date: '2024-06-11', promise_status: 'broken', promise_date: '2024-06-10', promise_amount: 1000,
-    open_dispute_count: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: null,
+    disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: null,
   };
   const input = { rep: 'Alice', asOf: '2024-06-11', rows: [row], pageHref: '../reps/Alice/', language: 'fr' };
 
@@ -42,6 +51,12 @@ describe('digest', () => {
     expect(html).not.toMatch(/<script|<link|src=/i);
     expect(html).toContain('Relances du 11 juin 2024 — Alice');
     expect(html).toContain('non tenue (10/06/2024)');
+  });
+
+  it('says when its data is too old to chase from, as every page does', () => {
+    // staleDays as staleness() gives it for a build 9 days after the as-of date.
+    expect(digestHtml({ ...input, staleDays: 9 }, deskLanguages.fr, stages, format)).toContain('Attention : ces données datent de 9 jours (arrêtées au 11 juin 2024)');
+    expect(digestHtml({ ...input, staleDays: null }, deskLanguages.fr, stages, format)).not.toContain('Attention');
   });
 
   it('has a CSV with the page’s separator and formulas neutralised', () => {

@@ -39,6 +39,23 @@ describe('makeFormat().money', () => {
   });
 });
 
+describe('makeFormat().siren', () => {
+  it('writes a SIREN in three groups of three digits with no-break spaces, a SIRET with its five last', () => {
+    expect(makeFormat('fr-FR', 'EUR').siren('552100554')).toBe('552\u00a0100\u00a0554');
+    expect(makeFormat('en-GB', 'EUR').siren('55210055400013')).toBe('552\u00a0100\u00a0554\u00a000013');
+    // Anything else as it is: the setting was not a SIREN.
+    expect(makeFormat('fr-FR', 'EUR').siren('B 552 100 554')).toBe('B 552 100 554');
+  });
+});
+
+describe('makeFormat().country', () => {
+  it('names a country from its ISO code in the language, and leaves a name as it is', () => {
+    expect(makeFormat('fr-FR', 'EUR').country('DE')).toBe('Allemagne');
+    expect(makeFormat('en-GB', 'EUR').country('ch')).toBe('Switzerland');
+    expect(makeFormat('fr-FR', 'EUR').country('Belgique')).toBe('Belgique');
+  });
+});
+
 describe('makeFormat().moneyCents', () => {
   it('keeps the cents of an invoice line, credit notes negative', () => {
     expect(frEur.moneyCents(4825.19)).toBe(`4${nnbsp}825,19${nbsp}€`);

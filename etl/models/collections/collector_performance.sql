@@ -1,9 +1,12 @@
 -- One row per sales rep and month with an action in the collections log: clients chased (a call,
--- e-mail or letter that month), the overdue amount they owed at the previous month end (chased),
--- their payments in the 30 days after their first action of the month (collected after an action),
+-- e-mail or letter that month), the overdue amount they owed at the previous month end (chased:
+-- their invoices past due at that date, with what was open on them), the payments allocated to
+-- those chased invoices in the 30 days after the client's first action of the month (collected
+-- after an action: a payment of another invoice, or of an invoice not yet due then, is no fruit of
+-- the chase, so collected never exceeds chased),
 -- promises made that month and how they ended, disputes of the rep's clients closed that month,
 -- and the amount-weighted days beyond terms of the invoices the rep's clients settled that month.
--- A roll-up of `ageing_monthly`, `clients`, `invoices` and `payments`.
+-- A roll-up of `allocations`, `clients` and `invoices`.
 with actions as (
   select actions.*, clients.sales_rep, date_trunc('month', actions.action_date)::date as month
   from int_actions as actions
@@ -18,23 +21,36 @@ chased as (
   group by all
 ),
 
+-- The invoices each chased client had past due at the previous month end, with their open amount then.
+chased_invoices as (
+  select chased.sales_rep, chased.month, chased.client_id, chased.first_action_date, invoices.invoice_id, history.open_amount
+  from chased
+  join invoices on invoices.client_id = chased.client_id and invoices.kind = 'invoice' and invoices.due_date < chased.month - 1
+  join int_invoice_balance_history as history
+    on history.invoice_id = invoices.invoice_id
+   and history.valid_from <= chased.month - 1 and (history.valid_to is null or history.valid_to > chased.month - 1)
+  where history.open_amount > 0
+),
+
+-- What payments settled of those invoices in the 30 days after the first action.
+collected_on_chased as (
+  select chased_invoices.sales_rep, chased_invoices.month, chased_invoices.client_id, sum(allocations.amount) as amount
+  from chased_invoices
+  join allocations
+    on allocations.invoice_id = chased_invoices.invoice_id and allocations.client_id = chased_invoices.client_id
+   and allocations.source_kind = 'payment'
+   and allocations.allocation_date between chased_invoices.first_action_date and chased_invoices.first_action_date + 30
+  group by all
+),
+
 chased_amounts as (
   select chased.sales_rep, chased.month, count(*)::integer as clients_chased,
          coalesce(sum(overdue.amount), 0)::decimal(18, 2) as chased_amount,
          coalesce(sum(collected.amount), 0)::decimal(18, 2) as collected_after_action_amount
   from chased
-  left join (select chased_client.client_id, chased_client.month, sum(ageing_monthly.open_amount) as amount
-             from chased as chased_client
-             join ageing_monthly on ageing_monthly.client_id = chased_client.client_id and ageing_monthly.month_end = chased_client.month - 1
-             where ageing_monthly.bucket <> 'not_due'
-             group by all) as overdue
-    on overdue.client_id = chased.client_id and overdue.month = chased.month
-  left join (select chased_client.client_id, chased_client.month, sum(payments.amount) as amount
-             from chased as chased_client
-             join payments on payments.client_id = chased_client.client_id
-              and payments.payment_date between chased_client.first_action_date and chased_client.first_action_date + 30
-             group by all) as collected
-    on collected.client_id = chased.client_id and collected.month = chased.month
+  left join (select sales_rep, month, client_id, sum(open_amount) as amount from chased_invoices group by all) as overdue
+    using (sales_rep, month, client_id)
+  left join collected_on_chased as collected using (sales_rep, month, client_id)
   group by all
 ),
 

@@ -1,7 +1,9 @@
 -- One row per dispute in the collections log, open or closed, with its age at the as-of date:
 -- days open = (closed date, else the as-of date) − opened date; disputed amount = the open amount
--- of its invoices at the as-of date; age band by days open (int_dispute_age_bands, from the
--- ageing bounds: 0-30, 31-60, 61-90, >90 by default).
+-- of its invoices at the as-of date (every invoice of the client for a dispute naming none); age
+-- band by days open (int_dispute_age_bands, from the ageing bounds: 0-30, 31-60, 61-90, >90 by
+-- default). A dispute the log keeps open although none of its invoices is open any more is
+-- 'settled': not an open dispute (disputed_invoices), and the quality report asks to close it.
 -- A roll-up of `invoices`.
 with disputes as (
   select *, (coalesce(closed_date, getvariable('as_of_date')) - opened_date)::integer as days_open from int_disputes
@@ -23,7 +25,9 @@ amounts as (
   select disputes.dispute_id, count(invoices.invoice_id)::integer as invoice_count,
          coalesce(sum(invoices.open_amount), 0)::decimal(18, 2) as disputed_amount
   from disputes
-  left join invoices on list_contains(disputes.invoice_ids, invoices.invoice_id) and invoices.client_id = disputes.client_id
+  left join invoices
+    on invoices.client_id = disputes.client_id and invoices.kind = 'invoice'
+   and (list_contains(disputes.invoice_ids, invoices.invoice_id) or len(disputes.invoice_ids) = 0)
   group by disputes.dispute_id
 ),
 
@@ -33,7 +37,7 @@ final as (
     disputes.client_id,
     disputes.reason,
     disputes.owner,
-    disputes.status,
+    case when disputes.status = 'open' and amounts.disputed_amount <= 0 then 'settled' else disputes.status end as status,
     disputes.opened_date,
     disputes.closed_date,
     disputes.days_open,

@@ -2,8 +2,9 @@
 -- Stage: the last step of the schedule (days relative to the due date: preventive reminder 5 days
 -- before, reminder 1 at +7, reminder 2 at +15, formal notice at +30, litigation at +60 by default)
 -- that the invoice has reached; overdue steps come earlier for riskier grades (never before the
--- due date); a disputed invoice's dunning is paused, and so is an invoice under a pending promise
--- to pay, an open dispute or "do not chase until" in the collections log (int_collection_pauses). Priority 1 = largest expected loss
+-- due date); an invoice in dispute (disputed_invoices: flagged in the export or under an open
+-- dispute of the log) is paused, and so is one under a pending promise to pay or "do not chase
+-- until" in the collections log (int_collection_pauses). Priority 1 = largest expected loss
 -- (open amount × the client's probability of default). Grade and probability of default are the
 -- client's one grade (client_risk: its credit score, or the labelled fallback, grade_source).
 -- A client under a collective procedure leaves the schedule: individual collection actions are
@@ -16,11 +17,12 @@
 -- flagged (is_claim_deadline_passed). A claim declared in the collections log (claim_declared,
 -- on or after the judgment) closes that action for the invoices it names, else for every invoice
 -- of the client issued by its date: they leave today's actions.
--- A roll-up of `client_risk` and `invoices`.
+-- A roll-up of `client_risk`, `disputed_invoices` and `invoices`.
 with open_invoices as (
-  select invoices.*, getvariable('as_of_date') - invoices.due_date as days_from_due
+  select invoices.* replace (disputed.invoice_id is not null as is_disputed), getvariable('as_of_date') - invoices.due_date as days_from_due
   from invoices
-  where kind = 'invoice' and open_amount > 0
+  left join (select client_id, invoice_id from disputed_invoices) as disputed using (client_id, invoice_id)
+  where invoices.kind = 'invoice' and invoices.open_amount > 0
 ),
 
 with_risk as (
@@ -63,15 +65,16 @@ final as (
     with_risk.client_id,
     with_risk.invoice_id,
     case when with_risk.collective_procedure is not null then 'declare_claim'
-         else coalesce(pause.stage, case when with_risk.is_disputed then 'paused_dispute' else reached.stage end) end as stage,
+         when with_risk.is_disputed then 'paused_dispute'
+         else coalesce(pause.stage, reached.stage) end as stage,
     case
       when with_risk.collective_procedure is not null then 'collective procedure (' || with_risk.collective_procedure
         || '): dunning suspended; declare the claim to the mandataire within ' || getvariable('claim_deadline_months') || ' months of the judgment''s publication in the BODACC'
         || coalesce(' (judgment of ' || with_risk.procedure_date || ': by ' || with_risk.claim_deadline_date
                     || case when with_risk.claim_deadline_date < getvariable('as_of_date') then ', passed)' else ')' end,
                     ' (judgment date unknown)')
-      when pause.stage is not null then pause.stage || coalesce(' until ' || pause.paused_until_date, '') || ' (' || reached.stage || ' otherwise)'
       when with_risk.is_disputed then 'disputed: dunning paused until the dispute is settled (' || reached.stage || ' otherwise)'
+      when pause.stage is not null then pause.stage || coalesce(' until ' || pause.paused_until_date, '') || ' (' || reached.stage || ' otherwise)'
       when with_risk.days_from_due <= 0 then 'due in ' || -with_risk.days_from_due || ' days: ' || reached.stage || ' from ' || -reached.stage_days_from_due || ' days before the due date'
       when with_risk.shift_days > 0 then with_risk.days_from_due || ' days past due: ' || reached.stage || ' from day '
         || greatest(1, reached.stage_days_from_due - with_risk.shift_days) || ' (day ' || reached.stage_days_from_due

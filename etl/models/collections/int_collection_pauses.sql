@@ -1,15 +1,9 @@
--- One row per invoice whose dunning is paused at the as-of date, and why: an open dispute on it
--- (paused until the dispute is closed: paused_until_date is empty), a pending promise to pay
--- covering it (until the promise's date; a broken promise pauses nothing, so the schedule resumes
--- the day after its date), or "do not chase until" (until that date). When several apply, a
--- dispute comes first, then a promise, then do-not-chase; the latest date of that kind counts.
-with disputed as (
-  select unnest(invoice_ids) as invoice_id, 'paused_dispute' as stage, 1 as rank, null::date as paused_until_date
-  from int_disputes
-  where status = 'open'
-),
-
-promised as (
+-- One row per invoice whose dunning the collections log pauses at the as-of date, and why: a
+-- pending promise to pay covering it (until the promise's date; a broken promise pauses nothing,
+-- so the schedule resumes the day after its date), or "do not chase until" (until that date).
+-- When both apply, the promise comes first; the latest date of that kind counts. A dispute pauses
+-- too, and before either: `dunning` reads it from disputed_invoices, the one notion of dispute.
+with promised as (
   select unnest(invoice_ids) as invoice_id, 'paused_promise' as stage, 2 as rank, promise_date as paused_until_date
   from int_promises
   where status = 'pending'
@@ -25,8 +19,7 @@ do_not_chase as (
 ),
 
 all_pauses as (
-  select * from disputed
-  union all select * from promised
+  select * from promised
   union all select * from do_not_chase
 ),
 

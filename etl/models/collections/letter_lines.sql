@@ -1,7 +1,9 @@
 -- One row per invoice named in a client's dunning letter at the as-of date: its invoices in the
 -- worklist (not paused) that are overdue — or, when none is, those due soon (a preventive
 -- reminder) — with the late-payment interest and the recovery indemnity `penalties` gives them
--- (Code de commerce L441-10, D441-5), which a formal notice claims.
+-- (Code de commerce L441-10, D441-5), which a formal notice claims. An invoice late on days the
+-- ECB table has no rate for has no interest figure (NULL, never 0): interest_unknown_from_date
+-- says from which day it cannot be computed.
 -- A roll-up of `dunning`, `invoices` and `penalties`.
 with active as (
   select dunning.*, bool_or(days_from_due > 0) over (partition by client_id) as has_overdue
@@ -18,7 +20,8 @@ final as (
     invoices.amount,
     active.open_amount,
     greatest(active.days_from_due, 0)::integer as days_past_due,
-    coalesce(penalties.interest_amount, 0)::decimal(18, 2) as interest_amount,
+    case when penalties.days_without_rate > 0 then null else coalesce(penalties.interest_amount, 0) end::decimal(18, 2) as interest_amount,
+    penalties.rate_missing_from_date as interest_unknown_from_date,
     coalesce(penalties.indemnity_amount, 0)::decimal(18, 2) as indemnity_amount
   from active
   join invoices using (invoice_id)

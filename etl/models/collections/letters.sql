@@ -1,21 +1,54 @@
 -- One row per dunning letter due at the as-of date: one per client of the worklist whose stage
 -- has a letter — preventive_reminder, reminder_1 (relance amiable), reminder_2, formal_notice
 -- (mise en demeure, also at litigation) — with the invoices it names (letter_lines), their open
--- amount, the late-payment interest and 40 € indemnities claimed on them, and the deadline to
--- pay (as-of + collections.paymentDeadlineDays).
--- A roll-up of `letter_lines` and `worklist`.
-with letter_clients as (
-  select client_id, name, sales_rep,
-         case stage when 'preventive_reminder' then 'preventive_reminder' when 'reminder_1' then 'reminder_1'
-                    when 'reminder_2' then 'reminder_2' when 'formal_notice' then 'formal_notice' when 'litigation' then 'formal_notice' end as letter,
-         contact_name, contact_email
+-- amount, the late-payment interest and 40 € indemnities claimed on them. The letter is dated the
+-- day it is produced (the site's build date) and gives collections.paymentDeadlineDays from then.
+-- Missing is said, never 0: when the ECB table lacks a half-year of an invoice's lateness, the
+-- interest total is NULL, interest_unknown_from_date says from when, and claimed_amount holds
+-- only what can be computed (principal, indemnities, the interest of the other invoices).
+-- Language and law by the client's country (ISO code; no country = France, the company's own):
+-- French for France and the French-speaking neighbours (BE, LU, CH, MC), English elsewhere; the
+-- Code de commerce for France (and its overseas departments), the EU late-payment directive
+-- 2011/7/EU for another member state, the terms of sale stated on the invoices outside the EU.
+-- A roll-up of `clients`, `dunning`, `letter_lines` and `worklist`.
+with clients_abroad as (
+  select client_id, coalesce(upper(trim(country)), 'FR') as country_code, address_line_1, city
+  from clients
+),
+
+letter_clients as (
+  select worklist.client_id,
+         case worklist.stage when 'preventive_reminder' then 'preventive_reminder' when 'reminder_1' then 'reminder_1'
+                             when 'reminder_2' then 'reminder_2' when 'formal_notice' then 'formal_notice' when 'litigation' then 'formal_notice' end as letter,
+         worklist.contact_name, worklist.contact_email,
+         case when country_code in ('FR', 'FRA', 'FRANCE', 'GP', 'MQ', 'GF', 'RE', 'YT', 'BE', 'LU', 'CH', 'MC') then 'fr' else 'en' end as letter_language,
+         case when country_code in ('FR', 'FRA', 'FRANCE', 'GP', 'MQ', 'GF', 'RE', 'YT') then 'fr_commercial_code'
+              when country_code in ('AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL',
+                                    'PL', 'PT', 'RO', 'SE', 'SI', 'SK') then 'eu_directive'
+              else 'terms_of_sale' end as legal_basis,
+         clients_abroad.address_line_1 is null or clients_abroad.city is null as is_address_missing
   from worklist
+  join clients_abroad using (client_id)
 ),
 
 totals as (
   select client_id, count(*)::integer as invoice_count, sum(open_amount)::decimal(18, 2) as open_amount,
-         sum(interest_amount)::decimal(18, 2) as interest_amount, sum(indemnity_amount)::decimal(18, 2) as indemnity_amount
+         -- The total of a column holding an unknown is unknown.
+         case when count(*) filter (where interest_amount is null) = 0 then sum(interest_amount) end::decimal(18, 2) as interest_amount,
+         coalesce(sum(interest_amount), 0)::decimal(18, 2) as interest_known_amount,
+         (count(*) filter (where interest_amount is null))::integer as interest_unknown_invoice_count,
+         min(interest_unknown_from_date) as interest_unknown_from_date,
+         sum(indemnity_amount)::decimal(18, 2) as indemnity_amount
   from letter_lines
+  group by client_id
+),
+
+-- The client's overdue invoices the letter does not name: paused by a dispute, a pending promise
+-- or "do not chase until" (the client page's penalties count them, the letter does not).
+left_out as (
+  select client_id, count(*)::integer as left_out_invoice_count, sum(open_amount)::decimal(18, 2) as left_out_open_amount
+  from dunning
+  where stage like 'paused\_%' escape '\' and days_from_due > 0
   group by client_id
 ),
 
@@ -23,16 +56,25 @@ final as (
   select
     letter_clients.client_id,
     letter_clients.letter,
+    letter_clients.letter_language,
+    letter_clients.legal_basis,
+    not letter_clients.is_address_missing as is_ready,
+    letter_clients.is_address_missing,
     totals.invoice_count,
     totals.open_amount,
     totals.interest_amount,
+    totals.interest_known_amount,
+    totals.interest_unknown_invoice_count,
+    totals.interest_unknown_from_date,
     totals.indemnity_amount,
-    (totals.open_amount + totals.interest_amount + totals.indemnity_amount)::decimal(18, 2) as claimed_amount,
-    (getvariable('as_of_date') + getvariable('payment_deadline_days')::integer)::date as payment_deadline_date,
+    (totals.open_amount + totals.interest_known_amount + totals.indemnity_amount)::decimal(18, 2) as claimed_amount,
+    coalesce(left_out.left_out_invoice_count, 0) as left_out_invoice_count,
+    coalesce(left_out.left_out_open_amount, 0)::decimal(18, 2) as left_out_open_amount,
     letter_clients.contact_name,
     letter_clients.contact_email
   from letter_clients
   join totals using (client_id)
+  left join left_out using (client_id)
   where letter_clients.letter is not null
 )
 

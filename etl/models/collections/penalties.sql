@@ -65,6 +65,21 @@ late_days as (
   group by invoice_id
 ),
 
+-- The first day late that no half-year of the table prices (before the table, in a gap, or after
+-- its last row): from that day the interest is unknown, and the letter says so instead of a figure.
+rate_missing as (
+  select spans.invoice_id, min(greatest(spans.first_day, grid.half_year_start)) as rate_missing_from_date
+  from late_spans as spans
+  join (
+    select unnest(generate_series(date_trunc('year', min(first_day)), max(last_day), interval 6 month))::date as half_year_start
+    from late_spans
+  ) as grid
+    on grid.half_year_start <= spans.last_day and (grid.half_year_start + interval 6 month)::date - 1 >= spans.first_day
+  where spans.first_day <= spans.last_day
+    and grid.half_year_start not in (select half_year_start from ref_ecb_rates)
+  group by spans.invoice_id
+),
+
 final as (
   select
     late_days.client_id,
@@ -76,10 +91,12 @@ final as (
     (coalesce(per_invoice.interest, 0)::decimal(18, 2) + getvariable('penalty_indemnity'))::decimal(18, 2) as penalty_amount,
     (late_days.days_late_total - coalesce(per_invoice.priced_days, 0))::integer as days_without_rate,
     coalesce(late_days.days_before_table, 0)::integer as days_before_rate_table,
+    rate_missing.rate_missing_from_date,
     invoices.open_amount > 0 as is_still_open,
     invoices.open_amount > 0 and procedures.client_id is not null as is_to_declare
   from late_days
   left join per_invoice using (invoice_id)
+  left join rate_missing using (invoice_id)
   join invoices using (invoice_id)
   left join int_client_procedures as procedures on procedures.client_id = late_days.client_id
 )

@@ -10,7 +10,10 @@ with final as (
          coalesce(sum(penalty_amount) filter (where is_to_declare), 0)::decimal(18, 2) as to_declare_amount,
          coalesce(sum(penalty_amount) filter (where not is_still_open), 0)::decimal(18, 2) as paid_late_amount,
          sum(penalty_amount)::decimal(18, 2) as penalty_amount,
-         sum(days_without_rate)::integer as days_without_rate
+         sum(days_without_rate)::integer as days_without_rate,
+         -- From this day the interest claimable cannot be computed (an ECB half-year missing): the
+         -- client page then shows no interest figure, as its letter does.
+         min(rate_missing_from_date) filter (where is_still_open and not is_to_declare) as rate_missing_from_date
   from penalties
   group by client_id
 )

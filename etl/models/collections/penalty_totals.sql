@@ -10,7 +10,11 @@ with final as (
          coalesce(sum(penalty_amount) filter (where not is_still_open), 0)::decimal(18, 2) as paid_late_amount,
          (count(*) filter (where not is_still_open))::integer as paid_late_invoice_count,
          min(due_date) filter (where not is_still_open) as paid_late_since_date,
-         coalesce(sum(days_without_rate), 0)::integer as days_without_rate
+         coalesce(sum(days_without_rate), 0)::integer as days_without_rate,
+         -- What is claimable when the interest cannot be priced: the indemnities, and from when the
+         -- interest is unknown (an ECB half-year missing; the pages then show no interest figure).
+         coalesce(sum(indemnity_amount) filter (where is_still_open and not is_to_declare), 0)::decimal(18, 2) as indemnity_claimable_amount,
+         min(rate_missing_from_date) filter (where is_still_open and not is_to_declare) as rate_missing_from_date
   from penalties
 )
 

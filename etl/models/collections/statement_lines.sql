@@ -1,16 +1,13 @@
--- One row per line of the account statement (relevé de compte) of each client in the worklist,
--- at the as-of date: its open invoices, its open credit notes (negative) and its unapplied cash
--- (payments not allocated, negative, shown after the total of open items).
--- A roll-up of `invoices`, `payments` and `worklist`.
-with worklist_clients as (
-  select client_id from worklist
-),
-
-items as (
+-- One row per line of the account statement (relevé de compte) of each client with open items,
+-- at the as-of date — every client with an open invoice or credit note or unapplied cash, in the
+-- worklist or not (a client asking for its statement is not always one being chased): its open
+-- invoices, its open credit notes (negative) and its unapplied cash (payments not allocated,
+-- negative, shown after the total of open items).
+-- A roll-up of `invoices` and `payments`.
+with items as (
   select invoices.client_id, invoices.kind as line_kind, invoices.invoice_id as document_id, invoices.issue_date as document_date,
          invoices.due_date, invoices.amount, invoices.open_amount, invoices.days_past_due
   from invoices
-  join worklist_clients using (client_id)
   where invoices.open_amount <> 0
 ),
 
@@ -18,7 +15,6 @@ unapplied as (
   select payments.client_id, 'unapplied_payment' as line_kind, payments.payment_id, payments.payment_date, null::date,
          payments.amount, -payments.unapplied_amount, null::integer
   from payments
-  join worklist_clients using (client_id)
   where payments.unapplied_amount > 0
 ),
 

@@ -1,4 +1,4 @@
--- One row per account statement (relevé de compte) of a client in the worklist, at the as-of
+-- One row per account statement (relevé de compte) of a client with open items, at the as-of
 -- date: open invoices, open credit notes (negative), their total — the client's open amount in
 -- `invoices` — of which overdue, the unapplied cash (negative) and the balance after it.
 -- A roll-up of `statement_lines`.

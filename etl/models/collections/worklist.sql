@@ -7,7 +7,7 @@
 -- A client under a collective procedure has the stage declare_claim and claim_deadline_date, the
 -- last day to declare (judgment date + collections.claimDeadlineMonths, 2 by default), NULL when
 -- the judgment date is unknown; a claim declared in the log takes its invoices off the list.
--- A roll-up of `clients` and `dunning`.
+-- A roll-up of `clients`, `disputed_invoices` and `dunning`.
 with staged as (
   -- A stage outside the schedule (a legal step such as declaring a claim) ranks above it.
   select dunning.*, coalesce(schedule.stage_order, 1000) as stage_order, dunning.due_date + dunning.stage_start_day as stage_started_date
@@ -59,8 +59,12 @@ latest_promises as (
   group by client_id
 ),
 
-open_disputes as (
-  select client_id, count(*)::integer as open_dispute_count from int_disputes where status = 'open' group by client_id
+-- Its invoices in dispute (disputed_invoices, the one notion: the export's flag or an open dispute
+-- of the log), paused and so not in the amounts above.
+disputed as (
+  select client_id, count(*)::integer as disputed_invoice_count, sum(open_amount)::decimal(18, 2) as disputed_amount
+  from disputed_invoices
+  group by client_id
 ),
 
 first_contacts as (
@@ -95,7 +99,8 @@ final as (
     latest_promises.promise_status,
     latest_promises.promise_date,
     latest_promises.promise_amount,
-    coalesce(open_disputes.open_dispute_count, 0) as open_dispute_count,
+    coalesce(disputed.disputed_invoice_count, 0) as disputed_invoice_count,
+    coalesce(disputed.disputed_amount, 0)::decimal(18, 2) as disputed_amount,
     first_contacts.contact_name,
     first_contacts.contact_role,
     first_contacts.contact_email,
@@ -105,7 +110,7 @@ final as (
   left join paused using (client_id)
   left join last_actions using (client_id)
   left join latest_promises using (client_id)
-  left join open_disputes using (client_id)
+  left join disputed using (client_id)
   left join first_contacts using (client_id)
 )
 

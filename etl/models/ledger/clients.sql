@@ -2,8 +2,9 @@
 -- payments (named by their id), with their position at the as-of date. Receivables are the open
 -- invoices and credit notes; unapplied cash is shown beside them, never netted. doubtful_amount
 -- is what a FEC's doubtful-client accounts (416) hold for the client (int_doubtful_clients).
--- Disputed: its invoices in dispute (invoices.is_disputed) with something still open.
--- A roll-up of `invoices` and `payments`.
+-- Disputed: its invoices in dispute (disputed_invoices, the one notion: still open, flagged in the
+-- export or under an open dispute of the collections log).
+-- A roll-up of `disputed_invoices`, `invoices` and `payments`.
 with all_clients as (
   select * from int_all_clients
 ),
@@ -16,16 +17,28 @@ positions as (
     max(days_past_due) as max_days_past_due,
     count(*) filter (where kind = 'invoice') as invoice_count,
     min(issue_date) as first_invoice_date,
-    max(issue_date) as last_invoice_date,
-    sum(open_amount) filter (where is_disputed and open_amount > 0) as disputed_open_amount,
-    count(*) filter (where is_disputed and open_amount > 0) as disputed_open_invoice_count
+    max(issue_date) as last_invoice_date
   from invoices
+  group by client_id
+),
+
+disputed as (
+  select client_id, sum(open_amount) as disputed_open_amount, count(*) as disputed_open_invoice_count
+  from disputed_invoices
   group by client_id
 ),
 
 unapplied as (
   select client_id, sum(unapplied_amount) as unapplied_cash_amount
   from payments
+  group by client_id
+),
+
+-- Its last payment: the latest day it paid on, and what it paid that day (all its payments of that
+-- day), on or before the as-of date (payments holds no later one).
+last_payment as (
+  select client_id, max(payment_date) as last_payment_date, arg_max(amount, payment_date) as last_payment_amount
+  from (select client_id, payment_date, sum(amount) as amount from payments group by client_id, payment_date)
   group by client_id
 ),
 
@@ -44,22 +57,30 @@ final as (
     all_clients.external_rating,
     all_clients.legal_status,
     all_clients.procedure_date,
+    all_clients.address_line_1,
+    all_clients.address_line_2,
+    all_clients.postcode,
+    all_clients.city,
     doubtful.doubtful_balance_amount as doubtful_amount,
     all_clients.is_in_client_file,
     coalesce(positions.receivables_amount, 0)::decimal(18, 2) as receivables_amount,
     coalesce(positions.overdue_amount, 0)::decimal(18, 2) as overdue_amount,
     coalesce(unapplied.unapplied_cash_amount, 0)::decimal(18, 2) as unapplied_cash_amount,
+    last_payment.last_payment_date,
+    last_payment.last_payment_amount::decimal(18, 2) as last_payment_amount,
     positions.max_days_past_due::integer as max_days_past_due,
     coalesce(positions.invoice_count, 0)::integer as invoice_count,
     positions.first_invoice_date,
     positions.last_invoice_date,
-    coalesce(positions.disputed_open_amount, 0)::decimal(18, 2) as disputed_open_amount,
-    coalesce(positions.disputed_open_invoice_count, 0)::integer as disputed_open_invoice_count,
+    coalesce(disputed.disputed_open_amount, 0)::decimal(18, 2) as disputed_open_amount,
+    coalesce(disputed.disputed_open_invoice_count, 0)::integer as disputed_open_invoice_count,
     -- Overdue / receivables (DESIGN.md "Overdue rate"); NULL when nothing is receivable.
     case when positions.receivables_amount > 0 then coalesce(positions.overdue_amount, 0) / positions.receivables_amount end::double as share_overdue
   from all_clients
   left join positions using (client_id)
   left join unapplied using (client_id)
+  left join disputed using (client_id)
+  left join last_payment using (client_id)
   left join int_doubtful_clients as doubtful using (client_id)
 )
 

@@ -1,7 +1,7 @@
 -- One row: the company's details printed on letters and statements (configuration key
 -- `company`) and the settings the site's words depend on (one settings row, so a help text says
--- what the run used, never a default written into the site): the as-of date, the payment
--- deadline a letter gives (as-of + collections.paymentDeadlineDays), the days after which the
+-- what the run used, never a default written into the site): the as-of date, the days a letter
+-- gives to pay from the day it is produced (collections.paymentDeadlineDays), the days after which the
 -- worklist is stale (collections.staleAfterDays), the late-payment rule's indemnity and ECB
 -- points, the history the provision matrix needs before it trusts observed loss rates, and the
 -- shares the cash forecast expects of a disputed invoice and of one beyond 90 days past due.
@@ -16,7 +16,6 @@ with final as (
     getvariable('currency') as currency,
     getvariable('as_of_date') as as_of_date,
     getvariable('payment_deadline_days')::integer as payment_deadline_days,
-    (getvariable('as_of_date') + getvariable('payment_deadline_days')::integer)::date as payment_deadline_date,
     getvariable('stale_after_days')::integer as stale_after_days,
     getvariable('penalty_indemnity')::decimal(18, 2) as indemnity_amount,
     getvariable('penalty_rate_points')::double as penalty_rate_points,

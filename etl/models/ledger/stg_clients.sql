@@ -34,6 +34,11 @@ typed as (
     legal_status,
     -- The date of the judgment that opened the collective procedure, in the file's date format.
     parse_date(procedure_date) as procedure_date,
+    -- The postal address letters are sent to (optional columns; country above).
+    address_line_1,
+    address_line_2,
+    postcode,
+    city,
     credit_limit as credit_limit_text,
     insured_limit as insured_limit_text,
     guarantee_amount as guarantee_amount_text,
@@ -77,6 +82,7 @@ fec as (
     null::decimal(18, 2), null::decimal(18, 2), null::decimal(18, 2),
     null::varchar, null::varchar,
     null::date,
+    null::varchar, null::varchar, null::varchar, null::varchar,
     null::varchar,
     null::varchar
   from stg_fec_lines
@@ -96,6 +102,7 @@ ledger as (
     null::decimal(18, 2), null::decimal(18, 2), null::decimal(18, 2),
     null::varchar, null::varchar,
     null::date,
+    null::varchar, null::varchar, null::varchar, null::varchar,
     null::varchar,
     null::varchar
   from stg_ledger_lines

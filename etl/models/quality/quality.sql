@@ -4,7 +4,7 @@
 -- The reasons this model words itself also carry a code and its parts (reason_code,
 -- reason_number, reason_ref), which the site words in its language; the readers' and staging's
 -- reasons have no code yet and are shown as written.
--- A roll-up of `penalties`.
+-- A roll-up of `disputes` and `penalties`.
 with unreadable_lines as (
   select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line,
          null::varchar as reason_code, null::bigint as reason_number, null::varchar as reason_ref
@@ -196,6 +196,16 @@ rates_start_too_late as (
   having sum(days_before_rate_table) > 0
 ),
 
+-- A dispute the collections log keeps open although none of its invoices is open any more: not
+-- an open dispute (disputed_invoices), but the log should say it is closed.
+settled_disputes as (
+  select null, null, 'info',
+         'dispute ' || dispute_id || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log',
+         'actions', client_id, null, 'dispute_settled', null, dispute_id
+  from disputes
+  where status = 'settled'
+),
+
 final as (
   select * from unreadable_lines
   union all select * from report_lines
@@ -216,6 +226,7 @@ final as (
   union all select * from ledger_rejected
   union all select * from ledger_warned
   union all select * from ledger_readings
+  union all select * from settled_disputes
 )
 
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line,

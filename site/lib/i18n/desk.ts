@@ -6,12 +6,31 @@ import { language } from './index.ts';
 const kindsFr: Record<string, string> = { call: 'Appel', email: 'Courriel', letter: 'Courrier', promise: 'Promesse de paiement', dispute: 'Litige', do_not_chase: 'Ne pas relancer', claim_declared: 'Créance déclarée', note: 'Note' };
 const kindsEn: Record<string, string> = { call: 'Call', email: 'E-mail', letter: 'Letter', promise: 'Promise to pay', dispute: 'Dispute', do_not_chase: 'Do not chase', claim_declared: 'Claim declared', note: 'Note' };
 
+/** The law a formal notice cites (letters.legal_basis): France, another EU state, outside the EU. */
+type LegalBasis = 'fr_commercial_code' | 'eu_directive' | 'terms_of_sale';
+
+/**
+ * What a formal notice claims, formatted: `interest` is null when it cannot be computed from
+ * `unknownFrom` (an ECB half-year missing: never written as 0), `known` the interest of the other
+ * invoices then, included in `claimed`.
+ */
+interface PenaltyArgs {
+  basis: LegalBasis;
+  interest: string | null;
+  known: string | null;
+  unknownFrom: string | null;
+  indemnity: string;
+  perInvoice: string;
+  claimed: string;
+  points: string;
+}
+
 interface LetterText {
   title: string;
   subject: string;
   opening: string;
   body: (a: { open: string; deadline: string; days: string; count: string }) => string[];
-  penalties?: (a: { interest: string; indemnity: string; perInvoice: string; claimed: string; points: string }) => string[];
+  penalties?: (a: PenaltyArgs) => string[];
   closing: string;
 }
 
@@ -19,7 +38,27 @@ const fr = {
   page: {
     title: 'Relances du jour',
     dataDate: (date: string) => `Données arrêtées au ${date}.`,
-    stale: (days: string, date: string) => `Attention : ces données datent de ${days} jours (arrêtées au ${date}). Relancez l’import avant d’appeler les clients.`,
+    overdueCompany: 'Échu (vue d’ensemble)',
+    overdueCompanyNote: 'toutes les pièces échues : les quatre cases suivantes le répartissent',
+    toChase: 'Échu à relancer aujourd’hui',
+    toChaseNote: (clients: string, actions: string) => `${clients} clients, ${actions} actions (rappels préventifs compris)`,
+    pausedOverdue: 'Échu suspendu',
+    pausedOverdueNote: 'en litige, promesse en cours, « ne pas relancer »',
+    toDeclare: 'Échu à déclarer',
+    toDeclareNote: 'clients en procédure collective : pas de relance',
+    otherOverdue: (amount: string) => `reste : ${amount} (avoirs échus, factures pas encore à une étape)`,
+    preventive: 'Non échu, rappel préventif',
+    preventiveNote: 'factures relancées avant leur échéance, hors échu',
+    claimable: (amount: string, n: string, plural: Intl.LDMLPluralRule) =>
+      `Réclamables maintenant : ${amount} sur ${n} ${plural === 'one' ? 'facture ouverte' : 'factures ouvertes'} en retard (intérêts et indemnités forfaitaires).`,
+    claimableUnknown: (indemnity: string, n: string, plural: Intl.LDMLPluralRule, date: string) =>
+      `Réclamables maintenant : ${indemnity} d’indemnités forfaitaires sur ${n} ${plural === 'one' ? 'facture ouverte' : 'factures ouvertes'} en retard ; les intérêts ne sont pas calculables à partir du ${date} (taux BCE manquant dans data/reference/ecb_rates.csv).`,
+    paidLate: (amount: string, n: string, plural: Intl.LDMLPluralRule, since: string) =>
+      `Pour information, pas à réclamer : les ${n} ${plural === 'one' ? 'facture réglée' : 'factures réglées'} en retard depuis le ${since} auraient donné droit à ${amount} de pénalités ; rien dans les exports ne montre qu’elles aient été réclamées.`,
+    interestUnknown: (date: string) => `inconnus dès le ${date}`,
+    plusUnknownInterest: (indemnity: string) => `${indemnity} + intérêts inconnus`,
+    rateMissing: (date: string) => `Intérêts de retard non calculés à partir du ${date} : le taux BCE de ce semestre manque dans data/reference/ecb_rates.csv. Lettres et pages le disent au lieu d’afficher 0 € ; ajoutez le taux puis relancez l’import.`,
+    stale: (days: string, date: string) => `Attention : ces données datent de ${days} jours (arrêtées au ${date}) ; les paiements reçus depuis n’y sont pas. Relancez l’import avant d’appeler les clients ou d’envoyer une lettre.`,
     clients: 'Clients à relancer',
     dueAmount: 'Montant concerné',
     overdueAmount: 'Dont échu',
@@ -30,6 +69,16 @@ const fr = {
     promise: 'Promesse',
     disputes: 'Litiges',
     contact: 'Contact',
+    actions: 'Dernière action',
+    new: 'Nouveau',
+    newFilter: (date: string | null) => (date ? `Nouveaux depuis les données du ${date}` : 'Arrivés à leur étape ce jour'),
+    newHelp: 'Clients arrivés à leur étape la plus avancée depuis les données précédentes : ceux qui n’étaient pas à relancer hier ou qui ont changé d’étape.',
+    promiseLine: (status: string, date: string) => `Promesse ${status} · ${date}`,
+    disputedLine: (n: string, plural: Intl.LDMLPluralRule, amount: string) => (plural === 'one' ? `${n} facture en litige (${amount})` : `${n} factures en litige (${amount})`),
+    overdueLine: (amount: string) => `dont échu ${amount}`,
+    invoicesLine: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `${n} facture` : `${n} factures`),
+    pausedLine: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `+ ${n} suspendue` : `+ ${n} suspendues`),
+    nextLine: (date: string) => `prochaine le ${date}`,
     rep: 'Commercial',
     stage: 'Étape la plus avancée',
     claimBy: (date: string) => `au plus tard le ${date}`,
@@ -47,6 +96,7 @@ const fr = {
     openCount: 'Ouverts',
     openAmount: 'Montant',
     avgDaysOpen: 'Âge moyen (j)',
+    ageUnknown: 'Âge inconnu',
     closed90: 'Clos sur 90 j',
     none: 'Aucun.',
   },
@@ -58,7 +108,7 @@ const fr = {
     month: 'Mois',
     clientsChased: 'Clients relancés',
     chased: 'Échu relancé',
-    collected: 'Encaissé sous 30 j',
+    collected: 'Encaissé dessus sous 30 j',
     promises: 'Promesses (tenues / non tenues)',
     disputesResolved: 'Litiges résolus',
     daysBeyondTerms: 'Retard moyen (j)',
@@ -76,17 +126,57 @@ const fr = {
     claimDetail: (amount: string) => `${amount} déclarés au mandataire`,
     untilDetail: (date: string) => `jusqu’au ${date}`,
     invoices: (ids: string) => `factures ${ids}`,
+    penaltiesUnknown: (indemnity: string, date: string) => `${indemnity} d’indemnités forfaitaires ; intérêts non calculables à partir du ${date} (taux BCE manquant)`,
+    letterClaim: (claimed: string, open: string, indemnity: string, interest: string) =>
+      `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires et ${interest} d’intérêts de retard.`,
+    letterClaimUnknown: (claimed: string, open: string, indemnity: string, known: string | null, date: string) =>
+      `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires${known ? ` et ${known} d’intérêts calculés` : ''} ; les intérêts ne sont pas calculables à partir du ${date} (taux BCE manquant).`,
+    letterNotReady: 'Lettre pas prête à l’envoi : adresse postale manquante.',
+  },
+  risk: {
+    label: 'Le risque en bref',
+    grade: 'Note',
+    pd: (p: string) => `défaut à 12 mois : ${p}`,
+    fallback: 'note par défaut (pas de score)',
+    stage: 'Relance du jour',
+    noStage: 'Aucune',
+    nextAction: (date: string) => `prochaine action le ${date}`,
+    exposure: 'Encours / limite',
+    exposureNote: (exposure: string, limit: string) => `${exposure} pour une limite de ${limit}`,
+    noLimit: (exposure: string) => `${exposure}, sans limite accordée`,
+    insured: 'Limite assurée',
+    uninsured: (amount: string) => `non assuré : ${amount}`,
+    noInsurance: 'aucune',
+    lastPayment: 'Dernier paiement',
+    noPayment: 'jamais',
+    contact: 'Contact',
+    address: 'Adresse postale',
+    noAddress: 'manquante : les lettres ne sont pas prêtes à l’envoi',
+    noContact: 'aucun contact dans le fichier des contacts',
+    rep: 'Commercial',
+    repPage: 'ses clients à relancer',
   },
   kinds: kindsFr,
-  reasons: { price: 'Prix', quality: 'Qualité', delivery: 'Livraison', quantity: 'Quantité', billing: 'Facturation', duplicate: 'Doublon', other: 'Autre' } as Record<string, string>,
+  reasons: { price: 'Prix', quality: 'Qualité', delivery: 'Livraison', quantity: 'Quantité', billing: 'Facturation', duplicate: 'Doublon', other: 'Autre', export_flag: 'Marquées en litige dans l’export (motif non précisé)' } as Record<string, string>,
   promiseStatus: { kept: 'tenue', pending: 'en cours', broken: 'non tenue', superseded: 'remplacée', already_settled: 'déjà réglée à sa saisie' } as Record<string, string>,
-  disputeStatus: { open: 'ouvert', closed: 'clos' } as Record<string, string>,
-  print: { button: 'Imprimer ou enregistrer en PDF', back: 'Retour à la fiche client' },
+  disputeStatus: { open: 'ouvert', closed: 'clos', settled: 'factures réglées, à clore' } as Record<string, string>,
+  print: {
+    button: 'Imprimer ou enregistrer en PDF',
+    back: 'Retour à la fiche client',
+    notReady: 'Lettre pas prête à l’envoi : l’adresse postale du client manque dans le fichier clients.',
+    interestUnknown: (date: string) => `Intérêts de retard non calculables à partir du ${date} : le taux BCE de ce semestre manque dans data/reference/ecb_rates.csv. La lettre le dit et ne réclame que ce qui est calculé.`,
+    leftOut: (n: string, plural: Intl.LDMLPluralRule, amount: string) =>
+      plural === 'one'
+        ? `${n} facture échue (${amount}) n’est pas dans cette lettre : en litige ou suspendue (promesse, « ne pas relancer »).`
+        : `${n} factures échues (${amount}) ne sont pas dans cette lettre : en litige ou suspendues (promesse, « ne pas relancer »).`,
+    otherLanguage: 'Lettre rédigée dans la langue du client.',
+  },
   statement: {
     title: 'Relevé de compte',
     asOf: (date: string) => `Situation au ${date}`,
     client: 'Client',
     code: 'Code client',
+    codeLine: (id: string) => `Code client : ${id}`,
     document: 'Pièce',
     kind: { invoice: 'Facture', credit_note: 'Avoir', unapplied_payment: 'Règlement non affecté' } as Record<string, string>,
     kindColumn: 'Nature',
@@ -107,6 +197,8 @@ const fr = {
     place: (city: string, date: string) => (city ? `${city}, le ${date}` : `Le ${date}`),
     siren: (siren: string) => `SIREN ${siren}`,
     attention: (name: string) => `À l’attention de ${name}`,
+    addressMissing: 'Adresse postale manquante : complétez le fichier clients (adresse, code postal, ville) avant d’envoyer ce courrier.',
+    interestUnknown: (date: string) => `non calculable à partir du ${date}`,
     salutation: 'Madame, Monsieur,',
     invoice: 'Facture',
     issueDate: 'Date',
@@ -149,10 +241,23 @@ const fr = {
         body: ({ open, days, deadline }) => [
           `Par la présente, nous vous mettons en demeure de nous régler la somme de ${open} en principal dans un délai de ${days} jours, soit au plus tard le ${deadline}.`,
         ],
-        penalties: ({ interest, indemnity, perInvoice, claimed, points }) => [
-          `Conformément à l’article L441-10 du Code de commerce, ces sommes portent intérêt au taux de refinancement de la Banque centrale européenne majoré de ${points} points, soit ${interest} à ce jour, et chaque facture payée en retard donne lieu à une indemnité forfaitaire pour frais de recouvrement de ${perInvoice} (article D441-5), soit ${indemnity}.`,
-          `Le montant total réclamé s’élève ainsi à ${claimed}, les intérêts continuant de courir jusqu’au paiement.`,
-        ],
+        penalties: ({ basis, interest, known, unknownFrom, indemnity, perInvoice, claimed, points }) => {
+          const law = {
+            fr_commercial_code: 'Conformément à l’article L441-10 du Code de commerce',
+            eu_directive: 'Conformément à la directive 2011/7/UE concernant la lutte contre le retard de paiement dans les transactions commerciales et à nos conditions générales de vente',
+            terms_of_sale: 'Conformément à nos conditions générales de vente, rappelées sur chacune de nos factures',
+          }[basis];
+          const indemnityLaw = { fr_commercial_code: ' (article D441-5)', eu_directive: ' (article 6 de la directive)', terms_of_sale: '' }[basis];
+          const amount = interest !== null
+            ? `, soit ${interest} à ce jour`
+            : `${known ? `, soit ${known} à ce jour pour les factures dont le taux est connu` : ''} ; les intérêts courus à partir du ${unknownFrom} ne peuvent pas encore être calculés, le taux de la Banque centrale européenne de cette période manquant à notre barème`;
+          return [
+            `${law}, ces sommes portent intérêt au taux de refinancement de la Banque centrale européenne majoré de ${points} points${amount}. Chaque facture payée en retard donne lieu à une indemnité forfaitaire pour frais de recouvrement de ${perInvoice}${indemnityLaw}, soit ${indemnity}.`,
+            interest !== null
+              ? `Le montant total réclamé s’élève ainsi à ${claimed}, les intérêts continuant de courir jusqu’au paiement.`
+              : `Le montant total réclamé s’élève ainsi à ${claimed}, hors intérêts non encore calculés, qui continuent de courir jusqu’au paiement.`,
+          ];
+        },
         closing: 'À défaut de règlement dans ce délai, nous saisirons la juridiction compétente sans autre avis. Veuillez agréer, Madame, Monsieur, nos salutations distinguées.',
       },
     } as Record<string, LetterText>,
@@ -170,7 +275,26 @@ const en: DeskLabels = {
   page: {
     title: 'Today’s collections',
     dataDate: (date) => `Data as of ${date}.`,
-    stale: (days, date) => `Warning: this data is ${days} days old (as of ${date}). Run the import again before calling clients.`,
+    overdueCompany: 'Overdue (overview)',
+    overdueCompanyNote: 'every item past due: the next four boxes split it',
+    toChase: 'Overdue to chase today',
+    toChaseNote: (clients, actions) => `${clients} clients, ${actions} actions (preventive reminders included)`,
+    pausedOverdue: 'Overdue, paused',
+    pausedOverdueNote: 'in dispute, promise pending, “do not chase”',
+    toDeclare: 'Overdue, to declare',
+    toDeclareNote: 'clients under a collective procedure: no chasing',
+    otherOverdue: (amount) => `rest: ${amount} (overdue credit notes, invoices not at a step yet)`,
+    preventive: 'Not yet due, preventive reminder',
+    preventiveNote: 'invoices reminded before they fall due, not overdue',
+    claimable: (amount, n, plural) => `Claimable now: ${amount} on ${n} open late ${plural === 'one' ? 'invoice' : 'invoices'} (interest and fixed indemnities).`,
+    claimableUnknown: (indemnity, n, plural, date) =>
+      `Claimable now: ${indemnity} of fixed indemnities on ${n} open late ${plural === 'one' ? 'invoice' : 'invoices'}; the interest cannot be calculated from ${date} (ECB rate missing from data/reference/ecb_rates.csv).`,
+    paidLate: (amount, n, plural, since) =>
+      `For information, not to claim: the ${n} ${plural === 'one' ? 'invoice' : 'invoices'} settled late since ${since} would have given rise to ${amount} of penalties; nothing in the exports shows they were claimed.`,
+    interestUnknown: (date) => `unknown from ${date}`,
+    plusUnknownInterest: (indemnity) => `${indemnity} + unknown interest`,
+    rateMissing: (date) => `Late-payment interest not calculated from ${date}: the ECB rate for that half-year is missing from data/reference/ecb_rates.csv. Letters and pages say so instead of showing €0; add the rate and run the import again.`,
+    stale: (days, date) => `Warning: this data is ${days} days old (as of ${date}); payments received since are not in it. Run the import again before calling clients or sending a letter.`,
     clients: 'Clients to chase',
     dueAmount: 'Amount concerned',
     overdueAmount: 'Of which overdue',
@@ -181,6 +305,16 @@ const en: DeskLabels = {
     promise: 'Promise',
     disputes: 'Disputes',
     contact: 'Contact',
+    actions: 'Last action',
+    new: 'New',
+    newFilter: (date) => (date ? `New since the data of ${date}` : 'Reached their stage today'),
+    newHelp: 'Clients that reached their most advanced stage since the previous data: not to chase yesterday, or moved to another stage.',
+    promiseLine: (status, date) => `Promise ${status} · ${date}`,
+    disputedLine: (n, plural, amount) => `${n} ${plural === 'one' ? 'invoice' : 'invoices'} in dispute (${amount})`,
+    overdueLine: (amount) => `of which overdue ${amount}`,
+    invoicesLine: (n, plural) => `${n} ${plural === 'one' ? 'invoice' : 'invoices'}`,
+    pausedLine: (n, plural) => `+ ${n} paused`,
+    nextLine: (date) => `next on ${date}`,
     rep: 'Sales rep',
     stage: 'Most advanced stage',
     claimBy: (date: string) => `by ${date}`,
@@ -198,6 +332,7 @@ const en: DeskLabels = {
     openCount: 'Open',
     openAmount: 'Amount',
     avgDaysOpen: 'Average age (d)',
+    ageUnknown: 'Age unknown',
     closed90: 'Closed in 90 d',
     none: 'None.',
   },
@@ -209,7 +344,7 @@ const en: DeskLabels = {
     month: 'Month',
     clientsChased: 'Clients chased',
     chased: 'Overdue chased',
-    collected: 'Collected within 30 d',
+    collected: 'Collected on it within 30 d',
     promises: 'Promises (kept / broken)',
     disputesResolved: 'Disputes resolved',
     daysBeyondTerms: 'Average days late',
@@ -227,17 +362,54 @@ const en: DeskLabels = {
     claimDetail: (amount) => `${amount} declared to the mandataire`,
     untilDetail: (date) => `until ${date}`,
     invoices: (ids) => `invoices ${ids}`,
+    penaltiesUnknown: (indemnity, date) => `${indemnity} of fixed indemnities; interest cannot be calculated from ${date} (ECB rate missing)`,
+    letterClaim: (claimed, open, indemnity, interest) => `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities and ${interest} of late-payment interest.`,
+    letterClaimUnknown: (claimed, open, indemnity, known, date) =>
+      `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities${known ? ` and ${known} of interest calculated` : ''}; interest cannot be calculated from ${date} (ECB rate missing).`,
+    letterNotReady: 'Letter not ready to send: postal address missing.',
+  },
+  risk: {
+    label: 'Risk at a glance',
+    grade: 'Grade',
+    pd: (p) => `default within 12 months: ${p}`,
+    fallback: 'fallback grade (no score)',
+    stage: 'Today’s dunning',
+    noStage: 'None',
+    nextAction: (date) => `next action on ${date}`,
+    exposure: 'Exposure / limit',
+    exposureNote: (exposure, limit) => `${exposure} against a limit of ${limit}`,
+    noLimit: (exposure) => `${exposure}, no limit granted`,
+    insured: 'Insured limit',
+    uninsured: (amount) => `uninsured: ${amount}`,
+    noInsurance: 'none',
+    lastPayment: 'Last payment',
+    noPayment: 'never',
+    contact: 'Contact',
+    address: 'Postal address',
+    noAddress: 'missing: letters are not ready to send',
+    noContact: 'no contact in the contacts file',
+    rep: 'Sales rep',
+    repPage: 'their clients to chase',
   },
   kinds: kindsEn,
-  reasons: { price: 'Price', quality: 'Quality', delivery: 'Delivery', quantity: 'Quantity', billing: 'Billing error', duplicate: 'Duplicate', other: 'Other' },
+  reasons: { price: 'Price', quality: 'Quality', delivery: 'Delivery', quantity: 'Quantity', billing: 'Billing error', duplicate: 'Duplicate', other: 'Other', export_flag: 'Flagged as disputed in the export (no reason given)' },
   promiseStatus: { kept: 'kept', pending: 'pending', broken: 'broken', superseded: 'superseded', already_settled: 'already settled when logged' },
-  disputeStatus: { open: 'open', closed: 'closed' },
-  print: { button: 'Print or save as PDF', back: 'Back to the client page' },
+  disputeStatus: { open: 'open', closed: 'closed', settled: 'invoices settled, to close' },
+  print: {
+    button: 'Print or save as PDF',
+    back: 'Back to the client page',
+    notReady: 'Letter not ready to send: the client’s postal address is missing from the clients file.',
+    interestUnknown: (date) => `Late-payment interest cannot be calculated from ${date}: the ECB rate for that half-year is missing from data/reference/ecb_rates.csv. The letter says so and claims only what is calculated.`,
+    leftOut: (n, plural, amount) =>
+      `${n} overdue ${plural === 'one' ? 'invoice' : 'invoices'} (${amount}) left out of this letter: in dispute or paused (promise, “do not chase”).`,
+    otherLanguage: 'Letter written in the client’s language.',
+  },
   statement: {
     title: 'Account statement',
     asOf: (date) => `Position as of ${date}`,
     client: 'Customer',
     code: 'Customer code',
+    codeLine: (id) => `Customer code: ${id}`,
     document: 'Document',
     kind: { invoice: 'Invoice', credit_note: 'Credit note', unapplied_payment: 'Unapplied payment' },
     kindColumn: 'Type',
@@ -258,6 +430,8 @@ const en: DeskLabels = {
     place: (city, date) => (city ? `${city}, ${date}` : date),
     siren: (siren) => `Company number (SIREN) ${siren}`,
     attention: (name) => `For the attention of ${name}`,
+    addressMissing: 'Postal address missing: complete the clients file (address, postcode, city) before sending this letter.',
+    interestUnknown: (date) => `cannot be calculated from ${date}`,
     salutation: 'Dear Sir or Madam,',
     invoice: 'Invoice',
     issueDate: 'Date',
@@ -300,10 +474,23 @@ const en: DeskLabels = {
         body: ({ open, days, deadline }) => [
           `We hereby give you formal notice to pay us the principal sum of ${open} within ${days} days, that is by ${deadline} at the latest.`,
         ],
-        penalties: ({ interest, indemnity, perInvoice, claimed, points }) => [
-          `Under article L441-10 of the French Commercial Code, these sums bear interest at the European Central Bank refinancing rate plus ${points} points, ${interest} to date, and each invoice paid late gives rise to a fixed recovery indemnity of ${perInvoice} (article D441-5), ${indemnity} in all.`,
-          `The total claimed is therefore ${claimed}, interest continuing to run until payment.`,
-        ],
+        penalties: ({ basis, interest, known, unknownFrom, indemnity, perInvoice, claimed, points }) => {
+          const law = {
+            fr_commercial_code: 'Under article L441-10 of the French Commercial Code',
+            eu_directive: 'Under Directive 2011/7/EU on combating late payment in commercial transactions and our general terms of sale',
+            terms_of_sale: 'Under our general terms of sale, stated on each of our invoices',
+          }[basis];
+          const indemnityLaw = { fr_commercial_code: ' (article D441-5)', eu_directive: ' (Article 6 of the Directive)', terms_of_sale: '' }[basis];
+          const amount = interest !== null
+            ? `, ${interest} to date`
+            : `${known ? `, ${known} to date on the invoices whose rate is known` : ''}; the interest running from ${unknownFrom} cannot be calculated yet, as the European Central Bank rate for that period is missing from our rate table`;
+          return [
+            `${law}, these sums bear interest at the European Central Bank refinancing rate plus ${points} points${amount}. Each invoice paid late gives rise to a fixed compensation for recovery costs of ${perInvoice}${indemnityLaw}, ${indemnity} in all.`,
+            interest !== null
+              ? `The total claimed is therefore ${claimed}, interest continuing to run until payment.`
+              : `The total claimed is therefore ${claimed}, not counting the interest not yet calculated, which continues to run until payment.`,
+          ];
+        },
         closing: 'Should payment not be received by that date, we will bring the matter before the competent court without further notice. Yours faithfully,',
       },
     },
@@ -317,4 +504,4 @@ const en: DeskLabels = {
 
 export const deskLanguages = { fr, en } as const;
 export const desk: DeskLabels = deskLanguages[language()];
-export type { DeskLabels, LetterText };
+export type { DeskLabels, LegalBasis, LetterText, PenaltyArgs };

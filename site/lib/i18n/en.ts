@@ -54,6 +54,9 @@ export const en: Labels = {
     filterRep: 'Sales rep',
     overLimit: 'Over limit',
     overdueOnly: 'Overdue only',
+    scope: 'Show',
+    scopeOpen: 'clients with open items',
+    scopeAll: (n) => `all clients (${n}), even with nothing open`,
     all: 'All',
   },
   ageing: {
@@ -116,6 +119,7 @@ export const en: Labels = {
         case 'writeoff_reversal_exceeds': return `Reversal larger than what is left of write-off ${ref}: not loaded, the loss still counts`;
         case 'no_clients_file': return `No clients file: the ${n} clients are shown under their ids, with the default payment terms (${ref} days)`;
         case 'ecb_rates_start_late': return `Late-payment penalties: ${n} days late before the first half-year of the ECB rate table were not priced; add the earlier half-years`;
+        case 'dispute_settled': return `Dispute ${ref} is open in the collections log but its invoices are settled: it is not counted as open; close it in the log`;
         case 'ecb_rates_missing': return `Late-payment penalties: ${n} days late after the last half-year of the ECB rate table were not priced; add the missing half-years`;
         default: return undefined;
       }

@@ -57,6 +57,9 @@ export const fr = {
     filterRep: 'Commercial',
     overLimit: 'Limite dépassée',
     overdueOnly: 'En retard seulement',
+    scope: 'Afficher',
+    scopeOpen: 'les clients avec encours',
+    scopeAll: (n: string) => `tous les clients (${n}), même sans encours`,
     all: 'Tous',
   },
   ageing: {
@@ -121,6 +124,7 @@ export const fr = {
         case 'writeoff_reversal_exceeds': return `Annulation supérieure à ce qui reste du passage en perte ${ref} : non chargée, la perte reste comptée`;
         case 'no_clients_file': return `Pas de fichier clients : les ${n} clients sont affichés sous leur code, avec le délai de paiement par défaut (${ref} jours)`;
         case 'ecb_rates_start_late': return `Pénalités de retard : ${n} jours de retard antérieurs au premier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres antérieurs`;
+        case 'dispute_settled': return `Le litige ${ref} est ouvert dans le journal de recouvrement mais ses factures sont réglées : il n’est pas compté comme ouvert ; clôturez-le dans le journal`;
         case 'ecb_rates_missing': return `Pénalités de retard : ${n} jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres manquants`;
         default: return undefined;
       }

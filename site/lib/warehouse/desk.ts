@@ -1,7 +1,8 @@
 // The collections desk: the worklist by client, the collections log (actions, promises,
 // disputes, contacts), the account statements and dunning letters, and the company's details.
 import { memo } from '../read.ts';
-import type { Columns } from './tables.ts';
+import type { LegalBasis } from '../i18n/desk.ts';
+import type { Columns, TableRow } from './tables.ts';
 
 export interface WorklistRow {
   priority: number;
@@ -9,6 +10,8 @@ export interface WorklistRow {
   name: string | null;
   sales_rep: string | null;
   stage: string;
+  /** When the client reached that stage (its most advanced invoice's): what makes a row new. */
+  stage_started_date: string | null;
   invoice_count: number;
   paused_invoice_count: number;
   due_amount: number;
@@ -25,7 +28,9 @@ export interface WorklistRow {
   promise_status: string | null;
   promise_date: string | null;
   promise_amount: number | null;
-  open_dispute_count: number;
+  /** Its invoices in dispute (disputed_invoices), paused and not in the amounts. */
+  disputed_invoice_count: number;
+  disputed_amount: number;
   contact_name: string | null;
   contact_role: string | null;
   contact_email: string | null;
@@ -34,9 +39,9 @@ export interface WorklistRow {
 
 export const worklist = () =>
   memo<WorklistRow>('worklist', ['worklist'], `
-    select priority, client_id, name, sales_rep, stage, invoice_count, paused_invoice_count, due_amount, overdue_amount, max_days_from_due,
+    select priority, client_id, name, sales_rep, stage, stage_started_date, invoice_count, paused_invoice_count, due_amount, overdue_amount, max_days_from_due,
            expected_loss_amount, grade, claim_deadline_date, is_claim_deadline_passed, last_action_date, last_action_kind, next_action_date, promise_status, promise_date, promise_amount,
-           open_dispute_count, contact_name, contact_role, contact_email, contact_phone
+           disputed_invoice_count, disputed_amount, contact_name, contact_role, contact_email, contact_phone
     from {worklist} order by priority`);
 
 export interface ActionRow {
@@ -69,6 +74,7 @@ export interface DisputeReasonRow {
   open_31_60_amount: number;
   open_61_90_amount: number;
   open_over_90_amount: number;
+  open_age_unknown_amount: number;
   avg_days_open: number | null;
   closed_90d_count: number;
   avg_days_to_close: number | null;
@@ -92,7 +98,6 @@ export interface CompanyRow {
   phone: string | null;
   as_of_date: string;
   payment_deadline_days: number;
-  payment_deadline_date: string;
   stale_after_days: number;
   indemnity_amount: number;
   penalty_rate_points: number;
@@ -131,32 +136,12 @@ export const statementLines = () =>
   memo<StatementLine>('statementLines', ['statement_lines'], `
     select * from {statement_lines} order by client_id, line_kind = 'unapplied_payment', due_date nulls last, document_date, document_id`);
 
-export interface LetterRow {
-  client_id: string;
-  letter: 'preventive_reminder' | 'reminder_1' | 'reminder_2' | 'formal_notice';
-  invoice_count: number;
-  open_amount: number;
-  interest_amount: number;
-  indemnity_amount: number;
-  claimed_amount: number;
-  payment_deadline_date: string;
-  contact_name: string | null;
-  contact_email: string | null;
-}
+/** A dunning letter (the `letters` mart): its language and law, what it claims, whether it can be posted. */
+export type LetterRow = TableRow<'letters'> & { letter: 'preventive_reminder' | 'reminder_1' | 'reminder_2' | 'formal_notice'; letter_language: 'fr' | 'en'; legal_basis: LegalBasis };
 
 export const letters = () => memo<LetterRow>('letters', ['letters'], `select * from {letters} order by client_id`);
 
-export interface LetterLine {
-  client_id: string;
-  invoice_id: string;
-  issue_date: string;
-  due_date: string;
-  amount: number;
-  open_amount: number;
-  days_past_due: number;
-  interest_amount: number;
-  indemnity_amount: number;
-}
+export type LetterLine = TableRow<'letter_lines'>;
 
 export const letterLines = () => memo<LetterLine>('letterLines', ['letter_lines'], `select * from {letter_lines} order by client_id, due_date, invoice_id`);
 

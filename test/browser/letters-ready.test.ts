@@ -1,0 +1,122 @@
+// Letters ready to send, opened in Chromium: the hand-made ledger of test/etl/letters.test.ts
+// (an ECB table stopping at the first half of 2024, as-of 2024-08-30) built in French on
+// 2024-09-02. A mise en demeure never prints 0,00 € for an interest the table cannot price and
+// says from when; it is addressed, dated the build day with its deadline counted from it, the
+// SIREN spaced; a German client's letter is English and cites the EU directive, not the Code de
+// commerce; a letter without an address says so; the client page says the same as its letter.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { buildWarehouse, fixturesDir } from '../helpers.ts';
+import { buildSite, launchBrowser, noProblems, removeSite, serve, watch } from './harness.ts';
+
+let browser: Browser;
+let site: { dir: string; url: string; server: Server };
+
+beforeAll(async () => {
+  const wh = await buildWarehouse(join(fixturesDir, 'letters'), { asOf: '2024-08-30' });
+  const dir = await buildSite(wh.dir, { ENCOURS_LANG: 'fr', ENCOURS_BUILD_DATE: '2024-09-02' });
+  site = { dir, ...(await serve(dir)) };
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  site?.server.close();
+  if (site) removeSite(site.dir);
+});
+
+async function open(path: string): Promise<{ page: Page; text: () => Promise<string>; problems: ReturnType<typeof watch> }> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+  const problems = watch(page, site.url);
+  const response = await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+  expect(response?.status()).toBe(200);
+  // innerText with every kind of space made one plain space: '1 040,00 €' whatever Intl put in.
+  const text = async () => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+  return { page, text, problems };
+}
+
+describe('the formal notice to a French client', () => {
+  it('says the interest cannot be computed from 1 July and never prints 0,00 € for it', async () => {
+    const { page, text, problems } = await open('/clients/FRA/letter/');
+    await expect(page.locator('[data-letter]').getAttribute('data-letter')).resolves.toBe('formal_notice');
+    // A1 late from 1 June; the table has no rate from 1 July: its interest is unknown, not 0 nor
+    // June's 11,92 €. The letter claims 1 000 € + the 40 € indemnity = 1 040,00 €.
+    const interest = (await page.locator('tr[data-invoice="A1"] [data-interest]').innerText()).replace(/\s+/g, ' ');
+    expect(interest).toBe('non calculable à partir du 01/07/2024');
+    expect((await page.locator('[data-total="interest"]').innerText()).replace(/\s+/g, ' ')).toBe('non calculable à partir du 01/07/2024');
+    const body = await text();
+    // No amount of zero anywhere on it ('1 000,00 €' is not one).
+    expect(body).not.toMatch(/(?<!\d)(?<!\d )0,00 €/);
+    expect(body).toContain('les intérêts courus à partir du 1er juillet 2024 ne peuvent pas encore être calculés');
+    expect(body).toContain('Le montant total réclamé s’élève ainsi à 1 040,00 €, hors intérêts non encore calculés');
+    expect(body).toContain('L441-10');
+    // The disputed A3 (400 €) is left out, and the page says so above the letter.
+    expect((await page.locator('[data-left-out]').innerText()).replace(/\s+/g, ' ')).toMatch(/^1 facture échue \(400,00 €\) n’est pas dans cette lettre/);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+
+  it('is addressed, dated the day it is built, with its deadline 8 days later, and the SIREN spaced', async () => {
+    const { page, text } = await open('/clients/FRA/letter/');
+    await expect(page.locator('[data-address]').innerText()).resolves.toBe('12 rue des Lilas\nBâtiment B\n69003 Lyon');
+    const body = await text();
+    // Built 2024-09-02 (the as-of date is 2024-08-30): dated that day, deadline 2 + 8 = 10 September.
+    expect(body).toContain('Lyon, le 2 septembre 2024');
+    expect(body).toContain('au plus tard le 10 septembre 2024');
+    expect(body).toContain('SIREN 552 100 554');
+    expect(await page.locator('[data-not-ready]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('a letter to a client abroad', () => {
+  it('is in English to a German client and cites the EU directive, not the French code', async () => {
+    const { page, text } = await open('/clients/DEU/letter/');
+    await expect(page.locator('article.sheet').getAttribute('lang')).resolves.toBe('en');
+    const letter = (await page.locator('article.sheet').innerText()).replace(/\s+/g, ' ');
+    expect(letter).toContain('Dear Sir or Madam,');
+    expect(letter).toContain('Directive 2011/7/EU');
+    expect(letter).not.toMatch(/L441-10|D441-5|Code de commerce|Commercial Code/);
+    // B1 late from 21 July, all of it without a rate; the address ends with the country.
+    expect(letter).toContain('the interest running from 21 July 2024 cannot be calculated yet');
+    expect(letter).toContain('Hauptstraße 5 10115 Berlin Germany');
+    expect(await text()).toContain('Lettre rédigée dans la langue du client.');
+    await page.close();
+  });
+});
+
+describe('a letter without a postal address', () => {
+  it('says the address is missing where it goes, and is marked not ready', async () => {
+    const { page } = await open('/clients/NOAD/letter/');
+    await expect(page.locator('[data-not-ready]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-address-missing]').innerText()).resolves.toMatch(/^Adresse postale manquante/);
+    // On paper too: the notice above the sheet is for the screen, the one in the address is not.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('[data-not-ready]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-address-missing]').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+});
+
+describe('the client page', () => {
+  it('says what its letter says: the same claim and the same missing rate', async () => {
+    const { page } = await open('/clients/FRA/');
+    // All its open late invoices (A1 and the disputed A3): 2 × 40 € of indemnities, interest unknown from 1 July.
+    expect((await page.locator('[data-penalties]').innerText()).replace(/\s+/g, ' ')).toContain('80,00 € d’indemnités forfaitaires ; intérêts non calculables à partir du 01/07/2024');
+    const claim = (await page.locator('[data-letter-claim]').innerText()).replace(/\s+/g, ' ');
+    expect(claim).toContain('La mise en demeure réclame 1 040,00 € : 1 000,00 € en principal, 40,00 € d’indemnités forfaitaires ; les intérêts ne sont pas calculables à partir du 01/07/2024');
+    expect(claim).toContain('1 facture échue (400,00 €) n’est pas dans cette lettre');
+    await page.close();
+  });
+});
+
+describe('account statements', () => {
+  it('exist for a client with open items that nobody is chasing today', async () => {
+    const { text } = await open('/clients/QUIET/statement/');
+    expect(await text()).toMatch(/Total des pièces ouvertes 250,00 €/);
+  });
+});

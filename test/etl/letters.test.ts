@@ -1,0 +1,82 @@
+// Letters that can be sent, on a hand-made ledger (test/fixtures/letters) at 2024-08-30 with an
+// ECB table that stops at the first half of 2024 (a table nobody brought up to date): an interest
+// the table cannot price is unknown, never 0; each letter is in its client's language and law and
+// knows whether it can be posted (a postal address); every client with open items has a statement.
+// Every figure is worked out by hand below.
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { fixturesDir, sharedWarehouse, type Warehouse } from '../helpers.ts';
+
+let wh: Warehouse;
+beforeAll(async () => {
+  wh = await sharedWarehouse(join(fixturesDir, 'letters'), { asOf: '2024-08-30' });
+});
+
+const byId = async (sql: string, key: string) => Object.fromEntries((await wh.query(sql)).map((r) => [r[key], r]));
+
+describe('an interest the ECB table cannot price', () => {
+  it('is priced up to the last half-year the table has, and the first day without a rate is named', async () => {
+    const penalties = await byId(`select invoice_id, interest_amount, days_without_rate, rate_missing_from_date from penalties`, 'invoice_id');
+    // A1: 1,000 € due 31 May, late 1 June – 30 August. June (30 days) at 4.50 + 10 = 14.5 %:
+    // 1000 × 14.5 × 30 / 36500 = 11.917… → 11.92; July and August (31 + 30 = 61 days) have no rate.
+    expect(penalties.A1).toEqual({ invoice_id: 'A1', interest_amount: 11.92, days_without_rate: 61, rate_missing_from_date: '2024-07-01' });
+    // B1: due 20 July, late from 21 July (11 + 30 = 41 days), all in the missing half-year.
+    expect(penalties.B1).toMatchObject({ days_without_rate: 41, rate_missing_from_date: '2024-07-21' });
+  });
+
+  it('is unknown in the letter — no 0, no partial figure — and the letter claims what can be computed', async () => {
+    const [line] = await wh.query(`select interest_amount, interest_unknown_from_date, indemnity_amount from letter_lines where invoice_id = 'A1'`);
+    expect(line).toEqual({ interest_amount: null, interest_unknown_from_date: '2024-07-01', indemnity_amount: 40 });
+    const letters = await byId(`select * from letters`, 'client_id');
+    // FRA: A1 (1,000) in the letter; A3 (400, disputed) paused, left out. Claimed: 1,000 + 40 = 1,040,
+    // the interest left out of the total and said unknown from 1 July.
+    expect(letters.FRA).toMatchObject({
+      letter: 'formal_notice', invoice_count: 1, open_amount: 1000, interest_amount: null, interest_known_amount: 0,
+      interest_unknown_invoice_count: 1, interest_unknown_from_date: '2024-07-01', indemnity_amount: 40, claimed_amount: 1040,
+      left_out_invoice_count: 1, left_out_open_amount: 400,
+    });
+  });
+
+  it('is said on the client’s penalties too, from the same first day', async () => {
+    // FRA's open late invoices: A1 (from 1 July) and A3 (late from 1 July): indemnities 2 × 40.
+    const [owed] = await wh.query(`select indemnity_claimable_amount, rate_missing_from_date from penalties_by_client where client_id = 'FRA'`);
+    expect(owed).toEqual({ indemnity_claimable_amount: 80, rate_missing_from_date: '2024-07-01' });
+  });
+});
+
+describe('each letter', () => {
+  it('is in its client’s language and cites its client’s law', async () => {
+    const letters = await byId(`select client_id, letter_language, legal_basis from letters`, 'client_id');
+    // France: the Code de commerce in French; Germany (EU): the directive 2011/7/EU, in English;
+    // Switzerland (outside the EU, French-speaking Geneva): the terms of sale, in French; no
+    // country: the company's own, France.
+    expect(letters.FRA).toMatchObject({ letter_language: 'fr', legal_basis: 'fr_commercial_code' });
+    expect(letters.DEU).toMatchObject({ letter_language: 'en', legal_basis: 'eu_directive' });
+    expect(letters.CHE).toMatchObject({ letter_language: 'fr', legal_basis: 'terms_of_sale' });
+    expect(letters.NOAD).toMatchObject({ letter_language: 'fr', legal_basis: 'fr_commercial_code' });
+  });
+
+  it('is ready to post only with a postal address', async () => {
+    const letters = await byId(`select client_id, is_ready, is_address_missing from letters`, 'client_id');
+    expect(letters.NOAD).toMatchObject({ is_ready: false, is_address_missing: true });
+    expect(letters.FRA).toMatchObject({ is_ready: true, is_address_missing: false });
+    const [fra] = await wh.query(`select address_line_1, address_line_2, postcode, city from clients where client_id = 'FRA'`);
+    expect(fra).toEqual({ address_line_1: '12 rue des Lilas', address_line_2: 'Bâtiment B', postcode: '69003', city: 'Lyon' });
+  });
+});
+
+describe('account statements', () => {
+  it('exist for every client with open items, chased today or not', async () => {
+    const statements = await byId(`select client_id, total_open_amount, balance_amount from statements`, 'client_id');
+    // FRA 1,000 + 400; QUIET's invoice is due in two months (not in the worklist); CASH has only a
+    // payment of 150 allocated to nothing (balance −150).
+    expect(Object.keys(statements).sort()).toEqual(['CASH', 'CHE', 'DEU', 'FRA', 'NOAD', 'QUIET']);
+    expect(statements.FRA).toMatchObject({ total_open_amount: 1400, balance_amount: 1400 });
+    expect(statements.QUIET).toMatchObject({ total_open_amount: 250 });
+    expect(statements.CASH).toMatchObject({ total_open_amount: 0, balance_amount: -150 });
+    const [worklist] = await wh.query(`select count(*)::integer as n from worklist where client_id in ('QUIET', 'CASH')`);
+    expect(worklist!.n).toBe(0);
+  });
+});
