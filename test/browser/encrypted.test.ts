@@ -90,7 +90,7 @@ describe('the encrypted sample site', () => {
     const [client] = await queryWarehouse<{ name: string; receivables_amount: number }>(inject('sampleWarehouse'), `select name, receivables_amount::double as receivables_amount from clients where client_id = '${id}'`);
     // Opened with the key kept for the session: the form is never filled again.
     await expect(decryptedHeading(page)).resolves.toBe(client!.name);
-    await expect(page.locator('.kpi-value').first().textContent()).resolves.toBe(euros(client!.receivables_amount));
+    await expect(page.locator('.kpi', { has: page.locator('.kpi-label:text-is("Encours")') }).locator('.kpi-value').textContent()).resolves.toBe(euros(client!.receivables_amount));
 
     // The clients index's search is a module script of /_astro/: it runs in the decrypted page.
     await page.goto(`${url}/clients/`, { waitUntil: 'networkidle' });

@@ -60,8 +60,10 @@ describe('finance and collections pages', () => {
   it('the worklist has one row per client and /collections.csv holds every invoice action, with rep and segment', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}/collections/`, { waitUntil: 'networkidle' });
-    // Tiles: clients to chase, then invoice actions (all of them in the CSV).
-    const [clientsTile, actionsTile] = (await page.locator('.kpi-value').allTextContents()).map((v) => Number(v.replace(/\D/g, '')));
+    // The "to chase today" tile says how many clients and invoice actions (all of them in the CSV):
+    // "543 clients, 1 579 actions (…)".
+    const note = await page.locator('.kpi', { has: page.locator('.kpi-label', { hasText: /^Échu à relancer/ }) }).locator('.kpi-note').textContent();
+    const [clientsTile, actionsTile] = /^([\d\s\u202f]+) clients?, ([\d\s\u202f]+) actions?/.exec(note!)!.slice(1).map((v) => Number(v.replace(/\D/g, '')));
     expect(clientsTile).toBeGreaterThan(300);
     expect(actionsTile).toBeGreaterThan(1000);
     expect(await page.locator('#worklist tbody tr').count()).toBe(clientsTile);

@@ -256,7 +256,7 @@ describe('the clients list: a light first page, every client a link away, search
 
 describe.each(languages)('the %s site speaks one language', (language) => {
   it('has no word of the other language on any page, client names and other input text aside', async () => {
-    const clients = await queryWarehouse<Record<string, string | null>>(inject('sampleWarehouse'), `select name, client_id, segment, sector, country, sales_rep, payment_terms, external_rating, legal_status from clients`);
+    const clients = await queryWarehouse<Record<string, string | null>>(inject('sampleWarehouse'), `select name, client_id, segment, sector, country, sales_rep, payment_terms, external_rating, legal_status, address_line_1, address_line_2, postcode, city from clients`);
     // Text from the exports is in whatever language the company writes it; 'encours' is the product's name.
     // The company's own details (configuration), and the notes and names the team writes in its
     // collections log and contacts, are input text too.
