@@ -46,3 +46,16 @@ describe('language', () => {
     expect(() => language('de')).toThrow(/ENCOURS_LANG=de: expected one of fr, en/);
   });
 });
+
+describe('the filters’ “all” option in French', () => {
+  it('agrees with its filter’s noun: un segment, un commercial → Tous; une note, une étape, une tranche → Toutes', async () => {
+    const { financeLanguages } = await import('../../site/lib/i18n/finance.ts');
+    const { fr } = languages;
+    // As a French page shows them: "Commercial : Tous", never "Commercial : Toutes" or "Tranche : Tous".
+    expect([`${fr.clients.filterSegment} : ${fr.clients.all.segment}`, `${fr.clients.filterGrade} : ${fr.clients.all.grade}`, `${fr.clients.filterRep} : ${fr.clients.all.rep}`,
+      `${fr.ageing.filterBucket} : ${fr.clients.all.bucket}`]).toEqual(['Segment : Tous', 'Note : Toutes', 'Commercial : Tous', 'Tranche : Toutes']);
+    const desk = financeLanguages.fr.collections;
+    expect([`${desk.filterStage} : ${desk.all.stage}`, `${desk.filterRep} : ${desk.all.rep}`, `${desk.filterSegment} : ${desk.all.segment}`])
+      .toEqual(['Étape : Toutes', 'Commercial : Tous', 'Segment : Tous']);
+  });
+});

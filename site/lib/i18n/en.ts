@@ -57,7 +57,7 @@ export const en: Labels = {
     scope: 'Show',
     scopeOpen: 'clients with open items',
     scopeAll: (n) => `all clients (${n}), even with nothing open`,
-    all: 'All',
+    all: { segment: 'All', grade: 'All', rep: 'All', bucket: 'All' },
   },
   ageing: {
     title: 'Ageing balance by client',

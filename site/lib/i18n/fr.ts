@@ -60,7 +60,7 @@ export const fr = {
     scope: 'Afficher',
     scopeOpen: 'les clients avec encours',
     scopeAll: (n: string) => `tous les clients (${n}), même sans encours`,
-    all: 'Tous',
+    all: { segment: 'Tous', grade: 'Toutes', rep: 'Tous', bucket: 'Toutes' },
   },
   ageing: {
     title: 'Balance âgée par client',
