@@ -33,7 +33,8 @@ export function reasonPattern(reason: string, recordId: string | null = null): s
   return text
     .replace(/'[^']*'/g, "'…'")
     .replace(idAfter, (_match, word: string) => `${word} …`)
-    .replace(/\d+(?:[-/.,:]\d+)*/g, '#')
+    // A number as the site writes it may group its thousands with a (narrow) no-break space: one '#'.
+    .replace(/\d+(?:[-/.,:\u00a0\u202f]\d+)*/g, '#')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -11,6 +11,13 @@ describe('reasonPattern', () => {
     expect(reasonPattern(`issue date '31/13/2024' ${format}`)).toBe(`issue date '…' ${format}`);
   });
 
+  it('blanks a number the site wrote with its thousands grouped as one #, not "# #"', () => {
+    // French groups thousands with a narrow no-break space (U+202F), some formats with U+00A0.
+    expect(reasonPattern('Pénalités de retard : 11\u202f233 jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés'))
+      .toBe('Pénalités de retard : # jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés');
+    expect(reasonPattern('12\u00a0345 lignes écartées')).toBe('# lignes écartées');
+  });
+
   it("blanks the record's own id and the ids named after 'invoice' and 'client', not the words 'invoice id'", () => {
     expect(reasonPattern('duplicate invoice id INV-7 (the first line is kept)', 'INV-7')).toBe('duplicate invoice id … (the first line is kept)');
     expect(reasonPattern('payment names invoice F9, which is not an invoice of client C1; matched oldest due first instead', 'P3')).toBe(
