@@ -72,27 +72,15 @@ final as (
   from typed
 ),
 
-fec as (
-  select
-    first(source_file order by source_file, line),
-    first(line order by source_file, line),
-    client_id,
-    arg_max(client_name, entry_date),
-    null::varchar, null::varchar, null::varchar, null::varchar, null::varchar,
-    null::decimal(18, 2), null::decimal(18, 2), null::decimal(18, 2),
-    null::varchar, null::varchar,
-    null::date,
-    null::varchar, null::varchar, null::varchar, null::varchar,
-    null::varchar,
-    null::varchar
-  from stg_fec_lines
-  where item_kind is not null
-    and client_id not in (select client_id from final where client_id is not null)
-  group by client_id
+-- The clients of a journal that the clients file does not list: a FEC's client accounts, and a
+-- customer ledger's clients (named by its client-name column), each named by its latest line.
+journal_lines as (
+  select source_file, line, client_id, client_name, entry_date from stg_fec_lines where item_kind is not null
+  union all
+  select source_file, line, client_id, client_name, entry_date from stg_ledger_lines where item_kind is not null and client_name is not null
 ),
 
--- A customer ledger's clients that the file does not list, named by the ledger's client-name column.
-ledger as (
+journal_clients as (
   select
     first(source_file order by source_file, line),
     first(line order by source_file, line),
@@ -105,14 +93,11 @@ ledger as (
     null::varchar, null::varchar, null::varchar, null::varchar,
     null::varchar,
     null::varchar
-  from stg_ledger_lines
-  where item_kind is not null and client_name is not null
-    and client_id not in (select client_id from final where client_id is not null)
+  from journal_lines
+  where client_id not in (select client_id from final where client_id is not null)
   group by client_id
 )
 
 select * from final
 union all
-select * from fec
-union all
-select * from ledger
+select * from journal_clients
