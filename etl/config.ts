@@ -308,6 +308,26 @@ const collections = z.strictObject({
   claimDeadlineMonths: z.union([z.literal(2), z.literal(4)]).default(2),
 });
 
+/**
+ * A status export from an accredited e-invoicing platform (plateforme agréée): one line or record
+ * per lifecycle status of an invoice (codes 200–214 of the French e-invoicing lifecycle, see
+ * docs/reference.md). Optional, like the collections log. Read from CSV (dates, delimiter and
+ * encoding as openItems; ISO 8601 dates always read) or from JSON (an array of records, or an
+ * object holding one under statuses, data, items, events or results).
+ */
+export const statusExportColumns = {
+  required: ['invoice_id', 'status_date'],
+  optional: ['status_code', 'status_label', 'reason_code', 'reason', 'client_id'],
+} as const;
+export type StatusExportColumn = (typeof statusExportColumns.required)[number] | (typeof statusExportColumns.optional)[number];
+
+const einvoice = z.strictObject({
+  /** File name patterns (globs) in the input folder; by default statuses*.csv|json and statuts*.csv|json. */
+  files: z.array(z.string().min(1)).min(1).default(['statuses*.csv', 'statuses*.json', 'statuts*.csv', 'statuts*.json']),
+  /** The export's field names for ours (case-insensitive), for both the CSV and the JSON form. */
+  columns: columnMap.default({}),
+});
+
 /** The company's details printed on letters and statements. */
 const company = z.strictObject({
   name: z.string().default(''),
@@ -353,6 +373,7 @@ export const configSchema = z.strictObject({
   scoring: scoring.prefault({}),
   creditLimits: creditLimits.prefault({}),
   collections: collections.prefault({}),
+  einvoice: einvoice.prefault({}),
   company: company.prefault({}),
 });
 

@@ -7,6 +7,7 @@ import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
 import { checksDir, declaredTests, isBeforeAsOf, modelsDir, orderedModels, readSqlFiles, releasedAfter, type SqlFile, tablesRead } from './model-graph.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readCollectionsLog } from './readers/collections-log.ts';
+import { readStatusExport } from './readers/einvoice-statuses.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { guardPublishing } from './guard.ts';
 import { stopOnUnusableFile } from './unusable-files.ts';
@@ -93,6 +94,7 @@ async function buildTables(
       inputs.push(...(await readOpenItems(db, inputDir, config, { scratchDir })));
     }
     inputs.push(...(await readCollectionsLog(db, inputDir, config, scratchDir)));
+    inputs.push(...(await readStatusExport(db, inputDir, config, scratchDir)));
     const format = fecFiles.length ? `FEC (${fecFiles.length} journal file${fecFiles.length > 1 ? 's' : ''})` : 'open items';
     return { rows: inputs.reduce((sum, f) => sum + f.rows, 0), detail: `${inputs.length} files, ${format}` };
   });

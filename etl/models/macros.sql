@@ -258,3 +258,46 @@ create or replace macro forecast_week(d, forecast_date) as
 create or replace macro provision_base_amount(open_amount, amount, amount_excl_tax) as
   case when getvariable('provision_base') = 'incl_tax' then open_amount
        else coalesce(open_amount * amount_excl_tax / amount, open_amount / (1 + getvariable('vat_rate'))) end::decimal(38, 8);
+
+-- A dispute's reason as a code (price, quality, delivery, quantity, billing, duplicate, other),
+-- from the words of the collections log (English or French) and from the reason codes of the
+-- e-invoicing lifecycle that a refusal (210) or a dispute (207) carries, with or without their
+-- VRBL:FR: prefix (docs/reference.md lists them). null for a text it does not know.
+create or replace macro dispute_reason_of(text) as
+  case regexp_replace(regexp_replace(strip_accents(lower(trim(text))), '^vrbl:fr:', ''), '[\s_-]+', ' ', 'g')
+    when 'price' then 'price' when 'prix' then 'price' when 'tarif' then 'price' when 'prix err' then 'price'
+    when 'quality' then 'quality' when 'qualite' then 'quality' when 'defaut' then 'quality'
+    when 'delivery' then 'delivery' when 'livraison' then 'delivery' when 'non livre' then 'delivery' when 'livr incomp' then 'delivery'
+    when 'quantity' then 'quantity' when 'quantite' then 'quantity' when 'qte err' then 'quantity'
+    when 'billing' then 'billing' when 'facturation' then 'billing' when 'erreur de facturation' then 'billing'
+    when 'tx tva err' then 'billing' when 'montanttotal err' then 'billing' when 'total amount err' then 'billing' when 'amount err' then 'billing'
+    when 'calcul err' then 'billing' when 'non conforme' then 'billing' when 'non conforming' then 'billing' when 'coord banc err' then 'billing'
+    when 'dest inc' then 'billing' when 'dest err' then 'billing' when 'cmd err' then 'billing' when 'cmd ej err' then 'billing' when 'siret err' then 'billing'
+    when 'duplicate' then 'duplicate' when 'doublon' then 'duplicate' when 'double fact' then 'duplicate'
+    when 'other' then 'other' when 'autre' then 'other'
+  end;
+
+-- An e-invoicing lifecycle status as its code, 200 Déposée to 214 Visée (the codes of the French
+-- reform's lifecycle, docs/reference.md), from the export's code ('212', 'VRBL:FR:212', 'FR:212')
+-- or else from its label, French or English. null when neither names one.
+create or replace macro einvoice_status_of_code(code) as
+  case when regexp_full_match(lower(trim(code)), '(vrbl:)?(fr:)?2(0[0-9]|1[0-4])') then regexp_extract(code, '2[01][0-9]') end;
+
+create or replace macro einvoice_status_of_label(label) as
+  case regexp_replace(strip_accents(lower(trim(label))), '[\s_-]+', ' ', 'g')
+    when 'deposee' then '200' when 'submitted' then '200' when 'deposited' then '200'
+    when 'emise' then '201' when 'emise par la plateforme' then '201' when 'issued' then '201' when 'issued by the platform' then '201' when 'issued by platform' then '201'
+    when 'recue' then '202' when 'recue par la plateforme' then '202' when 'received' then '202' when 'received by the platform' then '202' when 'received by platform' then '202'
+    when 'mise a disposition' then '203' when 'made available' then '203'
+    when 'prise en charge' then '204' when 'in hand' then '204' when 'accepted' then '204' when 'under processing' then '204'
+    when 'approuvee' then '205' when 'approved' then '205'
+    when 'approuvee partiellement' then '206' when 'partiellement approuvee' then '206' when 'partially approved' then '206'
+    when 'en litige' then '207' when 'litige' then '207' when 'in dispute' then '207' when 'disputed' then '207'
+    when 'suspendue' then '208' when 'suspended' then '208'
+    when 'completee' then '209' when 'completed' then '209'
+    when 'refusee' then '210' when 'refused' then '210'
+    when 'paiement transmis' then '211' when 'payment transmitted' then '211' when 'payment sent' then '211'
+    when 'encaissee' then '212' when 'cashed' then '212' when 'payment received' then '212' when 'paid' then '212'
+    when 'rejetee' then '213' when 'rejected' then '213'
+    when 'visee' then '214' when 'reviewed' then '214' when 'targeted' then '214'
+  end;

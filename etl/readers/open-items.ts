@@ -18,7 +18,7 @@ import { undatedSettlementWayOut } from '../unusable-files.ts';
 
 export interface InputFile {
   path: string;
-  kind: OpenItemsFile | 'fec' | 'actions' | 'contacts';
+  kind: OpenItemsFile | 'fec' | 'actions' | 'contacts' | 'statuses';
   rows: number;
   rejectedRows: number;
   /** How an open-items file was read, for the run's log and manifest. */

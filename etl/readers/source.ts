@@ -17,7 +17,7 @@ import { findHeaderRow } from './header-row.ts';
 import type { LineSegment } from './lines.ts';
 
 type Encoding = Config['openItems']['encoding'];
-type ExportKind = OpenItemsFile | 'actions' | 'contacts';
+type ExportKind = OpenItemsFile | 'actions' | 'contacts' | 'statuses';
 
 export interface ReadableSource {
   /** The file DuckDB reads: the export itself, or a UTF-8 copy of it. */

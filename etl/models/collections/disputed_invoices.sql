@@ -2,7 +2,8 @@
 -- read by the dunning pause, the worklist, the clients' disputed amounts, the client page's badges
 -- and disputes by reason. An invoice is in dispute when it is still open and the export flags it
 -- as disputed (invoices.is_disputed), or an open dispute of the collections log covers it (the
--- invoices it names; every open invoice of the client when it names none). An invoice settled
+-- invoices it names; every open invoice of the client when it names none) — the log's, or the
+-- e-invoicing platform's (a status 207 En litige or 210 Refusée, see int_disputes). An invoice settled
 -- since is in dispute no more, whatever the log still says: that dispute is 'settled' in
 -- `disputes` and the quality report asks for it to be closed. When several open disputes of the
 -- log cover an invoice, the oldest gives its dispute, reason and opening date.

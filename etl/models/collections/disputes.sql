@@ -4,6 +4,8 @@
 -- band by days open (int_dispute_age_bands, from the ageing bounds: 0-30, 31-60, 61-90, >90 by
 -- default). A dispute the log keeps open although none of its invoices is open any more is
 -- 'settled': not an open dispute (disputed_invoices), and the quality report asks to close it.
+-- source says where it was recorded: the collections log, or the e-invoicing platform (a status
+-- 207 En litige or 210 Refusée; see int_disputes).
 -- A roll-up of `invoices`.
 with disputes as (
   select *, (coalesce(closed_date, getvariable('as_of_date')) - opened_date)::integer as days_open from int_disputes
@@ -44,7 +46,8 @@ final as (
     banded.age_band,
     array_to_string(disputes.invoice_ids, ',') as invoice_ids,
     amounts.invoice_count,
-    amounts.disputed_amount
+    amounts.disputed_amount,
+    disputes.source
   from disputes
   join amounts using (dispute_id)
   join banded using (dispute_id)

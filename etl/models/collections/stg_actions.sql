@@ -38,15 +38,7 @@ typed as (
     claim_amount_read.value as claim_amount,
     claim_amount_read.problem as claim_amount_problem,
     dispute_id,
-    case regexp_replace(strip_accents(lower(trim(dispute_reason))), '[\s_-]+', ' ', 'g')
-      when 'price' then 'price' when 'prix' then 'price' when 'tarif' then 'price'
-      when 'quality' then 'quality' when 'qualite' then 'quality' when 'defaut' then 'quality'
-      when 'delivery' then 'delivery' when 'livraison' then 'delivery' when 'non livre' then 'delivery'
-      when 'quantity' then 'quantity' when 'quantite' then 'quantity'
-      when 'billing' then 'billing' when 'facturation' then 'billing' when 'erreur de facturation' then 'billing'
-      when 'duplicate' then 'duplicate' when 'doublon' then 'duplicate'
-      when 'other' then 'other' when 'autre' then 'other'
-    end as dispute_reason,
+    dispute_reason_of(dispute_reason) as dispute_reason,
     dispute_reason as dispute_reason_text,
     dispute_owner,
     case regexp_replace(strip_accents(lower(trim(dispute_status))), '[\s_-]+', ' ', 'g')

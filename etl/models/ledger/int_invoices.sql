@@ -29,6 +29,8 @@ final as (
   from source
   left join client_terms using (client_id)
   where source.issue_date <= getvariable('as_of_date')
+    -- Rejected by the e-invoicing platform (status 213): never validly issued, owed by no one.
+    and source.invoice_id not in (select invoice_id from int_rejected_invoices)
 )
 
 select * from final

@@ -4,7 +4,7 @@
 -- The reasons this model words itself also carry a code and its parts (reason_code,
 -- reason_number, reason_ref), which the site words in its language; the readers' and staging's
 -- reasons have no code yet and are shown as written.
--- A roll-up of `disputes` and `penalties`.
+-- A roll-up of `disputes`, `penalties` and `invoice_statuses`.
 with unreadable_lines as (
   select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line,
          null::varchar as reason_code, null::bigint as reason_number, null::varchar as reason_ref
@@ -29,6 +29,8 @@ staged as (
   select source_file, line, 'actions', client_id, reject_reason, warning from stg_actions
   union all
   select source_file, line, 'contacts', client_id, reject_reason, warning from stg_contacts
+  union all
+  select source_file, line, 'statuses', invoice_id, reject_reason, warning from stg_invoice_statuses
 ),
 
 rejected as (
@@ -154,6 +156,40 @@ promises_on_settled_invoices as (
   where status = 'already_settled'
 ),
 
+-- The e-invoicing statuses: one dated after the as-of date is left out like any line; one naming
+-- an invoice the ledger does not know is read for nothing; an invoice the platform rejected (213)
+-- is left out of the receivables; a 212 Encaissée on an invoice the ledger shows with nothing
+-- settled says the ledger is late.
+statuses_after_as_of as (
+  select source_file, line, 'info', 'dated after the as-of date ' || getvariable('as_of_date') || '; left out of this run',
+         'statuses', invoice_id, null, 'after_as_of', null, strftime(getvariable('as_of_date'), '%Y-%m-%d')
+  from stg_invoice_statuses
+  where reject_reason is null and status_date > getvariable('as_of_date')
+),
+
+statuses_unknown_invoice as (
+  select source_file, line, 'warning', 'e-invoicing status ' || status_code || ' names invoice ' || invoice_id || ', which is not in the ledger; not used',
+         'statuses', invoice_id, null, 'einvoice_unknown_invoice', null, invoice_id
+  from int_invoice_statuses
+  where not is_in_ledger
+),
+
+rejected_invoices as (
+  select source_file, line, 'warning',
+         'invoice ' || invoice_id || ' was rejected by the e-invoicing platform on ' || rejected_date || ' (status 213 Rejetée'
+           || coalesce(': ' || coalesce(reason_code || coalesce(' ' || reason, ''), reason), '') || '): never validly issued, it is left out of the receivables',
+         'statuses', invoice_id, null, 'einvoice_rejected', null, invoice_id
+  from int_rejected_invoices
+),
+
+cashed_not_in_ledger as (
+  select source_file, line, 'warning',
+         'invoice ' || invoice_id || ' is cashed on the e-invoicing platform (status 212 Encaissée on ' || status_date || ') but the ledger shows nothing settled on it: the ledger is late',
+         'statuses', invoice_id, null, 'einvoice_cashed_not_in_ledger', null, invoice_id
+  from invoice_statuses
+  where is_cashed_not_in_ledger
+),
+
 -- A client the clients file does not list is worth a warning each; with no clients file at all
 -- every client is, and one line says so instead of one per client.
 unlisted_client_ids as (
@@ -203,7 +239,7 @@ settled_disputes as (
          'dispute ' || dispute_id || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log',
          'actions', client_id, null, 'dispute_settled', null, dispute_id
   from disputes
-  where status = 'settled'
+  where status = 'settled' and source = 'collections_log'
 ),
 
 final as (
@@ -227,6 +263,10 @@ final as (
   union all select * from ledger_warned
   union all select * from ledger_readings
   union all select * from settled_disputes
+  union all select * from statuses_after_as_of
+  union all select * from statuses_unknown_invoice
+  union all select * from rejected_invoices
+  union all select * from cashed_not_in_ledger
 )
 
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line,
