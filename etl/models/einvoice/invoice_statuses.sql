@@ -2,7 +2,7 @@
 -- accredited platform's export gives it: the code of the French lifecycle (200 Déposée … 214
 -- Visée), the label and the reason as written, and what the code does here (effect):
 -- opens_dispute (207 En litige, 210 Refusée: the dispute is in `disputes`, dunning paused),
--- closes_dispute (205 Approuvée, 211 Paiement transmis, 212 Encaissée end an open one),
+-- closes_dispute (205 Approuvée, 211 Paiement transmis, 212 Encaissée after one of those),
 -- rejects_invoice (213 Rejetée: never validly issued, left out of the receivables while it is the
 -- invoice's latest status), none (the others tell the invoice's way). A 212 Encaissée on an
 -- invoice the ledger shows with nothing settled is_cashed_not_in_ledger: the ledger is late (a
@@ -10,6 +10,15 @@
 -- A roll-up of `invoices`.
 with statuses as (
   select * from int_invoice_statuses
+),
+
+-- Whether the invoice was in a platform dispute just before each status: the last status before
+-- it that opens or closes one opened it.
+sequenced as (
+  select *,
+         last_value(case when opens_dispute then 'open' when closes_dispute then 'closed' end ignore nulls)
+           over (partition by invoice_id order by status_date, source_file, line rows between unbounded preceding and 1 preceding) as dispute_before
+  from statuses
 ),
 
 final as (
@@ -24,7 +33,7 @@ final as (
     case when statuses.opens_dispute then statuses.dispute_reason end as dispute_reason,
     case
       when statuses.opens_dispute then 'opens_dispute'
-      when statuses.closes_dispute then 'closes_dispute'
+      when statuses.closes_dispute and statuses.dispute_before = 'open' then 'closes_dispute'
       when statuses.status_code = '213' then 'rejects_invoice'
       else 'none'
     end as effect,
@@ -32,7 +41,7 @@ final as (
     coalesce(statuses.status_code = '212' and invoices.open_amount >= invoices.amount, false) as is_cashed_not_in_ledger,
     statuses.source_file,
     statuses.line::integer as line
-  from statuses
+  from sequenced as statuses
   left join invoices using (invoice_id)
 )
 

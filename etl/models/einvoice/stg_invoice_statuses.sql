@@ -43,8 +43,7 @@ final as (
       when status_date is null then 'status date ''' || coalesce(status_date_text, '') || ''' does not match the date format ' || getvariable('date_format') || ' or ISO 8601'
       when is_implausible_date(status_date) then 'status date ' || status_date || ' is outside 1990–2099'
       when code_read is null and label_read is null
-        then 'status ''' || coalesce(status_code_text, '') || case when status_label is not null then ' ' || status_label else '' end
-             || ''' is not a code of the e-invoicing lifecycle (200–214) nor its label (Déposée, Refusée, En litige, Encaissée, Rejetée…)'
+        then 'status ''' || concat_ws(' ', status_code_text, status_label) || ''' is not a code of the e-invoicing lifecycle (200–214) nor its label (Déposée, Refusée, En litige, Encaissée, Rejetée…)'
     end as reject_reason,
     case
       when code_read is null and status_code_text is not null
