@@ -313,7 +313,7 @@ const collections = z.strictObject({
  * per lifecycle status of an invoice (codes 200–214 of the French e-invoicing lifecycle, see
  * docs/reference.md). Optional, like the collections log. Read from CSV (dates, delimiter and
  * encoding as openItems; ISO 8601 dates always read) or from JSON (an array of records, or an
- * object holding one under statuses, data, items, events or results).
+ * object holding one under statuses, statuts, data, items, events or results).
  */
 export const statusExportColumns = {
   required: ['invoice_id', 'status_date'],

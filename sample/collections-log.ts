@@ -15,6 +15,12 @@ interface LogDocument { client: LogClient; kind: string; issue: Date; due: Date;
 interface LogPayment { client: LogClient; date: Date; amount: number; invoice?: LogDocument }
 
 type Cell = string | number | Date | null;
+
+/** What the e-invoicing statuses must agree with: the log's open disputes, and the clients it names. */
+export interface LogWritten {
+  openDisputes: { invoiceId: string; reason: string; opened: Date }[];
+  loggedClientIds: Set<string>;
+}
 const header = [
   'action_date', 'client_id', 'kind', 'invoice_ids', 'promise_date', 'promise_amount', 'dispute_id', 'dispute_reason', 'dispute_owner',
   'dispute_status', 'dispute_opened_date', 'dispute_closed_date', 'until_date', 'author', 'note',
@@ -26,7 +32,7 @@ export function writeCollectionsLog(
   { invoices, payments }: { invoices: LogDocument[]; payments: LogPayment[] },
   asOf: Date,
   seed = 18,
-): void {
+): LogWritten {
   const source = randomLcg(seed);
   const between = (low: number, high: number) => low + Math.floor(source() * (high - low + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(source() * list.length)]!;
@@ -89,12 +95,15 @@ export function writeCollectionsLog(
   const reasons = ['prix', 'qualité', 'livraison', 'quantité', 'facturation', 'doublon'];
   const owners = ['Service client', 'Logistique', 'ADV', 'Commercial'];
   let disputeNo = 0;
+  const openDisputes: LogWritten['openDisputes'] = [];
   // Open disputes on overdue invoices, some with a follow-up line.
   for (const d of open.slice(120, 165)) {
     const id = `LIT-${String(++disputeNo).padStart(4, '0')}`;
     const opened = addDays(asOf, -between(3, 150));
     const owner = pick(owners) === 'Commercial' ? d.client.salesRep : pick(owners);
-    line(opened, d.client, 'litige', { invoice_ids: d.id!, dispute_id: id, dispute_reason: pick(reasons), dispute_owner: owner, dispute_status: 'ouvert', author: author(d.client), note: 'contestation reçue' });
+    const reason = pick(reasons);
+    openDisputes.push({ invoiceId: d.id!, reason, opened });
+    line(opened, d.client, 'litige', { invoice_ids: d.id!, dispute_id: id, dispute_reason: reason, dispute_owner: owner, dispute_status: 'ouvert', author: author(d.client), note: 'contestation reçue' });
     if (source() < 0.4 && addDays(opened, 10) <= asOf) line(addDays(opened, between(5, 10)), d.client, 'litige', { dispute_id: id, dispute_status: 'en cours', author: owner, note: 'avoir à l’étude' });
   }
   // Closed disputes: invoices paid since, the dispute closed the day the money came.
@@ -135,4 +144,5 @@ export function writeCollectionsLog(
     }
   }
   writeFileSync(join(outDir, 'contacts.csv'), csvFile(['client_id', 'name', 'role', 'email', 'phone'], contacts));
+  return { openDisputes, loggedClientIds: new Set(rows.map((row) => String(row[1]))) };
 }

@@ -13,6 +13,7 @@ import { addDays, dueDate, sampleTerms, type SampleTerms } from './due-dates.ts'
 import { addressDrawer } from './addresses.ts';
 import { companyName } from './names.ts';
 import { writeCollectionsLog } from './collections-log.ts';
+import { writeStatusExport } from './einvoice-statuses.ts';
 import { csvFile, sampleConfig, sampleFecConfig } from './export-format.ts';
 import { fecFiles, type FecLetterGroup } from './fec-format.ts';
 
@@ -130,10 +131,10 @@ function monthStart(month: number, day = 1): Date {
 const clients = Array.from({ length: clientCount }, (_, i) => makeClient(i));
 const ledger = generateLedger(clients);
 writeExport(clients, ledger);
-writeCollectionsLog(outDir, clients, ledger, AS_OF);
+const statusCount = writeStatusExport([outDir, fecOutDir], ledger, writeCollectionsLog(outDir, clients, ledger, AS_OF), AS_OF);
 console.log(
   `sample written to ${outDir}: ${clients.length} clients, ${ledger.invoices.length} invoices and credit notes, ` +
-    `${ledger.payments.length} payments, ${ledger.writeoffs.length} write-offs in ${Math.round(performance.now() - started)} ms; ` +
+    `${ledger.payments.length} payments, ${ledger.writeoffs.length} write-offs, ${statusCount} e-invoicing statuses in ${Math.round(performance.now() - started)} ms; ` +
     `the same company as a FEC in ${fecOutDir}`,
 );
 

@@ -1,5 +1,7 @@
 // The sample's export format: what a French ERP writes (';' separated, dd/mm/yyyy dates, decimal
 // comma), and the encours.config.json that maps it.
+import { statusFields } from './einvoice-statuses.ts';
+
 type Cell = string | number | Date | null;
 
 function cell(value: Cell): string {
@@ -39,6 +41,8 @@ export const sampleConfig = {
     },
     values: { kind: { invoice: ['Facture'], credit_note: ['Avoir'] }, true: ['O', 'Oui', 'Y', '1'] },
   },
+  // The accredited platform's status export (statuts*.json), under its own field names.
+  einvoice: { columns: statusFields },
   company: {
     name: 'Fournitures Delaunay SAS',
     address: ['12 rue des Tanneurs', '69002 Lyon'],
@@ -60,4 +64,5 @@ export const sampleFecConfig = {
     files: { clients: 'clients.csv' },
     columns: { clients: sampleConfig.openItems.columns.clients },
   },
+  einvoice: sampleConfig.einvoice,
 };

@@ -2,8 +2,8 @@
 // record per lifecycle status of an invoice — into raw_statuses: every field as text under our
 // names (etl/config.ts statusExportColumns), with its file and line. Optional (absent = an empty
 // table). A CSV is read like the collections log (openItems' delimiter and encoding); a JSON file
-// is an array of records, or an object holding one under statuses, data, items, events or
-// results, each record's line being the line its '{' opens on. Casting and validation happen in
+// is an array of records, or an object holding one under statuses, statuts, data, items, events
+// or results, each record's line being the line its '{' opens on. Casting and validation happen in
 // stg_invoice_statuses, so a bad status becomes a quality row with its file and line, not a crash.
 import { globSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
@@ -16,7 +16,7 @@ import { openExport } from './source.ts';
 
 const columns = [...statusExportColumns.required, ...statusExportColumns.optional];
 /** Where platforms put the list of statuses when the file is an object rather than an array. */
-const listKeys = ['statuses', 'data', 'items', 'events', 'results'];
+const listKeys = ['statuses', 'statuts', 'data', 'items', 'events', 'results'];
 
 export async function readStatusExport(db: Database, inputDir: string, config: Config, scratchDir: string): Promise<InputFile[]> {
   const mapping = config.einvoice.columns;

@@ -133,6 +133,25 @@ const fr = {
       `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires${known ? ` et ${known} d’intérêts calculés` : ''} ; les intérêts ne sont pas calculables à partir du ${date} (taux BCE manquant).`,
     letterNotReady: 'Lettre pas prête à l’envoi : adresse postale manquante.',
   },
+  einvoice: {
+    title: 'Statuts de facturation électronique',
+    help: 'Le cycle de vie de chaque facture sur la plateforme agréée (export de statuts) : un refus ou un litige ouvre un litige et suspend les relances ; une facture rejetée n’a jamais été valablement émise et sort des encours.',
+    date: 'Date',
+    invoice: 'Facture',
+    status: 'Statut',
+    detail: 'Détail',
+    statuses: {
+      '200': 'Déposée', '201': 'Émise par la plateforme', '202': 'Reçue par la plateforme', '203': 'Mise à disposition', '204': 'Prise en charge', '205': 'Approuvée',
+      '206': 'Approuvée partiellement', '207': 'En litige', '208': 'Suspendue', '209': 'Complétée', '210': 'Refusée', '211': 'Paiement transmis', '212': 'Encaissée',
+      '213': 'Rejetée', '214': 'Visée',
+    } as Record<string, string>,
+    effects: {
+      opens_dispute: 'litige ouvert, relances suspendues',
+      closes_dispute: 'litige clos',
+      rejects_invoice: 'jamais valablement émise : hors encours',
+      cashed_not_in_ledger: 'encaissée, mais aucun règlement au grand livre (grand livre en retard)',
+    } as Record<string, string>,
+  },
   risk: {
     label: 'Le risque en bref',
     grade: 'Note',
@@ -367,6 +386,25 @@ const en: DeskLabels = {
     letterClaimUnknown: (claimed, open, indemnity, known, date) =>
       `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities${known ? ` and ${known} of interest calculated` : ''}; interest cannot be calculated from ${date} (ECB rate missing).`,
     letterNotReady: 'Letter not ready to send: postal address missing.',
+  },
+  einvoice: {
+    title: 'E-invoicing statuses',
+    help: 'Each invoice’s lifecycle on the accredited platform (its status export): a refusal or a dispute opens a dispute and pauses dunning; a rejected invoice was never validly issued and is out of the receivables.',
+    date: 'Date',
+    invoice: 'Invoice',
+    status: 'Status',
+    detail: 'Detail',
+    statuses: {
+      '200': 'Submitted', '201': 'Issued by the platform', '202': 'Received by the platform', '203': 'Made available', '204': 'In hand', '205': 'Approved',
+      '206': 'Partially approved', '207': 'In dispute', '208': 'Suspended', '209': 'Completed', '210': 'Refused', '211': 'Payment sent', '212': 'Cashed',
+      '213': 'Rejected', '214': 'Reviewed',
+    },
+    effects: {
+      opens_dispute: 'dispute opened, dunning paused',
+      closes_dispute: 'dispute closed',
+      rejects_invoice: 'never validly issued: out of the receivables',
+      cashed_not_in_ledger: 'cashed, but no payment in the ledger (the ledger is late)',
+    },
   },
   risk: {
     label: 'Risk at a glance',

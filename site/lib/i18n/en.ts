@@ -120,6 +120,9 @@ export const en: Labels = {
         case 'no_clients_file': return `No clients file: the ${n} clients are shown under their ids, with the default payment terms (${ref} days)`;
         case 'ecb_rates_start_late': return `Late-payment penalties: ${n} days late before the first half-year of the ECB rate table were not priced; add the earlier half-years`;
         case 'dispute_settled': return `Dispute ${ref} is open in the collections log but its invoices are settled: it is not counted as open; close it in the log`;
+        case 'einvoice_rejected': return `Invoice ${ref} was rejected by the e-invoicing platform (status 213 Rejected): never validly issued, it is left out of the receivables`;
+        case 'einvoice_cashed_not_in_ledger': return `Invoice ${ref} is cashed on the e-invoicing platform (status 212 Cashed) but the ledger shows no payment on it: the ledger is late`;
+        case 'einvoice_unknown_invoice': return `An e-invoicing status names invoice ${ref}, which is not in the ledger: not used`;
         case 'ecb_rates_missing': return `Late-payment penalties: ${n} days late after the last half-year of the ECB rate table were not priced; add the missing half-years`;
         default: return undefined;
       }

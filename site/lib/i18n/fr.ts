@@ -126,6 +126,9 @@ export const fr = {
         case 'ecb_rates_start_late': return `Pénalités de retard : ${n} jours de retard antérieurs au premier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres antérieurs`;
         case 'dispute_settled': return `Le litige ${ref} est ouvert dans le journal de recouvrement mais ses factures sont réglées : il n’est pas compté comme ouvert ; clôturez-le dans le journal`;
         case 'ecb_rates_missing': return `Pénalités de retard : ${n} jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres manquants`;
+        case 'einvoice_rejected': return `La facture ${ref} a été rejetée par la plateforme de facturation électronique (statut 213 Rejetée) : jamais valablement émise, elle est écartée des encours`;
+        case 'einvoice_cashed_not_in_ledger': return `La facture ${ref} est encaissée sur la plateforme de facturation électronique (statut 212 Encaissée) mais le grand livre n’y montre aucun règlement : le grand livre est en retard`;
+        case 'einvoice_unknown_invoice': return `Un statut de facturation électronique nomme la facture ${ref}, absente du grand livre : non utilisé`;
         default: return undefined;
       }
     },

@@ -322,6 +322,7 @@ export const warehouseTables = {
     invoice_ids: text,
     invoice_count: number,
     disputed_amount: number,
+    source: text,
   }),
   disputes_by_reason: z.object({
     reason: present.text,
@@ -412,6 +413,21 @@ export const warehouseTables = {
     to_grade: present.text,
     clients: present.number,
     share_of_from: present.number,
+  }),
+  invoice_statuses: z.object({
+    client_id: text,
+    invoice_id: present.text,
+    status_date: present.date,
+    status_code: present.text,
+    status_label: text,
+    reason_code: text,
+    reason: text,
+    dispute_reason: text,
+    effect: present.text,
+    is_in_ledger: present.flag,
+    is_cashed_not_in_ledger: present.flag,
+    source_file: present.text,
+    line: number,
   }),
   invoices: z.object({
     invoice_id: present.text,
@@ -818,7 +834,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   credit_limits: { client_id: 'VARCHAR', grade: 'VARCHAR', grade_source: 'VARCHAR', monthly_sales_amount: 'DECIMAL(18,2)', terms_days: 'INTEGER', sales_based_limit_amount: 'DECIMAL(18,2)', recommended_limit_amount: 'DECIMAL(18,2)', zero_limit_reason: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', exposure_amount: 'DECIMAL(18,2)', limit_usage: 'DOUBLE', is_over_limit: 'BOOLEAN', is_over_insured_limit: 'BOOLEAN', uninsured_exposure_amount: 'DECIMAL(18,2)' },
   dispute_age_bands: { band_order: 'INTEGER', age_band: 'VARCHAR', min_days: 'INTEGER', max_days: 'INTEGER' },
   disputed_invoices: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', due_date: 'DATE', open_amount: 'DECIMAL(18,2)', is_flagged_in_export: 'BOOLEAN', is_open_in_log: 'BOOLEAN', dispute_id: 'VARCHAR', reason: 'VARCHAR', opened_date: 'DATE' },
-  disputes: { dispute_id: 'VARCHAR', client_id: 'VARCHAR', reason: 'VARCHAR', owner: 'VARCHAR', status: 'VARCHAR', opened_date: 'DATE', closed_date: 'DATE', days_open: 'INTEGER', age_band: 'VARCHAR', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)' },
+  disputes: { dispute_id: 'VARCHAR', client_id: 'VARCHAR', reason: 'VARCHAR', owner: 'VARCHAR', status: 'VARCHAR', opened_date: 'DATE', closed_date: 'DATE', days_open: 'INTEGER', age_band: 'VARCHAR', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)', source: 'VARCHAR' },
   disputes_by_reason: { reason: 'VARCHAR', open_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', open_0_30_amount: 'DECIMAL(18,2)', open_31_60_amount: 'DECIMAL(18,2)', open_61_90_amount: 'DECIMAL(18,2)', open_over_90_amount: 'DECIMAL(18,2)', open_age_unknown_amount: 'DECIMAL(18,2)', avg_days_open: 'DOUBLE', closed_90d_count: 'INTEGER', avg_days_to_close: 'DOUBLE' },
   dunning: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', stage: 'VARCHAR', reason: 'VARCHAR', priority: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', due_date: 'DATE', days_from_due: 'INTEGER', grade: 'VARCHAR', pd_12m: 'DOUBLE', grade_source: 'VARCHAR', collective_procedure: 'VARCHAR', procedure_date: 'DATE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', is_disputed: 'BOOLEAN', scheduled_stage: 'VARCHAR', schedule_day: 'INTEGER', shift_days: 'INTEGER', stage_start_day: 'INTEGER', paused_until_date: 'DATE' },
   dunning_groups: { client_id: 'VARCHAR', stage: 'VARCHAR', scheduled_stage: 'VARCHAR', is_disputed: 'BOOLEAN', schedule_day: 'INTEGER', stage_start_day: 'INTEGER', shift_days: 'INTEGER', grade: 'VARCHAR', collective_procedure: 'VARCHAR', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', paused_until_date: 'DATE', invoice_ids: 'VARCHAR', invoice_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', days_from_due: 'INTEGER', days_from_due_max: 'INTEGER', client_invoice_count: 'INTEGER', priority: 'INTEGER' },
@@ -826,6 +842,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   forecast_accuracy: { forecast_dates: 'INTEGER', actual_amount: 'DECIMAL(18,2)', model_error: 'DOUBLE', naive_error: 'DOUBLE' },
   forecast_backtest: { forecast_date: 'DATE', week: 'INTEGER', week_start: 'DATE', forecast_amount: 'DECIMAL(18,2)', naive_amount: 'DECIMAL(18,2)', actual_amount: 'DECIMAL(18,2)' },
   grade_migration: { month_end: 'DATE', from_month_end: 'DATE', from_grade: 'VARCHAR', to_grade: 'VARCHAR', clients: 'INTEGER', share_of_from: 'DOUBLE' },
+  invoice_statuses: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', status_date: 'DATE', status_code: 'VARCHAR', status_label: 'VARCHAR', reason_code: 'VARCHAR', reason: 'VARCHAR', dispute_reason: 'VARCHAR', effect: 'VARCHAR', is_in_ledger: 'BOOLEAN', is_cashed_not_in_ledger: 'BOOLEAN', source_file: 'VARCHAR', line: 'INTEGER' },
   invoices: { invoice_id: 'VARCHAR', client_id: 'VARCHAR', kind: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', due_date_source: 'VARCHAR', amount: 'DECIMAL(18,2)', amount_excl_tax: 'DECIMAL(18,2)', currency: 'VARCHAR', is_disputed: 'BOOLEAN', original_invoice_id: 'VARCHAR', open_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', bucket: 'VARCHAR', bucket_order: 'INTEGER', settled_date: 'DATE', days_to_pay: 'INTEGER', days_late: 'INTEGER', expected_payment_date: 'DATE', source_file: 'VARCHAR', line: 'BIGINT' },
   kpi_monthly: { month_end: 'DATE', scope: 'VARCHAR', scope_value: 'VARCHAR', receivables: 'DECIMAL(18,2)', not_due_amount: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', sales: 'DECIMAL(18,2)', dso_countback: 'DOUBLE', is_dso_countback_capped: 'BOOLEAN', dso_standard: 'DOUBLE', best_possible_dso: 'DOUBLE', add_days: 'DOUBLE', cei: 'DOUBLE', cei_quarter: 'DOUBLE', receivables_turnover: 'DOUBLE', avg_days_to_pay: 'DOUBLE', avg_days_late: 'DOUBLE', writeoff_amount: 'DECIMAL(18,2)', bad_debt_rate_12m: 'DOUBLE', dso_countback_change: 'DOUBLE', add_days_change: 'DOUBLE', cei_change: 'DOUBLE', share_overdue_change: 'DOUBLE', bad_debt_rate_12m_change: 'DOUBLE' },
   letter_lines: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', interest_amount: 'DECIMAL(18,2)', interest_unknown_from_date: 'DATE', indemnity_amount: 'DECIMAL(18,2)' },
@@ -901,6 +918,7 @@ export type ForecastRow = z.infer<typeof warehouseTables.forecast>;
 export type ForecastAccuracyRow = z.infer<typeof warehouseTables.forecast_accuracy>;
 export type ForecastBacktestRow = z.infer<typeof warehouseTables.forecast_backtest>;
 export type GradeMigrationRow = z.infer<typeof warehouseTables.grade_migration>;
+export type InvoiceStatusesRow = z.infer<typeof warehouseTables.invoice_statuses>;
 export type InvoicesRow = z.infer<typeof warehouseTables.invoices>;
 export type KpiMonthlyRow = z.infer<typeof warehouseTables.kpi_monthly>;
 export type LetterLinesRow = z.infer<typeof warehouseTables.letter_lines>;
