@@ -31,8 +31,9 @@ export async function detectMapping(dir: string): Promise<Proposal> {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (!/\.(csv|txt|tsv)$/i.test(name) || !statSync(path).isFile()) continue;
-      // The collections log the team keeps (actions*.csv, contacts*.csv) has its own fixed format.
-      if (/^(actions|contacts)/i.test(name)) continue;
+      // The collections log the team keeps (actions*.csv, contacts*.csv) and an e-invoicing
+      // platform's status export (statuses*, statuts*) have their own formats.
+      if (/^(actions|contacts|statuses|statuts)/i.test(name)) continue;
       const stats = await sniffFile(db, path, name);
       if (stats) files.push(stats);
     }

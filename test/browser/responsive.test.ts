@@ -259,11 +259,11 @@ describe.each(languages)('the %s site speaks one language', (language) => {
     const clients = await queryWarehouse<Record<string, string | null>>(inject('sampleWarehouse'), `select name, client_id, segment, sector, country, sales_rep, payment_terms, external_rating, legal_status, address_line_1, address_line_2, postcode, city from clients`);
     // Text from the exports is in whatever language the company writes it; 'encours' is the product's name.
     // The company's own details (configuration), and the notes and names the team writes in its
-    // collections log and contacts, are input text too.
+    // collections log and contacts, and the reasons an e-invoicing platform's statuses give, are input text too.
     const written = await queryWarehouse<Record<string, string | null>>(inject('sampleWarehouse'), `
       select name as text from company union all select address from company union all select city from company
       union all select note from collection_actions union all select author from collection_actions union all select dispute_owner from collection_actions
-      union all select name from contacts union all select role from contacts`);
+      union all select name from contacts union all select role from contacts union all select reason from invoice_statuses`);
     const texts = [...clients, ...written].flatMap((c) => Object.values(c).filter((v): v is string => typeof v === 'string'));
     const inputs = inputText([...texts, ...texts.flatMap((t) => t.split('\n')), 'encours'], language);
     const found: string[] = [];

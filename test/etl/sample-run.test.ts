@@ -48,7 +48,7 @@ describe('the sample company', () => {
   it('has no rejected rows; its warnings are the ECB rate table ending before the as-of date and promises logged on settled invoices', async () => {
     // The table's last half-year starts 2026-01-01 (rates are published, never guessed); the
     // sample runs to 2026-10-31, so the late days from July on are reported, not priced.
-    expect(await q(`select severity, source_file, reason from quality where severity <> 'info' and reason_code is distinct from 'promise_on_settled_invoices'`)).toEqual([
+    expect(await q(`select severity, source_file, reason from quality where severity <> 'info' and reason_code is distinct from 'promise_on_settled_invoices' and input <> 'statuses'`)).toEqual([
       { severity: 'warning', source_file: 'data/reference/ecb_rates.csv', reason: expect.stringMatching(/^late-payment penalties: \d+ days late after the last half-year/) },
     ]);
     // The log's generator names invoices it believes open, but payments that name no invoice settle
@@ -60,6 +60,18 @@ describe('the sample company', () => {
     // paid since (sample/collections-log.ts closes only some of them).
     const infos = await q(`select distinct reason_code from quality where severity = 'info'`);
     expect(infos).toEqual([{ reason_code: 'dispute_settled' }]);
+  });
+
+  it('has the e-invoicing warnings its platform export was made with, and no bad status line', async () => {
+    // sample/einvoice-statuses.ts: one invoice rejected by the platform (213), two cashed (212)
+    // before the ledger saw their payment; every status line is usable.
+    expect(await q(`select severity, reason_code, count(*)::integer as n from quality where input = 'statuses' group by all order by reason_code`)).toEqual([
+      { severity: 'warning', reason_code: 'einvoice_cashed_not_in_ledger', n: 2 },
+      { severity: 'warning', reason_code: 'einvoice_rejected', n: 1 },
+    ]);
+    // Its two refusals (210) are disputes only the platform records; its 207s are the log's open
+    // disputes, counted once under the log.
+    expect(await q(`select source, status, count(*)::integer as n from disputes where source = 'einvoice' group by all`)).toEqual([{ source: 'einvoice', status: 'open', n: 2 }]);
   });
 
   it('owes about a month and a half of sales, a fifth to a third of it overdue', async () => {
@@ -151,7 +163,7 @@ describe('totals that tie out between tables', () => {
     for (const [table, { rows }] of Object.entries(manifest.tables)) {
       expect(await q(`select count(*) as n from ${table}`), table).toEqual([{ n: rows }]);
     }
-    expect(manifest.inputs.map((i) => i.file).sort()).toEqual(['actions.csv', 'clients.csv', 'contacts.csv', 'invoices.csv', 'payments.csv', 'writeoffs.csv']);
+    expect(manifest.inputs.map((i) => i.file).sort()).toEqual(['actions.csv', 'clients.csv', 'contacts.csv', 'invoices.csv', 'payments.csv', 'statuts-cycle-de-vie.json', 'writeoffs.csv']);
     for (const input of manifest.inputs) expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
@@ -164,10 +176,17 @@ describe('figures recomputed from the sample’s CSV files', () => {
   const inputs = inject('sampleDir');
   const csv = (file: string) => `read_csv('${join(inputs, file)}', delim = ';', header = true, all_varchar = true)`;
   const amount = (column: string) => `replace("${column}", ',', '.')::decimal(18,2)`;
+  // The invoices the e-invoicing platform rejected (latest status 213 in its JSON export): never
+  // validly issued, so owed by no one.
+  const rejected = `
+    select numeroFacture from (select unnest(statuts, recursive := true) from read_json('${join(inputs, 'statuts-cycle-de-vie.json')}'))
+    group by numeroFacture having arg_max(codeStatut::varchar, dateStatut) = '213'`;
   // Each client's ledger balance: invoices − credit notes − payments − write-offs (every row is
-  // dated up to the as-of date, the latest date in the files, and the run rejected none).
+  // dated up to the as-of date, the latest date in the files, and the run rejected none), less
+  // the rejected invoices.
   const ledger = `
     select "Code client" as client_id, case when "Type" = 'Avoir' then -${amount('Montant TTC')} else ${amount('Montant TTC')} end as amount from ${csv('invoices.csv')}
+    where "N° pièce" not in (${rejected})
     union all select "Code client", -${amount('Montant')} from ${csv('payments.csv')}
     union all select "Code client", -${amount('Montant TTC')} from ${csv('writeoffs.csv')}`;
 
@@ -189,9 +208,10 @@ describe('figures recomputed from the sample’s CSV files', () => {
     expect(differences).toEqual([]);
   });
 
-  it('every invoice, credit note, payment and client of the files is in the warehouse, once', async () => {
+  it('every invoice (but the one the platform rejected), credit note, payment and client of the files is in the warehouse, once', async () => {
+    expect(await q(`select count(*)::integer as n from (${rejected})`)).toEqual([{ n: 1 }]);
     const [row] = await q(`
-      select (select count(distinct "N° pièce") from ${csv('invoices.csv')}) = (select count(*) from invoices) as invoices,
+      select (select count(distinct "N° pièce") from ${csv('invoices.csv')} where "N° pièce" not in (${rejected})) = (select count(*) from invoices) as invoices,
              (select count(distinct "N° règlement") from ${csv('payments.csv')}) = (select count(*) from payments) as payments,
              (select count(distinct "Code client") from ${csv('clients.csv')}) = (select count(*) from clients) as clients,
              (select count(*) from ${csv('invoices.csv')} where "Type" = 'Avoir') = (select count(*) from invoices where kind = 'credit_note') as credit_notes`);
