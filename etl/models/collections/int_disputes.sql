@@ -1,6 +1,7 @@
--- One row per dispute of the collections log or of the e-invoicing platform, with its state at the as-of date. A dispute of the log is the
--- lines sharing its dispute_id, else its client and list of invoices; its latest line (by date,
--- then file and line) gives its status, and the latest line that says so its reason and owner.
+-- One row per dispute of the collections log or of the e-invoicing platform, with its state at
+-- the as-of date. A dispute of the log is the lines sharing its dispute_id, else its client and
+-- list of invoices; its latest line (by date, then file and line) gives its status, and the
+-- latest line that says so its reason and owner.
 -- Opened = the earliest opened date given, else its first line's date; it is closed when its
 -- latest status is closed (on the closed date given, else that line's date) — a closed date after
 -- the as-of date leaves it open.
