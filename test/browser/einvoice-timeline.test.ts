@@ -1,7 +1,8 @@
 // The client page shows its invoices' e-invoicing statuses under its collections log, in French
 // and in English, on the hand-made ledger of test/fixtures/einvoice (as of 2026-10-31): client A's
 // R1 refused on 09-20 (TX_TVA_ERR, a billing dispute), D1 in dispute on 09-25 (LIVR_INCOMP, a
-// delivery dispute) approved on 10-05; client B's X1 rejected by the platform; client C's C1
+// delivery dispute) approved on 10-05, M1 in dispute on 09-30 (OTHER, "Qualité contestée": the
+// dispute its collections log already records); client B's X1 rejected by the platform; client C's C1
 // cashed with nothing in the ledger. Newest first, each status by its code and its name in the
 // page's language, and what it does here.
 import type { Server } from 'node:http';
@@ -47,9 +48,10 @@ async function statusRows(language: 'fr' | 'en', client: string): Promise<{ titl
 describe('the client page’s e-invoicing statuses', () => {
   it('in French: newest first, the code and its French name, what it does and the reason', async () => {
     expect(await statusRows('fr', 'A')).toEqual({
-      title: 'Statuts de facturation électronique 4',
+      title: 'Statuts de facturation électronique 5',
       rows: [
         ['05/10/2026', 'D1', '205 Approuvée', 'litige clos'],
+        ['30/09/2026', 'M1', '207 En litige', 'litige ouvert, relances suspendues — Autre — Qualité contestée'],
         ['25/09/2026', 'D1', '207 En litige', 'litige ouvert, relances suspendues — Livraison — Livraison incomplète'],
         ['20/09/2026', 'R1', '210 Refusée', 'litige ouvert, relances suspendues — Facturation — Taux de TVA erroné'],
         ['10/09/2026', 'R1', '200 Déposée', ''],
@@ -64,9 +66,10 @@ describe('the client page’s e-invoicing statuses', () => {
 
   it('in English: the same statuses in English words (the platform’s reason as it wrote it)', async () => {
     expect(await statusRows('en', 'A')).toEqual({
-      title: 'E-invoicing statuses 4',
+      title: 'E-invoicing statuses 5',
       rows: [
         ['05/10/2026', 'D1', '205 Approved', 'dispute closed'],
+        ['30/09/2026', 'M1', '207 In dispute', 'dispute opened, dunning paused — Other — Qualité contestée'],
         ['25/09/2026', 'D1', '207 In dispute', 'dispute opened, dunning paused — Delivery — Livraison incomplète'],
         ['20/09/2026', 'R1', '210 Refused', 'dispute opened, dunning paused — Billing error — Taux de TVA erroné'],
         ['10/09/2026', 'R1', '200 Submitted', ''],

@@ -1,7 +1,8 @@
 // E-invoicing statuses (a platform's export, test/fixtures/einvoice) on a hand-made ledger at
 // 2026-10-31, terms 30 days:
 // A: R1 1000 due 10-10, refused (210 TX_TVA_ERR) on 09-20; N1 500 due 10-10, no status; D1 300 due
-//    10-15, in dispute (207 LIVR_INCOMP) on 09-25 then approved (205) on 10-05.
+//    10-15, in dispute (207 LIVR_INCOMP) on 09-25 then approved (205) on 10-05; M1 250 due 10-12, in
+//    dispute in the collections log (LIT-1, quality, opened 09-28) and on the platform (207, 09-30).
 // B: X1 2000 rejected by the platform (213) on 10-02; B2 400 (a bad code, a bad date, a status
 //    after the as-of date). A status names Z9, an invoice the ledger does not know.
 // C (statuses.json): C1 800 cashed (212) on 10-20 with no payment in the ledger; C2 600 paid 10-03
@@ -22,19 +23,31 @@ beforeAll(async () => {
 
 describe('a refused invoice', () => {
   it('opens a dispute with the status’s reason, and its dunning is paused', async () => {
-    const disputes = await wh.query(`select dispute_id, client_id, reason, status, opened_date::varchar as opened, disputed_amount, source from disputes where status = 'open'`);
+    const disputes = await wh.query(`select dispute_id, client_id, reason, status, opened_date::varchar as opened, disputed_amount, source from disputes where source = 'einvoice' and status = 'open'`);
     // TX_TVA_ERR (taux de TVA erroné) is a billing error; R1's 1000 is open.
     expect(disputes).toEqual([{ dispute_id: 'einvoice:R1:2026-09-20', client_id: 'A', reason: 'billing', status: 'open', opened: '2026-09-20', disputed_amount: 1000, source: 'einvoice' }]);
     const dunning = await wh.query(`select invoice_id, stage from dunning where client_id = 'A' order by invoice_id`);
-    // R1 paused; N1 (due 10-10, 21 days late) and D1 (dispute closed by 205 on 10-05) are chased.
+    // R1 paused (and M1, by its dispute in the log); N1 (due 10-10, 21 days late) and D1 (dispute
+    // closed by 205 on 10-05) are chased.
     expect(dunning.find((d) => d.invoice_id === 'R1')).toEqual({ invoice_id: 'R1', stage: 'paused_dispute' });
-    expect(dunning.filter((d) => String(d.stage).startsWith('paused')).map((d) => d.invoice_id)).toEqual(['R1']);
+    expect(dunning.filter((d) => String(d.stage).startsWith('paused')).map((d) => d.invoice_id)).toEqual(['M1', 'R1']);
   });
 
   it('a dispute the platform later approves is closed on the approval’s date', async () => {
     const [closed] = await wh.query(`select reason, status, closed_date::varchar as closed, days_open from disputes where dispute_id = 'einvoice:D1:2026-09-25'`);
     // 09-25 → 10-05: 10 days; LIVR_INCOMP (livraison incomplète) is a delivery dispute.
     expect(closed).toEqual({ reason: 'delivery', status: 'closed', closed: '2026-10-05', days_open: 10 });
+  });
+});
+
+describe('a dispute on the platform that the collections log already records', () => {
+  it('is one dispute, the log’s, counted once', async () => {
+    // M1: LIT-1 opened 09-28 in the log, 207 on 09-30 on the platform; open days overlap.
+    expect(await wh.query(`select dispute_id, reason, status, disputed_amount, source from disputes where client_id = 'A' and status = 'open' order by dispute_id`)).toEqual([
+      { dispute_id: 'LIT-1', reason: 'quality', status: 'open', disputed_amount: 250, source: 'collections_log' },
+      { dispute_id: 'einvoice:R1:2026-09-20', reason: 'billing', status: 'open', disputed_amount: 1000, source: 'einvoice' },
+    ]);
+    expect(await wh.query(`select invoice_id, dispute_id from disputed_invoices where invoice_id = 'M1'`)).toEqual([{ invoice_id: 'M1', dispute_id: 'LIT-1' }]);
   });
 });
 
@@ -89,6 +102,7 @@ describe('the status export as JSON', () => {
       ['D1', 207, 'En litige', '2026-09-25', 'LIVR_INCOMP', 'Livraison incomplète'],
       ['D1', 205, 'Approuvée', '2026-10-05', null, null],
       ['X1', 213, 'Rejetée', '2026-10-02', 'DEST_INC', 'Destinataire inconnu'],
+      ['M1', 207, 'En litige', '2026-09-30', 'OTHER', 'Qualité contestée'],
     ].map(([invoice_id, status_code, status_label, status_date, reason_code, reason]) => ({ invoice_id, status_code, status_label, status_date, reason_code, reason }));
     writeFileSync(join(dir, 'statuses-platform.json'), JSON.stringify(records, null, 2));
     json = await sharedWarehouse(dir, { asOf: '2026-10-31' });
@@ -99,13 +113,13 @@ describe('the status export as JSON', () => {
     const statuses = `select invoice_id, status_date::varchar as d, status_code, reason_code, dispute_reason, effect from invoice_statuses where client_id in ('A', 'B') order by invoice_id, d`;
     const fromJson = await json.query(statuses);
     expect(fromJson).toEqual(await wh.query(statuses));
-    expect(fromJson).toHaveLength(5);
+    expect(fromJson).toHaveLength(6);
     const disputes = `select dispute_id, reason, status from disputes order by dispute_id`;
     expect(await json.query(disputes)).toEqual(await wh.query(disputes));
     expect(await json.query(`select receivables_amount from clients where client_id = 'B'`)).toEqual([{ receivables_amount: 400 }]);
     // Each record's line is the line its '{' opens on: the array's first record is on line 2, and each takes 8 lines.
     expect(await json.query(`select line from invoice_statuses where source_file = 'statuses-platform.json' order by line`)).toEqual(
-      [2, 10, 18, 26, 34].map((line) => ({ line })),
+      [2, 10, 18, 26, 34, 42].map((line) => ({ line })),
     );
   });
 });
