@@ -17,6 +17,8 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable credit_note_values = ${list(openItems.values.kind.credit_note)};
     set variable default_terms_days = ${config.defaultTermsDays};
     set variable dso_window_months = ${config.dsoWindowMonths};
+    set variable fiscal_year_end_month = ${Number(config.fiscalYearEnd.slice(0, 2))};
+    set variable fiscal_year_end_day = ${Number(config.fiscalYearEnd.slice(3))};
     set variable currency = ${sqlString(config.currency)};
     set variable score_min_training_month_ends = ${config.scoring.minTrainingMonthEnds};
     set variable score_min_training_defaults = ${config.scoring.minTrainingDefaults};

@@ -258,3 +258,10 @@ create or replace macro forecast_week(d, forecast_date) as
 create or replace macro provision_base_amount(open_amount, amount, amount_excl_tax) as
   case when getvariable('provision_base') = 'incl_tax' then open_amount
        else coalesce(open_amount * amount_excl_tax / amount, open_amount / (1 + getvariable('vat_rate'))) end::decimal(38, 8);
+
+-- Fiscal years (fiscalYearEnd, 'MM-DD'): the closing date of calendar year y, and the first closing
+-- on or after a date (the closing of the fiscal year that date falls in).
+create or replace macro fiscal_year_end_in(y) as
+  make_date(y::bigint, getvariable('fiscal_year_end_month')::bigint, getvariable('fiscal_year_end_day')::bigint);
+create or replace macro fiscal_year_end_on_or_after(d) as
+  case when fiscal_year_end_in(year(d)) >= d then fiscal_year_end_in(year(d)) else fiscal_year_end_in(year(d) + 1) end;
