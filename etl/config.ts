@@ -216,6 +216,14 @@ const provisions = z.strictObject({
     .default({ liquidation: 1, receivership: 0.5, safeguard: 0.5, doubtful: 0.5, dispute: 0.5, overdue: 0.5 }),
 });
 
+/** Published payment statistics the company and its clients' sectors are compared with (data/reference/README.md). */
+const benchmarks = z.strictObject({
+  /** The published figures, relative to the project folder. */
+  file: z.string().default('data/reference/benchmarks.csv'),
+  /** Which statistics' sector and size each clients' sector or segment (and the company's sector) reads. */
+  scopesFile: z.string().default('data/reference/benchmark_scopes.csv'),
+});
+
 /** 13-week cash-collection forecast. */
 const forecast = z.strictObject({
   /** Settled invoices a client needs in 12 months for its own lateness to be used (else its segment's). */
@@ -360,6 +368,7 @@ export const configSchema = z.strictObject({
   guard: guard.prefault({}),
   provisions: provisions.prefault({}),
   forecast: forecast.prefault({}),
+  benchmarks: benchmarks.prefault({}),
   scoring: scoring.prefault({}),
   creditLimits: creditLimits.prefault({}),
   collections: collections.prefault({}),
