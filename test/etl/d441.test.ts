@@ -39,10 +39,10 @@ describe('payment_delays_d441, at the closing date (D441-6 I)', () => {
     // On contractual terms: I2 (export) and I4 (client's terms), not I5 (default terms); I6, I7 export.
     expect(await rows('closing', '2024-12-31')).toEqual([
       { bucket: 'not_late', invoice_count: 1, amount: 900, share: 0.077922, count_share: null, on_contract: 1 },
-      { bucket: '1-30', invoice_count: 1, amount: 500, share: 0.04329, count_share: null, on_contract: 0 },
-      { bucket: '31-60', invoice_count: 0, amount: 0, share: 0, count_share: null, on_contract: 0 },
-      { bucket: '61-90', invoice_count: 1, amount: 2400, share: 0.207792, count_share: null, on_contract: 1 },
-      { bucket: '91+', invoice_count: 1, amount: 2000, share: 0.17316, count_share: null, on_contract: 1 },
+      { bucket: 'late_1_30', invoice_count: 1, amount: 500, share: 0.04329, count_share: null, on_contract: 0 },
+      { bucket: 'late_31_60', invoice_count: 0, amount: 0, share: 0, count_share: null, on_contract: 0 },
+      { bucket: 'late_61_90', invoice_count: 1, amount: 2400, share: 0.207792, count_share: null, on_contract: 1 },
+      { bucket: 'late_91_plus', invoice_count: 1, amount: 2000, share: 0.17316, count_share: null, on_contract: 1 },
       { bucket: 'total', invoice_count: 3, amount: 4900, share: 0.424242, count_share: null, on_contract: 2 },
       { bucket: 'excluded', invoice_count: 2, amount: 1250, share: 0.108225, count_share: null, on_contract: 2 },
     ]);
@@ -75,10 +75,10 @@ describe('payment_delays_d441, invoices paid late in the year (D441-6 II)', () =
     // 1 500 → 0.126582, 700 → 0.059072.
     expect(await rows('year', '2024-12-31')).toEqual([
       { bucket: 'not_late', invoice_count: 3, amount: 2800, share: 0.236287, count_share: 0.3, on_contract: 3 },
-      { bucket: '1-30', invoice_count: 1, amount: 1500, share: 0.126582, count_share: 0.1, on_contract: 1 },
-      { bucket: '31-60', invoice_count: 0, amount: 0, share: 0, count_share: 0, on_contract: 0 },
-      { bucket: '61-90', invoice_count: 0, amount: 0, share: 0, count_share: 0, on_contract: 0 },
-      { bucket: '91+', invoice_count: 0, amount: 0, share: 0, count_share: 0, on_contract: 0 },
+      { bucket: 'late_1_30', invoice_count: 1, amount: 1500, share: 0.126582, count_share: 0.1, on_contract: 1 },
+      { bucket: 'late_31_60', invoice_count: 0, amount: 0, share: 0, count_share: 0, on_contract: 0 },
+      { bucket: 'late_61_90', invoice_count: 0, amount: 0, share: 0, count_share: 0, on_contract: 0 },
+      { bucket: 'late_91_plus', invoice_count: 0, amount: 0, share: 0, count_share: 0, on_contract: 0 },
       { bucket: 'total', invoice_count: 1, amount: 1500, share: 0.126582, count_share: 0.1, on_contract: 1 },
       { bucket: 'excluded', invoice_count: 1, amount: 700, share: 0.059072, count_share: 0.1, on_contract: 1 },
     ]);
@@ -92,7 +92,7 @@ describe('fiscalYearEnd', () => {
     const june = await sharedWarehouse(join(fixturesDir, 'd441'), { asOf: '2025-03-31', configPath: join(fixturesDir, 'd441-june.config.json') });
     const total = await june.query(`select fiscal_year_end, bucket, invoice_count, amount, share_of_sales from payment_delays_d441 where form = 'closing' and invoice_count > 0 order by bucket_order`);
     expect(total).toEqual([
-      { fiscal_year_end: '2024-06-30', bucket: '1-30', invoice_count: 1, amount: 1200, share_of_sales: null },
+      { fiscal_year_end: '2024-06-30', bucket: 'late_1_30', invoice_count: 1, amount: 1200, share_of_sales: null },
       { fiscal_year_end: '2024-06-30', bucket: 'total', invoice_count: 1, amount: 1200, share_of_sales: null },
     ]);
     expect(await june.query(`select current_fiscal_year_end from company`)).toEqual([{ current_fiscal_year_end: '2025-06-30' }]);

@@ -83,7 +83,8 @@ lines as (
   from paid_in_year
 ),
 
--- The legal bands are fixed by the model table (not the configurable ageing buckets).
+-- The legal bands are fixed by D441-6's model table, not the configurable ageing buckets: their own
+-- codes (late_1_30 …), so that neither is read for the other.
 banded as (
   select *,
          case when is_excluded then 6
@@ -95,7 +96,7 @@ bands as (
   select forms.form, fiscal_years.fiscal_year_end, b.bucket_order, b.bucket
   from fiscal_years
   cross join (values ('closing'), ('year')) as forms(form)
-  cross join (values (0, 'not_late'), (1, '1-30'), (2, '31-60'), (3, '61-90'), (4, '91+'), (5, 'total'), (6, 'excluded')) as b(bucket_order, bucket)
+  cross join (values (0, 'not_late'), (1, 'late_1_30'), (2, 'late_31_60'), (3, 'late_61_90'), (4, 'late_91_plus'), (5, 'total'), (6, 'excluded')) as b(bucket_order, bucket)
 ),
 
 totals as (
