@@ -21,6 +21,7 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { ConfigError, parseConfig } from '../../etl/config.ts';
 import { fixturesDir, sharedWarehouse, type Warehouse } from '../helpers.ts';
 
 let wh: Warehouse;
@@ -86,6 +87,13 @@ describe('payment_delays_d441, invoices paid late in the year (D441-6 II)', () =
 });
 
 describe('fiscalYearEnd', () => {
+  it('is 31 December by default and refuses a day not every year has', () => {
+    expect(parseConfig({}).fiscalYearEnd).toBe('12-31');
+    expect(parseConfig({ fiscalYearEnd: '06-30' }).fiscalYearEnd).toBe('06-30');
+    expect(() => parseConfig({ fiscalYearEnd: '02-29' })).toThrow(ConfigError);
+    expect(() => parseConfig({ fiscalYearEnd: '31/12' })).toThrow(/fiscalYearEnd/);
+  });
+
   it('moves the closing dates: a year closing on 30 June', async () => {
     // Closings on or before 2025-03-31: 2024-06-30 only. Then I8 is open for 1 500 − 300 = 1 200,
     // 2024-06-30 − 06-09 = 21 days → 1–30; the year from 2023-07-01 starts before the history: no share.
