@@ -18,7 +18,7 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { fixturesDir, sharedWarehouse, type Warehouse } from '../helpers.ts';
+import { buildWarehouse, fixturesDir, sharedWarehouse, type Warehouse } from '../helpers.ts';
 
 let wh: Warehouse;
 beforeAll(async () => {
@@ -51,5 +51,12 @@ describe('sector_benchmarks', () => {
 
   it('gives clients without a segment no scope of their own', async () => {
     expect(await wh.query(`select count(*)::integer as n from sector_benchmarks where scope_value = '(none)'`)).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('benchmarks.file', () => {
+  it('stops the run, naming the file, on a published figure that is not a number', async () => {
+    const run = buildWarehouse(join(fixturesDir, 'd441'), { asOf: '2025-03-31', configPath: join(fixturesDir, 'd441-bad-benchmarks.config.json') });
+    await expect(run).rejects.toThrow(/not-a-number\.csv/);
   });
 });
