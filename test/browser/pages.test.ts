@@ -239,7 +239,9 @@ describe('the new pages built from the bundled sample', () => {
     await page.goto(`${url}/segments/`);
     await expect(page.locator('table.segments').count()).resolves.toBe(4);
     await expect(page.locator('#kpi-segment thead th', { hasText: 'DSO (épuisement)' }).getAttribute('title')).resolves.toMatch(/^DSO par épuisement du chiffre d'affaires/);
-    await expect(page.locator('button[data-download]:visible').count()).resolves.toBe(4);
+    // One download per scope's table, and one for each benchmarks table (sectors, segments).
+    await expect(page.locator('button[data-download]:visible').count()).resolves.toBe(6);
+    await expect(page.locator('#benchmarks-sector tbody tr', { hasText: 'BTP' }).count()).resolves.toBeGreaterThan(0);
     await page.close();
   });
 
