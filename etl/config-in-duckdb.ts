@@ -17,6 +17,8 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable credit_note_values = ${list(openItems.values.kind.credit_note)};
     set variable default_terms_days = ${config.defaultTermsDays};
     set variable dso_window_months = ${config.dsoWindowMonths};
+    set variable fiscal_year_end_month = ${Number(config.fiscalYearEnd.slice(0, 2))};
+    set variable fiscal_year_end_day = ${Number(config.fiscalYearEnd.slice(3))};
     set variable currency = ${sqlString(config.currency)};
     set variable score_min_training_month_ends = ${config.scoring.minTrainingMonthEnds};
     set variable score_min_training_defaults = ${config.scoring.minTrainingDefaults};
@@ -87,6 +89,7 @@ export async function createReferenceTables(db: Database, config: Config): Promi
   } catch (error) {
     throw new InputError(config.penalties.ratesFile, null, `the ECB rate table cannot be read (${(error as Error).message.split('\n')[0]})`);
   }
+  await readBenchmarks(db, config);
   await db.run(`
     set variable penalty_rate_points = ${config.penalties.ratePoints};
     set variable penalty_indemnity = ${config.penalties.indemnityAmount};
@@ -103,4 +106,25 @@ export async function createReferenceTables(db: Database, config: Config): Promi
     set variable forecast_over90_share = ${config.forecast.over90CollectionShare};`);
   const rates = Object.entries(config.provisions.rates).map(([basis, rate]) => `(${sqlString(basis)}, ${rate})`).join(', ');
   await db.run(`create or replace table ref_specific_provision_rates as select * from (values ${rates}) as t(basis, rate)`);
+}
+
+/**
+ * The published payment statistics (ref_benchmarks) and the mapping of the clients' sectors and
+ * segments to their scopes (ref_benchmark_scopes): reference data like the ECB table, read whole;
+ * a value that is not a number stops the run naming the file, never a benchmark guessed.
+ */
+async function readBenchmarks(db: Database, config: Config): Promise<void> {
+  const { file, scopesFile } = config.benchmarks;
+  const read = async (name: string, sql: (path: string) => string) => {
+    try {
+      await db.run(sql(sqlString(resolve(etlDir, '..', name))));
+    } catch (error) {
+      throw new InputError(name, null, `the benchmark table cannot be read (${(error as Error).message.split('\n')[0]})`);
+    }
+  };
+  await read(file, (path) => `create or replace table ref_benchmarks as
+    select measure, value::double as value, sector, size, year::integer as year, period, source, publication, url, note
+    from read_csv(${path}, header = true, all_varchar = true)`);
+  await read(scopesFile, (path) => `create or replace table ref_benchmark_scopes as
+    select scope, value, benchmark_sector, benchmark_size from read_csv(${path}, header = true, all_varchar = true)`);
 }

@@ -216,6 +216,14 @@ const provisions = z.strictObject({
     .default({ liquidation: 1, receivership: 0.5, safeguard: 0.5, doubtful: 0.5, dispute: 0.5, overdue: 0.5 }),
 });
 
+/** Published payment statistics the company and its clients' sectors are compared with (data/reference/README.md). */
+const benchmarks = z.strictObject({
+  /** The published figures, relative to the project folder. */
+  file: z.string().default('data/reference/benchmarks.csv'),
+  /** Which statistics' sector and size each clients' sector or segment (and the company's sector) reads. */
+  scopesFile: z.string().default('data/reference/benchmark_scopes.csv'),
+});
+
 /** 13-week cash-collection forecast. */
 const forecast = z.strictObject({
   /** Settled invoices a client needs in 12 months for its own lateness to be used (else its segment's). */
@@ -336,7 +344,15 @@ const company = z.strictObject({
   email: z.string().default(''),
   phone: z.string().default(''),
   city: z.string().default(''),
+  /** The company's own sector, as the clients file words sectors: it picks the published figures it is compared with (data/reference/benchmark_sectors.csv). */
+  sector: z.string().default(''),
 });
+
+/** A fiscal year's closing day, 'MM-DD' (a day every year has: 29 February is refused). */
+const fiscalYearEnd = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, "a closing day is 'MM-DD', e.g. '12-31'")
+  .refine((v) => Number(v.slice(3)) <= [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(v.slice(0, 2)) - 1]!, 'a day every year has (not 29 February)');
 
 export const configSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -351,6 +367,8 @@ export const configSchema = z.strictObject({
     .default([30, 60, 90, 180, 365]),
   /** Months of sales behind the standard and best-possible DSO. */
   dsoWindowMonths: z.number().int().min(1).max(12).default(3),
+  /** The fiscal year's closing day, 'MM-DD': the closing dates of the D441-6 table of late invoices. */
+  fiscalYearEnd: fiscalYearEnd.default('12-31'),
   /** Used when an invoice has no due date and its client no payment terms encours understands: days after the issue date. */
   defaultTermsDays: z.number().int().min(0).default(30),
   /** DuckDB's memory limit and spill folder, so large ledgers spill to disk instead of failing. */
@@ -370,6 +388,7 @@ export const configSchema = z.strictObject({
   guard: guard.prefault({}),
   provisions: provisions.prefault({}),
   forecast: forecast.prefault({}),
+  benchmarks: benchmarks.prefault({}),
   scoring: scoring.prefault({}),
   creditLimits: creditLimits.prefault({}),
   collections: collections.prefault({}),

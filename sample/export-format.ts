@@ -50,6 +50,8 @@ export const sampleConfig = {
     siren: '552 100 554',
     email: 'recouvrement@delaunay.example',
     phone: '04 72 00 00 00',
+    // An office-supplies wholesaler: compared with the trade sector's published figures.
+    sector: 'Distribution',
   },
 };
 

@@ -301,3 +301,10 @@ create or replace macro einvoice_status_of_label(label) as
     when 'rejetee' then '213' when 'rejected' then '213'
     when 'visee' then '214' when 'reviewed' then '214' when 'targeted' then '214'
   end;
+
+-- Fiscal years (fiscalYearEnd, 'MM-DD'): the closing date of calendar year y, and the first closing
+-- on or after a date (the closing of the fiscal year that date falls in).
+create or replace macro fiscal_year_end_in(y) as
+  make_date(y::bigint, getvariable('fiscal_year_end_month')::bigint, getvariable('fiscal_year_end_day')::bigint);
+create or replace macro fiscal_year_end_on_or_after(d) as
+  case when fiscal_year_end_in(year(d)) >= d then fiscal_year_end_in(year(d)) else fiscal_year_end_in(year(d) + 1) end;

@@ -64,7 +64,8 @@ async function setCollectionsVariables(db: Database, config: Config): Promise<vo
     set variable company_city = ${sqlString(company.city)};
     set variable company_siren = ${sqlString(company.siren.replaceAll(' ', ''))};
     set variable company_email = ${sqlString(company.email)};
-    set variable company_phone = ${sqlString(company.phone)};`);
+    set variable company_phone = ${sqlString(company.phone)};
+    set variable company_sector = ${sqlString(company.sector)};`);
 }
 
 async function readOneFile(

@@ -223,6 +223,7 @@ describe('the new pages built from the bundled sample', () => {
     ['/segments/', 'segments.png'],
     ['/quality/', null],
     ['/about/', 'about.png'],
+    ['/d441/', 'd441.png'],
   ])('%s loads with no console error, no failed or third-party request', async (path, screenshot) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, url);
@@ -239,7 +240,24 @@ describe('the new pages built from the bundled sample', () => {
     await page.goto(`${url}/segments/`);
     await expect(page.locator('table.segments').count()).resolves.toBe(4);
     await expect(page.locator('#kpi-segment thead th', { hasText: 'DSO (épuisement)' }).getAttribute('title')).resolves.toMatch(/^DSO par épuisement du chiffre d'affaires/);
-    await expect(page.locator('button[data-download]:visible').count()).resolves.toBe(4);
+    // One download per scope's table, and one for each benchmarks table (sectors, segments).
+    await expect(page.locator('button[data-download]:visible').count()).resolves.toBe(6);
+    await expect(page.locator('#benchmarks-sector tbody tr', { hasText: 'BTP' }).count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the D441-6 page lays each closed year out as the model table, the year under way named, and its CSV downloads', async () => {
+    // The sample's history runs from November 2023 to the as-of date 2026-10-31: years closed on
+    // 31/12/2023, 2024 and 2025, latest first, two model tables each; 2026 is under way.
+    const page = await browser.newPage();
+    await page.goto(`${url}/d441/`);
+    await expect(page.locator('h2').allTextContents()).resolves.toEqual(['Exercice clos le 31/12/2025', 'Exercice clos le 31/12/2024', 'Exercice clos le 31/12/2023']);
+    await expect(page.locator('table.d441').count()).resolves.toBe(6);
+    const headers = await page.locator('table.d441').first().locator('thead th').allTextContents();
+    expect(headers).toEqual(['(A) Tranches de retard de paiement', '0 jour (indicatif)', '1 à 30 jours', '31 à 60 jours', '61 à 90 jours', '91 jours et plus', 'Total (1 jour et plus)']);
+    await expect(page.getByText('L’exercice en cours, clos le 31/12/2026').count()).resolves.toBe(1);
+    const csv = await page.request.get(`${url}/d441.csv`);
+    expect((await csv.text()).split('\r\n')[0]).toMatch(/^\ufeffClôture;Début d’exercice;Présentation;Tranche;/);
     await page.close();
   });
 

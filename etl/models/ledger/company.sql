@@ -4,7 +4,9 @@
 -- gives to pay from the day it is produced (collections.paymentDeadlineDays), the days after which the
 -- worklist is stale (collections.staleAfterDays), the late-payment rule's indemnity and ECB
 -- points, the history the provision matrix needs before it trusts observed loss rates, and the
--- shares the cash forecast expects of a disputed invoice and of one beyond 90 days past due.
+-- shares the cash forecast expects of a disputed invoice and of one beyond 90 days past due; the
+-- company's own sector (company.sector, which picks its published benchmarks) and the closing date
+-- of the fiscal year under way at the as-of date (fiscalYearEnd), the one the D441-6 table waits for.
 with final as (
   select
     nullif(getvariable('company_name'), '') as name,
@@ -21,7 +23,9 @@ with final as (
     getvariable('penalty_rate_points')::double as penalty_rate_points,
     getvariable('provision_min_history_months')::integer as provision_min_history_months,
     getvariable('forecast_disputed_share')::double as forecast_disputed_share,
-    getvariable('forecast_over90_share')::double as forecast_over90_share
+    getvariable('forecast_over90_share')::double as forecast_over90_share,
+    nullif(getvariable('company_sector'), '') as sector,
+    fiscal_year_end_on_or_after(getvariable('as_of_date')) as current_fiscal_year_end
 )
 
 select * from final

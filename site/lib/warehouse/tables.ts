@@ -265,6 +265,8 @@ export const warehouseTables = {
     provision_min_history_months: number,
     forecast_disputed_share: number,
     forecast_over90_share: number,
+    sector: text,
+    current_fiscal_year_end: date,
   }),
   contacts: z.object({
     client_id: present.text,
@@ -512,6 +514,24 @@ export const warehouseTables = {
     contact_name: text,
     contact_email: text,
   }),
+  payment_delays_d441: z.object({
+    fiscal_year_end: present.date,
+    fiscal_year_start: present.date,
+    form: present.text,
+    bucket: present.text,
+    bucket_order: present.number,
+    invoice_count: present.number,
+    amount: present.number,
+    share_of_sales: number,
+    share_of_invoice_count: number,
+    amounts_include_tax: present.flag,
+    year_sales_amount: number,
+    year_invoice_count: number,
+    is_whole_year: present.flag,
+    history_start_date: date,
+    contract_terms_invoice_count: number,
+    default_terms_days: number,
+  }),
   payments: z.object({
     payment_id: present.text,
     client_id: present.text,
@@ -724,6 +744,26 @@ export const warehouseTables = {
     pd_12m: present.number,
     grade: present.text,
   }),
+  sector_benchmarks: z.object({
+    scope: present.text,
+    scope_value: present.text,
+    measure: present.text,
+    value: number,
+    month_end: date,
+    benchmark_measure: text,
+    benchmark_sector: text,
+    benchmark_size: text,
+    published_sector: text,
+    published_size: text,
+    benchmark_value: present.number,
+    difference: number,
+    benchmark_year: present.number,
+    benchmark_period: text,
+    source: present.text,
+    publication: present.text,
+    url: present.text,
+    is_exact_scope: flag,
+  }),
   statement_lines: z.object({
     client_id: present.text,
     line_kind: present.text,
@@ -829,7 +869,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   clients: { client_id: 'VARCHAR', name: 'VARCHAR', segment: 'VARCHAR', sector: 'VARCHAR', country: 'VARCHAR', sales_rep: 'VARCHAR', payment_terms: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', external_rating: 'VARCHAR', legal_status: 'VARCHAR', procedure_date: 'DATE', address_line_1: 'VARCHAR', address_line_2: 'VARCHAR', postcode: 'VARCHAR', city: 'VARCHAR', doubtful_amount: 'DECIMAL(18,2)', is_in_client_file: 'BOOLEAN', receivables_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', last_payment_date: 'DATE', last_payment_amount: 'DECIMAL(18,2)', max_days_past_due: 'INTEGER', invoice_count: 'INTEGER', first_invoice_date: 'DATE', last_invoice_date: 'DATE', disputed_open_amount: 'DECIMAL(18,2)', disputed_open_invoice_count: 'INTEGER', share_overdue: 'DOUBLE' },
   collection_actions: { action_id: 'VARCHAR', action_date: 'DATE', client_id: 'VARCHAR', kind: 'VARCHAR', invoice_ids: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', claim_amount: 'DECIMAL(18,2)', dispute_id: 'VARCHAR', dispute_reason: 'VARCHAR', dispute_owner: 'VARCHAR', dispute_status: 'VARCHAR', until_date: 'DATE', author: 'VARCHAR', note: 'VARCHAR', source_file: 'VARCHAR', line: 'INTEGER' },
   collector_performance: { sales_rep: 'VARCHAR', month: 'DATE', clients_chased: 'INTEGER', chased_amount: 'DECIMAL(18,2)', collected_after_action_amount: 'DECIMAL(18,2)', promises_made: 'INTEGER', promises_kept: 'INTEGER', promises_broken: 'INTEGER', disputes_resolved: 'INTEGER', days_beyond_terms: 'DOUBLE' },
-  company: { name: 'VARCHAR', address: 'VARCHAR', city: 'VARCHAR', siren: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', currency: 'VARCHAR', as_of_date: 'DATE', payment_deadline_days: 'INTEGER', stale_after_days: 'INTEGER', indemnity_amount: 'DECIMAL(18,2)', penalty_rate_points: 'DOUBLE', provision_min_history_months: 'INTEGER', forecast_disputed_share: 'DOUBLE', forecast_over90_share: 'DOUBLE' },
+  company: { name: 'VARCHAR', address: 'VARCHAR', city: 'VARCHAR', siren: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', currency: 'VARCHAR', as_of_date: 'DATE', payment_deadline_days: 'INTEGER', stale_after_days: 'INTEGER', indemnity_amount: 'DECIMAL(18,2)', penalty_rate_points: 'DOUBLE', provision_min_history_months: 'INTEGER', forecast_disputed_share: 'DOUBLE', forecast_over90_share: 'DOUBLE', sector: 'VARCHAR', current_fiscal_year_end: 'DATE' },
   contacts: { client_id: 'VARCHAR', contact_order: 'INTEGER', name: 'VARCHAR', role: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR' },
   credit_limits: { client_id: 'VARCHAR', grade: 'VARCHAR', grade_source: 'VARCHAR', monthly_sales_amount: 'DECIMAL(18,2)', terms_days: 'INTEGER', sales_based_limit_amount: 'DECIMAL(18,2)', recommended_limit_amount: 'DECIMAL(18,2)', zero_limit_reason: 'VARCHAR', credit_limit: 'DECIMAL(18,2)', insured_limit: 'DECIMAL(18,2)', guarantee_amount: 'DECIMAL(18,2)', exposure_amount: 'DECIMAL(18,2)', limit_usage: 'DOUBLE', is_over_limit: 'BOOLEAN', is_over_insured_limit: 'BOOLEAN', uninsured_exposure_amount: 'DECIMAL(18,2)' },
   dispute_age_bands: { band_order: 'INTEGER', age_band: 'VARCHAR', min_days: 'INTEGER', max_days: 'INTEGER' },
@@ -847,6 +887,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   kpi_monthly: { month_end: 'DATE', scope: 'VARCHAR', scope_value: 'VARCHAR', receivables: 'DECIMAL(18,2)', not_due_amount: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', sales: 'DECIMAL(18,2)', dso_countback: 'DOUBLE', is_dso_countback_capped: 'BOOLEAN', dso_standard: 'DOUBLE', best_possible_dso: 'DOUBLE', add_days: 'DOUBLE', cei: 'DOUBLE', cei_quarter: 'DOUBLE', receivables_turnover: 'DOUBLE', avg_days_to_pay: 'DOUBLE', avg_days_late: 'DOUBLE', writeoff_amount: 'DECIMAL(18,2)', bad_debt_rate_12m: 'DOUBLE', dso_countback_change: 'DOUBLE', add_days_change: 'DOUBLE', cei_change: 'DOUBLE', share_overdue_change: 'DOUBLE', bad_debt_rate_12m_change: 'DOUBLE' },
   letter_lines: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', interest_amount: 'DECIMAL(18,2)', interest_unknown_from_date: 'DATE', indemnity_amount: 'DECIMAL(18,2)' },
   letters: { client_id: 'VARCHAR', letter: 'VARCHAR', letter_language: 'VARCHAR', legal_basis: 'VARCHAR', is_ready: 'BOOLEAN', is_address_missing: 'BOOLEAN', invoice_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', interest_amount: 'DECIMAL(18,2)', interest_known_amount: 'DECIMAL(18,2)', interest_unknown_invoice_count: 'INTEGER', interest_unknown_from_date: 'DATE', indemnity_amount: 'DECIMAL(18,2)', claimed_amount: 'DECIMAL(18,2)', left_out_invoice_count: 'INTEGER', left_out_open_amount: 'DECIMAL(18,2)', contact_name: 'VARCHAR', contact_email: 'VARCHAR' },
+  payment_delays_d441: { fiscal_year_end: 'DATE', fiscal_year_start: 'DATE', form: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', invoice_count: 'INTEGER', amount: 'DECIMAL(18,2)', share_of_sales: 'DOUBLE', share_of_invoice_count: 'DOUBLE', amounts_include_tax: 'BOOLEAN', year_sales_amount: 'DECIMAL(18,2)', year_invoice_count: 'INTEGER', is_whole_year: 'BOOLEAN', history_start_date: 'DATE', contract_terms_invoice_count: 'INTEGER', default_terms_days: 'INTEGER' },
   payments: { payment_id: 'VARCHAR', client_id: 'VARCHAR', payment_date: 'DATE', amount: 'DECIMAL(18,2)', invoice_id: 'VARCHAR', allocated_amount: 'DECIMAL(18,2)', unapplied_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
   penalties: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', due_date: 'DATE', days_late: 'INTEGER', interest_amount: 'DECIMAL(18,2)', indemnity_amount: 'DECIMAL(18,2)', penalty_amount: 'DECIMAL(18,2)', days_without_rate: 'INTEGER', days_before_rate_table: 'INTEGER', rate_missing_from_date: 'DATE', is_still_open: 'BOOLEAN', is_to_declare: 'BOOLEAN' },
   penalties_by_client: { client_id: 'VARCHAR', invoice_count: 'INTEGER', interest_claimable_amount: 'DECIMAL(18,2)', indemnity_claimable_amount: 'DECIMAL(18,2)', claimable_amount: 'DECIMAL(18,2)', to_declare_amount: 'DECIMAL(18,2)', paid_late_amount: 'DECIMAL(18,2)', penalty_amount: 'DECIMAL(18,2)', days_without_rate: 'INTEGER', rate_missing_from_date: 'DATE' },
@@ -866,6 +907,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   score_roc: { rule: 'VARCHAR', point: 'INTEGER', share_non_defaults: 'DOUBLE', share_defaults: 'DOUBLE' },
   score_validation: { rule: 'VARCHAR', grade: 'VARCHAR', observations: 'INTEGER', defaults: 'INTEGER', auc: 'DOUBLE', gini: 'DOUBLE', ks: 'DOUBLE', default_rate: 'DOUBLE', mean_pd_12m: 'DOUBLE', default_rate_low: 'DOUBLE', default_rate_high: 'DOUBLE', verdict: 'VARCHAR', verdict_code: 'VARCHAR' },
   score_validation_sample: { client_id: 'VARCHAR', month_end: 'DATE', defaults_within_12m: 'BOOLEAN', max_days_past_due: 'BIGINT', pd_12m: 'DOUBLE', grade: 'VARCHAR' },
+  sector_benchmarks: { scope: 'VARCHAR', scope_value: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', month_end: 'DATE', benchmark_measure: 'VARCHAR', benchmark_sector: 'VARCHAR', benchmark_size: 'VARCHAR', published_sector: 'VARCHAR', published_size: 'VARCHAR', benchmark_value: 'DOUBLE', difference: 'DOUBLE', benchmark_year: 'INTEGER', benchmark_period: 'VARCHAR', source: 'VARCHAR', publication: 'VARCHAR', url: 'VARCHAR', is_exact_scope: 'BOOLEAN' },
   statement_lines: { client_id: 'VARCHAR', line_kind: 'VARCHAR', document_id: 'VARCHAR', document_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER' },
   statements: { client_id: 'VARCHAR', item_count: 'INTEGER', invoices_open_amount: 'DECIMAL(18,2)', credits_open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)' },
   worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', disputed_invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
@@ -923,6 +965,7 @@ export type InvoicesRow = z.infer<typeof warehouseTables.invoices>;
 export type KpiMonthlyRow = z.infer<typeof warehouseTables.kpi_monthly>;
 export type LetterLinesRow = z.infer<typeof warehouseTables.letter_lines>;
 export type LettersRow = z.infer<typeof warehouseTables.letters>;
+export type PaymentDelaysD441Row = z.infer<typeof warehouseTables.payment_delays_d441>;
 export type PaymentsRow = z.infer<typeof warehouseTables.payments>;
 export type PenaltiesRow = z.infer<typeof warehouseTables.penalties>;
 export type PenaltiesByClientRow = z.infer<typeof warehouseTables.penalties_by_client>;
@@ -942,6 +985,7 @@ export type ScoreModelRow = z.infer<typeof warehouseTables.score_model>;
 export type ScoreRocRow = z.infer<typeof warehouseTables.score_roc>;
 export type ScoreValidationRow = z.infer<typeof warehouseTables.score_validation>;
 export type ScoreValidationSampleRow = z.infer<typeof warehouseTables.score_validation_sample>;
+export type SectorBenchmarksRow = z.infer<typeof warehouseTables.sector_benchmarks>;
 export type StatementLinesRow = z.infer<typeof warehouseTables.statement_lines>;
 export type StatementsRow = z.infer<typeof warehouseTables.statements>;
 export type WorklistRow = z.infer<typeof warehouseTables.worklist>;
