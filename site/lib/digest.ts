@@ -1,7 +1,9 @@
 // A sales rep's daily digest: the rep's worklist as a small self-contained HTML document (inline
 // styles, no script, no image: what a mail client shows) and as CSV, written into the build as
-// /digest/<rep>.html and /digest/<rep>.csv for a workflow to mail. Pure: rows and words in, text out.
+// /digest/<rep>.html and /digest/<rep>.csv, and copied in clear for a workflow to mail into the
+// mail folder beside the site (etl/site-mail.ts). Pure: rows and words in, text out.
 import { csvDelimiter, csvFile } from '../scripts/csv.ts';
+import { contentSecurityPolicy } from './csp.ts';
 import type { Format } from './format.ts';
 import type { desk as deskLabels } from './i18n/desk.ts';
 import type { finance } from './i18n/finance.ts';
@@ -43,7 +45,7 @@ export function digestHtml(input: DigestInput, labels: Desk, stages: Stages, for
   const title = labels.digest.title(input.rep, format.longDate(input.asOf));
   return `<!doctype html>
 <html lang="${escapeHtml(input.language)}">
-<head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)}</title></head>
+<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#111">
 <h1 style="font-size:18px">${escapeHtml(title)}</h1>
 ${input.staleDays == null ? '' : `<p style="background:#fff6e5;border-left:3px solid #e0a030;padding:6px 10px;font-weight:bold">${escapeHtml(labels.page.stale(format.integer(input.staleDays), format.longDate(input.asOf)))}</p>

@@ -53,6 +53,12 @@ describe('digest', () => {
     expect(html).toContain('non tenue (10/06/2024)');
   });
 
+  it('states a security policy that lets its inline styles apply, in the site and once decrypted from an encrypted build', () => {
+    const html = digestHtml(input, deskLanguages.fr, stages, format);
+    expect(html).toContain('style="');
+    expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]).toMatch(/style-src 'self' 'unsafe-inline'/);
+  });
+
   it('says when its data is too old to chase from, as every page does', () => {
     // staleDays as staleness() gives it for a build 9 days after the as-of date.
     expect(digestHtml({ ...input, staleDays: 9 }, deskLanguages.fr, stages, format)).toContain('Attention : ces données datent de 9 jours (arrêtées au 11 juin 2024)');
