@@ -111,7 +111,7 @@ const fr = {
     collected: 'Encaissé dessus sous 30 j',
     promises: 'Promesses (tenues / non tenues)',
     disputesResolved: 'Litiges résolus',
-    daysBeyondTerms: 'Retard moyen (j)',
+    daysBeyondTerms: 'Retard au règlement (j)',
   },
   timeline: {
     title: 'Suivi du recouvrement',
@@ -347,7 +347,7 @@ const en: DeskLabels = {
     collected: 'Collected on it within 30 d',
     promises: 'Promises (kept / broken)',
     disputesResolved: 'Disputes resolved',
-    daysBeyondTerms: 'Average days late',
+    daysBeyondTerms: 'Days late at settlement',
   },
   timeline: {
     title: 'Collections log',

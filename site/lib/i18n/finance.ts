@@ -117,7 +117,7 @@ const fr = {
     rocAlt: (model: string, naive: string) => `Courbes ROC du score (AUC ${model}) et de la règle naïve du retard maximal (AUC ${naive}) sur l’échantillon de validation.`,
     migration: (from: string, to: string) => `Migration des notes du ${from} au ${to} (clients notés aux deux dates ; en ligne la note d’il y a 12 mois)`,
     meaning: 'A : risque très faible, vendre librement · B : faible, conditions habituelles · C : modéré, surveiller, relances plus tôt · D : élevé, délais courts ou garanties · E : très élevé ou en défaut, comptant ou garanti, recouvrer.',
-    features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard moyen sur 12 mois', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', share_disputed: 'Part des factures en litige', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
+    features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard au règlement sur 12 mois, avance comptée 0', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', share_disputed: 'Part des factures en litige', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
     // The words of a band of the scorecard around its edges (score_model.band_unit, band_above,
     // band_up_to), put together by format.ts's scoreBandLabel: the edges are written once, in SQL.
     bandWords: {
@@ -261,7 +261,7 @@ const fr = {
   kpis: {
     title: 'Indicateurs du poste clients',
     dso: 'DSO (épuisement du CA)',
-    add: 'Retard moyen (ADD)',
+    add: 'Retard de l’encours (ADD)',
     cei: 'Efficacité du recouvrement (CEI)',
     overdueRate: 'Part échue',
     badDebtRate: 'Créances irrécouvrables (12 mois)',
@@ -336,7 +336,7 @@ const fr = {
     backtestText: (dates: string, model: string, naive: string) =>
       `Refaite à ${dates} fins de mois passées avec l’historique connu alors, la prévision s’est écartée des encaissements réels de ${model} (erreur absolue pondérée), contre ${naive} pour la prévision naïve « tout est payé à l’échéance ».`,
     method: (disputed: string, over90: string) =>
-      `Chaque facture ouverte est attendue à son échéance + le retard moyen habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; une facture déjà plus en retard que cela, ce même retard plus tard encore à partir d’aujourd’hui (jamais toutes le lendemain) ; ${disputed} seulement d’une facture en litige et ${over90} d’une facture à plus de 90 jours de retard ; rien des clients en procédure collective (un dividende incertain). La semaine 1 commence au premier jour ouvré qui suit la date de situation. La fourchette est ± l’erreur mesurée sur l’historique.`,
+      `Chaque facture ouverte est attendue à son échéance + le retard au règlement habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; une facture déjà plus en retard que cela, ce même retard plus tard encore à partir d’aujourd’hui (jamais toutes le lendemain) ; ${disputed} seulement d’une facture en litige et ${over90} d’une facture à plus de 90 jours de retard ; rien des clients en procédure collective (un dividende incertain). La semaine 1 commence au premier jour ouvré qui suit la date de situation. La fourchette est ± l’erreur mesurée sur l’historique.`,
   },
 };
 
@@ -373,7 +373,7 @@ const en: FinanceLabels = {
     rocAlt: (model, naive) => `ROC curves of the score (AUC ${model}) and of the naive maximum-days-past-due rule (AUC ${naive}) on the validation sample.`,
     migration: (from, to) => `Grade migration from ${from} to ${to} (clients scored at both dates; rows: the grade 12 months earlier)`,
     meaning: 'A: very low risk, sell freely · B: low, usual terms · C: moderate, watch, earlier reminders · D: high, short terms or guarantees · E: very high or in default, cash or secured only, collect.',
-    features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Average days late over 12 months', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', share_disputed: 'Share of invoices disputed', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
+    features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Days late at settlement over 12 months, early counted as 0', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', share_disputed: 'Share of invoices disputed', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
     bandWords: {
       noValue: 'no data',
       missing: { days_late_12m: 'no history', days_late_trend: 'no history', limit_usage: 'no limit' },
@@ -509,7 +509,7 @@ const en: FinanceLabels = {
   kpis: {
     title: 'Receivables indicators',
     dso: 'DSO (countback)',
-    add: 'Average days delinquent (ADD)',
+    add: 'Days delinquent (ADD)',
     cei: 'Collection effectiveness (CEI)',
     overdueRate: 'Overdue rate',
     badDebtRate: 'Bad-debt rate (12 months)',
