@@ -63,10 +63,10 @@ ${body}
 
 export function digestCsv(input: DigestInput, labels: Desk, stages: Stages, format: Format): string {
   const header = [labels.statement.code, labels.statement.client, labels.page.stage, labels.page.dueAmount, labels.page.overdueAmount, labels.page.invoices,
-    labels.page.lastAction, labels.page.nextAction, labels.page.promise, labels.page.contact, 'email', 'phone'];
+    labels.page.lastAction, labels.page.nextAction, labels.page.promise, labels.page.contact, labels.page.email, labels.page.phone];
   const rows = input.rows.map((r) => [
     r.client_id, r.name ?? '', stages[r.stage] ?? r.stage, format.csvNumber(r.due_amount), format.csvNumber(r.overdue_amount), String(r.invoice_count),
-    r.last_action_date ?? '', r.next_action_date, r.promise_status ? labels.promiseStatus[r.promise_status] ?? r.promise_status : '',
+    format.csvDate(r.last_action_date), format.csvDate(r.next_action_date), r.promise_status ? labels.promiseStatus[r.promise_status] ?? r.promise_status : '',
     r.contact_name ?? '', r.contact_email ?? '', r.contact_phone ?? '',
   ]);
   return csvFile(header, rows, csvDelimiter(format.locale));

@@ -67,6 +67,7 @@ describe('digest', () => {
 
   it('has a CSV with the page’s separator and formulas neutralised', () => {
     const lines = digestCsv({ ...input, rows: [{ ...row, name: '=1+1' }] }, deskLanguages.fr, stages, format).split('\r\n');
-    expect(lines[1]).toBe(`C1;'=1+1;Mise en demeure;1100;1100;2;2024-06-01;2024-06-11;non tenue;Marie;marie@x.example;`);
+    // Dates as French Excel reads them (dd/mm/yyyy).
+    expect(lines[1]).toBe(`C1;'=1+1;Mise en demeure;1100;1100;2;01/06/2024;11/06/2024;non tenue;Marie;marie@x.example;`);
   });
 });

@@ -94,6 +94,7 @@ export const en: Labels = {
       info: 'Lines dated after the as-of date, left out of this run.',
     },
     severity: { error: 'error', warning: 'warning', info: 'info' },
+    inputNames: { clients: 'clients', invoices: 'invoices', payments: 'payments', writeoffs: 'write-offs', csv: 'unreadable line', fec: 'FEC', ledger: 'customer ledger', actions: 'collections log', contacts: 'contacts', statuses: 'statuses', penalties: 'penalties', disputes: 'disputes' },
     byReason: 'By reason',
     rows: 'Flagged lines',
     file: 'File',

@@ -97,6 +97,8 @@ export const fr = {
       info: 'Lignes datées après la date de situation, laissées de côté pour ce traitement.',
     } as Record<string, string>,
     severity: { error: 'erreur', warning: 'avertissement', info: 'info' } as Record<string, string>,
+    /** The words of quality.input's codes (the CSV's Export column). */
+    inputNames: { clients: 'clients', invoices: 'factures', payments: 'paiements', writeoffs: 'pertes', csv: 'ligne illisible', fec: 'FEC', ledger: 'grand livre clients', actions: 'journal des relances', contacts: 'contacts', statuses: 'statuts', penalties: 'pénalités', disputes: 'litiges' } as Record<string, string>,
     byReason: 'Par motif',
     rows: 'Lignes signalées',
     file: 'Fichier',
