@@ -7,5 +7,4 @@ export * from './warehouse/finance.ts';
 export * from './warehouse/receivables.ts';
 export * from './warehouse/metadata.ts';
 export * from './warehouse/scores.ts';
-export * from './warehouse/behaviour.ts';
 export * from './warehouse/lists.ts';

@@ -1,6 +1,6 @@
 // Labels of the KPI, provisions and forecast parts of the site, per language (kept beside fr.ts and
 // en.ts while those grow; same rule: every label of these pages is here).
-import type { AlertRow, DunningRow } from '../warehouse.ts';
+import type { AlertsRow, DunningRow } from '../warehouse/tables.ts';
 import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
@@ -13,6 +13,12 @@ export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disput
 const daysRange = (r: DunningReasonParts, to: string, sign = 1) => {
   const [a, b] = sign > 0 ? [r.days_from_due, r.days_from_due_max ?? r.days_from_due] : [-(r.days_from_due_max ?? r.days_from_due), -r.days_from_due];
   return a === b ? String(a) : `${a} ${to} ${b}`;
+};
+
+/** A row's place in the schedule: every row but a claim to declare has one (dunning.json's expression test). */
+const scheduleOf = (r: DunningReasonParts) => {
+  if (r.scheduled_stage === null || r.schedule_day === null || r.stage_start_day === null) throw new Error(`dunning: a ${r.stage ?? ''} row without its place in the schedule`);
+  return { scheduled: r.scheduled_stage, day: r.schedule_day, startDay: r.stage_start_day };
 };
 
 /** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
@@ -29,7 +35,7 @@ export const claimDeadlineEn = (r: Pick<DunningReasonParts, 'claim_deadline_date
   : `, by ${dmy(r.claim_deadline_date)} (counted from the judgment)`;
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
-export type AlertParts = Omit<AlertRow, 'client_id' | 'first_seen_date'>;
+export type AlertParts = Omit<AlertsRow, 'client_id' | 'first_seen_date'>;
 
 const stagesFr: Record<string, string> = {
   preventive_reminder: 'Relance préventive', reminder_1: 'Relance 1', reminder_2: 'Relance 2', formal_notice: 'Mise en demeure',
@@ -207,14 +213,15 @@ const fr = {
       if (r.stage === 'declare_claim') {
         return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC, quatre hors de France métropolitaine (R622-24)${claimDeadlineFr(r)}`;
       }
-      const stage = (stagesFr[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
+      const { scheduled, day, startDay } = scheduleOf(r);
+      const stage = (stagesFr[scheduled] ?? scheduled).toLowerCase();
       if (r.stage === 'paused_promise') return `Promesse de paiement pour le ${dmy(r.paused_until_date)} : relances suspendues jusque-là (sinon : ${stage})`;
       if (r.stage === 'paused_do_not_chase') return `Ne pas relancer jusqu’au ${dmy(r.paused_until_date)} (sinon : ${stage})`;
       if (r.is_disputed || r.stage === 'paused_dispute') return `En litige : relances suspendues jusqu’au règlement du litige (sinon : ${stage})`;
-      if (r.days_from_due < 0) return `Échéance dans ${daysRange(r, 'à', -1)} jours : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
-      if (r.days_from_due === 0) return `Échéance aujourd’hui : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
-      if (r.shift_days > 0) return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${r.stage_start_day} (jour ${r.schedule_day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
-      return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${r.schedule_day}`;
+      if (r.days_from_due < 0) return `Échéance dans ${daysRange(r, 'à', -1)} jours : ${stage} dès ${-day} jours avant l’échéance`;
+      if (r.days_from_due === 0) return `Échéance aujourd’hui : ${stage} dès ${-day} jours avant l’échéance`;
+      if (r.shift_days > 0) return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${startDay} (jour ${day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
+      return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${day}`;
     },
     /** A client's alerts of one kind, when it has several (clientAlertKinds): how many, and the amount at stake. */
     alertKindDetail: (alert: string, n: string, plural: Intl.LDMLPluralRule, amount: string): string => {
@@ -456,14 +463,15 @@ const en: FinanceLabels = {
       if (r.stage === 'declare_claim') {
         return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC, four outside metropolitan France (R622-24)${claimDeadlineEn(r)}`;
       }
-      const stage = (stagesEn[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
+      const { scheduled, day, startDay } = scheduleOf(r);
+      const stage = (stagesEn[scheduled] ?? scheduled).toLowerCase();
       if (r.stage === 'paused_promise') return `Promise to pay by ${dmy(r.paused_until_date)}: dunning paused until then (${stage} otherwise)`;
       if (r.stage === 'paused_do_not_chase') return `Do not chase until ${dmy(r.paused_until_date)} (${stage} otherwise)`;
       if (r.is_disputed || r.stage === 'paused_dispute') return `Disputed: dunning paused until the dispute is settled (${stage} otherwise)`;
-      if (r.days_from_due < 0) return `Due in ${daysRange(r, 'to', -1)} days: ${stage} from ${-r.schedule_day} days before the due date`;
-      if (r.days_from_due === 0) return `Due today: ${stage} from ${-r.schedule_day} days before the due date`;
-      if (r.shift_days > 0) return `${daysRange(r, 'to')} days past due: ${stage} from day ${r.stage_start_day} (day ${r.schedule_day}, ${r.shift_days} days earlier for grade ${r.grade})`;
-      return `${daysRange(r, 'to')} days past due: ${stage} from day ${r.schedule_day}`;
+      if (r.days_from_due < 0) return `Due in ${daysRange(r, 'to', -1)} days: ${stage} from ${-day} days before the due date`;
+      if (r.days_from_due === 0) return `Due today: ${stage} from ${-day} days before the due date`;
+      if (r.shift_days > 0) return `${daysRange(r, 'to')} days past due: ${stage} from day ${startDay} (day ${day}, ${r.shift_days} days earlier for grade ${r.grade})`;
+      return `${daysRange(r, 'to')} days past due: ${stage} from day ${day}`;
     },
     alertKindDetail: (alert, n, plural, amount) => {
       switch (alert) {
