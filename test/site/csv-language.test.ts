@@ -10,8 +10,8 @@ import { deskLanguages } from '../../site/lib/i18n/desk.ts';
 import { financeLanguages } from '../../site/lib/i18n/finance.ts';
 import { languages } from '../../site/lib/i18n/index.ts';
 import { qualityCsv } from '../../site/lib/quality-csv.ts';
-import type { Client, QualityRow, WorklistRow } from '../../site/lib/warehouse.ts';
-import type { DunningRow } from '../../site/lib/warehouse/tables.ts';
+import type { Client, WorklistRow } from '../../site/lib/warehouse.ts';
+import type { DunningRow, QualityRow } from '../../site/lib/warehouse/tables.ts';
 import { worklistCsv } from '../../site/lib/worklist-csv.ts';
 import { csvDate, csvValue } from '../../site/scripts/csv.ts';
 

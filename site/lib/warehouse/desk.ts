@@ -1,9 +1,9 @@
-// The collections desk: the worklist by client, the collections log (actions, promises,
-// disputes, contacts) and the dunning letters. Statements, letter lines, rep performance and the
-// company's details are read with read() (site/lib/read.ts).
+// The collections desk: the worklist by client and the dunning letters, for the lists. The
+// collections log, disputes, statements, letter lines, rep performance and the company's details
+// are read with read() (site/lib/read.ts).
 import { memo } from '../read.ts';
 import type { LegalBasis } from '../i18n/desk.ts';
-import type { Columns, TableRow } from './tables.ts';
+import type { TableRow } from './tables.ts';
 
 export interface WorklistRow {
   priority: number;
@@ -44,51 +44,6 @@ export const worklist = () =>
            expected_loss_amount, grade, claim_deadline_date, is_claim_deadline_passed, last_action_date, last_action_kind, next_action_date, promise_status, promise_date, promise_amount,
            disputed_invoice_count, disputed_amount, contact_name, contact_role, contact_email, contact_phone
     from {worklist} order by priority`);
-
-export interface ActionRow {
-  client_id: string;
-  action_date: string;
-  kind: string;
-  invoice_ids: string;
-  promise_date: string | null;
-  promise_amount: number | null;
-  /** claim_declared: the amount declared to the mandataire. */
-  claim_amount: number | null;
-  dispute_reason: string | null;
-  dispute_status: string | null;
-  until_date: string | null;
-  author: string | null;
-  note: string | null;
-}
-
-/** The collections log, newest first per client (the client page's timeline). */
-export const collectionActions = () =>
-  memo<ActionRow>('collectionActions', ['collection_actions'], `
-    select client_id, action_date, kind, invoice_ids, promise_date, promise_amount, claim_amount, dispute_reason, dispute_status, until_date, author, note
-    from {collection_actions} order by client_id, action_date desc, source_file, line desc`);
-
-export interface DisputeReasonRow {
-  reason: string;
-  open_count: number;
-  open_amount: number;
-  open_0_30_amount: number;
-  open_31_60_amount: number;
-  open_61_90_amount: number;
-  open_over_90_amount: number;
-  open_age_unknown_amount: number;
-  avg_days_open: number | null;
-  closed_90d_count: number;
-  avg_days_to_close: number | null;
-}
-
-export const disputesByReason = () =>
-  memo<DisputeReasonRow>('disputesByReason', ['disputes_by_reason'], `select * from {disputes_by_reason} order by open_amount desc, reason`);
-
-/** The age bands of disputes_by_reason's four amounts, in order ('0-30', '31-60', '61-90', '>90' by default): the column heads. */
-export type DisputeAgeBand = Columns<'dispute_age_bands', 'band_order' | 'age_band', 'band_order' | 'age_band'>;
-
-export const disputeAgeBands = () =>
-  memo<DisputeAgeBand>('disputeAgeBands', ['dispute_age_bands'], `select band_order, age_band from {dispute_age_bands} order by band_order`);
 
 /** A dunning letter (the `letters` mart): its language and law, what it claims, whether it can be posted. */
 export type LetterRow = TableRow<'letters'> & { letter: 'preventive_reminder' | 'reminder_1' | 'reminder_2' | 'formal_notice'; letter_language: 'fr' | 'en'; legal_basis: LegalBasis };
