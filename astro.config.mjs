@@ -8,6 +8,7 @@
 //   ENCOURS_CURRENCY   the company currency when the warehouse does not say (default EUR)
 //   ENCOURS_BASE       the URL path the site is served under (default /)
 //   ENCOURS_SITE_KEY   a passphrase: the built site is encrypted with it (etl/site-encrypt.ts)
+//   ENCOURS_MAIL_OUT   where the digests to mail are copied in clear (default <outDir>-mail; etl/site-mail.ts)
 //   ENCOURS_PUBLISHED, ENCOURS_PUBLISH_DATA   what a published build leaves out (site/lib/publishing.ts)
 import { defineConfig } from 'astro/config';
 

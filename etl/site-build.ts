@@ -1,5 +1,6 @@
 // Builds the site into a new folder and swaps it in as dist/ only when the build succeeded, so a
-// failed build leaves the published site as it was.
+// failed build leaves the published site as it was. The digests to mail go to `<siteDir>-mail/`
+// (etl/site-mail.ts), the same folder every build, outside what is published.
 import { join } from 'node:path';
 import { $ } from 'zx';
 
@@ -17,7 +18,7 @@ export async function buildSite({ warehouseDir = 'data/warehouse', siteDir = 'di
   const started = performance.now();
   await $({
     stdio: 'inherit',
-    env: { ...process.env, ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir },
+    env: { ...process.env, ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir, ENCOURS_MAIL_OUT: `${siteDir}-mail` },
   })`node node_modules/astro/bin/astro.mjs build --silent`;
   swapIn(siteDir, outDir);
   pruneFolders(buildsDir, keep, id);

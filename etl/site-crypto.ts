@@ -18,8 +18,12 @@ const tagBytes = 16;
 /** The marker an encrypted build carries (the publishing check reads it) and the unlock script. */
 export const markerFile = '_encours/site.json';
 export const unlockScript = '_encours/unlock.js';
-/** Code and style every page needs before it is unlocked; they carry nothing from the books. */
-export const plainFiles = /^(_astro\/[^/]+\.(js|css)|styles\.css|favicon\.svg|robots\.txt)$/;
+/**
+ * Code and style every page needs once unlocked; they carry nothing from the books. print.css is
+ * the letters' and statements' sheet: encrypted, it was a 404 for the decrypted page, which then
+ * printed unstyled.
+ */
+export const plainFiles = /^(_astro\/[^/]+\.(js|css)|styles\.css|print\.css|favicon\.svg|robots\.txt)$/;
 
 /** What _encours/site.json says: the build is encrypted, and how to derive its master key. */
 export interface SiteMarker {

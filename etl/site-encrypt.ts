@@ -12,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
 
+import { contentSecurityPolicy } from '../site/lib/csp.ts';
 import { en } from '../site/lib/i18n/en.ts';
 import { fr, type Labels } from '../site/lib/i18n/fr.ts';
 import { encryptFile, markerFile, newMasterKey, plainFiles, unlockScript, type SiteMarker } from './site-crypto.ts';
+import { copyDigests, mailFolder } from './site-mail.ts';
 
 const unlockSource = join(import.meta.dirname, '..', 'site', 'unlock', 'unlock.js');
 export const minPassphraseLength = 16;
-const fallbackCsp = "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export interface EncryptedSite {
   pages: number;
@@ -53,7 +54,10 @@ export function encryptSite(dir: string, passphrase: string, { base = '/', itera
   return counts;
 }
 
-/** Astro integration (astro.config.mjs): encrypts the build when ENCOURS_SITE_KEY is set, else does nothing. */
+/**
+ * Astro integration (astro.config.mjs): copies the digests to the mail folder (etl/site-mail.ts),
+ * then encrypts the build when ENCOURS_SITE_KEY is set.
+ */
 export function encryptedSite(): AstroIntegration {
   let base = '/';
   return {
@@ -63,9 +67,11 @@ export function encryptedSite(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
+        const siteDir = fileURLToPath(dir);
+        copyDigests(siteDir, mailFolder(siteDir));
         const passphrase = process.env.ENCOURS_SITE_KEY;
         if (!passphrase) return;
-        const done = encryptSite(fileURLToPath(dir), passphrase, { base });
+        const done = encryptSite(siteDir, passphrase, { base });
         logger.info(`encrypted ${done.pages} pages and ${done.files} data files (ENCOURS_SITE_KEY)`);
       },
     },
@@ -80,7 +86,7 @@ export function encryptedSite(): AstroIntegration {
 function shellPage(html: string, payload: string, base: string): string {
   const lang = /<html[^>]*\blang="([a-z-]+)"/i.exec(html)?.[1] ?? 'fr';
   const labels: Labels['unlock'] = (lang.startsWith('en') ? en : fr).unlock;
-  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html)?.[1] ?? fallbackCsp;
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html)?.[1] ?? contentSecurityPolicy;
   return `<!doctype html>
 <html lang="${lang}">
 <head>

@@ -70,14 +70,14 @@ export async function queryWarehouse<T extends Row = Row>(dir: string, sql: stri
 export async function runModel<T extends Row = Row>(
   model: string | string[],
   inputs: Record<string, string>,
-  variables: Record<string, string | number> = {},
+  variables: Record<string, string | number | number[]> = {},
 ): Promise<T[]> {
   const { readSqlFiles, modelsDir, orderedModels } = await import('../etl/model-graph.ts');
   const db = await openDatabase();
   try {
     await db.run(readSqlFiles(modelsDir).find((f) => f.name === 'macros')!.sql);
     for (const [name, value] of Object.entries(variables)) {
-      await db.run(`set variable ${name} = ${typeof value === 'number' ? value : `date ${sqlString(value)}`}`);
+      await db.run(`set variable ${name} = ${typeof value === 'number' ? value : Array.isArray(value) ? `[${value.join(', ')}]::double[]` : `date ${sqlString(value)}`}`);
     }
     for (const [table, select] of Object.entries(inputs)) await db.run(`create table ${table} as ${select}`);
     const names = typeof model === 'string' ? [model] : model;

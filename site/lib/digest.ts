@@ -1,7 +1,9 @@
 // A sales rep's daily digest: the rep's worklist as a small self-contained HTML document (inline
 // styles, no script, no image: what a mail client shows) and as CSV, written into the build as
-// /digest/<rep>.html and /digest/<rep>.csv for a workflow to mail. Pure: rows and words in, text out.
+// /digest/<rep>.html and /digest/<rep>.csv, and copied in clear for a workflow to mail into the
+// mail folder beside the site (etl/site-mail.ts). Pure: rows and words in, text out.
 import { csvDelimiter, csvFile } from '../scripts/csv.ts';
+import { contentSecurityPolicy } from './csp.ts';
 import type { Format } from './format.ts';
 import type { desk as deskLabels } from './i18n/desk.ts';
 import type { finance } from './i18n/finance.ts';
@@ -43,7 +45,7 @@ export function digestHtml(input: DigestInput, labels: Desk, stages: Stages, for
   const title = labels.digest.title(input.rep, format.longDate(input.asOf));
   return `<!doctype html>
 <html lang="${escapeHtml(input.language)}">
-<head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)}</title></head>
+<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#111">
 <h1 style="font-size:18px">${escapeHtml(title)}</h1>
 ${input.staleDays == null ? '' : `<p style="background:#fff6e5;border-left:3px solid #e0a030;padding:6px 10px;font-weight:bold">${escapeHtml(labels.page.stale(format.integer(input.staleDays), format.longDate(input.asOf)))}</p>
@@ -61,10 +63,10 @@ ${body}
 
 export function digestCsv(input: DigestInput, labels: Desk, stages: Stages, format: Format): string {
   const header = [labels.statement.code, labels.statement.client, labels.page.stage, labels.page.dueAmount, labels.page.overdueAmount, labels.page.invoices,
-    labels.page.lastAction, labels.page.nextAction, labels.page.promise, labels.page.contact, 'email', 'phone'];
+    labels.page.lastAction, labels.page.nextAction, labels.page.promise, labels.page.contact, labels.page.email, labels.page.phone];
   const rows = input.rows.map((r) => [
     r.client_id, r.name ?? '', stages[r.stage] ?? r.stage, format.csvNumber(r.due_amount), format.csvNumber(r.overdue_amount), String(r.invoice_count),
-    r.last_action_date ?? '', r.next_action_date, r.promise_status ? labels.promiseStatus[r.promise_status] ?? r.promise_status : '',
+    format.csvDate(r.last_action_date), format.csvDate(r.next_action_date), r.promise_status ? labels.promiseStatus[r.promise_status] ?? r.promise_status : '',
     r.contact_name ?? '', r.contact_email ?? '', r.contact_phone ?? '',
   ]);
   return csvFile(header, rows, csvDelimiter(format.locale));

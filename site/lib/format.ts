@@ -1,6 +1,7 @@
 // The site's only formatter: money, numbers, shares and dates with Intl, for the build's language
 // and the company currency. fr-FR gives '1 234 567 €' (narrow no-break spaces between thousands, a
 // no-break space before the sign), en-GB '€1,234,567'. A missing value shows as '–', never as 0.
+import { csvDate } from '../scripts/csv.ts';
 import { finance, type FinanceLabels } from './i18n/finance.ts';
 import { language, languages, t, type Labels, type Language } from './i18n/index.ts';
 import { companyCurrency } from './warehouse.ts';
@@ -68,6 +69,8 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
     month: (iso: string) => month.format(utcDate(iso)),
     /** A number for a CSV cell (data-csv): full precision, no grouping, the locale's decimal sign ('-1234,5'). */
     csvNumber: (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '' : String(value).replace('.', decimalSign)),
+    /** A date for a CSV cell: '11/06/2024' in French (what French Excel reads as a date), ISO in English. */
+    csvDate: (iso: string | null | undefined) => csvDate(iso, locale),
     /** A moment (ISO timestamp), in UTC and said so. */
     dateTime: (iso: string) => `${ordinalFirst(locale, dateTime, new Date(iso))} UTC`,
     /**

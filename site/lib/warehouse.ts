@@ -3,9 +3,7 @@
 export { byClient, companyCurrency, penaltiesEnabled, readManifest, warehouseDir, type Manifest } from './read.ts';
 export * from './warehouse/collections.ts';
 export * from './warehouse/desk.ts';
-export * from './warehouse/finance.ts';
 export * from './warehouse/receivables.ts';
 export * from './warehouse/metadata.ts';
 export * from './warehouse/scores.ts';
-export * from './warehouse/behaviour.ts';
 export * from './warehouse/lists.ts';

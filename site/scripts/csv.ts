@@ -18,6 +18,22 @@ export function csvDelimiter(language: string): ',' | ';' {
   return language.startsWith('fr') ? ';' : ',';
 }
 
+/**
+ * A date for a CSV cell in the page's language: what a spreadsheet in that language reads as a date.
+ * French: dd/mm/yyyy (French Excel reads 2024-06-11 as text); English: ISO 8601 as it is
+ * (unambiguous, read as a date by every spreadsheet). Empty for none.
+ */
+export function csvDate(iso: string | null | undefined, language: string): string {
+  if (!iso) return '';
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return parts && language.startsWith('fr') ? `${parts[3]}/${parts[2]}/${parts[1]}` : iso;
+}
+
+/** A cell's raw value (data-csv) in the page's language: an ISO date written as csvDate writes it. */
+export function csvValue(raw: string, language: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? csvDate(raw, language) : raw;
+}
+
 /** A CSV file's whole text: a BOM, which makes Excel read UTF-8 accents right, then toCsv. */
 export function csvFile(header: string[], rows: string[][], delimiter: ',' | ';'): string {
   return `\ufeff${toCsv(header, rows, delimiter)}`;

@@ -1,7 +1,8 @@
 // Download buttons: each <button data-download="TABLE_ID"> saves the table's visible rows as CSV
 // with the page's separators. Cells give their raw value in data-csv when they carry one, else
-// their text, a number shown formatted ('1 234,56 €') written plain with the page's decimal sign.
-import { csvDelimiter, csvFile, plainNumberOf } from './csv.ts';
+// their text, a number shown formatted ('1 234,56 €') written plain with the page's decimal sign,
+// a date in data-csv as the page's language writes it in a spreadsheet (csv.ts, csvDate).
+import { csvDelimiter, csvFile, csvValue, plainNumberOf } from './csv.ts';
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
   button.hidden = false;
@@ -11,7 +12,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-d
     const french = document.documentElement.lang === 'fr';
     const cellText = (cell: Element) => {
       const text = cell.textContent?.trim() ?? '';
-      return (cell as HTMLElement).dataset.csv ?? plainNumberOf(text, french ? ',' : '.') ?? text;
+      const raw = (cell as HTMLElement).dataset.csv;
+      return raw !== undefined ? csvValue(raw, document.documentElement.lang) : (plainNumberOf(text, french ? ',' : '.') ?? text);
     };
     const header = [...table.tHead!.rows[0]!.cells].map(cellText);
     const rows = [...table.tBodies[0]!.rows].filter((row) => !row.hidden).map((row) => [...row.cells].map(cellText));

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
+import { repSlug } from '../../site/lib/desk.ts';
 import { euros } from '../french.ts';
 import { queryWarehouse } from '../helpers.ts';
 import { buildSite, launchBrowser, noProblems, removeSite, serve, watch } from './harness.ts';
@@ -128,6 +129,41 @@ describe('the encrypted sample site', () => {
     await page.close();
   });
 
+  it('a letter and a statement, once unlocked, are laid out by the print sheet (print.css in clear like styles.css)', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, url);
+    const [client] = await queryWarehouse<{ client_id: string }>(inject('sampleWarehouse'), 'select client_id from letters order by client_id limit 1');
+    for (const path of [`/clients/${client!.client_id}/letter/`, `/clients/${client!.client_id}/statement/`]) {
+      await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
+      if (await page.locator('#encours-passphrase').isVisible()) await unlock(page, passphrase);
+      await page.locator('#encours-unlock').waitFor({ state: 'detached', timeout: 60_000 });
+      // print.css draws the page as an A4 sheet: 210 mm = 210 / 25.4 × 96 px = 793.7 px wide.
+      await expect(page.locator('.sheet').first().evaluate((el) => Math.round(el.getBoundingClientRect().width))).resolves.toBe(794);
+    }
+    // A 404 on print.css (what an encrypted print.css gave) is a problem watch() records.
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+
+  it('the digests to mail are in clear beside the published site, one per rep, and read with their inline styles', async () => {
+    const mailDir = `${siteDir}-mail`;
+    const reps = await queryWarehouse<{ sales_rep: string }>(inject('sampleWarehouse'), 'select sales_rep from worklist_reps order by sales_rep');
+    const htmls = readdirSync(mailDir).filter((name) => name.endsWith('.html'));
+    expect(htmls.length).toBe(reps.length);
+    const [rep] = reps;
+    const file = join(mailDir, `${repSlug(rep!.sales_rep)}.html`);
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toContain('encours-encrypted');
+    expect(html).toContain(rep!.sales_rep);
+    // Opened as a mail client would open the file, with no server: the worklist's table, its header
+    // ruled by the inline style (2px solid) that the digest's own policy lets apply.
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    await expect(page.locator('table tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('th').first().evaluate((el) => getComputedStyle(el).borderBottomWidth)).resolves.toBe('2px');
+    await page.close();
+  });
+
   it('no published file holds the ten largest clients\u2019 names, the total receivables or a Parquet file in the clear', async () => {
     const shown = euros(totalReceivables);
     const needles = [
@@ -145,7 +181,7 @@ describe('the encrypted sample site', () => {
     expect(files.filter(({ bytes }) => bytes.subarray(0, 4).toString() === 'PAR1' || bytes.subarray(-4).toString() === 'PAR1')).toEqual([]);
     // Only the site's code and style are left as they were; pages are shells, data files .enc.
     const plain = files.map((f) => f.path).filter((path) => !path.endsWith('.enc') && !path.endsWith('.html'));
-    expect(plain.every((path) => /^\/(_astro\/.+\.(js|css)|_encours\/(unlock\.js|site\.json)|styles\.css|favicon\.svg|robots\.txt)$/.test(path))).toBe(true);
+    expect(plain.every((path) => /^\/(_astro\/.+\.(js|css)|_encours\/(unlock\.js|site\.json)|styles\.css|print\.css|favicon\.svg|robots\.txt)$/.test(path))).toBe(true);
     expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['/data/invoices.parquet.enc', '/collections.csv.enc', '/data/manifest.json.enc']));
   });
 });

@@ -50,7 +50,7 @@ describe('finance and collections pages', () => {
     const page = await browser.newPage();
     await page.goto(`${url}/`);
     const panel = page.locator('.kpi-panel');
-    await expect(panel.locator('.kpi-label').allTextContents()).resolves.toEqual(['DSO (épuisement du CA)', 'Retard moyen (ADD)', 'Efficacité du recouvrement (CEI)', 'Part échue', 'Créances irrécouvrables (12 mois)']);
+    await expect(panel.locator('.kpi-label').allTextContents()).resolves.toEqual(['DSO (épuisement du CA)', 'Retard de l’encours (ADD)', 'Efficacité du recouvrement (CEI)', 'Part échue', 'Créances irrécouvrables (12 mois)']);
     await expect(panel.locator('.kpi').first().getAttribute('title')).resolves.toMatch(/^DSO par épuisement du chiffre d'affaires/);
     // The trend is drawn wide and narrow (for phones); at the default width the wide one shows.
     await expect(panel.locator('figure .chart-wide svg > title').textContent()).resolves.toMatch(/DSO par épuisement/);

@@ -193,7 +193,7 @@ describe('the worklist page', () => {
     expect(html).toContain('Promesse SARL');
     expect(html).not.toMatch(/<script/i);
     const csv = await (await fetch(`${sites.fr.url}/digest/Alice_20Martin.csv`)).text();
-    expect(csv.split('\r\n')[1]).toMatch(/^PROM;Promesse SARL;Mise en demeure;1100;1100;2;2024-06-01;2024-06-11;non tenue;Marie Dupont;/);
+    expect(csv.split('\r\n')[1]).toMatch(/^PROM;Promesse SARL;Mise en demeure;1100;1100;2;01\/06\/2024;11\/06\/2024;non tenue;Marie Dupont;/);
     await page.close();
   });
 });

@@ -161,7 +161,8 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
     expect(byLine.get('8')?.[5]).toBe(`'=HYPERLINK("http://x","y")`);
     expect(byLine.get('11')?.[5]).toBe("'@SUM(1+1)");
     expect(byLine.get('12')?.[5]).toBe('<script>alert(3)</script>');
-    expect(byLine.get('14')?.slice(2, 4)).toEqual(['error', 'csv']);
+    // Codes in the page's language: the severity 'error' and the input 'csv' (a line that could not be split).
+    expect(byLine.get('14')?.slice(2, 4)).toEqual(['erreur', 'ligne illisible']);
     expect(byLine.get('14')?.[6]).toBe('X9,A,invoice,2024-01-10,2024-02-09,1.00,,,extra,more');
     // A coded reason is worded in the site's language, in the file as on the page.
     expect(byLine.get('13')?.[4]).toBe('Datée après la date de situation (31 mars 2024) : laissée de côté pour ce traitement');

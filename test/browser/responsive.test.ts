@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
+import { financeLanguages } from '../../site/lib/i18n/finance.ts';
 import { pageSizes } from '../../site/lib/lists.ts';
 import { euros, integer, points } from '../french.ts';
 import { queryWarehouse } from '../helpers.ts';
@@ -391,10 +392,12 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
   });
 
   it('groups the overview alerts by kind, with counts and the amount at stake, the most costly first', async () => {
-    const kinds = await q<{ alert: string; n: number }>(`select alert, count(*) as n from alerts group by alert`);
+    // Each kind by its French word, as the page and its CSV name it (the code stays in the warehouse).
+    const kinds = (await q<{ alert: string; n: number }>(`select alert, count(*) as n from alerts group by alert`))
+      .map((k) => ({ ...k, alert: financeLanguages.fr.collections.alertTypes[k.alert] ?? k.alert }));
     const page = await open('fr', '/', 1280);
     const rows = await page.locator('#alert-kinds tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ alert: tr.querySelector('th')!.getAttribute('data-csv')!, count: tr.querySelectorAll('td')[0]!.textContent!, amount: Number(tr.querySelectorAll('td')[2]!.getAttribute('data-csv')!.replace(',', '.')) })),
+      trs.map((tr) => ({ alert: tr.querySelector('th')!.textContent!.trim(), count: tr.querySelectorAll('td')[0]!.textContent!, amount: Number(tr.querySelectorAll('td')[2]!.getAttribute('data-csv')!.replace(',', '.')) })),
     );
     expect(rows.map((r) => r.alert).sort()).toEqual(kinds.map((k) => k.alert).sort());
     for (const r of rows) expect(r.count.replace(/\s/g, '')).toBe(String(kinds.find((k) => k.alert === r.alert)!.n));

@@ -12,7 +12,7 @@ import { makeFormat } from '../../site/lib/format.ts';
 import { financeLanguages } from '../../site/lib/i18n/finance.ts';
 import { en } from '../../site/lib/i18n/en.ts';
 import { fr } from '../../site/lib/i18n/fr.ts';
-import type { AlertRow, ClientDunningGroup } from '../../site/lib/warehouse.ts';
+import type { AlertsRow, DunningGroupsRow } from '../../site/lib/warehouse/tables.ts';
 import { warehouseColumnTypes, type WarehouseTable } from '../../site/lib/warehouse/tables.ts';
 
 const nbsp = '\u00a0';
@@ -94,7 +94,7 @@ describe('client_alert_kinds', () => {
       ['C2', 'overdue_60', 1, '2026-10-30', 42],
     ]);
     // A lone alert is worded from its own row, as on the full alert list; a group by its count.
-    const own = (invoice: string | null, limit: string | null): AlertRow => ({
+    const own = (invoice: string | null, limit: string | null): AlertsRow => ({
       alert: invoice ? 'overdue_60' : 'over_limit', client_id: 'C', invoice_id: invoice, first_seen_date: '2026-10-30', amount: invoice ? 42 : 1000, detail: '', limit_amount: limit ? Number(limit) : null,
       previous_grade: null, grade: null, pd_12m: null, grade_source: null, collective_procedure: null, days_late_calendar_3m: null, days_late_calendar_12m: null, payment_terms: null, longest_days: null,
     });
@@ -146,7 +146,7 @@ describe('dunning_groups', () => {
         row('F5', 9, 'preventive_reminder', -4, '100.00'),
         row('F6', 8, 'preventive_reminder', -1, '200.00'),
       ],
-    })) as unknown as ClientDunningGroup[];
+    })) as unknown as DunningGroupsRow[];
     expect(groups.map((g) => [g.stage, g.invoice_ids, g.invoice_count, g.open_amount, g.days_from_due, g.days_from_due_max, g.client_invoice_count])).toEqual([
       ['litigation', 'F2, F1, F3', 3, 11713.61, 59, 106, 6], // 4 176,47 + 5 466,27 + 2 070,87, by priority 1, 3, 7
       ['formal_notice', 'F4', 1, 1915.52, 37, 37, 6],

@@ -53,6 +53,12 @@ describe('digest', () => {
     expect(html).toContain('non tenue (10/06/2024)');
   });
 
+  it('states a security policy that lets its inline styles apply, in the site and once decrypted from an encrypted build', () => {
+    const html = digestHtml(input, deskLanguages.fr, stages, format);
+    expect(html).toContain('style="');
+    expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]).toMatch(/style-src 'self' 'unsafe-inline'/);
+  });
+
   it('says when its data is too old to chase from, as every page does', () => {
     // staleDays as staleness() gives it for a build 9 days after the as-of date.
     expect(digestHtml({ ...input, staleDays: 9 }, deskLanguages.fr, stages, format)).toContain('Attention : ces données datent de 9 jours (arrêtées au 11 juin 2024)');
@@ -61,6 +67,7 @@ describe('digest', () => {
 
   it('has a CSV with the page’s separator and formulas neutralised', () => {
     const lines = digestCsv({ ...input, rows: [{ ...row, name: '=1+1' }] }, deskLanguages.fr, stages, format).split('\r\n');
-    expect(lines[1]).toBe(`C1;'=1+1;Mise en demeure;1100;1100;2;2024-06-01;2024-06-11;non tenue;Marie;marie@x.example;`);
+    // Dates as French Excel reads them (dd/mm/yyyy).
+    expect(lines[1]).toBe(`C1;'=1+1;Mise en demeure;1100;1100;2;01/06/2024;11/06/2024;non tenue;Marie;marie@x.example;`);
   });
 });

@@ -59,3 +59,28 @@ describe('the filters’ “all” option in French', () => {
       .toEqual(['Étape : Toutes', 'Commercial : Tous', 'Segment : Tous']);
   });
 });
+
+describe('one name per measure (docs/rules.md, "One name per measure")', () => {
+  it('names each days-late measure its own way, and one measure the same way wherever it is shown', async () => {
+    const { financeLanguages } = await import('../../site/lib/i18n/finance.ts');
+    const { deskLanguages } = await import('../../site/lib/i18n/desk.ts');
+    for (const lang of ['fr', 'en'] as const) {
+      const core = languages[lang];
+      const finance = financeLanguages[lang];
+      const desk = deskLanguages[lang];
+      const names = {
+        // kpi_monthly.avg_days_late (segments), client_months.avg_days_late (a client's months), collector_performance.days_beyond_terms (a rep's months)
+        monthSettled: [core.segments.daysLate, core.behaviour.daysLate, desk.rep.daysBeyondTerms],
+        settled12m: [core.behaviour.daysLate12m], // client_behaviour.days_late_12m
+        score12m: [finance.scores.features.days_late_12m ?? ''], // the score's, early counted as 0
+        add: [finance.kpis.add], // DSO − best-possible DSO
+      };
+      const expected = lang === 'fr'
+        ? { monthSettled: 'Retard au règlement (j)', settled12m: 'Retard au règlement (12 mois)', score12m: 'Retard au règlement sur 12 mois, avance comptée 0', add: 'Retard de l’encours (ADD)' }
+        : { monthSettled: 'Days late at settlement', settled12m: 'Days late at settlement (12 months)', score12m: 'Days late at settlement over 12 months, early counted as 0', add: 'Days delinquent (ADD)' };
+      for (const [measure, shown] of Object.entries(names)) expect(shown.map((name) => [measure, name])).toEqual(shown.map(() => [measure, expected[measure as keyof typeof expected]]));
+      // "Retard moyen" once named three of these at once.
+      expect(Object.values(names).flat().filter((name) => /retard moyen|average days late|avg\. days late/i.test(name))).toEqual([]);
+    }
+  });
+});

@@ -2,12 +2,12 @@
 // the safest to the riskiest (band_order), whatever points the fit gave them.
 import { describe, expect, inject, it, vi } from 'vitest';
 
-describe('scoreModel', () => {
+describe('score_model', () => {
   it('lists each criterion’s bands in band order, not by points', async () => {
     vi.resetModules();
     vi.stubEnv('ENCOURS_WAREHOUSE', inject('sampleWarehouse'));
-    const { scoreModel } = await import('../../site/lib/warehouse.ts');
-    const rows = await scoreModel();
+    const { read } = await import('../../site/lib/read.ts');
+    const rows = await read('score_model');
     const bandsOf = (feature: string) => rows.filter((r) => r.feature === feature).map((r) => r.band);
     // The bands of int_score_band_edges, in their order (0 = no data first), worded in English for
     // analysts from their edges: limit usage cut at 50 %, 80 % and 100 %; days past due at 0, 15,

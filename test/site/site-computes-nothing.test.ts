@@ -89,3 +89,16 @@ describe('the scan itself', () => {
     expect(reasons('select * from {kpi_monthly} order by month_end')).toEqual([]);
   });
 });
+
+describe('row types', () => {
+  it('come from the contracts (tables.ts): the hand-written ones left in site/lib/warehouse/ only go, none is added', () => {
+    // Still to move to read() and tables.ts (issue #28, item 1): the rows the lists' modules
+    // (list-data.ts, list-rows.ts) and the client page's open items read. RunRecord and
+    // WarehouseFile describe run_history.json and the files on disk, not a mart's rows.
+    const left = ['AgeingRow', 'Bucket', 'BucketAmount', 'BucketShare', 'Client', 'ClientAgeing', 'CreditLimit', 'MonthlyAgeing', 'OpenInvoice', 'RunRecord', 'UnappliedPayment', 'WarehouseFile', 'WorklistRow'];
+    const written = filesUnder(join(root, 'site', 'lib', 'warehouse'), ['.ts'])
+      .filter((file) => !file.endsWith('tables.ts'))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^export interface (\w+)/gm)].map((m) => m[1]!));
+    expect(written.sort()).toEqual(left);
+  });
+});

@@ -272,4 +272,5 @@ final as (
 select source_file, line::integer as line, severity, reason, input, record_id, raw_line,
        reason_code, reason_number::bigint as reason_number, reason_ref
 from final
-order by severity, source_file, line
+-- As the quality page and its CSV list them: errors first, then warnings, then infos, by file and line.
+order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason

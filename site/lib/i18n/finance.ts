@@ -1,6 +1,6 @@
 // Labels of the KPI, provisions and forecast parts of the site, per language (kept beside fr.ts and
 // en.ts while those grow; same rule: every label of these pages is here).
-import type { AlertRow, DunningRow } from '../warehouse.ts';
+import type { AlertsRow, DunningRow } from '../warehouse/tables.ts';
 import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
@@ -13,6 +13,12 @@ export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disput
 const daysRange = (r: DunningReasonParts, to: string, sign = 1) => {
   const [a, b] = sign > 0 ? [r.days_from_due, r.days_from_due_max ?? r.days_from_due] : [-(r.days_from_due_max ?? r.days_from_due), -r.days_from_due];
   return a === b ? String(a) : `${a} ${to} ${b}`;
+};
+
+/** A row's place in the schedule: every row but a claim to declare has one (dunning.json's expression test). */
+const scheduleOf = (r: DunningReasonParts) => {
+  if (r.scheduled_stage === null || r.schedule_day === null || r.stage_start_day === null) throw new Error(`dunning: a ${r.stage ?? ''} row without its place in the schedule`);
+  return { scheduled: r.scheduled_stage, day: r.schedule_day, startDay: r.stage_start_day };
 };
 
 /** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
@@ -29,7 +35,7 @@ export const claimDeadlineEn = (r: Pick<DunningReasonParts, 'claim_deadline_date
   : `, by ${dmy(r.claim_deadline_date)} (counted from the judgment)`;
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
-export type AlertParts = Omit<AlertRow, 'client_id' | 'first_seen_date'>;
+export type AlertParts = Omit<AlertsRow, 'client_id' | 'first_seen_date'>;
 
 const stagesFr: Record<string, string> = {
   preventive_reminder: 'Relance préventive', reminder_1: 'Relance 1', reminder_2: 'Relance 2', formal_notice: 'Mise en demeure',
@@ -117,7 +123,7 @@ const fr = {
     rocAlt: (model: string, naive: string) => `Courbes ROC du score (AUC ${model}) et de la règle naïve du retard maximal (AUC ${naive}) sur l’échantillon de validation.`,
     migration: (from: string, to: string) => `Migration des notes du ${from} au ${to} (clients notés aux deux dates ; en ligne la note d’il y a 12 mois)`,
     meaning: 'A : risque très faible, vendre librement · B : faible, conditions habituelles · C : modéré, surveiller, relances plus tôt · D : élevé, délais courts ou garanties · E : très élevé ou en défaut, comptant ou garanti, recouvrer.',
-    features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard moyen sur 12 mois', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', share_disputed: 'Part des factures en litige', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
+    features: { max_days_past_due: 'Retard maximal (jours)', days_late_12m: 'Retard au règlement sur 12 mois, avance comptée 0', days_late_trend: 'Tendance des retards (3 mois − 12 mois)', share_over_60: 'Part de l’encours à plus de 60 jours', share_disputed: 'Part des factures en litige', limit_usage: 'Utilisation de la limite', tenure: 'Ancienneté' } as Record<string, string>,
     // The words of a band of the scorecard around its edges (score_model.band_unit, band_above,
     // band_up_to), put together by format.ts's scoreBandLabel: the edges are written once, in SQL.
     bandWords: {
@@ -207,14 +213,15 @@ const fr = {
       if (r.stage === 'declare_claim') {
         return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC, quatre hors de France métropolitaine (R622-24)${claimDeadlineFr(r)}`;
       }
-      const stage = (stagesFr[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
+      const { scheduled, day, startDay } = scheduleOf(r);
+      const stage = (stagesFr[scheduled] ?? scheduled).toLowerCase();
       if (r.stage === 'paused_promise') return `Promesse de paiement pour le ${dmy(r.paused_until_date)} : relances suspendues jusque-là (sinon : ${stage})`;
       if (r.stage === 'paused_do_not_chase') return `Ne pas relancer jusqu’au ${dmy(r.paused_until_date)} (sinon : ${stage})`;
       if (r.is_disputed || r.stage === 'paused_dispute') return `En litige : relances suspendues jusqu’au règlement du litige (sinon : ${stage})`;
-      if (r.days_from_due < 0) return `Échéance dans ${daysRange(r, 'à', -1)} jours : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
-      if (r.days_from_due === 0) return `Échéance aujourd’hui : ${stage} dès ${-r.schedule_day} jours avant l’échéance`;
-      if (r.shift_days > 0) return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${r.stage_start_day} (jour ${r.schedule_day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
-      return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${r.schedule_day}`;
+      if (r.days_from_due < 0) return `Échéance dans ${daysRange(r, 'à', -1)} jours : ${stage} dès ${-day} jours avant l’échéance`;
+      if (r.days_from_due === 0) return `Échéance aujourd’hui : ${stage} dès ${-day} jours avant l’échéance`;
+      if (r.shift_days > 0) return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${startDay} (jour ${day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
+      return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${day}`;
     },
     /** A client's alerts of one kind, when it has several (clientAlertKinds): how many, and the amount at stake. */
     alertKindDetail: (alert: string, n: string, plural: Intl.LDMLPluralRule, amount: string): string => {
@@ -261,7 +268,7 @@ const fr = {
   kpis: {
     title: 'Indicateurs du poste clients',
     dso: 'DSO (épuisement du CA)',
-    add: 'Retard moyen (ADD)',
+    add: 'Retard de l’encours (ADD)',
     cei: 'Efficacité du recouvrement (CEI)',
     overdueRate: 'Part échue',
     badDebtRate: 'Créances irrécouvrables (12 mois)',
@@ -336,7 +343,7 @@ const fr = {
     backtestText: (dates: string, model: string, naive: string) =>
       `Refaite à ${dates} fins de mois passées avec l’historique connu alors, la prévision s’est écartée des encaissements réels de ${model} (erreur absolue pondérée), contre ${naive} pour la prévision naïve « tout est payé à l’échéance ».`,
     method: (disputed: string, over90: string) =>
-      `Chaque facture ouverte est attendue à son échéance + le retard moyen habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; une facture déjà plus en retard que cela, ce même retard plus tard encore à partir d’aujourd’hui (jamais toutes le lendemain) ; ${disputed} seulement d’une facture en litige et ${over90} d’une facture à plus de 90 jours de retard ; rien des clients en procédure collective (un dividende incertain). La semaine 1 commence au premier jour ouvré qui suit la date de situation. La fourchette est ± l’erreur mesurée sur l’historique.`,
+      `Chaque facture ouverte est attendue à son échéance + le retard au règlement habituel du client sur 12 mois (celui de son segment s’il a peu d’historique) ; une facture déjà plus en retard que cela, ce même retard plus tard encore à partir d’aujourd’hui (jamais toutes le lendemain) ; ${disputed} seulement d’une facture en litige et ${over90} d’une facture à plus de 90 jours de retard ; rien des clients en procédure collective (un dividende incertain). La semaine 1 commence au premier jour ouvré qui suit la date de situation. La fourchette est ± l’erreur mesurée sur l’historique.`,
   },
 };
 
@@ -373,7 +380,7 @@ const en: FinanceLabels = {
     rocAlt: (model, naive) => `ROC curves of the score (AUC ${model}) and of the naive maximum-days-past-due rule (AUC ${naive}) on the validation sample.`,
     migration: (from, to) => `Grade migration from ${from} to ${to} (clients scored at both dates; rows: the grade 12 months earlier)`,
     meaning: 'A: very low risk, sell freely · B: low, usual terms · C: moderate, watch, earlier reminders · D: high, short terms or guarantees · E: very high or in default, cash or secured only, collect.',
-    features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Average days late over 12 months', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', share_disputed: 'Share of invoices disputed', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
+    features: { max_days_past_due: 'Maximum days past due', days_late_12m: 'Days late at settlement over 12 months, early counted as 0', days_late_trend: 'Days-late trend (3 months − 12 months)', share_over_60: 'Share of the balance beyond 60 days', share_disputed: 'Share of invoices disputed', limit_usage: 'Credit-limit usage', tenure: 'Tenure' },
     bandWords: {
       noValue: 'no data',
       missing: { days_late_12m: 'no history', days_late_trend: 'no history', limit_usage: 'no limit' },
@@ -456,14 +463,15 @@ const en: FinanceLabels = {
       if (r.stage === 'declare_claim') {
         return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC, four outside metropolitan France (R622-24)${claimDeadlineEn(r)}`;
       }
-      const stage = (stagesEn[r.scheduled_stage] ?? r.scheduled_stage).toLowerCase();
+      const { scheduled, day, startDay } = scheduleOf(r);
+      const stage = (stagesEn[scheduled] ?? scheduled).toLowerCase();
       if (r.stage === 'paused_promise') return `Promise to pay by ${dmy(r.paused_until_date)}: dunning paused until then (${stage} otherwise)`;
       if (r.stage === 'paused_do_not_chase') return `Do not chase until ${dmy(r.paused_until_date)} (${stage} otherwise)`;
       if (r.is_disputed || r.stage === 'paused_dispute') return `Disputed: dunning paused until the dispute is settled (${stage} otherwise)`;
-      if (r.days_from_due < 0) return `Due in ${daysRange(r, 'to', -1)} days: ${stage} from ${-r.schedule_day} days before the due date`;
-      if (r.days_from_due === 0) return `Due today: ${stage} from ${-r.schedule_day} days before the due date`;
-      if (r.shift_days > 0) return `${daysRange(r, 'to')} days past due: ${stage} from day ${r.stage_start_day} (day ${r.schedule_day}, ${r.shift_days} days earlier for grade ${r.grade})`;
-      return `${daysRange(r, 'to')} days past due: ${stage} from day ${r.schedule_day}`;
+      if (r.days_from_due < 0) return `Due in ${daysRange(r, 'to', -1)} days: ${stage} from ${-day} days before the due date`;
+      if (r.days_from_due === 0) return `Due today: ${stage} from ${-day} days before the due date`;
+      if (r.shift_days > 0) return `${daysRange(r, 'to')} days past due: ${stage} from day ${startDay} (day ${day}, ${r.shift_days} days earlier for grade ${r.grade})`;
+      return `${daysRange(r, 'to')} days past due: ${stage} from day ${day}`;
     },
     alertKindDetail: (alert, n, plural, amount) => {
       switch (alert) {
@@ -509,7 +517,7 @@ const en: FinanceLabels = {
   kpis: {
     title: 'Receivables indicators',
     dso: 'DSO (countback)',
-    add: 'Average days delinquent (ADD)',
+    add: 'Days delinquent (ADD)',
     cei: 'Collection effectiveness (CEI)',
     overdueRate: 'Overdue rate',
     badDebtRate: 'Bad-debt rate (12 months)',

@@ -1,8 +1,9 @@
-// The collections desk: the worklist by client, the collections log (actions, promises,
-// disputes, contacts), the account statements and dunning letters, and the company's details.
+// The collections desk: the worklist by client and the dunning letters, for the lists. The
+// collections log, disputes, statements, letter lines, rep performance and the company's details
+// are read with read() (site/lib/read.ts).
 import { memo } from '../read.ts';
 import type { LegalBasis } from '../i18n/desk.ts';
-import type { Columns, TableRow } from './tables.ts';
+import type { TableRow } from './tables.ts';
 
 export interface WorklistRow {
   priority: number;
@@ -44,120 +45,7 @@ export const worklist = () =>
            disputed_invoice_count, disputed_amount, contact_name, contact_role, contact_email, contact_phone
     from {worklist} order by priority`);
 
-export interface ActionRow {
-  client_id: string;
-  action_date: string;
-  kind: string;
-  invoice_ids: string;
-  promise_date: string | null;
-  promise_amount: number | null;
-  /** claim_declared: the amount declared to the mandataire. */
-  claim_amount: number | null;
-  dispute_reason: string | null;
-  dispute_status: string | null;
-  until_date: string | null;
-  author: string | null;
-  note: string | null;
-}
-
-/** The collections log, newest first per client (the client page's timeline). */
-export const collectionActions = () =>
-  memo<ActionRow>('collectionActions', ['collection_actions'], `
-    select client_id, action_date, kind, invoice_ids, promise_date, promise_amount, claim_amount, dispute_reason, dispute_status, until_date, author, note
-    from {collection_actions} order by client_id, action_date desc, source_file, line desc`);
-
-export interface DisputeReasonRow {
-  reason: string;
-  open_count: number;
-  open_amount: number;
-  open_0_30_amount: number;
-  open_31_60_amount: number;
-  open_61_90_amount: number;
-  open_over_90_amount: number;
-  open_age_unknown_amount: number;
-  avg_days_open: number | null;
-  closed_90d_count: number;
-  avg_days_to_close: number | null;
-}
-
-export const disputesByReason = () =>
-  memo<DisputeReasonRow>('disputesByReason', ['disputes_by_reason'], `select * from {disputes_by_reason} order by open_amount desc, reason`);
-
-/** The age bands of disputes_by_reason's four amounts, in order ('0-30', '31-60', '61-90', '>90' by default): the column heads. */
-export type DisputeAgeBand = Columns<'dispute_age_bands', 'band_order' | 'age_band', 'band_order' | 'age_band'>;
-
-export const disputeAgeBands = () =>
-  memo<DisputeAgeBand>('disputeAgeBands', ['dispute_age_bands'], `select band_order, age_band from {dispute_age_bands} order by band_order`);
-
-export interface CompanyRow {
-  name: string | null;
-  address: string | null;
-  city: string | null;
-  siren: string | null;
-  email: string | null;
-  phone: string | null;
-  as_of_date: string;
-  payment_deadline_days: number;
-  stale_after_days: number;
-  indemnity_amount: number;
-  penalty_rate_points: number;
-  provision_min_history_months: number;
-  forecast_disputed_share: number;
-  forecast_over90_share: number;
-}
-
-export const company = () => memo<CompanyRow>('company', ['company'], `select * from {company}`).then((rows) => rows[0] ?? null);
-
-export interface StatementRow {
-  client_id: string;
-  item_count: number;
-  invoices_open_amount: number;
-  credits_open_amount: number;
-  total_open_amount: number;
-  overdue_amount: number;
-  unapplied_cash_amount: number;
-  balance_amount: number;
-}
-
-export const statements = () => memo<StatementRow>('statements', ['statements'], `select * from {statements} order by client_id`);
-
-export interface StatementLine {
-  client_id: string;
-  line_kind: 'invoice' | 'credit_note' | 'unapplied_payment';
-  document_id: string;
-  document_date: string;
-  due_date: string | null;
-  amount: number;
-  open_amount: number;
-  days_past_due: number | null;
-}
-
-export const statementLines = () =>
-  memo<StatementLine>('statementLines', ['statement_lines'], `
-    select * from {statement_lines} order by client_id, line_kind = 'unapplied_payment', due_date nulls last, document_date, document_id`);
-
 /** A dunning letter (the `letters` mart): its language and law, what it claims, whether it can be posted. */
 export type LetterRow = TableRow<'letters'> & { letter: 'preventive_reminder' | 'reminder_1' | 'reminder_2' | 'formal_notice'; letter_language: 'fr' | 'en'; legal_basis: LegalBasis };
 
 export const letters = () => memo<LetterRow>('letters', ['letters'], `select * from {letters} order by client_id`);
-
-export type LetterLine = TableRow<'letter_lines'>;
-
-export const letterLines = () => memo<LetterLine>('letterLines', ['letter_lines'], `select * from {letter_lines} order by client_id, due_date, invoice_id`);
-
-export interface PerformanceRow {
-  sales_rep: string;
-  month: string;
-  clients_chased: number;
-  chased_amount: number;
-  collected_after_action_amount: number;
-  promises_made: number;
-  promises_kept: number;
-  promises_broken: number;
-  disputes_resolved: number;
-  days_beyond_terms: number | null;
-}
-
-/** Per rep and month: chased, collected after an action, promises, disputes, days beyond terms. */
-export const collectorPerformance = () =>
-  memo<PerformanceRow>('collectorPerformance', ['collector_performance'], `select * from {collector_performance} order by sales_rep, month desc`);

@@ -35,28 +35,6 @@ export function warehouseLineage(): Lineage {
   return parsed.data;
 }
 
-export interface QualityRow {
-  source_file: string;
-  line: number | null;
-  severity: 'error' | 'warning' | 'info';
-  reason: string;
-  input: string | null;
-  record_id: string | null;
-  raw_line: string | null;
-  /** The reason as a code with its parts, for the reasons the quality model words itself (else null: shown as written). */
-  reason_code: string | null;
-  reason_number: number | null;
-  reason_ref: string | null;
-}
-
-/** The last run's quality report: errors first, then warnings, then infos, by file and line. */
-export const qualityRows = () =>
-  memo<QualityRow>('quality', ['quality'], `
-    select source_file, line, severity, reason, input, record_id, raw_line,
-           reason_code, reason_number, reason_ref
-    from {quality}
-    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason`);
-
 /** One earlier (or this) run's manifest, as run_history.json keeps them, newest first. */
 export interface RunRecord {
   run_id: string;

@@ -9,8 +9,8 @@ import { format } from '../../lib/format.ts';
 import { desk } from '../../lib/i18n/desk.ts';
 import { finance } from '../../lib/i18n/finance.ts';
 import { language } from '../../lib/i18n/index.ts';
-import { read } from '../../lib/read.ts';
-import { company as loadCompany, readManifest, worklist } from '../../lib/warehouse.ts';
+import { read, readOne } from '../../lib/read.ts';
+import { readManifest, worklist } from '../../lib/warehouse.ts';
 
 // One page per row of worklist_reps (the reps with clients in the worklist), with the rep's rows of the worklist.
 export async function getStaticPaths() {
@@ -22,7 +22,7 @@ export async function GET({ props }: APIContext): Promise<Response> {
   const { rep, rows } = props as { rep: string; rows: Awaited<ReturnType<typeof worklist>> };
   const asOf = readManifest().as_of_date;
   // The same rule as every page's warning (components/Staleness.astro).
-  const age = staleness(asOf, buildDate(), (await loadCompany())?.stale_after_days ?? null);
+  const age = staleness(asOf, buildDate(), (await readOne('company'))?.stale_after_days ?? null);
   const html = digestHtml({ rep, rows, asOf, pageHref: repPageLink(rep), language: language(), staleDays: age.isStale ? age.days : null }, desk, finance.collections.stages, format);
   return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
