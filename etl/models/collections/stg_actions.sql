@@ -3,7 +3,8 @@
 -- note on a client, typed. kind is a code (call, email, letter, promise, dispute, do_not_chase,
 -- claim_declared, note) read from English or French words; a dispute's reason and status
 -- likewise. A declared claim gives its amount (claim_amount) and the mandataire's name in its note.
--- reject_reason says why a line cannot be used.
+-- reject_reason says why a line cannot be used, warning what was assumed, each a
+-- reason(code, field, ref, n, parts) (macros.sql).
 with source as (
   select * from raw_actions
 ),
@@ -34,9 +35,9 @@ typed as (
     list_filter(list_transform(regexp_split_to_array(coalesce(invoice_ids, ''), '[,;|]'), x -> trim(x)), x -> x <> '') as invoice_ids,
     parse_date(promise_date) as promise_date,
     promise_amount_read.value as promise_amount,
-    promise_amount_read.problem as promise_amount_problem,
+    promise_amount_read,
     claim_amount_read.value as claim_amount,
-    claim_amount_read.problem as claim_amount_problem,
+    claim_amount_read,
     dispute_id,
     case regexp_replace(strip_accents(lower(trim(dispute_reason))), '[\s_-]+', ' ', 'g')
       when 'price' then 'price' when 'prix' then 'price' when 'tarif' then 'price'
@@ -77,29 +78,36 @@ final as (
     dispute_id, case when dispute_reason_text is not null then coalesce(dispute_reason, 'other') end as dispute_reason, dispute_owner, dispute_status,
     dispute_opened_date, dispute_closed_date, until_date, author, note,
     case
-      when client_id is null then 'missing client id'
-      when action_date is null then 'action date ''' || coalesce(action_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-      when is_implausible_date(action_date) then 'action date ' || action_date || ' is outside 1990–2099'
-      when kind is null then 'kind ''' || coalesce(kind_text, '') || ''' is not one of call, email, letter, promise, dispute, do_not_chase, claim_declared, note (or appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance)'
-      when kind = 'promise' and promise_date is null then 'promise date ''' || coalesce(promise_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-      when kind = 'promise' and promise_date < action_date then 'promise date ' || promise_date || ' is before the action date ' || action_date
-      when kind = 'promise' and promise_amount_problem is not null then 'promise amount ''' || promise_amount_text || ''' ' || promise_amount_problem
-      when kind = 'promise' and promise_amount is null then 'promise amount ''' || coalesce(promise_amount_text, '') || ''' is not a number'
-      when kind = 'promise' and promise_amount <= 0 then 'promise amount is not positive'
-      when kind = 'claim_declared' and claim_amount_problem is not null then 'claim amount ''' || claim_amount_text || ''' ' || claim_amount_problem
-      when kind = 'claim_declared' and claim_amount is null then 'claim amount ''' || coalesce(claim_amount_text, '') || ''' is not a number: a declared claim states its amount'
-      when kind = 'claim_declared' and claim_amount <= 0 then 'claim amount is not positive'
-      when kind = 'dispute' and dispute_id is null and len(invoice_ids) = 0 then 'a dispute names no invoice and no dispute id'
-      when kind = 'dispute' and dispute_status is null and dispute_status_text is not null then 'dispute status ''' || dispute_status_text || ''' is not open or closed (ouvert, clos)'
-      when dispute_opened_date is null and dispute_opened_date_text is not null then 'dispute opened date ''' || dispute_opened_date_text || ''' does not match the date format ' || getvariable('date_format')
-      when dispute_closed_date is null and dispute_closed_date_text is not null then 'dispute closed date ''' || dispute_closed_date_text || ''' does not match the date format ' || getvariable('date_format')
-      when kind = 'do_not_chase' and until_date is null then 'do-not-chase-until date ''' || coalesce(until_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
+      when client_id is null then reason('missing_client_id')
+      when action_date is null then reason('date_unreadable', field := 'action_date', ref := coalesce(action_date_text, ''), parts := [getvariable('date_format')])
+      when is_implausible_date(action_date) then reason('date_implausible', field := 'action_date', ref := action_date)
+      when kind is null then reason('action_kind_unknown', field := 'kind', ref := coalesce(kind_text, ''))
+      when kind = 'promise' and promise_date is null
+        then reason('date_unreadable', field := 'promise_date', ref := coalesce(promise_date_text, ''), parts := [getvariable('date_format')])
+      when kind = 'promise' and promise_date < action_date
+        then reason('promise_before_action', field := 'promise_date', ref := promise_date, parts := [action_date::varchar])
+      when kind = 'promise' and promise_amount is null
+        then reason('amount_' || coalesce(promise_amount_read.problem_code, 'not_a_number'), field := 'promise_amount',
+                    ref := coalesce(promise_amount_text, ''), parts := [promise_amount_read.currency])
+      when kind = 'promise' and promise_amount <= 0 then reason('not_positive', field := 'promise_amount')
+      when kind = 'claim_declared' and claim_amount_read.problem_code is not null
+        then reason('amount_' || claim_amount_read.problem_code, field := 'claim_amount', ref := claim_amount_text, parts := [claim_amount_read.currency])
+      when kind = 'claim_declared' and claim_amount is null then reason('claim_amount_missing', field := 'claim_amount', ref := coalesce(claim_amount_text, ''))
+      when kind = 'claim_declared' and claim_amount <= 0 then reason('not_positive', field := 'claim_amount')
+      when kind = 'dispute' and dispute_id is null and len(invoice_ids) = 0 then reason('dispute_without_invoice')
+      when kind = 'dispute' and dispute_status is null and dispute_status_text is not null
+        then reason('dispute_status_unknown', field := 'dispute_status', ref := dispute_status_text)
+      when dispute_opened_date is null and dispute_opened_date_text is not null
+        then reason('date_unreadable', field := 'dispute_opened_date', ref := dispute_opened_date_text, parts := [getvariable('date_format')])
+      when dispute_closed_date is null and dispute_closed_date_text is not null
+        then reason('date_unreadable', field := 'dispute_closed_date', ref := dispute_closed_date_text, parts := [getvariable('date_format')])
+      when kind = 'do_not_chase' and until_date is null
+        then reason('date_unreadable', field := 'until_date', ref := coalesce(until_date_text, ''), parts := [getvariable('date_format')])
     end as reject_reason,
     case
       when kind = 'dispute' and dispute_reason is null and dispute_reason_text is not null
-        then 'dispute reason ''' || dispute_reason_text || ''' is not one of price, quality, delivery, quantity, billing, duplicate, other; counted as other'
-      when kind = 'claim_declared' and nullif(trim(note), '') is null
-        then 'a declared claim names no mandataire (write the name in its note)'
+        then reason('dispute_reason_unknown', field := 'dispute_reason', ref := dispute_reason_text)
+      when kind = 'claim_declared' and nullif(trim(note), '') is null then reason('claim_without_mandataire', field := 'note')
     end as warning
   from typed
 )

@@ -1,7 +1,7 @@
 -- One row per client: each line of the clients file(s), typed, then each client of a FEC that
 -- the file does not list (named from CompAuxLib, or CompteLib for a per-client account, as of
 -- its latest line). reject_reason says why a line cannot be used, warning why a value on a kept
--- line was dropped or will not be used.
+-- line was dropped or will not be used, each a reason(code, field, ref, n, parts) (macros.sql).
 with source as (
   select * from raw_clients
 ),
@@ -42,9 +42,9 @@ typed as (
     credit_limit as credit_limit_text,
     insured_limit as insured_limit_text,
     guarantee_amount as guarantee_amount_text,
-    credit_limit_read.problem as credit_limit_problem,
-    insured_limit_read.problem as insured_limit_problem,
-    guarantee_amount_read.problem as guarantee_amount_problem,
+    credit_limit_read as credit_limit_read,
+    insured_limit_read as insured_limit_read,
+    guarantee_amount_read as guarantee_amount_read,
     procedure_date as procedure_date_text,
     row_number() over (partition by client_id order by source_file, line) as occurrence
   from amounts
@@ -52,22 +52,24 @@ typed as (
 
 final as (
   select
-    * exclude (credit_limit_text, insured_limit_text, guarantee_amount_text, credit_limit_problem, insured_limit_problem, guarantee_amount_problem, procedure_date_text, occurrence)
+    * exclude (credit_limit_text, insured_limit_text, guarantee_amount_text, credit_limit_read, insured_limit_read, guarantee_amount_read, procedure_date_text, occurrence)
       replace (case when is_implausible_date(procedure_date) then null else procedure_date end as procedure_date),
     case
-      when client_id is null then 'missing client id'
-      when occurrence > 1 then 'duplicate client id ' || client_id || ' (the first line is kept)'
+      when client_id is null then reason('missing_client_id')
+      when occurrence > 1 then reason('duplicate_id', field := 'client_id', ref := client_id)
     end as reject_reason,
     case
-      when credit_limit is null and credit_limit_text is not null then 'credit limit ''' || credit_limit_text || ''' ' || credit_limit_problem
-      when insured_limit is null and insured_limit_text is not null then 'insured limit ''' || insured_limit_text || ''' ' || insured_limit_problem
-      when guarantee_amount is null and guarantee_amount_text is not null then 'guarantee ''' || guarantee_amount_text || ''' ' || guarantee_amount_problem
+      when credit_limit is null and credit_limit_text is not null
+        then reason('amount_' || credit_limit_read.problem_code, field := 'credit_limit', ref := credit_limit_text, parts := [credit_limit_read.currency])
+      when insured_limit is null and insured_limit_text is not null
+        then reason('amount_' || insured_limit_read.problem_code, field := 'insured_limit', ref := insured_limit_text, parts := [insured_limit_read.currency])
+      when guarantee_amount is null and guarantee_amount_text is not null
+        then reason('amount_' || guarantee_amount_read.problem_code, field := 'guarantee_amount', ref := guarantee_amount_text, parts := [guarantee_amount_read.currency])
       when procedure_date is null and procedure_date_text is not null
-        then 'procedure date ''' || procedure_date_text || ''' does not match the date format ' || getvariable('date_format') || '; the claim deadline stays unknown'
-      when is_implausible_date(procedure_date) then 'procedure date ' || procedure_date || ' is outside 1990–2099; the claim deadline stays unknown'
+        then reason('procedure_date_unreadable', field := 'procedure_date', ref := procedure_date_text, parts := [getvariable('date_format')])
+      when is_implausible_date(procedure_date) then reason('procedure_date_implausible', field := 'procedure_date', ref := procedure_date)
       when payment_terms is not null and terms_basis(payment_terms) is null
-        then 'payment terms ''' || payment_terms || ''' are not understood; invoices without a due date get the default of '
-             || getvariable('default_terms_days') || ' days'
+        then reason('terms_not_understood', field := 'payment_terms', ref := payment_terms, n := getvariable('default_terms_days'))
     end as warning
   from typed
 ),
@@ -91,8 +93,8 @@ journal_clients as (
     null::varchar, null::varchar,
     null::date,
     null::varchar, null::varchar, null::varchar, null::varchar,
-    null::varchar,
-    null::varchar
+    null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]),
+    null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[])
   from journal_lines
   where client_id not in (select client_id from final where client_id is not null)
   group by client_id

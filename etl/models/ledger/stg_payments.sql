@@ -1,6 +1,6 @@
 -- One row per payment line: of the payments file(s), typed, of a FEC (client credits that are
 -- neither credit notes nor write-offs) and of a customer ledger (its payments). A payment without an id is named after its file and
--- line. reject_reason says why a line cannot be used.
+-- line. reject_reason says why a line cannot be used, as a reason(code, field, ref, n, parts) (macros.sql).
 with source as (
   select * from raw_payments
 ),
@@ -22,7 +22,7 @@ typed as (
     invoice_id,
     payment_date as payment_date_text,
     amount as amount_text,
-    amount_read.problem as amount_problem
+    amount_read
   from amounts
 ),
 
@@ -38,21 +38,23 @@ final as (
     null::varchar as letter_code,
     null::date as letter_date,
     case
-      when client_id is null then 'missing client id'
-      when payment_date is null then 'payment date ''' || coalesce(payment_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-      when is_implausible_date(payment_date) then 'payment date ' || payment_date || ' is outside 1990–2099'
-      when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' ' || coalesce(amount_problem, 'is not a number')
-      when amount <= 0 then 'amount is not positive (refunds are not read yet)'
-      when row_number() over (partition by payment_id order by source_file, line) > 1 then 'duplicate payment id ' || payment_id || ' (the first line is kept)'
+      when client_id is null then reason('missing_client_id')
+      when payment_date is null
+        then reason('date_unreadable', field := 'payment_date', ref := coalesce(payment_date_text, ''), parts := [getvariable('date_format')])
+      when is_implausible_date(payment_date) then reason('date_implausible', field := 'payment_date', ref := payment_date)
+      when amount is null
+        then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
+      when amount <= 0 then reason('payment_not_positive', field := 'amount')
+      when row_number() over (partition by payment_id order by source_file, line) > 1 then reason('duplicate_id', field := 'payment_id', ref := payment_id)
     end as reject_reason,
-    null::varchar as warning
+    null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as warning
   from typed
 ),
 
 -- Client credits of a FEC that are neither credit notes nor write-offs, and brought-forward credits.
 fec as (
   select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null::varchar, null::varchar
+         letter_code, letter_date, null, null
   from stg_fec_lines
   where item_kind = 'payment'
 ),
@@ -60,7 +62,7 @@ fec as (
 -- A customer ledger's payments (their problems are reported by stg_ledger_lines).
 ledger as (
   select source_file, line, item_id, client_id, entry_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null::varchar, null::varchar
+         letter_code, letter_date, null, null
   from stg_ledger_lines
   where item_kind = 'payment'
 )

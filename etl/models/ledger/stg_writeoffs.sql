@@ -8,7 +8,8 @@
 -- reversal always comes after the write-off it cancels): negative on most of them, the file's
 -- write-offs are negative. Counting every line instead would let a file with many reversals
 -- turn itself over. A write-off without an id is named after its
--- file and line. reject_reason says why a line cannot be used.
+-- file and line. reject_reason says why a line cannot be used, as a reason(code, field, ref, n, parts)
+-- (macros.sql).
 with source as (
   select * from raw_writeoffs
 ),
@@ -52,7 +53,7 @@ typed as (
     invoice_id,
     writeoff_date as writeoff_date_text,
     amount as amount_text,
-    amount_read.problem as amount_problem
+    amount_read
   from signed
 ),
 
@@ -69,14 +70,16 @@ final as (
     null::varchar as letter_code,
     null::date as letter_date,
     case
-      when client_id is null then 'missing client id'
-      when writeoff_date is null then 'write-off date ''' || coalesce(writeoff_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-      when is_implausible_date(writeoff_date) then 'write-off date ' || writeoff_date || ' is outside 1990–2099'
-      when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' ' || coalesce(amount_problem, 'is not a number')
-      when amount = 0 then 'amount is zero'
-      when row_number() over (partition by writeoff_id order by source_file, line) > 1 then 'duplicate write-off id ' || writeoff_id || ' (the first line is kept)'
+      when client_id is null then reason('missing_client_id')
+      when writeoff_date is null
+        then reason('date_unreadable', field := 'writeoff_date', ref := coalesce(writeoff_date_text, ''), parts := [getvariable('date_format')])
+      when is_implausible_date(writeoff_date) then reason('date_implausible', field := 'writeoff_date', ref := writeoff_date)
+      when amount is null
+        then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
+      when amount = 0 then reason('writeoff_zero', field := 'amount')
+      when row_number() over (partition by writeoff_id order by source_file, line) > 1 then reason('duplicate_id', field := 'writeoff_id', ref := writeoff_id)
     end as reject_reason,
-    null::varchar as warning
+    null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as warning
   from typed
 ),
 
@@ -84,7 +87,7 @@ final as (
 -- and debits (their reversals).
 fec as (
   select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
-         piece_ref, letter_code, letter_date, null::varchar, null::varchar
+         piece_ref, letter_code, letter_date, null, null
   from stg_fec_lines
   where item_kind = 'writeoff'
 )

@@ -1,26 +1,25 @@
 -- One row per problem found in the inputs: a rejected line (severity 'error', not loaded), a
 -- value dropped or a reference not honoured on a kept line ('warning'), or a line left out
 -- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
--- The reasons this model words itself also carry a code and its parts (reason_code,
--- reason_number, reason_ref), which the site words in its language; the readers' and staging's
--- reasons have no code yet and are shown as written.
+-- Every reason is a code and its parts (reason_code, reason_field, reason_ref, reason_number,
+-- reason_parts: see reason() in macros.sql), which the site words in its language; reason is the
+-- code in English (reason_text), for analysts. The readers' reasons, stg_invoices' and
+-- stg_ledger_lines' have no code yet: reason is their text, shown as written.
 -- A roll-up of `disputes` and `penalties`.
 with unreadable_lines as (
-  select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line,
-         null::varchar as reason_code, null::bigint as reason_number, null::varchar as reason_ref
+  select source_file, line, 'error' as severity, 'csv' as input, null::varchar as record_id, raw_line,
+         null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as r, reason as text
   from raw_rejects
 ),
 
 -- A report saved as CSV: the lines above its header, its section and total rows, not loaded.
 report_lines as (
-  select source_file, line, 'info', reason, 'csv', null, raw_line, null, null, null
+  select source_file, line, 'info', 'csv', null, raw_line, null, reason
   from raw_notes
 ),
 
 staged as (
   select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning from stg_clients
-  union all
-  select source_file, line, 'invoices', invoice_id, reject_reason, warning from stg_invoices
   union all
   select source_file, line, 'payments', payment_id, reject_reason, warning from stg_payments
   union all
@@ -32,44 +31,46 @@ staged as (
 ),
 
 rejected as (
-  select source_file, line, 'error', reject_reason, input, record_id, null, null, null, null from staged where reject_reason is not null
+  select source_file, line, 'error', input, record_id, null, reject_reason, null from staged where reject_reason is not null
 ),
 
 warned as (
-  select source_file, line, 'warning', warning, input, record_id, null, null, null, null from staged where reject_reason is null and warning is not null
+  select source_file, line, 'warning', input, record_id, null, warning, null from staged where reject_reason is null and warning is not null
+),
+
+-- stg_invoices still words its reasons in English: shown as written, with no code.
+invoices_rejected as (
+  select source_file, line, 'error', 'invoices', invoice_id, null, null, reject_reason from stg_invoices where reject_reason is not null
+),
+
+invoices_warned as (
+  select source_file, line, 'warning', 'invoices', invoice_id, null, null, warning from stg_invoices where reject_reason is null and warning is not null
 ),
 
 after_as_of as (
-  select source_file, line, 'info',
-         case dated_part
-           when 'settlement' then 'settlement (paid_date ' || record_date || ') after the as-of date ' || getvariable('as_of_date') || '; left out of this run'
-           when 'lettering' then 'lettered (DateLet ' || record_date || ') after the as-of date ' || getvariable('as_of_date') || '; the lettering date is not used in this run'
-           else 'dated after the as-of date ' || getvariable('as_of_date') || '; left out of this run'
-         end,
-         input, record_id, null,
-         case dated_part when 'settlement' then 'settlement_after_as_of' when 'lettering' then 'lettering_after_as_of' else 'after_as_of' end,
-         null, strftime(getvariable('as_of_date'), '%Y-%m-%d')
+  select source_file, line, 'info', input, record_id, null,
+         reason(case dated_part when 'settlement' then 'settlement_after_as_of' when 'lettering' then 'lettering_after_as_of' else 'after_as_of' end,
+                ref := strftime(getvariable('as_of_date'), '%Y-%m-%d'), parts := [record_date::varchar]),
+         null
   from int_after_as_of
 ),
 
 -- A FEC's lines: unusable ones, entries that do not balance, and à-nouveaux left out because the
 -- year before them is loaded (one row per file).
 fec_rejected as (
-  select source_file, line, 'error', reject_reason, 'fec', piece_ref, null, null, null, null
+  select source_file, line, 'error', 'fec', piece_ref, null, reject_reason, null
   from stg_fec_lines
   where reject_reason is not null
 ),
 
 fec_unbalanced as (
-  select source_file, line, 'warning', warning, 'fec', entry_num, null, null, null, null
+  select source_file, line, 'warning', 'fec', entry_num, null, warning, null
   from stg_fec_lines
   where warning is not null
 ),
 
 fec_superseded_openings as (
-  select source_file, min(line), 'info',
-         count(*) || ' opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward',
-         'fec', null, null, 'fec_openings_superseded', count(*), null
+  select source_file, min(line), 'info', 'fec', null, null, reason('fec_openings_superseded', n := count(*)), null
   from stg_fec_lines
   where line_class = 'opening_superseded'
   group by source_file
@@ -78,12 +79,10 @@ fec_superseded_openings as (
 -- A lettering group that has not netted to zero by the end of its fiscal year (only years over by
 -- the as-of date: a group of the current year may still be completed), named on its first line.
 fec_open_letter_groups as (
-  select first(source_file order by source_file, line), first(line order by source_file, line), 'warning',
-         'lettering group ' || letter_code || ' of client ' || client_id || ' (fiscal year ending ' || any_value(group_year_end)
-           || ') does not net to zero: ' || case when any_value(group_balance) > 0 then 'debits exceed credits by ' || any_value(group_balance)
-                                                 else 'credits exceed debits by ' || -any_value(group_balance) end
-           || '; what it does not settle is matched oldest due first',
-         'fec', letter_code, null, null, null, null
+  select first(source_file order by source_file, line), first(line order by source_file, line), 'warning', 'fec', letter_code, null,
+         reason(case when any_value(group_balance) > 0 then 'fec_letter_group_debits_exceed' else 'fec_letter_group_credits_exceed' end,
+                ref := letter_code, parts := [client_id, any_value(group_year_end)::varchar, abs(any_value(group_balance))::varchar]),
+         null
   from int_fec_letter_groups
   where group_balance <> 0 and group_year_end <= getvariable('as_of_date')
   group by client_id, letter_code, group_year
@@ -92,38 +91,34 @@ fec_open_letter_groups as (
 -- A customer ledger's lines: unusable ones, dropped values, and per file what its reading assumed
 -- (credits with no document type taken for payments; debits that are not sales documents taken
 -- for debit items, counted with the invoices), each said once with the setting that decides it.
+-- stg_ledger_lines still words its reasons in English: shown as written, with no code.
 ledger_rejected as (
-  select source_file, line, 'error', reject_reason, 'ledger', coalesce(document_id, client_id), null, null, null, null
+  select source_file, line, 'error', 'ledger', coalesce(document_id, client_id), null, null, reject_reason
   from stg_ledger_lines
   where reject_reason is not null
 ),
 
 ledger_warned as (
-  select source_file, line, 'warning', warning, 'ledger', coalesce(document_id, client_id), null, null, null, null
+  select source_file, line, 'warning', 'ledger', coalesce(document_id, client_id), null, null, warning
   from stg_ledger_lines
   where reject_reason is null and warning is not null
 ),
 
 ledger_readings as (
-  select source_file, min(line), 'info',
-         count(*) || ' credit lines with no document type read as payments: a credit note cannot be told from a payment without one; map openItems.columns.ledger.document_type to read them apart',
-         'ledger', null, null, null, count(*), null
+  select source_file, min(line), 'info', 'ledger', null, null, reason('ledger_credits_as_payments', n := count(*)), null
   from stg_ledger_lines
   where item_kind = 'payment' and document_kind is null
   group by source_file
   union all
-  select source_file, min(line), 'info',
-         count(*) || ' debit lines that are not sales documents (refunds, payments or write-offs reversed) read as debit items: each is owed like an invoice and counted with the invoices',
-         'ledger', null, null, null, count(*), null
+  select source_file, min(line), 'info', 'ledger', null, null, reason('ledger_debits_as_invoices', n := count(*)), null
   from stg_ledger_lines
   where item_kind = 'invoice' and document_kind in ('payment', 'writeoff', 'refund')
   group by source_file
 ),
 
 unknown_invoice_references as (
-  select source_file, line, 'warning',
-         source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
-         source_kind, source_id, null, null, null, null
+  select source_file, line, 'warning', source_kind, source_id, null,
+         reason('invoice_not_of_client', field := source_kind, ref := named_invoice_id, parts := [client_id]), null
   from int_credits
   where named_invoice_id is not null and invoice_ref is null
 ),
@@ -131,14 +126,10 @@ unknown_invoice_references as (
 -- A write-off reversal matched to no write-off, or cancelling more than its write-off has left
 -- (int_writeoff_reversals): not loaded, so it neither writes off more nor reinstates a receivable.
 writeoff_reversals_rejected as (
-  select source_file, line, 'error',
-         case problem
-           when 'unmatched' then 'write-off reversal of ' || amount || ' matches no earlier write-off of client ' || client_id
-                                 || ' (same invoice, lettering or PieceRef); not loaded: what was written off stays written off'
-           else 'write-off reversal of ' || amount || ' cancels more than write-off ' || reverses_writeoff_id || ' has left; not loaded'
-         end,
-         'writeoffs', reversal_id, null, 'writeoff_reversal_' || problem, null,
-         case problem when 'unmatched' then client_id else reverses_writeoff_id end
+  select source_file, line, 'error', 'writeoffs', reversal_id, null,
+         reason('writeoff_reversal_' || problem, ref := case problem when 'unmatched' then client_id else reverses_writeoff_id end,
+                parts := [amount::varchar]),
+         null
   from int_writeoff_reversals
   where problem is not null
 ),
@@ -146,10 +137,8 @@ writeoff_reversals_rejected as (
 -- A promise to pay logged on invoices already settled that day is a slip in the log, not a promise
 -- to watch: it raises no alert and is named here on its line of the actions file.
 promises_on_settled_invoices as (
-  select source_file, line, 'warning',
-         'promise to pay logged on ' || action_date || ' covers invoices already settled that day'
-           || case when len(invoice_ids) > 0 then ' (' || array_to_string(invoice_ids, ', ') || ')' else ' (nothing was open)' end || '; not watched',
-         'actions', client_id, null, 'promise_on_settled_invoices', null, strftime(action_date, '%Y-%m-%d')
+  select source_file, line, 'warning', 'actions', client_id, null,
+         reason('promise_on_settled_invoices', ref := strftime(action_date, '%Y-%m-%d'), parts := invoice_ids), null
   from int_promises
   where status = 'already_settled'
 ),
@@ -164,16 +153,14 @@ unlisted_client_ids as (
 ),
 
 unlisted_clients as (
-  select source_file, line, 'warning', 'client ' || client_id || ' is not in the clients file; shown under its id', 'clients', client_id, null,
-         'client_not_listed', null, client_id
+  select source_file, line, 'warning', 'clients', client_id, null, reason('client_not_listed', ref := client_id), null
   from unlisted_client_ids
   where exists (select 1 from raw_clients)
 ),
 
 no_clients_file as (
-  select null, null, 'info',
-         'no clients file: the ' || count(*) || ' clients are shown under their ids, with the default payment terms (' || getvariable('default_terms_days') || ' days)',
-         'clients', null, null, 'no_clients_file', count(*), getvariable('default_terms_days')::varchar
+  select null, null, 'info', 'clients', null, null,
+         reason('no_clients_file', n := count(*), ref := getvariable('default_terms_days')::varchar), null
   from unlisted_client_ids
   having count(*) > 0 and not exists (select 1 from raw_clients)
 ),
@@ -181,17 +168,15 @@ no_clients_file as (
 -- The ECB rate table must cover every half-year of late days; the run says so rather than guess,
 -- and says which end of the table is short.
 missing_rates as (
-  select 'data/reference/ecb_rates.csv', null, 'warning',
-         'late-payment penalties: ' || sum(days_without_rate - days_before_rate_table) || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years',
-         'penalties', null, null, 'ecb_rates_missing', sum(days_without_rate - days_before_rate_table), null
+  select 'data/reference/ecb_rates.csv', null, 'warning', 'penalties', null, null,
+         reason('ecb_rates_missing', n := sum(days_without_rate - days_before_rate_table)), null
   from penalties
   having sum(days_without_rate - days_before_rate_table) > 0
 ),
 
 rates_start_too_late as (
-  select 'data/reference/ecb_rates.csv', null, 'warning',
-         'late-payment penalties: ' || sum(days_before_rate_table) || ' days late before the first half-year of the ECB rate table were not priced; add the earlier half-years',
-         'penalties', null, null, 'ecb_rates_start_late', sum(days_before_rate_table), null
+  select 'data/reference/ecb_rates.csv', null, 'warning', 'penalties', null, null,
+         reason('ecb_rates_start_late', n := sum(days_before_rate_table)), null
   from penalties
   having sum(days_before_rate_table) > 0
 ),
@@ -199,9 +184,7 @@ rates_start_too_late as (
 -- A dispute the collections log keeps open although none of its invoices is open any more: not
 -- an open dispute (disputed_invoices), but the log should say it is closed.
 settled_disputes as (
-  select null, null, 'info',
-         'dispute ' || dispute_id || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log',
-         'actions', client_id, null, 'dispute_settled', null, dispute_id
+  select null, null, 'info', 'actions', client_id, null, reason('dispute_settled', ref := dispute_id), null
   from disputes
   where status = 'settled'
 ),
@@ -213,6 +196,8 @@ final as (
   union all select * from rates_start_too_late
   union all select * from rejected
   union all select * from warned
+  union all select * from invoices_rejected
+  union all select * from invoices_warned
   union all select * from after_as_of
   union all select * from unknown_invoice_references
   union all select * from writeoff_reversals_rejected
@@ -229,7 +214,8 @@ final as (
   union all select * from settled_disputes
 )
 
-select source_file, line::integer as line, severity, reason, input, record_id, raw_line,
-       reason_code, reason_number::bigint as reason_number, reason_ref
+-- reason: the coded reason in English (reason_text), or the text of a reason that has no code yet.
+select source_file, line::integer as line, severity, coalesce(reason_text(r), text) as reason, input, record_id, raw_line,
+       r.code as reason_code, r.number as reason_number, r.ref as reason_ref, r.field as reason_field, r.parts as reason_parts
 from final
 order by severity, source_file, line

@@ -43,19 +43,22 @@ export interface QualityRow {
   input: string | null;
   record_id: string | null;
   raw_line: string | null;
-  /** The reason as a code with its parts, for the reasons the quality model words itself (else null: shown as written). */
+  /** The reason as a code with its parts (site/lib/i18n/quality-reasons.ts words it); null for a reason still written as text. */
   reason_code: string | null;
   reason_number: number | null;
   reason_ref: string | null;
+  reason_field: string | null;
+  reason_parts: (string | null)[];
 }
 
 /** The last run's quality report: errors first, then warnings, then infos, by file and line. */
-export const qualityRows = () =>
-  memo<QualityRow>('quality', ['quality'], `
+export const qualityRows = async (): Promise<QualityRow[]> =>
+  (await memo<Omit<QualityRow, 'reason_parts'> & { reason_parts_json: string | null }>('quality', ['quality'], `
     select source_file, line, severity, reason, input, record_id, raw_line,
-           reason_code, reason_number, reason_ref
+           reason_code, reason_number, reason_ref, reason_field, to_json(reason_parts)::varchar as reason_parts_json
     from {quality}
-    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason`);
+    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason`))
+    .map(({ reason_parts_json, ...row }) => ({ ...row, reason_parts: reason_parts_json ? (JSON.parse(reason_parts_json) as (string | null)[]) : [] }));
 
 /** One earlier (or this) run's manifest, as run_history.json keeps them, newest first. */
 export interface RunRecord {
