@@ -1,15 +1,13 @@
--- One row per write-off line: of the write-offs file(s), typed, and of a FEC (client lines
--- against 654). The amount keeps its sign: a write-off is positive (a credit to the client), a
--- negative line is the reversal of a write-off (a FEC debit of the client against 654), which
--- int_writeoff_reversals matches to the write-off it cancels; piece_ref is a FEC line's PieceRef.
--- A file that writes its write-offs as negative amounts (a credit to the client, as some
--- ledgers export them) is read with its signs turned, so that its positive lines are the
--- reversals. The convention is told by the first line of each invoice's write-off history (a
--- reversal always comes after the write-off it cancels): negative on most of them, the file's
--- write-offs are negative. Counting every line instead would let a file with many reversals
--- turn itself over. A write-off without an id is named after its
--- file and line. reject_reason says why a line cannot be used, as a reason(code, field, ref, n, parts)
--- (macros.sql).
+-- One row per line of the write-offs file(s), typed: renamed and cast, nothing decided. The
+-- amount keeps its sign: a write-off is positive (a credit to the client), a negative line is the
+-- reversal of a write-off, which int_writeoff_reversals matches to the write-off it cancels. A
+-- file that writes its write-offs as negative amounts (a credit to the client, as some ledgers
+-- export them) is read with its signs turned, so that its positive lines are the reversals. The
+-- convention is told by the first line of each invoice's write-off history (a reversal always
+-- comes after the write-off it cancels): negative on most of them, the file's write-offs are
+-- negative. Counting every line instead would let a file with many reversals turn itself over.
+-- A write-off without an id is named after its file and line. The text of each typed value stays
+-- beside it (writeoff_date_text, amount_text, amount_read), for int_writeoffs_checked.
 with source as (
   select * from raw_writeoffs
 ),
@@ -42,7 +40,7 @@ signed as (
   left join conventions using (source_file)
 ),
 
-typed as (
+final as (
   select
     source_file,
     line,
@@ -55,43 +53,6 @@ typed as (
     amount as amount_text,
     amount_read
   from signed
-),
-
-final as (
-  select
-    source_file,
-    line,
-    writeoff_id,
-    client_id,
-    writeoff_date,
-    amount,
-    invoice_id,
-    null::varchar as piece_ref,
-    null::varchar as letter_code,
-    null::date as letter_date,
-    case
-      when client_id is null then reason('missing_client_id')
-      when writeoff_date is null
-        then reason('date_unreadable', field := 'writeoff_date', ref := coalesce(writeoff_date_text, ''), parts := [getvariable('date_format')])
-      when is_implausible_date(writeoff_date) then reason('date_implausible', field := 'writeoff_date', ref := writeoff_date)
-      when amount is null
-        then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
-      when amount = 0 then reason('writeoff_zero', field := 'amount')
-      when row_number() over (partition by writeoff_id order by source_file, line) > 1 then reason('duplicate_id', field := 'writeoff_id', ref := writeoff_id)
-    end as reject_reason,
-    null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as warning
-  from typed
-),
-
--- Client lines of a FEC booked against an irrecoverable-loss account (654): credits (write-offs)
--- and debits (their reversals).
-fec as (
-  select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
-         piece_ref, letter_code, letter_date, null, null
-  from stg_fec_lines
-  where item_kind = 'writeoff'
 )
 
 select * from final
-union all
-select * from fec

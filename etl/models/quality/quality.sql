@@ -19,15 +19,15 @@ report_lines as (
 ),
 
 staged as (
-  select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning from stg_clients
+  select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning from int_clients_checked
   union all
-  select source_file, line, 'payments', payment_id, reject_reason, warning from stg_payments
+  select source_file, line, 'payments', payment_id, reject_reason, warning from int_payments_checked
   union all
-  select source_file, line, 'writeoffs', writeoff_id, reject_reason, warning from stg_writeoffs
+  select source_file, line, 'writeoffs', writeoff_id, reject_reason, warning from int_writeoffs_checked
   union all
-  select source_file, line, 'actions', client_id, reject_reason, warning from stg_actions
+  select source_file, line, 'actions', client_id, reject_reason, warning from int_actions_checked
   union all
-  select source_file, line, 'contacts', client_id, reject_reason, warning from stg_contacts
+  select source_file, line, 'contacts', client_id, reject_reason, warning from int_contacts_checked
 ),
 
 rejected as (
@@ -148,7 +148,7 @@ promises_on_settled_invoices as (
 unlisted_client_ids as (
   select client_id, first(source_file order by source_file, line) as source_file, first(line order by source_file, line) as line
   from (select client_id, source_file, line from int_invoices union all select client_id, source_file, line from int_credits)
-  where client_id not in (select client_id from stg_clients where reject_reason is null)
+  where client_id not in (select client_id from int_clients_checked where reject_reason is null)
   group by client_id
 ),
 
