@@ -323,7 +323,7 @@ create or replace macro reason_text(r) as
       when 'procedure_date_implausible' then 'procedure date ' || r.ref || ' is outside 1990–2099; the claim deadline stays unknown'
       when 'terms_not_understood' then 'payment terms ''' || r.ref || ''' are not understood; invoices without a due date get the default of ' || r.number || ' days'
       when 'payment_not_positive' then 'amount is not positive (refunds are not read yet)'
-      when 'writeoff_zero' then 'amount is zero'
+      when 'zero_amount' then 'amount is zero'
       when 'not_positive' then reason_field_text(r.field) || ' is not positive'
       when 'claim_amount_missing' then 'claim amount ''' || r.ref || ''' is not a number: a declared claim states its amount'
       when 'action_kind_unknown' then 'kind ''' || r.ref || ''' is not one of call, email, letter, promise, dispute, do_not_chase, claim_declared, note (or appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance)'
@@ -355,5 +355,15 @@ create or replace macro reason_text(r) as
       when 'ecb_rates_missing' then 'late-payment penalties: ' || r.number || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years'
       when 'ecb_rates_start_late' then 'late-payment penalties: ' || r.number || ' days late before the first half-year of the ECB rate table were not priced; add the earlier half-years'
       when 'dispute_settled' then 'dispute ' || r.ref || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log'
+      -- The readers' codes: quality.reason keeps the reader's own text (DuckDB's message, the
+      -- report's line), so these words stand in only where a row has none.
+      when 'csv_too_many_columns' then 'TOO MANY COLUMNS: Expected Number of Columns: ' || r.parts[1] || ' Found: ' || r.parts[2]
+      when 'csv_missing_columns' then 'MISSING COLUMNS: Expected Number of Columns: ' || r.parts[1] || ' Found: ' || r.parts[2]
+      when 'csv_invalid_encoding' then 'INVALID ENCODING: the line is not valid UTF-8'
+      when 'csv_unquoted_value' then 'UNQUOTED VALUE: a quoted value is not closed'
+      when 'csv_line_too_long' then 'LINE SIZE OVER MAXIMUM: the line is too long'
+      when 'report_lines_above_header' then r.number || ' lines above the header skipped'
+      when 'report_total_row' then 'total row ''' || r.ref || ''' of the report: not loaded'
+      when 'report_heading_row' then 'row with one value, ''' || r.ref || ''' (a heading or a footer of the report): not loaded'
     end
   end;

@@ -26,7 +26,7 @@ checked as (
       when is_implausible_date(writeoff_date) then reason('date_implausible', field := 'writeoff_date', ref := writeoff_date)
       when amount is null
         then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
-      when amount = 0 then reason('writeoff_zero', field := 'amount')
+      when amount = 0 then reason('zero_amount', field := 'amount')
       when row_number() over (partition by writeoff_id order by source_file, line) > 1 then reason('duplicate_id', field := 'writeoff_id', ref := writeoff_id)
     end as reject_reason,
     null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as warning

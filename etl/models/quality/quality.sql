@@ -6,15 +6,34 @@
 -- code in English (reason_text), for analysts. The readers' reasons, stg_invoices' and
 -- stg_ledger_lines' have no code yet: reason is their text, shown as written.
 -- A roll-up of `disputes` and `penalties`.
+-- A line DuckDB could not split into fields: the reader's text (DuckDB's own message) stays the
+-- reason, and its kind is coded from it for the site to word.
 with unreadable_lines as (
   select source_file, line, 'error' as severity, 'csv' as input, null::varchar as record_id, raw_line,
-         null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as r, reason as text
-  from raw_rejects
+         case
+           when reason like 'TOO MANY COLUMNS:%' and columns[1] is not null then reason('csv_too_many_columns', parts := columns)
+           when reason like 'MISSING COLUMNS:%' and columns[1] is not null then reason('csv_missing_columns', parts := columns)
+           when reason like 'INVALID ENCODING:%' then reason('csv_invalid_encoding')
+           when reason like 'UNQUOTED VALUE:%' then reason('csv_unquoted_value')
+           when reason like 'LINE SIZE OVER MAXIMUM:%' then reason('csv_line_too_long')
+         end as r,
+         reason as text
+  from (select *,
+               case when regexp_matches(reason, 'Expected Number of Columns: \d+ Found: \d+')
+                    then [regexp_extract(reason, 'Expected Number of Columns: (\d+)', 1), regexp_extract(reason, 'Found: (\d+)', 1)] end as columns
+        from raw_rejects)
 ),
 
--- A report saved as CSV: the lines above its header, its section and total rows, not loaded.
+-- A report saved as CSV: the lines above its header, its section and total rows, not loaded; the
+-- reader's text stays the reason, coded likewise.
 report_lines as (
-  select source_file, line, 'info', 'csv', null, raw_line, null, reason
+  select source_file, line, 'info', 'csv', null, raw_line,
+         case
+           when regexp_matches(reason, '^\d+ lines? above the header') then reason('report_lines_above_header', n := regexp_extract(reason, '^(\d+)', 1)::bigint)
+           when reason like 'total row %' then reason('report_total_row', ref := raw_line)
+           when reason like 'row with one value, %' then reason('report_heading_row', ref := raw_line)
+         end,
+         reason
   from raw_notes
 ),
 
@@ -214,8 +233,8 @@ final as (
   union all select * from settled_disputes
 )
 
--- reason: the coded reason in English (reason_text), or the text of a reason that has no code yet.
-select source_file, line::integer as line, severity, coalesce(reason_text(r), text) as reason, input, record_id, raw_line,
+-- reason: the text a reader or a model still writes, else the coded reason in English (reason_text).
+select source_file, line::integer as line, severity, coalesce(text, reason_text(r)) as reason, input, record_id, raw_line,
        r.code as reason_code, r.number as reason_number, r.ref as reason_ref, r.field as reason_field, r.parts as reason_parts
 from final
 order by severity, source_file, line

@@ -62,6 +62,14 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     return problem && `${F} « ${ref} » ${problem(p(0))}`;
   }
   switch (code) {
+    case 'csv_too_many_columns': return `Ligne illisible : ${p(1)} colonnes au lieu de ${p(0)} (un séparateur dans une valeur sans guillemets ?)`;
+    case 'csv_missing_columns': return `Ligne illisible : ${p(1)} colonnes au lieu de ${p(0)}`;
+    case 'csv_invalid_encoding': return 'Ligne illisible : ce n’est pas de l’UTF-8 (vérifiez l’encodage du fichier)';
+    case 'csv_unquoted_value': return 'Ligne illisible : un guillemet n’est pas refermé';
+    case 'csv_line_too_long': return 'Ligne illisible : trop longue';
+    case 'report_lines_above_header': return `${n} ligne(s) au-dessus de l’en-tête sautée(s)`;
+    case 'report_total_row': return `Ligne de total « ${ref} » du rapport : non chargée`;
+    case 'report_heading_row': return `Ligne d’une seule valeur, « ${ref} » (un titre ou un pied du rapport) : non chargée`;
     case 'missing_client_id': return 'Code client manquant';
     case 'missing_contact_name': return 'Nom du contact manquant';
     case 'duplicate_id': return `${F} ${ref} en double (la première ligne est gardée)`;
@@ -71,7 +79,7 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'procedure_date_implausible': return `Date du jugement d’ouverture ${ref} : hors de la période 1990–2099 ; la date limite de déclaration de créance reste inconnue`;
     case 'terms_not_understood': return `Conditions de paiement « ${ref} » non comprises : les factures sans échéance reçoivent le délai par défaut de ${n} jours`;
     case 'payment_not_positive': return 'Montant négatif ou nul (les remboursements ne sont pas encore lus)';
-    case 'writeoff_zero': return 'Montant nul';
+    case 'zero_amount': return 'Montant nul';
     case 'not_positive': return `${F} négatif ou nul`;
     case 'claim_amount_missing': return `Montant de la créance déclarée « ${ref} » : ce n’est pas un nombre, or une créance déclarée indique son montant`;
     case 'action_kind_unknown': return `Type d’action « ${ref} » inconnu : appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance ou note (ou call, email, letter, promise, dispute, do_not_chase, claim_declared)`;
@@ -115,6 +123,14 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     return problem && `${F} '${ref}' ${problem(p(0))}`;
   }
   switch (code) {
+    case 'csv_too_many_columns': return `Unreadable line: ${p(1)} columns instead of ${p(0)} (a delimiter inside an unquoted value?)`;
+    case 'csv_missing_columns': return `Unreadable line: ${p(1)} columns instead of ${p(0)}`;
+    case 'csv_invalid_encoding': return 'Unreadable line: not valid UTF-8 (check the file’s encoding)';
+    case 'csv_unquoted_value': return 'Unreadable line: a quote is not closed';
+    case 'csv_line_too_long': return 'Unreadable line: too long';
+    case 'report_lines_above_header': return `${n} line(s) above the header skipped`;
+    case 'report_total_row': return `Total row '${ref}' of the report: not loaded`;
+    case 'report_heading_row': return `Row with one value, '${ref}' (a heading or a footer of the report): not loaded`;
     case 'missing_client_id': return 'Missing client id';
     case 'missing_contact_name': return 'Missing contact name';
     case 'duplicate_id': return `Duplicate ${f} ${ref} (the first line is kept)`;
@@ -124,7 +140,7 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'procedure_date_implausible': return `Procedure date ${ref} is outside 1990–2099; the claim deadline stays unknown`;
     case 'terms_not_understood': return `Payment terms '${ref}' are not understood; invoices without a due date get the default of ${n} days`;
     case 'payment_not_positive': return 'Amount is not positive (refunds are not read yet)';
-    case 'writeoff_zero': return 'Amount is zero';
+    case 'zero_amount': return 'Amount is zero';
     case 'not_positive': return `${F} is not positive`;
     case 'claim_amount_missing': return `Claim amount '${ref}' is not a number: a declared claim states its amount`;
     case 'action_kind_unknown': return `Kind '${ref}' is not one of call, email, letter, promise, dispute, do_not_chase, claim_declared, note (or appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance)`;
