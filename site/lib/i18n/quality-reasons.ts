@@ -62,8 +62,9 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     return problem && `${F} « ${ref} » ${problem(p(0))}`;
   }
   switch (code) {
-    case 'csv_too_many_columns': return `Ligne illisible : ${p(1)} colonnes au lieu de ${p(0)} (un séparateur dans une valeur sans guillemets ?)`;
-    case 'csv_missing_columns': return `Ligne illisible : ${p(1)} colonnes au lieu de ${p(0)}`;
+    // DuckDB's count of the values found stops at the first one too many: only the header's is said.
+    case 'csv_too_many_columns': return `Ligne illisible : plus de valeurs que les ${p(0)} colonnes de l’en-tête (un séparateur dans une valeur sans guillemets ?)`;
+    case 'csv_missing_columns': return `Ligne illisible : ${p(1)} valeurs pour les ${p(0)} colonnes de l’en-tête`;
     case 'csv_invalid_encoding': return 'Ligne illisible : ce n’est pas de l’UTF-8 (vérifiez l’encodage du fichier)';
     case 'csv_unquoted_value': return 'Ligne illisible : un guillemet n’est pas refermé';
     case 'csv_line_too_long': return 'Ligne illisible : trop longue';
@@ -123,8 +124,8 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     return problem && `${F} '${ref}' ${problem(p(0))}`;
   }
   switch (code) {
-    case 'csv_too_many_columns': return `Unreadable line: ${p(1)} columns instead of ${p(0)} (a delimiter inside an unquoted value?)`;
-    case 'csv_missing_columns': return `Unreadable line: ${p(1)} columns instead of ${p(0)}`;
+    case 'csv_too_many_columns': return `Unreadable line: more values than the header’s ${p(0)} columns (a delimiter inside an unquoted value?)`;
+    case 'csv_missing_columns': return `Unreadable line: ${p(1)} values for the header’s ${p(0)} columns`;
     case 'csv_invalid_encoding': return 'Unreadable line: not valid UTF-8 (check the file’s encoding)';
     case 'csv_unquoted_value': return 'Unreadable line: a quote is not closed';
     case 'csv_line_too_long': return 'Unreadable line: too long';
