@@ -141,8 +141,8 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
       "amount '…' is not a number",
       'duplicate invoice id … (the first line is kept)',
       'missing client id',
-      // The reasons the quality model words itself are worded in the site's language from their code.
-      'Datée après la date de situation (# mars #) : laissée de côté pour ce traitement',
+      // A coded reason is worded in the site's language from its code; the group blanks its value.
+      'Datée après la date de situation (…) : laissée de côté pour ce traitement',
     ]);
     expect(await texts(page, '#quality-reasons tbody td:nth-child(4)')).toEqual(['2', '1', '1', '1', '1', '1']);
     expect(await page.locator('#quality-rows tbody tr').count()).toBe(7);
