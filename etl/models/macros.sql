@@ -300,7 +300,7 @@ create or replace macro reason_field_text(field) as
     when 'payment_date' then 'payment date' when 'writeoff_date' then 'write-off date' when 'action_date' then 'action date'
     when 'promise_date' then 'promise date' when 'dispute_opened_date' then 'dispute opened date'
     when 'dispute_closed_date' then 'dispute closed date' when 'until_date' then 'do-not-chase-until date'
-    when 'entry_date' then 'EcritureDate'
+    when 'EcritureDate' then 'EcritureDate'
     when 'credit_limit' then 'credit limit' when 'insured_limit' then 'insured limit' when 'guarantee_amount' then 'guarantee'
     when 'amount' then 'amount' when 'promise_amount' then 'promise amount' when 'claim_amount' then 'claim amount'
     else field

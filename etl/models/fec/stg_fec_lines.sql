@@ -71,8 +71,8 @@ checked as (
     currency,
     line_class,
     case
-      when entry_date is null then reason('fec_date_unreadable', field := 'entry_date', ref := coalesce(entry_date_text, ''))
-      when is_implausible_date(entry_date) then reason('date_implausible', field := 'entry_date', ref := entry_date)
+      when entry_date is null then reason('fec_date_unreadable', field := 'EcritureDate', ref := coalesce(entry_date_text, ''))
+      when is_implausible_date(entry_date) then reason('date_implausible', field := 'EcritureDate', ref := entry_date)
       when account is null then reason('fec_no_account', field := 'account')
       when amount_unreadable then reason('fec_amount_unreadable', field := 'amount', ref := amount_text)
     end as reject_reason,

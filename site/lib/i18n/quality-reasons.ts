@@ -12,7 +12,7 @@ const fieldsFr: Record<string, string> = {
   client_id: 'code client', payment_id: 'numéro de paiement', writeoff_id: 'numéro de passage en perte',
   payment_date: 'date de paiement', writeoff_date: 'date de passage en perte', action_date: 'date de l’action',
   promise_date: 'date de promesse', dispute_opened_date: 'date d’ouverture du litige', dispute_closed_date: 'date de clôture du litige',
-  until_date: 'date de fin de suspension des relances', entry_date: 'EcritureDate', procedure_date: 'date du jugement d’ouverture',
+  until_date: 'date de fin de suspension des relances', EcritureDate: 'EcritureDate', procedure_date: 'date du jugement d’ouverture',
   credit_limit: 'limite de crédit', insured_limit: 'limite assurée', guarantee_amount: 'garantie',
   amount: 'montant', promise_amount: 'montant promis', claim_amount: 'montant de la créance déclarée',
 };
@@ -21,7 +21,7 @@ const fieldsEn: Record<string, string> = {
   client_id: 'client id', payment_id: 'payment id', writeoff_id: 'write-off id',
   payment_date: 'payment date', writeoff_date: 'write-off date', action_date: 'action date',
   promise_date: 'promise date', dispute_opened_date: 'dispute opened date', dispute_closed_date: 'dispute closed date',
-  until_date: 'do-not-chase-until date', entry_date: 'EcritureDate', procedure_date: 'procedure date',
+  until_date: 'do-not-chase-until date', EcritureDate: 'EcritureDate', procedure_date: 'procedure date',
   credit_limit: 'credit limit', insured_limit: 'insured limit', guarantee_amount: 'guarantee',
   amount: 'amount', promise_amount: 'promise amount', claim_amount: 'claim amount',
 };
