@@ -19,6 +19,7 @@ function zodOf(duckdbType: string): string {
   if (duckdbType === 'BOOLEAN') return 'flag';
   if (/^(INTEGER|BIGINT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/.test(duckdbType)) return 'number';
   if (/^(INTEGER|BIGINT|DOUBLE|DECIMAL\(\d+,\s*\d+\))\[\]$/.test(duckdbType)) return 'numbers';
+  if (duckdbType === 'VARCHAR[]') return 'texts';
   throw new Error(`etl/site-row-types.ts: no site type for the DuckDB type ${duckdbType}; add it here`);
 }
 
@@ -56,12 +57,15 @@ const present = {
   flag: z.boolean(),
   // A list of numbers (ageing_by_client.bucket_amounts): its reader hands it over as a JS array.
   numbers: z.array(z.number()),
+  // A list of texts (quality.reason_parts), likewise.
+  texts: z.array(z.string()),
 };
 const text = present.text.nullable();
 const date = present.date.nullable();
 const number = present.number.nullable();
 const flag = present.flag.nullable();
 const numbers = present.numbers.nullable();
+const texts = present.texts.nullable();
 
 /** Each warehouse table's row. */
 export const warehouseTables = {

@@ -4,8 +4,9 @@
 -- configured openItems.decimalSeparator).
 
 -- An amount is read, never guessed (DESIGN.md, "Reading rules"). read_amount(text, sign) gives
--- {value, problem}: the value when the text is an amount under the file's decimal sign, else the
--- problem, worded to follow "amount '<text>' ". Read: thousands grouped by three digits with the
+-- {value, problem, problem_code, currency}: the value when the text is an amount under the file's
+-- decimal sign, else the problem as a code (amount_problem_code) and worded in English to follow
+-- "amount '<text>' ", with the currency written beside it. Read: thousands grouped by three digits with the
 -- other sign, a space, a no-break space or an apostrophe ('1 705,03', '1.705,03', '1,705.03',
 -- '1'705.03'); at most two decimals (money); a minus before or after the number ('-12,50',
 -- '12,50-' as SAP writes it) or parentheses ('(12.50)', accounting) make it negative; a currency
@@ -38,21 +39,42 @@ create or replace macro amount_grouping_fits(number, sign) as
 create or replace macro amount_decimals(number, sign) as
   length(regexp_extract(number, case sign when ',' then ',([0-9]*)$' else '\.([0-9]*)$' end, 1));
 
-create or replace macro amount_problem(p, sign) as
+-- What is wrong with an amount, as a code (the quality report's reason_code is 'amount_' and this):
+-- the site words it in its language, amount_problem_text in English.
+create or replace macro amount_problem_code(p, sign) as
   case
-    when p.number = '' then 'is not a number'
-    when (p.open = '(') <> (p.close = ')') then 'has an unmatched parenthesis'
-    when (p.open = '(')::int + (p.lead_sign <> '')::int + (p.sign <> '')::int + (p.trail_sign <> '')::int > 1 then 'has more than one sign'
-    when p.lead_currency <> '' and p.currency <> '' then 'has two currency signs'
+    when p.number = '' then 'not_a_number'
+    when (p.open = '(') <> (p.close = ')') then 'unmatched_parenthesis'
+    when (p.open = '(')::int + (p.lead_sign <> '')::int + (p.sign <> '')::int + (p.trail_sign <> '')::int > 1 then 'two_signs'
+    when p.lead_currency <> '' and p.currency <> '' then 'two_currencies'
     when coalesce(nullif(p.lead_currency, ''), nullif(p.currency, '')) is not null
       and not is_company_currency(coalesce(nullif(p.lead_currency, ''), nullif(p.currency, '')))
-      then 'is in ' || coalesce(nullif(p.lead_currency, ''), nullif(p.currency, '')) || ', not the company currency ' || getvariable('currency')
-    when not amount_grouping_fits(p.number, sign)
-      then 'does not fit the decimal ' || case sign when ',' then 'comma' else 'point' end
-           || ' of its file (thousands in groups of three digits, then one decimal ' || case sign when ',' then 'comma' else 'point' end || ')'
-    when amount_decimals(p.number, sign) > 2
-      then 'has more than two decimals (read with a decimal ' || case sign when ',' then 'comma' else 'point' end || ')'
+      then 'foreign_currency'
+    when not amount_grouping_fits(p.number, sign) then 'grouping_' || case sign when ',' then 'comma' else 'point' end
+    when amount_decimals(p.number, sign) > 2 then 'decimals_' || case sign when ',' then 'comma' else 'point' end
   end;
+
+-- An amount problem's code in English, worded to follow "amount '<text>' "; currency is the one
+-- written beside the amount (for 'foreign_currency').
+create or replace macro amount_problem_text(code, currency) as
+  case code
+    when 'not_a_number' then 'is not a number'
+    when 'unmatched_parenthesis' then 'has an unmatched parenthesis'
+    when 'two_signs' then 'has more than one sign'
+    when 'two_currencies' then 'has two currency signs'
+    when 'foreign_currency' then 'is in ' || currency || ', not the company currency ' || getvariable('currency')
+    when 'grouping_comma' then 'does not fit the decimal comma of its file (thousands in groups of three digits, then one decimal comma)'
+    when 'grouping_point' then 'does not fit the decimal point of its file (thousands in groups of three digits, then one decimal point)'
+    when 'decimals_comma' then 'has more than two decimals (read with a decimal comma)'
+    when 'decimals_point' then 'has more than two decimals (read with a decimal point)'
+    when 'too_large' then 'is too large'
+  end;
+
+create or replace macro amount_currency(p) as
+  coalesce(nullif(p.lead_currency, ''), nullif(p.currency, ''));
+
+create or replace macro amount_problem(p, sign) as
+  amount_problem_text(amount_problem_code(p, sign), amount_currency(p));
 
 create or replace macro amount_value(p, sign) as
   case when p.open = '(' or p.lead_sign in ('-', '−') or p.sign in ('-', '−') or p.trail_sign <> '' then -1 else 1 end
@@ -64,14 +86,17 @@ create or replace macro read_amount(text, sign) as
     when text is null then null
     -- The common case, a plain number, without the full pattern: it is most rows of most files.
     when sign = ',' and regexp_full_match(text, '-?[0-9]{1,15}(,[0-9]{1,2})?')
-      then {'value': replace(text, ',', '.')::decimal(18, 2), 'problem': null::varchar}
+      then {'value': replace(text, ',', '.')::decimal(18, 2), 'problem': null::varchar, 'problem_code': null::varchar, 'currency': null::varchar}
     when sign <> ',' and regexp_full_match(text, '-?[0-9]{1,15}(\.[0-9]{1,2})?')
-      then {'value': text::decimal(18, 2), 'problem': null::varchar}
+      then {'value': text::decimal(18, 2), 'problem': null::varchar, 'problem_code': null::varchar, 'currency': null::varchar}
     -- One pass of the pattern per value, bound once by the lambda.
     else list_transform([amount_parts(text)], p -> {
-      'value': case when amount_problem(p, sign) is null then amount_value(p, sign) end,
+      'value': case when amount_problem_code(p, sign) is null then amount_value(p, sign) end,
       'problem': coalesce(amount_problem(p, sign),
-                          case when amount_value(p, sign) is null then 'is too large' end)})[1]
+                          case when amount_value(p, sign) is null then 'is too large' end),
+      'problem_code': coalesce(amount_problem_code(p, sign),
+                               case when amount_value(p, sign) is null then 'too_large' end),
+      'currency': amount_currency(p)})[1]
   end;
 
 -- A date in the configured format; an ISO date (YYYY-MM-DD, as a workbook's date cells are read)
@@ -308,3 +333,91 @@ create or replace macro fiscal_year_end_in(y) as
   make_date(y::bigint, getvariable('fiscal_year_end_month')::bigint, getvariable('fiscal_year_end_day')::bigint);
 create or replace macro fiscal_year_end_on_or_after(d) as
   case when fiscal_year_end_in(year(d)) >= d then fiscal_year_end_in(year(d)) else fiscal_year_end_in(year(d) + 1) end;
+
+-- Quality reasons (CONVENTIONS.md 15: codes, not sentences). A validating model says what is wrong
+-- with a line as reason(code, field, ref, n, parts): the code, the input column it is about (a
+-- code the site words: 'payment_date', 'credit_limit'…), ref the offending value as written (or
+-- the id named), n a count, parts the other values the sentence needs, in order. The site words
+-- the code in its language (site/lib/i18n/quality-reasons.ts); reason_text words it in English,
+-- once, for the quality table's reason column that analysts read.
+create or replace macro reason(code, field := null, ref := null, n := null, parts := null) as
+  {'code': code::varchar, 'field': field::varchar, 'ref': ref::varchar, 'number': n::bigint, 'parts': parts::varchar[]};
+
+-- An input column named in a reason, in English.
+create or replace macro reason_field_text(field) as
+  case field
+    when 'client_id' then 'client id' when 'payment_id' then 'payment id' when 'writeoff_id' then 'write-off id'
+    when 'payment_date' then 'payment date' when 'writeoff_date' then 'write-off date' when 'action_date' then 'action date'
+    when 'promise_date' then 'promise date' when 'dispute_opened_date' then 'dispute opened date'
+    when 'dispute_closed_date' then 'dispute closed date' when 'until_date' then 'do-not-chase-until date'
+    when 'EcritureDate' then 'EcritureDate'
+    when 'credit_limit' then 'credit limit' when 'insured_limit' then 'insured limit' when 'guarantee_amount' then 'guarantee'
+    when 'amount' then 'amount' when 'promise_amount' then 'promise amount' when 'claim_amount' then 'claim amount'
+    else field
+  end;
+
+-- A reason in English: the one place each code is worded for analysts; NULL for an unknown code.
+-- 'amount_<problem>': an amount that does not read (amount_problem_code), parts[1] the currency
+-- written beside it.
+create or replace macro reason_text(r) as
+  case
+    when starts_with(r.code, 'amount_')
+      then reason_field_text(r.field) || ' ''' || r.ref || ''' ' || amount_problem_text(substr(r.code, 8), r.parts[1])
+    else case r.code
+      when 'missing_client_id' then 'missing client id'
+      when 'missing_contact_name' then 'missing contact name'
+      when 'duplicate_id' then 'duplicate ' || reason_field_text(r.field) || ' ' || r.ref || ' (the first line is kept)'
+      when 'date_unreadable' then reason_field_text(r.field) || ' ''' || r.ref || ''' does not match the date format ' || r.parts[1]
+      when 'date_implausible' then reason_field_text(r.field) || ' ' || r.ref || ' is outside 1990–2099'
+      when 'procedure_date_unreadable' then 'procedure date ''' || r.ref || ''' does not match the date format ' || r.parts[1] || '; the claim deadline stays unknown'
+      when 'procedure_date_implausible' then 'procedure date ' || r.ref || ' is outside 1990–2099; the claim deadline stays unknown'
+      when 'terms_not_understood' then 'payment terms ''' || r.ref || ''' are not understood; invoices without a due date get the default of ' || r.number || ' days'
+      when 'payment_not_positive' then 'amount is not positive (refunds are not read yet)'
+      when 'zero_amount' then 'amount is zero'
+      when 'not_positive' then reason_field_text(r.field) || ' is not positive'
+      when 'claim_amount_missing' then 'claim amount ''' || r.ref || ''' is not a number: a declared claim states its amount'
+      when 'action_kind_unknown' then 'kind ''' || r.ref || ''' is not one of call, email, letter, promise, dispute, do_not_chase, claim_declared, note (or appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance)'
+      when 'promise_before_action' then 'promise date ' || r.ref || ' is before the action date ' || r.parts[1]
+      when 'dispute_without_invoice' then 'a dispute names no invoice and no dispute id'
+      when 'dispute_status_unknown' then 'dispute status ''' || r.ref || ''' is not open or closed (ouvert, clos)'
+      when 'dispute_reason_unknown' then 'dispute reason ''' || r.ref || ''' is not one of price, quality, delivery, quantity, billing, duplicate, other; counted as other'
+      when 'claim_without_mandataire' then 'a declared claim names no mandataire (write the name in its note)'
+      when 'email_invalid' then 'e-mail ''' || r.ref || ''' is not an address; dropped'
+      when 'fec_date_unreadable' then 'EcritureDate ''' || r.ref || ''' is not a date (YYYYMMDD)'
+      when 'fec_no_account' then 'the line has no account (CompteNum is empty)'
+      when 'fec_amount_unreadable' then 'the amount ''' || r.ref || ''' is not a number (Debit/Credit, or Montant and Sens D/C)'
+      when 'fec_entry_unbalanced' then 'entry ' || r.ref || ' of ' || r.parts[1] || ' does not balance: debits ' || r.parts[2] || ', credits ' || r.parts[3] || ' (difference ' || r.parts[4] || ')'
+      when 'fec_openings_superseded' then r.number || ' opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward'
+      when 'fec_letter_group_debits_exceed' then 'lettering group ' || r.ref || ' of client ' || r.parts[1] || ' (fiscal year ending ' || r.parts[2] || ') does not net to zero: debits exceed credits by ' || r.parts[3] || '; what it does not settle is matched oldest due first'
+      when 'fec_letter_group_credits_exceed' then 'lettering group ' || r.ref || ' of client ' || r.parts[1] || ' (fiscal year ending ' || r.parts[2] || ') does not net to zero: credits exceed debits by ' || r.parts[3] || '; what it does not settle is matched oldest due first'
+      when 'ledger_credits_as_payments' then r.number || ' credit lines with no document type read as payments: a credit note cannot be told from a payment without one; map openItems.columns.ledger.document_type to read them apart'
+      when 'ledger_debits_as_invoices' then r.number || ' debit lines that are not sales documents (refunds, payments or write-offs reversed) read as debit items: each is owed like an invoice and counted with the invoices'
+      when 'after_as_of' then 'dated after the as-of date ' || r.ref || '; left out of this run'
+      when 'settlement_after_as_of' then 'settlement (paid_date ' || r.parts[1] || ') after the as-of date ' || r.ref || '; left out of this run'
+      when 'lettering_after_as_of' then 'lettered (DateLet ' || r.parts[1] || ') after the as-of date ' || r.ref || '; the lettering date is not used in this run'
+      when 'invoice_not_of_client' then r.field || ' names invoice ' || r.ref || ', which is not an invoice of client ' || r.parts[1] || '; matched oldest due first instead'
+      when 'writeoff_reversal_unmatched' then 'write-off reversal of ' || r.parts[1] || ' matches no earlier write-off of client ' || r.ref || ' (same invoice, lettering or PieceRef); not loaded: what was written off stays written off'
+      when 'writeoff_reversal_exceeds' then 'write-off reversal of ' || r.parts[1] || ' cancels more than write-off ' || r.ref || ' has left; not loaded'
+      when 'promise_on_settled_invoices' then 'promise to pay logged on ' || r.ref || ' covers invoices already settled that day'
+        || case when len(r.parts) > 0 then ' (' || array_to_string(r.parts, ', ') || ')' else ' (nothing was open)' end || '; not watched'
+      when 'client_not_listed' then 'client ' || r.ref || ' is not in the clients file; shown under its id'
+      when 'no_clients_file' then 'no clients file: the ' || r.number || ' clients are shown under their ids, with the default payment terms (' || r.ref || ' days)'
+      when 'ecb_rates_missing' then 'late-payment penalties: ' || r.number || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years'
+      when 'ecb_rates_start_late' then 'late-payment penalties: ' || r.number || ' days late before the first half-year of the ECB rate table were not priced; add the earlier half-years'
+      when 'einvoice_rejected' then 'invoice ' || r.ref || ' was rejected by the e-invoicing platform on ' || r.parts[1] || ' (status 213 Rejetée'
+        || coalesce(': ' || r.parts[2], '') || '): never validly issued, it is left out of the receivables'
+      when 'einvoice_cashed_not_in_ledger' then 'invoice ' || r.ref || ' is cashed on the e-invoicing platform (status 212 Encaissée on ' || r.parts[1] || ') but the ledger shows nothing settled on it: the ledger is late'
+      when 'einvoice_unknown_invoice' then 'e-invoicing status ' || r.parts[1] || ' names invoice ' || r.ref || ', which is not in the ledger; not used'
+      when 'dispute_settled' then 'dispute ' || r.ref || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log'
+      -- The readers' codes: quality.reason keeps the reader's own text (DuckDB's message, the
+      -- report's line), so these words stand in only where a row has none.
+      when 'csv_too_many_columns' then 'TOO MANY COLUMNS: Expected Number of Columns: ' || r.parts[1] || ' Found: ' || r.parts[2]
+      when 'csv_missing_columns' then 'MISSING COLUMNS: Expected Number of Columns: ' || r.parts[1] || ' Found: ' || r.parts[2]
+      when 'csv_invalid_encoding' then 'INVALID ENCODING: the line is not valid UTF-8'
+      when 'csv_unquoted_value' then 'UNQUOTED VALUE: a quoted value is not closed'
+      when 'csv_line_too_long' then 'LINE SIZE OVER MAXIMUM: the line is too long'
+      when 'report_lines_above_header' then r.number || ' lines above the header skipped'
+      when 'report_total_row' then 'total row ''' || r.ref || ''' of the report: not loaded'
+      when 'report_heading_row' then 'row with one value, ''' || r.ref || ''' (a heading or a footer of the report): not loaded'
+    end
+  end;

@@ -1,14 +1,15 @@
-// The quality report in summary: rows counted by severity, and reasons grouped once their variable
-// parts (quoted values, ids, numbers and dates) are blanked, so "issue date '2024-02-30' does not
-// match…" and "issue date '31/13/2024' does not match…" count as one kind of problem.
+// The quality report in summary: rows counted by severity, and reasons grouped — a coded reason
+// by its code and fixed parts, a reason written as text once its variable parts (quoted values,
+// ids, numbers and dates) are blanked, so "issue date '2024-02-30' does not match…" and "issue
+// date '31/13/2024' does not match…" count as one kind of problem.
+import type { ReasonWording } from './i18n/quality-reasons.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
-export interface QualityLike {
+export interface QualityLike extends CodedReason {
   severity: string;
-  reason: string;
   input: string | null;
   record_id: string | null;
 }
@@ -39,20 +40,62 @@ export function reasonPattern(reason: string, recordId: string | null = null): s
     .trim();
 }
 
-/** A quality row's reason in the site's language when it has a code the labels word, else as the run wrote it. */
-export function wordedReason(
-  row: { reason: string; reason_code?: string | null; reason_number?: number | null; reason_ref?: string | null },
-  word: (code: string, number: number | null, ref: string | null) => string | undefined,
-): string {
-  return (row.reason_code ? word(row.reason_code, row.reason_number ?? null, row.reason_ref ?? null) : undefined) ?? row.reason;
+/** A quality row's coded reason: the code and its parts (quality.reason_code…), all null for a reason still written as text. */
+export interface CodedReason {
+  reason: string;
+  reason_code?: string | null;
+  reason_number?: number | null;
+  reason_ref?: string | null;
+  reason_field?: string | null;
+  reason_parts?: readonly (string | null)[] | null;
 }
 
-/** The wording of coded reasons in the build's language: numbers grouped, dates in words. */
+/** A coded reason in words from the row's own values; undefined for a code the site does not know. */
+export type RowWording = (row: CodedReason & { reason_code: string }) => string | undefined;
+
+/** A quality row's reason in the site's language when it has a code the labels word, else as the run wrote it. */
+export function wordedReason(row: CodedReason, word: RowWording): string {
+  return (row.reason_code ? word({ ...row, reason_code: row.reason_code }) : undefined) ?? row.reason;
+}
+
+/** Codes whose ref is a date (not the offending text as written, which is shown as is). */
+const dateRefs = new Set([
+  'after_as_of', 'settlement_after_as_of', 'lettering_after_as_of', 'promise_on_settled_invoices',
+  'date_implausible', 'procedure_date_implausible', 'promise_before_action',
+]);
+
+/**
+ * The wording of coded reasons in the build's language: the count grouped, a date ref in words;
+ * among the other parts, an ISO date in words and an amount (the run writes '528.42') as money.
+ */
 export function reasonWords(
-  labels: { reasons: (code: string, n: string, ref: string | null) => string | undefined },
-  format: { integer: (v: number | null) => string; longDate: (iso: string) => string },
-): (code: string, number: number | null, ref: string | null) => string | undefined {
-  return (code, number, ref) => labels.reasons(code, format.integer(number), ref === null ? null : /^\d{4}-\d{2}-\d{2}$/.test(ref) ? format.longDate(ref) : ref);
+  labels: { reasons: ReasonWording },
+  format: { integer: (v: number | null) => string; longDate: (iso: string) => string; moneyCents: (v: number | null) => string },
+): RowWording {
+  const part = (value: string | null) =>
+    value === null ? null : /^\d{4}-\d{2}-\d{2}$/.test(value) ? format.longDate(value) : /^-?\d+\.\d{2}$/.test(value) ? format.moneyCents(Number(value)) : value;
+  return (row) => {
+    const ref = row.reason_ref ?? null;
+    return labels.reasons(
+      row.reason_code,
+      format.integer(row.reason_number ?? null),
+      ref !== null && dateRefs.has(row.reason_code) && /^\d{4}-\d{2}-\d{2}$/.test(ref) ? format.longDate(ref) : ref,
+      (row.reason_parts ?? []).map(part),
+      row.reason_field ?? null,
+    );
+  };
+}
+
+/**
+ * The by-reason pattern of a coded reason, in the site's language: its code worded with the
+ * values that vary from line to line blanked ('…' for the value named, '#' for the count), and
+ * the parts that qualify the code kept (an unreadable date's format, an amount's currency); so a
+ * group is a code and its fixed parts. Undefined for a code the labels do not word.
+ */
+export function codedPattern(row: CodedReason & { reason_code: string }, reasons: ReasonWording): string | undefined {
+  const fixed = row.reason_code === 'date_unreadable' || row.reason_code === 'procedure_date_unreadable' || row.reason_code.startsWith('amount_') ? 1 : 0;
+  const parts = (row.reason_parts ?? []).map((p, i) => (i < fixed ? p : '…'));
+  return reasons(row.reason_code, '#', '…', parts, row.reason_field ?? null);
 }
 
 /** Rows counted per severity, every severity present (0 when none). */
@@ -62,12 +105,17 @@ export function countBySeverity(rows: readonly { severity: string }[]): Record<S
   return counts;
 }
 
-/** Rows grouped by severity, input and reason pattern: errors first, then the largest groups. */
-export function groupReasons(rows: readonly QualityLike[]): ReasonGroup[] {
+/**
+ * Rows grouped by severity, input and reason pattern: errors first, then the largest groups. A
+ * coded reason's pattern is its code with its fixed parts, worded by `reasons` (codedPattern);
+ * a reason written as text has its variable parts blanked (reasonPattern).
+ */
+export function groupReasons(rows: readonly QualityLike[], reasons?: ReasonWording): ReasonGroup[] {
   const groups = new Map<string, ReasonGroup>();
   for (const row of rows) {
     const input = row.input ?? '';
-    const pattern = reasonPattern(row.reason, row.record_id);
+    const coded = row.reason_code && reasons ? codedPattern({ ...row, reason_code: row.reason_code }, reasons) : undefined;
+    const pattern = coded ?? reasonPattern(row.reason, row.record_id);
     const key = `${row.severity}\u0000${input}\u0000${pattern}`;
     const group = groups.get(key);
     if (group) group.count++;

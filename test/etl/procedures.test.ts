@@ -48,7 +48,7 @@ describe('collective_procedure_of', () => {
   });
 });
 
-describe('stg_clients procedure_date', () => {
+describe('int_clients_checked procedure_date', () => {
   it('reads the judgment date in the file’s date format; an unreadable one is a warning and stays unknown', async () => {
     // Date format dd/mm/yyyy: '15/05/2024' → 2024-05-15; ISO is read too ('2024-06-01'); '31/13/2024'
     // is no date (month 13): NULL, with a warning naming it; '01/01/1890' is outside 1990–2099: NULL too.
@@ -64,8 +64,11 @@ describe('stg_clients procedure_date', () => {
     await db.run(`create or replace table stg_fec_lines as select null::varchar as source_file, null::bigint as line, null::varchar as client_id,
       null::varchar as client_name, null::date as entry_date, null::varchar as item_kind where false`);
     await db.run(`create or replace table stg_ledger_lines as select * from stg_fec_lines`);
-    const model = orderedModels().find((m) => m.name === 'stg_clients')!;
-    const rows = await db.rows(`select client_id, procedure_date, warning from (${model.sql}) order by client_id`);
+    const staging = orderedModels().find((m) => m.name === 'stg_clients')!;
+    await db.run(`create or replace table stg_clients as ${staging.sql}`);
+    const model = orderedModels().find((m) => m.name === 'int_clients_checked')!;
+    // The warning is a code and its parts; reason_text words it in English as quality.reason does.
+    const rows = await db.rows(`select client_id, procedure_date, reason_text(warning) as warning from (${model.sql}) order by client_id`);
     expect(rows).toEqual([
       { client_id: 'A', procedure_date: '2024-05-15', warning: null },
       { client_id: 'B', procedure_date: '2024-06-01', warning: null },

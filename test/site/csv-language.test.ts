@@ -56,7 +56,7 @@ describe('worklistCsv (/collections.csv)', () => {
 });
 
 describe('qualityCsv (/quality.csv)', () => {
-  const row: QualityRow = { source_file: 'invoices.csv', line: 12, severity: 'error', reason: 'montant illisible', input: 'invoices', record_id: 'F-9', raw_line: null, reason_code: null, reason_number: null, reason_ref: null };
+  const row: QualityRow = { source_file: 'invoices.csv', line: 12, severity: 'error', reason: 'montant illisible', input: 'invoices', record_id: 'F-9', raw_line: null, reason_code: null, reason_number: null, reason_ref: null, reason_field: null, reason_parts: null };
 
   it('words the severity and the input in the page’s language, never the code', () => {
     expect(lines(qualityCsv([row], languages.fr))).toEqual(['Fichier;Ligne;Gravité;Export;Motif;Identifiant;Ligne brute', 'invoices.csv;12;erreur;factures;montant illisible;F-9;']);

@@ -1,7 +1,7 @@
 -- One row per usable line of the collections log, whatever its date. int_actions cuts these at
 -- the as-of date and int_after_as_of lists what the cut leaves out, both from the same valid rows.
 with source as (
-  select * from stg_actions
+  select * from int_actions_checked
 ),
 
 final as (

@@ -1,5 +1,5 @@
 -- One row per usable line of the collections log dated on or before the as-of date. Later models
--- read the log here, never stg_actions.
+-- read the log here, never stg_actions or int_actions_checked.
 with source as (
   select * from int_action_lines
 ),

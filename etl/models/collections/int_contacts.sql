@@ -1,8 +1,8 @@
 -- One row per usable contact of a client (contacts file); contact_order numbers a client's
 -- contacts in file order, the first being the one the worklist and letters show. Later models
--- read contacts here, never stg_contacts.
+-- read contacts here, never int_contacts_checked.
 with source as (
-  select * from stg_contacts
+  select * from int_contacts_checked
 ),
 
 final as (

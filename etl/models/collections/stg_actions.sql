@@ -3,7 +3,8 @@
 -- note on a client, typed. kind is a code (call, email, letter, promise, dispute, do_not_chase,
 -- claim_declared, note) read from English or French words; a dispute's reason and status
 -- likewise. A declared claim gives its amount (claim_amount) and the mandataire's name in its note.
--- reject_reason says why a line cannot be used.
+-- Renamed and cast, nothing decided: the text of each typed value stays beside it (…_text, and
+-- the amounts' reads), for int_actions_checked to say what does not read.
 with source as (
   select * from raw_actions
 ),
@@ -14,7 +15,7 @@ amounts as (
   from source
 ),
 
-typed as (
+final as (
   select
     source_file,
     line,
@@ -34,9 +35,9 @@ typed as (
     list_filter(list_transform(regexp_split_to_array(coalesce(invoice_ids, ''), '[,;|]'), x -> trim(x)), x -> x <> '') as invoice_ids,
     parse_date(promise_date) as promise_date,
     promise_amount_read.value as promise_amount,
-    promise_amount_read.problem as promise_amount_problem,
+    promise_amount_read,
     claim_amount_read.value as claim_amount,
-    claim_amount_read.problem as claim_amount_problem,
+    claim_amount_read,
     dispute_id,
     dispute_reason_of(dispute_reason) as dispute_reason,
     dispute_reason as dispute_reason_text,
@@ -61,39 +62,6 @@ typed as (
     dispute_closed_date as dispute_closed_date_text,
     until_date as until_date_text
   from amounts
-),
-
-final as (
-  select
-    source_file, line, action_id, action_date, client_id, kind, invoice_ids, promise_date, promise_amount, claim_amount,
-    dispute_id, case when dispute_reason_text is not null then coalesce(dispute_reason, 'other') end as dispute_reason, dispute_owner, dispute_status,
-    dispute_opened_date, dispute_closed_date, until_date, author, note,
-    case
-      when client_id is null then 'missing client id'
-      when action_date is null then 'action date ''' || coalesce(action_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-      when is_implausible_date(action_date) then 'action date ' || action_date || ' is outside 1990–2099'
-      when kind is null then 'kind ''' || coalesce(kind_text, '') || ''' is not one of call, email, letter, promise, dispute, do_not_chase, claim_declared, note (or appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance)'
-      when kind = 'promise' and promise_date is null then 'promise date ''' || coalesce(promise_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-      when kind = 'promise' and promise_date < action_date then 'promise date ' || promise_date || ' is before the action date ' || action_date
-      when kind = 'promise' and promise_amount_problem is not null then 'promise amount ''' || promise_amount_text || ''' ' || promise_amount_problem
-      when kind = 'promise' and promise_amount is null then 'promise amount ''' || coalesce(promise_amount_text, '') || ''' is not a number'
-      when kind = 'promise' and promise_amount <= 0 then 'promise amount is not positive'
-      when kind = 'claim_declared' and claim_amount_problem is not null then 'claim amount ''' || claim_amount_text || ''' ' || claim_amount_problem
-      when kind = 'claim_declared' and claim_amount is null then 'claim amount ''' || coalesce(claim_amount_text, '') || ''' is not a number: a declared claim states its amount'
-      when kind = 'claim_declared' and claim_amount <= 0 then 'claim amount is not positive'
-      when kind = 'dispute' and dispute_id is null and len(invoice_ids) = 0 then 'a dispute names no invoice and no dispute id'
-      when kind = 'dispute' and dispute_status is null and dispute_status_text is not null then 'dispute status ''' || dispute_status_text || ''' is not open or closed (ouvert, clos)'
-      when dispute_opened_date is null and dispute_opened_date_text is not null then 'dispute opened date ''' || dispute_opened_date_text || ''' does not match the date format ' || getvariable('date_format')
-      when dispute_closed_date is null and dispute_closed_date_text is not null then 'dispute closed date ''' || dispute_closed_date_text || ''' does not match the date format ' || getvariable('date_format')
-      when kind = 'do_not_chase' and until_date is null then 'do-not-chase-until date ''' || coalesce(until_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-    end as reject_reason,
-    case
-      when kind = 'dispute' and dispute_reason is null and dispute_reason_text is not null
-        then 'dispute reason ''' || dispute_reason_text || ''' is not one of price, quality, delivery, quantity, billing, duplicate, other; counted as other'
-      when kind = 'claim_declared' and nullif(trim(note), '') is null
-        then 'a declared claim names no mandataire (write the name in its note)'
-    end as warning
-  from typed
 )
 
 select * from final

@@ -1,10 +1,10 @@
 -- One row per line of the contacts file(s): a person to reach at a client (name, role, e-mail,
--- phone). reject_reason says why a line cannot be used, warning why a value was dropped.
+-- phone), renamed, nothing decided; is_email_valid says whether the e-mail reads as an address.
 with source as (
   select * from raw_contacts
 ),
 
-typed as (
+final as (
   select
     source_file,
     line,
@@ -15,23 +15,6 @@ typed as (
     phone,
     regexp_matches(coalesce(email, ''), '^[^@\s]+@[^@\s]+\.[^@\s]+$') as is_email_valid
   from source
-),
-
-final as (
-  select
-    source_file,
-    line,
-    client_id,
-    name,
-    role,
-    case when is_email_valid then email end as email,
-    phone,
-    case
-      when client_id is null then 'missing client id'
-      when name is null then 'missing contact name'
-    end as reject_reason,
-    case when email is not null and not is_email_valid then 'e-mail ''' || email || ''' is not an address; dropped' end as warning
-  from typed
 )
 
 select * from final

@@ -10,7 +10,8 @@
 -- every line by is_superseded_opening). is_doubtful_line marks a client line on a doubtful-client
 -- account (416), is_provision_line the booked provisions (491).
 -- reject_reason says why a line cannot be used; warning flags an entry whose debits and credits
--- do not balance (on its first line only, so the quality report names it once).
+-- do not balance (on its first line only, so the quality report names it once); each a
+-- reason(code, field, ref, n, parts) (macros.sql).
 -- The lines come typed from stg_fec_typed and their entries from stg_fec_entries.
 with keyed as (
   select * from stg_fec_typed
@@ -70,15 +71,15 @@ checked as (
     currency,
     line_class,
     case
-      when entry_date is null then 'EcritureDate ''' || coalesce(entry_date_text, '') || ''' is not a date (YYYYMMDD)'
-      when is_implausible_date(entry_date) then 'EcritureDate ' || entry_date || ' is outside 1990–2099'
-      when account is null then 'the line has no account (CompteNum is empty)'
-      when amount_unreadable then 'the amount ''' || amount_text || ''' is not a number (Debit/Credit, or Montant and Sens D/C)'
+      when entry_date is null then reason('fec_date_unreadable', field := 'EcritureDate', ref := coalesce(entry_date_text, ''))
+      when is_implausible_date(entry_date) then reason('date_implausible', field := 'EcritureDate', ref := entry_date)
+      when account is null then reason('fec_no_account', field := 'account')
+      when amount_unreadable then reason('fec_amount_unreadable', field := 'amount', ref := amount_text)
     end as reject_reason,
     case
       when is_first_line_of_entry and total_debit <> total_credit
-        then 'entry ' || coalesce(journal_code, '?') || ' ' || coalesce(entry_num, '') || ' of ' || coalesce(entry_date_text, '?')
-             || ' does not balance: debits ' || total_debit || ', credits ' || total_credit || ' (difference ' || (total_debit - total_credit) || ')'
+        then reason('fec_entry_unbalanced', ref := coalesce(journal_code, '?') || ' ' || coalesce(entry_num, ''),
+                    parts := [coalesce(entry_date_text, '?'), total_debit::varchar, total_credit::varchar, (total_debit - total_credit)::varchar])
     end as warning
   from classified
 ),

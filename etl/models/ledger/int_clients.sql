@@ -1,8 +1,8 @@
 -- One row per usable client line: the clients file's valid lines and the clients of a FEC the
--- file does not list. Later models read clients here, never stg_clients, so a line staging
+-- file does not list. Later models read clients here, never int_clients_checked, so a line it
 -- rejected (a duplicated client id, say) cannot count twice.
 with source as (
-  select * from stg_clients
+  select * from int_clients_checked
 ),
 
 final as (

@@ -1,8 +1,8 @@
 -- One row per usable payment (open-items payments file and FEC payment lines), whatever its
 -- date; models that need the as-of cut apply it. Later models read payments here, never
--- stg_payments, so a rejected line cannot be counted.
+-- int_payments_checked, so a rejected line cannot be counted.
 with source as (
-  select * from stg_payments
+  select * from int_payments_checked
 ),
 
 final as (

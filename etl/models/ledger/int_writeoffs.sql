@@ -1,13 +1,13 @@
 -- One row per usable write-off line (open-items write-offs file, FEC client lines against 654 and a
 -- customer ledger's write-offs), whatever its date: a write-off (amount > 0), or the reversal of one
 -- (amount < 0), which never counts as a write-off of its own: int_writeoff_reversals matches it to
--- the write-off it cancels. Later models read write-offs here, never stg_writeoffs.
+-- the write-off it cancels. Later models read write-offs here, never int_writeoffs_checked.
 with source as (
-  select * from stg_writeoffs
+  select * from int_writeoffs_checked
 ),
 
 -- A customer ledger's write-offs (their problems are reported by stg_ledger_lines); by name, so
--- that a column stg_writeoffs gains is NULL here rather than shifted.
+-- that a column int_writeoffs_checked gains is NULL here rather than shifted.
 ledger as (
   select source_file, line, item_id as writeoff_id, client_id, entry_date as writeoff_date, -signed_amount as amount,
          null::varchar as invoice_id, letter_code, letter_date

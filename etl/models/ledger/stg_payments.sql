@@ -1,17 +1,18 @@
--- One row per payment line: of the payments file(s), typed, of a FEC (client credits that are
--- neither credit notes nor write-offs) and of a customer ledger (its payments). A payment without an id is named after its file and
--- line. reject_reason says why a line cannot be used.
+-- One row per line of the payments file(s), typed: renamed and cast, nothing decided. A payment
+-- without an id is named after its file and line. The text of each typed value stays beside it
+-- (payment_date_text, amount_text, and amount_read: the amount's value or its problem, see
+-- read_amount), for int_payments_checked to say what does not read.
 with source as (
   select * from raw_payments
 ),
 
--- The amount read once under its file's decimal sign: {value, problem} (see read_amount).
+-- The amount read once under its file's decimal sign (see read_amount).
 amounts as (
   select *, read_amount(amount, decimal_sign) as amount_read
   from source
 ),
 
-typed as (
+final as (
   select
     source_file,
     line,
@@ -22,51 +23,8 @@ typed as (
     invoice_id,
     payment_date as payment_date_text,
     amount as amount_text,
-    amount_read.problem as amount_problem
+    amount_read
   from amounts
-),
-
-final as (
-  select
-    source_file,
-    line,
-    payment_id,
-    client_id,
-    payment_date,
-    amount,
-    invoice_id,
-    null::varchar as letter_code,
-    null::date as letter_date,
-    case
-      when client_id is null then 'missing client id'
-      when payment_date is null then 'payment date ''' || coalesce(payment_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-      when is_implausible_date(payment_date) then 'payment date ' || payment_date || ' is outside 1990–2099'
-      when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' ' || coalesce(amount_problem, 'is not a number')
-      when amount <= 0 then 'amount is not positive (refunds are not read yet)'
-      when row_number() over (partition by payment_id order by source_file, line) > 1 then 'duplicate payment id ' || payment_id || ' (the first line is kept)'
-    end as reject_reason,
-    null::varchar as warning
-  from typed
-),
-
--- Client credits of a FEC that are neither credit notes nor write-offs, and brought-forward credits.
-fec as (
-  select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null::varchar, null::varchar
-  from stg_fec_lines
-  where item_kind = 'payment'
-),
-
--- A customer ledger's payments (their problems are reported by stg_ledger_lines).
-ledger as (
-  select source_file, line, item_id, client_id, entry_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null::varchar, null::varchar
-  from stg_ledger_lines
-  where item_kind = 'payment'
 )
 
 select * from final
-union all
-select * from fec
-union all
-select * from ledger

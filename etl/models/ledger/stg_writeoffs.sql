@@ -1,14 +1,13 @@
--- One row per write-off line: of the write-offs file(s), typed, and of a FEC (client lines
--- against 654). The amount keeps its sign: a write-off is positive (a credit to the client), a
--- negative line is the reversal of a write-off (a FEC debit of the client against 654), which
--- int_writeoff_reversals matches to the write-off it cancels; piece_ref is a FEC line's PieceRef.
--- A file that writes its write-offs as negative amounts (a credit to the client, as some
--- ledgers export them) is read with its signs turned, so that its positive lines are the
--- reversals. The convention is told by the first line of each invoice's write-off history (a
--- reversal always comes after the write-off it cancels): negative on most of them, the file's
--- write-offs are negative. Counting every line instead would let a file with many reversals
--- turn itself over. A write-off without an id is named after its
--- file and line. reject_reason says why a line cannot be used.
+-- One row per line of the write-offs file(s), typed: renamed and cast, nothing decided. The
+-- amount keeps its sign: a write-off is positive (a credit to the client), a negative line is the
+-- reversal of a write-off, which int_writeoff_reversals matches to the write-off it cancels. A
+-- file that writes its write-offs as negative amounts (a credit to the client, as some ledgers
+-- export them) is read with its signs turned, so that its positive lines are the reversals. The
+-- convention is told by the first line of each invoice's write-off history (a reversal always
+-- comes after the write-off it cancels): negative on most of them, the file's write-offs are
+-- negative. Counting every line instead would let a file with many reversals turn itself over.
+-- A write-off without an id is named after its file and line. The text of each typed value stays
+-- beside it (writeoff_date_text, amount_text, amount_read), for int_writeoffs_checked.
 with source as (
   select * from raw_writeoffs
 ),
@@ -41,7 +40,7 @@ signed as (
   left join conventions using (source_file)
 ),
 
-typed as (
+final as (
   select
     source_file,
     line,
@@ -52,43 +51,8 @@ typed as (
     invoice_id,
     writeoff_date as writeoff_date_text,
     amount as amount_text,
-    amount_read.problem as amount_problem
+    amount_read
   from signed
-),
-
-final as (
-  select
-    source_file,
-    line,
-    writeoff_id,
-    client_id,
-    writeoff_date,
-    amount,
-    invoice_id,
-    null::varchar as piece_ref,
-    null::varchar as letter_code,
-    null::date as letter_date,
-    case
-      when client_id is null then 'missing client id'
-      when writeoff_date is null then 'write-off date ''' || coalesce(writeoff_date_text, '') || ''' does not match the date format ' || getvariable('date_format')
-      when is_implausible_date(writeoff_date) then 'write-off date ' || writeoff_date || ' is outside 1990–2099'
-      when amount is null then 'amount ''' || coalesce(amount_text, '') || ''' ' || coalesce(amount_problem, 'is not a number')
-      when amount = 0 then 'amount is zero'
-      when row_number() over (partition by writeoff_id order by source_file, line) > 1 then 'duplicate write-off id ' || writeoff_id || ' (the first line is kept)'
-    end as reject_reason,
-    null::varchar as warning
-  from typed
-),
-
--- Client lines of a FEC booked against an irrecoverable-loss account (654): credits (write-offs)
--- and debits (their reversals).
-fec as (
-  select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
-         piece_ref, letter_code, letter_date, null::varchar, null::varchar
-  from stg_fec_lines
-  where item_kind = 'writeoff'
 )
 
 select * from final
-union all
-select * from fec

@@ -8,10 +8,11 @@
 -- reason with its values taken out, so that rows rejected for the same cause count together.
 with staged as (
   select source_file, line, 'invoices' as input, reject_reason from stg_invoices
-  union all select source_file, line, 'payments', reject_reason from stg_payments
-  union all select source_file, line, 'writeoffs', reject_reason from stg_writeoffs
-  union all select source_file, line, 'clients', reject_reason from stg_clients
-  union all select source_file, line, 'fec', reject_reason from stg_fec_lines
+  -- A coded reason in English (reason_text): the runner's stop message is English.
+  union all select source_file, line, 'payments', reason_text(reject_reason) from int_payments_checked
+  union all select source_file, line, 'writeoffs', reason_text(reject_reason) from int_writeoffs_checked
+  union all select source_file, line, 'clients', reason_text(reject_reason) from int_clients_checked
+  union all select source_file, line, 'fec', reason_text(reject_reason) from stg_fec_lines
   union all select source_file, line, 'ledger', reject_reason from stg_ledger_lines
   -- Lines DuckDB could not split (a wrong delimiter, bytes of another encoding).
   union all select source_file, line, null, reason from raw_rejects

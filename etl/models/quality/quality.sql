@@ -1,77 +1,104 @@
 -- One row per problem found in the inputs: a rejected line (severity 'error', not loaded), a
 -- value dropped or a reference not honoured on a kept line ('warning'), or a line left out
 -- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
--- The reasons this model words itself also carry a code and its parts (reason_code,
--- reason_number, reason_ref), which the site words in its language; the readers' and staging's
--- reasons have no code yet and are shown as written.
+-- Every reason is a code and its parts (reason_code, reason_field, reason_ref, reason_number,
+-- reason_parts: see reason() in macros.sql), which the site words in its language; reason is the
+-- code in English (reason_text), for analysts. The readers' reasons, stg_invoices' and
+-- stg_ledger_lines' have no code yet: reason is their text, shown as written.
 -- A roll-up of `disputes`, `penalties` and `invoice_statuses`.
+-- A line DuckDB could not split into fields: the reader's text (DuckDB's own message) stays the
+-- reason, and its kind is coded from it for the site to word.
 with unreadable_lines as (
-  select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line,
-         null::varchar as reason_code, null::bigint as reason_number, null::varchar as reason_ref
-  from raw_rejects
+  select source_file, line, 'error' as severity, 'csv' as input, null::varchar as record_id, raw_line,
+         case
+           when reason like 'TOO MANY COLUMNS:%' and columns[1] is not null then reason('csv_too_many_columns', parts := columns)
+           when reason like 'MISSING COLUMNS:%' and columns[1] is not null then reason('csv_missing_columns', parts := columns)
+           when reason like 'INVALID ENCODING:%' then reason('csv_invalid_encoding')
+           when reason like 'UNQUOTED VALUE:%' then reason('csv_unquoted_value')
+           when reason like 'LINE SIZE OVER MAXIMUM:%' then reason('csv_line_too_long')
+         end as r,
+         reason as text
+  from (select *,
+               case when regexp_matches(reason, 'Expected Number of Columns: \d+ Found: \d+')
+                    then [regexp_extract(reason, 'Expected Number of Columns: (\d+)', 1), regexp_extract(reason, 'Found: (\d+)', 1)] end as columns
+        from raw_rejects)
 ),
 
--- A report saved as CSV: the lines above its header, its section and total rows, not loaded.
+-- A report saved as CSV: the lines above its header, its section and total rows, not loaded; the
+-- reader's text stays the reason, coded likewise.
 report_lines as (
-  select source_file, line, 'info', reason, 'csv', null, raw_line, null, null, null
+  select source_file, line, 'info', 'csv', null, raw_line,
+         case
+           when regexp_matches(reason, '^\d+ lines? above the header') then reason('report_lines_above_header', n := regexp_extract(reason, '^(\d+)', 1)::bigint)
+           when reason like 'total row %' then reason('report_total_row', ref := raw_line)
+           when reason like 'row with one value, %' then reason('report_heading_row', ref := raw_line)
+         end,
+         reason
   from raw_notes
 ),
 
 staged as (
-  select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning from stg_clients
+  select source_file, line, 'clients' as input, client_id as record_id, reject_reason, warning from int_clients_checked
   union all
-  select source_file, line, 'invoices', invoice_id, reject_reason, warning from stg_invoices
+  select source_file, line, 'payments', payment_id, reject_reason, warning from int_payments_checked
   union all
-  select source_file, line, 'payments', payment_id, reject_reason, warning from stg_payments
+  select source_file, line, 'writeoffs', writeoff_id, reject_reason, warning from int_writeoffs_checked
   union all
-  select source_file, line, 'writeoffs', writeoff_id, reject_reason, warning from stg_writeoffs
+  select source_file, line, 'actions', client_id, reject_reason, warning from int_actions_checked
   union all
-  select source_file, line, 'actions', client_id, reject_reason, warning from stg_actions
-  union all
-  select source_file, line, 'contacts', client_id, reject_reason, warning from stg_contacts
-  union all
-  select source_file, line, 'statuses', invoice_id, reject_reason, warning from stg_invoice_statuses
+  select source_file, line, 'contacts', client_id, reject_reason, warning from int_contacts_checked
 ),
 
 rejected as (
-  select source_file, line, 'error', reject_reason, input, record_id, null, null, null, null from staged where reject_reason is not null
+  select source_file, line, 'error', input, record_id, null, reject_reason, null from staged where reject_reason is not null
 ),
 
 warned as (
-  select source_file, line, 'warning', warning, input, record_id, null, null, null, null from staged where reject_reason is null and warning is not null
+  select source_file, line, 'warning', input, record_id, null, warning, null from staged where reject_reason is null and warning is not null
+),
+
+-- stg_invoice_statuses still words its reasons in English: shown as written, with no code.
+statuses_rejected as (
+  select source_file, line, 'error', 'statuses', invoice_id, null, null, reject_reason from stg_invoice_statuses where reject_reason is not null
+),
+
+statuses_warned as (
+  select source_file, line, 'warning', 'statuses', invoice_id, null, null, warning from stg_invoice_statuses where reject_reason is null and warning is not null
+),
+
+-- stg_invoices still words its reasons in English: shown as written, with no code.
+invoices_rejected as (
+  select source_file, line, 'error', 'invoices', invoice_id, null, null, reject_reason from stg_invoices where reject_reason is not null
+),
+
+invoices_warned as (
+  select source_file, line, 'warning', 'invoices', invoice_id, null, null, warning from stg_invoices where reject_reason is null and warning is not null
 ),
 
 after_as_of as (
-  select source_file, line, 'info',
-         case dated_part
-           when 'settlement' then 'settlement (paid_date ' || record_date || ') after the as-of date ' || getvariable('as_of_date') || '; left out of this run'
-           when 'lettering' then 'lettered (DateLet ' || record_date || ') after the as-of date ' || getvariable('as_of_date') || '; the lettering date is not used in this run'
-           else 'dated after the as-of date ' || getvariable('as_of_date') || '; left out of this run'
-         end,
-         input, record_id, null,
-         case dated_part when 'settlement' then 'settlement_after_as_of' when 'lettering' then 'lettering_after_as_of' else 'after_as_of' end,
-         null, strftime(getvariable('as_of_date'), '%Y-%m-%d')
+  select source_file, line, 'info', input, record_id, null,
+         reason(case dated_part when 'settlement' then 'settlement_after_as_of' when 'lettering' then 'lettering_after_as_of' else 'after_as_of' end,
+                ref := strftime(getvariable('as_of_date'), '%Y-%m-%d'), parts := [record_date::varchar]),
+         null
   from int_after_as_of
 ),
 
 -- A FEC's lines: unusable ones, entries that do not balance, and à-nouveaux left out because the
 -- year before them is loaded (one row per file).
 fec_rejected as (
-  select source_file, line, 'error', reject_reason, 'fec', piece_ref, null, null, null, null
+  select source_file, line, 'error', 'fec', piece_ref, null, reject_reason, null
   from stg_fec_lines
   where reject_reason is not null
 ),
 
 fec_unbalanced as (
-  select source_file, line, 'warning', warning, 'fec', entry_num, null, null, null, null
+  select source_file, line, 'warning', 'fec', entry_num, null, warning, null
   from stg_fec_lines
   where warning is not null
 ),
 
 fec_superseded_openings as (
-  select source_file, min(line), 'info',
-         count(*) || ' opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward',
-         'fec', null, null, 'fec_openings_superseded', count(*), null
+  select source_file, min(line), 'info', 'fec', null, null, reason('fec_openings_superseded', n := count(*)), null
   from stg_fec_lines
   where line_class = 'opening_superseded'
   group by source_file
@@ -80,12 +107,10 @@ fec_superseded_openings as (
 -- A lettering group that has not netted to zero by the end of its fiscal year (only years over by
 -- the as-of date: a group of the current year may still be completed), named on its first line.
 fec_open_letter_groups as (
-  select first(source_file order by source_file, line), first(line order by source_file, line), 'warning',
-         'lettering group ' || letter_code || ' of client ' || client_id || ' (fiscal year ending ' || any_value(group_year_end)
-           || ') does not net to zero: ' || case when any_value(group_balance) > 0 then 'debits exceed credits by ' || any_value(group_balance)
-                                                 else 'credits exceed debits by ' || -any_value(group_balance) end
-           || '; what it does not settle is matched oldest due first',
-         'fec', letter_code, null, null, null, null
+  select first(source_file order by source_file, line), first(line order by source_file, line), 'warning', 'fec', letter_code, null,
+         reason(case when any_value(group_balance) > 0 then 'fec_letter_group_debits_exceed' else 'fec_letter_group_credits_exceed' end,
+                ref := letter_code, parts := [client_id, any_value(group_year_end)::varchar, abs(any_value(group_balance))::varchar]),
+         null
   from int_fec_letter_groups
   where group_balance <> 0 and group_year_end <= getvariable('as_of_date')
   group by client_id, letter_code, group_year
@@ -94,38 +119,34 @@ fec_open_letter_groups as (
 -- A customer ledger's lines: unusable ones, dropped values, and per file what its reading assumed
 -- (credits with no document type taken for payments; debits that are not sales documents taken
 -- for debit items, counted with the invoices), each said once with the setting that decides it.
+-- stg_ledger_lines still words its reasons in English: shown as written, with no code.
 ledger_rejected as (
-  select source_file, line, 'error', reject_reason, 'ledger', coalesce(document_id, client_id), null, null, null, null
+  select source_file, line, 'error', 'ledger', coalesce(document_id, client_id), null, null, reject_reason
   from stg_ledger_lines
   where reject_reason is not null
 ),
 
 ledger_warned as (
-  select source_file, line, 'warning', warning, 'ledger', coalesce(document_id, client_id), null, null, null, null
+  select source_file, line, 'warning', 'ledger', coalesce(document_id, client_id), null, null, warning
   from stg_ledger_lines
   where reject_reason is null and warning is not null
 ),
 
 ledger_readings as (
-  select source_file, min(line), 'info',
-         count(*) || ' credit lines with no document type read as payments: a credit note cannot be told from a payment without one; map openItems.columns.ledger.document_type to read them apart',
-         'ledger', null, null, null, count(*), null
+  select source_file, min(line), 'info', 'ledger', null, null, reason('ledger_credits_as_payments', n := count(*)), null
   from stg_ledger_lines
   where item_kind = 'payment' and document_kind is null
   group by source_file
   union all
-  select source_file, min(line), 'info',
-         count(*) || ' debit lines that are not sales documents (refunds, payments or write-offs reversed) read as debit items: each is owed like an invoice and counted with the invoices',
-         'ledger', null, null, null, count(*), null
+  select source_file, min(line), 'info', 'ledger', null, null, reason('ledger_debits_as_invoices', n := count(*)), null
   from stg_ledger_lines
   where item_kind = 'invoice' and document_kind in ('payment', 'writeoff', 'refund')
   group by source_file
 ),
 
 unknown_invoice_references as (
-  select source_file, line, 'warning',
-         source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
-         source_kind, source_id, null, null, null, null
+  select source_file, line, 'warning', source_kind, source_id, null,
+         reason('invoice_not_of_client', field := source_kind, ref := named_invoice_id, parts := [client_id]), null
   from int_credits
   where named_invoice_id is not null and invoice_ref is null
 ),
@@ -133,14 +154,10 @@ unknown_invoice_references as (
 -- A write-off reversal matched to no write-off, or cancelling more than its write-off has left
 -- (int_writeoff_reversals): not loaded, so it neither writes off more nor reinstates a receivable.
 writeoff_reversals_rejected as (
-  select source_file, line, 'error',
-         case problem
-           when 'unmatched' then 'write-off reversal of ' || amount || ' matches no earlier write-off of client ' || client_id
-                                 || ' (same invoice, lettering or PieceRef); not loaded: what was written off stays written off'
-           else 'write-off reversal of ' || amount || ' cancels more than write-off ' || reverses_writeoff_id || ' has left; not loaded'
-         end,
-         'writeoffs', reversal_id, null, 'writeoff_reversal_' || problem, null,
-         case problem when 'unmatched' then client_id else reverses_writeoff_id end
+  select source_file, line, 'error', 'writeoffs', reversal_id, null,
+         reason('writeoff_reversal_' || problem, ref := case problem when 'unmatched' then client_id else reverses_writeoff_id end,
+                parts := [amount::varchar]),
+         null
   from int_writeoff_reversals
   where problem is not null
 ),
@@ -148,10 +165,8 @@ writeoff_reversals_rejected as (
 -- A promise to pay logged on invoices already settled that day is a slip in the log, not a promise
 -- to watch: it raises no alert and is named here on its line of the actions file.
 promises_on_settled_invoices as (
-  select source_file, line, 'warning',
-         'promise to pay logged on ' || action_date || ' covers invoices already settled that day'
-           || case when len(invoice_ids) > 0 then ' (' || array_to_string(invoice_ids, ', ') || ')' else ' (nothing was open)' end || '; not watched',
-         'actions', client_id, null, 'promise_on_settled_invoices', null, strftime(action_date, '%Y-%m-%d')
+  select source_file, line, 'warning', 'actions', client_id, null,
+         reason('promise_on_settled_invoices', ref := strftime(action_date, '%Y-%m-%d'), parts := invoice_ids), null
   from int_promises
   where status = 'already_settled'
 ),
@@ -161,31 +176,28 @@ promises_on_settled_invoices as (
 -- is left out of the receivables; a 212 Encaissée on an invoice the ledger shows with nothing
 -- settled says the ledger is late.
 statuses_after_as_of as (
-  select source_file, line, 'info', 'dated after the as-of date ' || getvariable('as_of_date') || '; left out of this run',
-         'statuses', invoice_id, null, 'after_as_of', null, strftime(getvariable('as_of_date'), '%Y-%m-%d')
+  select source_file, line, 'info', 'statuses', invoice_id, null,
+         reason('after_as_of', ref := strftime(getvariable('as_of_date'), '%Y-%m-%d'), parts := [status_date::varchar]), null
   from stg_invoice_statuses
   where reject_reason is null and status_date > getvariable('as_of_date')
 ),
 
 statuses_unknown_invoice as (
-  select source_file, line, 'warning', 'e-invoicing status ' || status_code || ' names invoice ' || invoice_id || ', which is not in the ledger; not used',
-         'statuses', invoice_id, null, 'einvoice_unknown_invoice', null, invoice_id
+  select source_file, line, 'warning', 'statuses', invoice_id, null,
+         reason('einvoice_unknown_invoice', ref := invoice_id, parts := [status_code]), null
   from int_invoice_statuses
   where not is_in_ledger
 ),
 
 rejected_invoices as (
-  select source_file, line, 'warning',
-         'invoice ' || invoice_id || ' was rejected by the e-invoicing platform on ' || rejected_date || ' (status 213 Rejetée'
-           || coalesce(': ' || coalesce(reason_code || coalesce(' ' || reason, ''), reason), '') || '): never validly issued, it is left out of the receivables',
-         'statuses', invoice_id, null, 'einvoice_rejected', null, invoice_id
+  select source_file, line, 'warning', 'statuses', invoice_id, null,
+         reason('einvoice_rejected', ref := invoice_id, parts := [rejected_date::varchar, coalesce(reason_code || coalesce(' ' || reason, ''), reason)]), null
   from int_rejected_invoices
 ),
 
 cashed_not_in_ledger as (
-  select source_file, line, 'warning',
-         'invoice ' || invoice_id || ' is cashed on the e-invoicing platform (status 212 Encaissée on ' || status_date || ') but the ledger shows nothing settled on it: the ledger is late',
-         'statuses', invoice_id, null, 'einvoice_cashed_not_in_ledger', null, invoice_id
+  select source_file, line, 'warning', 'statuses', invoice_id, null,
+         reason('einvoice_cashed_not_in_ledger', ref := invoice_id, parts := [status_date::varchar]), null
   from invoice_statuses
   where is_cashed_not_in_ledger
 ),
@@ -195,21 +207,19 @@ cashed_not_in_ledger as (
 unlisted_client_ids as (
   select client_id, first(source_file order by source_file, line) as source_file, first(line order by source_file, line) as line
   from (select client_id, source_file, line from int_invoices union all select client_id, source_file, line from int_credits)
-  where client_id not in (select client_id from stg_clients where reject_reason is null)
+  where client_id not in (select client_id from int_clients_checked where reject_reason is null)
   group by client_id
 ),
 
 unlisted_clients as (
-  select source_file, line, 'warning', 'client ' || client_id || ' is not in the clients file; shown under its id', 'clients', client_id, null,
-         'client_not_listed', null, client_id
+  select source_file, line, 'warning', 'clients', client_id, null, reason('client_not_listed', ref := client_id), null
   from unlisted_client_ids
   where exists (select 1 from raw_clients)
 ),
 
 no_clients_file as (
-  select null, null, 'info',
-         'no clients file: the ' || count(*) || ' clients are shown under their ids, with the default payment terms (' || getvariable('default_terms_days') || ' days)',
-         'clients', null, null, 'no_clients_file', count(*), getvariable('default_terms_days')::varchar
+  select null, null, 'info', 'clients', null, null,
+         reason('no_clients_file', n := count(*), ref := getvariable('default_terms_days')::varchar), null
   from unlisted_client_ids
   having count(*) > 0 and not exists (select 1 from raw_clients)
 ),
@@ -217,17 +227,15 @@ no_clients_file as (
 -- The ECB rate table must cover every half-year of late days; the run says so rather than guess,
 -- and says which end of the table is short.
 missing_rates as (
-  select 'data/reference/ecb_rates.csv', null, 'warning',
-         'late-payment penalties: ' || sum(days_without_rate - days_before_rate_table) || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years',
-         'penalties', null, null, 'ecb_rates_missing', sum(days_without_rate - days_before_rate_table), null
+  select 'data/reference/ecb_rates.csv', null, 'warning', 'penalties', null, null,
+         reason('ecb_rates_missing', n := sum(days_without_rate - days_before_rate_table)), null
   from penalties
   having sum(days_without_rate - days_before_rate_table) > 0
 ),
 
 rates_start_too_late as (
-  select 'data/reference/ecb_rates.csv', null, 'warning',
-         'late-payment penalties: ' || sum(days_before_rate_table) || ' days late before the first half-year of the ECB rate table were not priced; add the earlier half-years',
-         'penalties', null, null, 'ecb_rates_start_late', sum(days_before_rate_table), null
+  select 'data/reference/ecb_rates.csv', null, 'warning', 'penalties', null, null,
+         reason('ecb_rates_start_late', n := sum(days_before_rate_table)), null
   from penalties
   having sum(days_before_rate_table) > 0
 ),
@@ -235,9 +243,7 @@ rates_start_too_late as (
 -- A dispute the collections log keeps open although none of its invoices is open any more: not
 -- an open dispute (disputed_invoices), but the log should say it is closed.
 settled_disputes as (
-  select null, null, 'info',
-         'dispute ' || dispute_id || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log',
-         'actions', client_id, null, 'dispute_settled', null, dispute_id
+  select null, null, 'info', 'actions', client_id, null, reason('dispute_settled', ref := dispute_id), null
   from disputes
   where status = 'settled' and source = 'collections_log'
 ),
@@ -249,6 +255,8 @@ final as (
   union all select * from rates_start_too_late
   union all select * from rejected
   union all select * from warned
+  union all select * from invoices_rejected
+  union all select * from invoices_warned
   union all select * from after_as_of
   union all select * from unknown_invoice_references
   union all select * from writeoff_reversals_rejected
@@ -263,14 +271,17 @@ final as (
   union all select * from ledger_warned
   union all select * from ledger_readings
   union all select * from settled_disputes
+  union all select * from statuses_rejected
+  union all select * from statuses_warned
   union all select * from statuses_after_as_of
   union all select * from statuses_unknown_invoice
   union all select * from rejected_invoices
   union all select * from cashed_not_in_ledger
 )
 
-select source_file, line::integer as line, severity, reason, input, record_id, raw_line,
-       reason_code, reason_number::bigint as reason_number, reason_ref
+-- reason: the text a reader or a model still writes, else the coded reason in English (reason_text).
+select source_file, line::integer as line, severity, coalesce(text, reason_text(r)) as reason, input, record_id, raw_line,
+       r.code as reason_code, r.number as reason_number, r.ref as reason_ref, r.field as reason_field, r.parts as reason_parts
 from final
 -- As the quality page and its CSV list them: errors first, then warnings, then infos, by file and line.
 order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason

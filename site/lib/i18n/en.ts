@@ -1,5 +1,6 @@
 // Every label of the site in English, with the same keys as fr.ts.
 import type { Labels } from './fr.ts';
+import { reasonsEn } from './quality-reasons.ts';
 
 export const en: Labels = {
   locale: 'en-GB',
@@ -108,26 +109,7 @@ export const en: Labels = {
     rawLine: 'Raw line',
     capped: (shown, total) => `The first ${shown} of ${total} lines are shown; the CSV file holds them all.`,
     downloadAll: (n, plural) => (plural === 'one' ? 'Download the line (CSV)' : `Download all ${n} lines (CSV)`),
-    reasons: (code, n, ref) => {
-      switch (code) {
-        case 'after_as_of': return `Dated after the as-of date (${ref}): left out of this run`;
-        case 'promise_on_settled_invoices': return `Promise to pay logged on ${ref} on invoices already settled that day: not watched`;
-        case 'client_not_listed': return `Client ${ref} is not in the clients file: shown under its id`;
-        case 'fec_openings_superseded': return `${n} opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward`;
-        case 'settlement_after_as_of': return `Settlement dated after the as-of date (${ref}): left out of this run`;
-        case 'lettering_after_as_of': return `Lettered after the as-of date (${ref}): the lettering date is not used in this run`;
-        case 'writeoff_reversal_unmatched': return `Write-off reversal matching no earlier write-off of client ${ref} (same invoice, lettering or piece): not loaded, the loss still counts`;
-        case 'writeoff_reversal_exceeds': return `Reversal larger than what is left of write-off ${ref}: not loaded, the loss still counts`;
-        case 'no_clients_file': return `No clients file: the ${n} clients are shown under their ids, with the default payment terms (${ref} days)`;
-        case 'ecb_rates_start_late': return `Late-payment penalties: ${n} days late before the first half-year of the ECB rate table were not priced; add the earlier half-years`;
-        case 'dispute_settled': return `Dispute ${ref} is open in the collections log but its invoices are settled: it is not counted as open; close it in the log`;
-        case 'einvoice_rejected': return `Invoice ${ref} was rejected by the e-invoicing platform (status 213 Rejected): never validly issued, it is left out of the receivables`;
-        case 'einvoice_cashed_not_in_ledger': return `Invoice ${ref} is cashed on the e-invoicing platform (status 212 Cashed) but the ledger shows no payment on it: the ledger is late`;
-        case 'einvoice_unknown_invoice': return `An e-invoicing status names invoice ${ref}, which is not in the ledger: not used`;
-        case 'ecb_rates_missing': return `Late-payment penalties: ${n} days late after the last half-year of the ECB rate table were not priced; add the missing half-years`;
-        default: return undefined;
-      }
-    },
+    reasons: reasonsEn,
     none: 'No problem found in the exports.',
   },
   about: {

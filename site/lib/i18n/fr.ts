@@ -1,4 +1,6 @@
 // Every label of the site in French. en.ts must have the same keys (the Labels type checks it).
+import { reasonsFr } from './quality-reasons.ts';
+
 export const fr = {
   locale: 'fr-FR',
   siteName: 'encours',
@@ -114,26 +116,7 @@ export const fr = {
     downloadAll: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? 'Télécharger la ligne (CSV)' : `Télécharger les ${n} lignes (CSV)`),
     none: 'Aucun problème relevé dans les exports.',
     /** A coded reason (quality.reason_code) in words; undefined for a code this site does not know. */
-    reasons: (code: string, n: string, ref: string | null): string | undefined => {
-      switch (code) {
-        case 'after_as_of': return `Datée après la date de situation (${ref}) : laissée de côté pour ce traitement`;
-        case 'promise_on_settled_invoices': return `Promesse de paiement saisie le ${ref} sur des factures déjà réglées ce jour-là : non suivie`;
-        case 'client_not_listed': return `Le client ${ref} n’est pas dans le fichier clients : affiché sous son code`;
-        case 'fec_openings_superseded': return `${n} lignes d’à-nouveaux sur des comptes clients écartées : l’exercice précédent est chargé et ses lignes portent déjà les pièces reportées`;
-        case 'settlement_after_as_of': return `Règlement daté après la date de situation (${ref}) : laissé de côté pour ce traitement`;
-        case 'lettering_after_as_of': return `Lettrée après la date de situation (${ref}) : la date de lettrage n’est pas utilisée pour ce traitement`;
-        case 'writeoff_reversal_unmatched': return `Annulation d’un passage en perte qui ne correspond à aucun passage en perte antérieur du client ${ref} (même facture, même lettrage ou même pièce) : non chargée, la perte reste comptée`;
-        case 'writeoff_reversal_exceeds': return `Annulation supérieure à ce qui reste du passage en perte ${ref} : non chargée, la perte reste comptée`;
-        case 'no_clients_file': return `Pas de fichier clients : les ${n} clients sont affichés sous leur code, avec le délai de paiement par défaut (${ref} jours)`;
-        case 'ecb_rates_start_late': return `Pénalités de retard : ${n} jours de retard antérieurs au premier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres antérieurs`;
-        case 'dispute_settled': return `Le litige ${ref} est ouvert dans le journal de recouvrement mais ses factures sont réglées : il n’est pas compté comme ouvert ; clôturez-le dans le journal`;
-        case 'ecb_rates_missing': return `Pénalités de retard : ${n} jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres manquants`;
-        case 'einvoice_rejected': return `La facture ${ref} a été rejetée par la plateforme de facturation électronique (statut 213 Rejetée) : jamais valablement émise, elle est écartée des encours`;
-        case 'einvoice_cashed_not_in_ledger': return `La facture ${ref} est encaissée sur la plateforme de facturation électronique (statut 212 Encaissée) mais le grand livre n’y montre aucun règlement : le grand livre est en retard`;
-        case 'einvoice_unknown_invoice': return `Un statut de facturation électronique nomme la facture ${ref}, absente du grand livre : non utilisé`;
-        default: return undefined;
-      }
-    },
+    reasons: reasonsFr,
   },
   about: {
     title: 'À propos des données',

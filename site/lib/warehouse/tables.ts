@@ -12,12 +12,15 @@ const present = {
   flag: z.boolean(),
   // A list of numbers (ageing_by_client.bucket_amounts): its reader hands it over as a JS array.
   numbers: z.array(z.number()),
+  // A list of texts (quality.reason_parts), likewise.
+  texts: z.array(z.string()),
 };
 const text = present.text.nullable();
 const date = present.date.nullable();
 const number = present.number.nullable();
 const flag = present.flag.nullable();
 const numbers = present.numbers.nullable();
+const texts = present.texts.nullable();
 
 /** Each warehouse table's row. */
 export const warehouseTables = {
@@ -666,6 +669,8 @@ export const warehouseTables = {
     reason_code: text,
     reason_number: number,
     reason_ref: text,
+    reason_field: text,
+    reason_parts: texts,
   }),
   receivables_by_currency: z.object({
     currency: present.text,
@@ -907,7 +912,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   provision_specific: { client_id: 'VARCHAR', name: 'VARCHAR', basis: 'VARCHAR', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', amount: 'DECIMAL(18,2)' },
   provision_summary: { month_end: 'DATE', matrix_amount: 'DECIMAL(18,2)', matrix_rate_source: 'VARCHAR', previous_month_end: 'DATE', previous_matrix_amount: 'DECIMAL(18,2)', matrix_change_amount: 'DECIMAL(18,2)', specific_amount: 'DECIMAL(18,2)', overlap_amount: 'DECIMAL(18,2)', recommended_amount: 'DECIMAL(18,2)', backtest_month_ends: 'INTEGER', backtest_provision_amount: 'DECIMAL(18,2)', backtest_written_off_amount: 'DECIMAL(18,2)', backtest_ratio: 'DOUBLE', backtest_verdict: 'VARCHAR', matrix_balance_amount: 'DECIMAL(18,2)', specific_balance_amount: 'DECIMAL(18,2)', booked_amount: 'DECIMAL(18,2)', provision_base: 'VARCHAR' },
   provisions: { month_end: 'DATE', method: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', client_id: 'VARCHAR', amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', basis: 'VARCHAR' },
-  quality: { source_file: 'VARCHAR', line: 'INTEGER', severity: 'VARCHAR', reason: 'VARCHAR', input: 'VARCHAR', record_id: 'VARCHAR', raw_line: 'VARCHAR', reason_code: 'VARCHAR', reason_number: 'BIGINT', reason_ref: 'VARCHAR' },
+  quality: { source_file: 'VARCHAR', line: 'INTEGER', severity: 'VARCHAR', reason: 'VARCHAR', input: 'VARCHAR', record_id: 'VARCHAR', raw_line: 'VARCHAR', reason_code: 'VARCHAR', reason_number: 'BIGINT', reason_ref: 'VARCHAR', reason_field: 'VARCHAR', reason_parts: 'VARCHAR[]' },
   receivables_by_currency: { currency: 'VARCHAR', open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER' },
   roll_rate_averages: { bucket: 'VARCHAR', bucket_order: 'INTEGER', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', flow_month_ends: 'INTEGER' },
   roll_rates: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', opening_balance_amount: 'DECIMAL(18,2)', rolled_forward_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', loss_rate_12m: 'DOUBLE' },

@@ -1,0 +1,59 @@
+-- One row per payment line: of the payments file(s) (stg_payments), with what makes it unusable,
+-- of a FEC (client credits that are neither credit notes nor write-offs) and of a customer
+-- ledger (its payments; their problems are reported by stg_ledger_lines). reject_reason says why
+-- a line cannot be used, as a reason(code, field, ref, n, parts) (macros.sql); int_payments keeps
+-- the others, quality lists them.
+with staged as (
+  select * from stg_payments
+),
+
+checked as (
+  select
+    source_file,
+    line,
+    payment_id,
+    client_id,
+    payment_date,
+    amount,
+    invoice_id,
+    null::varchar as letter_code,
+    null::date as letter_date,
+    case
+      when client_id is null then reason('missing_client_id')
+      when payment_date is null
+        then reason('date_unreadable', field := 'payment_date', ref := coalesce(payment_date_text, ''), parts := [getvariable('date_format')])
+      when is_implausible_date(payment_date) then reason('date_implausible', field := 'payment_date', ref := payment_date)
+      when amount is null
+        then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
+      when amount <= 0 then reason('payment_not_positive', field := 'amount')
+      when row_number() over (partition by payment_id order by source_file, line) > 1 then reason('duplicate_id', field := 'payment_id', ref := payment_id)
+    end as reject_reason,
+    null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as warning
+  from staged
+),
+
+-- Client credits of a FEC that are neither credit notes nor write-offs, and brought-forward credits.
+fec as (
+  select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
+         letter_code, letter_date, null, null
+  from stg_fec_lines
+  where item_kind = 'payment'
+),
+
+-- A customer ledger's payments.
+ledger as (
+  select source_file, line, item_id, client_id, entry_date, -signed_amount, null::varchar,
+         letter_code, letter_date, null, null
+  from stg_ledger_lines
+  where item_kind = 'payment'
+),
+
+final as (
+  select * from checked
+  union all
+  select * from fec
+  union all
+  select * from ledger
+)
+
+select * from final

@@ -1,0 +1,51 @@
+-- One row per write-off line: of the write-offs file(s) (stg_writeoffs), with what makes it
+-- unusable, and of a FEC (client lines against 654: credits are write-offs, debits their
+-- reversals); piece_ref is a FEC line's PieceRef. reject_reason says why a line cannot be used,
+-- as a reason(code, field, ref, n, parts) (macros.sql); int_writeoffs keeps the others, quality
+-- lists them.
+with staged as (
+  select * from stg_writeoffs
+),
+
+checked as (
+  select
+    source_file,
+    line,
+    writeoff_id,
+    client_id,
+    writeoff_date,
+    amount,
+    invoice_id,
+    null::varchar as piece_ref,
+    null::varchar as letter_code,
+    null::date as letter_date,
+    case
+      when client_id is null then reason('missing_client_id')
+      when writeoff_date is null
+        then reason('date_unreadable', field := 'writeoff_date', ref := coalesce(writeoff_date_text, ''), parts := [getvariable('date_format')])
+      when is_implausible_date(writeoff_date) then reason('date_implausible', field := 'writeoff_date', ref := writeoff_date)
+      when amount is null
+        then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
+      when amount = 0 then reason('zero_amount', field := 'amount')
+      when row_number() over (partition by writeoff_id order by source_file, line) > 1 then reason('duplicate_id', field := 'writeoff_id', ref := writeoff_id)
+    end as reject_reason,
+    null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as warning
+  from staged
+),
+
+-- Client lines of a FEC booked against an irrecoverable-loss account (654): credits (write-offs)
+-- and debits (their reversals).
+fec as (
+  select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
+         piece_ref, letter_code, letter_date, null, null
+  from stg_fec_lines
+  where item_kind = 'writeoff'
+),
+
+final as (
+  select * from checked
+  union all
+  select * from fec
+)
+
+select * from final
