@@ -82,7 +82,7 @@ export async function publishWarehouse(
     ),
     tables,
     documents: await documentCounts(db),
-    headline: (await db.rows('select * from run_summary'))[0] ?? {},
+    headline: (await db.rows<Record<string, string | number | boolean | null>>('select * from run_summary'))[0] ?? {},
   };
   manifest.duration_ms = Math.round(performance.now() - run.startedMs);
   writeFileSync(join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -3,12 +3,14 @@
 // ever meets JSON.stringify.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
-export type Row = Record<string, string | number | boolean | null>;
+/** A plain value: a LIST column (quality.reason_parts) comes as an array of plain values. */
+export type Value = string | number | boolean | null | Value[];
+export type Row = Record<string, Value>;
 
 export interface Database {
   run(sql: string): Promise<void>;
   rows<T extends Row = Row>(sql: string): Promise<T[]>;
-  value<T extends string | number | boolean | null>(sql: string): Promise<T>;
+  value<T extends Value>(sql: string): Promise<T>;
   close(): void;
 }
 
@@ -27,7 +29,7 @@ export async function openDatabase(options: { memoryLimit?: string; tempDirector
       await connection.run(sql);
     },
     rows,
-    async value<T extends string | number | boolean | null>(sql: string) {
+    async value<T extends Value>(sql: string) {
       const [row] = await rows(sql);
       return (row ? Object.values(row)[0] ?? null : null) as T;
     },
@@ -44,8 +46,9 @@ export function plainRow(row: Record<string, unknown>): Row {
   return out;
 }
 
-function plainValue(value: unknown): string | number | boolean | null {
+function plainValue(value: unknown): Value {
   if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(plainValue);
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;

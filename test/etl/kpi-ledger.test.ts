@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { buildWarehouse, fixturesDir, runModel, sharedWarehouse, type Warehouse } from '../helpers.ts';
 
-type Row = Record<string, number | string | boolean | null>;
+type Row = import("../../shared/duckdb.ts").Row;
 const ledger = join(fixturesDir, 'kpi-ledger');
 
 describe('kpi_monthly on a year of two clients', () => {

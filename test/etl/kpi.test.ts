@@ -11,7 +11,7 @@ import { fixturesDir, queryWarehouse, sharedWarehouse, type Warehouse } from '..
 
 describe('kpi_monthly', () => {
   let wh: Warehouse;
-  let company: Record<string, Record<string, number | string | boolean | null>>;
+  let company: Record<string, import("../../shared/duckdb.ts").Row>;
   beforeAll(async () => {
     wh = await sharedWarehouse(join(fixturesDir, 'kpi'), { asOf: '2024-04-30' });
     const rows = await wh.query(`select * from kpi_monthly where scope = 'company' order by month_end`);
