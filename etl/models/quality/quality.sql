@@ -4,7 +4,7 @@
 -- The reasons this model words itself also carry a code and its parts (reason_code,
 -- reason_number, reason_ref), which the site words in its language; the readers' and staging's
 -- reasons have no code yet and are shown as written.
--- A roll-up of `disputes` and `penalties`.
+-- A roll-up of `disputes`, `penalties` and `snapshots`.
 with unreadable_lines as (
   select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line,
          null::varchar as reason_code, null::bigint as reason_number, null::varchar as reason_ref
@@ -120,6 +120,39 @@ ledger_readings as (
   group by source_file
 ),
 
+-- An open-balance snapshot's lines: unusable ones, dropped values, the documents it shows
+-- settled in full (not open items), and, once per run, what a snapshot cannot tell without the
+-- snapshots before it (payment dates: DSO, days to pay, scores and backtests need them).
+snapshot_rejected as (
+  select source_file, line, 'error', reject_reason, 'snapshot', coalesce(document_id, client_id), null, null, null, null
+  from stg_snapshot_lines
+  where reject_reason is not null
+),
+
+snapshot_warned as (
+  select source_file, line, 'warning', warning, 'snapshot', document_id, null, null, null, null
+  from stg_snapshot_lines
+  where reject_reason is null and warning is not null
+),
+
+snapshot_readings as (
+  select source_file, min(line), 'info',
+         count(*) || ' documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled',
+         'snapshot', null, null, null, count(*), null
+  from stg_snapshot_lines
+  where is_settled
+  group by source_file
+  union all
+  select null, null, 'info',
+         'open-balance snapshot: ageing, receivables, overdue, the worklist, letters and statements are right at '
+           || strftime(max(snapshot_date), '%Y-%m-%d') || '; DSO, days to pay, scores and backtests need payment history, which a snapshot does not hold: '
+           || case when count(distinct snapshot_date) = 1 then 'this is the first snapshot kept'
+                   else count(distinct snapshot_date) || ' snapshots kept since ' || strftime(min(snapshot_date), '%Y-%m-%d') || ', their settlements in snapshot_settlements' end,
+         'snapshot', null, null, 'snapshot_needs_history', count(distinct snapshot_date), strftime(min(snapshot_date), '%Y-%m-%d')
+  from snapshots
+  having count(*) > 0
+),
+
 unknown_invoice_references as (
   select source_file, line, 'warning',
          source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
@@ -226,6 +259,9 @@ final as (
   union all select * from ledger_rejected
   union all select * from ledger_warned
   union all select * from ledger_readings
+  union all select * from snapshot_rejected
+  union all select * from snapshot_warned
+  union all select * from snapshot_readings
   union all select * from settled_disputes
 )
 

@@ -120,6 +120,7 @@ export const en: Labels = {
         case 'no_clients_file': return `No clients file: the ${n} clients are shown under their ids, with the default payment terms (${ref} days)`;
         case 'ecb_rates_start_late': return `Late-payment penalties: ${n} days late before the first half-year of the ECB rate table were not priced; add the earlier half-years`;
         case 'dispute_settled': return `Dispute ${ref} is open in the collections log but its invoices are settled: it is not counted as open; close it in the log`;
+        case 'snapshot_needs_history': return `Open-balance snapshot: ageing, receivables, overdue, the worklist, letters and statements are right at its date; DSO, days to pay, scores and backtests need payment history, which builds up as snapshots are kept (${n} since ${ref}, their settlements listed in snapshot_settlements)`;
         case 'ecb_rates_missing': return `Late-payment penalties: ${n} days late after the last half-year of the ECB rate table were not priced; add the missing half-years`;
         default: return undefined;
       }

@@ -125,6 +125,7 @@ export const fr = {
         case 'no_clients_file': return `Pas de fichier clients : les ${n} clients sont affichés sous leur code, avec le délai de paiement par défaut (${ref} jours)`;
         case 'ecb_rates_start_late': return `Pénalités de retard : ${n} jours de retard antérieurs au premier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres antérieurs`;
         case 'dispute_settled': return `Le litige ${ref} est ouvert dans le journal de recouvrement mais ses factures sont réglées : il n’est pas compté comme ouvert ; clôturez-le dans le journal`;
+        case 'snapshot_needs_history': return `Balance âgée (photo des soldes ouverts) : l’ancienneté, l’encours, les retards, la liste de relance, les lettres et les relevés sont justes à sa date ; le DSO, les délais de paiement, les scores et les backtests demandent l’historique des règlements, qui se constitue à mesure que les photos sont gardées (${n} depuis le ${ref}, leurs règlements dans snapshot_settlements)`;
         case 'ecb_rates_missing': return `Pénalités de retard : ${n} jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres manquants`;
         default: return undefined;
       }
