@@ -339,6 +339,8 @@ export const configSchema = z.strictObject({
   $comment: z.string().optional(),
   /** The reasons `npm run detect` gives for each guess of the mapping it proposes; not read. */
   _comments: z.record(z.string(), z.string()).optional(),
+  /** What npm run detect could not decide, each with the setting to write (read by nobody: for the user). */
+  _undecided: z.array(z.string()).optional(),
   currency: z.string().length(3).default('EUR'),
   /** Upper bounds, in days past due, of the overdue buckets; beyond the last is "> last". */
   bucketBounds: z
