@@ -44,7 +44,7 @@ export function mapShapeColumns(
       } else undecided.push({ setting: `${key('debit')} and .credit, or ${key('amount')}`, why: 'no column reads as the amounts' });
     }
     if (signals.balance && !taken.has(signals.balance.name)) {
-      comments[`ignored.ledger.${signals.balance.name}`] = 'what each entry still owes: not read, as encours works it out from the entries and their lettering';
+      comments[`ignored.ledger.${signals.balance.name}`] = 'a balance (what an entry still owes, or its debit − credit): not read, as encours works out what is open from the entries and their lettering';
       taken.add(signals.balance.name);
     }
   } else {
@@ -57,6 +57,18 @@ export function mapShapeColumns(
     const fits = (c: ColumnStats) => c.n === 0 ? false : /_date$/.test(ours) ? isDate(c) : ours === 'amount' ? numeric(c) : ours === 'document_type' || ours === 'kind' ? c.few.length > 0 : true;
     const column = file.columns.filter((c) => !taken.has(c.name) && synonyms.includes(c.norm) && fits(c)).sort((a, b) => synonyms.indexOf(a.norm) - synonyms.indexOf(b.norm))[0];
     if (column) set(ours, column, `header name ('${column.norm}')`);
+  }
+  // Columns no header names, found by their values: a document number is unique on its line, dates are dates.
+  const free = () => file.columns.filter((c) => !taken.has(c.name) && c.n > 0);
+  const byValues = (ours: string, column: ColumnStats | undefined, what: string) => {
+    if (column && !mapping[ours]) set(ours, column, `no header says ${ours}; chosen from its values (${what}). Check it`);
+  };
+  const dateColumn = shape === 'ledger' ? 'entry_date' : 'issue_date';
+  byValues(dateColumn, free().find(isDate), 'the first free date column');
+  byValues('due_date', free().find(isDate), 'the next date column');
+  if (shape === 'snapshot') byValues('document_id', free().find((c) => c.distinct === c.n && !isDate(c) && c.numeric < c.n), 'a value on each line of its own');
+  for (const ours of shape === 'ledger' ? ['entry_date'] : ['document_id']) {
+    if (!mapping[ours]) undecided.push({ setting: key(ours), why: `no column looks like ${ours}` });
   }
   const client = clientColumn(file.columns, taken, isDate);
   if (client) {

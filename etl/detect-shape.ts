@@ -25,14 +25,14 @@ export interface ColumnStats {
 }
 
 const clientHeaders = ['code client', 'client id', 'client', 'n client', 'numero client', 'no client', 'compte client', 'code tiers', 'tiers', 'n compte tiers',
-  'compte tiers', 'compte', 'n compte', 'customer id', 'customer', 'customer number', 'customer no', 'customer code', 'cust id', 'account', 'account number',
+  'compte tiers', 'compte', 'n compte', 'n de compte', 'numero de compte', 'code compte', 'customer id', 'customer', 'customer number', 'customer no', 'customer code', 'cust id', 'account', 'account number',
   'account no', 'contact', 'partner', 'partenaire', 'nom du client', 'client name', 'customer name'];
 
 /** Our columns of a customer ledger and of a snapshot, and the header names that mean them (normalised). */
 export const shapeSynonyms: Record<'ledger' | 'snapshot', Record<string, string[]>> = {
   ledger: {
     client_id: clientHeaders,
-    client_name: ['intitule', 'intitule compte', 'libelle compte', 'nom', 'raison sociale', 'customer name', 'client name', 'name', 'nom client'],
+    client_name: ['intitule', 'intitule compte', 'intitule du compte', 'libelle compte', 'libelle du compte', 'nom', 'raison sociale', 'customer name', 'client name', 'name', 'nom client'],
     entry_date: ['date', 'date ecriture', 'date piece', 'date comptable', 'posting date', 'document date', 'entry date', 'date de piece'],
     document_id: ['n piece', 'piece', 'numero de piece', 'n document', 'document no', 'document number', 'journal entry', 'reference', 'ref', 'num', 'invoice number'],
     due_date: ['echeance', 'date echeance', 'date d echeance', 'due date', 'net due date', 'date limite'],
@@ -114,7 +114,9 @@ export function clientColumn(columns: ColumnStats[], taken: Set<string>, isDate:
     || c.length > 40;
   const repeats = (c: ColumnStats) => c.distinct < c.n && c.repeated * 2 >= c.distinct;
   const free = columns.filter((c) => !taken.has(c.name) && !unfit(c));
-  const named = free.filter((c) => clientHeaders.includes(c.norm)).sort((a, b) => clientHeaders.indexOf(a.norm) - clientHeaders.indexOf(b.norm))[0];
+  // One value on every line (Odoo's receivable account) names no client, when another column may.
+  const names = free.filter((c) => clientHeaders.includes(c.norm)).sort((a, b) => clientHeaders.indexOf(a.norm) - clientHeaders.indexOf(b.norm));
+  const named = names.find((c) => c.distinct > 1 || c.n <= 1) ?? names[0];
   if (named) return { column: named, byName: true };
   const found = free.filter(repeats).filter((c) => c.few.length === 0 || c.distinct > 3).sort((a, b) => b.distinct - a.distinct)[0];
   return found ? { column: found, byName: false } : null;
