@@ -21,6 +21,8 @@ export const openItemsColumns = {
     optional: [
       'due_date', 'kind', 'amount_excl_tax', 'currency', 'is_disputed', 'original_invoice_id',
       'paid_date', 'paid_amount',
+      // What the export says the invoice still owes, checked against what the payments leave open (never read as the amount).
+      'open_amount',
     ],
   },
   payments: {

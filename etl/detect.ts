@@ -214,6 +214,8 @@ function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: str
       delete comments['openItems.columns.invoices.amount_excl_tax'];
       delete mapping.amount_excl_tax;
     }
+  } else if (kind === 'invoices' && balance && hasPayments && !taken.has(balance.name)) {
+    set('open_amount', balance, 'what each invoice still owes, as the export says: checked against what the payments file leaves open (a difference is a warning with both figures), never read as the amount');
   } else if (balance && !taken.has(balance.name)) {
     // Say where the balance comes from instead, in this folder: never "from the payments" where there are none.
     const from = hasPayments ? 'the invoices and the payments file'

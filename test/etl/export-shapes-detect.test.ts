@@ -113,6 +113,21 @@ describe.concurrent('npm run detect, then the ETL with the proposal untouched', 
   });
 });
 
+describe('a documents export with both payments and a balance column', () => {
+  it('checks the balance against what the payments leave open, and warns with both figures', async () => {
+    const dir = exportsOf('invoices-balance-and-payments');
+    expect((await detectInto(dir)).openItems).toMatchObject({ columns: { invoices: { amount: 'Montant TTC', open_amount: 'Reste à payer' } } });
+    const wh = await buildWarehouse(dir, { asOf: '2024-03-31' });
+    // FA0001 paid by RG0001; FA0002 886.55 − 300.00 (RG0003) = 586.55, the export says 386.55;
+    // FA0003 12,345.60 − 6,000.00 = 6,345.60, as the export says. 586.55 + 6,345.60 = 6,932.15.
+    expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 6932.15 }]);
+    expect(await wh.query(`select line, record_id, reason from quality where severity = 'warning'`)).toEqual([{
+      line: 3, record_id: 'FA0002',
+      reason: "the export says invoice FA0002 still owes 386.55, and its amount less its payments and credit notes leaves 586.55 open at 2024-03-31: a payment or a credit note missing from the exports, or dated after the export's balance",
+    }]);
+  });
+});
+
 describe('an open-balance snapshot kept night after night', () => {
   const cli = join(root, 'etl', 'run.ts');
   const run = (input: string, warehouse: string) => promisify(execFile)(process.execPath, [cli, '--input', input, '--warehouse', warehouse], { timeout: 100_000 });

@@ -153,6 +153,21 @@ snapshot_readings as (
   having count(*) > 0
 ),
 
+-- A documents export that gives each invoice's balance beside a payments file: the balance it
+-- says against the open amount the payments leave, each difference a warning with both figures.
+balance_differences as (
+  select given.source_file, given.line, 'warning',
+         'the export says invoice ' || given.invoice_id || ' still owes ' || coalesce(given.given_open_amount::varchar, '''' || given.given_open_text || '''')
+           || ', and its amount less its payments and credit notes leaves ' || invoices.open_amount || ' open at ' || strftime(getvariable('as_of_date'), '%Y-%m-%d')
+           || ': a payment or a credit note missing from the exports, or dated after the export''s balance',
+         'invoices', given.invoice_id, null, null, null, null
+  from stg_invoice_balances as given
+  join invoices on invoices.invoice_id = given.invoice_id and invoices.client_id = given.client_id
+  -- A credit note's balance is written with either sign.
+  where case when invoices.kind = 'credit_note' then abs(given.given_open_amount) is distinct from abs(invoices.open_amount)
+             else given.given_open_amount is distinct from invoices.open_amount end
+),
+
 unknown_invoice_references as (
   select source_file, line, 'warning',
          source_kind || ' names invoice ' || named_invoice_id || ', which is not an invoice of client ' || client_id || '; matched oldest due first instead',
@@ -262,6 +277,7 @@ final as (
   union all select * from snapshot_rejected
   union all select * from snapshot_warned
   union all select * from snapshot_readings
+  union all select * from balance_differences
   union all select * from settled_disputes
 )
 
