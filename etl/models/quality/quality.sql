@@ -4,7 +4,7 @@
 -- The reasons this model words itself also carry a code and its parts (reason_code,
 -- reason_number, reason_ref), which the site words in its language; the readers' and staging's
 -- reasons have no code yet and are shown as written.
--- A roll-up of `disputes`, `penalties` and `snapshots`.
+-- A roll-up of `disputes`, `invoices`, `penalties` and `snapshots`.
 with unreadable_lines as (
   select source_file, line, 'error' as severity, reason, 'csv' as input, null::varchar as record_id, raw_line,
          null::varchar as reason_code, null::bigint as reason_number, null::varchar as reason_ref
