@@ -3,6 +3,7 @@
 // convention and the meaning of its document types, a snapshot's date from the report's title.
 // What it cannot decide is listed with the setting to write.
 import { configSchema } from './config.ts';
+import { headerSynonyms } from './detect-headers.ts';
 import { classifyDocumentType, clientColumn, reportDate, shapeSignals, shapeSynonyms, type ColumnStats } from './detect-shape.ts';
 
 export interface Undecided { setting: string; why: string }
@@ -50,6 +51,11 @@ export function mapShapeColumns(
   } else {
     if (signals.balance) set('open_amount', signals.balance, 'what each document still owes at the snapshot');
     else undecided.push({ setting: key('open_amount'), why: 'no column reads as what each document still owes (Reste à payer, Open Balance, Due)' });
+    // A paid amount with no date says nothing the balance does not: never read as a settlement.
+    for (const paid of file.columns.filter((c) => headerSynonyms.invoices.paid_amount!.includes(c.norm))) {
+      comments[`ignored.snapshot.${paid.name}`] = `UNREAD: a paid amount, but no column dates it, and a settlement without its date cannot be dated or aged. The balance${signals.balance ? ` '${signals.balance.name}'` : ''} says what is left of each document`;
+      taken.add(paid.name);
+    }
   }
   for (const [ours, synonyms] of Object.entries(shapeSynonyms[shape])) {
     if (mapping[ours] || ours === 'client_id' || ours === 'client_name' || ['debit', 'credit', 'amount', 'direction', 'open_amount'].includes(ours) && shape === 'ledger') continue;

@@ -2,7 +2,7 @@
 // export is (documents, customer ledger, open-balance snapshot), how a ledger writes its amounts,
 // what its document types mean, which column holds the client, and the snapshot's date. A file
 // named GL_tiers_clients.csv with Débit and Crédit columns is a ledger, not a clients file.
-import { normaliseHeader, openAmountHeaders } from './detect-headers.ts';
+import { headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
 import { creditHeaders, debitHeaders } from './readers/ledger.ts';
 
 export interface ColumnStats {
@@ -78,13 +78,17 @@ export type Shape = 'ledger' | 'snapshot' | null;
 
 /** A file's shape from its content, with the reason; null: none of the two (a documents file, or a clients file). */
 export function shapeOf(columns: ColumnStats[], folderHasPayments: boolean): [Shape, string] {
+  // A balance makes a snapshot only where nothing dates the settlements: no payments file, no dated paid amounts.
   const s = shapeSignals(columns);
   if (s.debit && s.credit) return ['ledger', `its '${s.debit.name}' and '${s.credit.name}' columns make it a customer ledger`];
   if (s.direction && columns.some((c) => shapeSynonyms.ledger.amount!.includes(c.norm))) return ['ledger', `an amount and a direction column ('${s.direction.name}': ${s.direction.few.join(', ')}) make it a customer ledger`];
   if (s.documentType && s.paymentValues.length && s.signedAmount && (!s.balance || s.balance.zero > 0)) {
     return ['ledger', `its entries include payments ('${s.documentType.name}': ${s.paymentValues.join(', ')}) with a signed amount ('${s.signedAmount.name}')${s.balance ? ` and closed entries ('${s.balance.name}' 0)` : ''}: a customer ledger`];
   }
-  if (s.balance && !folderHasPayments) return ['snapshot', `'${s.balance.name}' is what each document still owes and no payments file settles them: an open-balance snapshot`];
+  // Paid amounts with their dates date the settlements: read as documents, they give history.
+  const datedPayments = columns.some((c) => headerSynonyms.invoices.paid_amount!.includes(c.norm) && c.n > 0)
+    && columns.some((c) => headerSynonyms.invoices.paid_date!.includes(c.norm) && c.formats.length > 0);
+  if (s.balance && !folderHasPayments && !datedPayments) return ['snapshot', `'${s.balance.name}' is what each document still owes and no payments file settles them: an open-balance snapshot`];
   return [null, ''];
 }
 
@@ -118,7 +122,7 @@ export function clientColumn(columns: ColumnStats[], taken: Set<string>, isDate:
   const names = free.filter((c) => clientHeaders.includes(c.norm)).sort((a, b) => clientHeaders.indexOf(a.norm) - clientHeaders.indexOf(b.norm));
   const named = names.find((c) => c.distinct > 1 || c.n <= 1) ?? names[0];
   if (named) return { column: named, byName: true };
-  const found = free.filter(repeats).filter((c) => c.few.length === 0 || c.distinct > 3).sort((a, b) => b.distinct - a.distinct)[0];
+  const found = free.filter(repeats).sort((a, b) => b.distinct - a.distinct)[0];
   return found ? { column: found, byName: false } : null;
 }
 
