@@ -157,6 +157,29 @@ describe('an open-balance snapshot kept night after night', () => {
   });
 });
 
+describe('a file that stacks two snapshots', () => {
+  it('reads its latest as the open items and the earlier one as history, the settlements between them listed', async () => {
+    // The two Pennylane exports of TRUTH.md in one file, each line with its snapshot's date.
+    const dir = mkdtempSync(join(tmpdir(), 'encours-shapes-detect-'));
+    const rows = (name: string, date: string) => readFileSync(join(shapes(name), 'Export_factures_clients.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1).map((l) => `${date};${l}`);
+    writeFileSync(join(dir, 'Export_factures_clients.csv'), [
+      "Date de situation;Numéro de facture;Client;Date d'émission;Date d'échéance;Montant HT;Montant TTC;Reste à payer;Statut",
+      ...rows('pennylane-factures', '31/03/2025'), ...rows('pennylane-factures-week-later', '07/04/2025'),
+    ].join('\n'));
+    const config = await detectInto(dir);
+    expect(config.openItems).toMatchObject({ shape: 'snapshot', columns: { snapshot: { snapshot_date: 'Date de situation' } } });
+    expect(config._undecided).toBeUndefined();
+    const wh = await buildWarehouse(dir);
+    // 7 April: 520 + 6,000 + 2,000 − 120; settled since 31 March: 1,000 + 500 + 1,500.
+    expect(await wh.query(`select as_of_date::varchar as as_of, receivables from run_summary`)).toEqual([{ as_of: '2025-04-07', receivables: 8400 }]);
+    expect(await wh.query(`select invoice_id, settled_amount, how from snapshot_settlements order by invoice_id`)).toEqual([
+      { invoice_id: 'F-2025-002', settled_amount: 1000, how: 'disappeared' },
+      { invoice_id: 'F-2025-003', settled_amount: 500, how: 'partly_settled' },
+      { invoice_id: 'F-2025-006', settled_amount: 1500, how: 'settled_in_full' },
+    ]);
+  });
+});
+
 describe.concurrent('detection decides from the content', () => {
   it('says an export with no client column cannot be read per client, and never takes a date for it', async () => {
     // Xero's report without its Contact column: the due dates repeat, but a date is not a client.

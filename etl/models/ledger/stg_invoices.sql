@@ -152,7 +152,9 @@ snapshot_documents as (
          null::decimal(18, 2), null::varchar, is_disputed, null::varchar, null::date, null::decimal(18, 2),
          null::varchar, null::date, null::varchar, null::varchar
   from stg_snapshot_lines
-  where item_kind is not null and is_latest
+  -- A file stacking several snapshots: its latest is the open items, the earlier ones history.
+  where item_kind is not null
+    and (snapshot_date is null or snapshot_date = (select max(snapshot_date) from stg_snapshot_lines where reject_reason is null))
 )
 
 select * from final

@@ -8,7 +8,7 @@
 -- snapshots (a document settled since the last one). item_id is the document number, suffixed
 -- /1, /2… where one number holds several lines of one snapshot (an invoice with several due
 -- dates). A file may stack several snapshots (a snapshot-date column with several dates): only the
--- latest (is_latest) is open items, the earlier ones are history (snapshots).
+-- latest is open items (stg_invoices), the earlier ones are history (snapshots).
 -- reject_reason says why a line cannot be used.
 with source as (
   select * from raw_snapshot
@@ -77,48 +77,41 @@ items as (
       when is_credit_note then 'credit_note'
       else 'invoice'
     end as item_kind,
-    reject_reason is null and open_value = 0 as is_settled
+    reject_reason is null and open_value = 0 as is_settled,
+    -- A number on several valid lines of one snapshot: each gets /1, /2… (windows, not a self-join:
+    -- the reading of a snapshot costs no more per row than the documents reader's).
+    -- One window spec for both (one sort).
+    count(*) over numbered as occurrences,
+    row_number() over numbered as occurrence
   from checked
-),
-
-duplicated_ids as (
-  select snapshot_date, document_id
-  from items
-  where reject_reason is null
-  group by snapshot_date, document_id
-  having count(*) > 1
-),
-
-renamed_duplicates as (
-  select source_file, line,
-         document_id || '/' || row_number() over (partition by snapshot_date, document_id order by source_file, line) as item_id
-  from items
-  semi join duplicated_ids using (snapshot_date, document_id)
-  where reject_reason is null
+  window numbered as (partition by reject_reason is null, snapshot_date, document_id order by source_file, line
+                      rows between unbounded preceding and unbounded following)
 ),
 
 final as (
   select
-    items.source_file,
-    items.line,
-    items.client_id,
-    items.client_name,
-    items.document_id,
-    case when items.reject_reason is null then coalesce(renamed.item_id, items.document_id) end as item_id,
-    items.item_kind,
-    case when items.reject_reason is null then case when items.is_credit_note then 'credit_note' else 'invoice' end end as kind,
-    items.is_settled,
-    items.snapshot_date is null or items.snapshot_date = max(items.snapshot_date) over () as is_latest,
-    coalesce(items.issue_date, items.due_date) as issue_date,
-    items.due_date,
-    items.snapshot_date,
-    items.is_disputed,
-    case when items.is_credit_note then -abs(items.open_value) else items.open_value end::decimal(18, 2) as open_amount,
-    case when items.is_credit_note then -abs(items.amount_value) else items.amount_value end::decimal(18, 2) as amount,
-    items.reject_reason,
-    items.warning
+    source_file,
+    line,
+    client_id,
+    client_name,
+    document_id,
+    case
+      when reject_reason is not null then null
+      when occurrences > 1 then document_id || '/' || occurrence
+      else document_id
+    end as item_id,
+    item_kind,
+    case when reject_reason is null then case when is_credit_note then 'credit_note' else 'invoice' end end as kind,
+    is_settled,
+    coalesce(issue_date, due_date) as issue_date,
+    due_date,
+    snapshot_date,
+    is_disputed,
+    case when is_credit_note then -abs(open_value) else open_value end::decimal(18, 2) as open_amount,
+    case when is_credit_note then -abs(amount_value) else amount_value end::decimal(18, 2) as amount,
+    reject_reason,
+    warning
   from items
-  left join renamed_duplicates as renamed using (source_file, line)
 )
 
 select * from final
