@@ -198,8 +198,22 @@ describe.concurrent('detection decides from the content', () => {
     const { config } = await detectMapping(dir);
     expect(config.openItems).toMatchObject({ shape: 'ledger', files: { ledger: 'Echeancier_clients.csv' }, columns: { ledger: { client_id: 'Compte', amount: 'Montant', direction: 'Sens' } } });
     expect((config.openItems as { files: Record<string, string> }).files.clients).toBeUndefined();
+    // Sage's grand-livre tiers: Débit/Crédit make it a ledger; its VTE and BQ1 journals read by
+    // their words, its OD (opérations diverses) not: listed first, with the setting to write.
+    const sage = await detectMapping(exportsOf('sage100-gl-tiers'));
+    expect(sage.config.openItems).toMatchObject({ shape: 'ledger', files: { ledger: 'GL_tiers_clients.csv' }, columns: { ledger: { client_id: 'N° compte tiers', debit: 'Débit', credit: 'Crédit' } } });
+    expect(sage.undecided).toEqual([{ setting: 'openItems.values.documentType', why: expect.stringMatching(/^'Journal' holds 'OD', whose meaning its words do not say/) }]);
     const aging = exportsOf('quickbooks-ar-aging-detail');
     expect((await detectMapping(aging)).config.openItems).toMatchObject({ shape: 'snapshot', snapshotDate: '2024-03-31', files: { snapshot: 'AR_Aging_Detail.csv' } });
+  });
+
+  it('reads dates written with a time of day (a database dump) with the format that has it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'encours-shapes-detect-'));
+    writeFileSync(join(dir, 'invoices.csv'), 'invoice_id,client_id,issue_date,due_date,amount\nA1,K1,2025-07-03 00:00:00,2025-08-02 00:00:00,120.00\nA2,K1,2025-07-15 00:00:00,2025-08-14 00:00:00,80.50\n');
+    const config = await detectInto(dir);
+    expect(config.openItems).toMatchObject({ dateFormat: '%Y-%m-%d %H:%M:%S' });
+    const wh = await buildWarehouse(dir);
+    expect(await wh.query(`select invoice_id, issue_date::varchar as issued from invoices order by 1`)).toEqual([{ invoice_id: 'A1', issued: '2025-07-03' }, { invoice_id: 'A2', issued: '2025-07-15' }]);
   });
 
   it('reads UTF-16 text without printing DuckDB\'s sniffer, and a workbook folder', async () => {
