@@ -3,7 +3,7 @@
 // delimiter and header row found from the lines themselves — a report's title lines, a `sep=`
 // line, section rows (a customer's name alone) and total rows are set aside — so that DuckDB's
 // sniffer never sees what it would misread (and never prints its dump).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,7 +28,16 @@ const delimiters = [';', ',', '\t', '|'];
 
 /** Reads the first `rows` data rows of the export at `path` into `table`. */
 export async function sampleExport(db: Database, path: string, name: string, table: string, rows: number): Promise<SampledFile> {
+  // A decoded copy (UTF-16, a workbook) lives only until its sample is in the table.
   const scratch = mkdtempSync(join(tmpdir(), 'encours-detect-'));
+  try {
+    return await sample(db, path, name, table, rows, scratch);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function sample(db: Database, path: string, name: string, table: string, rows: number, scratch: string): Promise<SampledFile> {
   const source = await readableSource(path, name, 'invoices', 'auto', scratch);
   const lines = firstLines(source.path, source.duckdbEncoding).filter((_, i, all) => i < all.length - 1 || all[i] !== '');
   const sep = /^sep=(.)\s*$/i.exec(lines[0] ?? '')?.[1];
