@@ -4,7 +4,7 @@
 // client's open amount come out to the cent. Then what detection must decide from the content —
 // the shape, the client column, a file's role — and what it must say it could not decide.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -154,6 +154,22 @@ describe('an open-balance snapshot kept night after night', () => {
       .toEqual([{ d: '2025-03-31', n: 7 }, { d: '2025-04-07', n: 7 }]);
     expect(await queryWarehouse(warehouse, `select reason_number, reason_ref from quality where reason_code = 'snapshot_needs_history'`))
       .toEqual([{ reason_number: 2, reason_ref: '2025-03-31' }]);
+  });
+});
+
+describe('a snapshot that cannot be read', () => {
+  it('stops, naming the file, the first reason and the setting, the warehouse untouched', () => {
+    // Pennylane's export with its status mapped as what each invoice owes: 'Payée' is no amount.
+    const dir = mkdtempSync(join(tmpdir(), 'encours-shapes-detect-'));
+    cpSync(shapes('pennylane-factures'), dir, { recursive: true });
+    const file = join(dir, 'encours.config.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"open_amount": "Reste à payer", "kind": "Statut"', '"open_amount": "Statut"'));
+    const warehouse = join(dir, 'warehouse');
+    const result = spawnSync(process.execPath, [join(root, 'etl', 'run.ts'), '--input', dir, '--warehouse', warehouse], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Export_factures_clients\.csv: every one of its 7 rows was rejected, all for the same reason \(the first, line 2: open amount 'Payée' is not a number\)\. Check openItems\.columns\.snapshot\.open_amount \(now "Statut"\)\./);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(warehouse)).toBe(false);
   });
 });
 
