@@ -43,7 +43,8 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable fec_opening_journals = ${list(config.fec.openingJournals)};
     set variable ledger_debit_values = ${list(openItems.values.direction.debit)};
     set variable ledger_credit_values = ${list(openItems.values.direction.credit)};
-    set variable ledger_document_types = ${documentTypeMap(openItems.values.documentType)};`);
+    set variable ledger_document_types = ${documentTypeMap(openItems.values.documentType)};
+    set variable snapshot_date = ${openItems.snapshotDate ? `date ${sqlString(openItems.snapshotDate)}` : 'null::date'};`);
 }
 
 /**

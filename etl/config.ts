@@ -21,6 +21,8 @@ export const openItemsColumns = {
     optional: [
       'due_date', 'kind', 'amount_excl_tax', 'currency', 'is_disputed', 'original_invoice_id',
       'paid_date', 'paid_amount',
+      // What the export says the invoice still owes, checked against what the payments leave open (never read as the amount).
+      'open_amount',
     ],
   },
   payments: {
@@ -43,13 +45,22 @@ export const openItemsColumns = {
       'document_id', 'due_date', 'debit', 'credit', 'amount', 'direction', 'document_type', 'letter_code', 'letter_date', 'client_name',
     ],
   },
+  /**
+   * An open-balance snapshot (openItems.shape "snapshot"): the documents still open at a date
+   * (balance âgée, A/R Aging Detail, Aged Receivables Detail) with what each still owes
+   * (open_amount); amount is the document's whole amount when the export gives it.
+   */
+  snapshot: {
+    required: ['client_id', 'document_id', 'open_amount'],
+    optional: ['issue_date', 'due_date', 'amount', 'kind', 'client_name', 'snapshot_date', 'is_disputed'],
+  },
 } as const;
 
 export type OpenItemsFile = keyof typeof openItemsColumns;
 export const openItemsFiles = Object.keys(openItemsColumns) as OpenItemsFile[];
-/** The files of the documents shape (a customer ledger is the other shape's one file). */
-export type DocumentsFile = Exclude<OpenItemsFile, 'ledger'>;
-export const documentsFiles = openItemsFiles.filter((file): file is DocumentsFile => file !== 'ledger');
+/** The files of the documents shape (a customer ledger and a snapshot are the other shapes' one file). */
+export type DocumentsFile = Exclude<OpenItemsFile, 'ledger' | 'snapshot'>;
+export const documentsFiles = openItemsFiles.filter((file): file is DocumentsFile => file !== 'ledger' && file !== 'snapshot');
 
 const columnMap = z.record(z.string(), z.string().min(1));
 
@@ -63,8 +74,13 @@ const documentTypes = z.strictObject({
 });
 
 const openItems = z.strictObject({
-  /** documents: invoices (+ payments, write-offs) files; ledger: one customer-ledger file of every entry. */
-  shape: z.enum(['documents', 'ledger']).default('documents'),
+  /**
+   * documents: invoices (+ payments, write-offs) files; ledger: one customer-ledger file of every
+   * entry; snapshot: one file of the documents open at a date with what each still owes.
+   */
+  shape: z.enum(['documents', 'ledger', 'snapshot']).default('documents'),
+  /** A snapshot's date (YYYY-MM-DD) when the file has no column for it; by default the as-of date. */
+  snapshotDate: z.iso.date().optional(),
   delimiter: z.string().min(1).max(2).default('auto'),
   /** 'auto' tells UTF-8, Windows-1252/ISO-8859-15, CP850 and UTF-16 (Excel "Unicode text") apart from the bytes, per file. */
   encoding: z.enum(['auto', 'utf-8', 'latin-1', 'iso-8859-15', 'windows-1252', 'cp850']).default('auto'),
@@ -84,6 +100,7 @@ const openItems = z.strictObject({
         payments: z.number().int().min(1).optional(),
         writeoffs: z.number().int().min(1).optional(),
         ledger: z.number().int().min(1).optional(),
+        snapshot: z.number().int().min(1).optional(),
       }),
     ])
     .optional(),
@@ -94,6 +111,7 @@ const openItems = z.strictObject({
       payments: z.string().optional(),
       writeoffs: z.string().optional(),
       ledger: z.string().optional(),
+      snapshot: z.string().optional(),
     })
     .default({}),
   columns: z
@@ -103,6 +121,7 @@ const openItems = z.strictObject({
       payments: columnMap.optional(),
       writeoffs: columnMap.optional(),
       ledger: columnMap.optional(),
+      snapshot: columnMap.optional(),
     })
     .default({}),
   values: z
@@ -358,6 +377,8 @@ export const configSchema = z.strictObject({
   $comment: z.string().optional(),
   /** The reasons `npm run detect` gives for each guess of the mapping it proposes; not read. */
   _comments: z.record(z.string(), z.string()).optional(),
+  /** What npm run detect could not decide, each with the setting to write (read by nobody: for the user). */
+  _undecided: z.array(z.string()).optional(),
   currency: z.string().length(3).default('EUR'),
   /** Upper bounds, in days past due, of the overdue buckets; beyond the last is "> last". */
   bucketBounds: z

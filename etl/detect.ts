@@ -11,33 +11,43 @@ import { argv, chalk } from 'zx';
 import { CONFIG_FILE_NAME, configSchema, documentsFiles, openItemsColumns, type DocumentsFile } from './config.ts';
 import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
 import { fileNameWords, headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
-import { scanBytes } from './readers/encoding.ts';
+import { sampleExport } from './detect-read.ts';
+import { mapShapeColumns, type Undecided } from './detect-shape-map.ts';
+import { clientColumn, shapeOf, type ColumnStats } from './detect-shape.ts';
 import { fecColumns } from './readers/fec.ts';
 
 /** strptime formats tried on date-like columns; dd/mm before mm/dd, which only values above 12 tell apart. */
-const dateFormats = ['%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%d.%m.%Y', '%d-%m-%Y', '%Y/%m/%d', '%Y%m%d', '%d/%m/%y', '%m/%d/%y'];
+const dateFormats = ['%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%d.%m.%Y', '%d-%m-%Y', '%Y/%m/%d', '%Y%m%d', '%d/%m/%y', '%m/%d/%y', '%d %b %Y', '%d %B %Y',
+  '%Y-%m-%d %H:%M:%S', '%d/%m/%Y %H:%M:%S', '%m/%d/%Y %H:%M:%S'];
 /** Rows read per file: enough to see days above 12 and decimals, small enough to stay instant. */
 const SAMPLE_ROWS = 5000;
 
-interface ColumnStats { name: string; norm: string; n: number; distinct: number; numeric: number; point: number; comma: number; formats: string[]; few: string[] }
-interface FileStats { name: string; kind: DocumentsFile; kindReason: string; delimiter: string; encoding: string; columns: ColumnStats[] }
-export interface Proposal { config: Record<string, unknown>; comments: Record<string, string> }
+type Role = DocumentsFile | 'ledger' | 'snapshot';
+interface FileStats { name: string; role: Role; roleReason: string; delimiter: string; encoding: string; format: 'csv' | 'xlsx'; columns: ColumnStats[]; above: string[] }
+export interface Proposal { config: Record<string, unknown>; comments: Record<string, string>; undecided: Undecided[] }
 
-/** The proposed configuration for the exports in `dir`, and the reason for each guess. */
+/** The proposed configuration for the exports in `dir`, the reason for each guess, and what it could not decide. */
 export async function detectMapping(dir: string): Promise<Proposal> {
   const db = await openDatabase();
   try {
     const files: FileStats[] = [];
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (!/\.(csv|txt|tsv)$/i.test(name) || !statSync(path).isFile()) continue;
+      if (!/\.(csv|txt|tsv|xlsx)$/i.test(name) || !statSync(path).isFile()) continue;
       // The collections log the team keeps (actions*.csv, contacts*.csv) and an e-invoicing
       // platform's status export (statuses*, statuts*) have their own formats.
       if (/^(actions|contacts|statuses|statuts)/i.test(name)) continue;
       const stats = await sniffFile(db, path, name);
       if (stats) files.push(stats);
     }
-    if (!files.length) throw new Error(`${dir} holds no CSV export (.csv, .txt, .tsv) other than FEC journal files`);
+    if (!files.length) throw new Error(`${dir} holds no export (.csv, .txt, .tsv, .xlsx) other than FEC journal files`);
+    // A file's shape from its content (a ledger, a snapshot), whatever its name says; a balance
+    // is a snapshot's only where no payments file settles the documents.
+    const hasPayments = (self: FileStats) => files.some((f) => f !== self && f.role === 'payments');
+    for (const file of files) {
+      const [shape, why] = shapeOf(file.columns, hasPayments(file));
+      if (shape) [file.role, file.roleReason] = [shape, why];
+    }
     return propose(files);
   } finally {
     db.close();
@@ -45,61 +55,70 @@ export async function detectMapping(dir: string): Promise<Proposal> {
 }
 
 async function sniffFile(db: Database, path: string, name: string): Promise<FileStats | null> {
-  const scanned = scanBytes(path).encoding;
-  // DuckDB reads UTF-8 and Latin-1 itself; Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, œ, ’), enough to read headers.
-  const encoding = scanned === 'utf-8' ? 'utf-8' : 'latin-1';
-  const [sniff] = await db.rows<{ delimiter: string }>(`select Delimiter as delimiter from sniff_csv(${sqlString(path)}, encoding = '${encoding}')`);
-  const delimiter = sniff?.delimiter ?? ';';
-  // A malformed line is skipped here: this only samples values; the ETL reports such lines itself.
-  await db.run(`create or replace table sniffed as select * from read_csv(${sqlString(path)}, delim = ${sqlString(delimiter)}, header = true,
-    all_varchar = true, encoding = '${encoding}', null_padding = true, ignore_errors = true) limit ${SAMPLE_ROWS}`);
+  const sample = await sampleExport(db, path, name, 'sniffed', SAMPLE_ROWS);
   const names = (await db.rows<{ column_name: string }>(`select column_name from (describe sniffed)`)).map((r) => r.column_name);
   const fecNames = new Set(Object.keys(fecColumns).map((c) => c.toLowerCase()));
   if (names.filter((c) => fecNames.has(c.toLowerCase())).length >= 8) return null; // a FEC: read as it is, no mapping needed
-  // One pass over the cells: how many look like numbers (and with which decimal sign), and which date formats read them all.
+  // One pass over the distinct values of each column: how many look like numbers (and with which
+  // decimal sign), which date formats read them all, how often each repeats.
   // strptime wants a constant format: one count per format.
-  const perFormat = dateFormats.map((f, i) => `count(*) filter (year(try_strptime(v, ${sqlString(f)})) between 1990 and 2099) as f${i}`).join(',\n');
-  const stats = await db.rows<{ name: string; n: number; distinct: number; numeric: number; point: number; comma: number; few: string | null } & Record<string, number>>(`
+  const perFormat = dateFormats.map((f, i) => `sum(k) filter (year(try_strptime(v, ${sqlString(f)})) between 1990 and 2099) as f${i}`).join(',\n');
+  const stats = await db.rows<{ name: string; n: number; distinct: number; repeated: number; numeric: number; negative: number; zero: number; point: number; comma: number; length: number; few: string | null } & Record<string, number>>(`
     with cells as (
-      select name, v, regexp_replace(v, '[\\s\\x{00A0}€$£]', '', 'g') as c
-      from (select name, trim(value) as v from (unpivot sniffed on columns(*) into name name value value)) where v <> ''
+      select name, trim(value) as v
+      from (unpivot sniffed on columns(*) into name name value value) where trim(value) <> ''
+    ),
+    values_ as (
+      select name, v, regexp_replace(v, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g') as c, count(*) as k from cells group by name, v
     )
-    select name, count(*) as n, count(distinct v) as distinct,
-      count(*) filter (regexp_full_match(c, '-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?|-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?')) as numeric,
-      count(*) filter (regexp_full_match(c, '-?(\\d{1,3}(,\\d{3})+|\\d+)\\.\\d{1,2}')) as point,
-      count(*) filter (regexp_full_match(c, '-?(\\d{1,3}(\\.\\d{3})+|\\d+),\\d{1,2}')) as comma,
+    select name, sum(k)::integer as n, count(*)::integer as distinct, (count(*) filter (where k > 1))::integer as repeated,
+      coalesce(sum(k) filter (regexp_full_match(c, '[-(]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?[-)]?|[-(]?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?[-)]?')), 0)::integer as numeric,
+      coalesce(sum(k) filter (regexp_full_match(c, '(-|\\().*|.*-')), 0)::integer as negative,
+      coalesce(sum(k) filter (regexp_full_match(c, '-?0+([.,]0+)?')), 0)::integer as zero,
+      coalesce(sum(k) filter (regexp_full_match(c, '-?(\\d{1,3}(,\\d{3})+|\\d+)\\.\\d{1,2}-?')), 0)::integer as point,
+      coalesce(sum(k) filter (regexp_full_match(c, '-?(\\d{1,3}(\\.\\d{3})+|\\d+),\\d{1,2}-?')), 0)::integer as comma,
+      (sum(length(v) * k) / sum(k))::double as length,
       -- The values of a column with few of them (a type, a flag), to propose how they are read.
-      case when count(distinct v) <= 12 then array_to_string(list_sort(list(distinct v)), '|') end as few,
+      case when count(*) <= 12 then array_to_string(list_sort(list(v)), '|') end as few,
       ${perFormat}
-    from cells group by name`);
+    from values_ group by name`);
   const byName = new Map(stats.map((s) => [s.name, s]));
   const columns = names.map((column): ColumnStats => {
     const s = byName.get(column);
-    return { name: column, norm: normaliseHeader(column), n: s?.n ?? 0, distinct: s?.distinct ?? 0, numeric: s?.numeric ?? 0,
-      point: s?.point ?? 0, comma: s?.comma ?? 0, formats: s ? dateFormats.filter((_, i) => s[`f${i}`]! >= s.n * 0.95) : [],
-      few: s?.few ? s.few.split('|') : [] };
+    return { name: column, norm: normaliseHeader(column), n: s?.n ?? 0, distinct: s?.distinct ?? 0, repeated: s?.repeated ?? 0, numeric: s?.numeric ?? 0,
+      negative: s?.negative ?? 0, zero: s?.zero ?? 0, point: s?.point ?? 0, comma: s?.comma ?? 0, length: s?.length ?? 0,
+      formats: s ? dateFormats.filter((_, i) => Number(s[`f${i}`] ?? 0) >= s.n * 0.95) : [], few: s?.few ? s.few.split('|') : [] };
   });
-  const [kind, kindReason] = kindOf(name, columns);
-  return { name, kind, kindReason, delimiter, encoding: scanned === 'cp850' ? 'windows-1252' : scanned, columns };
+  const [role, roleReason] = kindOf(name, columns);
+  return { name, role, roleReason, delimiter: sample.delimiter, encoding: sample.encoding === 'cp850' ? 'windows-1252' : sample.encoding, format: sample.format, columns, above: sample.above };
 }
 
-/** The logical file: by the words of its name, else by how many of its headers name a kind's columns. */
+/**
+ * The logical file: by the words of its name, else by how many of its headers name a kind's
+ * columns. A name that says clients is not taken for a file of dated amounts (GL_tiers_clients,
+ * Echeancier_clients): its headers decide.
+ */
 function kindOf(name: string, columns: ColumnStats[]): [DocumentsFile, string] {
+  const score = (kind: DocumentsFile) => columns.filter((c) => Object.values(headerSynonyms[kind]).some((s) => s.includes(c.norm))).length;
   // Most specific first: "Customer_Payments.csv" is payments, not clients.
   const byName = (['writeoffs', 'payments', 'invoices', 'clients'] as const).find((kind) => fileNameWords[kind].test(normaliseHeader(name)));
-  if (byName) return [byName, `its name says ${byName}`];
-  const score = (kind: DocumentsFile) => columns.filter((c) => Object.values(headerSynonyms[kind]).some((s) => s.includes(c.norm))).length;
-  const best = documentsFiles.reduce((a, b) => (score(b) > score(a) ? b : a));
-  return [best, `${score(best)} of its headers are ${best} columns`];
+  const dated = columns.some((c) => c.formats.length > 0) && columns.some((c) => c.n > 0 && c.numeric === c.n && c.point + c.comma > 0);
+  if (byName && !(byName === 'clients' && dated)) return [byName, `its name says ${byName}`];
+  const kinds = byName === 'clients' ? documentsFiles.filter((k) => k !== 'clients') : documentsFiles;
+  const best = kinds.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return [best, `${score(best)} of its headers are ${best} columns${byName ? ` (its name says clients, but it holds dated amounts)` : ''}`];
 }
 
 function propose(files: FileStats[]): Proposal {
   const comments: Record<string, string> = {};
+  const undecided: Undecided[] = [];
   const majority = <T extends string>(values: T[]): T => values.sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
-  const delimiter = majority(files.map((f) => f.delimiter));
-  comments['openItems.delimiter'] = `'${delimiter === '\t' ? '\\t' : delimiter}' splits ${files.filter((f) => f.delimiter === delimiter).map((f) => f.name).join(', ')} into columns (DuckDB's sniffer)`;
-  const encoding = majority(files.map((f) => f.encoding));
-  comments['openItems.encoding'] = encoding === 'utf-8' ? 'every byte sequence is valid UTF-8' : `bytes above 0x7F that are not UTF-8: a single-byte French code page (${encoding}, told apart by the bytes 0x80–0x9F)`;
+  const texts = files.filter((f) => f.format === 'csv');
+  const delimiter = texts.length ? majority(texts.map((f) => f.delimiter)) : ';';
+  comments['openItems.delimiter'] = texts.length ? `'${delimiter === '\t' ? '\\t' : delimiter}' splits ${texts.filter((f) => f.delimiter === delimiter).map((f) => f.name).join(', ')} into the same number of columns, line after line` : 'workbooks only: no delimiter needed';
+  const encoding = majority(files.map((f) => (f.format === 'xlsx' ? 'utf-8' : f.encoding)));
+  const scanned = ['utf-8', 'latin-1', 'windows-1252', 'iso-8859-15', 'cp850'].includes(encoding) ? encoding : 'auto';
+  comments['openItems.encoding'] = scanned === 'auto' ? `${encoding} text (Excel's "Unicode text"): read by "auto", which tells it from the bytes` : encoding === 'utf-8' ? 'every byte sequence is valid UTF-8' : `bytes above 0x7F that are not UTF-8: a single-byte French code page (${encoding}, told apart by the bytes 0x80–0x9F)`;
   const all = files.flatMap((f) => f.columns);
   const [point, comma] = [all.reduce((s, c) => s + c.point, 0), all.reduce((s, c) => s + c.comma, 0)];
   const decimalSeparator = comma > point ? ',' : '.';
@@ -112,15 +131,31 @@ function propose(files: FileStats[]): Proposal {
   comments['openItems.dateFormat'] = dayMonth && dated.length
     ? `AMBIGUOUS: no value above 12 in day or month in ${dated.length} date columns; ${resolved} chosen from the ${decimalSeparator === ',' || delimiter === ';' ? 'French' : 'US'} number format. Check it`
     : `reads every value of ${dated.map((c) => `'${c.name}'`).join(', ') || 'no column (none looks like a date)'}`;
+  if (dayMonth && dated.length) undecided.push({ setting: 'openItems.dateFormat', why: `no day above 12 tells dd/mm from mm/dd: "${resolved}" is a guess from the number format` });
+  const shapes = [...new Set(files.map((f) => f.role).filter((r) => r === 'ledger' || r === 'snapshot'))];
+  if (shapes.length > 1) undecided.push({ setting: 'openItems.shape', why: `the folder holds a customer ledger and an open-balance snapshot (${files.filter((f) => shapes.includes(f.role as 'ledger')).map((f) => f.name).join(', ')}): keep one` });
+  const shape = shapes[0] ?? 'documents';
+  comments['openItems.shape'] = shape === 'documents' ? 'invoices (and payments, write-offs) files: the documents shape' : files.filter((f) => f.role === shape).map((f) => `${f.name}: ${f.roleReason}`).join('; ');
+  const isDate = (c: ColumnStats) => c.n > 0 && c.formats.includes(resolved);
   const filesConfig: Record<string, string> = {};
   const columnsConfig: Record<string, Record<string, string>> = {};
-  const values: { kind?: { invoice: string[]; credit_note: string[] } } = {};
-  for (const kind of documentsFiles) {
-    const mine = files.filter((f) => f.kind === kind);
+  const values: Record<string, unknown> = {};
+  let snapshotDate: string | undefined;
+  const roles: Role[] = shape === 'documents' ? [...documentsFiles] : [shape, 'clients'];
+  for (const file of files.filter((f) => !roles.includes(f.role))) comments[`ignored.files.${file.name}`] = `${file.roleReason || `a ${file.role} file`}: not read in the ${shape} shape`;
+  for (const kind of roles) {
+    const mine = files.filter((f) => f.role === kind);
     if (!mine.length) continue;
     filesConfig[kind] = mine.length === 1 ? mine[0]!.name : `${commonPrefix(mine.map((f) => f.name))}*`;
-    comments[`openItems.files.${kind}`] = mine.map((f) => `${f.name}: ${f.kindReason}`).join('; ');
-    const mapping = (columnsConfig[kind] = mapColumns(kind, mine[0]!.columns, resolved, files.some((f) => f.kind === 'payments'), comments));
+    comments[`openItems.files.${kind}`] = mine.map((f) => `${f.name}: ${f.roleReason}`).join('; ');
+    if (kind === 'ledger' || kind === 'snapshot') {
+      const mapped = mapShapeColumns(kind, mine[0]!, { isDate, monthFirst: resolved.startsWith('%m') }, comments, undecided);
+      columnsConfig[kind] = mapped.mapping;
+      Object.assign(values, mapped.values ?? {});
+      snapshotDate = mapped.snapshotDate;
+      continue;
+    }
+    const mapping = (columnsConfig[kind] = mapColumns(kind, mine[0]!.columns, resolved, files.some((f) => f.role === 'payments'), comments, undecided));
     // Values the defaults do not read (Credit Memo, INV) are added to them, never put in their place.
     const defaults = configSchema.parse({}).openItems.values.kind;
     const known = [...defaults.invoice, ...defaults.credit_note].map((v) => v.toLowerCase());
@@ -131,13 +166,20 @@ function propose(files: FileStats[]): Proposal {
       comments['openItems.values.kind'] = `'${mapping.kind}' holds ${unread.join(', ')}, which the defaults do not read: ${credit.length ? `${credit.join(', ')} taken for credit notes, the rest for invoices` : 'taken for invoices'} (a negative amount is a credit note whatever its type)`;
     }
   }
-  if (!columnsConfig.invoices) throw new Error(`no file looks like an invoices export (${files.map((f) => `${f.name}: ${f.kind}`).join(', ')}); name it invoices*.csv`);
-  const openItems = { delimiter, encoding, dateFormat: resolved, decimalSeparator, files: filesConfig, columns: columnsConfig, ...(values.kind ? { values } : {}) };
-  return { config: { $comment: 'Proposed by npm run detect: check each guess in _comments, then run npm run etl.', _comments: comments, openItems }, comments };
+  if (shape === 'documents' && !columnsConfig.invoices) throw new Error(`no file looks like an invoices export (${files.map((f) => `${f.name}: ${f.role}`).join(', ')}); name it invoices*.csv`);
+  const openItems = {
+    ...(shape === 'documents' ? {} : { shape }), ...(snapshotDate ? { snapshotDate } : {}),
+    delimiter, encoding: scanned, dateFormat: resolved, decimalSeparator, files: filesConfig, columns: columnsConfig, ...(Object.keys(values).length ? { values } : {}),
+  };
+  const config = {
+    ...(undecided.length ? { _undecided: undecided.map((u) => `${u.setting}: ${u.why}`) } : {}),
+    $comment: 'Proposed by npm run detect: check each guess in _comments, then run npm run etl.', _comments: comments, openItems,
+  };
+  return { config, comments, undecided };
 }
 
 /** Our column → their header: by header name first, then, for required columns still missing, by the values. */
-function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: string, hasPayments: boolean, comments: Record<string, string>): Record<string, string> {
+function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: string, hasPayments: boolean, comments: Record<string, string>, undecided: Undecided[]): Record<string, string> {
   const [mapping, taken]: [Record<string, string>, Set<string>] = [{}, new Set()];
   const isDate = (c: ColumnStats) => c.n > 0 && c.formats.includes(dateFormat);
   const isAmount = (c: ColumnStats) => c.n > 0 && c.numeric === c.n && c.point + c.comma > 0;
@@ -148,6 +190,7 @@ function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: str
     comments[`openItems.columns.${kind}.${ours}`] = `'${column.name}': ${why}`;
   };
   for (const [ours, synonyms] of Object.entries(headerSynonyms[kind])) {
+    if (ours === 'client_id' && kind !== 'clients') continue;
     const candidates = columns.filter((c) => !taken.has(c.name) && synonyms.includes(c.norm) && fits(ours, c));
     const column = candidates.sort((a, b) => synonyms.indexOf(a.norm) - synonyms.indexOf(b.norm))[0];
     if (column) set(ours, column, `header name ('${column.norm}')`);
@@ -172,6 +215,8 @@ function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: str
       delete comments['openItems.columns.invoices.amount_excl_tax'];
       delete mapping.amount_excl_tax;
     }
+  } else if (kind === 'invoices' && balance && hasPayments && !taken.has(balance.name)) {
+    set('open_amount', balance, 'what each invoice still owes, as the export says: checked against what the payments file leaves open (a difference is a warning with both figures), never read as the amount');
   } else if (balance && !taken.has(balance.name)) {
     // Say where the balance comes from instead, in this folder: never "from the payments" where there are none.
     const from = hasPayments ? 'the invoices and the payments file'
@@ -180,14 +225,23 @@ function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: str
     comments[`ignored.${kind}.${balance.name}`] = `a balance: not read, as encours computes balances from ${from}`;
   }
   const free = () => columns.filter((c) => !taken.has(c.name) && c.n > 0);
+  if (kind !== 'clients') {
+    // Never a date, an amount, a code or free text: a client column repeats (clientColumn).
+    const client = clientColumn(columns, taken, isDate);
+    if (client) set('client_id', client.column, client.byName ? `header name ('${client.column.norm}')` : `no header says client_id; its values repeat (${client.column.distinct} over ${client.column.n} lines), it is not a date, an amount, a code or free text. Check it`);
+    else undecided.push({ setting: `openItems.columns.${kind}.client_id`, why: `the ${kind} file cannot be read per client: no column identifies the client (a client column repeats, is not a date, and most of its values have several lines)` });
+  }
   for (const ours of openItemsColumns[kind].required.filter((c) => !mapping[c])) {
     const column = /_date$/.test(ours) ? free().find(isDate)
       : ours === 'amount' ? free().find(isAmount)
       : ours === 'name' ? free().find((c) => c.numeric === 0 && c.distinct > 1)
-      : ours === 'client_id' ? free().find((c) => !isDate(c) && !isAmount(c) && c.distinct < c.n)
+      : ours === 'client_id' ? undefined
       : free().find((c) => !isDate(c) && !isAmount(c) && c.distinct === c.n);
     if (column) set(ours, column, `no header says ${ours}; chosen from its values (the first free ${/_date$/.test(ours) ? 'date' : ours === 'amount' ? 'amount' : ours === 'client_id' ? 'column with repeated values' : 'column'}). Check it`);
-    else comments[`openItems.columns.${kind}.${ours}`] = `MISSING: no column looks like ${ours}; set it by hand`;
+    else if (ours !== 'client_id') {
+      comments[`openItems.columns.${kind}.${ours}`] = `MISSING: no column looks like ${ours}; set it by hand`;
+      undecided.push({ setting: `openItems.columns.${kind}.${ours}`, why: `no column looks like ${ours}` });
+    }
   }
   const due = kind === 'invoices' && !mapping.due_date ? free().find(isDate) : undefined;
   if (due) set('due_date', due, 'the second date column, taken for the due date. Check it');
@@ -204,7 +258,12 @@ if (import.meta.main) {
     process.exit(1);
   }
   try {
-    const { config } = await detectMapping(dir);
+    const { config, undecided } = await detectMapping(dir);
+    // What could not be decided comes first, each with the setting to write.
+    if (undecided.length) {
+      console.error(chalk.yellow.bold(`Not decided (${undecided.length}): write these settings in encours.config.json`));
+      for (const u of undecided) console.error(chalk.yellow(`  • ${u.setting}: ${u.why}`));
+    }
     const [text, target] = [`${JSON.stringify(config, null, 2)}\n`, join(dir, CONFIG_FILE_NAME)];
     if (argv.print) process.stdout.write(text);
     else if (existsSync(target) && !argv.force) {

@@ -9,6 +9,7 @@ import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readCollectionsLog } from './readers/collections-log.ts';
 import { readStatusExport } from './readers/einvoice-statuses.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
+import { readSnapshotHistory } from './readers/snapshot-history.ts';
 import { guardPublishing } from './guard.ts';
 import { stopOnUnusableFile } from './unusable-files.ts';
 import { openRunFolder, writeProblem } from './run-folder.ts';
@@ -95,6 +96,7 @@ async function buildTables(
     }
     inputs.push(...(await readCollectionsLog(db, inputDir, config, scratchDir)));
     inputs.push(...(await readStatusExport(db, inputDir, config, scratchDir)));
+    await readSnapshotHistory(db, options.warehouseDir, config);
     const format = fecFiles.length ? `FEC (${fecFiles.length} journal file${fecFiles.length > 1 ? 's' : ''})` : 'open items';
     return { rows: inputs.reduce((sum, f) => sum + f.rows, 0), detail: `${inputs.length} files, ${format}` };
   });
@@ -209,7 +211,7 @@ async function timed<T>(
  * The run's reference date when none is given: the latest date of any kind in the valid-row
  * models (which run before it, see isBeforeAsOf) —
  * issue, payment, write-off, the settlement columns of invoice lines, and a FEC's entry and
- * lettering dates — so that no settlement the exports hold is left out by default. A settlement
+ * lettering dates, and a snapshot's date — so that no settlement the exports hold is left out by default. A settlement
  * or lettering date outside 1990–2099 (a typo such as 2925) does not count: it would date every
  * figure centuries ahead; it is listed in quality as dated after the as-of date instead.
  */
@@ -221,7 +223,9 @@ async function defaultAsOfDate(db: Database): Promise<string> {
       union all select max(payment_date) from int_payments
       union all select max(writeoff_date) from int_writeoffs
       union all select max(greatest(entry_date, case when item_kind is not null and not is_implausible_date(letter_date) then letter_date end))
-      from int_fec_lines)`);
+      from int_fec_lines
+      -- An open-balance snapshot is right at its own date, later than any of its documents.
+      union all select max(snapshot_date) from stg_snapshot_lines where reject_reason is null)`);
   if (!date) throw new CheckFailure('no usable invoice in the inputs, so there is no as-of date; see the quality report');
   return date;
 }

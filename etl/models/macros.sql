@@ -408,6 +408,9 @@ create or replace macro reason_text(r) as
         || coalesce(': ' || r.parts[2], '') || '): never validly issued, it is left out of the receivables'
       when 'einvoice_cashed_not_in_ledger' then 'invoice ' || r.ref || ' is cashed on the e-invoicing platform (status 212 Encaissée on ' || r.parts[1] || ') but the ledger shows nothing settled on it: the ledger is late'
       when 'einvoice_unknown_invoice' then 'e-invoicing status ' || r.parts[1] || ' names invoice ' || r.ref || ', which is not in the ledger; not used'
+      when 'snapshot_needs_history' then 'open-balance snapshot: ageing, receivables, overdue, the worklist, letters and statements are right at '
+        || r.parts[1] || '; DSO, days to pay, scores and backtests need payment history, which a snapshot does not hold: '
+        || case when r.number = 1 then 'this is the first snapshot kept' else r.number || ' snapshots kept since ' || r.ref || ', their settlements in snapshot_settlements' end
       when 'dispute_settled' then 'dispute ' || r.ref || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log'
       -- The readers' codes: quality.reason keeps the reader's own text (DuckDB's message, the
       -- report's line), so these words stand in only where a row has none.

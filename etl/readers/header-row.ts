@@ -47,7 +47,7 @@ export function findHeaderRow(path: string, { encoding, delimiter, names, header
 }
 
 /** The first lines of the file, without their line ends (and a UTF-8 BOM). */
-function firstLines(path: string, encoding: 'utf-8' | 'latin-1'): string[] {
+export function firstLines(path: string, encoding: 'utf-8' | 'latin-1'): string[] {
   const buffer = Buffer.alloc(256 * 1024);
   const fd = openSync(path, 'r');
   let read: number;

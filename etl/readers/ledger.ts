@@ -11,8 +11,8 @@ export type AmountConvention = 'debit_credit' | 'direction' | 'signed';
 const settings = 'openItems.columns.ledger';
 
 /** Headers that name a debit or a credit column (normalised, see normaliseHeader). */
-const debitHeaders = ['debit', 'debit eur', 'montant debit', 'mouvement debit', 'soll', 'debit amount', 'debit lcy'];
-const creditHeaders = ['credit', 'credit eur', 'montant credit', 'mouvement credit', 'haben', 'credit amount', 'credit lcy'];
+export const debitHeaders = ['debit', 'debit eur', 'montant debit', 'mouvement debit', 'soll', 'debit amount', 'debit lcy'];
+export const creditHeaders = ['credit', 'credit eur', 'montant credit', 'mouvement credit', 'haben', 'credit amount', 'credit lcy'];
 
 /**
  * The header's debit or credit column that the mapping does not read while the amount is read

@@ -38,6 +38,7 @@ const defaultPatterns: Record<OpenItemsFile, string> = {
   payments: 'payments*.{csv,txt,xlsx,xls}',
   writeoffs: 'writeoffs*.{csv,txt,xlsx,xls}',
   ledger: 'ledger*.{csv,txt,xlsx,xls}',
+  snapshot: 'snapshot*.{csv,txt,xlsx,xls}',
 };
 
 /** Files of the input folder for each logical file, by the configured glob (or the default name). */
@@ -62,16 +63,18 @@ export async function readOpenItems(
   { besideFec = false, scratchDir }: { besideFec?: boolean; scratchDir: string },
 ): Promise<InputFile[]> {
   const files = findOpenItemsFiles(inputDir, config);
-  // The shape names the files that hold the book: invoices (+ payments, write-offs), or one ledger.
-  const ledgerShape = config.openItems.shape === 'ledger';
-  const book = ledgerShape ? 'ledger' : 'invoices';
-  const notRead = besideFec ? ['invoices', 'payments', 'writeoffs', 'ledger'] as const : ledgerShape ? ['invoices', 'payments', 'writeoffs'] as const : ['ledger'] as const;
+  // The shape names the files that hold the book: invoices (+ payments, write-offs), one ledger, or one snapshot.
+  const shape = config.openItems.shape;
+  const book = shape === 'documents' ? 'invoices' : shape;
+  const others = (['invoices', 'payments', 'writeoffs', 'ledger', 'snapshot'] as const).filter((kind) => kind !== book && (shape !== 'documents' || kind === 'ledger' || kind === 'snapshot'));
+  const notRead = besideFec ? ['invoices', 'payments', 'writeoffs', 'ledger', 'snapshot'] as const : others;
   for (const kind of notRead) files.set(kind, []);
   if (!besideFec && (files.get(book) ?? []).length === 0) {
+    const what = { invoices: 'invoices', ledger: 'customer-ledger', snapshot: 'open-balance snapshot' }[book];
     throw new InputError(
       inputDir,
       null,
-      `no ledger found: no FEC journal file and no ${ledgerShape ? 'customer-ledger' : 'invoices'} file (looked for ${config.openItems.files[book] ?? defaultPatterns[book]}${ledgerShape ? ', as openItems.shape is "ledger"' : ''})`,
+      `no ledger found: no FEC journal file and no ${what} file (looked for ${config.openItems.files[book] ?? defaultPatterns[book]}${shape !== 'documents' ? `, as openItems.shape is "${shape}"` : ''})`,
     );
   }
   const read: InputFile[] = [];
@@ -186,7 +189,7 @@ function stopOnUndatedSettlements(present: { ours: string; theirs: string }[], h
 }
 
 /** Our columns that hold money, read by read_amount under the file's decimal sign. */
-const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'credit_limit', 'insured_limit', 'guarantee_amount', 'debit', 'credit']);
+const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'credit_limit', 'insured_limit', 'guarantee_amount', 'debit', 'credit', 'open_amount']);
 
 /**
  * The SELECT list that gives a file's columns our names, each found by its mapped name (or ours),

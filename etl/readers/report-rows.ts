@@ -15,6 +15,8 @@ export function reportRowColumns(header: string[]): string[] {
 
 /** Words that open a report's total or subtotal row, in the languages of our exports. */
 const TOTAL_ROW = '^(total|totals|totaux|sous-total|sous total|subtotal|sub-total|grand total|total général|total general|summe|gesamt)\\b';
+/** The same words as a RegExp (npm run detect leaves such rows out of its sample). */
+export const totalRowPattern = new RegExp(TOTAL_ROW);
 
 /**
  * Lists a report's rows that are not items in raw_notes and deletes them: total rows (their first

@@ -73,14 +73,14 @@ describe('detectMapping', () => {
     expect(comments['openItems.dateFormat']).toMatch(/^AMBIGUOUS/);
   });
 
-  it('takes the balance as the amount of an aged-balance export with no payments, and finds columns by their values', async () => {
+  it('reads an aged-balance export with no payments as a snapshot of its balances, and finds columns by their values', async () => {
     // Headers that name nothing we know ("Doc", "Acct", "Posted") are read from their values: unique
     // ids, repeated ids, dates; the balance is what is still owed, the only right open amount here.
     const dir = mkdtempSync(join(tmpdir(), 'encours-detect-'));
     writeFileSync(join(dir, 'aged-invoices.csv'), 'Doc,Acct,Posted,Original,Balance\nA-1,K1,2025-01-31,100.00,40.00\nA-2,K1,2025-02-28,250.00,250.00\nA-3,K2,2025-03-15,75.25,75.25\n');
     const { config, comments } = await detectMapping(dir);
-    expect(config.openItems).toMatchObject({ dateFormat: '%Y-%m-%d', columns: { invoices: { invoice_id: 'Doc', client_id: 'Acct', issue_date: 'Posted', amount: 'Balance' } } });
-    expect(comments['openItems.columns.invoices.invoice_id']).toMatch(/chosen from its values/);
+    expect(config.openItems).toMatchObject({ shape: 'snapshot', dateFormat: '%Y-%m-%d', columns: { snapshot: { document_id: 'Doc', client_id: 'Acct', issue_date: 'Posted', open_amount: 'Balance' } } });
+    expect(comments['openItems.columns.snapshot.document_id']).toMatch(/chosen from its values/);
   });
 });
 

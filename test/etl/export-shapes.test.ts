@@ -152,21 +152,22 @@ describe('paid amounts and their dates', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('detect never proposes a paid amount without its date: it takes the balance, and the run reads each open amount', async () => {
+  it('detect never proposes a paid amount without its date: it reads the balances as a snapshot, each open amount right', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'encours-paid-'));
     cpSync(shapes('invoice-list-paid-no-date'), dir, { recursive: true });
     const { config, comments } = await detectMapping(dir);
-    const columns = (config.openItems as { columns: { invoices: Record<string, string> } }).columns.invoices;
-    expect(columns).toEqual({ invoice_id: 'N° facture', client_id: 'Client', issue_date: 'Date', due_date: 'Échéance', amount: 'Reste à payer' });
-    expect(comments['ignored.invoices.Montant réglé']).toMatch(/^UNREAD: a paid amount, but no column dates it/);
+    expect(config.openItems).toMatchObject({ shape: 'snapshot' });
+    const columns = (config.openItems as { columns: { snapshot: Record<string, string> } }).columns.snapshot;
+    expect(columns).toEqual({ document_id: 'N° facture', client_id: 'Client', client_name: 'Client', issue_date: 'Date', due_date: 'Échéance', amount: 'Montant TTC', open_amount: 'Reste à payer' });
+    expect(comments['ignored.snapshot.Montant réglé']).toMatch(/^UNREAD: a paid amount, but no column dates it/);
     writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
     const wh = await buildWarehouse(dir, { asOf: '2024-03-31' });
     expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 12833.14 }]);
     expect(await wh.query(openByClient)).toEqual(truthByClient);
-    // The two settled invoices have nothing left: their zero balance is reported, not loaded.
-    expect(await wh.query(`select line, reason from quality where severity = 'error' order by line`)).toEqual([
-      { line: 2, reason: 'amount is zero' },
-      { line: 6, reason: 'amount is zero' },
+    // The two settled invoices owe nothing at the snapshot: counted as such, neither loaded nor rejected.
+    expect(await wh.query(`select line, severity, reason from quality where severity <> 'info'`)).toEqual([]);
+    expect(await wh.query(`select line, reason from quality where input = 'snapshot' and reason_code is null`)).toEqual([
+      { line: 2, reason: '2 documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled' },
     ]);
   });
 

@@ -34,11 +34,13 @@ checked as (
 ),
 
 -- The clients of a journal that the clients file does not list: a FEC's client accounts, and a
--- customer ledger's clients (named by its client-name column), each named by its latest line.
+-- customer ledger's or a snapshot's clients (named by its client-name column), each named by its latest line.
 journal_lines as (
   select source_file, line, client_id, client_name, entry_date from stg_fec_lines where item_kind is not null
   union all
   select source_file, line, client_id, client_name, entry_date from stg_ledger_lines where item_kind is not null and client_name is not null
+  union all
+  select source_file, line, client_id, client_name, issue_date from stg_snapshot_lines where reject_reason is null and client_name is not null
 ),
 
 journal_clients as (

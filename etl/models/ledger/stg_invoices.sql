@@ -1,6 +1,8 @@
 -- One row per invoice or credit note line: of the invoices file(s), typed, of a FEC (client
 -- debits, credit notes, brought-forward debits; their problems are reported by stg_fec_lines) and
--- of a customer ledger (its debits and credit notes; their problems are reported by stg_ledger_lines).
+-- of a customer ledger (its debits and credit notes; their problems are reported by stg_ledger_lines)
+-- and of an open-balance snapshot (its open documents, each for what it still owes at the
+-- snapshot; their problems are reported by stg_snapshot_lines).
 -- Credit notes get a negative amount whether the export marks them by type or by sign; due_date
 -- is the export's (a FEC has none: int_invoices takes it from the client's payment terms).
 -- reject_reason says why a line cannot be used.
@@ -142,6 +144,17 @@ ledger as (
     null::varchar
   from stg_ledger_lines
   where item_kind in ('invoice', 'credit_note')
+),
+
+-- A snapshot's documents owe their open amount: that is the whole of what the snapshot knows.
+snapshot_documents as (
+  select source_file, line, item_id, client_id, item_kind, issue_date, due_date, open_amount,
+         null::decimal(18, 2), null::varchar, is_disputed, null::varchar, null::date, null::decimal(18, 2),
+         null::varchar, null::date, null::varchar, null::varchar
+  from stg_snapshot_lines
+  -- A file stacking several snapshots: its latest is the open items, the earlier ones history.
+  where item_kind is not null
+    and (snapshot_date is null or snapshot_date = (select max(snapshot_date) from stg_snapshot_lines where reject_reason is null))
 )
 
 select * from final
@@ -149,3 +162,5 @@ union all
 select * from fec
 union all
 select * from ledger
+union all
+select * from snapshot_documents

@@ -14,6 +14,7 @@ with staged as (
   union all select source_file, line, 'clients', reason_text(reject_reason) from int_clients_checked
   union all select source_file, line, 'fec', reason_text(reject_reason) from stg_fec_lines
   union all select source_file, line, 'ledger', reject_reason from stg_ledger_lines
+  union all select source_file, line, 'snapshot', reject_reason from stg_snapshot_lines
   -- Lines DuckDB could not split (a wrong delimiter, bytes of another encoding).
   union all select source_file, line, null, reason from raw_rejects
 ),
@@ -143,6 +144,10 @@ final as (
       when input = 'ledger' and (reason_class like 'debit%' or reason_class like 'credit%') and (reason_class like '%decimal%') then 'openItems.decimalSeparator'
       when input = 'ledger' and reason_class like 'debit%' then 'openItems.columns.ledger.debit'
       when input = 'ledger' and reason_class like 'credit%' then 'openItems.columns.ledger.credit'
+      when reason_class like 'open amount%decimal%' or reason_class like 'open amount%more than two decimals%' then 'openItems.decimalSeparator'
+      when reason_class like 'open amount%' then 'openItems.columns.snapshot.open_amount'
+      when reason_class like 'missing document id%' then 'openItems.columns.snapshot.document_id'
+      when reason_class like 'no issue date and no due date%' then 'openItems.columns.snapshot.issue_date'
       when reason_class like 'amount%does not fit the decimal%' or reason_class like 'amount%more than two decimals%' then 'openItems.decimalSeparator'
       when reason_class like 'amount%' then 'openItems.columns.' || input || '.amount'
     end as setting

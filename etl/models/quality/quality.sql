@@ -5,7 +5,7 @@
 -- reason_parts: see reason() in macros.sql), which the site words in its language; reason is the
 -- code in English (reason_text), for analysts. The readers' reasons, stg_invoices' and
 -- stg_ledger_lines' have no code yet: reason is their text, shown as written.
--- A roll-up of `disputes`, `penalties` and `invoice_statuses`.
+-- A roll-up of `disputes`, `invoices`, `penalties`, `invoice_statuses` and `snapshots`.
 -- A line DuckDB could not split into fields: the reader's text (DuckDB's own message) stays the
 -- reason, and its kind is coded from it for the site to word.
 with unreadable_lines as (
@@ -144,6 +144,50 @@ ledger_readings as (
   group by source_file
 ),
 
+-- An open-balance snapshot's lines: unusable ones, dropped values, the documents it shows
+-- settled in full (not open items), and, once per run, what a snapshot cannot tell without the
+-- snapshots before it (payment dates: DSO, days to pay, scores and backtests need them).
+snapshot_rejected as (
+  select source_file, line, 'error', 'snapshot', coalesce(document_id, client_id), null, null, reject_reason
+  from stg_snapshot_lines
+  where reject_reason is not null
+),
+
+snapshot_warned as (
+  select source_file, line, 'warning', 'snapshot', document_id, null, null, warning
+  from stg_snapshot_lines
+  where reject_reason is null and warning is not null
+),
+
+snapshot_readings as (
+  select source_file, min(line), 'info', 'snapshot', null, null, null,
+         count(*) || ' documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled'
+  from stg_snapshot_lines
+  where is_settled
+  group by source_file
+  union all
+  select null, null, 'info', 'snapshot', null, null,
+         reason('snapshot_needs_history', n := count(distinct snapshot_date), ref := strftime(min(snapshot_date), '%Y-%m-%d'),
+                parts := [strftime(max(snapshot_date), '%Y-%m-%d')]),
+         null
+  from snapshots
+  having count(*) > 0
+),
+
+-- A documents export that gives each invoice's balance beside a payments file: the balance it
+-- says against the open amount the payments leave, each difference a warning with both figures.
+balance_differences as (
+  select given.source_file, given.line, 'warning', 'invoices', given.invoice_id, null, null,
+         'the export says invoice ' || given.invoice_id || ' still owes ' || coalesce(given.given_open_amount::varchar, '''' || given.given_open_text || '''')
+           || ', and its amount less its payments and credit notes leaves ' || invoices.open_amount || ' open at ' || strftime(getvariable('as_of_date'), '%Y-%m-%d')
+           || ': a payment or a credit note missing from the exports, or dated after the export''s balance'
+  from stg_invoice_balances as given
+  join invoices on invoices.invoice_id = given.invoice_id and invoices.client_id = given.client_id
+  -- A credit note's balance is written with either sign.
+  where case when invoices.kind = 'credit_note' then abs(given.given_open_amount) is distinct from abs(invoices.open_amount)
+             else given.given_open_amount is distinct from invoices.open_amount end
+),
+
 unknown_invoice_references as (
   select source_file, line, 'warning', source_kind, source_id, null,
          reason('invoice_not_of_client', field := source_kind, ref := named_invoice_id, parts := [client_id]), null
@@ -270,6 +314,10 @@ final as (
   union all select * from ledger_rejected
   union all select * from ledger_warned
   union all select * from ledger_readings
+  union all select * from snapshot_rejected
+  union all select * from snapshot_warned
+  union all select * from snapshot_readings
+  union all select * from balance_differences
   union all select * from settled_disputes
   union all select * from statuses_rejected
   union all select * from statuses_warned

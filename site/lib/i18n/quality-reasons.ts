@@ -102,6 +102,7 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'einvoice_rejected': return `La facture ${ref} a été rejetée par la plateforme de facturation électronique le ${p(0)} (statut 213 Rejetée${parts[1] ? ` : ${parts[1]}` : ''}) : jamais valablement émise, elle est écartée des encours`;
     case 'einvoice_cashed_not_in_ledger': return `La facture ${ref} est encaissée sur la plateforme de facturation électronique (statut 212 Encaissée le ${p(0)}) mais le grand livre n’y montre aucun règlement : le grand livre est en retard`;
     case 'einvoice_unknown_invoice': return `Le statut de facturation électronique ${p(0)} nomme la facture ${ref}, absente du grand livre : non utilisé`;
+    case 'snapshot_needs_history': return `Balance âgée (photo des soldes ouverts) : l’ancienneté, l’encours, les retards, la liste de relance, les lettres et les relevés sont justes au ${p(0)} ; le DSO, les délais de paiement, les scores et les backtests demandent l’historique des règlements, qui se constitue à mesure que les photos sont gardées (${n} depuis le ${ref}, leurs règlements dans snapshot_settlements)`;
     case 'after_as_of': return `Datée après la date de situation (${ref}) : laissée de côté pour ce traitement`;
     case 'promise_on_settled_invoices': return `Promesse de paiement saisie le ${ref} sur des factures déjà réglées ce jour-là : non suivie`;
     case 'client_not_listed': return `Le client ${ref} n’est pas dans le fichier clients : affiché sous son code`;
@@ -166,6 +167,7 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'einvoice_rejected': return `Invoice ${ref} was rejected by the e-invoicing platform on ${p(0)} (status 213 Rejected${parts[1] ? `: ${parts[1]}` : ''}): never validly issued, it is left out of the receivables`;
     case 'einvoice_cashed_not_in_ledger': return `Invoice ${ref} is cashed on the e-invoicing platform (status 212 Cashed on ${p(0)}) but the ledger shows no payment on it: the ledger is late`;
     case 'einvoice_unknown_invoice': return `E-invoicing status ${p(0)} names invoice ${ref}, which is not in the ledger: not used`;
+    case 'snapshot_needs_history': return `Open-balance snapshot: ageing, receivables, overdue, the worklist, letters and statements are right at ${p(0)}; DSO, days to pay, scores and backtests need payment history, which builds up as snapshots are kept (${n} since ${ref}, their settlements listed in snapshot_settlements)`;
     case 'after_as_of': return `Dated after the as-of date (${ref}): left out of this run`;
     case 'promise_on_settled_invoices': return `Promise to pay logged on ${ref} on invoices already settled that day: not watched`;
     case 'client_not_listed': return `Client ${ref} is not in the clients file: shown under its id`;

@@ -778,6 +778,29 @@ export const warehouseTables = {
     url: present.text,
     is_exact_scope: flag,
   }),
+  snapshot_settlements: z.object({
+    client_id: present.text,
+    invoice_id: present.text,
+    previous_snapshot_date: present.date,
+    snapshot_date: present.date,
+    due_date: date,
+    previous_open_amount: present.number,
+    open_amount: present.number,
+    settled_amount: present.number,
+    how: present.text,
+  }),
+  snapshots: z.object({
+    snapshot_date: present.date,
+    client_id: present.text,
+    invoice_id: present.text,
+    kind: present.text,
+    issue_date: present.date,
+    due_date: date,
+    amount: number,
+    open_amount: present.number,
+    source_file: text,
+    line: number,
+  }),
   statement_lines: z.object({
     client_id: present.text,
     line_kind: present.text,
@@ -922,6 +945,8 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   score_validation: { rule: 'VARCHAR', grade: 'VARCHAR', observations: 'INTEGER', defaults: 'INTEGER', auc: 'DOUBLE', gini: 'DOUBLE', ks: 'DOUBLE', default_rate: 'DOUBLE', mean_pd_12m: 'DOUBLE', default_rate_low: 'DOUBLE', default_rate_high: 'DOUBLE', verdict: 'VARCHAR', verdict_code: 'VARCHAR' },
   score_validation_sample: { client_id: 'VARCHAR', month_end: 'DATE', defaults_within_12m: 'BOOLEAN', max_days_past_due: 'BIGINT', pd_12m: 'DOUBLE', grade: 'VARCHAR' },
   sector_benchmarks: { scope: 'VARCHAR', scope_value: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', month_end: 'DATE', benchmark_measure: 'VARCHAR', benchmark_sector: 'VARCHAR', benchmark_size: 'VARCHAR', published_sector: 'VARCHAR', published_size: 'VARCHAR', benchmark_value: 'DOUBLE', difference: 'DOUBLE', benchmark_year: 'INTEGER', benchmark_period: 'VARCHAR', source: 'VARCHAR', publication: 'VARCHAR', url: 'VARCHAR', is_exact_scope: 'BOOLEAN' },
+  snapshot_settlements: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', previous_snapshot_date: 'DATE', snapshot_date: 'DATE', due_date: 'DATE', previous_open_amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', settled_amount: 'DECIMAL(18,2)', how: 'VARCHAR' },
+  snapshots: { snapshot_date: 'DATE', client_id: 'VARCHAR', invoice_id: 'VARCHAR', kind: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
   statement_lines: { client_id: 'VARCHAR', line_kind: 'VARCHAR', document_id: 'VARCHAR', document_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER' },
   statements: { client_id: 'VARCHAR', item_count: 'INTEGER', invoices_open_amount: 'DECIMAL(18,2)', credits_open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)' },
   worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', disputed_invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
@@ -1000,6 +1025,8 @@ export type ScoreRocRow = z.infer<typeof warehouseTables.score_roc>;
 export type ScoreValidationRow = z.infer<typeof warehouseTables.score_validation>;
 export type ScoreValidationSampleRow = z.infer<typeof warehouseTables.score_validation_sample>;
 export type SectorBenchmarksRow = z.infer<typeof warehouseTables.sector_benchmarks>;
+export type SnapshotSettlementsRow = z.infer<typeof warehouseTables.snapshot_settlements>;
+export type SnapshotsRow = z.infer<typeof warehouseTables.snapshots>;
 export type StatementLinesRow = z.infer<typeof warehouseTables.statement_lines>;
 export type StatementsRow = z.infer<typeof warehouseTables.statements>;
 export type WorklistRow = z.infer<typeof warehouseTables.worklist>;
