@@ -23,7 +23,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Vite inlines small scripts into the page, which the Content-Security-Policy (script-src 'self')
   // refuses to run: always emit them as files.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The list script (site/scripts/list.ts) makes its rows in the browser with the build's words
+  // (site/lib/i18n/), which read the language from ENCOURS_LANG: the browser has no environment,
+  // so the build writes the language in.
+  vite: { build: { assetsInlineLimit: 0 }, define: { 'process.env.ENCOURS_LANG': JSON.stringify(process.env.ENCOURS_LANG ?? '') } },
   devToolbar: { enabled: false },
   integrations: [encryptedSite()],
 });
