@@ -8,6 +8,8 @@
 //   ENCOURS_CURRENCY   the company currency when the warehouse does not say (default EUR)
 //   ENCOURS_BASE       the URL path the site is served under (default /)
 //   ENCOURS_SITE_KEY   a passphrase: the built site is encrypted with it (etl/site-encrypt.ts)
+//   ENCOURS_SITE_CACHE a folder where the build keeps its client pages for the next one, which
+//                      renders again only the clients whose data changed (site/lib/page-keys.ts)
 //   ENCOURS_PUBLISHED, ENCOURS_PUBLISH_DATA   what a published build leaves out (site/lib/publishing.ts)
 import { defineConfig } from 'astro/config';
 
@@ -28,5 +30,8 @@ export default defineConfig({
   // so the build writes the language in.
   vite: { build: { assetsInlineLimit: 0 }, define: { 'process.env.ENCOURS_LANG': JSON.stringify(process.env.ENCOURS_LANG ?? '') } },
   devToolbar: { enabled: false },
+  // Astro's incremental build: a page whose cacheKey (site/lib/page-keys.ts), code and configuration
+  // are the last build's is copied from the cache folder instead of rendered again.
+  ...(process.env.ENCOURS_SITE_CACHE ? { cacheDir: process.env.ENCOURS_SITE_CACHE, experimental: { incrementalBuild: true } } : {}),
   integrations: [encryptedSite()],
 });

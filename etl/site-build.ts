@@ -1,6 +1,8 @@
 // Builds the site into a new folder and swaps it in as dist/ only when the build succeeded, so a
-// failed build leaves the published site as it was.
-import { join } from 'node:path';
+// failed build leaves the published site as it was. The client pages are kept in <site>-cache/
+// (ENCOURS_SITE_CACHE, site/lib/page-keys.ts) so the next build renders again only the clients whose
+// data changed; delete that folder to render every page again.
+import { join, resolve } from 'node:path';
 import { $ } from 'zx';
 
 import { newRunId, pruneFolders, swapIn } from './publish.ts';
@@ -10,14 +12,14 @@ export interface SiteBuild {
   ms: number;
 }
 
-export async function buildSite({ warehouseDir = 'data/warehouse', siteDir = 'dist', keep = 3 } = {}): Promise<SiteBuild> {
+export async function buildSite({ warehouseDir = 'data/warehouse', siteDir = 'dist', keep = 3, cacheDir = process.env.ENCOURS_SITE_CACHE ?? `${siteDir}-cache` } = {}): Promise<SiteBuild> {
   const buildsDir = `${siteDir}-builds`;
   const id = newRunId();
   const outDir = join(buildsDir, id);
   const started = performance.now();
   await $({
     stdio: 'inherit',
-    env: { ...process.env, ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir },
+    env: { ...process.env, ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir, ENCOURS_SITE_CACHE: resolve(cacheDir) },
   })`node node_modules/astro/bin/astro.mjs build --silent`;
   swapIn(siteDir, outDir);
   pruneFolders(buildsDir, keep, id);
