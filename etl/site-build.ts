@@ -12,14 +12,15 @@ export interface SiteBuild {
   ms: number;
 }
 
-export async function buildSite({ warehouseDir = 'data/warehouse', siteDir = 'dist', keep = 3, cacheDir = process.env.ENCOURS_SITE_CACHE ?? `${siteDir}-cache` } = {}): Promise<SiteBuild> {
+export async function buildSite({ warehouseDir = 'data/warehouse', siteDir = 'dist', keep = 3, cacheDir = undefined as string | undefined } = {}): Promise<SiteBuild> {
+  const cache = cacheDir ?? process.env.ENCOURS_SITE_CACHE ?? `${siteDir}-cache`;
   const buildsDir = `${siteDir}-builds`;
   const id = newRunId();
   const outDir = join(buildsDir, id);
   const started = performance.now();
   await $({
     stdio: 'inherit',
-    env: { ...process.env, ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir, ENCOURS_SITE_CACHE: resolve(cacheDir) },
+    env: { ...process.env, ENCOURS_WAREHOUSE: warehouseDir, ENCOURS_SITE_OUT: outDir, ENCOURS_SITE_CACHE: resolve(cache) },
   })`node node_modules/astro/bin/astro.mjs build --silent`;
   swapIn(siteDir, outDir);
   pruneFolders(buildsDir, keep, id);
