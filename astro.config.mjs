@@ -9,6 +9,8 @@
 //   ENCOURS_BASE       the URL path the site is served under (default /)
 //   ENCOURS_SITE_KEY   a passphrase: the built site is encrypted with it (etl/site-encrypt.ts)
 //   ENCOURS_MAIL_OUT   where the digests to mail are copied in clear (default <outDir>-mail; etl/site-mail.ts)
+//   ENCOURS_SITE_CACHE a folder where the build keeps its client pages for the next one, which
+//                      renders again only the clients whose data changed (site/lib/page-keys.ts)
 //   ENCOURS_PUBLISHED, ENCOURS_PUBLISH_DATA   what a published build leaves out (site/lib/publishing.ts)
 import { defineConfig } from 'astro/config';
 
@@ -24,7 +26,13 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Vite inlines small scripts into the page, which the Content-Security-Policy (script-src 'self')
   // refuses to run: always emit them as files.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The list script (site/scripts/list.ts) makes its rows in the browser with the build's words
+  // (site/lib/i18n/), which read the language from ENCOURS_LANG: the browser has no environment,
+  // so the build writes the language in.
+  vite: { build: { assetsInlineLimit: 0 }, define: { 'process.env.ENCOURS_LANG': JSON.stringify(process.env.ENCOURS_LANG ?? '') } },
   devToolbar: { enabled: false },
+  // Astro's incremental build: a page whose cacheKey (site/lib/page-keys.ts), code and configuration
+  // are the last build's is copied from the cache folder instead of rendered again.
+  ...(process.env.ENCOURS_SITE_CACHE ? { cacheDir: process.env.ENCOURS_SITE_CACHE, experimental: { incrementalBuild: true } } : {}),
   integrations: [encryptedSite()],
 });

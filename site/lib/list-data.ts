@@ -1,8 +1,9 @@
-// Each long list's rows and filter options, made once per build and shared by its pages and its
-// rows.json (site/lib/lists.ts). The order is the warehouse's: clients by receivables (largest
-// first), the ageing balance by `rank`, the worklist by `priority`. `base` is the site's base URL.
+// Each long list's records, rows and filter options, made once per build and shared by its pages
+// and its rows.arrow (site/lib/lists.ts). The order is the warehouse's: clients by receivables
+// (largest first), the ageing balance by `rank`, the worklist by `priority`. `base` is the site's base URL.
 import { isNewSince, previousDataDate } from './desk.ts';
-import { ageingRow, clientRow, worklistRow, type ClientRisk } from './list-rows.ts';
+import { format } from './format.ts';
+import { ageingRow, clientRow, worklistRecord, worklistRow, type AgeingRecord, type ClientRecord, type RowContext, type WorklistRecord } from './list-rows.ts';
 import type { ListRow } from './lists.ts';
 import { t } from './i18n/index.ts';
 import { index } from './read.ts';
@@ -12,7 +13,12 @@ import {
 
 const options = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b, t.locale));
 
+/** The server's side of the rows (the browser makes its own from the list's file: site/scripts/list.ts). */
+export const rowContext = (base: string): RowContext => ({ base, format });
+
 export interface ClientsList {
+  /** What the rows are made from, in their order (the list's file). */
+  records: ClientRecord[];
   /** Every client: those with open items first (largest receivables first), then the others by name. */
   rows: ListRow[];
   /** How many have open items (the first rows). */
@@ -30,23 +36,29 @@ export const clientsList = (base: string) =>
       .sort((a, b) => b.receivables_amount - a.receivables_amount || a.client_id.localeCompare(b.client_id));
     // Clients with nothing open have their page too: after the others, by id, behind a filter.
     const settled = all.filter((c) => c.receivables_amount === 0).sort((a, b) => a.client_id.localeCompare(b.client_id));
-    // The grade every page uses: the latest score, or the labelled fallback.
-    const risk = new Map<string, ClientRisk>(
-      open.map((c) => {
-        const limit = limits.get(c.client_id)?.[0];
-        return [c.client_id, { grade: grades.get(c.client_id)?.[0]?.grade ?? null, usage: limit?.limit_usage ?? null, overLimit: limit?.is_over_limit ?? false }];
-      }),
-    );
+    // The grade every page uses: the latest score, or the labelled fallback; a settled client shows none.
+    const record = (c: (typeof all)[number], isOpen: boolean): ClientRecord => {
+      const limit = isOpen ? limits.get(c.client_id)?.[0] : undefined;
+      const { client_id, name, segment, sales_rep, receivables_amount, overdue_amount, max_days_past_due } = c;
+      return {
+        client_id, name, segment, sales_rep, receivables_amount, overdue_amount, max_days_past_due,
+        grade: isOpen ? (grades.get(c.client_id)?.[0]?.grade ?? null) : null, limit_usage: limit?.limit_usage ?? null, is_over_limit: limit?.is_over_limit ?? false,
+      };
+    };
+    const records = [...open.map((c) => record(c, true)), ...settled.map((c) => record(c, false))];
+    const ctx = rowContext(base);
     return {
-      rows: [...open, ...settled].map((c) => clientRow(base, c, risk, true)),
+      records,
+      rows: records.map((r) => clientRow(ctx, r, true, true)),
       openCount: open.length,
       segments: options(open.map((c) => c.segment)),
       reps: options(open.map((c) => c.sales_rep)),
-      grades: options([...risk.values()].map((r) => r.grade)),
+      grades: options(records.slice(0, open.length).map((r) => r.grade)),
     };
   });
 
 export interface AgeingList {
+  records: AgeingRecord[];
   rows: ListRow[];
   buckets: Bucket[];
 }
@@ -54,10 +66,13 @@ export interface AgeingList {
 export const ageingList = (base: string) =>
   index('list:ageing', async (): Promise<AgeingList> => {
     const [buckets, rows] = await Promise.all([loadBuckets(), ageingByClient()]);
-    return { rows: rows.map((r) => ageingRow(base, r, buckets)), buckets };
+    const records = rows.map(({ rank: _rank, ...r }): AgeingRecord => r);
+    const ctx = rowContext(base);
+    return { records, rows: records.map((r) => ageingRow(ctx, r, buckets)), buckets };
   });
 
 export interface WorklistList {
+  records: WorklistRecord[];
   rows: ListRow[];
   stages: string[];
   reps: string[];
@@ -78,9 +93,12 @@ export const worklistList = (base: string) =>
     const [rows, clients, letterRows] = await Promise.all([worklist(), clientsById(), letters()]);
     const withLetters = new Set(letterRows.map((l) => l.client_id));
     const news = worklistNews();
+    const records = rows.map((r) => worklistRecord(r, clients.get(r.client_id)?.segment, withLetters.has(r.client_id), news.isNew(r.stage_started_date)));
+    const ctx = rowContext(base);
     return {
       newSince: news.since,
-      rows: rows.map((r) => worklistRow(base, r, clients.get(r.client_id)?.segment, withLetters.has(r.client_id), true, news.isNew(r.stage_started_date))),
+      records,
+      rows: records.map((r) => worklistRow(ctx, r, true)),
       stages: [...new Set(rows.map((r) => r.stage))],
       reps: options(rows.map((r) => r.sales_rep)),
       segments: options(rows.map((r) => clients.get(r.client_id)?.segment)),

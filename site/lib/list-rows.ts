@@ -1,33 +1,52 @@
-// The rows of the three long lists as cells (site/lib/lists.ts), formatted once, here: the server
-// renders a page of them (ListRows.astro) and the browser renders all of them from rows.json.
+// The rows of the three long lists as cells (site/lib/lists.ts), made from their records by the
+// same functions on both sides: the server renders a page of them (ListRows.astro), the browser all
+// of them from the list's rows.arrow (site/lib/list-file.ts, site/scripts/list.ts). So this module
+// and what it imports stay free of the warehouse reader: the formatter comes in `ctx`.
 import { letterHref, mailtoHref, repHref, statementHref, telHref } from './desk.ts';
-import { format } from './format.ts';
 import { desk } from './i18n/desk.ts';
 import { finance } from './i18n/finance.ts';
 import { t } from './i18n/index.ts';
+import type { Format } from './make-format.ts';
 import { foldText } from '../scripts/match.ts';
-import type { Cell, ListRow, SubPart } from './lists.ts';
+import type { Cell, ListName, ListRow, SubPart } from './lists.ts';
 import { clientHref } from './nav.ts';
-import type { Bucket, Client, ClientAgeing, WorklistRow } from './warehouse.ts';
+import { decodeList, encodeList, type FieldKind, type FieldKinds } from './list-file.ts';
+import type { Client, ClientAgeing, WorklistRow } from './warehouse.ts';
 
-export interface ClientRisk {
-  grade: string | null;
-  usage: number | null;
-  overLimit: boolean;
+/** What every row needs besides its record: the site's base URL and the build's formatter. */
+export interface RowContext {
+  base: string;
+  format: Format;
 }
 
+/** The clients mart's columns a client's row shows. */
+export type ClientColumns = Pick<Client, 'client_id' | 'name' | 'segment' | 'sales_rep' | 'receivables_amount' | 'overdue_amount' | 'max_days_past_due'>;
+
+/** A client of the clients list: its columns, with its grade and limit usage (null when none). */
+export interface ClientRecord extends ClientColumns {
+  grade: string | null;
+  limit_usage: number | null;
+  is_over_limit: boolean;
+}
+
+export const clientFields: FieldKinds<ClientRecord> = {
+  client_id: 'text', name: 'text', segment: 'text', sales_rep: 'text', receivables_amount: 'amount', overdue_amount: 'amount', max_days_past_due: 'integer',
+  grade: 'text', limit_usage: 'number', is_over_limit: 'flag',
+};
+
 /** A client in ClientsTable: name, segment, rep, [grade], receivables, overdue, max DPD, [limit usage]. */
-export function clientRow(base: string, c: Client, risk?: Map<string, ClientRisk>, filterable = false): ListRow {
-  const r = risk?.get(c.client_id);
+export function clientRow(ctx: RowContext, c: ClientColumns & Partial<ClientRecord>, withRisk = false, filterable = false): ListRow {
+  const { base, format } = ctx;
+  const r = { grade: c.grade ?? null, usage: c.limit_usage ?? null, overLimit: c.is_over_limit ?? false };
   const cells: Cell[] = [
     { t: c.name, h: clientHref(base, c.client_id), ...(c.name !== c.client_id ? { x: c.client_id } : {}), c: c.name, r: 1 },
     { t: c.segment ?? t.none, k: 'text secondary' },
     { t: c.sales_rep ?? t.none, k: 'text secondary' },
-    ...(risk ? [{ t: r?.grade ?? t.none, k: 'text' }] : []),
+    ...(withRisk ? [{ t: r.grade ?? t.none, k: 'text' }] : []),
     { t: format.money(c.receivables_amount), s: String(c.receivables_amount) },
     { t: format.money(c.overdue_amount), s: String(c.overdue_amount) },
     { t: format.integer(c.max_days_past_due), s: c.max_days_past_due === null ? '' : String(c.max_days_past_due) },
-    ...(risk ? [{ t: format.percent(r?.usage), c: format.csvNumber(r?.usage), s: r?.usage == null ? '' : String(r.usage), ...(r?.overLimit ? { k: 'warning' } : {}) }] : []),
+    ...(withRisk ? [{ t: format.percent(r.usage), c: format.csvNumber(r.usage), s: r.usage === null ? '' : String(r.usage), ...(r.overLimit ? { k: 'warning' } : {}) }] : []),
   ];
   if (!filterable) return { c: cells };
   return {
@@ -37,15 +56,21 @@ export function clientRow(base: string, c: Client, risk?: Map<string, ClientRisk
       segment: c.segment ?? '',
       open: c.receivables_amount !== 0 ? '1' : '0',
       rep: c.sales_rep ?? '',
-      grade: r?.grade ?? '',
-      overlimit: r?.overLimit ? '1' : '0',
+      grade: r.grade ?? '',
+      overlimit: r.overLimit ? '1' : '0',
       overdue: c.overdue_amount > 0 ? '1' : '0',
     },
   };
 }
 
-/** A client of the ageing balance: name, its amount in each bucket, total, overdue. */
-export function ageingRow(base: string, r: ClientAgeing, buckets: readonly Bucket[]): ListRow {
+/** A client of the ageing balance (the ageing_by_client mart, its rank being its place in the list). */
+export type AgeingRecord = Omit<ClientAgeing, 'rank'>;
+
+export const ageingFields: FieldKinds<AgeingRecord> = { client_id: 'text', name: 'text', bucket_amounts: 'amounts', total_amount: 'amount', overdue_amount: 'amount' };
+
+/** A client of the ageing balance: name, its amount in each bucket (of codes `buckets`, in order), total, overdue. */
+export function ageingRow(ctx: RowContext, r: AgeingRecord, buckets: readonly { bucket: string }[]): ListRow {
+  const { base, format } = ctx;
   const name = r.name ?? r.client_id;
   return {
     c: [
@@ -64,8 +89,41 @@ export function ageingRow(base: string, r: ClientAgeing, buckets: readonly Bucke
   };
 }
 
+/**
+ * A client of the collections worklist: the worklist mart's columns it shows, its segment (for the
+ * filter), whether it has a letter ready and whether it is new since the previous data.
+ */
+export interface WorklistRecord extends Pick<WorklistRow,
+  | 'priority' | 'client_id' | 'name' | 'sales_rep' | 'stage' | 'invoice_count' | 'paused_invoice_count' | 'due_amount' | 'overdue_amount' | 'expected_loss_amount'
+  | 'claim_deadline_date' | 'is_claim_deadline_passed' | 'last_action_date' | 'last_action_kind' | 'next_action_date' | 'promise_status' | 'promise_date'
+  | 'disputed_invoice_count' | 'disputed_amount' | 'contact_name' | 'contact_role' | 'contact_email' | 'contact_phone'> {
+  segment: string | null;
+  has_letter: boolean;
+  is_new: boolean;
+}
+
+export const worklistFields: FieldKinds<WorklistRecord> = {
+  priority: 'integer', client_id: 'text', name: 'text', sales_rep: 'text', stage: 'text', invoice_count: 'integer', paused_invoice_count: 'integer',
+  due_amount: 'amount', overdue_amount: 'amount', expected_loss_amount: 'amount', claim_deadline_date: 'text', is_claim_deadline_passed: 'flag',
+  last_action_date: 'text', last_action_kind: 'text', next_action_date: 'text', promise_status: 'text', promise_date: 'text',
+  disputed_invoice_count: 'integer', disputed_amount: 'amount', contact_name: 'text', contact_role: 'text', contact_email: 'text', contact_phone: 'text',
+  segment: 'text', has_letter: 'flag', is_new: 'flag',
+};
+
+/** A worklist row as a record: the mart's row, the client's segment, its letter, its news. */
+export function worklistRecord(r: WorklistRow, segment: string | null | undefined, hasLetter: boolean, isNew: boolean): WorklistRecord {
+  return {
+    priority: r.priority, client_id: r.client_id, name: r.name, sales_rep: r.sales_rep, stage: r.stage, invoice_count: r.invoice_count, paused_invoice_count: r.paused_invoice_count,
+    due_amount: r.due_amount, overdue_amount: r.overdue_amount, expected_loss_amount: r.expected_loss_amount, claim_deadline_date: r.claim_deadline_date,
+    is_claim_deadline_passed: r.is_claim_deadline_passed, last_action_date: r.last_action_date, last_action_kind: r.last_action_kind, next_action_date: r.next_action_date,
+    promise_status: r.promise_status, promise_date: r.promise_date, disputed_invoice_count: r.disputed_invoice_count, disputed_amount: r.disputed_amount,
+    contact_name: r.contact_name, contact_role: r.contact_role, contact_email: r.contact_email, contact_phone: r.contact_phone,
+    segment: segment ?? null, has_letter: hasLetter, is_new: isNew,
+  };
+}
+
 /** The worklist's stage; declaring a claim says by when (judgment + collections.claimDeadlineMonths), or that the date is to check. */
-function stageText(r: WorklistRow): string {
+function stageText(format: Format, r: WorklistRecord): string {
   const stage = finance.collections.stages[r.stage] ?? r.stage;
   if (r.stage !== 'declare_claim') return stage;
   const labels = desk.page;
@@ -76,7 +134,7 @@ function stageText(r: WorklistRow): string {
 }
 
 /** The contact's line under a client's name: name (role), phone as tel:, e-mail as mailto:. */
-function contactLine(r: Pick<WorklistRow, 'contact_name' | 'contact_role' | 'contact_phone' | 'contact_email'>): SubPart[] {
+function contactLine(r: Pick<WorklistRecord, 'contact_name' | 'contact_role' | 'contact_phone' | 'contact_email'>): SubPart[] {
   return [
     ...(r.contact_name ? [{ t: r.contact_role ? `${r.contact_name} (${r.contact_role})` : r.contact_name }] : []),
     ...(r.contact_phone ? [{ t: r.contact_phone, h: telHref(r.contact_phone) }] : []),
@@ -90,7 +148,9 @@ function contactLine(r: Pick<WorklistRow, 'contact_name' | 'contact_role' | 'con
  * dispute under it; the amount concerned with its overdue part and invoices; the expected loss;
  * the last action with the next under it; the rep; the statement and letter.
  */
-export function worklistRow(base: string, r: WorklistRow, segment: string | null | undefined, hasLetter: boolean, withRep = true, isNew = false): ListRow {
+export function worklistRow(ctx: RowContext, r: WorklistRecord, withRep = true): ListRow {
+  const { base, format } = ctx;
+  const { segment, has_letter: hasLetter, is_new: isNew } = r;
   const labels = desk.page;
   const documents: Cell = hasLetter
     ? { t: labels.statement, h: statementHref(base, r.client_id), k: 'text documents', x: labels.letter, xh: letterHref(base, r.client_id) }
@@ -109,7 +169,7 @@ export function worklistRow(base: string, r: WorklistRow, segment: string | null
       { t: String(r.priority), k: 'priority' },
       { t: name, h: clientHref(base, r.client_id), k: 'text client', ...(isNew ? { g: labels.new } : {}), ...(contact.length ? { u: [contact] } : {}),
         c: [name, ...contact.map((p) => p.t)].join(' · ') },
-      { t: stageText(r), c: r.stage, k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text stage warning' : 'text stage', ...(stageNotes.length ? { u: stageNotes } : {}) },
+      { t: stageText(format, r), c: r.stage, k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text stage warning' : 'text stage', ...(stageNotes.length ? { u: stageNotes } : {}) },
       { t: format.moneyCents(r.due_amount), c: format.csvNumber(r.due_amount), s: String(r.due_amount), k: 'amount',
         u: [...(r.overdue_amount > 0 ? [[{ t: labels.overdueLine(format.moneyCents(r.overdue_amount)) }]] : []), [{ t: invoices }]] },
       { t: format.money(r.expected_loss_amount), c: format.csvNumber(r.expected_loss_amount), s: String(r.expected_loss_amount), k: 'loss' },
@@ -119,4 +179,39 @@ export function worklistRow(base: string, r: WorklistRow, segment: string | null
     ],
     d: { stage: r.stage, rep: r.sales_rep ?? '', segment: segment ?? '', new: isNew ? '1' : '0', search: foldText(`${r.name ?? ''} ${r.client_id} ${r.contact_name ?? ''}`) },
   };
+}
+
+/** Each long list's records and how its file writes them (site/lib/list-file.ts). */
+export interface ListRecords {
+  clients: ClientRecord[];
+  ageing: AgeingRecord[];
+  collections: WorklistRecord[];
+}
+
+export const listFields: { readonly [L in ListName]: FieldKinds<ListRecords[L][number]> } = { clients: clientFields, ageing: ageingFields, collections: worklistFields };
+
+/** A list's file: its records in columns, with the currency and (the ageing balance) the bucket codes its rows need. */
+export function listFile<L extends ListName>(list: L, records: ListRecords[L], meta: { currency: string; buckets?: readonly string[] }): Uint8Array {
+  const words = { list, currency: meta.currency, ...(meta.buckets ? { buckets: JSON.stringify(meta.buckets) } : {}) };
+  return encodeList(listFields[list], records, words);
+}
+
+/** The rows of a list's file, made as the server made its pages' rows; `ctx` from the file's currency. */
+export function listFileRows(bytes: Uint8Array, context: (currency: string) => RowContext): ListRow[] {
+  const { meta, records } = decodeList(bytes);
+  const list = meta.list as ListName;
+  if (!Object.hasOwn(listFields, list)) throw new Error(`not a list file: ${meta.list}`);
+  const missing = Object.keys(listFields[list]).filter((name) => records.length > 0 && !(name in records[0]!) && (listFields[list] as Record<string, FieldKind>)[name] !== 'amounts');
+  if (missing.length) throw new Error(`${list} file without ${missing.join(', ')}`);
+  const ctx = context(meta.currency ?? '');
+  switch (list) {
+    case 'clients':
+      return (records as unknown as ClientRecord[]).map((r) => clientRow(ctx, r, true, true));
+    case 'ageing': {
+      const buckets = (JSON.parse(meta.buckets ?? '[]') as string[]).map((bucket) => ({ bucket }));
+      return (records as unknown as AgeingRecord[]).map((r) => ageingRow(ctx, { ...r, bucket_amounts: r.bucket_amounts ?? [] }, buckets));
+    }
+    case 'collections':
+      return (records as unknown as WorklistRecord[]).map((r) => worklistRow(ctx, r, true));
+  }
 }

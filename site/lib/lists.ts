@@ -1,9 +1,10 @@
 // The long lists (/clients/, /ageing/, /collections/) stay light at 10,000 clients: each is cut
 // into static pages of `pageSize` rows (the first one at the list's own URL, the others at
-// <list>/page/<n>/, with a pager), and every row is also in one compact JSON file beside the list
-// (<list>/rows.json) that site/scripts/list.ts loads so search and filters cover all rows.
-// A row is the same cells on the server and in the browser: `ListRow` is made here once per list
-// and rendered by ListRows.astro (server) and site/scripts/list.ts (browser), always as text.
+// <list>/page/<n>/, with a pager), and every row's values are also in one Arrow file beside the
+// list (<list>/rows.arrow, site/lib/list-file.ts) that site/scripts/list.ts loads so search and
+// filters cover all rows. A row is the same cells on the server and in the browser: `ListRow` is
+// made by site/lib/list-rows.ts on both sides and rendered by ListRows.astro (server) and
+// site/scripts/list.ts (browser), always as text.
 import { baseUrl } from './nav.ts';
 
 /** One table cell. `t` its text; `h` makes it a link; `x` a second text after it, a link to `xh`
@@ -70,7 +71,7 @@ export function pageParam(value: string | undefined): number {
   return page;
 }
 
-/** The data file's body: the rows, as compact JSON (no spaces). */
-export function rowsFile(rows: ListRow[]): Response {
-  return new Response(JSON.stringify({ rows }), { headers: { 'content-type': 'application/json' } });
+/** The data file's body: a list's records as an Arrow IPC stream (site/lib/list-rows.ts listFile). */
+export function rowsFile(bytes: Uint8Array): Response {
+  return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'application/vnd.apache.arrow.stream' } });
 }

@@ -1,9 +1,13 @@
 // Long lists (site/lib/lists.ts): a <table data-rows="URL"> holds one page of rows from the server;
-// this loads every row from URL (rows.json), draws them in the table (as text: nothing is parsed
-// as HTML), hides the pager and tells the filters and the sorting, which then work on all rows.
-// On the encrypted site every file is encrypted: site/unlock/unlock.js offers a decrypting fetch
-// (globalThis.encoursFetch), used when it is there.
+// this loads every row's values from URL (rows.arrow, an Arrow file: site/lib/list-file.ts), makes
+// the rows with the server's own functions (site/lib/list-rows.ts), draws them in the table (as
+// text: nothing is parsed as HTML), hides the pager and tells the filters and the sorting, which
+// then work on all rows. On the encrypted site every file is encrypted: site/unlock/unlock.js
+// offers a decrypting fetch (globalThis.encoursFetch), used when it is there.
+import { t } from '../lib/i18n/index.ts';
+import { listFileRows } from '../lib/list-rows.ts';
 import type { Cell, ListRow } from '../lib/lists.ts';
+import { makeFormat } from '../lib/make-format.ts';
 import './filter.ts';
 import { rowsLoaded } from './rows-event.ts';
 import './sortable.ts';
@@ -19,7 +23,8 @@ async function load(table: HTMLTableElement): Promise<void> {
   const url = new URL(table.dataset.rows ?? '', location.href).pathname;
   const response = await (globalThis.encoursFetch ?? fetch)(url);
   if (!response.ok) return;
-  const { rows } = (await response.json()) as { rows: ListRow[] };
+  const base = import.meta.env.BASE_URL;
+  const rows = listFileRows(new Uint8Array(await response.arrayBuffer()), (currency) => ({ base, format: makeFormat(t.locale, currency, t) }));
   const body = table.tBodies[0]!;
   body.replaceChildren(...rows.map(drawRow));
   table.dataset.loaded = 'true';

@@ -58,9 +58,18 @@ if (steps.includes('site')) {
   const sizes = clientPages.map((d) => statSync(join(outDir, 'clients', d, 'index.html')).size);
   const overviewKb = statSync(join(outDir, 'index.html')).size / 1024;
   const largestClientKb = Math.max(0, ...sizes) / 1024;
-  const htmlPages = countHtml(outDir);
+  const { files: htmlPages, bytes: htmlBytes } = countHtml(outDir);
   console.log(chalk.bold('\nSite build'));
   console.log(`  ${pages.toLocaleString('en-US')} pages in ${(out.ms / 1000).toFixed(1)} s (${Math.round((pages / out.ms) * 1000)} pages/s: client pages and the overview; ${htmlPages.toLocaleString('en-US')} HTML files in all, ${Math.round((htmlPages / out.ms) * 1000)}/s), peak memory ${Math.round(out.peakRssMb)} MB`);
+  // The floor: Astro alone rendering as many pages of the same mean size, nothing read or computed.
+  const meanKb = htmlBytes / htmlPages / 1024;
+  // On a shared machine the CPU time (user + system) is the steadier measure: both rates are given.
+  const floor = json((await $`node test/bench/astro-floor.ts --pages ${htmlPages} --kb ${meanKb.toFixed(1)}`).stdout) as ReturnType<typeof json> & { pages: number; meanKb: number; cpuMs: number };
+  const floorRate = (floor.pages / floor.ms) * 1000;
+  const ourRate = (htmlPages / out.ms) * 1000;
+  const [floorCpuRate, ourCpuRate] = [(floor.pages / floor.cpuMs) * 1000, (htmlPages / (out.cpuMs as number)) * 1000];
+  console.log(`  Astro alone: ${floor.pages.toLocaleString('en-US')} pages of ${floor.meanKb.toFixed(1)} KB (ours: ${meanKb.toFixed(1)} KB) in ${(floor.ms / 1000).toFixed(1)} s, ${Math.round(floorRate)} pages/s: ours ${(ourRate / floorRate).toFixed(2)}× its pace`);
+  console.log(`  per CPU second: ours ${Math.round(ourCpuRate)} pages, Astro alone ${Math.round(floorCpuRate)}: ${(ourCpuRate / floorCpuRate).toFixed(2)}× its pace`);
   console.log(`  overview ${overviewKb.toFixed(0)} KB, largest client page ${largestClientKb.toFixed(1)} KB`);
   // The long lists (site/lib/lists.ts): each static page's HTML (target: under 300 KB) and the rows file.
   const lists: Record<string, { pagesKb: number[]; rowsKb: number }> = {};
@@ -68,21 +77,28 @@ if (steps.includes('site')) {
     const later = existsSync(join(outDir, list, 'page')) ? readdirSync(join(outDir, list, 'page')).map(Number).sort((a, b) => a - b) : [];
     const files = [join(outDir, list, 'index.html'), ...later.map((n) => join(outDir, list, 'page', String(n), 'index.html'))];
     const pagesKb = files.map((f) => statSync(f).size / 1024);
-    const rowsFile = join(outDir, list, 'rows.json');
+    const rowsFile = join(outDir, list, 'rows.arrow');
     lists[list] = { pagesKb, rowsKb: existsSync(rowsFile) ? statSync(rowsFile).size / 1024 : 0 };
-    console.log(`  /${list}/: ${pagesKb.length} pages, first ${pagesKb[0]!.toFixed(0)} KB, largest ${Math.max(...pagesKb).toFixed(0)} KB (${pagesKb.map((k) => k.toFixed(0)).join(' ')}); rows.json ${lists[list].rowsKb.toFixed(0)} KB`);
+    console.log(`  /${list}/: ${pagesKb.length} pages, first ${pagesKb[0]!.toFixed(0)} KB, largest ${Math.max(...pagesKb).toFixed(0)} KB (${pagesKb.map((k) => k.toFixed(0)).join(' ')}); rows.arrow ${lists[list].rowsKb.toFixed(0)} KB`);
   }
-  results.site = { ...out, pages, pagesPerSecond: (pages / out.ms) * 1000, htmlPages, overviewKb, largestClientKb, lists };
+  results.site = { ...out, pages, pagesPerSecond: (pages / out.ms) * 1000, htmlPages, htmlPagesPerSecond: ourRate, meanKb, overviewKb, largestClientKb, lists, htmlPagesPerCpuSecond: ourCpuRate, astroAlone: { ...floor, pagesPerSecond: floorRate, pagesPerCpuSecond: floorCpuRate } };
 }
 
-/** HTML files under `dir`. */
-function countHtml(dir: string): number {
-  let n = 0;
+/** HTML files under `dir`, and their bytes. */
+function countHtml(dir: string): { files: number; bytes: number } {
+  const sum = { files: 0, bytes: 0 };
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) n += countHtml(join(dir, entry.name));
-    else if (entry.name.endsWith('.html')) n += 1;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inner = countHtml(path);
+      sum.files += inner.files;
+      sum.bytes += inner.bytes;
+    } else if (entry.name.endsWith('.html')) {
+      sum.files += 1;
+      sum.bytes += statSync(path).size;
+    }
   }
-  return n;
+  return sum;
 }
 
 mkdirSync(join('test-output', 'bench'), { recursive: true });

@@ -100,7 +100,7 @@ describe('the encrypted sample site', () => {
     for (const { name } of clients) expect(index).toContain(name);
     await page.fill('#client-search', clients[0]!.name);
     await expect(page.locator('#clients-table tbody tr:visible th').first().textContent()).resolves.toContain(clients[0]!.name);
-    // Every client is in the encrypted rows.json, which the list script fetches through unlock.js's
+    // Every client is in the encrypted rows.arrow, which the list script fetches through unlock.js's
     // decryption: the smallest one, on the last static page, is found by the search too.
     const [last] = await queryWarehouse<{ client_id: string }>(inject('sampleWarehouse'), `select client_id from clients where receivables_amount <> 0 order by receivables_amount, client_id desc limit 1`);
     await page.fill('#client-search', last!.client_id.toLowerCase());

@@ -1,0 +1,97 @@
+// The long lists' data files (site/lib/list-file.ts, site/lib/list-rows.ts): what the browser reads
+// from <list>/rows.arrow gives back every value to the cent and draws the rows the server drew,
+// and 10,000 clients stay under 1 MB a list.
+import { describe, expect, it } from 'vitest';
+
+import { fr } from '../../site/lib/i18n/fr.ts';
+import { listColumns } from '../../site/lib/list-file.ts';
+import { clientRow, listFile, listFileRows, worklistRow, type AgeingRecord, type ClientRecord, type RowContext, type WorklistRecord } from '../../site/lib/list-rows.ts';
+import { makeFormat } from '../../site/lib/make-format.ts';
+
+const nnbsp = '\u202f';
+const nbsp = '\u00a0';
+const ctx: RowContext = { base: '/', format: makeFormat('fr-FR', 'EUR', fr) };
+const browser = (currency: string): RowContext => ({ base: '/', format: makeFormat('fr-FR', currency, fr) });
+
+const client = (i: number, over: Partial<ClientRecord> = {}): ClientRecord => ({
+  client_id: `C${String(i).padStart(5, '0')}`, name: `Établissements Martin ${i} SARL`, segment: ['PME', 'TPE', 'Grands comptes'][i % 3]!, sales_rep: ['Nadia Haddad', 'Pierre Lucas'][i % 2]!,
+  receivables_amount: 1000 + i + 0.45, overdue_amount: i % 4 === 0 ? 0 : 250.1, max_days_past_due: i % 120, grade: 'ABCDE'[i % 5]!, limit_usage: i / 997, is_over_limit: i % 7 === 0, ...over,
+});
+
+describe('listFile / listFileRows: the clients list', () => {
+  it('gives back each amount to the cent, a large one too, and a missing value as missing', () => {
+    const records = [
+      client(1, { receivables_amount: 370201.12, overdue_amount: -0.4 }),
+      // 30,000,000.50 € is 3,000,000,050 cents, past an Int32: the column travels as doubles instead.
+      client(2, { receivables_amount: 30_000_000.5, max_days_past_due: null, grade: null, limit_usage: null }),
+    ];
+    const rows = listFileRows(listFile('clients', records, { currency: 'EUR' }), browser);
+    // Cells: name, segment, rep, grade, receivables, overdue, max DPD, limit usage.
+    expect(rows[0]!.c[4]).toEqual({ t: `370${nnbsp}201${nbsp}€`, s: '370201.12' });
+    expect(rows[0]!.c[5]).toEqual({ t: `0${nbsp}€`, s: '-0.4' });
+    expect(rows[1]!.c[4]).toEqual({ t: `30${nnbsp}000${nnbsp}001${nbsp}€`, s: '30000000.5' });
+    expect(rows[1]!.c[3]).toEqual({ t: '–', k: 'text' });
+    expect(rows[1]!.c[6]).toEqual({ t: '–', s: '' });
+    expect(rows[1]!.c[7]).toEqual({ t: '–', c: '', s: '' });
+  });
+
+  it('draws every row as the server drew it: links, search text and filter values included', () => {
+    const records = Array.from({ length: 50 }, (_, i) => client(i, i === 3 ? { name: 'Œuvres de Noël & Fils', segment: null } : {}));
+    const rows = listFileRows(listFile('clients', records, { currency: 'EUR' }), browser);
+    expect(rows).toEqual(records.map((r) => clientRow(ctx, r, true, true)));
+    expect(rows[3]!.c[0]).toMatchObject({ t: 'Œuvres de Noël & Fils', h: '/clients/C00003/', x: 'C00003' });
+    expect(rows[3]!.d).toMatchObject({ search: 'oeuvres de noel & fils c00003  pierre lucas', segment: '', grade: 'D', overlimit: '0' });
+  });
+
+  it('takes its currency from the file: a company in francs shows francs', () => {
+    const rows = listFileRows(listFile('clients', [client(1, { receivables_amount: 1500 })], { currency: 'CHF' }), browser);
+    expect(rows[0]!.c[4]!.t).toBe(`1${nnbsp}500${nbsp}CHF`);
+  });
+
+  it('sends repeated texts once (a dictionary), distinct ones plainly, amounts as whole cents', () => {
+    const columns = Object.fromEntries(listColumns(listFile('clients', Array.from({ length: 300 }, (_, i) => client(i)), { currency: 'EUR' })).map((c) => [c.name, c.type]));
+    // 3 segments and 5 grades among 300 rows: an 8-bit index each; 300 distinct names: plain text.
+    expect(columns.segment).toBe('Dictionary<Int8, Utf8>');
+    expect(columns.grade).toBe('Dictionary<Int8, Utf8>');
+    expect(columns.name).toBe('Utf8');
+    expect(columns.receivables_amount).toBe('Int32');
+    // Days past due 0–119 fit in 8 bits.
+    expect(columns.max_days_past_due).toBe('Int8');
+    expect(columns.is_over_limit).toBe('Bool');
+  });
+
+  it('holds 10,000 clients in under 1 MB', () => {
+    // About 60 bytes a client: id 6 + name ~30 (+4 offsets each), three 1-byte indexes, two
+    // 4-byte amounts, a 1-byte DPD, an 8-byte usage: ~62 × 10,000 ≈ 620 KB.
+    const bytes = listFile('clients', Array.from({ length: 10_000 }, (_, i) => client(i)), { currency: 'EUR' });
+    expect(bytes.length).toBeLessThan(1_000_000);
+  });
+});
+
+describe('listFile / listFileRows: the ageing balance and the worklist', () => {
+  it('gives back each bucket amount, in order, and says which buckets a client has', () => {
+    const record: AgeingRecord = { client_id: 'X&1', name: null, bucket_amounts: [0, 120.5, 0, 99.99], total_amount: 220.49, overdue_amount: 220.49 };
+    const [row] = listFileRows(listFile('ageing', [record], { currency: 'EUR', buckets: ['not_due', '1-30', '31-60', '>60'] }), browser);
+    // Name (the id when the name is missing), four buckets, total, overdue.
+    expect(row!.c.map((c) => c.t)).toEqual(['X&1', `0${nbsp}€`, `121${nbsp}€`, `0${nbsp}€`, `100${nbsp}€`, `220${nbsp}€`, `220${nbsp}€`]);
+    expect(row!.c[0]!.h).toBe('/clients/X_261/');
+    expect(row!.c[2]!.s).toBe('120.5');
+    expect(row!.d).toEqual({ search: 'x&1 x&1', bucket: '1-30 >60' });
+  });
+
+  it('keeps a worklist row\'s contact, promise, news and letter', () => {
+    const record: WorklistRecord = {
+      priority: 1, client_id: 'C00198', name: 'Van Damme François EURL', sales_rep: 'Sophie Lemoine', stage: 'reminder_2', invoice_count: 3, paused_invoice_count: 0,
+      due_amount: 1234.56, overdue_amount: 1000, expected_loss_amount: 12.3, claim_deadline_date: null, is_claim_deadline_passed: null,
+      last_action_date: '2026-10-31', last_action_kind: 'call', next_action_date: '2026-11-07', promise_status: null, promise_date: null,
+      disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie Thomas', contact_role: 'Acheteur', contact_email: 'marie.thomas@example.com', contact_phone: '02 86 52 77 18',
+      segment: 'PME', has_letter: true, is_new: true,
+    };
+    const [row] = listFileRows(listFile('collections', [record], { currency: 'EUR' }), browser);
+    expect(row).toEqual(worklistRow(ctx, record, true));
+    expect(row!.c[1]).toMatchObject({ t: 'Van Damme François EURL', g: 'Nouveau', u: [[{ t: 'Marie Thomas (Acheteur)' }, { t: '02 86 52 77 18', h: 'tel:0286527718' }, { t: 'marie.thomas@example.com', h: 'mailto:marie.thomas@example.com' }]] });
+    expect(row!.c[3]).toMatchObject({ t: `1${nnbsp}234,56${nbsp}€`, c: '1234,56' });
+    expect(row!.c[7]).toMatchObject({ h: '/clients/C00198/statement/', xh: '/clients/C00198/letter/' });
+    expect(row!.d).toEqual({ stage: 'reminder_2', rep: 'Sophie Lemoine', segment: 'PME', new: '1', search: 'van damme francois eurl c00198 marie thomas' });
+  });
+});
