@@ -21,11 +21,13 @@ export const openItemsColumns = {
     optional: [
       'due_date', 'kind', 'amount_excl_tax', 'currency', 'is_disputed', 'original_invoice_id',
       'paid_date', 'paid_amount',
+      // The amount in the company currency beside the document's (Business Central's "Amount (LCY)").
+      'amount_company_currency',
     ],
   },
   payments: {
     required: ['client_id', 'payment_date', 'amount'],
-    optional: ['payment_id', 'invoice_id'],
+    optional: ['payment_id', 'invoice_id', 'currency', 'amount_company_currency'],
   },
   writeoffs: {
     required: ['client_id', 'writeoff_date', 'amount'],
@@ -323,6 +325,11 @@ export const configSchema = z.strictObject({
   /** The reasons `npm run detect` gives for each guess of the mapping it proposes; not read. */
   _comments: z.record(z.string(), z.string()).optional(),
   currency: z.string().length(3).default('EUR'),
+  /**
+   * Exchange rates for documents in another currency when the export has no company-currency
+   * amount (data/reference/README.md), relative to the project folder.
+   */
+  fxRatesFile: z.string().default('data/reference/fx_rates.csv'),
   /** Upper bounds, in days past due, of the overdue buckets; beyond the last is "> last". */
   bucketBounds: z
     .array(z.number().int().positive())

@@ -9,6 +9,7 @@ import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readCollectionsLog } from './readers/collections-log.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { guardPublishing } from './guard.ts';
+import { stopOnUnconvertedAmounts } from './unconverted-amounts.ts';
 import { stopOnUnusableFile } from './unusable-files.ts';
 import { openRunFolder, writeProblem } from './run-folder.ts';
 import { createBucketTable, createReferenceTables, setFormatVariables } from './config-in-duckdb.ts';
@@ -122,6 +123,7 @@ async function buildTables(
       // Every file's rows are staged: one the run cannot use stops it here, naming the cause.
       readChecked = true;
       await stopOnUnusableFile(db, config);
+      await stopOnUnconvertedAmounts(db, config);
     }
     if (!beforeAsOf && asOfDate === undefined) {
       asOfDate = await defaultAsOfDate(db);

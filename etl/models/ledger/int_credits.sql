@@ -1,6 +1,6 @@
 -- One row per item that lowers what a client owes, dated on or before the as-of date: payments,
--- settlements given on invoice lines, credit notes and write-offs (net of their reversals). invoice_ref is the invoice the
--- item names, kept only when that invoice exists for the same client; letter_code and
+-- settlements given on invoice lines, credit notes and write-offs (net of their reversals). invoice_ref is the invoice number the
+-- item names (all its instalments), kept only when that invoice exists for the same client; letter_code and
 -- letter_date are a FEC's lettering (EcritureLet, DateLet) of the item.
 with payments as (
   select source_file, line, payment_id as source_id, 'payment' as source_kind, client_id,
@@ -14,7 +14,7 @@ with payments as (
 -- quality warning says the real date is unknown).
 settlements as (
   select source_file, line, 'settlement:' || invoice_id, 'payment', client_id,
-         coalesce(paid_date, getvariable('as_of_date')), paid_amount, invoice_id, null, null
+         coalesce(paid_date, getvariable('as_of_date')), paid_amount, invoice_number, null, null
   from int_invoice_lines
   where kind = 'invoice'
     and paid_amount > 0 and coalesce(paid_date, getvariable('as_of_date')) <= getvariable('as_of_date')
@@ -52,13 +52,20 @@ all_credits as (
   union all select * from writeoffs
 ),
 
+-- An invoice is named by its number within the client (numbers are unique per client, not
+-- across clients); one with several due dates is named once for its whole schedule.
+invoice_numbers as (
+  select distinct client_id, invoice_number
+  from int_invoices
+  where kind = 'invoice'
+),
+
 final as (
-  select all_credits.*, invoices.invoice_id as invoice_ref
+  select all_credits.*, invoices.invoice_number as invoice_ref
   from all_credits
-  left join int_invoices as invoices
-    on invoices.invoice_id = all_credits.named_invoice_id
+  left join invoice_numbers as invoices
+    on invoices.invoice_number = all_credits.named_invoice_id
    and invoices.client_id = all_credits.client_id
-   and invoices.kind = 'invoice'
 )
 
 select * from final
