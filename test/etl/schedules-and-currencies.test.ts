@@ -92,9 +92,12 @@ describe('invoice numbers are unique per client', () => {
 describe('every figure in the company currency', () => {
   // Business Central documents, as of 31 March 2024 (company currency EUR; 'Currency Code' empty
   // for euros): 103001 10000 1 190,00 EUR paid by 2001; 103002 20000 2 000,00 USD paid by 2002
-  // (2 000,00 USD); 103003 20000 550,00 USD open; 103004 10000 238,00 EUR open.
-  // Open: 103003 and 103004. With "Amount (LCY)": 103002 = 1 834,86 €, 2002 = 1 834,86 €,
-  // 103003 = 508,55 €: receivables 508,55 + 238,00 = 746,55 € (10000 238,00, 20000 508,55).
+  // (2 000,00 USD on 19 Feb); 103003 20000 550,00 USD open; 103004 10000 238,00 EUR open.
+  // With "Amount (LCY)": 103002 = 1 834,86 €, 103003 = 508,55 €; 2002 = 1 849,28 € at its own
+  // date's rate, but it pays 2 000 USD of a 2 000 USD invoice: it settles 103002 at 103002's
+  // rate, 1 834,86 €, and the 14,42 € between them is the company's exchange gain, not a client
+  // credit (else 103003 would be left at 494,13 €). Open: 103003 and 103004, receivables
+  // 508,55 + 238,00 = 746,55 € (10000 238,00, 20000 508,55), no unapplied cash.
   // Summed as they are, the USD would make 550,00 + 238,00 = 788,00 "€".
   const expectConverted = async (wh: Awaited<ReturnType<typeof buildWarehouse>>) => {
     expect(await wh.query('select receivables, unapplied_cash from run_summary')).toEqual([{ receivables: 746.55, unapplied_cash: 0 }]);
@@ -112,6 +115,10 @@ describe('every figure in the company currency', () => {
   it("Business Central with an 'Amount (LCY)' column: its company-currency amounts, the document's kept beside", async () => {
     const wh = await buildWarehouse(shapes('business-central-lcy'), { asOf: '2024-03-31' });
     await expectConverted(wh);
+    expect(await wh.query(`select payment_id, amount, unapplied_amount from payments order by payment_id`)).toEqual([
+      { payment_id: '2001', amount: 1190, unapplied_amount: 0 },
+      { payment_id: '2002', amount: 1834.86, unapplied_amount: 0 },
+    ]);
     expect(await wh.query(errors)).toEqual([]);
   });
 
@@ -135,9 +142,9 @@ describe('every figure in the company currency', () => {
 
   it('USD converted with a rates file, each document at the rate of its date', async () => {
     // fx_rates.csv (the ECB's way: units of USD for 1 €): USD 1.0900 from 1 Jan 2024, 1.0815 from
-    // 1 Feb. 103002 (20 Jan) 2 000 / 1.09 = 1 834,862 → 1 834,86; 2002 (31 Jan) likewise, so it
-    // settles 103002 exactly; 103003 (10 Feb) 550 / 1.0815 = 508,553 → 508,55. The same figures as
-    // the "Amount (LCY)" export above.
+    // 1 Feb. 103002 (20 Jan) 2 000 / 1.09 = 1 834,862 → 1 834,86; 103003 (10 Feb) 550 / 1.0815 =
+    // 508,553 → 508,55; 2002 (19 Feb, 2 000 / 1.0815 = 1 849,28 €) settles 103002 at its rate,
+    // 1 834,86. The same figures as the "Amount (LCY)" export above.
     const dir = mkdtempSync(join(tmpdir(), 'encours-fx-rates-'));
     cpSync(shapes('stop-foreign-currency'), dir, { recursive: true });
     writeFileSync(join(dir, 'fx_rates.csv'), 'currency,date,rate,source\nUSD,2024-01-01,1.0900,test\nUSD,2024-02-01,1.0815,test\n');

@@ -1,5 +1,5 @@
--- One row per credit item that names an invoice and instalment it settles: the part of it that
--- settles that instalment (an invoice with one due date is its own single instalment). Items
+-- One row per credit item that names an invoice and per instalment of it that the item settles:
+-- the part of it that settles that instalment (an invoice with one due date is one instalment). Items
 -- are applied in date order (credit notes, then payments, then write-offs on the same day), the
 -- instalments of the invoice they name settled earliest due first, never beyond the invoice
 -- amount: both are queued within the client's invoice number and each pair gets the overlap of
