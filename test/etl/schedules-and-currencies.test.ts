@@ -60,6 +60,14 @@ describe('an invoice with several due dates', () => {
       { client_id: 'CLI001', bucket: '91-180', open_amount: 1500 },
       { client_id: 'CLI002', bucket: '1-30', open_amount: 1200 },
     ]);
+    // The 40 € recovery indemnity is due once per invoice: FA1001 bears it on FA1001/2 (its
+    // earliest late instalment still open), not on FA1001/3 too; FA1001/1 was paid on its due date.
+    expect(await wh.query(`select invoice_id, indemnity_amount from penalties order by invoice_id`)).toEqual([
+      { invoice_id: 'FA1001/2', indemnity_amount: 40 },
+      { invoice_id: 'FA1001/3', indemnity_amount: 0 },
+      { invoice_id: 'FA1002', indemnity_amount: 40 },
+      { invoice_id: 'FA1003', indemnity_amount: 40 },
+    ]);
     expect(await wh.query(errors)).toEqual([]);
   });
 });
