@@ -20,35 +20,62 @@ valid as (
   where reject_reason is null
 ),
 
-numbered as (
-  select
-    *,
-    count(*) over (partition by client_id, invoice_id) as instalments,
-    row_number() over (partition by client_id, invoice_id order by due_date, source_file, line) as instalment_number,
-    count(distinct client_id) over (partition by invoice_id) as clients_with_number
+-- Numbers that several clients use, and invoices with several lines (instalments): few, found
+-- by grouping rather than by a window over every line.
+shared_numbers as (
+  select invoice_id
   from valid
+  group by invoice_id
+  having count(distinct client_id) > 1
+),
+
+scheduled as (
+  select client_id, invoice_id
+  from valid
+  group by client_id, invoice_id
+  having count(*) > 1
+),
+
+instalments as (
+  select source_file, line,
+         row_number() over (partition by client_id, invoice_id order by due_date, source_file, line) as instalment_number
+  from valid
+  semi join scheduled using (client_id, invoice_id)
+),
+
+-- A foreign amount the export gives no company-currency amount for: the rate in force on its
+-- issue date (none when the rates file has none: the run stops, etl/unconverted-amounts.ts).
+rated as (
+  select valid.source_file, valid.line, round(valid.amount / rates.rate, 2) as converted_amount
+  from valid
+  asof join ref_fx_rates as rates
+    on rates.currency = valid.currency and valid.issue_date >= rates.rate_date
+  where valid.company_amount is null and is_foreign_currency(valid.currency)
 ),
 
 converted as (
   select
-    numbered.*,
+    valid.*,
     coalesce(
-      numbered.company_amount,
-      case when not is_foreign_currency(numbered.currency) then numbered.amount end,
-      round(numbered.amount / rates.rate, 2)
-    )::decimal(18, 2) as amount_in_company_currency
-  from numbered
-  asof left join ref_fx_rates as rates
-    on rates.currency = numbered.currency and numbered.issue_date >= rates.rate_date
+      valid.company_amount,
+      case when not is_foreign_currency(valid.currency) then valid.amount end,
+      rated.converted_amount
+    )::decimal(18, 2) as amount_in_company_currency,
+    shared_numbers.invoice_id is not null as is_shared_number,
+    instalments.instalment_number
+  from valid
+  left join shared_numbers using (invoice_id)
+  left join instalments using (source_file, line)
+  left join rated using (source_file, line)
 ),
 
 final as (
   select
-    * exclude (company_amount, instalments, instalment_number, clients_with_number, amount_in_company_currency)
+    * exclude (company_amount, is_shared_number, instalment_number, amount_in_company_currency)
       replace (
         invoice_id
-          || case when clients_with_number > 1 then '@' || client_id else '' end
-          || case when instalments > 1 then '/' || instalment_number else '' end as invoice_id,
+          || case when is_shared_number then '@' || client_id else '' end
+          || coalesce('/' || instalment_number, '') as invoice_id,
         amount_in_company_currency as amount,
         -- The same share of the document in the company currency.
         case when amount_in_company_currency = amount then amount_excl_tax

@@ -14,18 +14,26 @@ valid as (
   where reject_reason is null
 ),
 
+-- A foreign payment the export gives no company-currency amount for: the rate in force on its date.
+rated as (
+  select valid.source_file, valid.line, round(valid.amount / rates.rate, 2) as converted_amount
+  from valid
+  asof join ref_fx_rates as rates
+    on rates.currency = valid.currency and valid.payment_date >= rates.rate_date
+  where valid.company_amount is null and is_foreign_currency(valid.currency)
+),
+
 final as (
   select
     valid.* exclude (company_amount)
       replace (coalesce(
         valid.company_amount,
         case when not is_foreign_currency(valid.currency) then valid.amount end,
-        round(valid.amount / rates.rate, 2)
+        rated.converted_amount
       )::decimal(18, 2) as amount),
     valid.amount as currency_amount
   from valid
-  asof left join ref_fx_rates as rates
-    on rates.currency = valid.currency and valid.payment_date >= rates.rate_date
+  left join rated using (source_file, line)
 )
 
 select * from final
