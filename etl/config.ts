@@ -43,6 +43,8 @@ export const openItemsColumns = {
     required: ['client_id', 'entry_date'],
     optional: [
       'document_id', 'due_date', 'debit', 'credit', 'amount', 'direction', 'document_type', 'letter_code', 'letter_date', 'client_name',
+      // The document's currency and its amount in the company currency (an amount, not a debit/credit pair).
+      'currency', 'amount_company_currency',
     ],
   },
 } as const;

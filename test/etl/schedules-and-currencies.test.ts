@@ -130,6 +130,17 @@ describe('every figure in the company currency', () => {
     expect(await wh.query(errors)).toEqual([]);
   });
 
+  it("a Business Central customer ledger: signed amounts in the document's currency, payments negative, 'Amount (LCY)' beside them", async () => {
+    // Customer Ledger Entries.csv: the same documents as above in one file, payments written
+    // negative (2001 −1 190,00; 2002 −2 000,00 USD, −1 834,86 €), matched oldest due first
+    // within each client (no lettering): 2001 settles 103001, 2002 settles 103002 (due 19 Feb)
+    // before 103003 (due 11 Mar). Same receivables, 746,55 €.
+    const wh = await buildWarehouse(shapes('business-central-ledger-lcy'), { asOf: '2024-03-31' });
+    expect(wh.manifest.documents).toEqual({ invoices: 4, credit_notes: 0 });
+    await expectConverted(wh);
+    expect(await wh.query(errors)).toEqual([]);
+  });
+
   it('USD with no company-currency column and no rate stops the run, naming the column and the two ways out', async () => {
     const warehouseDir = join(mkdtempSync(join(tmpdir(), 'encours-fx-')), 'warehouse');
     expect((await etl(shapes('business-central-lcy'), warehouseDir, '2024-03-31')).code).toBe(0);

@@ -70,7 +70,7 @@ fec as (
 -- A customer ledger's payments (their problems are reported by stg_ledger_lines).
 ledger as (
   select source_file, line, item_id, client_id, entry_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null::varchar, null::decimal(18, 2), null::varchar, null::varchar
+         letter_code, letter_date, currency, -signed_company_amount, null::varchar, null::varchar
   from stg_ledger_lines
   where item_kind = 'payment'
 )
