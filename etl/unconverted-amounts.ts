@@ -31,7 +31,9 @@ export async function stopOnUnconvertedAmounts(db: Database, config: Config): Pr
     order by input, source_file, currency
     limit 1`);
   if (!first) return;
-  const columns = config.openItems.columns[first.input] ?? {};
+  // A customer ledger's lines reach the invoices and payments through its one file and mapping.
+  const file = config.openItems.shape === 'ledger' ? 'ledger' : first.input;
+  const columns = config.openItems.columns[file] ?? {};
   const currencyColumn = columns.currency ?? 'currency';
   const amountColumn = columns.amount ?? 'amount';
   const rows = Number(first.rows);
@@ -39,9 +41,9 @@ export async function stopOnUnconvertedAmounts(db: Database, config: Config): Pr
     first.source_file,
     null,
     `${rows.toLocaleString('en-US')} ${first.input === 'invoices' ? 'invoice' : 'payment'} line${rows === 1 ? '' : 's'} in ${first.currency} ` +
-      `(column "${currencyColumn}", openItems.columns.${first.input}.currency; the first, line ${first.first_line}) ` +
+      `(column "${currencyColumn}", openItems.columns.${file}.currency; the first, line ${first.first_line}) ` +
       `cannot be counted in the company currency (${config.currency}): "${amountColumn}" is in ${first.currency} and nothing converts it. ` +
-      `Either map the export's amount in the company currency (openItems.columns.${first.input}.amount_company_currency, e.g. "Amount (LCY)" or "Montant (devise société)"), ` +
+      `Either map the export's amount in the company currency (openItems.columns.${file}.amount_company_currency, e.g. "Amount (LCY)" or "Montant tenue de compte"), ` +
       `or add ${first.currency} rates from ${first.first_date} (through ${first.last_date}) to the exchange-rate table ${config.fxRatesFile} (fxRatesFile; see data/reference/README.md).`,
   );
 }
