@@ -91,6 +91,17 @@ export async function createReferenceTables(db: Database, config: Config): Promi
     throw new InputError(config.penalties.ratesFile, null, `the ECB rate table cannot be read (${(error as Error).message.split('\n')[0]})`);
   }
   await readBenchmarks(db, config);
+
+  const fxRatesFile = resolve(etlDir, '..', config.fxRatesFile);
+  try {
+    await db.run(`create or replace table ref_fx_rates as
+      select upper(trim(currency)) as currency, date::date as rate_date, rate::decimal(18, 6) as rate
+      from read_csv(${sqlString(fxRatesFile)}, header = true, all_varchar = true,
+                    columns = {'currency': 'varchar', 'date': 'varchar', 'rate': 'varchar', 'source': 'varchar'})
+      where rate::decimal(18, 6) > 0`);
+  } catch (error) {
+    throw new InputError(config.fxRatesFile, null, `the exchange-rate table cannot be read (${(error as Error).message.split('\n')[0]}); it has the columns currency, date (YYYY-MM-DD), rate, source`);
+  }
   await db.run(`
     set variable penalty_rate_points = ${config.penalties.ratePoints};
     set variable penalty_indemnity = ${config.penalties.indemnityAmount};

@@ -23,11 +23,14 @@ export const openItemsColumns = {
       'paid_date', 'paid_amount',
       // What the export says the invoice still owes, checked against what the payments leave open (never read as the amount).
       'open_amount',
+
+      // The amount in the company currency beside the document's (Business Central's "Amount (LCY)").
+      'amount_company_currency',
     ],
   },
   payments: {
     required: ['client_id', 'payment_date', 'amount'],
-    optional: ['payment_id', 'invoice_id'],
+    optional: ['payment_id', 'invoice_id', 'currency', 'amount_company_currency'],
   },
   writeoffs: {
     required: ['client_id', 'writeoff_date', 'amount'],
@@ -43,6 +46,8 @@ export const openItemsColumns = {
     required: ['client_id', 'entry_date'],
     optional: [
       'document_id', 'due_date', 'debit', 'credit', 'amount', 'direction', 'document_type', 'letter_code', 'letter_date', 'client_name',
+      // The document's currency and its amount in the company currency (an amount, not a debit/credit pair).
+      'currency', 'amount_company_currency',
     ],
   },
   /**
@@ -380,6 +385,11 @@ export const configSchema = z.strictObject({
   /** What npm run detect could not decide, each with the setting to write (read by nobody: for the user). */
   _undecided: z.array(z.string()).optional(),
   currency: z.string().length(3).default('EUR'),
+  /**
+   * Exchange rates for documents in another currency when the export has no company-currency
+   * amount (data/reference/README.md), relative to the project folder.
+   */
+  fxRatesFile: z.string().default('data/reference/fx_rates.csv'),
   /** Upper bounds, in days past due, of the overdue buckets; beyond the last is "> last". */
   bucketBounds: z
     .array(z.number().int().positive())

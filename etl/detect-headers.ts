@@ -21,6 +21,11 @@ const clientId = ['code client', 'client id', 'client', 'n client', 'numero clie
 const invoiceRef = ['n facture', 'numero de facture', 'numero facture', 'no facture', 'num facture', 'facture', 'facture reglee',
   'invoice', 'invoice id', 'invoice number', 'invoice no', 'invoice num', 'invoice ref', 'applied to', 'applies to'];
 
+// An amount in the company currency beside the document's (Business Central's "Amount (LCY)",
+// SAP's "Amount in local currency", Sage's "Montant tenue de compte", a "Montant TTC (EUR)").
+const companyCurrencyAmount = ['amount lcy', 'amount in local currency', 'amount local currency', 'amount in company currency', 'amount eur',
+  'montant tenue de compte', 'montant devise societe', 'montant en devise societe', 'montant eur', 'montant ttc eur', 'montant regle eur', 'contre valeur', 'contrevaleur'];
+
 /** Our columns, per logical file, and the header names that mean them. */
 export const headerSynonyms: Record<DocumentsFile, Record<string, string[]>> = {
   invoices: {
@@ -32,6 +37,7 @@ export const headerSynonyms: Record<DocumentsFile, Record<string, string[]>> = {
     amount_excl_tax: ['montant ht', 'total ht', 'ht', 'amount excl tax', 'net amount', 'subtotal', 'amount ht'],
     kind: ['type', 'type piece', 'type de piece', 'type document', 'kind', 'document type', 'doc type', 'transaction type'],
     currency: ['devise', 'monnaie', 'currency', 'currency code', 'ccy'],
+    amount_company_currency: companyCurrencyAmount,
     is_disputed: ['litige', 'en litige', 'contestation', 'disputed', 'dispute', 'in dispute', 'is disputed'],
     original_invoice_id: ['facture d origine', 'facture origine', 'original invoice', 'original invoice number', 'original invoice id'],
     paid_date: ['date reglement', 'date de reglement', 'date paiement', 'paid date', 'paid on', 'date paid', 'last payment date'],
@@ -43,6 +49,8 @@ export const headerSynonyms: Record<DocumentsFile, Record<string, string[]>> = {
     payment_date: ['date reglement', 'date de reglement', 'date paiement', 'date encaissement', 'date', 'payment date', 'receipt date', 'date received', 'paid date'],
     amount: ['montant', 'montant regle', 'montant ttc', 'amount', 'payment amount', 'amount paid', 'amount received', 'paid amount'],
     invoice_id: invoiceRef,
+    currency: ['devise', 'monnaie', 'currency', 'currency code', 'ccy'],
+    amount_company_currency: companyCurrencyAmount,
   },
   clients: {
     client_id: clientId,

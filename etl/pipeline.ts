@@ -11,6 +11,7 @@ import { readStatusExport } from './readers/einvoice-statuses.ts';
 import { readOpenItems, type InputFile } from './readers/open-items.ts';
 import { readSnapshotHistory } from './readers/snapshot-history.ts';
 import { guardPublishing } from './guard.ts';
+import { stopOnUnconvertedAmounts } from './unconverted-amounts.ts';
 import { stopOnUnusableFile } from './unusable-files.ts';
 import { openRunFolder, writeProblem } from './run-folder.ts';
 import { createBucketTable, createReferenceTables, setFormatVariables } from './config-in-duckdb.ts';
@@ -126,6 +127,7 @@ async function buildTables(
       // Every file's rows are staged: one the run cannot use stops it here, naming the cause.
       readChecked = true;
       await stopOnUnusableFile(db, config);
+      await stopOnUnconvertedAmounts(db, config);
     }
     if (!beforeAsOf && asOfDate === undefined) {
       asOfDate = await defaultAsOfDate(db);

@@ -98,10 +98,12 @@ export async function publishWarehouse(
   return manifest;
 }
 
-/** The invoices table's invoices and credit notes, counted apart. */
+/** The invoices table's invoices and credit notes, counted apart; an invoice with several due dates (instalments) once. */
 async function documentCounts(db: Database): Promise<NonNullable<Manifest['documents']>> {
   const [counts] = await db.rows<{ invoices: number; credit_notes: number }>(
-    `select count(*) filter (where kind = 'invoice')::integer as invoices, count(*) filter (where kind = 'credit_note')::integer as credit_notes from invoices`,
+    `select count(distinct (client_id, invoice_number)) filter (where kind = 'invoice')::integer as invoices,
+            count(distinct (client_id, invoice_number)) filter (where kind = 'credit_note')::integer as credit_notes
+     from invoices`,
   );
   return { invoices: Number(counts?.invoices ?? 0), credit_notes: Number(counts?.credit_notes ?? 0) };
 }

@@ -234,8 +234,10 @@ function writeExport(all: Client[], { invoices, payments, writeoffs }: ReturnTyp
   ));
   for (const d of invoices) d.currency = d.client.country === 'CH' && chance(0.5) ? 'CHF' : 'EUR';
   writeFileSync(join(outDir, 'invoices.csv'), csvFile(
-    ['N° pièce', 'Code client', 'Type', 'Date pièce', 'Date échéance', 'Montant TTC', 'Montant HT', 'Devise', 'Litige', "Facture d'origine"],
-    invoices.map((d) => [d.id!, d.client.id, d.kind, d.issue, d.due, d.amount, Math.round((d.amount / 1.2) * 100) / 100, d.currency!, d.disputed ? 'O' : 'N', d.original?.id ?? null]),
+    // 'Montant TTC' in the document's currency ('Devise'), 'Montant TTC (EUR)' its counter-value in
+    // the company's: the sample's francs are at par with the euro, so both hold the same figure.
+    ['N° pièce', 'Code client', 'Type', 'Date pièce', 'Date échéance', 'Montant TTC', 'Montant HT', 'Devise', 'Montant TTC (EUR)', 'Litige', "Facture d'origine"],
+    invoices.map((d) => [d.id!, d.client.id, d.kind, d.issue, d.due, d.amount, Math.round((d.amount / 1.2) * 100) / 100, d.currency!, d.amount, d.disputed ? 'O' : 'N', d.original?.id ?? null]),
   ));
   writeFileSync(join(outDir, 'payments.csv'), csvFile(
     ['N° règlement', 'Code client', 'Date règlement', 'Montant', 'Facture réglée'],

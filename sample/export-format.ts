@@ -35,6 +35,7 @@ export const sampleConfig = {
       invoices: {
         invoice_id: 'N° pièce', client_id: 'Code client', kind: 'Type', issue_date: 'Date pièce', due_date: 'Date échéance', amount: 'Montant TTC',
         amount_excl_tax: 'Montant HT', currency: 'Devise', is_disputed: 'Litige', original_invoice_id: "Facture d'origine",
+        amount_company_currency: 'Montant TTC (EUR)',
       },
       payments: { payment_id: 'N° règlement', client_id: 'Code client', payment_date: 'Date règlement', amount: 'Montant', invoice_id: 'Facture réglée' },
       writeoffs: { writeoff_id: 'N° passage en perte', client_id: 'Code client', invoice_id: 'N° facture', writeoff_date: 'Date', amount: 'Montant TTC' },

@@ -115,6 +115,11 @@ create or replace macro is_credit_note_kind(text) as
 create or replace macro is_implausible_date(d) as
   d < date '1990-01-01' or d > date '2099-12-31';
 
+-- A document currency other than the company's: its amounts are never added as they are, but
+-- taken from the export's company-currency column or converted with the rates file.
+create or replace macro is_foreign_currency(c) as
+  c is not null and upper(c) <> upper(getvariable('currency'));
+
 -- Payment terms as people write them. The text is read lower-case without accents; the parts are
 -- the number of days ("30 jours", "45 days", "net 30", "30j"), whether the end of the month
 -- comes after the days ("30 jours fin de mois": 30 days, then the month end) or before them
@@ -352,7 +357,7 @@ create or replace macro reason_field_text(field) as
     when 'dispute_closed_date' then 'dispute closed date' when 'until_date' then 'do-not-chase-until date'
     when 'EcritureDate' then 'EcritureDate'
     when 'credit_limit' then 'credit limit' when 'insured_limit' then 'insured limit' when 'guarantee_amount' then 'guarantee'
-    when 'amount' then 'amount' when 'promise_amount' then 'promise amount' when 'claim_amount' then 'claim amount'
+    when 'amount' then 'amount' when 'amount_company_currency' then 'amount in the company currency' when 'promise_amount' then 'promise amount' when 'claim_amount' then 'claim amount'
     else field
   end;
 

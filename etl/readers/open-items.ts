@@ -189,7 +189,7 @@ function stopOnUndatedSettlements(present: { ours: string; theirs: string }[], h
 }
 
 /** Our columns that hold money, read by read_amount under the file's decimal sign. */
-const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'credit_limit', 'insured_limit', 'guarantee_amount', 'debit', 'credit', 'open_amount']);
+const amountColumns = new Set(['amount', 'amount_excl_tax', 'paid_amount', 'amount_company_currency', 'credit_limit', 'insured_limit', 'guarantee_amount', 'debit', 'credit', 'open_amount']);
 
 /**
  * The SELECT list that gives a file's columns our names, each found by its mapped name (or ours),

@@ -23,16 +23,16 @@ describe('int_payments_checked', () => {
     // Lines 2–7 of payments.csv, decimal comma: a good one; no client; a date not in dd/mm/yyyy;
     // an amount in dollars; a negative amount; line 2's id again.
     await db.run(`create or replace table raw_payments as select * from (values
-      ('payments.csv', 2, 'P1', 'A', '05/03/2024', '100,00', null, ','),
-      ('payments.csv', 3, 'P2', null, '05/03/2024', '10,00', null, ','),
-      ('payments.csv', 4, 'P3', 'A', '2024-31-12', '10,00', null, ','),
-      ('payments.csv', 5, 'P4', 'A', '05/03/2024', '12,50 USD', null, ','),
-      ('payments.csv', 6, 'P5', 'A', '05/03/2024', '-3,00', null, ','),
-      ('payments.csv', 7, 'P1', 'A', '06/03/2024', '1,00', null, ','))
-      t(source_file, line, payment_id, client_id, payment_date, amount, invoice_id, decimal_sign)`);
+      ('payments.csv', 2, 'P1', 'A', '05/03/2024', '100,00', null, null::varchar, null::varchar, ','),
+      ('payments.csv', 3, 'P2', null, '05/03/2024', '10,00', null, null, null, ','),
+      ('payments.csv', 4, 'P3', 'A', '2024-31-12', '10,00', null, null, null, ','),
+      ('payments.csv', 5, 'P4', 'A', '05/03/2024', '12,50 USD', null, null, null, ','),
+      ('payments.csv', 6, 'P5', 'A', '05/03/2024', '-3,00', null, null, null, ','),
+      ('payments.csv', 7, 'P1', 'A', '06/03/2024', '1,00', null, null, null, ','))
+      t(source_file, line, payment_id, client_id, payment_date, amount, invoice_id, currency, amount_company_currency, decimal_sign)`);
     await db.run(`create or replace table stg_fec_lines as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
       null::varchar as client_id, null::date as item_date, null::decimal(18, 2) as signed_amount, null::varchar as letter_code, null::date as letter_date,
-      null::varchar as item_kind, null::date as entry_date where false`);
+      null::varchar as item_kind, null::date as entry_date, null::varchar as currency, null::decimal(18, 2) as signed_company_amount where false`);
     await db.run(`create or replace table stg_ledger_lines as select * from stg_fec_lines`);
     await db.run(`create or replace table stg_payments as ${model('stg_payments')}`);
     // Staging decides nothing: it has no reject_reason column.

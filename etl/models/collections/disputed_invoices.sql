@@ -17,7 +17,7 @@ covered as (
   from log_open
   join invoices
     on invoices.client_id = log_open.client_id
-   and (list_contains(log_open.invoice_ids, invoices.invoice_id) or len(log_open.invoice_ids) = 0)
+   and (list_contains(log_open.invoice_ids, invoices.invoice_number) or len(log_open.invoice_ids) = 0)
   where invoices.kind = 'invoice' and invoices.open_amount > 0
 ),
 

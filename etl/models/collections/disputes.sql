@@ -29,7 +29,7 @@ amounts as (
   from disputes
   left join invoices
     on invoices.client_id = disputes.client_id and invoices.kind = 'invoice'
-   and (list_contains(disputes.invoice_ids, invoices.invoice_id) or len(disputes.invoice_ids) = 0)
+   and (list_contains(disputes.invoice_ids, invoices.invoice_number) or len(disputes.invoice_ids) = 0)
   group by disputes.dispute_id
 ),
 

@@ -44,7 +44,7 @@ declared as (
     on actions.client_id = with_risk.client_id
    and actions.kind = 'claim_declared'
    and actions.action_date >= coalesce(with_risk.procedure_date, actions.action_date)
-   and (list_contains(actions.invoice_ids, with_risk.invoice_id)
+   and (list_contains(actions.invoice_ids, with_risk.invoice_number)
         or (len(actions.invoice_ids) = 0 and with_risk.issue_date <= actions.action_date))
   where with_risk.collective_procedure is not null
 ),

@@ -14,7 +14,7 @@ do_not_chase as (
   from int_actions as actions
   join int_invoices as invoices
     on invoices.client_id = actions.client_id
-   and (list_contains(actions.invoice_ids, invoices.invoice_id) or len(actions.invoice_ids) = 0)
+   and (list_contains(actions.invoice_ids, invoices.invoice_number) or len(actions.invoice_ids) = 0)
   where actions.kind = 'do_not_chase' and actions.until_date >= getvariable('as_of_date')
 ),
 

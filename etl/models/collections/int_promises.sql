@@ -20,7 +20,7 @@ candidates as (
   join int_invoices as invoices
     on invoices.client_id = promises.client_id
    and invoices.kind = 'invoice'
-   and (list_contains(promises.invoice_ids, invoices.invoice_id)
+   and (list_contains(promises.invoice_ids, invoices.invoice_number)
         or (len(promises.invoice_ids) = 0 and invoices.issue_date <= promises.action_date))
 ),
 

@@ -80,6 +80,16 @@ rate_missing as (
   group by spans.invoice_id
 ),
 
+-- The recovery indemnity is due once per invoice: an invoice with several due dates bears it on
+-- one of its late instalments, an open one when there is one (what letters still claim).
+indemnities as (
+  select late_days.invoice_id,
+         row_number() over (partition by late_days.client_id, invoices.invoice_number
+                            order by invoices.open_amount > 0 desc, late_days.due_date, late_days.invoice_id) = 1 as bears_indemnity
+  from late_days
+  join invoices using (invoice_id)
+),
+
 final as (
   select
     late_days.client_id,
@@ -87,8 +97,9 @@ final as (
     late_days.due_date,
     (late_days.last_day - late_days.due_date)::integer as days_late,
     coalesce(per_invoice.interest, 0)::decimal(18, 2) as interest_amount,
-    getvariable('penalty_indemnity')::decimal(18, 2) as indemnity_amount,
-    (coalesce(per_invoice.interest, 0)::decimal(18, 2) + getvariable('penalty_indemnity'))::decimal(18, 2) as penalty_amount,
+    case when indemnities.bears_indemnity then getvariable('penalty_indemnity') else 0 end::decimal(18, 2) as indemnity_amount,
+    (coalesce(per_invoice.interest, 0)::decimal(18, 2)
+      + case when indemnities.bears_indemnity then getvariable('penalty_indemnity') else 0 end)::decimal(18, 2) as penalty_amount,
     (late_days.days_late_total - coalesce(per_invoice.priced_days, 0))::integer as days_without_rate,
     coalesce(late_days.days_before_table, 0)::integer as days_before_rate_table,
     rate_missing.rate_missing_from_date,
@@ -97,6 +108,7 @@ final as (
   from late_days
   left join per_invoice using (invoice_id)
   left join rate_missing using (invoice_id)
+  join indemnities using (invoice_id)
   join invoices using (invoice_id)
   left join int_client_procedures as procedures on procedures.client_id = late_days.client_id
 )

@@ -1,36 +1,38 @@
--- One row per credit item that names an invoice: the part of it that settles that invoice. Items
--- are applied in date order (credit notes, then payments, then write-offs on the same day) and
--- never beyond the invoice amount; what is left of the item goes to the oldest-due-first pass.
-with referenced as (
-  select credits.source_id, credits.source_kind, credits.client_id, credits.credit_date,
-         credits.amount, credits.invoice_ref, invoices.amount as invoice_amount, invoices.issue_date
-  from int_credits as credits
-  join int_invoices as invoices on invoices.invoice_id = credits.invoice_ref
+-- One row per credit item that names an invoice and per instalment of it that the item settles:
+-- the part of it that settles that instalment (an invoice with one due date is one instalment). Items
+-- are applied in date order (credit notes, then payments, then write-offs on the same day), the
+-- instalments of the invoice they name settled earliest due first, never beyond the invoice
+-- amount: both are queued within the client's invoice number and each pair gets the overlap of
+-- their running totals. What is left of the item goes to the oldest-due-first pass.
+with credits as (
+  select source_id, source_kind, client_id, credit_date, amount, invoice_ref,
+         sum(amount) over (partition by client_id, invoice_ref order by credit_date, source_kind, source_id rows unbounded preceding) as queue_end
+  from int_credits
+  where invoice_ref is not null
 ),
 
-ordered as (
-  select
-    *,
-    coalesce(sum(amount) over (
-      partition by invoice_ref
-      order by credit_date, source_kind, source_id
-      rows between unbounded preceding and 1 preceding
-    ), 0) as settled_before
-  from referenced
+instalments as (
+  select invoice_id, client_id, invoice_number, issue_date, amount,
+         sum(amount) over (partition by client_id, invoice_number order by due_date, invoice_id rows unbounded preceding) as queue_end
+  from int_invoices
+  where kind = 'invoice'
 ),
 
 final as (
   select
-    invoice_ref as invoice_id,
-    source_id,
-    source_kind,
-    client_id,
+    instalments.invoice_id,
+    credits.source_id,
+    credits.source_kind,
+    credits.client_id,
     -- Cash received before the invoice existed settles it on its issue date.
-    greatest(credit_date, issue_date) as allocation_date,
-    least(amount, invoice_amount - settled_before)::decimal(18, 2) as amount,
+    greatest(credits.credit_date, instalments.issue_date) as allocation_date,
+    queue_overlap_amount(instalments.queue_end, instalments.amount, credits.queue_end, credits.amount) as amount,
     'reference' as method
-  from ordered
-  where settled_before < invoice_amount
+  from credits
+  join instalments
+    on instalments.client_id = credits.client_id
+   and instalments.invoice_number = credits.invoice_ref
+   and queues_overlap(instalments.queue_end, instalments.amount, credits.queue_end, credits.amount)
 )
 
 select * from final

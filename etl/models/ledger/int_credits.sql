@@ -1,11 +1,26 @@
 -- One row per item that lowers what a client owes, dated on or before the as-of date: payments,
--- settlements given on invoice lines, credit notes and write-offs (net of their reversals). invoice_ref is the invoice the
--- item names, kept only when that invoice exists for the same client; letter_code and
+-- settlements given on invoice lines, credit notes and write-offs (net of their reversals). invoice_ref is the invoice number the
+-- item names (all its instalments), kept only when that invoice exists for the same client; letter_code and
 -- letter_date are a FEC's lettering (EcritureLet, DateLet) of the item.
-with payments as (
-  select source_file, line, payment_id as source_id, 'payment' as source_kind, client_id,
-         payment_date as credit_date, amount, invoice_id as named_invoice_id, letter_code, letter_date
-  from int_payments
+-- The rate, company currency per unit, at which each invoice in a foreign currency is counted.
+with foreign_invoice_rates as (
+  select client_id, invoice_number, currency, sum(amount) / sum(currency_amount) as rate
+  from int_invoices
+  where kind = 'invoice' and is_foreign_currency(currency)
+  group by all
+),
+
+-- A payment in the currency of the invoice it names settles it at that invoice's rate: what it
+-- pays in that currency, not what its own date's rate makes of it (the difference is the
+-- company's exchange gain or loss, never a client's balance or credit).
+payments as (
+  select source_file, line, payment_id as source_id, 'payment' as source_kind, payments.client_id,
+         payment_date as credit_date,
+         coalesce(round(payments.currency_amount * rates.rate, 2)::decimal(18, 2), payments.amount) as amount,
+         invoice_id as named_invoice_id, letter_code, letter_date
+  from int_payments as payments
+  left join foreign_invoice_rates as rates
+    on rates.client_id = payments.client_id and rates.invoice_number = payments.invoice_id and rates.currency = payments.currency
   where payment_date <= getvariable('as_of_date')
 ),
 
@@ -14,7 +29,7 @@ with payments as (
 -- quality warning says the real date is unknown).
 settlements as (
   select source_file, line, 'settlement:' || invoice_id, 'payment', client_id,
-         coalesce(paid_date, getvariable('as_of_date')), paid_amount, invoice_id, null, null
+         coalesce(paid_date, getvariable('as_of_date')), paid_amount, invoice_number, null, null
   from int_invoice_lines
   where kind = 'invoice'
     and paid_amount > 0 and coalesce(paid_date, getvariable('as_of_date')) <= getvariable('as_of_date')
@@ -52,13 +67,20 @@ all_credits as (
   union all select * from writeoffs
 ),
 
+-- An invoice is named by its number within the client (numbers are unique per client, not
+-- across clients); one with several due dates is named once for its whole schedule.
+invoice_numbers as (
+  select distinct client_id, invoice_number
+  from int_invoices
+  where kind = 'invoice'
+),
+
 final as (
-  select all_credits.*, invoices.invoice_id as invoice_ref
+  select all_credits.*, invoices.invoice_number as invoice_ref
   from all_credits
-  left join int_invoices as invoices
-    on invoices.invoice_id = all_credits.named_invoice_id
+  left join invoice_numbers as invoices
+    on invoices.invoice_number = all_credits.named_invoice_id
    and invoices.client_id = all_credits.client_id
-   and invoices.kind = 'invoice'
 )
 
 select * from final

@@ -18,6 +18,9 @@ checked as (
     invoice_id,
     null::varchar as letter_code,
     null::date as letter_date,
+    currency,
+    -- The export's amount in the company currency; int_payments converts the others.
+    company_amount,
     case
       when client_id is null then reason('missing_client_id')
       when payment_date is null
@@ -26,6 +29,8 @@ checked as (
       when amount is null
         then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
       when amount <= 0 then reason('payment_not_positive', field := 'amount')
+      when company_amount_text is not null and company_amount is null
+        then reason('amount_' || coalesce(company_amount_read.problem_code, 'not_a_number'), field := 'amount_company_currency', ref := company_amount_text, parts := [company_amount_read.currency])
       when row_number() over (partition by payment_id order by source_file, line) > 1 then reason('duplicate_id', field := 'payment_id', ref := payment_id)
     end as reject_reason,
     null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as warning
@@ -35,15 +40,15 @@ checked as (
 -- Client credits of a FEC that are neither credit notes nor write-offs, and brought-forward credits.
 fec as (
   select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null, null
+         letter_code, letter_date, null::varchar, -signed_amount, null, null
   from stg_fec_lines
   where item_kind = 'payment'
 ),
 
--- A customer ledger's payments.
+-- A customer ledger's payments, with their currency and company-currency amount.
 ledger as (
   select source_file, line, item_id, client_id, entry_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null, null
+         letter_code, letter_date, currency, -signed_company_amount, null, null
   from stg_ledger_lines
   where item_kind = 'payment'
 ),

@@ -3,6 +3,9 @@
 -- negative part not yet applied). Days past due = as-of − due date, for an invoice still open.
 -- Expected payment date of an open invoice = due date + the client's expected days late, or the
 -- day after the as-of date when that date has already passed (the cash forecast's date).
+-- An invoice with several due dates is one row per instalment (invoice_id number/1, /2…, the
+-- number in invoice_number), each aged by its own due date. Amounts are in the company currency;
+-- currency_amount and currency_open_amount are the document's, in its currency.
 with invoices as (
   select * from int_invoices
 ),
@@ -49,6 +52,7 @@ with_open as (
 final as (
   select
     invoice_id,
+    invoice_number,
     client_id,
     kind,
     issue_date,
@@ -57,6 +61,10 @@ final as (
     amount,
     amount_excl_tax,
     coalesce(currency, getvariable('currency')) as currency,
+    currency_amount,
+    -- What is open, in the document's currency: the same share of its amount as in the company's.
+    case when currency_amount = amount then open_amount
+         else round(open_amount * currency_amount / amount, 2) end::decimal(18, 2) as currency_open_amount,
     is_disputed,
     original_invoice_id,
     open_amount,

@@ -16,7 +16,8 @@ amounts as (
     *,
     read_amount(amount, decimal_sign) as amount_read,
     read_amount(amount_excl_tax, decimal_sign) as amount_excl_tax_read,
-    read_amount(paid_amount, decimal_sign) as paid_amount_read
+    read_amount(paid_amount, decimal_sign) as paid_amount_read,
+    read_amount(amount_company_currency, decimal_sign) as company_amount_read
   from source
 ),
 
@@ -45,7 +46,15 @@ typed as (
     amount_read.problem as amount_problem,
     amount_excl_tax_read.problem as amount_excl_tax_problem,
     paid_amount_read.problem as paid_amount_problem,
-    row_number() over (partition by invoice_id order by source_file, line) as occurrence
+    company_amount_read.value as signed_company_amount,
+    amount_company_currency as company_amount_text,
+    company_amount_read.problem as company_amount_problem,
+    -- Invoice numbers are unique per client, not across clients. One number with several due
+    -- dates, each line its own part of the amount, is one invoice with a schedule (instalments,
+    -- numbered in int_invoice_lines); a second line of the same number and due date, or of
+    -- another issue date, is a duplicate.
+    row_number() over (partition by client_id, invoice_id, due_date order by source_file, line) as occurrence,
+    first_value(issue_date) over (partition by client_id, invoice_id order by source_file, line) as first_issue_date_text
   from amounts
 ),
 
@@ -68,6 +77,9 @@ final as (
     case when kind = 'credit_note' then -abs(signed_amount) else signed_amount end as amount,
     case when kind = 'credit_note' then -abs(signed_amount_excl_tax) else signed_amount_excl_tax end as amount_excl_tax,
     currency,
+    -- The export's amount in the company currency (Business Central's "Amount (LCY)"), signed as
+    -- the amount is; int_invoice_lines converts the others.
+    case when kind = 'credit_note' then -abs(signed_company_amount) else signed_company_amount end as company_amount,
     is_disputed,
     original_invoice_id,
     paid_date,
@@ -83,7 +95,7 @@ final as (
       when is_implausible_date(issue_date) then 'issue date ' || issue_date || ' is outside 1990–2099'
       when signed_amount is null then 'amount ''' || coalesce(amount_text, '') || ''' ' || coalesce(amount_problem, 'is not a number')
       when signed_amount = 0 then 'amount is zero'
-      when occurrence > 1 then 'duplicate invoice id ' || invoice_id || ' (the first line is kept)'
+      when occurrence > 1 or issue_date_text is distinct from first_issue_date_text then 'duplicate invoice id ' || invoice_id || ' (the first line is kept)'
     end as reject_reason,
     case
       when due_date_given is null and due_date_text is not null then 'due date ''' || due_date_text || ''' does not match the date format; the client''s payment terms (or the default) are used'
@@ -92,6 +104,8 @@ final as (
       when paid_date_text is not null and paid_date is null then 'paid date ''' || paid_date_text || ''' does not match the date format; the settlement is ignored'
       when paid_amount > 0 and paid_date_text is null
         then 'paid amount ''' || paid_amount_text || ''' has no paid date: read as settled by the as-of date, its date unknown (payment-behaviour figures count it as paid on the as-of date)'
+      when company_amount_text is not null and signed_company_amount is null
+        then 'amount in the company currency ''' || company_amount_text || ''' ' || company_amount_problem || '; the amount is converted with the rates file'
       when amount_excl_tax_text is not null and signed_amount_excl_tax is null
         then 'amount excl. tax ''' || amount_excl_tax_text || ''' ' || amount_excl_tax_problem || '; the amount incl. tax less the default VAT rate is used'
     end as warning
@@ -110,6 +124,8 @@ fec as (
     signed_amount,
     case when signed_amount < 0 then -revenue_amount else revenue_amount end,
     currency,
+    -- A FEC's debits and credits are in the company currency (Montantdevise is the document's).
+    signed_amount,
     false,
     null::varchar,
     null::date,
@@ -133,7 +149,8 @@ ledger as (
     case when item_kind = 'invoice' then due_date end,
     signed_amount,
     null::decimal(18, 2),
-    null::varchar,
+    currency,
+    signed_company_amount,
     false,
     null::varchar,
     null::date,
@@ -149,7 +166,7 @@ ledger as (
 -- A snapshot's documents owe their open amount: that is the whole of what the snapshot knows.
 snapshot_documents as (
   select source_file, line, item_id, client_id, item_kind, issue_date, due_date, open_amount,
-         null::decimal(18, 2), null::varchar, is_disputed, null::varchar, null::date, null::decimal(18, 2),
+         null::decimal(18, 2), null::varchar, null::decimal(18, 2), is_disputed, null::varchar, null::date, null::decimal(18, 2),
          null::varchar, null::date, null::varchar, null::varchar
   from stg_snapshot_lines
   -- A file stacking several snapshots: its latest is the open items, the earlier ones history.

@@ -22,7 +22,8 @@ amounts as (
     *,
     read_amount(amount, decimal_sign) as amount_read,
     read_amount(debit, decimal_sign) as debit_read,
-    read_amount(credit, decimal_sign) as credit_read
+    read_amount(credit, decimal_sign) as credit_read,
+    read_amount(amount_company_currency, decimal_sign) as company_amount_read
   from source
 ),
 
@@ -57,7 +58,14 @@ typed as (
     direction as direction_text,
     amount_read.problem as amount_problem,
     debit_read.problem as debit_problem,
-    credit_read.problem as credit_problem
+    credit_read.problem as credit_problem,
+    -- The document's currency and, beside it, its amount in the company currency (Business
+    -- Central's "Amount (LCY)"), signed as the amount is; int_invoice_lines and int_payments
+    -- convert the others with the rates file.
+    upper(currency) as currency,
+    company_amount_read.value as company_amount_value,
+    amount_company_currency as company_amount_text,
+    company_amount_read.problem as company_amount_problem
   from amounts
 ),
 
@@ -68,7 +76,11 @@ signed as (
       when 'debit_credit' then coalesce(debit_amount, 0) - coalesce(credit_amount, 0)
       when 'direction' then amount_value * direction_sign
       else amount_value
-    end::decimal(18, 2) as signed_amount
+    end::decimal(18, 2) as signed_amount,
+    case amount_convention
+      when 'direction' then company_amount_value * direction_sign
+      when 'signed' then company_amount_value
+    end::decimal(18, 2) as signed_company_amount
   from typed
 ),
 
@@ -89,6 +101,8 @@ checked as (
       when document_type is not null and document_kind is null
         then 'document type ''' || document_type || ''' is in none of the lists of openItems.values.documentType (invoice, credit_note, payment, writeoff, refund)'
       when signed_amount = 0 then 'amount is zero'
+      when company_amount_text is not null and company_amount_problem is not null
+        then 'amount in the company currency ''' || company_amount_text || ''' ' || company_amount_problem
     end as reject_reason,
     case
       when due_date is null and due_date_text is not null
@@ -146,6 +160,8 @@ final as (
     keyed.entry_date,
     keyed.due_date,
     keyed.signed_amount,
+    keyed.currency,
+    keyed.signed_company_amount,
     keyed.letter_code,
     case when not is_implausible_date(keyed.letter_date) then keyed.letter_date end as letter_date,
     keyed.item_kind,

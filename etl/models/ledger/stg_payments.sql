@@ -8,7 +8,8 @@ with source as (
 
 -- The amount read once under its file's decimal sign (see read_amount).
 amounts as (
-  select *, read_amount(amount, decimal_sign) as amount_read
+  select *, read_amount(amount, decimal_sign) as amount_read,
+         read_amount(amount_company_currency, decimal_sign) as company_amount_read
   from source
 ),
 
@@ -21,9 +22,13 @@ final as (
     parse_date(payment_date) as payment_date,
     amount_read.value as amount,
     invoice_id,
+    upper(currency) as currency,
+    company_amount_read.value as company_amount,
     payment_date as payment_date_text,
     amount as amount_text,
-    amount_read
+    amount_read,
+    amount_company_currency as company_amount_text,
+    company_amount_read
   from amounts
 )
 

@@ -14,7 +14,7 @@ const fieldsFr: Record<string, string> = {
   promise_date: 'date de promesse', dispute_opened_date: 'date d’ouverture du litige', dispute_closed_date: 'date de clôture du litige',
   until_date: 'date de fin de suspension des relances', EcritureDate: 'EcritureDate', procedure_date: 'date du jugement d’ouverture',
   credit_limit: 'limite de crédit', insured_limit: 'limite assurée', guarantee_amount: 'garantie',
-  amount: 'montant', promise_amount: 'montant promis', claim_amount: 'montant de la créance déclarée',
+  amount: 'montant', amount_company_currency: 'montant en devise de la société', promise_amount: 'montant promis', claim_amount: 'montant de la créance déclarée',
 };
 
 const fieldsEn: Record<string, string> = {
@@ -23,7 +23,7 @@ const fieldsEn: Record<string, string> = {
   promise_date: 'promise date', dispute_opened_date: 'dispute opened date', dispute_closed_date: 'dispute closed date',
   until_date: 'do-not-chase-until date', EcritureDate: 'EcritureDate', procedure_date: 'procedure date',
   credit_limit: 'credit limit', insured_limit: 'insured limit', guarantee_amount: 'guarantee',
-  amount: 'amount', promise_amount: 'promise amount', claim_amount: 'claim amount',
+  amount: 'amount', amount_company_currency: 'amount in the company currency', promise_amount: 'promise amount', claim_amount: 'claim amount',
 };
 
 /** What is wrong with an amount (reason_code 'amount_' + this), following « montant 'x' ». */

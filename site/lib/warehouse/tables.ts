@@ -445,6 +445,7 @@ export const warehouseTables = {
   }),
   invoices: z.object({
     invoice_id: present.text,
+    invoice_number: present.text,
     client_id: present.text,
     kind: present.text,
     issue_date: present.date,
@@ -453,6 +454,8 @@ export const warehouseTables = {
     amount: present.number,
     amount_excl_tax: number,
     currency: present.text,
+    currency_amount: present.number,
+    currency_open_amount: present.number,
     is_disputed: present.flag,
     original_invoice_id: text,
     open_amount: present.number,
@@ -675,6 +678,7 @@ export const warehouseTables = {
   receivables_by_currency: z.object({
     currency: present.text,
     open_amount: present.number,
+    currency_open_amount: present.number,
     open_items: present.number,
   }),
   roll_rate_averages: z.object({
@@ -920,7 +924,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   forecast_backtest: { forecast_date: 'DATE', week: 'INTEGER', week_start: 'DATE', forecast_amount: 'DECIMAL(18,2)', naive_amount: 'DECIMAL(18,2)', actual_amount: 'DECIMAL(18,2)' },
   grade_migration: { month_end: 'DATE', from_month_end: 'DATE', from_grade: 'VARCHAR', to_grade: 'VARCHAR', clients: 'INTEGER', share_of_from: 'DOUBLE' },
   invoice_statuses: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', status_date: 'DATE', status_code: 'VARCHAR', status_label: 'VARCHAR', reason_code: 'VARCHAR', reason: 'VARCHAR', dispute_reason: 'VARCHAR', effect: 'VARCHAR', is_in_ledger: 'BOOLEAN', is_cashed_not_in_ledger: 'BOOLEAN', source_file: 'VARCHAR', line: 'INTEGER' },
-  invoices: { invoice_id: 'VARCHAR', client_id: 'VARCHAR', kind: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', due_date_source: 'VARCHAR', amount: 'DECIMAL(18,2)', amount_excl_tax: 'DECIMAL(18,2)', currency: 'VARCHAR', is_disputed: 'BOOLEAN', original_invoice_id: 'VARCHAR', open_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', bucket: 'VARCHAR', bucket_order: 'INTEGER', settled_date: 'DATE', days_to_pay: 'INTEGER', days_late: 'INTEGER', expected_payment_date: 'DATE', source_file: 'VARCHAR', line: 'BIGINT' },
+  invoices: { invoice_id: 'VARCHAR', invoice_number: 'VARCHAR', client_id: 'VARCHAR', kind: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', due_date_source: 'VARCHAR', amount: 'DECIMAL(18,2)', amount_excl_tax: 'DECIMAL(18,2)', currency: 'VARCHAR', currency_amount: 'DECIMAL(18,2)', currency_open_amount: 'DECIMAL(18,2)', is_disputed: 'BOOLEAN', original_invoice_id: 'VARCHAR', open_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', bucket: 'VARCHAR', bucket_order: 'INTEGER', settled_date: 'DATE', days_to_pay: 'INTEGER', days_late: 'INTEGER', expected_payment_date: 'DATE', source_file: 'VARCHAR', line: 'BIGINT' },
   kpi_monthly: { month_end: 'DATE', scope: 'VARCHAR', scope_value: 'VARCHAR', receivables: 'DECIMAL(18,2)', not_due_amount: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', sales: 'DECIMAL(18,2)', dso_countback: 'DOUBLE', is_dso_countback_capped: 'BOOLEAN', dso_standard: 'DOUBLE', best_possible_dso: 'DOUBLE', add_days: 'DOUBLE', cei: 'DOUBLE', cei_quarter: 'DOUBLE', receivables_turnover: 'DOUBLE', avg_days_to_pay: 'DOUBLE', avg_days_late: 'DOUBLE', writeoff_amount: 'DECIMAL(18,2)', bad_debt_rate_12m: 'DOUBLE', dso_countback_change: 'DOUBLE', add_days_change: 'DOUBLE', cei_change: 'DOUBLE', share_overdue_change: 'DOUBLE', bad_debt_rate_12m_change: 'DOUBLE' },
   letter_lines: { client_id: 'VARCHAR', invoice_id: 'VARCHAR', issue_date: 'DATE', due_date: 'DATE', amount: 'DECIMAL(18,2)', open_amount: 'DECIMAL(18,2)', days_past_due: 'INTEGER', interest_amount: 'DECIMAL(18,2)', interest_unknown_from_date: 'DATE', indemnity_amount: 'DECIMAL(18,2)' },
   letters: { client_id: 'VARCHAR', letter: 'VARCHAR', letter_language: 'VARCHAR', legal_basis: 'VARCHAR', is_ready: 'BOOLEAN', is_address_missing: 'BOOLEAN', invoice_count: 'INTEGER', open_amount: 'DECIMAL(18,2)', interest_amount: 'DECIMAL(18,2)', interest_known_amount: 'DECIMAL(18,2)', interest_unknown_invoice_count: 'INTEGER', interest_unknown_from_date: 'DATE', indemnity_amount: 'DECIMAL(18,2)', claimed_amount: 'DECIMAL(18,2)', left_out_invoice_count: 'INTEGER', left_out_open_amount: 'DECIMAL(18,2)', contact_name: 'VARCHAR', contact_email: 'VARCHAR' },
@@ -936,7 +940,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   provision_summary: { month_end: 'DATE', matrix_amount: 'DECIMAL(18,2)', matrix_rate_source: 'VARCHAR', previous_month_end: 'DATE', previous_matrix_amount: 'DECIMAL(18,2)', matrix_change_amount: 'DECIMAL(18,2)', specific_amount: 'DECIMAL(18,2)', overlap_amount: 'DECIMAL(18,2)', recommended_amount: 'DECIMAL(18,2)', backtest_month_ends: 'INTEGER', backtest_provision_amount: 'DECIMAL(18,2)', backtest_written_off_amount: 'DECIMAL(18,2)', backtest_ratio: 'DOUBLE', backtest_verdict: 'VARCHAR', matrix_balance_amount: 'DECIMAL(18,2)', specific_balance_amount: 'DECIMAL(18,2)', booked_amount: 'DECIMAL(18,2)', provision_base: 'VARCHAR' },
   provisions: { month_end: 'DATE', method: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', client_id: 'VARCHAR', amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', basis: 'VARCHAR' },
   quality: { source_file: 'VARCHAR', line: 'INTEGER', severity: 'VARCHAR', reason: 'VARCHAR', input: 'VARCHAR', record_id: 'VARCHAR', raw_line: 'VARCHAR', reason_code: 'VARCHAR', reason_number: 'BIGINT', reason_ref: 'VARCHAR', reason_field: 'VARCHAR', reason_parts: 'VARCHAR[]' },
-  receivables_by_currency: { currency: 'VARCHAR', open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER' },
+  receivables_by_currency: { currency: 'VARCHAR', open_amount: 'DECIMAL(18,2)', currency_open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER' },
   roll_rate_averages: { bucket: 'VARCHAR', bucket_order: 'INTEGER', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', flow_month_ends: 'INTEGER' },
   roll_rates: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', opening_balance_amount: 'DECIMAL(18,2)', rolled_forward_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', loss_rate_12m: 'DOUBLE' },
   run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN', last_month_end: 'DATE', receivables_change_amount: 'DECIMAL(18,2)', overdue_change_amount: 'DECIMAL(18,2)' },
