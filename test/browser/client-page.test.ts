@@ -119,15 +119,15 @@ describe('a client page shows its alerts by kind', () => {
     await en.close();
   });
 
-  it('downloads the grouped alerts as CSV, the kind as its code', async () => {
+  it('downloads the grouped alerts as CSV, the kind in the page’s words', async () => {
     const { page } = await open('fr', '/clients/C00619/');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download="client-alerts"]')]);
     const text = readFileSync((await download.path())!, 'utf8');
     const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ';' }).data.filter((r) => r.length > 1).map((r) => r.map(plain));
     expect(rows[0]).toEqual(['Alertes', 'Depuis le', 'Motif']);
     expect(rows.slice(1, 3)).toEqual([
-      ['overdue_90', '07/10/2026', '4 factures à plus de 90 jours de retard, reste dû 9 942 €'],
-      ['overdue_60', '06/10/2026', '4 factures à plus de 60 jours de retard, reste dû 5 041 €'],
+      ['Retard > 90 jours', '07/10/2026', '4 factures à plus de 90 jours de retard, reste dû 9 942 €'],
+      ['Retard > 60 jours', '06/10/2026', '4 factures à plus de 60 jours de retard, reste dû 5 041 €'],
     ]);
     await page.close();
   });

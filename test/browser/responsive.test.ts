@@ -429,7 +429,7 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     // The 12 months November 2025 – October 2026, oldest first.
     const months = await page.locator('#client-months tbody th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-csv')));
     expect(months).toEqual(['2025-11-30', '2025-12-31', '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31']);
-    await expect(page.locator('.behaviour svg[role="img"] > title').textContent()).resolves.toMatch(/^Barres du retard moyen des factures de .+ réglées chaque mois, de nov\. 25 à oct\. 26/);
+    await expect(page.locator('.behaviour svg[role="img"] > title').textContent()).resolves.toMatch(/^Barres du retard au règlement des factures de .+ soldées chaque mois, de nov\. 25 à oct\. 26/);
     await expect(page.locator('#client-dunning-title').textContent()).resolves.toMatch(/^Relances du jour sur ses factures/);
     await page.close();
   });

@@ -64,14 +64,16 @@ describe('one name per measure (docs/rules.md, "One name per measure")', () => {
   it('names each days-late measure its own way, and one measure the same way wherever it is shown', async () => {
     const { financeLanguages } = await import('../../site/lib/i18n/finance.ts');
     const { deskLanguages } = await import('../../site/lib/i18n/desk.ts');
+    const { legalLanguages } = await import('../../site/lib/i18n/legal.ts');
     for (const lang of ['fr', 'en'] as const) {
       const core = languages[lang];
+      const legal = legalLanguages[lang];
       const finance = financeLanguages[lang];
       const desk = deskLanguages[lang];
       const names = {
         // kpi_monthly.avg_days_late (segments), client_months.avg_days_late (a client's months), collector_performance.days_beyond_terms (a rep's months)
         monthSettled: [core.segments.daysLate, core.behaviour.daysLate, desk.rep.daysBeyondTerms],
-        settled12m: [core.behaviour.daysLate12m], // client_behaviour.days_late_12m
+        settled12m: [core.behaviour.daysLate12m, legal.benchmarks.measures.days_late ?? ''], // client_behaviour.days_late_12m, sector_benchmarks' days_late
         score12m: [finance.scores.features.days_late_12m ?? ''], // the score's, early counted as 0
         add: [finance.kpis.add], // DSO − best-possible DSO
       };

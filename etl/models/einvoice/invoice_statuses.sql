@@ -6,7 +6,9 @@
 -- rejects_invoice (213 Rejetée: never validly issued, left out of the receivables while it is the
 -- invoice's latest status), none (the others tell the invoice's way). A 212 Encaissée on an
 -- invoice the ledger shows with nothing settled is_cashed_not_in_ledger: the ledger is late (a
--- quality warning). The client page's timeline shows these rows.
+-- quality warning). The client page shows the notable ones (is_notable): a status that does
+-- something, or the latest status of an invoice still open; the routine steps of invoices long
+-- settled stay in this table and its CSV.
 -- A roll-up of `invoices`.
 with statuses as (
   select * from int_invoice_statuses
@@ -39,6 +41,10 @@ final as (
     end as effect,
     statuses.is_in_ledger,
     coalesce(statuses.status_code = '212' and invoices.open_amount >= invoices.amount, false) as is_cashed_not_in_ledger,
+    effect <> 'none' or is_cashed_not_in_ledger
+      or (coalesce(invoices.open_amount, 0) <> 0
+          and row_number() over (partition by statuses.invoice_id order by statuses.status_date desc, statuses.source_file desc, statuses.line desc) = 1)
+      as is_notable,
     statuses.source_file,
     statuses.line::integer as line
   from sequenced as statuses

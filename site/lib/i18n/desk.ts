@@ -137,7 +137,7 @@ const fr = {
   },
   einvoice: {
     title: 'Statuts de facturation électronique',
-    help: 'Le cycle de vie de chaque facture sur la plateforme agréée (export de statuts) : un refus ou un litige ouvre un litige et suspend les relances ; une facture rejetée n’a jamais été valablement émise et sort des encours.',
+    help: 'Le cycle de vie de chaque facture sur la plateforme agréée (export de statuts) : un refus ou un litige ouvre un litige et suspend les relances ; une facture rejetée n’a jamais été valablement émise et sort des encours. Sont listés les statuts qui ont un effet et le dernier statut de chaque facture ouverte ; tous sont dans la table invoice_statuses.',
     date: 'Date',
     invoice: 'Facture',
     status: 'Statut',
@@ -393,7 +393,7 @@ const en: DeskLabels = {
   },
   einvoice: {
     title: 'E-invoicing statuses',
-    help: 'Each invoice’s lifecycle on the accredited platform (its status export): a refusal or a dispute opens a dispute and pauses dunning; a rejected invoice was never validly issued and is out of the receivables.',
+    help: 'Each invoice’s lifecycle on the accredited platform (its status export): a refusal or a dispute opens a dispute and pauses dunning; a rejected invoice was never validly issued and is out of the receivables. Listed: the statuses that act, and the latest status of each open invoice; all of them are in the invoice_statuses table.',
     date: 'Date',
     invoice: 'Invoice',
     status: 'Status',

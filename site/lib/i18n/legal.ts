@@ -40,7 +40,7 @@ const fr = {
   },
   benchmarks: {
     title: 'Face aux chiffres publiés',
-    measures: { dso: 'DSO', days_late: 'Retard moyen', share_paid_on_time: 'Factures payées à l’heure', failures_12m: 'Défaillances du secteur (12 mois)' } as Record<string, string>,
+    measures: { dso: 'DSO', days_late: 'Retard au règlement (12 mois)', share_paid_on_time: 'Factures payées à l’heure', failures_12m: 'Défaillances du secteur (12 mois)' } as Record<string, string>,
     published: { customer_dso: 'délais clients', supplier_days: 'délais fournisseurs', days_late: 'retard moyen', share_paying_on_time: 'entreprises payant à l’heure', failures_12m: 'défaillances' } as Record<string, string>,
     ours: 'Chez nous',
     theirs: 'Chiffre publié',
@@ -98,7 +98,7 @@ const en: LegalLabels = {
   },
   benchmarks: {
     title: 'Against the published figures',
-    measures: { dso: 'DSO', days_late: 'Average days late', share_paid_on_time: 'Invoices paid on time', failures_12m: 'Sector business failures (12 months)' },
+    measures: { dso: 'DSO', days_late: 'Days late at settlement (12 months)', share_paid_on_time: 'Invoices paid on time', failures_12m: 'Sector business failures (12 months)' },
     published: { customer_dso: 'customer payment terms', supplier_days: 'supplier payment terms', days_late: 'average days late', share_paying_on_time: 'companies paying on time', failures_12m: 'failures' },
     ours: 'Ours',
     theirs: 'Published',
