@@ -1,6 +1,7 @@
 // One ETL run: read the exports, run the SQL models in order, run the data tests, write the
 // marts as Parquet beside the current warehouse and swap them in only when all of that passed.
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
@@ -13,6 +14,8 @@ import { stopOnUnusableFile } from './unusable-files.ts';
 import { openRunFolder, writeProblem } from './run-folder.ts';
 import { createBucketTable, createReferenceTables, setFormatVariables } from './config-in-duckdb.ts';
 import { publishWarehouse, type Manifest } from './publish-warehouse.ts';
+import { changeFrom, fingerprint } from './fingerprint.ts';
+import { manifestSchema } from '../shared/manifest.ts';
 
 export interface RunOptions {
   inputDir: string;
@@ -26,6 +29,8 @@ export interface RunOptions {
   log?: (event: StepEvent) => void;
   /** The models folder (etl/models by default; tests run a changed copy). */
   modelsDir?: string;
+  /** Rebuild even when nothing changed since the published warehouse (etl/fingerprint.ts). */
+  full?: boolean;
 }
 
 export interface StepEvent {
@@ -37,12 +42,22 @@ export interface StepEvent {
 
 export class CheckFailure extends Error {}
 
-export async function runEtl(options: RunOptions): Promise<Manifest> {
+/** The published manifest; `kept` when nothing changed and the warehouse was kept as it was. */
+export type RunResult = Manifest & { kept?: true };
+
+export async function runEtl(options: RunOptions): Promise<RunResult> {
   const { config, warehouseDir } = options;
   const log = options.log ?? (() => {});
   const started = performance.now();
   const folder = withWriteProblem(warehouseDir, () => openRunFolder(warehouseDir));
   try {
+    const print = await timed(log, 'fingerprint', async () => {
+      const value = fingerprint({ inputDir: options.inputDir, config, asOf: options.asOf, modelsDir: options.modelsDir ?? modelsDir });
+      const previous = publishedManifest(warehouseDir);
+      const change = options.full ? '--full' : changeFrom(previous, value);
+      return { value: { value, previous, change }, detail: change ? `full run: ${change}` : `nothing changed since run ${previous!.run_id}: its warehouse is kept` };
+    });
+    if (!print.change) return { ...print.previous!, kept: true };
     const db = await openDatabase({ memoryLimit: config.memoryLimit, tempDirectory: folder.spillDir });
     try {
       const { tables, asOfDate, inputs } = await buildTables(db, options, folder.scratchDir, log);
@@ -54,7 +69,7 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
       });
       return await timed(log, 'write warehouse', async () => {
         const manifest = await withWriteProblem(warehouseDir, () =>
-          publishWarehouse(db, { warehouseDir, folder, tables, asOfDate, inputs, config, configPath: options.configPath, startedMs: started }),
+          publishWarehouse(db, { warehouseDir, folder, tables, asOfDate, inputs, config, configPath: options.configPath, startedMs: started, fingerprint: print.value }),
         );
         return { value: manifest, detail: warehouseDir };
       });
@@ -66,6 +81,17 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
     }
   } finally {
     folder.release();
+  }
+}
+
+/** The manifest of the warehouse published at `warehouseDir`, or null when there is none whole. */
+function publishedManifest(warehouseDir: string): Manifest | null {
+  try {
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(warehouseDir, 'manifest.json'), 'utf8')));
+    // A table file gone (a warehouse copied in part) is no warehouse to keep.
+    return Object.values(manifest.tables).every((table) => existsSync(join(warehouseDir, table.file))) ? manifest : null;
+  } catch {
+    return null;
   }
 }
 
@@ -133,7 +159,12 @@ async function buildTables(
       // through an order-preserving insert that took 0.7 s for the 50,000-row dunning list at
       // 1M invoices; the same statement into a temp table takes 0.09 s (nothing here outlives
       // the run but the Parquet files).
+      // ENCOURS_PROFILE=DIR writes each model's plan with its operators' timings (EXPLAIN ANALYZE) there.
+      const profile = process.env.ENCOURS_PROFILE;
+      if (profile) await db.run(`set profiling_output = ${sqlString(resolve(profile, `${model.name}.txt`))}; set enable_profiling = 'query_tree'`);
       await db.run(`create or replace temp table ${model.name} as ${model.sql}`);
+      if (profile) await db.run(`pragma disable_profiling`);
+      if (process.env.ENCOURS_DUMP) await db.run(`copy ${model.name} to ${sqlString(resolve(process.env.ENCOURS_DUMP, `${model.name}.parquet`))}`);
       const rows = await db.value<number>(`select count(*) from ${model.name}`);
       if (model.layer === 'marts') tables[model.name] = rows;
       return { rows };
