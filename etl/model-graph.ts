@@ -165,10 +165,13 @@ export function tablesRead(sql: string): Set<string> {
  * reads them. Marts stay until they are written out. Dropping them keeps a large ledger's run
  * within DuckDB's memory limit instead of spilling the tables nothing will read again.
  */
-export function releasedAfter(models: Model[], checks: SqlFile[]): Map<string, string[]> {
+export function releasedAfter(models: Model[], checks: SqlFile[], views: Set<string> = new Set()): Map<string, string[]> {
   const readByChecks = new Set(checks.flatMap((check) => [...tablesRead(check.sql)]));
+  // A view is read when its reader runs: what it reads is read then too.
+  const sqlOf = new Map(models.map((model) => [model.name, model.sql]));
+  const reads = (sql: string): string[] => [...tablesRead(sql)].flatMap((table) => (views.has(table) ? [table, ...reads(sqlOf.get(table)!)] : [table]));
   const lastReader = new Map<string, string>();
-  for (const model of models) for (const table of tablesRead(model.sql)) lastReader.set(table, model.name);
+  for (const model of models) if (!views.has(model.name)) for (const table of reads(model.sql)) lastReader.set(table, model.name);
   const layerOf = new Map(models.map((model) => [model.name, model.layer]));
   const released = new Map<string, string[]>();
   for (const [table, reader] of lastReader) {
@@ -178,6 +181,33 @@ export function releasedAfter(models: Model[], checks: SqlFile[]): Map<string, s
     released.set(reader, [...(released.get(reader) ?? []), table]);
   }
   return released;
+}
+
+/** The models the runner itself reads (the default as-of date, the unusable-file stop). */
+const readByRunner = new Set(['int_invoice_lines', 'int_payments', 'int_writeoffs', 'int_fec_lines', 'int_unusable_files']);
+
+/**
+ * The models kept as views rather than built as tables: a staging or intermediate model that one
+ * model alone reads, with no check, declared test or runner step reading it. Its reader computes
+ * it inline, so DuckDB never writes it out and can push the reader's filters and columns into it;
+ * anything read twice is built once, as a table.
+ */
+export function viewModels(models: Model[], checks: SqlFile[], declared: Map<string, SqlFile[]>): Set<string> {
+  // References, not readers: a model that names a view twice (a join and a union) computes it twice.
+  const readers = new Map<string, number>();
+  for (const model of models) {
+    for (const table of tablesRead(model.sql)) {
+      const named = stripComments(model.sql).match(new RegExp(`\\b(from|join)\\s+${table}\\b`, 'gi'))?.length ?? 1;
+      readers.set(table, (readers.get(table) ?? 0) + named);
+    }
+  }
+  const readElsewhere = new Set([...checks, ...[...declared.values()].flat()].flatMap((sql) => [...tablesRead(sql.sql)]));
+  return new Set(
+    models
+      .filter((model) => model.layer !== 'marts' && readers.get(model.name) === 1)
+      .filter((model) => !readElsewhere.has(model.name) && !readByRunner.has(model.name) && !declared.get(model.name)?.length)
+      .map((model) => model.name),
+  );
 }
 
 function stripComments(sql: string): string {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run nightly [-- --input DIR --as-of YYYY-MM-DD --warehouse DIR --site DIR --allow-shrink --publish] : what the scheduled job does. ETL, then
+// npm run nightly [-- --input DIR --as-of YYYY-MM-DD --warehouse DIR --site DIR --allow-shrink --full --publish] : what the scheduled job does. ETL, then
 // the site, each published by atomic swap only when it succeeded; a summary compares the run with the last one.
 // Every option reaches the ETL as given, so its publishing guard (etl/guard.ts) keeps an empty
 // export from blanking the site, and --allow-shrink overrides it.

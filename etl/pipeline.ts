@@ -1,10 +1,11 @@
 // One ETL run: read the exports, run the SQL models in order, run the data tests, write the
 // marts as Parquet beside the current warehouse and swap them in only when all of that passed.
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import type { Config } from './config.ts';
 import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
-import { checksDir, declaredTests, isBeforeAsOf, modelsDir, orderedModels, readSqlFiles, releasedAfter, type SqlFile, tablesRead } from './model-graph.ts';
+import { checksDir, declaredTests, isBeforeAsOf, modelsDir, orderedModels, readSqlFiles, releasedAfter, type SqlFile, tablesRead, viewModels } from './model-graph.ts';
 import { createEmptyRawFec, findFecFiles, readFec } from './readers/fec.ts';
 import { readCollectionsLog } from './readers/collections-log.ts';
 import { readStatusExport } from './readers/einvoice-statuses.ts';
@@ -16,6 +17,8 @@ import { stopOnUnusableFile } from './unusable-files.ts';
 import { openRunFolder, writeProblem } from './run-folder.ts';
 import { createBucketTable, createReferenceTables, setFormatVariables } from './config-in-duckdb.ts';
 import { publishWarehouse, type Manifest } from './publish-warehouse.ts';
+import { changeFrom, fingerprint } from './fingerprint.ts';
+import { manifestSchema } from '../shared/manifest.ts';
 
 export interface RunOptions {
   inputDir: string;
@@ -29,6 +32,8 @@ export interface RunOptions {
   log?: (event: StepEvent) => void;
   /** The models folder (etl/models by default; tests run a changed copy). */
   modelsDir?: string;
+  /** Rebuild even when nothing changed since the published warehouse (etl/fingerprint.ts). */
+  full?: boolean;
 }
 
 export interface StepEvent {
@@ -40,12 +45,22 @@ export interface StepEvent {
 
 export class CheckFailure extends Error {}
 
-export async function runEtl(options: RunOptions): Promise<Manifest> {
+/** The published manifest; `kept` when nothing changed and the warehouse was kept as it was. */
+export type RunResult = Manifest & { kept?: true };
+
+export async function runEtl(options: RunOptions): Promise<RunResult> {
   const { config, warehouseDir } = options;
   const log = options.log ?? (() => {});
   const started = performance.now();
   const folder = withWriteProblem(warehouseDir, () => openRunFolder(warehouseDir));
   try {
+    const print = await timed(log, 'fingerprint', async () => {
+      const value = fingerprint({ inputDir: options.inputDir, config, asOf: options.asOf, modelsDir: options.modelsDir ?? modelsDir });
+      const previous = publishedManifest(warehouseDir);
+      const change = options.full ? '--full' : changeFrom(previous, value);
+      return { value: { value, previous, change }, detail: change ? `full run: ${change}` : `nothing changed since run ${previous!.run_id}: its warehouse is kept` };
+    });
+    if (!print.change) return { ...print.previous!, kept: true };
     const db = await openDatabase({ memoryLimit: config.memoryLimit, tempDirectory: folder.spillDir });
     try {
       const { tables, asOfDate, inputs } = await buildTables(db, options, folder.scratchDir, log);
@@ -57,7 +72,7 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
       });
       return await timed(log, 'write warehouse', async () => {
         const manifest = await withWriteProblem(warehouseDir, () =>
-          publishWarehouse(db, { warehouseDir, folder, tables, asOfDate, inputs, config, configPath: options.configPath, startedMs: started }),
+          publishWarehouse(db, { warehouseDir, folder, tables, asOfDate, inputs, config, configPath: options.configPath, startedMs: started, fingerprint: print.value }),
         );
         return { value: manifest, detail: warehouseDir };
       });
@@ -69,6 +84,17 @@ export async function runEtl(options: RunOptions): Promise<Manifest> {
     }
   } finally {
     folder.release();
+  }
+}
+
+/** The manifest of the warehouse published at `warehouseDir`, or null when there is none whole. */
+function publishedManifest(warehouseDir: string): Manifest | null {
+  try {
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(warehouseDir, 'manifest.json'), 'utf8')));
+    // A table file gone (a warehouse copied in part) is no warehouse to keep.
+    return Object.values(manifest.tables).every((table) => existsSync(join(warehouseDir, table.file))) ? manifest : null;
+  } catch {
+    return null;
   }
 }
 
@@ -109,10 +135,12 @@ async function buildTables(
   const tables: Record<string, number> = {};
   let asOfDate = options.asOf;
   const models = orderedModels(modelsFolder);
-  const released = releasedAfter(models, readSqlFiles(checksDir));
+
   // Tests declared beside a model run once it is built, before what it reads can be dropped; their
   // failures are reported with the data tests' below.
   const declared = declaredTests(modelsFolder);
+  const views = viewModels(models, readSqlFiles(checksDir), declared);
+  const released = releasedAfter(models, readSqlFiles(checksDir), views);
   const modelNames = new Set(models.map((model) => model.name));
   const built = new Set<string>();
   // A test that reads a model not built yet (a relationships test to a mart built later) waits
@@ -139,7 +167,15 @@ async function buildTables(
       // through an order-preserving insert that took 0.7 s for the 50,000-row dunning list at
       // 1M invoices; the same statement into a temp table takes 0.09 s (nothing here outlives
       // the run but the Parquet files).
+      if (views.has(model.name)) {
+        await db.run(`create or replace temp view ${model.name} as ${model.sql}`);
+        return { detail: 'view (one reader)' };
+      }
+      // ENCOURS_PROFILE=DIR writes each model's plan with its operators' timings (EXPLAIN ANALYZE) there.
+      const profile = process.env.ENCOURS_PROFILE;
+      if (profile) await db.run(`set profiling_output = ${sqlString(resolve(profile, `${model.name}.txt`))}; set enable_profiling = 'query_tree'`);
       await db.run(`create or replace temp table ${model.name} as ${model.sql}`);
+      if (profile) await db.run(`pragma disable_profiling`);
       const rows = await db.value<number>(`select count(*) from ${model.name}`);
       if (model.layer === 'marts') tables[model.name] = rows;
       return { rows };

@@ -15,6 +15,7 @@ import { lineage } from './lineage.ts';
 import { pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';
 import type { RunFolder } from './run-folder.ts';
+import type { Fingerprint } from './fingerprint.ts';
 
 export type { Manifest };
 
@@ -39,6 +40,7 @@ export async function publishWarehouse(
     config: Config;
     configPath: string | null;
     startedMs: number;
+    fingerprint: Fingerprint;
   },
 ): Promise<Manifest> {
   const { runsDir, runId, outDir: partial } = run.folder;
@@ -82,6 +84,7 @@ export async function publishWarehouse(
     ),
     tables,
     documents: await documentCounts(db),
+    fingerprint: run.fingerprint,
     headline: (await db.rows<Record<string, string | number | boolean | null>>('select * from run_summary'))[0] ?? {},
   };
   manifest.duration_ms = Math.round(performance.now() - run.startedMs);

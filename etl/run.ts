@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// npm run etl -- --input DIR [--as-of YYYY-MM-DD] [--config FILE] [--warehouse DIR] [--allow-shrink]
+// npm run etl -- --input DIR [--as-of YYYY-MM-DD] [--config FILE] [--warehouse DIR] [--allow-shrink] [--full]
 // Reads the exports in DIR, builds the warehouse, prints each step and a summary. Exits non-zero
-// with a one-paragraph message (no stack trace) when the input or a data test is bad.
+// with a one-paragraph message (no stack trace) when the input or a data test is bad. When the
+// exports, code, configuration and reference tables are those of the published warehouse, it is
+// kept as it is (etl/fingerprint.ts); --full rebuilds it anyway.
 import { statSync } from 'node:fs';
 import { argv, chalk } from 'zx';
 
@@ -11,7 +13,7 @@ import type { Manifest } from './publish-warehouse.ts';
 import { InputError } from './readers/errors.ts';
 import { RunStopped } from './run-folder.ts';
 
-const usage = 'usage: npm run etl -- --input DIR [--as-of YYYY-MM-DD] [--config FILE] [--warehouse DIR] [--allow-shrink]';
+const usage = 'usage: npm run etl -- --input DIR [--as-of YYYY-MM-DD] [--config FILE] [--warehouse DIR] [--allow-shrink] [--full]';
 
 export async function main(args: typeof argv): Promise<number> {
   const inputDir = typeof args.input === 'string' ? args.input : undefined;
@@ -24,10 +26,15 @@ export async function main(args: typeof argv): Promise<number> {
   }
   const warehouseDir = typeof args.warehouse === 'string' ? args.warehouse : 'data/warehouse';
   const allowShrink = args['allow-shrink'] === true;
+  const full = args.full === true;
   try {
     const { config, path } = loadConfig(typeof args.config === 'string' ? args.config : undefined, inputDir);
     console.log(chalk.bold(`encours ETL: ${inputDir}${path ? ` (mapping ${path})` : ''}`));
-    const manifest = await runEtl({ inputDir, warehouseDir, config, configPath: path, asOf, allowShrink, log: printStep });
+    const manifest = await runEtl({ inputDir, warehouseDir, config, configPath: path, asOf, allowShrink, full, log: printStep });
+    if (manifest.kept) {
+      console.log(chalk.green(`\n✔ warehouse ${warehouseDir} as of ${manifest.as_of_date} kept: nothing changed since run ${manifest.run_id} (--full rebuilds it)`));
+      return 0;
+    }
     // What each export was read as (encoding, decimal sign): a misread says so here first.
     for (const input of manifest.inputs) if (input.read_as) console.log(chalk.dim(`  ${input.file} read as ${input.read_as}`));
     const rejected = manifest.inputs.reduce((sum, input) => sum + input.rejected_rows, 0);

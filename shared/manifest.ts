@@ -30,6 +30,16 @@ export const manifestSchema = z.object({
   tables: z.record(z.string(), z.object({ file: z.string(), rows: z.number() })),
   /** The invoices table's rows by kind: the run's last line counts invoices and credit notes apart (absent in older manifests). */
   documents: z.object({ invoices: z.number(), credit_notes: z.number() }).optional(),
+  /** What the warehouse was built from, as hashes (etl/fingerprint.ts): a run with the same keeps it (absent in older manifests). */
+  fingerprint: z
+    .object({
+      code: z.string(),
+      config: z.string(),
+      reference: z.string(),
+      as_of: z.string().nullable(),
+      inputs: z.record(z.string(), z.string()),
+    })
+    .optional(),
   /** The run_summary row: headline figures to compare run to run. */
   headline: z.record(z.string(), scalar),
 });

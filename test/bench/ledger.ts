@@ -4,7 +4,7 @@
 // first, partial payments, credit notes and write-offs. The FEC form books each invoice on two
 // lines (411 / 706), each payment on its client line plus one bank line per day (a deposit), and
 // letters each payment and write-off with the invoice it names: about 2.9 lines per invoice.
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { openDatabase, sqlString } from '../../shared/duckdb.ts';
@@ -127,3 +127,39 @@ const fecLines = `
   from lines
   where d <= date '${AS_OF}'
   order by d, j, num, account desc`;
+
+/**
+ * The next day's exports (open-items CSV only): a copy of `dir` in `nextDir` with about 500 invoices
+ * issued and 300 payments received the day after AS_OF appended, as a nightly finds them.
+ */
+export async function addNextDay(dir: string, nextDir: string, { clients }: LedgerSize): Promise<void> {
+  mkdirSync(nextDir, { recursive: true });
+  for (const file of ['clients.csv', 'invoices.csv', 'payments.csv', 'writeoffs.csv']) copyFileSync(join(dir, file), join(nextDir, file));
+  const db = await openDatabase({ memoryLimit: '2GB' });
+  const day = `date '${AS_OF}' + 1`;
+  const read = (file: string) => `read_csv(${sqlString(join(dir, file))}, header = true, all_varchar = true)`;
+  try {
+    await db.run(`select setseed(0.7)`);
+    await db.run(`
+      create table new_invoices as
+      select 'N' || lpad(i::varchar, 9, '0') as invoice_id, 'C' || lpad((1 + hash(i * 7) % ${clients})::varchar, 7, '0') as client_id,
+             'invoice' as kind, ${day} as issue_date, ${day} + 30 as due_date, round(exp(6 + random() * 2.5), 2)::decimal(18, 2) as amount
+      from range(1, 501) t(i)`);
+    // 300 payments, each settling in full an invoice of the ledger that no payment names yet.
+    await db.run(`
+      create table new_payments as
+      select 'Q' || row_number() over (order by invoice_id) as payment_id, client_id, ${day} as payment_date, amount, invoice_id
+      from (select invoice_id, client_id, amount::decimal(18, 2) as amount from ${read('invoices.csv')}
+            where kind = 'invoice' and invoice_id not in (select invoice_id from ${read('payments.csv')} where invoice_id is not null)
+              and invoice_id not in (select invoice_id from ${read('writeoffs.csv')})
+            order by invoice_id limit 300)`);
+    for (const [table, file] of [['new_invoices', 'invoices.csv'], ['new_payments', 'payments.csv']] as const) {
+      const added = join(nextDir, `${table}.csv`);
+      await db.run(`copy ${table} to ${sqlString(added)} (header false, delimiter ',')`);
+      appendFileSync(join(nextDir, file), readFileSync(added));
+      rmSync(added);
+    }
+  } finally {
+    db.close();
+  }
+}

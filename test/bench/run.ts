@@ -3,13 +3,15 @@
 // Generates a synthetic ledger (scale 1: 10,000 clients, 1,000,000 invoices; scale 10: ten times
 // that) as open-items CSV or as a FEC (about 2.9 lines per invoice), times each ETL step and the
 // site build in separate processes, prints wall time, rows per second and peak memory, and writes
-// the results to test-output/bench/.
+// the results to test-output/bench/. The ETL runs four times, each beside its floor (test/bench/floor.ts,
+// measured just before it): a full run (--full), the same exports again (the warehouse is kept),
+// one more day of exports (open items only: about 500 invoices and 300 payments) and that day again.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { $, argv, chalk } from 'zx';
 
-import { generateLedger, type LedgerFormat } from './ledger.ts';
+import { addNextDay, generateLedger, type LedgerFormat } from './ledger.ts';
 
 const scale = Number(argv.scale ?? 1);
 const steps = String(argv.steps ?? 'etl,site').split(',');
@@ -39,7 +41,18 @@ if (steps.includes('etl')) {
   // A ten-times ledger runs within 16 GB: DuckDB's limit is set below it and it spills the rest.
   const memoryLimit = argv['memory-limit'] ? String(argv['memory-limit']) : scale >= 10 ? '12GB' : undefined;
   const limitArgs = memoryLimit ? ['--memory-limit', memoryLimit] : [];
-  const out = json((await $`node test/bench/etl-step.ts --input ${inputDir} --warehouse ${warehouseDir} ${limitArgs}`).stdout);
+  const floor = async (input: string) => json((await $`node test/bench/floor.ts --input ${input} --out ${join(root, 'floor')}`).stdout);
+  const etl = async (input: string, ...more: string[]) => json((await $`node test/bench/etl-step.ts --input ${input} --warehouse ${warehouseDir} ${limitArgs} ${more}`).stdout);
+  // Each run beside its floor measured just before it (DuckDB alone reading the same exports and
+  // writing them back as zstd Parquet), so that a busy machine slows both alike.
+  const runs: { run: string; ms: number; floorMs: number; peakRssMb: number; kept: boolean }[] = [];
+  const measure = async (run: string, input: string, ...more: string[]) => {
+    const base = await floor(input);
+    const out = await etl(input, ...more);
+    runs.push({ run, ms: out.ms, floorMs: base.ms, peakRssMb: out.peakRssMb, kept: out.kept === true });
+    return out;
+  };
+  const out = await measure('full run', inputDir, '--full');
   const stepRows = out.steps as { step: string; rows?: number; ms: number }[];
   console.log(chalk.bold(`\nETL, ${size.invoices.toLocaleString('en-US')} invoices${format === 'fec' ? ' from a FEC' : ''}`));
   for (const s of stepRows) {
@@ -47,7 +60,18 @@ if (steps.includes('etl')) {
     console.log(`  ${s.step.padEnd(44)} ${`${(s.ms / 1000).toFixed(2)} s`.padStart(9)} ${String(s.rows?.toLocaleString('en-US') ?? '').padStart(12)}  ${rate}`);
   }
   console.log(`  ${'total'.padEnd(44)} ${`${(out.ms / 1000).toFixed(2)} s`.padStart(9)}   peak memory ${Math.round(out.peakRssMb)} MB`);
-  results.etl = out;
+  await measure('the same exports again', inputDir);
+  if (format === 'csv') {
+    const nextDir = join(root, 'input-next-day');
+    if (!existsSync(join(nextDir, 'invoices.csv'))) await addNextDay(inputDir, nextDir, size);
+    await measure('one more day (500 invoices, 300 payments)', nextDir);
+    await measure('that day again', nextDir);
+  }
+  console.log(chalk.bold('\nETL against its floor (DuckDB alone: the same exports to zstd Parquet)'));
+  for (const r of runs) {
+    console.log(`  ${r.run.padEnd(44)} ${`${(r.ms / 1000).toFixed(2)} s`.padStart(9)}  floor ${`${(r.floorMs / 1000).toFixed(2)} s`.padStart(7)}  ${`${(r.ms / r.floorMs).toFixed(1)}×`.padStart(6)}  peak ${Math.round(r.peakRssMb)} MB${r.kept ? '  (warehouse kept: nothing changed)' : ''}`);
+  }
+  results.etl = { ...out, runs };
 }
 
 if (steps.includes('site')) {

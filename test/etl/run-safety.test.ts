@@ -233,7 +233,8 @@ describe('the run folder and the lock', () => {
     writeFileSync(join(`${warehouse}-runs`, '.lock'), JSON.stringify({ pid: dead, started_at: '2026-01-01T04:30:00.000Z' }));
     mkdirSync(join(`${warehouse}-runs`, '.partial-20260101T043000-1', 'scratch'), { recursive: true });
     writeFileSync(join(`${warehouse}-runs`, '.partial-20260101T043000-1', 'scratch', 'invoices.csv'), 'a copy of the books');
-    const result = await etl(allocation, warehouse, '--as-of', '2024-03-31');
+    // --full: on the same exports a run would keep the published warehouse (etl/fingerprint.ts).
+    const result = await etl(allocation, warehouse, '--as-of', '2024-03-31', '--full');
     expect(result.code, result.stderr).toBe(0);
     expect(readlinkSync(warehouse)).not.toBe(published);
     expect(readdirSync(`${warehouse}-runs`).filter((name) => name.startsWith('.'))).toEqual([]);
@@ -282,7 +283,8 @@ describe('messages a user can act on', () => {
   it.skipIf(!canMount)('a read-only warehouse folder and a full disk', async () => {
     const mountPoint = mkdtempSync(join(tmpdir(), 'encours-runsafety-mount-'));
     const wh = join(mountPoint, 'warehouse');
-    const etlRun = `"${process.execPath}" "${cli}" --input "${allocation}" --warehouse "${wh}" --as-of 2024-03-31`;
+    // --full: the same exports again would keep the published warehouse and write nothing.
+    const etlRun = `"${process.execPath}" "${cli}" --input "${allocation}" --warehouse "${wh}" --as-of 2024-03-31 --full`;
     const script = [
       `mount -t tmpfs -o size=16m tmpfs "${mountPoint}"`,
       `${etlRun} > /dev/null 2>&1 || exit 9`,

@@ -55,16 +55,27 @@ by_feature as (
   from smoothed
 ),
 
-final as (
-  -- Summed as decimals: a sum of doubles depends on the order of its terms. The reasons sorted
-  -- by list_sort (by cost, then code) rather than an ordered aggregate, which sorted every group.
+totals as (
+  -- Summed as decimals: a sum of doubles depends on the order of its terms.
   select month_end, client_id, any_value(sample) as sample, any_value(defaults_within_12m) as defaults_within_12m,
-         sum(woe::decimal(18, 12))::double as total_woe, sum(smoothed_woe::decimal(18, 12))::double as smoothed_woe,
-         list_sort(list({'rank': -smoothed_cost, 'code': feature, 'band_order': reason_band::integer, 'cost': smoothed_cost})
-           -- A feature costing less than half a point is no reason.
-           filter (where round(8 * smoothed_cost / ln(2)) >= 1)) as costs
+         sum(woe::decimal(18, 12))::double as total_woe, sum(smoothed_woe::decimal(18, 12))::double as smoothed_woe
   from by_feature
   group by month_end, client_id
+),
+
+costs as (
+  -- Apart from the totals, over the features that cost at least half a point only: the list
+  -- aggregate in the same group-by as the sums took a third of this model's CPU time at 1M invoices.
+  -- The reasons sorted by list_sort (by cost, then code) rather than an ordered aggregate.
+  select month_end, client_id,
+         list_sort(list({'rank': -smoothed_cost, 'code': feature, 'band_order': reason_band::integer, 'cost': smoothed_cost})) as costs
+  from by_feature
+  where round(8 * smoothed_cost / ln(2)) >= 1
+  group by month_end, client_id
+),
+
+final as (
+  select totals.*, costs.costs from totals left join costs using (month_end, client_id)
 )
 
 select * from final
