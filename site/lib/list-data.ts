@@ -6,10 +6,9 @@ import { format } from './format.ts';
 import { ageingRow, clientRow, worklistRecord, worklistRow, type AgeingRecord, type ClientRecord, type RowContext, type WorklistRecord } from './list-rows.ts';
 import type { ListRow } from './lists.ts';
 import { t } from './i18n/index.ts';
-import { index } from './read.ts';
-import {
-  ageingByClient, buckets as loadBuckets, byClient, clients as loadClients, clientsById, creditLimits, gradesAtAsOf, letters, readManifest, runHistory, worklist, type Bucket,
-} from './warehouse.ts';
+import { byClient, clientsById, index, read, readManifest } from './read.ts';
+import { runHistory } from './warehouse/metadata.ts';
+import type { BucketsRow as Bucket } from './warehouse/tables.ts';
 
 const options = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b, t.locale));
 
@@ -30,7 +29,7 @@ export interface ClientsList {
 
 export const clientsList = (base: string) =>
   index('list:clients', async (): Promise<ClientsList> => {
-    const [all, grades, limits] = await Promise.all([loadClients(), byClient('grades', gradesAtAsOf), byClient('limits', creditLimits)]);
+    const [all, grades, limits] = await Promise.all([read('clients'), byClient('grades', () => read('client_risk')), byClient('limits', () => read('credit_limits'))]);
     const open = all
       .filter((c) => c.receivables_amount !== 0)
       .sort((a, b) => b.receivables_amount - a.receivables_amount || a.client_id.localeCompare(b.client_id));
@@ -65,7 +64,7 @@ export interface AgeingList {
 
 export const ageingList = (base: string) =>
   index('list:ageing', async (): Promise<AgeingList> => {
-    const [buckets, rows] = await Promise.all([loadBuckets(), ageingByClient()]);
+    const [buckets, rows] = await Promise.all([read('buckets'), read('ageing_by_client')]);
     const records = rows.map(({ rank: _rank, ...r }): AgeingRecord => r);
     const ctx = rowContext(base);
     return { records, rows: records.map((r) => ageingRow(ctx, r, buckets)), buckets };
@@ -90,7 +89,7 @@ export function worklistNews(): { asOf: string; since: string | null; isNew: (st
 
 export const worklistList = (base: string) =>
   index('list:worklist', async (): Promise<WorklistList> => {
-    const [rows, clients, letterRows] = await Promise.all([worklist(), clientsById(), letters()]);
+    const [rows, clients, letterRows] = await Promise.all([read('worklist'), clientsById(), read('letters')]);
     const withLetters = new Set(letterRows.map((l) => l.client_id));
     const news = worklistNews();
     const records = rows.map((r) => worklistRecord(r, clients.get(r.client_id)?.segment, withLetters.has(r.client_id), news.isNew(r.stage_started_date)));
