@@ -84,5 +84,10 @@ final as (
   left join int_doubtful_clients as doubtful using (client_id)
 )
 
-select * from final
+select
+  *,
+  -- The clients list's order: clients with open items first, largest receivables first, then the
+  -- others; ties and the others by id.
+  row_number() over (order by receivables_amount = 0, case when receivables_amount <> 0 then receivables_amount end desc, client_id)::integer as list_order
+from final
 order by client_id
