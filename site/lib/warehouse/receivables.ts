@@ -4,9 +4,9 @@
 import { memo } from '../read.ts';
 import type { TableRow } from './tables.ts';
 
-/** The clients with the most overdue, largest first (ties by id). */
+/** The `limit` clients with the most overdue, largest first (clients.overdue_rank). */
 export const topOverdueClients = (limit = 20) =>
-  memo<TableRow<'clients'>>(`topOverdueClients${limit}`, ['clients'], `select * from {clients} where overdue_amount > 0 order by overdue_amount desc, client_id limit ${limit}`);
+  memo<TableRow<'clients'>>(`topOverdueClients${limit}`, ['clients'], `select * from {clients} where overdue_rank <= ${limit} order by overdue_rank`);
 
 /** The invoices and credit notes still open, by client and due date. */
 export const openInvoices = () =>
