@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { sqlString, type Database } from '../shared/duckdb.ts';
 import { readDictionary } from './dictionary.ts';
 import { lineage } from './lineage.ts';
+import { withChanges } from './run-changes.ts';
 import { pruneFolders, swapIn } from './publish.ts';
 import type { InputFile } from './readers/open-items.ts';
 import type { RunFolder } from './run-folder.ts';
@@ -90,7 +91,8 @@ export async function publishWarehouse(
   manifest.duration_ms = Math.round(performance.now() - run.startedMs);
   writeFileSync(join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const historyDir = `${run.warehouseDir}-history`;
-  const history = [manifest, ...readRunHistory(historyDir)].slice(0, run.config.keepRunHistory);
+  // Each run with how its headline figures moved since the one before (the about page shows them).
+  const history = withChanges([manifest, ...readRunHistory(historyDir)].slice(0, run.config.keepRunHistory));
   writeFileSync(join(partial, 'run_history.json'), `${JSON.stringify(history, null, 2)}\n`);
 
   const finished = join(runsDir, runId);

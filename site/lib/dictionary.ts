@@ -1,7 +1,7 @@
 // A column's meaning in the build's language, from the data dictionary (the words of the SQL
 // model's header): the site's tooltips say exactly what the analysts' documentation says.
 import { language } from './i18n/index.ts';
-import { dataDictionary } from './warehouse.ts';
+import { dataDictionary } from './warehouse/metadata.ts';
 
 /** `(column) => definition` for one table; undefined for a column the dictionary does not have. */
 export function definitions(table: string): (column: string) => string | undefined {

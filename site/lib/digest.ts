@@ -7,7 +7,7 @@ import { contentSecurityPolicy } from './csp.ts';
 import type { Format } from './format.ts';
 import type { desk as deskLabels } from './i18n/desk.ts';
 import type { finance } from './i18n/finance.ts';
-import type { WorklistRow } from './warehouse.ts';
+import type { WorklistRow } from './warehouse/tables.ts';
 
 type Desk = typeof deskLabels;
 type Stages = (typeof finance)['collections']['stages'];

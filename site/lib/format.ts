@@ -4,7 +4,7 @@
 import { finance, type FinanceLabels } from './i18n/finance.ts';
 import { language, languages, t, type Labels, type Language } from './i18n/index.ts';
 import { makeFormat as makeIntlFormat, type Format } from './make-format.ts';
-import { companyCurrency } from './warehouse.ts';
+import { companyCurrency } from './read.ts';
 
 export type { Format };
 

@@ -1,15 +1,14 @@
 // Each long list's records, rows and filter options, made once per build and shared by its pages
-// and its rows.arrow (site/lib/lists.ts). The order is the warehouse's: clients by receivables
-// (largest first), the ageing balance by `rank`, the worklist by `priority`. `base` is the site's base URL.
+// and its rows.arrow (site/lib/lists.ts). The order is the warehouse's: clients by `list_order`
+// (open items first, largest receivables first), the ageing balance by `rank`, the worklist by `priority`. `base` is the site's base URL.
 import { isNewSince, previousDataDate } from './desk.ts';
 import { format } from './format.ts';
 import { ageingRow, clientRow, worklistRecord, worklistRow, type AgeingRecord, type ClientRecord, type RowContext, type WorklistRecord } from './list-rows.ts';
 import type { ListRow } from './lists.ts';
 import { t } from './i18n/index.ts';
-import { index } from './read.ts';
-import {
-  ageingByClient, buckets as loadBuckets, byClient, clients as loadClients, clientsById, creditLimits, gradesAtAsOf, letters, readManifest, runHistory, worklist, type Bucket,
-} from './warehouse.ts';
+import { byClient, clientsById, index, read, readManifest, readOne } from './read.ts';
+import { runHistory } from './warehouse/metadata.ts';
+import type { BucketsRow as Bucket } from './warehouse/tables.ts';
 
 const options = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b, t.locale));
 
@@ -30,14 +29,14 @@ export interface ClientsList {
 
 export const clientsList = (base: string) =>
   index('list:clients', async (): Promise<ClientsList> => {
-    const [all, grades, limits] = await Promise.all([loadClients(), byClient('grades', gradesAtAsOf), byClient('limits', creditLimits)]);
-    const open = all
-      .filter((c) => c.receivables_amount !== 0)
-      .sort((a, b) => b.receivables_amount - a.receivables_amount || a.client_id.localeCompare(b.client_id));
-    // Clients with nothing open have their page too: after the others, by id, behind a filter.
-    const settled = all.filter((c) => c.receivables_amount === 0).sort((a, b) => a.client_id.localeCompare(b.client_id));
+    const [all, summary, grades, limits] = await Promise.all([
+      read('clients', {}, ['list_order']), readOne('run_summary'), byClient('grades', () => read('client_risk')), byClient('limits', () => read('credit_limits')),
+    ]);
+    // Clients with nothing open have their page too: after the others (clients.list_order), behind a filter.
+    const openCount = summary?.clients_with_open_items ?? 0;
     // The grade every page uses: the latest score, or the labelled fallback; a settled client shows none.
-    const record = (c: (typeof all)[number], isOpen: boolean): ClientRecord => {
+    const record = (c: (typeof all)[number]): ClientRecord => {
+      const isOpen = c.receivables_amount !== 0;
       const limit = isOpen ? limits.get(c.client_id)?.[0] : undefined;
       const { client_id, name, segment, sales_rep, receivables_amount, overdue_amount, max_days_past_due } = c;
       return {
@@ -45,15 +44,16 @@ export const clientsList = (base: string) =>
         grade: isOpen ? (grades.get(c.client_id)?.[0]?.grade ?? null) : null, limit_usage: limit?.limit_usage ?? null, is_over_limit: limit?.is_over_limit ?? false,
       };
     };
-    const records = [...open.map((c) => record(c, true)), ...settled.map((c) => record(c, false))];
+    const records = all.map(record);
+    const open = records.slice(0, openCount);
     const ctx = rowContext(base);
     return {
       records,
       rows: records.map((r) => clientRow(ctx, r, true, true)),
-      openCount: open.length,
+      openCount,
       segments: options(open.map((c) => c.segment)),
       reps: options(open.map((c) => c.sales_rep)),
-      grades: options(records.slice(0, open.length).map((r) => r.grade)),
+      grades: options(open.map((r) => r.grade)),
     };
   });
 
@@ -65,7 +65,7 @@ export interface AgeingList {
 
 export const ageingList = (base: string) =>
   index('list:ageing', async (): Promise<AgeingList> => {
-    const [buckets, rows] = await Promise.all([loadBuckets(), ageingByClient()]);
+    const [buckets, rows] = await Promise.all([read('buckets'), read('ageing_by_client')]);
     const records = rows.map(({ rank: _rank, ...r }): AgeingRecord => r);
     const ctx = rowContext(base);
     return { records, rows: records.map((r) => ageingRow(ctx, r, buckets)), buckets };
@@ -90,7 +90,7 @@ export function worklistNews(): { asOf: string; since: string | null; isNew: (st
 
 export const worklistList = (base: string) =>
   index('list:worklist', async (): Promise<WorklistList> => {
-    const [rows, clients, letterRows] = await Promise.all([worklist(), clientsById(), letters()]);
+    const [rows, clients, letterRows] = await Promise.all([read('worklist'), clientsById(), read('letters')]);
     const withLetters = new Set(letterRows.map((l) => l.client_id));
     const news = worklistNews();
     const records = rows.map((r) => worklistRecord(r, clients.get(r.client_id)?.segment, withLetters.has(r.client_id), news.isNew(r.stage_started_date)));

@@ -11,7 +11,7 @@ import { foldText } from '../scripts/match.ts';
 import type { Cell, ListName, ListRow, SubPart } from './lists.ts';
 import { clientHref } from './nav.ts';
 import { decodeList, encodeList, type FieldKind, type FieldKinds } from './list-file.ts';
-import type { Client, ClientAgeing, WorklistRow } from './warehouse.ts';
+import type { AgeingByClientRow as ClientAgeing, ClientsRow as Client, WorklistRow } from './warehouse/tables.ts';
 
 /** What every row needs besides its record: the site's base URL and the build's formatter. */
 export interface RowContext {
@@ -71,7 +71,7 @@ export const ageingFields: FieldKinds<AgeingRecord> = { client_id: 'text', name:
 /** A client of the ageing balance: name, its amount in each bucket (of codes `buckets`, in order), total, overdue. */
 export function ageingRow(ctx: RowContext, r: AgeingRecord, buckets: readonly { bucket: string }[]): ListRow {
   const { base, format } = ctx;
-  const name = r.name ?? r.client_id;
+  const name = r.name;
   return {
     c: [
       { t: name, h: clientHref(base, r.client_id), k: 'text', r: 1 },

@@ -72,6 +72,9 @@ export function read<T extends WarehouseTable>(table: T, filter: Filter<T> = {},
 /** The one row of a one-row mart (run_summary, penalty_totals, …), or undefined when it is empty. */
 export const readOne = <T extends WarehouseTable>(table: T): Promise<TableRow<T> | undefined> => read(table).then((rows) => rows[0]);
 
+/** Every client (the `clients` mart) by id, for per-page lookups. */
+export const clientsById = () => index('clientsById', () => read('clients').then((rows) => new Map(rows.map((c) => [c.client_id, c]))));
+
 /** The rows of `load()` grouped by client id, once per build. */
 export function byClient<T extends { client_id: string }>(name: string, load: () => Promise<T[]>): Promise<Map<string, T[]>> {
   return index(`byClient:${name}`, () => load().then((rows) => groupBy(rows, (r) => r.client_id)));

@@ -6,7 +6,7 @@
 import { csvDelimiter, csvFile } from '../scripts/csv.ts';
 import type { Format } from './format.ts';
 import type { finance } from './i18n/finance.ts';
-import type { Client } from './warehouse.ts';
+import type { ClientsRow as Client } from './warehouse/tables.ts';
 import type { DunningRow } from './warehouse/tables.ts';
 
 export function worklistCsv(rows: readonly DunningRow[], clients: ReadonlyMap<string, Client>, labels: (typeof finance)['collections'], format: Format): string {

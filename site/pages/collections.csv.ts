@@ -1,8 +1,7 @@
 // /collections.csv: every action of today's dunning worklist (the page lists the first ones).
 import { format } from '../lib/format.ts';
 import { finance } from '../lib/i18n/finance.ts';
-import { read } from '../lib/read.ts';
-import { clientsById } from '../lib/warehouse.ts';
+import { clientsById, read } from '../lib/read.ts';
 import { worklistCsv } from '../lib/worklist-csv.ts';
 
 export async function GET(): Promise<Response> {

@@ -76,12 +76,13 @@ describe('ageingBars horizontal', () => {
 });
 
 describe('ageingHistory', () => {
-  // Two month ends, two buckets: Jan 100 not due + 50 overdue; Feb 120 not due + 30 overdue.
+  // Two month ends, two buckets: Jan 100 not due + 50 overdue; Feb 120 not due + 30 overdue; each
+  // month's total (150) as the mart gives it (ageing_history.month_total_amount).
   const rows: MonthBucketBar[] = [
-    { monthEnd: '2026-01-31', label: 'Non échu', order: 0, amount: 100 },
-    { monthEnd: '2026-01-31', label: '1–30 j', order: 1, amount: 50 },
-    { monthEnd: '2026-02-28', label: 'Non échu', order: 0, amount: 120 },
-    { monthEnd: '2026-02-28', label: '1–30 j', order: 1, amount: 30 },
+    { monthEnd: '2026-01-31', label: 'Non échu', order: 0, amount: 100, monthTotal: 150 },
+    { monthEnd: '2026-01-31', label: '1–30 j', order: 1, amount: 50, monthTotal: 150 },
+    { monthEnd: '2026-02-28', label: 'Non échu', order: 0, amount: 120, monthTotal: 150 },
+    { monthEnd: '2026-02-28', label: '1–30 j', order: 1, amount: 30, monthTotal: 150 },
   ];
   const svg = ageingHistory(rows, { ...options, description: 'Historique', monthLabel: (m, i) => (i === 0 ? `${format.month(m)}\n2026` : format.month(m)) });
 

@@ -58,8 +58,7 @@ describe('the grade on a client’s page', () => {
 
   it('gives the same grade in the collections panel, the alerts and the dunning rows, while the history keeps the past scores', async () => {
     const read = await siteReading(await warehouse());
-    const site = await import('../../site/lib/warehouse.ts');
-    expect((await site.gradesAtAsOf()).find((r) => r.client_id === 'X')).toMatchObject({ grade: 'C', grade_source: 'fallback' });
+    expect((await read.read('client_risk')).find((r) => r.client_id === 'X')).toMatchObject({ grade: 'C', grade_source: 'fallback' });
     expect((await read.read('alerts')).map((r) => [r.client_id, r.grade])).toEqual([['X', 'C']]);
     expect((await read.read('dunning_groups')).map((r) => [r.client_id, r.grade])).toEqual([['X', 'C']]);
     // The score history table: X's month ends as scored, the last one 30 September (B).

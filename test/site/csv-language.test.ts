@@ -10,7 +10,7 @@ import { deskLanguages } from '../../site/lib/i18n/desk.ts';
 import { financeLanguages } from '../../site/lib/i18n/finance.ts';
 import { languages } from '../../site/lib/i18n/index.ts';
 import { qualityCsv } from '../../site/lib/quality-csv.ts';
-import type { Client, WorklistRow } from '../../site/lib/warehouse.ts';
+import type { ClientsRow as Client, WorklistRow } from '../../site/lib/warehouse/tables.ts';
 import type { DunningRow, QualityRow } from '../../site/lib/warehouse/tables.ts';
 import { worklistCsv } from '../../site/lib/worklist-csv.ts';
 import { csvDate, csvValue } from '../../site/scripts/csv.ts';
@@ -66,8 +66,8 @@ describe('qualityCsv (/quality.csv)', () => {
 
 describe('digestCsv (/digest/<rep>.csv)', () => {
   const row: WorklistRow = {
-    priority: 1, client_id: 'C1', name: 'Dupont', sales_rep: 'Alice', stage: 'formal_notice', stage_started_date: '2024-05-15', invoice_count: 2, paused_invoice_count: 0,
-    due_amount: 1100.5, overdue_amount: 1100.5, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', claim_deadline_date: null, is_claim_deadline_passed: null, last_action_date: '2024-06-01',
+    priority: 1, client_id: 'C1', name: 'Dupont', sales_rep: 'Alice', stage: 'formal_notice', stage_order: 4, stage_started_date: '2024-05-15', invoice_count: 2, paused_invoice_count: 0,
+    due_amount: 1100.5, overdue_amount: 1100.5, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', pd_12m: 0.12, claim_deadline_date: null, is_claim_deadline_passed: null, last_action_date: '2024-06-01',
     last_action_kind: 'call', next_action_date: '2024-06-11', promise_status: null, promise_date: null, promise_amount: null,
     disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: '+33 1 23 45 67 89',
   };

@@ -70,13 +70,13 @@ describe('listFile / listFileRows: the clients list', () => {
 
 describe('listFile / listFileRows: the ageing balance and the worklist', () => {
   it('gives back each bucket amount, in order, and says which buckets a client has', () => {
-    const record: AgeingRecord = { client_id: 'X&1', name: null, bucket_amounts: [0, 120.5, 0, 99.99], total_amount: 220.49, overdue_amount: 220.49 };
+    const record: AgeingRecord = { client_id: 'X&1', name: 'Durand', bucket_amounts: [0, 120.5, 0, 99.99], total_amount: 220.49, overdue_amount: 220.49 };
     const [row] = listFileRows(listFile('ageing', [record], { currency: 'EUR', buckets: ['not_due', '1-30', '31-60', '>60'] }), browser);
-    // Name (the id when the name is missing), four buckets, total, overdue.
-    expect(row!.c.map((c) => c.t)).toEqual(['X&1', `0${nbsp}€`, `121${nbsp}€`, `0${nbsp}€`, `100${nbsp}€`, `220${nbsp}€`, `220${nbsp}€`]);
+    // Name, four buckets, total, overdue.
+    expect(row!.c.map((c) => c.t)).toEqual(['Durand', `0${nbsp}€`, `121${nbsp}€`, `0${nbsp}€`, `100${nbsp}€`, `220${nbsp}€`, `220${nbsp}€`]);
     expect(row!.c[0]!.h).toBe('/clients/X_261/');
     expect(row!.c[2]!.s).toBe('120.5');
-    expect(row!.d).toEqual({ search: 'x&1 x&1', bucket: '1-30 >60' });
+    expect(row!.d).toEqual({ search: 'durand x&1', bucket: '1-30 >60' });
   });
 
   it('keeps a worklist row\'s contact, promise, news and letter', () => {

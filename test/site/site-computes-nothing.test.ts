@@ -1,5 +1,6 @@
 // The site formats, it never computes (CONVENTIONS 16, issue #28): every number a page shows is a
-// column of a mart. Pages and components hold no arithmetic that makes a figure, and the site's
+// column of a mart. Pages, components and site/lib hold no arithmetic that makes a figure (site/lib
+// but for the formatting listed below, each line with its reason), and the site's
 // reads of the warehouse hold no aggregate or window: a page that sums, rounds or scales a share is
 // a missing mart column, and the test says which file, which line and why.
 // Reads files only: no warehouse, no global set-up.
@@ -62,6 +63,42 @@ describe('pages and components', () => {
   });
 });
 
+/**
+ * What in site/lib may round or scale, because it is formatting or encoding, not a figure: a file
+ * (the whole of it) or one line of it (`line`, a fragment of its text), each with why.
+ */
+const formatting: { file: string; line?: string; why: string }[] = [
+  { file: 'site/lib/make-format.ts', why: 'the one formatter (format.ts builds it): a 0–1 difference shown in points is scaled for display there' },
+  { file: 'site/lib/list-file.ts', line: 'Math.round(v * 100)', why: 'a list file stores an amount as whole cents (an integer column) when that is exact, and gives the same number back' },
+  { file: 'site/lib/charts/behaviour.ts', line: 'days(Math.round(m.daysLate))', why: 'a bar label writes the mart\'s average days late in whole days' },
+];
+
+const isFormatting = (offence: string) =>
+  formatting.some((entry) => offence.startsWith(`${entry.file}:`) && (entry.line === undefined || offence.includes(entry.line)));
+
+describe('site/lib', () => {
+  const files = [...filesUnder(join(root, 'site', 'lib'), ['.ts']), ...filesUnder(join(root, 'site', 'scripts'), ['.ts'])].filter((f) => !f.endsWith('tables.ts'));
+
+  it('is found (the scan looks where the site\'s modules are)', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it('holds no reduce(, Math.round, toFixed or * 100 outside the formatting listed, each with its reason', () => {
+    expect(offences(files, pageRules).filter((offence) => !isFormatting(offence))).toEqual([]);
+  });
+
+  it('lists as formatting only what is still there (a fixed line leaves the list)', () => {
+    const found = offences(files, pageRules);
+    expect(formatting.filter((entry) => !found.some((offence) => offence.startsWith(`${entry.file}:`) && (entry.line === undefined || offence.includes(entry.line))))).toEqual([]);
+  });
+
+  it('flags a money sum or a rounding added to a site/lib module, and lets the formatter\'s lines pass', () => {
+    expect(isFormatting('site/lib/desk.ts:12: … — const total = rows.reduce((a, r) => a + r.amount, 0);')).toBe(false);
+    expect(isFormatting('site/lib/list-file.ts:80: … — const share = Math.round(part / whole * 100);')).toBe(false);
+    expect(isFormatting('site/lib/make-format.ts:56: … — points: blank((v) => labels.points(points.format(v * 100)')).toBe(true);
+  });
+});
+
 describe('the site’s reads of the warehouse', () => {
   const files = [join(root, 'site', 'lib', 'read.ts'), ...filesUnder(join(root, 'site', 'lib', 'warehouse'), ['.ts']).filter((f) => !f.endsWith('tables.ts'))];
 
@@ -92,10 +129,9 @@ describe('the scan itself', () => {
 
 describe('row types', () => {
   it('come from the contracts (tables.ts): the hand-written ones left in site/lib/warehouse/ only go, none is added', () => {
-    // Still to move to read() and tables.ts (issue #28, item 1): the rows the lists' modules
-    // (list-data.ts, list-rows.ts) and the client page's open items read. RunRecord and
-    // WarehouseFile describe run_history.json and the files on disk, not a mart's rows.
-    const left = ['AgeingRow', 'Bucket', 'BucketAmount', 'BucketShare', 'Client', 'ClientAgeing', 'CreditLimit', 'MonthlyAgeing', 'OpenInvoice', 'RunRecord', 'UnappliedPayment', 'WarehouseFile', 'WorklistRow'];
+    // A mart's rows are typed by its contract (tables.ts). RunRecord and WarehouseFile describe
+    // run_history.json and the files on disk, not a mart's rows.
+    const left = ['RunRecord', 'WarehouseFile'];
     const written = filesUnder(join(root, 'site', 'lib', 'warehouse'), ['.ts'])
       .filter((file) => !file.endsWith('tables.ts'))
       .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^export interface (\w+)/gm)].map((m) => m[1]!));

@@ -84,5 +84,13 @@ final as (
   left join int_doubtful_clients as doubtful using (client_id)
 )
 
-select * from final
+select
+  *,
+  -- The clients list's order: clients with open items first, largest receivables first, then the
+  -- others; ties and the others by id.
+  row_number() over (order by receivables_amount = 0, case when receivables_amount <> 0 then receivables_amount end desc, client_id)::integer as list_order,
+  -- Its place among the clients with something overdue, most overdue first (the overview's top
+  -- overdue clients); NULL when nothing is overdue.
+  case when overdue_amount > 0 then row_number() over (order by overdue_amount > 0 desc, overdue_amount desc, client_id) end::integer as overdue_rank
+from final
 order by client_id

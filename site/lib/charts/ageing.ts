@@ -16,6 +16,8 @@ export interface BucketBar {
 export interface MonthBucketBar extends BucketBar {
   /** 'YYYY-MM-DD' of the month end. */
   monthEnd: string;
+  /** The month end's total over every bucket (ageing_history.month_total_amount), written above its bar. */
+  monthTotal: number;
 }
 
 export interface AgeingOptions {
@@ -90,7 +92,7 @@ export function ageingBars(rows: BucketBar[], { width = 560, height = 240, yLabe
 export function ageingHistory(rows: MonthBucketBar[], { width = 1160, height = 300, yLabel, compact, money, monthLabel, description, tickEvery = 1, totals: withTotals = true }: HistoryOptions): string {
   const legend = [...new Map(rows.map((r) => [r.order, r.label])).entries()].sort((a, b) => a[0] - b[0]);
   const months = [...new Set(rows.map((r) => r.monthEnd))].sort();
-  const totals = months.map((monthEnd) => ({ monthEnd, amount: sum(rows.filter((r) => r.monthEnd === monthEnd)) }));
+  const totals = months.map((monthEnd) => ({ monthEnd, amount: rows.find((r) => r.monthEnd === monthEnd)?.monthTotal ?? 0 }));
   const tickLabels = new Map(months.map((m, i) => [m, monthLabel(m, i)]));
   return renderSvg(
     {
@@ -117,9 +119,4 @@ export function ageingHistory(rows: MonthBucketBar[], { width = 1160, height = 3
     },
     description,
   );
-}
-
-/** The sum of the rows' amounts in cents, so 0.1 + 0.2 does not print as 0.30000000000000004. */
-function sum(rows: { amount: number }[]): number {
-  return rows.reduce((total, r) => total + Math.round(r.amount * 100), 0) / 100;
 }

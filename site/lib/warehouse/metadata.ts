@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 import { lineageSchema, type Lineage } from '../../../shared/lineage.ts';
+import type { RunFigures } from '../../../shared/run-history.ts';
 import { memo, warehouseDir, type Manifest } from '../read.ts';
 
 const dictionaryColumn = z.object({ name: z.string(), type: z.string(), description: z.string(), description_fr: z.string().optional() });
@@ -43,6 +44,8 @@ export interface RunRecord {
   duration_ms?: number;
   inputs: Manifest['inputs'];
   headline?: Record<string, string | number | boolean | null>;
+  /** Each headline figure's value and its change since the run before (etl/run-changes.ts); absent from an older ETL's history. */
+  figures?: RunFigures;
 }
 
 /** The runs the warehouse remembers, newest first (just this one for a warehouse without history). */

@@ -2,7 +2,7 @@
 // site at build time, so analysts download exactly what the pages were made from. A published build
 // leaves them out unless asked (site/lib/publishing.ts).
 import { offersDataFiles } from '../../lib/publishing.ts';
-import { warehouseFileBytes, warehouseFiles } from '../../lib/warehouse.ts';
+import { warehouseFileBytes, warehouseFiles } from '../../lib/warehouse/metadata.ts';
 
 export function getStaticPaths() {
   return offersDataFiles() ? warehouseFiles().map((f) => ({ params: { file: f.name } })) : [];

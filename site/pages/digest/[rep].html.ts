@@ -9,17 +9,17 @@ import { format } from '../../lib/format.ts';
 import { desk } from '../../lib/i18n/desk.ts';
 import { finance } from '../../lib/i18n/finance.ts';
 import { language } from '../../lib/i18n/index.ts';
-import { read, readOne } from '../../lib/read.ts';
-import { readManifest, worklist } from '../../lib/warehouse.ts';
+import { read, readManifest, readOne } from '../../lib/read.ts';
+import type { WorklistRow } from '../../lib/warehouse/tables.ts';
 
 // One page per row of worklist_reps (the reps with clients in the worklist), with the rep's rows of the worklist.
 export async function getStaticPaths() {
-  const [reps, rows] = await Promise.all([read('worklist_reps'), worklist()]);
+  const [reps, rows] = await Promise.all([read('worklist_reps'), read('worklist')]);
   return reps.map(({ sales_rep: rep }) => ({ params: { rep: repSlug(rep) }, props: { rep, rows: rows.filter((r) => r.sales_rep === rep) } }));
 }
 
 export async function GET({ props }: APIContext): Promise<Response> {
-  const { rep, rows } = props as { rep: string; rows: Awaited<ReturnType<typeof worklist>> };
+  const { rep, rows } = props as { rep: string; rows: WorklistRow[] };
   const asOf = readManifest().as_of_date;
   // The same rule as every page's warning (components/Staleness.astro).
   const age = staleness(asOf, buildDate(), (await readOne('company'))?.stale_after_days ?? null);
