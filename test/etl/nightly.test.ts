@@ -15,10 +15,11 @@ const root = mkdtempSync(join(tmpdir(), 'encours-nightly-'));
 const warehouseDir = join(root, 'warehouse');
 const siteDir = join(root, 'dist');
 
-/** Runs the nightly job; with `killAt`, SIGKILLs its whole process group when that text is printed. */
+/** Runs the nightly job; with `killAt`, SIGKILLs its whole process group when that text is printed. A rerun on the same
+ * exports would keep the warehouse without running a model, so the killed runs rebuild it (`--full`). */
 function runNightly(killAt?: string): Promise<{ code: number | null; signal: string | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nightly, '--input', inject('smallSampleDir'), '--warehouse', warehouseDir, '--site', siteDir], {
+    const child = spawn(process.execPath, [nightly, '--input', inject('smallSampleDir'), '--warehouse', warehouseDir, '--site', siteDir, ...(killAt ? ['--full'] : [])], {
       cwd: join(import.meta.dirname, '..', '..'),
       detached: true,
     });

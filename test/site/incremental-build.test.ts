@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -20,14 +20,15 @@ let after: string;
 let changed: string;
 let others: string[];
 
-/** Builds the site of `warehouse` into `<root>/<name>`; returns its log (Astro says '(restored)' for each page it copied from the cache). */
+/** Builds the site of `warehouse` into `<root>/<name>`; returns its log without colours (Astro colours it when CI=true), where
+ * Astro says '(restored)' for each page it copied from the cache. */
 async function build(name: string, warehouse: string, env: Record<string, string> = {}): Promise<string> {
   const { stdout } = await run(join(projectDir, 'node_modules', '.bin', 'astro'), ['build'], {
     cwd: projectDir,
     maxBuffer: 64 * 2 ** 20,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ENCOURS_BUILD_DATE: '2024-04-02', ENCOURS_WAREHOUSE: warehouse, ENCOURS_SITE_OUT: join(root, name), ...env },
   });
-  return stdout;
+  return stripVTControlCharacters(stdout);
 }
 
 /** The client pages a build's log shows rendered (not restored from the cache). */
