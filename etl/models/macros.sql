@@ -351,25 +351,31 @@ create or replace macro reason(code, field := null, ref := null, n := null, part
 -- An input column named in a reason, in English.
 create or replace macro reason_field_text(field) as
   case field
-    when 'client_id' then 'client id' when 'payment_id' then 'payment id' when 'writeoff_id' then 'write-off id'
+    when 'client_id' then 'client id' when 'payment_id' then 'payment id' when 'writeoff_id' then 'write-off id' when 'invoice_id' then 'invoice id'
+    when 'issue_date' then 'issue date' when 'entry_date' then 'entry date' when 'due_date' then 'due date'
+    when 'paid_date' then 'paid date' when 'letter_date' then 'lettering date'
     when 'payment_date' then 'payment date' when 'writeoff_date' then 'write-off date' when 'action_date' then 'action date'
     when 'promise_date' then 'promise date' when 'dispute_opened_date' then 'dispute opened date'
     when 'dispute_closed_date' then 'dispute closed date' when 'until_date' then 'do-not-chase-until date'
     when 'EcritureDate' then 'EcritureDate'
     when 'credit_limit' then 'credit limit' when 'insured_limit' then 'insured limit' when 'guarantee_amount' then 'guarantee'
     when 'amount' then 'amount' when 'amount_company_currency' then 'amount in the company currency' when 'promise_amount' then 'promise amount' when 'claim_amount' then 'claim amount'
+    when 'amount_excl_tax' then 'amount excl. tax' when 'paid_amount' then 'paid amount' when 'debit' then 'debit' when 'credit' then 'credit'
     else field
   end;
 
 -- A reason in English: the one place each code is worded for analysts; NULL for an unknown code.
 -- 'amount_<problem>': an amount that does not read (amount_problem_code), parts[1] the currency
--- written beside it.
+-- written beside it. A warning on an amount that does not read ('paid_amount_unreadable',
+-- 'company_amount_unreadable', 'excl_tax_unreadable') has the currency in parts[1] and the
+-- problem in parts[2].
 create or replace macro reason_text(r) as
   case
     when starts_with(r.code, 'amount_')
       then reason_field_text(r.field) || ' ''' || r.ref || ''' ' || amount_problem_text(substr(r.code, 8), r.parts[1])
     else case r.code
       when 'missing_client_id' then 'missing client id'
+      when 'missing_invoice_id' then 'missing invoice id'
       when 'missing_contact_name' then 'missing contact name'
       when 'duplicate_id' then 'duplicate ' || reason_field_text(r.field) || ' ' || r.ref || ' (the first line is kept)'
       when 'date_unreadable' then reason_field_text(r.field) || ' ''' || r.ref || ''' does not match the date format ' || r.parts[1]
@@ -379,6 +385,17 @@ create or replace macro reason_text(r) as
       when 'terms_not_understood' then 'payment terms ''' || r.ref || ''' are not understood; invoices without a due date get the default of ' || r.number || ' days'
       when 'payment_not_positive' then 'amount is not positive (refunds are not read yet)'
       when 'zero_amount' then 'amount is zero'
+      when 'no_amount' then 'no amount: the debit and the credit are both empty'
+      when 'direction_unknown' then 'direction ''' || r.ref || ''' is neither a debit nor a credit value of openItems.values.direction'
+      when 'document_type_unknown' then 'document type ''' || r.ref || ''' is in none of the lists of openItems.values.documentType (invoice, credit_note, payment, writeoff, refund)'
+      when 'due_date_unreadable' then 'due date ''' || r.ref || ''' does not match the date format; the client''s payment terms (or the default) are used'
+      when 'due_before_issue' then 'due date before the issue date'
+      when 'letter_date_unreadable' then 'lettering date ''' || r.ref || ''' does not match the date format; the line''s own date is used'
+      when 'paid_amount_unreadable' then 'paid amount ''' || r.ref || ''' ' || amount_problem_text(r.parts[2], r.parts[1]) || '; the settlement is ignored'
+      when 'paid_date_unreadable' then 'paid date ''' || r.ref || ''' does not match the date format; the settlement is ignored'
+      when 'paid_amount_undated' then 'paid amount ''' || r.ref || ''' has no paid date: read as settled by the as-of date, its date unknown (payment-behaviour figures count it as paid on the as-of date)'
+      when 'company_amount_unreadable' then 'amount in the company currency ''' || r.ref || ''' ' || amount_problem_text(r.parts[2], r.parts[1]) || '; the amount is converted with the rates file'
+      when 'excl_tax_unreadable' then 'amount excl. tax ''' || r.ref || ''' ' || amount_problem_text(r.parts[2], r.parts[1]) || '; the amount incl. tax less the default VAT rate is used'
       when 'not_positive' then reason_field_text(r.field) || ' is not positive'
       when 'claim_amount_missing' then 'claim amount ''' || r.ref || ''' is not a number: a declared claim states its amount'
       when 'action_kind_unknown' then 'kind ''' || r.ref || ''' is not one of call, email, letter, promise, dispute, do_not_chase, claim_declared, note (or appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance)'

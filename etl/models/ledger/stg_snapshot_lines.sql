@@ -8,7 +8,7 @@
 -- snapshots (a document settled since the last one). item_id is the document number, suffixed
 -- /1, /2… where one number holds several lines of one snapshot (an invoice with several due
 -- dates). A file may stack several snapshots (a snapshot-date column with several dates): only the
--- latest is open items (stg_invoices), the earlier ones are history (snapshots).
+-- latest is open items (int_invoices_checked), the earlier ones are history (snapshots).
 -- reject_reason says why a line cannot be used.
 with source as (
   select * from raw_snapshot

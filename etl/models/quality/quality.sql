@@ -3,8 +3,8 @@
 -- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
 -- Every reason is a code and its parts (reason_code, reason_field, reason_ref, reason_number,
 -- reason_parts: see reason() in macros.sql), which the site words in its language; reason is the
--- code in English (reason_text), for analysts. The readers' reasons, stg_invoices' and
--- stg_ledger_lines' have no code yet: reason is their text, shown as written.
+-- code in English (reason_text), for analysts. The readers' reasons, stg_snapshot_lines' and
+-- stg_invoice_statuses' have no code yet: reason is their text, shown as written.
 -- A roll-up of `disputes`, `invoices`, `penalties`, `invoice_statuses` and `snapshots`.
 -- A line DuckDB could not split into fields: the reader's text (DuckDB's own message) stays the
 -- reason, and its kind is coded from it for the site to word.
@@ -47,6 +47,10 @@ staged as (
   select source_file, line, 'actions', client_id, reject_reason, warning from int_actions_checked
   union all
   select source_file, line, 'contacts', client_id, reject_reason, warning from int_contacts_checked
+  union all
+  select source_file, line, 'invoices', invoice_id, reject_reason, warning from int_invoices_checked
+  union all
+  select source_file, line, 'ledger', coalesce(document_id, client_id), reject_reason, warning from int_ledger_lines_checked
 ),
 
 rejected as (
@@ -64,15 +68,6 @@ statuses_rejected as (
 
 statuses_warned as (
   select source_file, line, 'warning', 'statuses', invoice_id, null, null, warning from stg_invoice_statuses where reject_reason is null and warning is not null
-),
-
--- stg_invoices still words its reasons in English: shown as written, with no code.
-invoices_rejected as (
-  select source_file, line, 'error', 'invoices', invoice_id, null, null, reject_reason from stg_invoices where reject_reason is not null
-),
-
-invoices_warned as (
-  select source_file, line, 'warning', 'invoices', invoice_id, null, null, warning from stg_invoices where reject_reason is null and warning is not null
 ),
 
 after_as_of as (
@@ -116,30 +111,17 @@ fec_open_letter_groups as (
   group by client_id, letter_code, group_year
 ),
 
--- A customer ledger's lines: unusable ones, dropped values, and per file what its reading assumed
--- (credits with no document type taken for payments; debits that are not sales documents taken
+-- A customer ledger's lines (their rejects and warnings are in staged): per file what its reading
+-- assumed (credits with no document type taken for payments; debits that are not sales documents taken
 -- for debit items, counted with the invoices), each said once with the setting that decides it.
--- stg_ledger_lines still words its reasons in English: shown as written, with no code.
-ledger_rejected as (
-  select source_file, line, 'error', 'ledger', coalesce(document_id, client_id), null, null, reject_reason
-  from stg_ledger_lines
-  where reject_reason is not null
-),
-
-ledger_warned as (
-  select source_file, line, 'warning', 'ledger', coalesce(document_id, client_id), null, null, warning
-  from stg_ledger_lines
-  where reject_reason is null and warning is not null
-),
-
 ledger_readings as (
   select source_file, min(line), 'info', 'ledger', null, null, reason('ledger_credits_as_payments', n := count(*)), null
-  from stg_ledger_lines
+  from int_ledger_lines
   where item_kind = 'payment' and document_kind is null
   group by source_file
   union all
   select source_file, min(line), 'info', 'ledger', null, null, reason('ledger_debits_as_invoices', n := count(*)), null
-  from stg_ledger_lines
+  from int_ledger_lines
   where item_kind = 'invoice' and document_kind in ('payment', 'writeoff', 'refund')
   group by source_file
 ),
@@ -299,8 +281,6 @@ final as (
   union all select * from rates_start_too_late
   union all select * from rejected
   union all select * from warned
-  union all select * from invoices_rejected
-  union all select * from invoices_warned
   union all select * from after_as_of
   union all select * from unknown_invoice_references
   union all select * from writeoff_reversals_rejected
@@ -311,8 +291,6 @@ final as (
   union all select * from fec_unbalanced
   union all select * from fec_superseded_openings
   union all select * from fec_open_letter_groups
-  union all select * from ledger_rejected
-  union all select * from ledger_warned
   union all select * from ledger_readings
   union all select * from snapshot_rejected
   union all select * from snapshot_warned
