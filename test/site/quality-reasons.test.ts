@@ -73,6 +73,13 @@ describe('wordedReason on the French page', () => {
     expect(wordedReason(r, word)).toBe('Limite de crédit « 1 200 USD » est en USD, pas dans la devise de l’entreprise');
   });
 
+  it('words a paid amount that does not read with its problem and the currency written beside it', () => {
+    const r = row("paid amount '12,00 USD' is in USD, not the company currency EUR; the settlement is ignored", {
+      reason_code: 'paid_amount_unreadable', reason_field: 'paid_amount', reason_ref: '12,00 USD', reason_parts: ['USD', 'foreign_currency'],
+    });
+    expect(wordedReason(r, word)).toBe('Montant réglé « 12,00 USD » est en USD, pas dans la devise de l’entreprise ; le règlement est ignoré');
+  });
+
   it('writes an unbalanced entry’s amounts as French money', () => {
     // debits 1234.50 and credits 1200.00: 1 234,50 € (U+202F between thousands, U+00A0 before €), 1 200,00 €, écart 34,50 €.
     const r = row('entry VE 12 of 20240131 does not balance: debits 1234.50, credits 1200.00 (difference 34.50)', {
@@ -90,7 +97,7 @@ describe('wordedReason on the French page', () => {
     expect(wordedReason(r, word)).toBe('Date de promesse 1er mars 2024 antérieure à la date de l’action (5 mars 2024)');
   });
 
-  it('shows a reason with no code as the run wrote it (stg_invoices, the readers)', () => {
+  it('shows a reason with no code as the run wrote it (stg_snapshot_lines, the readers)', () => {
     expect(wordedReason(row('due date before the issue date', { reason_code: null }), word)).toBe('due date before the issue date');
   });
 });
