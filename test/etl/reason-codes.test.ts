@@ -75,7 +75,7 @@ describe('int_invoices_checked', () => {
     await db.run(`create or replace table int_ledger_lines_checked as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
       null::varchar as client_id, null::varchar as item_kind, null::date as entry_date, null::date as due_date, null::decimal(18, 2) as signed_amount,
       null::varchar as currency, null::decimal(18, 2) as signed_company_amount, null::varchar as letter_code, null::date as letter_date where false`);
-    await db.run(`create or replace table stg_snapshot_lines as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
+    await db.run(`create or replace table int_snapshot_lines_checked as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
       null::varchar as client_id, null::varchar as item_kind, null::date as issue_date, null::date as due_date, null::decimal(18, 2) as open_amount,
       null::boolean as is_disputed, null::date as snapshot_date, null::varchar as reject_reason where false`);
   });

@@ -3,7 +3,7 @@
 -- debits; their problems are reported by stg_fec_lines), of a customer ledger (its debits and
 -- credit notes; their problems are reported by int_ledger_lines_checked) and of an open-balance
 -- snapshot (its open documents, each for what it still owes at the snapshot; their problems are
--- reported by stg_snapshot_lines). reject_reason says why a line cannot be used, warning what is
+-- reported by int_snapshot_lines_checked). reject_reason says why a line cannot be used, warning what is
 -- dropped from a kept one, each as a reason(code, field, ref, n, parts) (macros.sql);
 -- int_invoice_lines keeps the others, quality lists them. due_date is the export's (a FEC has
 -- none: int_invoices takes it from the client's payment terms).
@@ -130,10 +130,10 @@ snapshot_documents as (
   select source_file, line, item_id, client_id, item_kind, issue_date, due_date, open_amount,
          null::decimal(18, 2), null::varchar, null::decimal(18, 2), is_disputed, null::varchar, null::date, null::decimal(18, 2),
          null::varchar, null::date, null, null
-  from stg_snapshot_lines
+  from int_snapshot_lines_checked
   -- A file stacking several snapshots: its latest is the open items, the earlier ones history.
   where item_kind is not null
-    and (snapshot_date is null or snapshot_date = (select max(snapshot_date) from stg_snapshot_lines where reject_reason is null))
+    and (snapshot_date is null or snapshot_date = (select max(snapshot_date) from int_snapshot_lines_checked where reject_reason is null))
 ),
 
 final as (

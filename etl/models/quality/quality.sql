@@ -3,8 +3,8 @@
 -- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
 -- Every reason is a code and its parts (reason_code, reason_field, reason_ref, reason_number,
 -- reason_parts: see reason() in macros.sql), which the site words in its language; reason is the
--- code in English (reason_text), for analysts. The readers' reasons, stg_snapshot_lines' and
--- stg_invoice_statuses' have no code yet: reason is their text, shown as written.
+-- code in English (reason_text), for analysts. The readers' reasons and stg_invoice_statuses'
+-- have no code yet: reason is their text, shown as written.
 -- A roll-up of `disputes`, `invoices`, `penalties`, `invoice_statuses` and `snapshots`.
 -- A line DuckDB could not split into fields: the reader's text (DuckDB's own message) stays the
 -- reason, and its kind is coded from it for the site to word.
@@ -51,6 +51,8 @@ staged as (
   select source_file, line, 'invoices', invoice_id, reject_reason, warning from int_invoices_checked
   union all
   select source_file, line, 'ledger', coalesce(document_id, client_id), reject_reason, warning from int_ledger_lines_checked
+  union all
+  select source_file, line, 'snapshot', coalesce(document_id, client_id), reject_reason, warning from int_snapshot_lines_checked
 ),
 
 rejected as (
@@ -126,25 +128,12 @@ ledger_readings as (
   group by source_file
 ),
 
--- An open-balance snapshot's lines: unusable ones, dropped values, the documents it shows
+-- An open-balance snapshot's lines (their rejects and warnings are in staged): the documents it shows
 -- settled in full (not open items), and, once per run, what a snapshot cannot tell without the
 -- snapshots before it (payment dates: DSO, days to pay, scores and backtests need them).
-snapshot_rejected as (
-  select source_file, line, 'error', 'snapshot', coalesce(document_id, client_id), null, null, reject_reason
-  from stg_snapshot_lines
-  where reject_reason is not null
-),
-
-snapshot_warned as (
-  select source_file, line, 'warning', 'snapshot', document_id, null, null, warning
-  from stg_snapshot_lines
-  where reject_reason is null and warning is not null
-),
-
 snapshot_readings as (
-  select source_file, min(line), 'info', 'snapshot', null, null, null,
-         count(*) || ' documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled'
-  from stg_snapshot_lines
+  select source_file, min(line), 'info', 'snapshot', null, null, reason('snapshot_settled_documents', n := count(*)), null
+  from int_snapshot_lines_checked
   where is_settled
   group by source_file
   union all
@@ -292,8 +281,6 @@ final as (
   union all select * from fec_superseded_openings
   union all select * from fec_open_letter_groups
   union all select * from ledger_readings
-  union all select * from snapshot_rejected
-  union all select * from snapshot_warned
   union all select * from snapshot_readings
   union all select * from balance_differences
   union all select * from settled_disputes

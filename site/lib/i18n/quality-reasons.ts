@@ -11,23 +11,25 @@ export type ReasonWording = (code: string, n: string, ref: string | null, parts:
 const fieldsFr: Record<string, string> = {
   client_id: 'code client', payment_id: 'numéro de paiement', writeoff_id: 'numéro de passage en perte', invoice_id: 'numéro de facture',
   issue_date: 'date de facture', entry_date: 'date d’écriture', due_date: 'date d’échéance', paid_date: 'date de règlement', letter_date: 'date de lettrage',
+  snapshot_date: 'date de la balance', document_id: 'numéro de pièce',
   payment_date: 'date de paiement', writeoff_date: 'date de passage en perte', action_date: 'date de l’action',
   promise_date: 'date de promesse', dispute_opened_date: 'date d’ouverture du litige', dispute_closed_date: 'date de clôture du litige',
   until_date: 'date de fin de suspension des relances', EcritureDate: 'EcritureDate', procedure_date: 'date du jugement d’ouverture',
   credit_limit: 'limite de crédit', insured_limit: 'limite assurée', guarantee_amount: 'garantie',
   amount: 'montant', amount_company_currency: 'montant en devise de la société', promise_amount: 'montant promis', claim_amount: 'montant de la créance déclarée',
-  amount_excl_tax: 'montant HT', paid_amount: 'montant réglé', debit: 'débit', credit: 'crédit',
+  amount_excl_tax: 'montant HT', paid_amount: 'montant réglé', debit: 'débit', credit: 'crédit', open_amount: 'reste à payer',
 };
 
 const fieldsEn: Record<string, string> = {
   client_id: 'client id', payment_id: 'payment id', writeoff_id: 'write-off id', invoice_id: 'invoice id',
   issue_date: 'issue date', entry_date: 'entry date', due_date: 'due date', paid_date: 'paid date', letter_date: 'lettering date',
+  snapshot_date: 'snapshot date', document_id: 'document id',
   payment_date: 'payment date', writeoff_date: 'write-off date', action_date: 'action date',
   promise_date: 'promise date', dispute_opened_date: 'dispute opened date', dispute_closed_date: 'dispute closed date',
   until_date: 'do-not-chase-until date', EcritureDate: 'EcritureDate', procedure_date: 'procedure date',
   credit_limit: 'credit limit', insured_limit: 'insured limit', guarantee_amount: 'guarantee',
   amount: 'amount', amount_company_currency: 'amount in the company currency', promise_amount: 'promise amount', claim_amount: 'claim amount',
-  amount_excl_tax: 'amount excl. tax', paid_amount: 'paid amount', debit: 'debit', credit: 'credit',
+  amount_excl_tax: 'amount excl. tax', paid_amount: 'paid amount', debit: 'debit', credit: 'credit', open_amount: 'open amount',
 };
 
 /** What is wrong with an amount (reason_code 'amount_' + this), following « montant 'x' ». */
@@ -80,6 +82,11 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'missing_client_id': return 'Code client manquant';
     case 'missing_contact_name': return 'Nom du contact manquant';
     case 'missing_invoice_id': return 'Numéro de facture manquant';
+    case 'missing_document_id': return 'Numéro de pièce manquant';
+    case 'no_issue_or_due_date': return 'Ni date de pièce ni date d’échéance : la pièce ne peut pas être classée par ancienneté';
+    case 'no_issue_date': return 'Pas de date de pièce : la date d’échéance en tient lieu';
+    case 'whole_amount_unreadable': return `Montant « ${ref} » ${amountProblemFr()} ; le montant total de la pièce reste inconnu`;
+    case 'snapshot_settled_documents': return `${n} pièces ne doivent plus rien à la date de la balance (réglées en totalité) : ce ne sont pas des encours ; gardées dans les photos successives pour dater leur règlement`;
     case 'no_amount': return 'Pas de montant : le débit et le crédit sont vides tous les deux';
     case 'direction_unknown': return `Sens « ${ref} » : ni une valeur de débit ni une valeur de crédit de openItems.values.direction`;
     case 'document_type_unknown': return `Type de document « ${ref} » absent de toutes les listes de openItems.values.documentType (invoice, credit_note, payment, writeoff, refund)`;
@@ -159,6 +166,11 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'missing_client_id': return 'Missing client id';
     case 'missing_contact_name': return 'Missing contact name';
     case 'missing_invoice_id': return 'Missing invoice id';
+    case 'missing_document_id': return 'Missing document id';
+    case 'no_issue_or_due_date': return 'No issue date and no due date: the document cannot be aged';
+    case 'no_issue_date': return 'No issue date: the due date stands for it';
+    case 'whole_amount_unreadable': return `Amount '${ref}' ${amountProblemEn()}; the document’s whole amount is not known`;
+    case 'snapshot_settled_documents': return `${n} documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled`;
     case 'no_amount': return 'No amount: the debit and the credit are both empty';
     case 'direction_unknown': return `Direction '${ref}' is neither a debit nor a credit value of openItems.values.direction`;
     case 'document_type_unknown': return `Document type '${ref}' is in none of the lists of openItems.values.documentType (invoice, credit_note, payment, writeoff, refund)`;
