@@ -97,7 +97,7 @@ describe('wordedReason on the French page', () => {
     expect(wordedReason(r, word)).toBe('Date de promesse 1er mars 2024 antérieure à la date de l’action (5 mars 2024)');
   });
 
-  it('shows a reason with no code as the run wrote it (stg_invoice_statuses, the readers)', () => {
+  it('shows a reason with no code as the run wrote it (a balance the export gives that differs from the open amount)', () => {
     expect(wordedReason(row('due date before the issue date', { reason_code: null }), word)).toBe('due date before the issue date');
   });
 });

@@ -3,8 +3,8 @@
 -- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
 -- Every reason is a code and its parts (reason_code, reason_field, reason_ref, reason_number,
 -- reason_parts: see reason() in macros.sql), which the site words in its language; reason is the
--- code in English (reason_text), for analysts. The readers' reasons and stg_invoice_statuses'
--- have no code yet: reason is their text, shown as written.
+-- code in English (reason_text), for analysts. A reader's reason keeps the reader's own text, and
+-- a balance the export gives that differs from the open amount is still worded as text.
 -- A roll-up of `disputes`, `invoices`, `penalties`, `invoice_statuses` and `snapshots`.
 -- A line DuckDB could not split into fields: the reader's text (DuckDB's own message) stays the
 -- reason, and its kind is coded from it for the site to word.
@@ -53,6 +53,8 @@ staged as (
   select source_file, line, 'ledger', coalesce(document_id, client_id), reject_reason, warning from int_ledger_lines_checked
   union all
   select source_file, line, 'snapshot', coalesce(document_id, client_id), reject_reason, warning from int_snapshot_lines_checked
+  union all
+  select source_file, line, 'statuses', invoice_id, reject_reason, warning from int_invoice_statuses_checked
 ),
 
 rejected as (
@@ -61,15 +63,6 @@ rejected as (
 
 warned as (
   select source_file, line, 'warning', input, record_id, null, warning, null from staged where reject_reason is null and warning is not null
-),
-
--- stg_invoice_statuses still words its reasons in English: shown as written, with no code.
-statuses_rejected as (
-  select source_file, line, 'error', 'statuses', invoice_id, null, null, reject_reason from stg_invoice_statuses where reject_reason is not null
-),
-
-statuses_warned as (
-  select source_file, line, 'warning', 'statuses', invoice_id, null, null, warning from stg_invoice_statuses where reject_reason is null and warning is not null
 ),
 
 after_as_of as (
@@ -193,7 +186,7 @@ promises_on_settled_invoices as (
 statuses_after_as_of as (
   select source_file, line, 'info', 'statuses', invoice_id, null,
          reason('after_as_of', ref := strftime(getvariable('as_of_date'), '%Y-%m-%d'), parts := [status_date::varchar]), null
-  from stg_invoice_statuses
+  from int_invoice_statuses_checked
   where reject_reason is null and status_date > getvariable('as_of_date')
 ),
 
@@ -284,8 +277,6 @@ final as (
   union all select * from snapshot_readings
   union all select * from balance_differences
   union all select * from settled_disputes
-  union all select * from statuses_rejected
-  union all select * from statuses_warned
   union all select * from statuses_after_as_of
   union all select * from statuses_unknown_invoice
   union all select * from rejected_invoices

@@ -11,7 +11,7 @@ export type ReasonWording = (code: string, n: string, ref: string | null, parts:
 const fieldsFr: Record<string, string> = {
   client_id: 'code client', payment_id: 'numéro de paiement', writeoff_id: 'numéro de passage en perte', invoice_id: 'numéro de facture',
   issue_date: 'date de facture', entry_date: 'date d’écriture', due_date: 'date d’échéance', paid_date: 'date de règlement', letter_date: 'date de lettrage',
-  snapshot_date: 'date de la balance', document_id: 'numéro de pièce',
+  snapshot_date: 'date de la balance', document_id: 'numéro de pièce', status_date: 'date du statut',
   payment_date: 'date de paiement', writeoff_date: 'date de passage en perte', action_date: 'date de l’action',
   promise_date: 'date de promesse', dispute_opened_date: 'date d’ouverture du litige', dispute_closed_date: 'date de clôture du litige',
   until_date: 'date de fin de suspension des relances', EcritureDate: 'EcritureDate', procedure_date: 'date du jugement d’ouverture',
@@ -23,7 +23,7 @@ const fieldsFr: Record<string, string> = {
 const fieldsEn: Record<string, string> = {
   client_id: 'client id', payment_id: 'payment id', writeoff_id: 'write-off id', invoice_id: 'invoice id',
   issue_date: 'issue date', entry_date: 'entry date', due_date: 'due date', paid_date: 'paid date', letter_date: 'lettering date',
-  snapshot_date: 'snapshot date', document_id: 'document id',
+  snapshot_date: 'snapshot date', document_id: 'document id', status_date: 'status date',
   payment_date: 'payment date', writeoff_date: 'write-off date', action_date: 'action date',
   promise_date: 'promise date', dispute_opened_date: 'dispute opened date', dispute_closed_date: 'dispute closed date',
   until_date: 'do-not-chase-until date', EcritureDate: 'EcritureDate', procedure_date: 'procedure date',
@@ -83,6 +83,11 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'missing_contact_name': return 'Nom du contact manquant';
     case 'missing_invoice_id': return 'Numéro de facture manquant';
     case 'missing_document_id': return 'Numéro de pièce manquant';
+    case 'missing_invoice_number': return 'Numéro de facture manquant';
+    case 'status_date_unreadable': return `Date du statut « ${ref} » : ne suit ni le format de date ${p(0)} ni l’ISO 8601`;
+    case 'status_unknown': return `Statut « ${ref} » : ni un code du cycle de vie de la facturation électronique (200–214) ni son libellé (Déposée, Refusée, En litige, Encaissée, Rejetée…)`;
+    case 'status_code_unknown': return `Code de statut « ${ref} » hors de 200–214 ; lu d’après son libellé « ${p(0)} » comme ${p(1)}`;
+    case 'status_code_label_disagree': return `Le code de statut ${ref} et le libellé « ${p(0)} » se contredisent ; le code est retenu`;
     case 'no_issue_or_due_date': return 'Ni date de pièce ni date d’échéance : la pièce ne peut pas être classée par ancienneté';
     case 'no_issue_date': return 'Pas de date de pièce : la date d’échéance en tient lieu';
     case 'whole_amount_unreadable': return `Montant « ${ref} » ${amountProblemFr()} ; le montant total de la pièce reste inconnu`;
@@ -167,6 +172,11 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'missing_contact_name': return 'Missing contact name';
     case 'missing_invoice_id': return 'Missing invoice id';
     case 'missing_document_id': return 'Missing document id';
+    case 'missing_invoice_number': return 'Missing invoice number';
+    case 'status_date_unreadable': return `Status date '${ref}' does not match the date format ${p(0)} or ISO 8601`;
+    case 'status_unknown': return `Status '${ref}' is not a code of the e-invoicing lifecycle (200–214) nor its label (Déposée, Refusée, En litige, Encaissée, Rejetée…)`;
+    case 'status_code_unknown': return `Status code '${ref}' is not one of 200–214; read from its label '${p(0)}' as ${p(1)}`;
+    case 'status_code_label_disagree': return `Status code ${ref} and label '${p(0)}' disagree; the code is read`;
     case 'no_issue_or_due_date': return 'No issue date and no due date: the document cannot be aged';
     case 'no_issue_date': return 'No issue date: the due date stands for it';
     case 'whole_amount_unreadable': return `Amount '${ref}' ${amountProblemEn()}; the document’s whole amount is not known`;
