@@ -116,6 +116,18 @@ describe('groupReasons with codes', () => {
     ]);
   });
 
+  it('groups paid amounts that do not read by their problem, whatever their text', () => {
+    const paid = (ref: string, problem: string) => ({
+      severity: 'warning', input: 'invoices', record_id: null, reason: 'paid amount …', reason_code: 'paid_amount_unreadable', reason_ref: ref,
+      reason_number: null, reason_field: 'paid_amount', reason_parts: [null, problem],
+    });
+    const groups = groupReasons([paid('1,2,3', 'decimals_comma'), paid('4,5,6', 'decimals_comma'), paid('x', 'not_a_number')], fr.quality.reasons);
+    expect(groups.map((g) => [g.pattern, g.count])).toEqual([
+      ['Montant réglé « … » a plus de deux décimales (lu avec une virgule décimale) ; le règlement est ignoré', 2],
+      ['Montant réglé « … » n’est pas un nombre ; le règlement est ignoré', 1],
+    ]);
+  });
+
   it('groups entries that do not balance as one kind, whatever their amounts', () => {
     const entry = (ref: string, parts: string[]) => ({
       severity: 'warning', input: 'fec', record_id: null, reason: 'entry …', reason_code: 'fec_entry_unbalanced', reason_ref: ref, reason_number: null, reason_field: null, reason_parts: parts,

@@ -284,8 +284,11 @@ final as (
 )
 
 -- reason: the text a reader or a model still writes, else the coded reason in English (reason_text).
+-- A part that is absent (no currency written beside an amount) is '': the parts are read by their
+-- place, and the site reads them as text.
 select source_file, line::integer as line, severity, coalesce(text, reason_text(r)) as reason, input, record_id, raw_line,
-       r.code as reason_code, r.number as reason_number, r.ref as reason_ref, r.field as reason_field, r.parts as reason_parts
+       r.code as reason_code, r.number as reason_number, r.ref as reason_ref, r.field as reason_field,
+       list_transform(r.parts, p -> coalesce(p, '')) as reason_parts
 from final
 -- As the quality page and its CSV list them: errors first, then warnings, then infos, by file and line.
 order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason
