@@ -263,7 +263,7 @@ async function defaultAsOfDate(db: Database): Promise<string> {
       union all select max(greatest(entry_date, case when item_kind is not null and not is_implausible_date(letter_date) then letter_date end))
       from int_fec_lines
       -- An open-balance snapshot is right at its own date, later than any of its documents.
-      union all select max(snapshot_date) from stg_snapshot_lines where reject_reason is null)`);
+      union all select max(snapshot_date) from int_snapshot_lines_checked where reject_reason is null)`);
   if (!date) throw new CheckFailure('no usable invoice in the inputs, so there is no as-of date; see the quality report');
   return date;
 }

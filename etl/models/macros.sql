@@ -4,9 +4,9 @@
 -- configured openItems.decimalSeparator).
 
 -- An amount is read, never guessed (DESIGN.md, "Reading rules"). read_amount(text, sign) gives
--- {value, problem, problem_code, currency}: the value when the text is an amount under the file's
--- decimal sign, else the problem as a code (amount_problem_code) and worded in English to follow
--- "amount '<text>' ", with the currency written beside it. Read: thousands grouped by three digits with the
+-- {value, problem_code, currency}: the value when the text is an amount under the file's decimal
+-- sign, else the problem as a code (amount_problem_code; a reason words it, amount_problem_text in
+-- English), with the currency written beside it. Read: thousands grouped by three digits with the
 -- other sign, a space, a no-break space or an apostrophe ('1 705,03', '1.705,03', '1,705.03',
 -- '1'705.03'); at most two decimals (money); a minus before or after the number ('-12,50',
 -- '12,50-' as SAP writes it) or parentheses ('(12.50)', accounting) make it negative; a currency
@@ -73,9 +73,6 @@ create or replace macro amount_problem_text(code, currency) as
 create or replace macro amount_currency(p) as
   coalesce(nullif(p.lead_currency, ''), nullif(p.currency, ''));
 
-create or replace macro amount_problem(p, sign) as
-  amount_problem_text(amount_problem_code(p, sign), amount_currency(p));
-
 create or replace macro amount_value(p, sign) as
   case when p.open = '(' or p.lead_sign in ('-', '−') or p.sign in ('-', '−') or p.trail_sign <> '' then -1 else 1 end
   * try_cast(replace(regexp_replace(p.number, case sign when ',' then '[. ''\x{00A0}\x{202F}]' else '[, ''\x{00A0}\x{202F}]' end, '', 'g'), ',', '.')
@@ -86,14 +83,12 @@ create or replace macro read_amount(text, sign) as
     when text is null then null
     -- The common case, a plain number, without the full pattern: it is most rows of most files.
     when sign = ',' and regexp_full_match(text, '-?[0-9]{1,15}(,[0-9]{1,2})?')
-      then {'value': replace(text, ',', '.')::decimal(18, 2), 'problem': null::varchar, 'problem_code': null::varchar, 'currency': null::varchar}
+      then {'value': replace(text, ',', '.')::decimal(18, 2), 'problem_code': null::varchar, 'currency': null::varchar}
     when sign <> ',' and regexp_full_match(text, '-?[0-9]{1,15}(\.[0-9]{1,2})?')
-      then {'value': text::decimal(18, 2), 'problem': null::varchar, 'problem_code': null::varchar, 'currency': null::varchar}
+      then {'value': text::decimal(18, 2), 'problem_code': null::varchar, 'currency': null::varchar}
     -- One pass of the pattern per value, bound once by the lambda.
     else list_transform([amount_parts(text)], p -> {
       'value': case when amount_problem_code(p, sign) is null then amount_value(p, sign) end,
-      'problem': coalesce(amount_problem(p, sign),
-                          case when amount_value(p, sign) is null then 'is too large' end),
       'problem_code': coalesce(amount_problem_code(p, sign),
                                case when amount_value(p, sign) is null then 'too_large' end),
       'currency': amount_currency(p)})[1]
@@ -351,25 +346,43 @@ create or replace macro reason(code, field := null, ref := null, n := null, part
 -- An input column named in a reason, in English.
 create or replace macro reason_field_text(field) as
   case field
-    when 'client_id' then 'client id' when 'payment_id' then 'payment id' when 'writeoff_id' then 'write-off id'
+    when 'client_id' then 'client id' when 'payment_id' then 'payment id' when 'writeoff_id' then 'write-off id' when 'invoice_id' then 'invoice id'
+    when 'issue_date' then 'issue date' when 'entry_date' then 'entry date' when 'due_date' then 'due date'
+    when 'paid_date' then 'paid date' when 'letter_date' then 'lettering date' when 'snapshot_date' then 'snapshot date'
+    when 'document_id' then 'document id' when 'status_date' then 'status date'
     when 'payment_date' then 'payment date' when 'writeoff_date' then 'write-off date' when 'action_date' then 'action date'
     when 'promise_date' then 'promise date' when 'dispute_opened_date' then 'dispute opened date'
     when 'dispute_closed_date' then 'dispute closed date' when 'until_date' then 'do-not-chase-until date'
     when 'EcritureDate' then 'EcritureDate'
     when 'credit_limit' then 'credit limit' when 'insured_limit' then 'insured limit' when 'guarantee_amount' then 'guarantee'
     when 'amount' then 'amount' when 'amount_company_currency' then 'amount in the company currency' when 'promise_amount' then 'promise amount' when 'claim_amount' then 'claim amount'
+    when 'amount_excl_tax' then 'amount excl. tax' when 'paid_amount' then 'paid amount' when 'debit' then 'debit' when 'credit' then 'credit'
+    when 'open_amount' then 'open amount'
     else field
   end;
 
 -- A reason in English: the one place each code is worded for analysts; NULL for an unknown code.
 -- 'amount_<problem>': an amount that does not read (amount_problem_code), parts[1] the currency
--- written beside it.
+-- written beside it. A warning on an amount that does not read ('paid_amount_unreadable',
+-- 'company_amount_unreadable', 'excl_tax_unreadable', 'whole_amount_unreadable') has the currency in parts[1] and the
+-- problem in parts[2].
 create or replace macro reason_text(r) as
   case
     when starts_with(r.code, 'amount_')
       then reason_field_text(r.field) || ' ''' || r.ref || ''' ' || amount_problem_text(substr(r.code, 8), r.parts[1])
     else case r.code
       when 'missing_client_id' then 'missing client id'
+      when 'missing_invoice_id' then 'missing invoice id'
+      when 'missing_document_id' then 'missing document id'
+      when 'missing_invoice_number' then 'missing invoice number'
+      when 'status_date_unreadable' then 'status date ''' || r.ref || ''' does not match the date format ' || r.parts[1] || ' or ISO 8601'
+      when 'status_unknown' then 'status ''' || r.ref || ''' is not a code of the e-invoicing lifecycle (200–214) nor its label (Déposée, Refusée, En litige, Encaissée, Rejetée…)'
+      when 'status_code_unknown' then 'status code ''' || r.ref || ''' is not one of 200–214; read from its label ''' || r.parts[1] || ''' as ' || r.parts[2]
+      when 'status_code_label_disagree' then 'status code ' || r.ref || ' and label ''' || r.parts[1] || ''' disagree; the code is read'
+      when 'no_issue_or_due_date' then 'no issue date and no due date: the document cannot be aged'
+      when 'no_issue_date' then 'no issue date: the due date stands for it'
+      when 'whole_amount_unreadable' then 'amount ''' || r.ref || ''' ' || amount_problem_text(r.parts[2], r.parts[1]) || '; the document''s whole amount is not known'
+      when 'snapshot_settled_documents' then r.number || ' documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled'
       when 'missing_contact_name' then 'missing contact name'
       when 'duplicate_id' then 'duplicate ' || reason_field_text(r.field) || ' ' || r.ref || ' (the first line is kept)'
       when 'date_unreadable' then reason_field_text(r.field) || ' ''' || r.ref || ''' does not match the date format ' || r.parts[1]
@@ -379,6 +392,17 @@ create or replace macro reason_text(r) as
       when 'terms_not_understood' then 'payment terms ''' || r.ref || ''' are not understood; invoices without a due date get the default of ' || r.number || ' days'
       when 'payment_not_positive' then 'amount is not positive (refunds are not read yet)'
       when 'zero_amount' then 'amount is zero'
+      when 'no_amount' then 'no amount: the debit and the credit are both empty'
+      when 'direction_unknown' then 'direction ''' || r.ref || ''' is neither a debit nor a credit value of openItems.values.direction'
+      when 'document_type_unknown' then 'document type ''' || r.ref || ''' is in none of the lists of openItems.values.documentType (invoice, credit_note, payment, writeoff, refund)'
+      when 'due_date_unreadable' then 'due date ''' || r.ref || ''' does not match the date format; the client''s payment terms (or the default) are used'
+      when 'due_before_issue' then 'due date before the issue date'
+      when 'letter_date_unreadable' then 'lettering date ''' || r.ref || ''' does not match the date format; the line''s own date is used'
+      when 'paid_amount_unreadable' then 'paid amount ''' || r.ref || ''' ' || amount_problem_text(r.parts[2], r.parts[1]) || '; the settlement is ignored'
+      when 'paid_date_unreadable' then 'paid date ''' || r.ref || ''' does not match the date format; the settlement is ignored'
+      when 'paid_amount_undated' then 'paid amount ''' || r.ref || ''' has no paid date: read as settled by the as-of date, its date unknown (payment-behaviour figures count it as paid on the as-of date)'
+      when 'company_amount_unreadable' then 'amount in the company currency ''' || r.ref || ''' ' || amount_problem_text(r.parts[2], r.parts[1]) || '; the amount is converted with the rates file'
+      when 'excl_tax_unreadable' then 'amount excl. tax ''' || r.ref || ''' ' || amount_problem_text(r.parts[2], r.parts[1]) || '; the amount incl. tax less the default VAT rate is used'
       when 'not_positive' then reason_field_text(r.field) || ' is not positive'
       when 'claim_amount_missing' then 'claim amount ''' || r.ref || ''' is not a number: a declared claim states its amount'
       when 'action_kind_unknown' then 'kind ''' || r.ref || ''' is not one of call, email, letter, promise, dispute, do_not_chase, claim_declared, note (or appel, courriel, courrier, promesse, litige, ne pas relancer, déclaration de créance)'

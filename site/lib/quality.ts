@@ -86,6 +86,11 @@ export function reasonWords(
   };
 }
 
+// The parts that say what kind of problem a reason is, kept in its group's pattern: the date format
+// in force; an amount's currency (and, for a warning on an amount, its problem).
+const fixedFirstPart = new Set(['date_unreadable', 'procedure_date_unreadable', 'status_date_unreadable']);
+const amountWarnings = new Set(['paid_amount_unreadable', 'company_amount_unreadable', 'excl_tax_unreadable', 'whole_amount_unreadable']);
+
 /**
  * The by-reason pattern of a coded reason, in the site's language: its code worded with the
  * values that vary from line to line blanked ('…' for the value named, '#' for the count), and
@@ -93,7 +98,7 @@ export function reasonWords(
  * group is a code and its fixed parts. Undefined for a code the labels do not word.
  */
 export function codedPattern(row: CodedReason & { reason_code: string }, reasons: ReasonWording): string | undefined {
-  const fixed = row.reason_code === 'date_unreadable' || row.reason_code === 'procedure_date_unreadable' || row.reason_code.startsWith('amount_') ? 1 : 0;
+  const fixed = amountWarnings.has(row.reason_code) ? 2 : fixedFirstPart.has(row.reason_code) || row.reason_code.startsWith('amount_') ? 1 : 0;
   const parts = (row.reason_parts ?? []).map((p, i) => (i < fixed ? p : '…'));
   return reasons(row.reason_code, '#', '…', parts, row.reason_field ?? null);
 }

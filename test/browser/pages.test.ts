@@ -135,12 +135,12 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
     // Fixture README: lines 8, 9, 10, 11, 12, 14 rejected; line 13 after the as-of date.
     expect(await texts(page, '.kpi-value')).toEqual(['6', '0', '1']);
     expect(await texts(page, '#quality-reasons tbody td:nth-child(3)')).toEqual([
-      "issue date '…' does not match the date format %Y-%m-%d",
+      'Date de facture « … » : ne suit pas le format de date %Y-%m-%d',
       // A line DuckDB could not split keeps its message in the warehouse; the page words its code.
       'Ligne illisible : plus de valeurs que les … colonnes de l’en-tête (un séparateur dans une valeur sans guillemets ?)',
-      "amount '…' is not a number",
-      'duplicate invoice id … (the first line is kept)',
-      'missing client id',
+      'Code client manquant',
+      'Montant « … » n’est pas un nombre',
+      'Numéro de facture … en double (la première ligne est gardée)',
       // A coded reason is worded in the site's language from its code; the group blanks its value.
       'Datée après la date de situation (…) : laissée de côté pour ce traitement',
     ]);

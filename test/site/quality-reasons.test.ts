@@ -73,6 +73,13 @@ describe('wordedReason on the French page', () => {
     expect(wordedReason(r, word)).toBe('Limite de crédit « 1 200 USD » est en USD, pas dans la devise de l’entreprise');
   });
 
+  it('words a paid amount that does not read with its problem and the currency written beside it', () => {
+    const r = row("paid amount '12,00 USD' is in USD, not the company currency EUR; the settlement is ignored", {
+      reason_code: 'paid_amount_unreadable', reason_field: 'paid_amount', reason_ref: '12,00 USD', reason_parts: ['USD', 'foreign_currency'],
+    });
+    expect(wordedReason(r, word)).toBe('Montant réglé « 12,00 USD » est en USD, pas dans la devise de l’entreprise ; le règlement est ignoré');
+  });
+
   it('writes an unbalanced entry’s amounts as French money', () => {
     // debits 1234.50 and credits 1200.00: 1 234,50 € (U+202F between thousands, U+00A0 before €), 1 200,00 €, écart 34,50 €.
     const r = row('entry VE 12 of 20240131 does not balance: debits 1234.50, credits 1200.00 (difference 34.50)', {
@@ -90,7 +97,7 @@ describe('wordedReason on the French page', () => {
     expect(wordedReason(r, word)).toBe('Date de promesse 1er mars 2024 antérieure à la date de l’action (5 mars 2024)');
   });
 
-  it('shows a reason with no code as the run wrote it (stg_invoices, the readers)', () => {
+  it('shows a reason with no code as the run wrote it (a balance the export gives that differs from the open amount)', () => {
     expect(wordedReason(row('due date before the issue date', { reason_code: null }), word)).toBe('due date before the issue date');
   });
 });
@@ -106,6 +113,18 @@ describe('groupReasons with codes', () => {
     expect(groups.map((g) => [g.pattern, g.count])).toEqual([
       ['Date de paiement « … » : ne suit pas le format de date %d/%m/%Y', 2],
       ['Date de paiement « … » : ne suit pas le format de date %Y-%m-%d', 1],
+    ]);
+  });
+
+  it('groups paid amounts that do not read by their problem, whatever their text', () => {
+    const paid = (ref: string, problem: string) => ({
+      severity: 'warning', input: 'invoices', record_id: null, reason: 'paid amount …', reason_code: 'paid_amount_unreadable', reason_ref: ref,
+      reason_number: null, reason_field: 'paid_amount', reason_parts: [null, problem],
+    });
+    const groups = groupReasons([paid('1,2,3', 'decimals_comma'), paid('4,5,6', 'decimals_comma'), paid('x', 'not_a_number')], fr.quality.reasons);
+    expect(groups.map((g) => [g.pattern, g.count])).toEqual([
+      ['Montant réglé « … » a plus de deux décimales (lu avec une virgule décimale) ; le règlement est ignoré', 2],
+      ['Montant réglé « … » n’est pas un nombre ; le règlement est ignoré', 1],
     ]);
   });
 

@@ -4,10 +4,10 @@
 -- Refusée open a dispute on the invoice; 205 Approuvée, 211 Paiement transmis and 212 Encaissée
 -- close it (the client has accepted or paid); 213 Rejetée means the invoice was never validly
 -- issued (int_rejected_invoices). The other codes only tell the invoice's way (the timeline).
--- Later models read the statuses here, never stg_invoice_statuses.
+-- Later models read the statuses here, never int_invoice_statuses_checked.
 with statuses as (
   select * exclude (reject_reason, warning)
-  from stg_invoice_statuses
+  from int_invoice_statuses_checked
   where reject_reason is null and status_date <= getvariable('as_of_date')
 ),
 

@@ -38,9 +38,9 @@ checked as (
 journal_lines as (
   select source_file, line, client_id, client_name, entry_date from stg_fec_lines where item_kind is not null
   union all
-  select source_file, line, client_id, client_name, entry_date from stg_ledger_lines where item_kind is not null and client_name is not null
+  select source_file, line, client_id, client_name, entry_date from int_ledger_lines_checked where item_kind is not null and client_name is not null
   union all
-  select source_file, line, client_id, client_name, issue_date from stg_snapshot_lines where reject_reason is null and client_name is not null
+  select source_file, line, client_id, client_name, issue_date from int_snapshot_lines_checked where reject_reason is null and client_name is not null
 ),
 
 journal_clients as (

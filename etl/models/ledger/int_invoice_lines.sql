@@ -1,7 +1,7 @@
 -- One row per usable invoice or credit note line, whatever its date, with the settlement columns
 -- (paid_date, paid_amount) an invoices file may carry. int_invoices cuts these at the as-of date
 -- and int_after_as_of lists what the cut leaves out, both from the same valid rows. Later models
--- read invoice lines here (or int_invoices), never stg_invoices.
+-- read invoice lines here (or int_invoices), never int_invoices_checked.
 -- invoice_number is the export's number; invoice_id, the key every later model joins on, is that
 -- number, followed by @client when two clients' invoices share it (numbers are unique per client,
 -- not across clients) and by /1, /2… for the instalments of an invoice with several due dates,
@@ -11,7 +11,7 @@
 -- file); currency_amount keeps the document's. int_unconverted_amounts stops the run on a
 -- foreign amount with neither.
 with source as (
-  select * from stg_invoices
+  select * from int_invoices_checked
 ),
 
 valid as (

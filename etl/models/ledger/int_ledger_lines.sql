@@ -1,8 +1,10 @@
--- One row per usable line of a customer ledger (any date): the lines staging did not reject.
--- int_allocations_by_letter reads their lettering here, never from stg_ledger_lines, so a rejected
--- line cannot settle another.
+-- One row per usable line of a customer ledger (any date): the lines int_ledger_lines_checked did
+-- not reject. int_allocations_by_letter reads their lettering here, so a rejected line cannot
+-- settle another. (The checked models of invoices, payments, write-offs and clients, which run
+-- before the as-of date is known, read int_ledger_lines_checked by item kind, set only on a
+-- usable line.)
 with source as (
-  select * from stg_ledger_lines
+  select * from int_ledger_lines_checked
 ),
 
 final as (

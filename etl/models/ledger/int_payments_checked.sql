@@ -1,6 +1,6 @@
 -- One row per payment line: of the payments file(s) (stg_payments), with what makes it unusable,
 -- of a FEC (client credits that are neither credit notes nor write-offs) and of a customer
--- ledger (its payments; their problems are reported by stg_ledger_lines). reject_reason says why
+-- ledger (its payments; their problems are reported by int_ledger_lines_checked). reject_reason says why
 -- a line cannot be used, as a reason(code, field, ref, n, parts) (macros.sql); int_payments keeps
 -- the others, quality lists them.
 with staged as (
@@ -49,7 +49,7 @@ fec as (
 ledger as (
   select source_file, line, item_id, client_id, entry_date, -signed_amount, null::varchar,
          letter_code, letter_date, currency, -signed_company_amount, null, null
-  from stg_ledger_lines
+  from int_ledger_lines_checked
   where item_kind = 'payment'
 ),
 

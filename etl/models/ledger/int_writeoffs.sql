@@ -6,12 +6,12 @@ with source as (
   select * from int_writeoffs_checked
 ),
 
--- A customer ledger's write-offs (their problems are reported by stg_ledger_lines); by name, so
+-- A customer ledger's write-offs (their problems are reported by int_ledger_lines_checked); by name, so
 -- that a column int_writeoffs_checked gains is NULL here rather than shifted.
 ledger as (
   select source_file, line, item_id as writeoff_id, client_id, entry_date as writeoff_date, -signed_amount as amount,
          null::varchar as invoice_id, letter_code, letter_date
-  from stg_ledger_lines
+  from int_ledger_lines_checked
   where item_kind = 'writeoff'
 ),
 

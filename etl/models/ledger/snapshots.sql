@@ -16,7 +16,7 @@ with current_lines as (
     open_amount,
     source_file,
     line
-  from stg_snapshot_lines
+  from int_snapshot_lines_checked
   where reject_reason is null
 ),
 

@@ -7,14 +7,14 @@
 -- reason, how many rows share it, and `setting`, the setting to check. reason_class is the
 -- reason with its values taken out, so that rows rejected for the same cause count together.
 with staged as (
-  select source_file, line, 'invoices' as input, reject_reason from stg_invoices
   -- A coded reason in English (reason_text): the runner's stop message is English.
+  select source_file, line, 'invoices' as input, reason_text(reject_reason) as reject_reason from int_invoices_checked
   union all select source_file, line, 'payments', reason_text(reject_reason) from int_payments_checked
   union all select source_file, line, 'writeoffs', reason_text(reject_reason) from int_writeoffs_checked
   union all select source_file, line, 'clients', reason_text(reject_reason) from int_clients_checked
   union all select source_file, line, 'fec', reason_text(reject_reason) from stg_fec_lines
-  union all select source_file, line, 'ledger', reject_reason from stg_ledger_lines
-  union all select source_file, line, 'snapshot', reject_reason from stg_snapshot_lines
+  union all select source_file, line, 'ledger', reason_text(reject_reason) from int_ledger_lines_checked
+  union all select source_file, line, 'snapshot', reason_text(reject_reason) from int_snapshot_lines_checked
   -- Lines DuckDB could not split (a wrong delimiter, bytes of another encoding).
   union all select source_file, line, null, reason from raw_rejects
 ),
@@ -67,28 +67,28 @@ all_rejected as (
 date_columns as (
   select source_file, 'invoices' as input, 'due_date' as column_name,
          count(*) filter (where due_date is not null) as dates_read,
-         count(*) filter (where warning like 'due date ''%does not match the date format%') as dates_unread,
-         arg_min(warning, line) filter (where warning like 'due date ''%does not match the date format%') as first_reason,
-         min(line) filter (where warning like 'due date ''%does not match the date format%') as first_line
-  from stg_invoices
+         count(*) filter (where warning.code = 'due_date_unreadable') as dates_unread,
+         arg_min(reason_text(warning), line) filter (where warning.code = 'due_date_unreadable') as first_reason,
+         min(line) filter (where warning.code = 'due_date_unreadable') as first_line
+  from int_invoices_checked
   where reject_reason is null
   group by source_file
   union all
   select source_file, 'ledger', 'due_date',
          count(*) filter (where due_date is not null),
-         count(*) filter (where warning like 'due date ''%does not match the date format%'),
-         arg_min(warning, line) filter (where warning like 'due date ''%does not match the date format%'),
-         min(line) filter (where warning like 'due date ''%does not match the date format%')
-  from stg_ledger_lines
+         count(*) filter (where warning.code = 'due_date_unreadable'),
+         arg_min(reason_text(warning), line) filter (where warning.code = 'due_date_unreadable'),
+         min(line) filter (where warning.code = 'due_date_unreadable')
+  from int_ledger_lines_checked
   where reject_reason is null
   group by source_file
   union all
   select source_file, 'invoices', 'paid_date',
          count(*) filter (where paid_date is not null),
-         count(*) filter (where warning like 'paid date ''%does not match the date format%'),
-         arg_min(warning, line) filter (where warning like 'paid date ''%does not match the date format%'),
-         min(line) filter (where warning like 'paid date ''%does not match the date format%')
-  from stg_invoices
+         count(*) filter (where warning.code = 'paid_date_unreadable'),
+         arg_min(reason_text(warning), line) filter (where warning.code = 'paid_date_unreadable'),
+         min(line) filter (where warning.code = 'paid_date_unreadable')
+  from int_invoices_checked
   where reject_reason is null
   group by source_file
 ),
@@ -98,8 +98,8 @@ undated_settlements as (
   select source_file, 'invoices' as input, 'settlements_undated' as problem, 'paid_date' as column_name,
          count(*) filter (where paid_amount > 0 and paid_date is null) as rows,
          min(line) filter (where paid_amount > 0 and paid_date is null) as first_line,
-         arg_min(warning, line) filter (where paid_amount > 0 and paid_date is null) as first_reason
-  from stg_invoices
+         arg_min(reason_text(warning), line) filter (where paid_amount > 0 and paid_date is null) as first_reason
+  from int_invoices_checked
   where reject_reason is null
   group by source_file
   having count(*) filter (where paid_date is not null) = 0 and count(*) filter (where paid_amount > 0 and paid_date is null) > 0

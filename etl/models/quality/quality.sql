@@ -3,8 +3,8 @@
 -- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
 -- Every reason is a code and its parts (reason_code, reason_field, reason_ref, reason_number,
 -- reason_parts: see reason() in macros.sql), which the site words in its language; reason is the
--- code in English (reason_text), for analysts. The readers' reasons, stg_invoices' and
--- stg_ledger_lines' have no code yet: reason is their text, shown as written.
+-- code in English (reason_text), for analysts. A reader's reason keeps the reader's own text, and
+-- a balance the export gives that differs from the open amount is still worded as text.
 -- A roll-up of `disputes`, `invoices`, `penalties`, `invoice_statuses` and `snapshots`.
 -- A line DuckDB could not split into fields: the reader's text (DuckDB's own message) stays the
 -- reason, and its kind is coded from it for the site to word.
@@ -47,6 +47,14 @@ staged as (
   select source_file, line, 'actions', client_id, reject_reason, warning from int_actions_checked
   union all
   select source_file, line, 'contacts', client_id, reject_reason, warning from int_contacts_checked
+  union all
+  select source_file, line, 'invoices', invoice_id, reject_reason, warning from int_invoices_checked
+  union all
+  select source_file, line, 'ledger', coalesce(document_id, client_id), reject_reason, warning from int_ledger_lines_checked
+  union all
+  select source_file, line, 'snapshot', coalesce(document_id, client_id), reject_reason, warning from int_snapshot_lines_checked
+  union all
+  select source_file, line, 'statuses', invoice_id, reject_reason, warning from int_invoice_statuses_checked
 ),
 
 rejected as (
@@ -55,24 +63,6 @@ rejected as (
 
 warned as (
   select source_file, line, 'warning', input, record_id, null, warning, null from staged where reject_reason is null and warning is not null
-),
-
--- stg_invoice_statuses still words its reasons in English: shown as written, with no code.
-statuses_rejected as (
-  select source_file, line, 'error', 'statuses', invoice_id, null, null, reject_reason from stg_invoice_statuses where reject_reason is not null
-),
-
-statuses_warned as (
-  select source_file, line, 'warning', 'statuses', invoice_id, null, null, warning from stg_invoice_statuses where reject_reason is null and warning is not null
-),
-
--- stg_invoices still words its reasons in English: shown as written, with no code.
-invoices_rejected as (
-  select source_file, line, 'error', 'invoices', invoice_id, null, null, reject_reason from stg_invoices where reject_reason is not null
-),
-
-invoices_warned as (
-  select source_file, line, 'warning', 'invoices', invoice_id, null, null, warning from stg_invoices where reject_reason is null and warning is not null
 ),
 
 after_as_of as (
@@ -116,53 +106,27 @@ fec_open_letter_groups as (
   group by client_id, letter_code, group_year
 ),
 
--- A customer ledger's lines: unusable ones, dropped values, and per file what its reading assumed
--- (credits with no document type taken for payments; debits that are not sales documents taken
+-- A customer ledger's lines (their rejects and warnings are in staged): per file what its reading
+-- assumed (credits with no document type taken for payments; debits that are not sales documents taken
 -- for debit items, counted with the invoices), each said once with the setting that decides it.
--- stg_ledger_lines still words its reasons in English: shown as written, with no code.
-ledger_rejected as (
-  select source_file, line, 'error', 'ledger', coalesce(document_id, client_id), null, null, reject_reason
-  from stg_ledger_lines
-  where reject_reason is not null
-),
-
-ledger_warned as (
-  select source_file, line, 'warning', 'ledger', coalesce(document_id, client_id), null, null, warning
-  from stg_ledger_lines
-  where reject_reason is null and warning is not null
-),
-
 ledger_readings as (
   select source_file, min(line), 'info', 'ledger', null, null, reason('ledger_credits_as_payments', n := count(*)), null
-  from stg_ledger_lines
+  from int_ledger_lines
   where item_kind = 'payment' and document_kind is null
   group by source_file
   union all
   select source_file, min(line), 'info', 'ledger', null, null, reason('ledger_debits_as_invoices', n := count(*)), null
-  from stg_ledger_lines
+  from int_ledger_lines
   where item_kind = 'invoice' and document_kind in ('payment', 'writeoff', 'refund')
   group by source_file
 ),
 
--- An open-balance snapshot's lines: unusable ones, dropped values, the documents it shows
+-- An open-balance snapshot's lines (their rejects and warnings are in staged): the documents it shows
 -- settled in full (not open items), and, once per run, what a snapshot cannot tell without the
 -- snapshots before it (payment dates: DSO, days to pay, scores and backtests need them).
-snapshot_rejected as (
-  select source_file, line, 'error', 'snapshot', coalesce(document_id, client_id), null, null, reject_reason
-  from stg_snapshot_lines
-  where reject_reason is not null
-),
-
-snapshot_warned as (
-  select source_file, line, 'warning', 'snapshot', document_id, null, null, warning
-  from stg_snapshot_lines
-  where reject_reason is null and warning is not null
-),
-
 snapshot_readings as (
-  select source_file, min(line), 'info', 'snapshot', null, null, null,
-         count(*) || ' documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled'
-  from stg_snapshot_lines
+  select source_file, min(line), 'info', 'snapshot', null, null, reason('snapshot_settled_documents', n := count(*)), null
+  from int_snapshot_lines_checked
   where is_settled
   group by source_file
   union all
@@ -222,7 +186,7 @@ promises_on_settled_invoices as (
 statuses_after_as_of as (
   select source_file, line, 'info', 'statuses', invoice_id, null,
          reason('after_as_of', ref := strftime(getvariable('as_of_date'), '%Y-%m-%d'), parts := [status_date::varchar]), null
-  from stg_invoice_statuses
+  from int_invoice_statuses_checked
   where reject_reason is null and status_date > getvariable('as_of_date')
 ),
 
@@ -299,8 +263,6 @@ final as (
   union all select * from rates_start_too_late
   union all select * from rejected
   union all select * from warned
-  union all select * from invoices_rejected
-  union all select * from invoices_warned
   union all select * from after_as_of
   union all select * from unknown_invoice_references
   union all select * from writeoff_reversals_rejected
@@ -311,16 +273,10 @@ final as (
   union all select * from fec_unbalanced
   union all select * from fec_superseded_openings
   union all select * from fec_open_letter_groups
-  union all select * from ledger_rejected
-  union all select * from ledger_warned
   union all select * from ledger_readings
-  union all select * from snapshot_rejected
-  union all select * from snapshot_warned
   union all select * from snapshot_readings
   union all select * from balance_differences
   union all select * from settled_disputes
-  union all select * from statuses_rejected
-  union all select * from statuses_warned
   union all select * from statuses_after_as_of
   union all select * from statuses_unknown_invoice
   union all select * from rejected_invoices
@@ -328,8 +284,11 @@ final as (
 )
 
 -- reason: the text a reader or a model still writes, else the coded reason in English (reason_text).
+-- A part that is absent (no currency written beside an amount) is '': the parts are read by their
+-- place, and the site reads them as text.
 select source_file, line::integer as line, severity, coalesce(text, reason_text(r)) as reason, input, record_id, raw_line,
-       r.code as reason_code, r.number as reason_number, r.ref as reason_ref, r.field as reason_field, r.parts as reason_parts
+       r.code as reason_code, r.number as reason_number, r.ref as reason_ref, r.field as reason_field,
+       list_transform(r.parts, p -> coalesce(p, '')) as reason_parts
 from final
 -- As the quality page and its CSV list them: errors first, then warnings, then infos, by file and line.
 order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, source_file, line nulls first, reason

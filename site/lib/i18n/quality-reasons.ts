@@ -9,21 +9,27 @@
 export type ReasonWording = (code: string, n: string, ref: string | null, parts: readonly (string | null)[], field: string | null) => string | undefined;
 
 const fieldsFr: Record<string, string> = {
-  client_id: 'code client', payment_id: 'numéro de paiement', writeoff_id: 'numéro de passage en perte',
+  client_id: 'code client', payment_id: 'numéro de paiement', writeoff_id: 'numéro de passage en perte', invoice_id: 'numéro de facture',
+  issue_date: 'date de facture', entry_date: 'date d’écriture', due_date: 'date d’échéance', paid_date: 'date de règlement', letter_date: 'date de lettrage',
+  snapshot_date: 'date de la balance', document_id: 'numéro de pièce', status_date: 'date du statut',
   payment_date: 'date de paiement', writeoff_date: 'date de passage en perte', action_date: 'date de l’action',
   promise_date: 'date de promesse', dispute_opened_date: 'date d’ouverture du litige', dispute_closed_date: 'date de clôture du litige',
   until_date: 'date de fin de suspension des relances', EcritureDate: 'EcritureDate', procedure_date: 'date du jugement d’ouverture',
   credit_limit: 'limite de crédit', insured_limit: 'limite assurée', guarantee_amount: 'garantie',
   amount: 'montant', amount_company_currency: 'montant en devise de la société', promise_amount: 'montant promis', claim_amount: 'montant de la créance déclarée',
+  amount_excl_tax: 'montant HT', paid_amount: 'montant réglé', debit: 'débit', credit: 'crédit', open_amount: 'reste à payer',
 };
 
 const fieldsEn: Record<string, string> = {
-  client_id: 'client id', payment_id: 'payment id', writeoff_id: 'write-off id',
+  client_id: 'client id', payment_id: 'payment id', writeoff_id: 'write-off id', invoice_id: 'invoice id',
+  issue_date: 'issue date', entry_date: 'entry date', due_date: 'due date', paid_date: 'paid date', letter_date: 'lettering date',
+  snapshot_date: 'snapshot date', document_id: 'document id', status_date: 'status date',
   payment_date: 'payment date', writeoff_date: 'write-off date', action_date: 'action date',
   promise_date: 'promise date', dispute_opened_date: 'dispute opened date', dispute_closed_date: 'dispute closed date',
   until_date: 'do-not-chase-until date', EcritureDate: 'EcritureDate', procedure_date: 'procedure date',
   credit_limit: 'credit limit', insured_limit: 'insured limit', guarantee_amount: 'guarantee',
   amount: 'amount', amount_company_currency: 'amount in the company currency', promise_amount: 'promise amount', claim_amount: 'claim amount',
+  amount_excl_tax: 'amount excl. tax', paid_amount: 'paid amount', debit: 'debit', credit: 'credit', open_amount: 'open amount',
 };
 
 /** What is wrong with an amount (reason_code 'amount_' + this), following « montant 'x' ». */
@@ -57,6 +63,8 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
   const f = fieldsFr[field ?? ''] ?? field ?? '';
   const F = capital(f);
   const p = (i: number) => parts[i] ?? '…';
+  // A warning on an amount that does not read: the currency written beside it, then its problem.
+  const amountProblemFr = () => amountProblemsFr[p(1)]?.(p(0)) ?? 'ne se lit pas comme un montant';
   if (code.startsWith('amount_')) {
     const problem = amountProblemsFr[code.slice('amount_'.length)];
     return problem && `${F} « ${ref} » ${problem(p(0))}`;
@@ -73,6 +81,28 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'report_heading_row': return `Ligne d’une seule valeur, « ${ref} » (un titre ou un pied du rapport) : non chargée`;
     case 'missing_client_id': return 'Code client manquant';
     case 'missing_contact_name': return 'Nom du contact manquant';
+    case 'missing_invoice_id': return 'Numéro de facture manquant';
+    case 'missing_document_id': return 'Numéro de pièce manquant';
+    case 'missing_invoice_number': return 'Numéro de facture manquant';
+    case 'status_date_unreadable': return `Date du statut « ${ref} » : ne suit ni le format de date ${p(0)} ni l’ISO 8601`;
+    case 'status_unknown': return `Statut « ${ref} » : ni un code du cycle de vie de la facturation électronique (200–214) ni son libellé (Déposée, Refusée, En litige, Encaissée, Rejetée…)`;
+    case 'status_code_unknown': return `Code de statut « ${ref} » hors de 200–214 ; lu d’après son libellé « ${p(0)} » comme ${p(1)}`;
+    case 'status_code_label_disagree': return `Le code de statut ${ref} et le libellé « ${p(0)} » se contredisent ; le code est retenu`;
+    case 'no_issue_or_due_date': return 'Ni date de pièce ni date d’échéance : la pièce ne peut pas être classée par ancienneté';
+    case 'no_issue_date': return 'Pas de date de pièce : la date d’échéance en tient lieu';
+    case 'whole_amount_unreadable': return `Montant « ${ref} » ${amountProblemFr()} ; le montant total de la pièce reste inconnu`;
+    case 'snapshot_settled_documents': return `${n} pièces ne doivent plus rien à la date de la balance (réglées en totalité) : ce ne sont pas des encours ; gardées dans les photos successives pour dater leur règlement`;
+    case 'no_amount': return 'Pas de montant : le débit et le crédit sont vides tous les deux';
+    case 'direction_unknown': return `Sens « ${ref} » : ni une valeur de débit ni une valeur de crédit de openItems.values.direction`;
+    case 'document_type_unknown': return `Type de document « ${ref} » absent de toutes les listes de openItems.values.documentType (invoice, credit_note, payment, writeoff, refund)`;
+    case 'due_date_unreadable': return `Date d’échéance « ${ref} » : ne suit pas le format de date ; les conditions de paiement du client (ou le délai par défaut) s’appliquent`;
+    case 'due_before_issue': return 'Date d’échéance antérieure à la date de facture';
+    case 'letter_date_unreadable': return `Date de lettrage « ${ref} » : ne suit pas le format de date ; la date de la ligne est retenue`;
+    case 'paid_amount_unreadable': return `Montant réglé « ${ref} » ${amountProblemFr()} ; le règlement est ignoré`;
+    case 'paid_date_unreadable': return `Date de règlement « ${ref} » : ne suit pas le format de date ; le règlement est ignoré`;
+    case 'paid_amount_undated': return `Montant réglé « ${ref} » sans date de règlement : lu comme réglé à la date de situation, à une date inconnue (les indicateurs de comportement de paiement le comptent payé à la date de situation)`;
+    case 'company_amount_unreadable': return `Montant en devise de la société « ${ref} » ${amountProblemFr()} ; le montant est converti avec le fichier des cours`;
+    case 'excl_tax_unreadable': return `Montant HT « ${ref} » ${amountProblemFr()} ; le montant TTC moins le taux de TVA par défaut est retenu`;
     case 'duplicate_id': return `${F} ${ref} en double (la première ligne est gardée)`;
     case 'date_unreadable': return `${F} « ${ref} » : ne suit pas le format de date ${p(0)}`;
     case 'date_implausible': return `${F} ${ref} : hors de la période 1990–2099`;
@@ -123,6 +153,8 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
   const f = fieldsEn[field ?? ''] ?? field ?? '';
   const F = capital(f);
   const p = (i: number) => parts[i] ?? '…';
+  // A warning on an amount that does not read: the currency written beside it, then its problem.
+  const amountProblemEn = () => amountProblemsEn[p(1)]?.(p(0)) ?? 'does not read as an amount';
   if (code.startsWith('amount_')) {
     const problem = amountProblemsEn[code.slice('amount_'.length)];
     return problem && `${F} '${ref}' ${problem(p(0))}`;
@@ -138,6 +170,28 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'report_heading_row': return `Row with one value, '${ref}' (a heading or a footer of the report): not loaded`;
     case 'missing_client_id': return 'Missing client id';
     case 'missing_contact_name': return 'Missing contact name';
+    case 'missing_invoice_id': return 'Missing invoice id';
+    case 'missing_document_id': return 'Missing document id';
+    case 'missing_invoice_number': return 'Missing invoice number';
+    case 'status_date_unreadable': return `Status date '${ref}' does not match the date format ${p(0)} or ISO 8601`;
+    case 'status_unknown': return `Status '${ref}' is not a code of the e-invoicing lifecycle (200–214) nor its label (Déposée, Refusée, En litige, Encaissée, Rejetée…)`;
+    case 'status_code_unknown': return `Status code '${ref}' is not one of 200–214; read from its label '${p(0)}' as ${p(1)}`;
+    case 'status_code_label_disagree': return `Status code ${ref} and label '${p(0)}' disagree; the code is read`;
+    case 'no_issue_or_due_date': return 'No issue date and no due date: the document cannot be aged';
+    case 'no_issue_date': return 'No issue date: the due date stands for it';
+    case 'whole_amount_unreadable': return `Amount '${ref}' ${amountProblemEn()}; the document’s whole amount is not known`;
+    case 'snapshot_settled_documents': return `${n} documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled`;
+    case 'no_amount': return 'No amount: the debit and the credit are both empty';
+    case 'direction_unknown': return `Direction '${ref}' is neither a debit nor a credit value of openItems.values.direction`;
+    case 'document_type_unknown': return `Document type '${ref}' is in none of the lists of openItems.values.documentType (invoice, credit_note, payment, writeoff, refund)`;
+    case 'due_date_unreadable': return `Due date '${ref}' does not match the date format; the client’s payment terms (or the default) are used`;
+    case 'due_before_issue': return 'Due date before the issue date';
+    case 'letter_date_unreadable': return `Lettering date '${ref}' does not match the date format; the line’s own date is used`;
+    case 'paid_amount_unreadable': return `Paid amount '${ref}' ${amountProblemEn()}; the settlement is ignored`;
+    case 'paid_date_unreadable': return `Paid date '${ref}' does not match the date format; the settlement is ignored`;
+    case 'paid_amount_undated': return `Paid amount '${ref}' has no paid date: read as settled by the as-of date, its date unknown (payment-behaviour figures count it as paid on the as-of date)`;
+    case 'company_amount_unreadable': return `Amount in the company currency '${ref}' ${amountProblemEn()}; the amount is converted with the rates file`;
+    case 'excl_tax_unreadable': return `Amount excl. tax '${ref}' ${amountProblemEn()}; the amount incl. tax less the default VAT rate is used`;
     case 'duplicate_id': return `Duplicate ${f} ${ref} (the first line is kept)`;
     case 'date_unreadable': return `${F} '${ref}' does not match the date format ${p(0)}`;
     case 'date_implausible': return `${F} ${ref} is outside 1990–2099`;

@@ -1,0 +1,149 @@
+-- One row per invoice or credit note line: of the invoices file(s) (stg_invoices), with what makes
+-- it unusable or what is dropped from it, of a FEC (client debits, credit notes, brought-forward
+-- debits; their problems are reported by stg_fec_lines), of a customer ledger (its debits and
+-- credit notes; their problems are reported by int_ledger_lines_checked) and of an open-balance
+-- snapshot (its open documents, each for what it still owes at the snapshot; their problems are
+-- reported by int_snapshot_lines_checked). reject_reason says why a line cannot be used, warning what is
+-- dropped from a kept one, each as a reason(code, field, ref, n, parts) (macros.sql);
+-- int_invoice_lines keeps the others, quality lists them. due_date is the export's (a FEC has
+-- none: int_invoices takes it from the client's payment terms).
+with staged as (
+  select * from stg_invoices
+),
+
+-- Invoice numbers are unique per client, not across clients. One number with several due dates,
+-- each line its own part of the amount, is one invoice with a schedule (instalments, numbered in
+-- int_invoice_lines); a second line of the same number and due date (as written), or of another
+-- issue date, is a duplicate.
+numbered as (
+  select
+    *,
+    row_number() over (partition by client_id, invoice_id, due_date_text order by source_file, line) as occurrence,
+    first_value(issue_date_text) over (partition by client_id, invoice_id order by source_file, line) as first_issue_date_text
+  from staged
+),
+
+checked as (
+  select
+    source_file,
+    line,
+    invoice_id,
+    client_id,
+    kind,
+    issue_date,
+    due_date,
+    amount,
+    amount_excl_tax,
+    currency,
+    -- The export's amount in the company currency; int_invoice_lines converts the others.
+    company_amount,
+    is_disputed,
+    original_invoice_id,
+    paid_date,
+    -- A paid date that does not read drops the settlement (said in the warning); an empty one
+    -- does not: the amount is settled by the as-of date, its date unknown (int_credits).
+    case when paid_date_text is not null and paid_date is null then null else paid_amount end as paid_amount,
+    null::varchar as letter_code,
+    null::date as letter_date,
+    case
+      when invoice_id is null then reason('missing_invoice_id')
+      when client_id is null then reason('missing_client_id')
+      when issue_date is null
+        then reason('date_unreadable', field := 'issue_date', ref := coalesce(issue_date_text, ''), parts := [getvariable('date_format')])
+      when is_implausible_date(issue_date) then reason('date_implausible', field := 'issue_date', ref := issue_date)
+      when amount is null
+        then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
+      when amount = 0 then reason('zero_amount')
+      when occurrence > 1 or issue_date_text is distinct from first_issue_date_text then reason('duplicate_id', field := 'invoice_id', ref := invoice_id)
+    end as reject_reason,
+    -- What an amount's problem needs to be worded: the currency written beside it, then the problem.
+    case
+      when due_date is null and due_date_text is not null then reason('due_date_unreadable', field := 'due_date', ref := due_date_text)
+      when due_date < issue_date then reason('due_before_issue', field := 'due_date')
+      when paid_amount_text is not null and paid_amount is null
+        then reason('paid_amount_unreadable', field := 'paid_amount', ref := paid_amount_text, parts := [paid_amount_read.currency, paid_amount_read.problem_code])
+      when paid_date_text is not null and paid_date is null then reason('paid_date_unreadable', field := 'paid_date', ref := paid_date_text)
+      when paid_amount > 0 and paid_date_text is null then reason('paid_amount_undated', field := 'paid_amount', ref := paid_amount_text)
+      when company_amount_text is not null and company_amount is null
+        then reason('company_amount_unreadable', field := 'amount_company_currency', ref := company_amount_text,
+                    parts := [company_amount_read.currency, company_amount_read.problem_code])
+      when amount_excl_tax_text is not null and amount_excl_tax is null
+        then reason('excl_tax_unreadable', field := 'amount_excl_tax', ref := amount_excl_tax_text,
+                    parts := [amount_excl_tax_read.currency, amount_excl_tax_read.problem_code])
+    end as warning
+  from numbered
+),
+
+fec as (
+  select
+    source_file,
+    line,
+    item_id,
+    client_id,
+    case when signed_amount < 0 then 'credit_note' else 'invoice' end,
+    item_date,
+    null::date,
+    signed_amount,
+    case when signed_amount < 0 then -revenue_amount else revenue_amount end,
+    currency,
+    -- A FEC's debits and credits are in the company currency (Montantdevise is the document's).
+    signed_amount,
+    false,
+    null::varchar,
+    null::date,
+    null::decimal(18, 2),
+    letter_code,
+    letter_date,
+    null,
+    null
+  from stg_fec_lines
+  where item_kind = 'invoice'
+),
+
+ledger as (
+  select
+    source_file,
+    line,
+    item_id,
+    client_id,
+    item_kind,
+    entry_date,
+    case when item_kind = 'invoice' then due_date end,
+    signed_amount,
+    null::decimal(18, 2),
+    currency,
+    signed_company_amount,
+    false,
+    null::varchar,
+    null::date,
+    null::decimal(18, 2),
+    letter_code,
+    letter_date,
+    null,
+    null
+  from int_ledger_lines_checked
+  where item_kind in ('invoice', 'credit_note')
+),
+
+-- A snapshot's documents owe their open amount: that is the whole of what the snapshot knows.
+snapshot_documents as (
+  select source_file, line, item_id, client_id, item_kind, issue_date, due_date, open_amount,
+         null::decimal(18, 2), null::varchar, null::decimal(18, 2), is_disputed, null::varchar, null::date, null::decimal(18, 2),
+         null::varchar, null::date, null, null
+  from int_snapshot_lines_checked
+  -- A file stacking several snapshots: its latest is the open items, the earlier ones history.
+  where item_kind is not null
+    and (snapshot_date is null or snapshot_date = (select max(snapshot_date) from int_snapshot_lines_checked where reject_reason is null))
+),
+
+final as (
+  select * from checked
+  union all
+  select * from fec
+  union all
+  select * from ledger
+  union all
+  select * from snapshot_documents
+)
+
+select * from final
