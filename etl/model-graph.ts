@@ -94,17 +94,21 @@ export function orderedModels(dir = modelsDir): Model[] {
 
 /**
  * Whether a model runs before the as-of date is known: a staging model, a validation model
- * (int_<input>_checked: each staged line with what is wrong with it), or a valid-row model
- * (int_invoice_lines, int_payments…) that reads only those and not the as-of date. The default
- * as-of date is the latest date in the valid rows, so these run first, and the runner sets the
- * date before the first model that is not one of them.
+ * (int_<input>_checked: each staged line with what is wrong with it, reading staging and what it
+ * checks lines against, such as int_fec_entries' totals), or a valid-row model (int_invoice_lines,
+ * int_payments…) that reads only those, none of them reading the as-of date. The default as-of
+ * date is the latest date in the valid rows, so these run first, and the runner sets the date
+ * before the first model that is not one of them.
  */
 export function isBeforeAsOf(model: Model, models: Model[]): boolean {
   if (model.layer === 'staging') return true;
   if (model.layer !== 'intermediate' || /as_of_date/.test(stripComments(model.sql))) return false;
+  const isValidation = model.name.endsWith('_checked');
   return model.dependsOn.every((dep) => {
     const read = models.find((m) => m.name === dep);
-    return read !== undefined && (read.layer === 'staging' || (read.name.endsWith('_checked') && isBeforeAsOf(read, models)));
+    if (read === undefined) return false;
+    if (read.layer === 'staging') return true;
+    return (isValidation || read.name.endsWith('_checked')) && isBeforeAsOf(read, models);
   });
 }
 

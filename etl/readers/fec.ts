@@ -1,8 +1,8 @@
 // Reads FEC journal files (Fichier des Écritures Comptables, article A47 A-1 of the Livre des
 // procédures fiscales) into raw_fec: one row per line, every field as trimmed text under our own
 // names, with the file and line it came from. A file is a FEC when its header carries the FEC's
-// columns, whatever its name. Typing, classification and the balance of each entry are the
-// staging model stg_fec_lines' job, so a bad value becomes a quality row rather than a crash.
+// columns, whatever its name. Typing is stg_fec_typed's job; the balance of each
+// entry and each line's classification int_fec_entries' and int_fec_lines_checked', so a bad value becomes a quality row rather than a crash.
 //
 // What real exports do that the norm does not, and how it is met here: a BOM; Windows-1252,
 // ISO-8859-15 or the DOS code page 850 instead of UTF-8 (told apart from the bytes); CR CR LF

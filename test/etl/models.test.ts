@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../etl/config.ts';
 import { headerComment } from '../../etl/lineage.ts';
-import { checksDir, type DeclaredTest, declaredTests, modelsDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
+import { checksDir, type DeclaredTest, declaredTests, isBeforeAsOf, modelsDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
 import { runEtl } from '../../etl/pipeline.ts';
 import { fixturesDir } from '../helpers.ts';
 
@@ -21,6 +21,15 @@ describe('the model plan', () => {
   it('runs every model after the models it reads', () => {
     const position = new Map(models.map((model, index) => [model.name, index]));
     for (const model of models) for (const dep of model.dependsOn) expect(position.get(dep), `${model.name} reads ${dep}`).toBeLessThan(position.get(model.name)!);
+  });
+
+  it('keeps staging to renaming and casting: no staging model reads another model', () => {
+    for (const model of models.filter((m) => m.layer === 'staging')) expect(model.dependsOn, model.name).toEqual([]);
+  });
+
+  it('runs the FEC lines\' validation, which checks each line against its entry\'s totals, before the as-of date is set', () => {
+    const beforeAsOf = models.filter((model) => isBeforeAsOf(model, models)).map((model) => model.name);
+    expect(beforeAsOf).toEqual(expect.arrayContaining(['stg_fec_typed', 'int_fec_entries', 'int_fec_lines_checked', 'int_fec_lines']));
   });
 
   it('reads a model CTE as the CTE, not as the table of the same name', () => {

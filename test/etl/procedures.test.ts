@@ -61,9 +61,9 @@ describe('int_clients_checked procedure_date', () => {
       null::varchar as country, null::varchar as sales_rep, null::varchar as payment_terms, null::varchar as credit_limit, null::varchar as insured_limit,
       null::varchar as guarantee_amount, null::varchar as external_rating, legal_status, procedure_date,
       null::varchar as address_line_1, null::varchar as address_line_2, null::varchar as postcode, null::varchar as city, ',' as decimal_sign from clients_file`);
-    await db.run(`create or replace table stg_fec_lines as select null::varchar as source_file, null::bigint as line, null::varchar as client_id,
+    await db.run(`create or replace table int_fec_lines_checked as select null::varchar as source_file, null::bigint as line, null::varchar as client_id,
       null::varchar as client_name, null::date as entry_date, null::varchar as item_kind where false`);
-    await db.run(`create or replace table int_ledger_lines_checked as select * from stg_fec_lines`);
+    await db.run(`create or replace table int_ledger_lines_checked as select * from int_fec_lines_checked`);
     // And an empty open-balance snapshot, whose clients int_clients_checked also reads.
     await db.run(`create or replace table int_snapshot_lines_checked as select null::varchar as source_file, null::bigint as line, null::varchar as client_id,
       null::varchar as client_name, null::date as issue_date, null::varchar as reject_reason where false`);

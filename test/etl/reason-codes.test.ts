@@ -33,10 +33,10 @@ describe('int_payments_checked', () => {
       ('payments.csv', 6, 'P5', 'A', '05/03/2024', '-3,00', null, null, null, ','),
       ('payments.csv', 7, 'P1', 'A', '06/03/2024', '1,00', null, null, null, ','))
       t(source_file, line, payment_id, client_id, payment_date, amount, invoice_id, currency, amount_company_currency, decimal_sign)`);
-    await db.run(`create or replace table stg_fec_lines as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
+    await db.run(`create or replace table int_fec_lines_checked as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
       null::varchar as client_id, null::date as item_date, null::decimal(18, 2) as signed_amount, null::varchar as letter_code, null::date as letter_date,
       null::varchar as item_kind, null::date as entry_date, null::varchar as currency, null::decimal(18, 2) as signed_company_amount where false`);
-    await db.run(`create or replace table int_ledger_lines_checked as select * from stg_fec_lines`);
+    await db.run(`create or replace table int_ledger_lines_checked as select * from int_fec_lines_checked`);
     await db.run(`create or replace table stg_payments as ${model('stg_payments')}`);
     // Staging decides nothing: it has no reject_reason column.
     const staged = await db.rows(`select column_name from (describe stg_payments) where column_name in ('reject_reason', 'warning')`);
@@ -69,7 +69,7 @@ const checkedRows = (name: string, column: 'reject_reason' | 'warning') => db.ro
 describe('int_invoices_checked', () => {
   beforeAll(async () => {
     // Empty FEC, ledger and snapshot lines: int_invoices_checked adds their documents to the file's.
-    await db.run(`create or replace table stg_fec_lines as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
+    await db.run(`create or replace table int_fec_lines_checked as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
       null::varchar as client_id, null::date as item_date, null::decimal(18, 2) as signed_amount, null::decimal(18, 2) as revenue_amount,
       null::varchar as currency, null::varchar as letter_code, null::date as letter_date, null::varchar as item_kind where false`);
     await db.run(`create or replace table int_ledger_lines_checked as select null::varchar as source_file, null::integer as line, null::varchar as item_id,

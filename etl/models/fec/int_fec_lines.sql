@@ -1,8 +1,8 @@
 -- One row per usable FEC line (any account, any date): the lines staging did not reject. Later
--- models read FEC lines here, never stg_fec_lines, so a line staging rejected (an unreadable
+-- models read FEC lines here, never int_fec_lines_checked, so a line staging rejected (an unreadable
 -- amount, say) cannot count in a doubtful balance, a booked provision or a lettering group.
 with source as (
-  select * from stg_fec_lines
+  select * from int_fec_lines_checked
 ),
 
 final as (

@@ -1,7 +1,7 @@
 -- One row per line of the FEC journal file(s), cast to types (dates, Debit/Credit or Montant +
 -- Sens), with the key of its entry (entry_part, entry_piece) and what its account and journal
 -- are (client, doubtful, write-off, revenue, provision account; opening or sales journal).
--- stg_fec_entries groups these lines into entries and stg_fec_lines classifies them.
+-- int_fec_entries groups these lines into entries and int_fec_lines_checked classifies them.
 with source as (
   select *,
          -- Each amount parsed once: the typed values and the unreadable check below both use them.

@@ -36,7 +36,7 @@ checked as (
 -- The clients of a journal that the clients file does not list: a FEC's client accounts, and a
 -- customer ledger's or a snapshot's clients (named by its client-name column), each named by its latest line.
 journal_lines as (
-  select source_file, line, client_id, client_name, entry_date from stg_fec_lines where item_kind is not null
+  select source_file, line, client_id, client_name, entry_date from int_fec_lines_checked where item_kind is not null
   union all
   select source_file, line, client_id, client_name, entry_date from int_ledger_lines_checked where item_kind is not null and client_name is not null
   union all

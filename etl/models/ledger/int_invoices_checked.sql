@@ -1,6 +1,6 @@
 -- One row per invoice or credit note line: of the invoices file(s) (stg_invoices), with what makes
 -- it unusable or what is dropped from it, of a FEC (client debits, credit notes, brought-forward
--- debits; their problems are reported by stg_fec_lines), of a customer ledger (its debits and
+-- debits; their problems are reported by int_fec_lines_checked), of a customer ledger (its debits and
 -- credit notes; their problems are reported by int_ledger_lines_checked) and of an open-balance
 -- snapshot (its open documents, each for what it still owes at the snapshot; their problems are
 -- reported by int_snapshot_lines_checked). reject_reason says why a line cannot be used, warning what is
@@ -96,7 +96,7 @@ fec as (
     letter_date,
     null,
     null
-  from stg_fec_lines
+  from int_fec_lines_checked
   where item_kind = 'invoice'
 ),
 

@@ -41,7 +41,7 @@ checked as (
 fec as (
   select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
          letter_code, letter_date, null::varchar, -signed_amount, null, null
-  from stg_fec_lines
+  from int_fec_lines_checked
   where item_kind = 'payment'
 ),
 

@@ -12,7 +12,7 @@ with staged as (
   union all select source_file, line, 'payments', reason_text(reject_reason) from int_payments_checked
   union all select source_file, line, 'writeoffs', reason_text(reject_reason) from int_writeoffs_checked
   union all select source_file, line, 'clients', reason_text(reject_reason) from int_clients_checked
-  union all select source_file, line, 'fec', reason_text(reject_reason) from stg_fec_lines
+  union all select source_file, line, 'fec', reason_text(reject_reason) from int_fec_lines_checked
   union all select source_file, line, 'ledger', reason_text(reject_reason) from int_ledger_lines_checked
   union all select source_file, line, 'snapshot', reason_text(reject_reason) from int_snapshot_lines_checked
   -- Lines DuckDB could not split (a wrong delimiter, bytes of another encoding).

@@ -77,19 +77,19 @@ after_as_of as (
 -- year before them is loaded (one row per file).
 fec_rejected as (
   select source_file, line, 'error', 'fec', piece_ref, null, reject_reason, null
-  from stg_fec_lines
+  from int_fec_lines_checked
   where reject_reason is not null
 ),
 
 fec_unbalanced as (
   select source_file, line, 'warning', 'fec', entry_num, null, warning, null
-  from stg_fec_lines
+  from int_fec_lines_checked
   where warning is not null
 ),
 
 fec_superseded_openings as (
   select source_file, min(line), 'info', 'fec', null, null, reason('fec_openings_superseded', n := count(*)), null
-  from stg_fec_lines
+  from int_fec_lines_checked
   where line_class = 'opening_superseded'
   group by source_file
 ),

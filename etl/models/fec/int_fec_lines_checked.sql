@@ -12,7 +12,7 @@
 -- reject_reason says why a line cannot be used; warning flags an entry whose debits and credits
 -- do not balance (on its first line only, so the quality report names it once); each a
 -- reason(code, field, ref, n, parts) (macros.sql).
--- The lines come typed from stg_fec_typed and their entries from stg_fec_entries.
+-- The lines come typed from stg_fec_typed and their entries from int_fec_entries.
 with keyed as (
   select * from stg_fec_typed
 ),
@@ -41,7 +41,7 @@ classified as (
       else 'zero'
     end as line_class
   from keyed
-  join stg_fec_entries as entries using (source_file, journal_code, entry_part, entry_piece)
+  join int_fec_entries as entries using (source_file, journal_code, entry_part, entry_piece)
 ),
 
 checked as (
