@@ -122,14 +122,18 @@ export function worklistRecord(r: WorklistRow, segment: string | null | undefine
   };
 }
 
-/** The worklist's stage; declaring a claim says by when (judgment + collections.claimDeadlineMonths), or that the date is to check. */
-function stageText(format: Format, r: WorklistRecord): string {
+/**
+ * The worklist's stage in words; declaring a claim says by when (judgment +
+ * collections.claimDeadlineMonths), or that the date is to check. `date` writes that date: as the
+ * page shows it, or as the CSV does (format.csvDate).
+ */
+function stageText(format: Format, r: WorklistRecord, date: (iso: string) => string = format.date): string {
   const stage = finance.collections.stages[r.stage] ?? r.stage;
   if (r.stage !== 'declare_claim') return stage;
   const labels = desk.page;
   const deadline = !r.claim_deadline_date
     ? labels.claimUnknown
-    : r.is_claim_deadline_passed ? labels.claimPassed(format.date(r.claim_deadline_date)) : labels.claimBy(format.date(r.claim_deadline_date));
+    : r.is_claim_deadline_passed ? labels.claimPassed(date(r.claim_deadline_date)) : labels.claimBy(date(r.claim_deadline_date));
   return `${stage} · ${deadline}`;
 }
 
@@ -163,17 +167,20 @@ export function worklistRow(ctx: RowContext, r: WorklistRecord, withRep = true):
   const invoices = labels.invoicesLine(format.integer(r.invoice_count), format.pluralOf(r.invoice_count))
     + (r.paused_invoice_count > 0 ? ` ${labels.pausedLine(format.integer(r.paused_invoice_count), format.pluralOf(r.paused_invoice_count))}` : '');
   const name = r.name ?? r.client_id;
-  const lastAction = r.last_action_date ? `${format.date(r.last_action_date)} · ${desk.kinds[r.last_action_kind ?? ''] ?? r.last_action_kind}` : '–';
+  const lastKind = desk.kinds[r.last_action_kind ?? ''] ?? r.last_action_kind;
+  const lastAction = r.last_action_date ? `${format.date(r.last_action_date)} · ${lastKind}` : '–';
+  // The CSV cell: the same in words, its dates as the page's CSVs write them.
+  const actionsCsv = [r.last_action_date ? `${format.csvDate(r.last_action_date)} · ${lastKind}` : '–', format.csvDate(r.next_action_date)].join(' · ');
   return {
     c: [
       { t: String(r.priority), k: 'priority' },
       { t: name, h: clientHref(base, r.client_id), k: 'text client', ...(isNew ? { g: labels.new } : {}), ...(contact.length ? { u: [contact] } : {}),
         c: [name, ...contact.map((p) => p.t)].join(' · ') },
-      { t: stageText(format, r), c: r.stage, k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text stage warning' : 'text stage', ...(stageNotes.length ? { u: stageNotes } : {}) },
+      { t: stageText(format, r), c: stageText(format, r, format.csvDate), k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text stage warning' : 'text stage', ...(stageNotes.length ? { u: stageNotes } : {}) },
       { t: format.moneyCents(r.due_amount), c: format.csvNumber(r.due_amount), s: String(r.due_amount), k: 'amount',
         u: [...(r.overdue_amount > 0 ? [[{ t: labels.overdueLine(format.moneyCents(r.overdue_amount)) }]] : []), [{ t: invoices }]] },
       { t: format.money(r.expected_loss_amount), c: format.csvNumber(r.expected_loss_amount), s: String(r.expected_loss_amount), k: 'loss' },
-      { t: lastAction, k: 'text actions', u: [[{ t: labels.nextLine(format.date(r.next_action_date)) }]], c: `${lastAction} · ${r.next_action_date}` },
+      { t: lastAction, k: 'text actions', u: [[{ t: labels.nextLine(format.date(r.next_action_date)) }]], c: actionsCsv },
       ...(withRep ? [r.sales_rep ? { t: r.sales_rep, h: repHref(base, r.sales_rep), k: 'text rep' } : { t: '', k: 'text rep' }] : []),
       documents,
     ],

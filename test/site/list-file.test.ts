@@ -93,5 +93,21 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     expect(row!.c[3]).toMatchObject({ t: `1${nnbsp}234,56${nbsp}€`, c: '1234,56' });
     expect(row!.c[7]).toMatchObject({ h: '/clients/C00198/statement/', xh: '/clients/C00198/letter/' });
     expect(row!.d).toEqual({ stage: 'reminder_2', rep: 'Sophie Lemoine', segment: 'PME', new: '1', search: 'van damme francois eurl c00198 marie thomas' });
+    // The CSV of a French page: the stage and the action in words, the dates dd/mm/yyyy.
+    expect(row!.c[2]!.c).toBe('Relance 2');
+    expect(row!.c[5]!.c).toBe('31/10/2026 · Appel · 07/11/2026');
+  });
+
+  it('writes a claim to declare with its deadline in the CSV as the page words it, the date dd/mm/yyyy', () => {
+    const record: WorklistRecord = {
+      priority: 2, client_id: 'C7', name: 'Rivière SARL', sales_rep: null, stage: 'declare_claim', invoice_count: 1, paused_invoice_count: 0,
+      due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false,
+      last_action_date: null, last_action_kind: null, next_action_date: '2026-11-02', promise_status: null, promise_date: null,
+      disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+      segment: null, has_letter: false, is_new: false,
+    };
+    const row = worklistRow(ctx, record, true);
+    expect(row.c[2]!.c).toBe('Déclarer la créance · au plus tard le 15/12/2026');
+    expect(row.c[5]!.c).toBe('– · 02/11/2026');
   });
 });
