@@ -35,7 +35,19 @@ export interface DelimitedFile {
    * section rows (one value alone: a customer's name, a footer) and total rows ("Total",
    * "Sous-total", "Total for X") are listed in raw_notes and not loaded.
    */
-  report?: { skip: number; above: string[]; delimiter: string };
+  report?: ReportFile;
+}
+
+/**
+ * A report's layout: the lines DuckDB skips above the header (0 for a workbook's copy, which starts
+ * at its header), the text of the lines or rows above the header, the delimiter, and the header's
+ * line in the user's file when it is not skip + 1 (a workbook's sheet row).
+ */
+export interface ReportFile {
+  skip: number;
+  above: string[];
+  delimiter: string;
+  headerLine?: number;
 }
 
 export interface DelimitedRead {

@@ -7,12 +7,19 @@ import { InputError } from './errors.ts';
 import type { LineSegment } from './lines.ts';
 
 export interface WorkbookAsCsv {
-  /** CSV text (',' separated, every field quoted). */
+  /** CSV text (',' separated, every field quoted), from the header row down. */
   csv: string;
   sheet: string;
   /** The sheet row of each CSV record (see readDelimited). */
   lines: LineSegment[];
+  /** The sheet row of the header (1 unless a report's title rows sit above it). */
+  headerRow: number;
+  /** The rows above the header (a report's title: its name, the company, the date), each as a CSV line. */
+  above: string[];
 }
+
+/** Rows looked at for the header: a report's title block is a handful of rows (as in header-row.ts). */
+const MAX_TITLE_ROWS = 50;
 
 /** Sheet names that mean a file kind, in the languages exports are written in. */
 const sheetNames: Record<string, string[]> = {
@@ -22,8 +29,13 @@ const sheetNames: Record<string, string[]> = {
   writeoffs: ['writeoffs', 'write-offs', 'pertes'],
 };
 
-/** The sheet named like the kind of file (or the first one), as CSV text. */
-export async function workbookAsCsv(path: string, sourceFile: string, kind: string): Promise<WorkbookAsCsv> {
+/**
+ * The sheet named like the kind of file (or the first one), as CSV text from its header row down.
+ * The header is the row `header.headerRow` names, else the first of the first rows whose cells hold
+ * every `header.names` (compared without case, as findHeaderRow does for a CSV), else row 1: a
+ * report exported to Excel (QuickBooks, Xero) has its title rows above it.
+ */
+export async function workbookAsCsv(path: string, sourceFile: string, kind: string, header: { names?: string[]; headerRow?: number } = {}): Promise<WorkbookAsCsv> {
   let sheets: Awaited<ReturnType<typeof readXlsxFile<string>>>;
   try {
     // Numbers as the workbook stores them (text), not through a float: they are parsed in SQL.
@@ -35,20 +47,42 @@ export async function workbookAsCsv(path: string, sourceFile: string, kind: stri
   const chosen = sheets.find((s) => names.includes(s.sheet.trim().toLowerCase())) ?? sheets[0];
   if (!chosen || chosen.data.length === 0) throw new InputError(sourceFile, null, 'is an Excel workbook with no rows in its first sheet');
   const width = Math.max(...chosen.data.map((row) => row.length));
+  const start = headerIndex(chosen.data, header);
   const out: string[] = [];
   const lines: LineSegment[] = [];
-  let previous = 1;
-  chosen.data.forEach((row, index) => {
-    const sheetRow = index + 1;
-    if (index > 0 && row.every((value) => value === null || value === '')) return; // a blank row holds nothing
+  let previous = start + 1;
+  chosen.data.slice(start).forEach((row, offset) => {
+    const sheetRow = start + offset + 1;
+    if (offset > 0 && row.every((value) => value === null || value === '')) return; // a blank row holds nothing
     const cells = Array.from({ length: width }, (_, i) => csvField(cellText(row[i] ?? null)));
     out.push(cells.join(','));
-    if (index > 0 && (lines.length === 0 || sheetRow !== previous + 1)) {
+    if (offset > 0 && (lines.length === 0 || sheetRow !== previous + 1)) {
       lines.push({ record: out.length - 2, line: sheetRow, duckdbLine: sheetRow });
     }
     previous = sheetRow;
   });
-  return { csv: `${out.join('\n')}\n`, sheet: chosen.sheet, lines: lines.length ? lines : [{ record: 0, line: 2, duckdbLine: 2 }] };
+  // As CSV lines, like a report's title lines in a CSV export (the quality note reads their values).
+  const above = chosen.data.slice(0, start).map((row) => row.map((value) => csvField(cellText(value ?? null))).join(','));
+  const firstRecord = start + 2;
+  return {
+    csv: `${out.join('\n')}\n`,
+    sheet: chosen.sheet,
+    lines: lines.length ? lines : [{ record: 0, line: firstRecord, duckdbLine: firstRecord }],
+    headerRow: start + 1,
+    above,
+  };
+}
+
+/** The index of the header row among the sheet's rows (see workbookAsCsv). */
+function headerIndex(rows: readonly (readonly unknown[])[], { names, headerRow }: { names?: string[]; headerRow?: number }): number {
+  if (headerRow !== undefined) return Math.min(Math.max(0, headerRow - 1), rows.length - 1);
+  if (!names?.length) return 0;
+  const wanted = names.map((name) => name.trim().toLowerCase());
+  const found = rows.slice(0, MAX_TITLE_ROWS).findIndex((row) => {
+    const cells = row.map((value) => cellText(value ?? null).trim().toLowerCase());
+    return wanted.every((name) => cells.includes(name));
+  });
+  return Math.max(0, found);
 }
 
 /**

@@ -4,7 +4,7 @@
 // report's `info` rows, with their line and text — and never loaded. readDelimited calls these
 // for a file whose header is not its first line (etl/readers/header-row.ts).
 import { sqlString, type Database } from '../../shared/duckdb.ts';
-import { trimmedField } from './delimited.ts';
+import { trimmedField, type ReportFile } from './delimited.ts';
 import { splitFields } from './header-row.ts';
 
 /** The report-row columns readDelimited adds to a report's select list (and drops once used). */
@@ -23,13 +23,15 @@ export const totalRowPattern = new RegExp(TOTAL_ROW);
  * value says so), rows holding one value (a section heading, a footer), and — once — the lines
  * above the header. Each stays in the quality report as `info`, with its line and text.
  */
-export async function noteReportRows(db: Database, table: string, sourceFile: string, report: { skip: number; above: string[]; delimiter: string }): Promise<void> {
+export async function noteReportRows(db: Database, table: string, sourceFile: string, report: ReportFile): Promise<void> {
   const file = sqlString(sourceFile);
-  if (report.skip > 0) {
+  const count = report.above.length;
+  if (count > 0) {
     // Each line as its values read, without the quotes and empty fields of a CSV title line.
     const text = (line: string) => (/^sep=/i.test(line) ? line.trim() : splitFields(line, report.delimiter).map((v) => v.trim()).filter(Boolean).join(' '));
     const shown = report.above.map((line) => (text(line) ? `"${text(line).slice(0, 60)}"` : '(blank)')).join(', ');
-    await db.run(`insert into raw_notes values (${file}, 1, ${sqlString(`${report.skip} line${report.skip > 1 ? 's' : ''} above the header (line ${report.skip + 1}) skipped: ${shown}`)}, ${sqlString(report.above.join('\n'))})`);
+    const headerLine = report.headerLine ?? report.skip + 1;
+    await db.run(`insert into raw_notes values (${file}, 1, ${sqlString(`${count} line${count > 1 ? 's' : ''} above the header (line ${headerLine}) skipped: ${shown}`)}, ${sqlString(report.above.join('\n'))})`);
   }
   await db.run(`
     insert into raw_notes

@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 
 import type { Config, OpenItemsFile } from '../config.ts';
 import type { Database } from '../../shared/duckdb.ts';
-import { readDelimited, writeUtf8Copy } from './delimited.ts';
+import { readDelimited, writeUtf8Copy, type ReportFile } from './delimited.ts';
 import { fileSignature, firstLineIsUtf8, scanBytes } from './encoding.ts';
 import { InputError } from './errors.ts';
 import { workbookAsCsv } from './excel.ts';
@@ -31,6 +31,8 @@ export interface ReadableSource {
   delimiter?: string;
   lines?: LineSegment[];
   sheet?: string;
+  /** A workbook whose header is not its first row: the header's sheet row and the rows above it (a report's title). */
+  workbookHeader?: { row: number; above: string[] };
 }
 
 /**
@@ -39,7 +41,14 @@ export interface ReadableSource {
  * and, when set, Latin-1 as they are. An explicit openItems.encoding wins over detection, except
  * that a UTF-16 file read as anything else would be noise: that stops the run, naming it.
  */
-export async function readableSource(path: string, sourceFile: string, kind: ExportKind, setting: Encoding, scratchDir: string): Promise<ReadableSource> {
+export async function readableSource(
+  path: string,
+  sourceFile: string,
+  kind: ExportKind,
+  setting: Encoding,
+  scratchDir: string,
+  header: { names?: string[]; headerRow?: number } = {},
+): Promise<ReadableSource> {
   const signature = fileSignature(path);
   if (signature === 'xls') {
     throw new InputError(
@@ -50,8 +59,9 @@ export async function readableSource(path: string, sourceFile: string, kind: Exp
     );
   }
   if (signature === 'xlsx') {
-    const workbook = await workbookAsCsv(path, sourceFile, kind);
+    const workbook = await workbookAsCsv(path, sourceFile, kind, header);
     return {
+      ...(workbook.headerRow > 1 ? { workbookHeader: { row: workbook.headerRow, above: workbook.above } } : {}),
       path: writeUtf8Copy(workbook.csv, `${basename(path)}.csv`, scratchDir),
       format: 'xlsx',
       encoding: 'xlsx',
@@ -128,8 +138,13 @@ export async function openExport(
 ): Promise<OpenedExport> {
   const sourceFile = relative(inputDir, path) || basename(path);
   if (statSync(path).size === 0) throw new InputError(sourceFile, null, `the ${kind} file is empty (0 bytes); expected a header line and rows`);
-  const source = await readableSource(path, sourceFile, kind, settings.encoding, scratchDir);
-  const report = source.format === 'csv' && headerNames ? reportHeader(source, { delimiter: settings.delimiter, names: headerNames, headerRow: settings.headerRow }) : undefined;
+  const source = await readableSource(path, sourceFile, kind, settings.encoding, scratchDir, { names: headerNames, headerRow: settings.headerRow });
+  // A report: a CSV's title lines are skipped by DuckDB; a workbook's copy starts at its header already.
+  const report = source.format === 'csv' && headerNames
+    ? reportHeader(source, { delimiter: settings.delimiter, names: headerNames, headerRow: settings.headerRow })
+    : source.workbookHeader
+      ? { skip: 0, above: source.workbookHeader.above, delimiter: ',', headerLine: source.workbookHeader.row }
+      : undefined;
   const { rows, rejectedRows } = await readDelimited(db, {
     path: source.path,
     sourceFile,
@@ -147,7 +162,7 @@ export async function openExport(
       } catch (error) {
         // A report's header is not line 1: name its line, and the setting that chose it.
         if (!(error instanceof InputError) || !report || error.line !== 1) throw error;
-        const line = report.skip + 1;
+        const line = report.headerLine ?? report.skip + 1;
         const set = settings.headerRow !== undefined ? ` (openItems.headerRow says the header is line ${line}: correct it, or remove it to let the header be found)` : '';
         throw new InputError(sourceFile, line, `${error.detail}${set}`);
       }
@@ -161,7 +176,7 @@ export async function openExport(
  * openItems.headerRow. undefined for a file whose header is its first line (nearly every export),
  * which is read as it always was.
  */
-function reportHeader(source: ReadableSource, { delimiter, names, headerRow }: { delimiter: string; names: string[]; headerRow?: number }): { skip: number; above: string[]; delimiter: string } | undefined {
+function reportHeader(source: ReadableSource, { delimiter, names, headerRow }: { delimiter: string; names: string[]; headerRow?: number }): ReportFile | undefined {
   const found = findHeaderRow(source.path, { encoding: source.duckdbEncoding, delimiter, names, headerRow });
   if (found.skip === 0 && headerRow === undefined) return undefined;
   return { skip: found.skip, above: found.above, delimiter: found.delimiter ?? (delimiter === 'auto' ? ',' : delimiter) };

@@ -179,7 +179,7 @@ describe.concurrent('Excel workbooks', () => {
   // Sheet "Factures": row 1 header, 2 F001, 3 F002, 4 blank, 5 F003, 6 AV01 ("Avoir", −120),
   // 7 BAD2 with a text date 31/02/2024, 8 F004 whose amount is the sum 0.1 + 0.89, stored
   // 0.9900000000000001 (Excel shows 15 digits: 0.99).
-  async function workbook(name: string): Promise<string> {
+  async function workbook(name: string, { titleRows = [] as unknown[][], totalRow = null as unknown[] | null } = {}): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'encours-xlsx-'));
     cpSync(join(exports('fr-excel-csv'), 'clients.csv'), join(dir, 'clients.csv'));
     const config = JSON.parse(readFileSync(join(exports('fr-excel-csv'), 'encours.config.json'), 'utf8')) as { openItems: { columns: { invoices: Record<string, string> } } };
@@ -195,13 +195,32 @@ describe.concurrent('Excel workbooks', () => {
       ['BAD2', 'C2', '31/02/2024', date('2024-03-11'), 10, 'Facture'],
       ['F004', 'C2', date('2024-03-05'), date('2024-04-04'), 0.1 + 0.89, 'Facture'],
     ];
-    await writeXlsxFile(data, { sheet: 'Factures' }).toFile(join(dir, name));
+    const width = data[0]!.length;
+    const pad = (row: unknown[]) => [...row, ...Array<null>(width - row.length).fill(null)];
+    const sheet = [...titleRows.map(pad), ...data, ...(totalRow ? [pad(totalRow)] : [])];
+    await writeXlsxFile(sheet as typeof data, { sheet: 'Factures' }).toFile(join(dir, name));
     return dir;
   }
 
   it('an .xlsx is read directly: dates, numbers and the sheet row numbers', async () => {
     const quality = await expectBook(await workbook('invoices.xlsx'), { loaded: allFive });
     expect(quality).toEqual([{ source_file: 'invoices.xlsx', line: 7, severity: 'error', reason: "issue date '31/02/2024' does not match the date format %d/%m/%Y" }]);
+  });
+
+  it('a report exported to Excel: the title rows above the header and its total row are listed, never loaded, lines counted as the sheet rows', async () => {
+    // Rows 1–3 the report's title, 4 blank, 5 the header; the invoices from row 6 (BAD2 at row 11);
+    // row 13 "Total" (the sum of the amounts, 14 827,18), which would double the receivables if loaded.
+    const dir = await workbook('invoices.xlsx', {
+      titleRows: [['Grand livre clients — pièces non soldées'], ['Exemple Industrie SAS'], ['Au 31/03/2024'], [null]],
+      totalRow: ['Total', null, null, null, 14827.18, null],
+    });
+    const quality = await expectBook(dir, { loaded: allFive });
+    expect(quality.filter((q) => q.severity === 'error')).toEqual([
+      { source_file: 'invoices.xlsx', line: 11, severity: 'error', reason: "issue date '31/02/2024' does not match the date format %d/%m/%Y" },
+    ]);
+    const notes = quality.filter((q) => q.severity === 'info').map((q) => [q.line, q.reason]);
+    expect(notes).toContainEqual([1, '4 lines above the header (line 5) skipped: "Grand livre clients — pièces non soldées", "Exemple Industrie SAS", "Au 31/03/2024", (blank)']);
+    expect(notes).toContainEqual([13, "total row 'Total' of the report: not loaded"]);
   });
 
   it('a workbook named .csv is read as the workbook it is', async () => {
