@@ -110,9 +110,10 @@ describe('every figure in the company currency', () => {
   const expectConverted = async (wh: Awaited<ReturnType<typeof buildWarehouse>>) => {
     expect(await wh.query('select receivables, unapplied_cash from run_summary')).toEqual([{ receivables: 746.55, unapplied_cash: 0 }]);
     expect(await wh.query(byClient)).toEqual([{ client_id: '10000', receivables_amount: 238 }, { client_id: '20000', receivables_amount: 508.55 }]);
-    expect(await wh.query(`select * from receivables_by_currency order by currency`)).toEqual([
-      { currency: 'EUR', open_amount: 238, currency_open_amount: 238, open_items: 1 },
-      { currency: 'USD', open_amount: 508.55, currency_open_amount: 550, open_items: 1 },
+    // Shares of the 746,55 €: EUR 238,00 / 746,55 = 0.3188, USD 508,55 / 746,55 = 0.6812.
+    expect(await wh.query(`select * exclude (share_open), round(share_open, 4) as share_open from receivables_by_currency order by currency`)).toEqual([
+      { currency: 'EUR', is_company_currency: true, open_amount: 238, currency_open_amount: 238, open_items: 1, share_open: 0.3188 },
+      { currency: 'USD', is_company_currency: false, open_amount: 508.55, currency_open_amount: 550, open_items: 1, share_open: 0.6812 },
     ]);
     expect(await wh.query(`select invoice_id, currency, amount, currency_amount, open_amount from invoices where currency = 'USD' order by invoice_id`)).toEqual([
       { invoice_id: '103002', currency: 'USD', amount: 1834.86, currency_amount: 2000, open_amount: 0 },
