@@ -34,7 +34,7 @@ export const openItemsColumns = {
   },
   writeoffs: {
     required: ['client_id', 'writeoff_date', 'amount'],
-    optional: ['writeoff_id', 'invoice_id'],
+    optional: ['writeoff_id', 'invoice_id', 'currency', 'amount_company_currency'],
   },
   /**
    * A customer ledger (openItems.shape "ledger"): every entry of the client accounts in one file.

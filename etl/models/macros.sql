@@ -415,6 +415,10 @@ create or replace macro reason_text(r) as
       when 'fec_date_unreadable' then 'EcritureDate ''' || r.ref || ''' is not a date (YYYYMMDD)'
       when 'fec_no_account' then 'the line has no account (CompteNum is empty)'
       when 'fec_amount_unreadable' then 'the amount ''' || r.ref || ''' is not a number (Debit/Credit, or Montant and Sens D/C)'
+      when 'fec_currency_amount_unreadable' then
+        case when r.ref = '' then 'Montantdevise is empty on a line in ' || r.parts[1]
+             else 'Montantdevise ''' || r.ref || ''' is not an amount' || case when r.parts[1] <> '' then ' in ' || r.parts[1] else '' end
+        end || '; the line is counted in the company currency only'
       when 'fec_entry_unbalanced' then 'entry ' || r.ref || ' of ' || r.parts[1] || ' does not balance: debits ' || r.parts[2] || ', credits ' || r.parts[3] || ' (difference ' || r.parts[4] || ')'
       when 'fec_openings_superseded' then r.number || ' opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward'
       when 'fec_letter_group_debits_exceed' then 'lettering group ' || r.ref || ' of client ' || r.parts[1] || ' (fiscal year ending ' || r.parts[2] || ') does not net to zero: debits exceed credits by ' || r.parts[3] || '; what it does not settle is matched oldest due first'

@@ -29,6 +29,7 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   const ratio = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const regions = new Intl.DisplayNames(locale, { type: 'region' });
+  const currencies = new Intl.DisplayNames(locale, { type: 'currency' });
   const decimalSign = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
   const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
     .formatToParts(0)
@@ -82,6 +83,11 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
     country: (code: string) => {
       const iso = code.trim().toUpperCase();
       return /^[A-Z]{2}$/.test(iso) ? (regions.of(iso) ?? code) : code;
+    },
+    /** A currency's name from its ISO code ('USD' → 'dollar des États-Unis', 'US Dollar'); anything else, as it is. */
+    currencyName: (code: string) => {
+      const iso = code.trim().toUpperCase();
+      return /^[A-Z]{3}$/.test(iso) ? (currencies.of(iso) ?? code) : code;
     },
     siren: (digits: string) =>
       /^\d{9}$/.test(digits) ? digits.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1\u00a0$2\u00a0$3')

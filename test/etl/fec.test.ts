@@ -69,6 +69,48 @@ describe('lettering: a partial payment lettered to two invoices', () => {
   });
 });
 
+describe('the document currency: Idevise and Montantdevise', () => {
+  // test/fixtures/fec/currency, as of 30 Jun 2025. C1 Acme Corp: F1 on 15 Mar, Idevise USD,
+  // Montantdevise 1 100,00, Debit 1 000,00 (the FEC's Debit is in the company currency, EUR);
+  // P1 on 10 May, 400,00 EUR (440,00 USD), lettered AA with F1. C2 Atelier Martin: F2 on 2 Apr,
+  // 500,00, no Idevise (the company currency), revenue 416,67 + VAT 83,33.
+  // F1: open 1 000 − 400 = 600 EUR; in USD 600 × 1 100 / 1 000 = 660. F2: 500 open in EUR.
+  // By currency: USD 600 EUR (660 USD), EUR 500; receivables 1 100: USD 600 / 1 100 = 54.5 %,
+  // EUR 500 / 1 100 = 45.5 %.
+  it('keeps an invoice\'s currency and its amount in it, open pro rata, and sums the open items by currency', async () => {
+    const wh = await sharedWarehouse(fec('currency'), { asOf: '2025-06-30' });
+    expect(await wh.query(`select invoice_id, amount, amount_excl_tax, currency, currency_amount, open_amount, currency_open_amount from invoices order by invoice_id`)).toEqual([
+      // The revenue line (1 000,00 on 706200) is in EUR too: the amount excl. tax is not converted again.
+      { invoice_id: 'F1', amount: 1000, amount_excl_tax: 1000, currency: 'USD', currency_amount: 1100, open_amount: 600, currency_open_amount: 660 },
+      { invoice_id: 'F2', amount: 500, amount_excl_tax: 416.67, currency: 'EUR', currency_amount: 500, open_amount: 500, currency_open_amount: 500 },
+    ]);
+    expect(await wh.query(`select invoice_id, source_id, amount, method from allocations`)).toEqual([
+      { invoice_id: 'F1', source_id: 'P1', amount: 400, method: 'lettering' },
+    ]);
+    const byCurrency = await wh.query(`select currency, is_company_currency, open_amount, currency_open_amount, open_items, round(share_open, 4) as share from receivables_by_currency`);
+    expect(byCurrency).toEqual([
+      { currency: 'USD', is_company_currency: false, open_amount: 600, currency_open_amount: 660, open_items: 1, share: 0.5455 },
+      { currency: 'EUR', is_company_currency: true, open_amount: 500, currency_open_amount: 500, open_items: 1, share: 0.4545 },
+    ]);
+    expect(await wh.query(`select receivables from run_summary`)).toEqual([{ receivables: 1100 }]);
+    expect(await wh.query(`select count(*) as n from quality`)).toEqual([{ n: 0 }]);
+  });
+
+  it('counts a line whose Montantdevise is not a number in the company currency, and says so', async () => {
+    // F1 as above but Montantdevise 'n/a': the USD amount is unknown, so F1 is 1 000 EUR and in
+    // EUR only (600 open); a warning names the line (line 2: the header is line 1) and its PieceRef.
+    const text = readFileSync(join(fec('currency'), 'FEC20251231.txt'), 'utf8').replace('1 000,00\t0,00\tAA\t20250510\t20250331\t1 100,00\tUSD', '1 000,00\t0,00\tAA\t20250510\t20250331\tn/a\tUSD');
+    const wh = await buildWarehouse(folderWith({ 'FEC20251231.txt': text }), { asOf: '2025-06-30' });
+    expect(await wh.query(`select invoice_id, amount, currency, currency_amount, open_amount, currency_open_amount from invoices where invoice_id = 'F1'`)).toEqual([
+      { invoice_id: 'F1', amount: 1000, currency: 'EUR', currency_amount: 1000, open_amount: 600, currency_open_amount: 600 },
+    ]);
+    expect(await wh.query(`select currency, open_amount from receivables_by_currency`)).toEqual([{ currency: 'EUR', open_amount: 1100 }]);
+    expect(await wh.query(`select line, severity, record_id, reason_code, reason from quality`)).toEqual([
+      { line: 2, severity: 'warning', record_id: 'F1', reason_code: 'fec_currency_amount_unreadable', reason: "Montantdevise 'n/a' is not an amount in USD; the line is counted in the company currency only" },
+    ]);
+  });
+});
+
 describe('encodings and separators', () => {
   // FA-0007: 1,500.00 (zero-padded "0000001500,00") on 31 Jan 2025, no clients file → the default
   // 30 days: 31 Jan + 30 = 2 Mar 2025. VIR-88 pays 500 on 10 Mar. At 30 Apr: 1,000 open, 59 days.

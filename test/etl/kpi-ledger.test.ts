@@ -146,10 +146,11 @@ describe('billing cohorts, currencies and ageing by invoice date on the year of 
 
   it('breaks the open amount down by original currency and ages it by issue date', async () => {
     // EUR: A2 3,100 + A3 2,480 (CA3 fully used); USD: B2, 3,300.00 USD whose company-currency
-    // amount the export gives as 3,000.00 EUR (its amount_company_currency column).
-    expect(await wh.query(`select * from receivables_by_currency order by currency`)).toEqual([
-      { currency: 'EUR', open_amount: 5580, currency_open_amount: 5580, open_items: 2 },
-      { currency: 'USD', open_amount: 3000, currency_open_amount: 3300, open_items: 1 },
+    // amount the export gives as 3,000.00 EUR (its amount_company_currency column). Shares of
+    // 5,580 + 3,000 = 8,580: EUR 5,580 / 8,580 = 0.6503, USD 3,000 / 8,580 = 0.3497.
+    expect(await wh.query(`select * exclude (share_open), round(share_open, 4) as share_open from receivables_by_currency order by currency`)).toEqual([
+      { currency: 'EUR', is_company_currency: true, open_amount: 5580, currency_open_amount: 5580, open_items: 2, share_open: 0.6503 },
+      { currency: 'USD', is_company_currency: false, open_amount: 3000, currency_open_amount: 3300, open_items: 1, share_open: 0.3497 },
     ]);
     // A2 issued 5 Oct: 26 + 30 + 31 = 87 days (61–90); A3 issued 2 Dec: 29 days; B2 issued 20 Nov: 41 days.
     expect(await wh.query(`select client_id, age_bucket, open_amount from ageing_by_invoice_date order by client_id, bucket_order`)).toEqual([

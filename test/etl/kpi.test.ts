@@ -114,8 +114,10 @@ describe('client behaviour, billing cohorts, currencies and ageing by invoice da
   });
 
   it('breaks the receivables down by currency and ages them by invoice date', async () => {
-    // No currency column: everything is in the company currency (EUR), 2,500 + 3,000.
-    expect(await wh.query(`select * from receivables_by_currency`)).toEqual([{ currency: 'EUR', open_amount: 5500, currency_open_amount: 5500, open_items: 2 }]);
+    // No currency column: everything is in the company currency (EUR), 2,500 + 3,000: all of it.
+    expect(await wh.query(`select * from receivables_by_currency`)).toEqual([
+      { currency: 'EUR', is_company_currency: true, open_amount: 5500, currency_open_amount: 5500, open_items: 2, share_open: 1 },
+    ]);
     // I2 issued 10 Feb is 80 days old (61–90); I3 issued 5 Apr is 25 days old (0–30).
     expect(await wh.query(`select age_bucket, open_amount from ageing_by_invoice_date order by bucket_order`)).toEqual([
       { age_bucket: '0-30', open_amount: 3000 },

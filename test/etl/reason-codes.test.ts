@@ -35,7 +35,8 @@ describe('int_payments_checked', () => {
       t(source_file, line, payment_id, client_id, payment_date, amount, invoice_id, currency, amount_company_currency, decimal_sign)`);
     await db.run(`create or replace table int_fec_lines_checked as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
       null::varchar as client_id, null::date as item_date, null::decimal(18, 2) as signed_amount, null::varchar as letter_code, null::date as letter_date,
-      null::varchar as item_kind, null::date as entry_date, null::varchar as currency, null::decimal(18, 2) as signed_company_amount where false`);
+      null::varchar as item_kind, null::date as entry_date, null::varchar as currency, null::decimal(18, 2) as currency_amount,
+      null::decimal(18, 2) as signed_company_amount where false`);
     await db.run(`create or replace table int_ledger_lines_checked as select * from int_fec_lines_checked`);
     await db.run(`create or replace table stg_payments as ${model('stg_payments')}`);
     // Staging decides nothing: it has no reject_reason column.
@@ -71,7 +72,8 @@ describe('int_invoices_checked', () => {
     // Empty FEC, ledger and snapshot lines: int_invoices_checked adds their documents to the file's.
     await db.run(`create or replace table int_fec_lines_checked as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
       null::varchar as client_id, null::date as item_date, null::decimal(18, 2) as signed_amount, null::decimal(18, 2) as revenue_amount,
-      null::varchar as currency, null::varchar as letter_code, null::date as letter_date, null::varchar as item_kind where false`);
+      null::varchar as currency, null::decimal(18, 2) as currency_amount, null::varchar as letter_code, null::date as letter_date,
+      null::varchar as item_kind where false`);
     await db.run(`create or replace table int_ledger_lines_checked as select null::varchar as source_file, null::integer as line, null::varchar as item_id,
       null::varchar as client_id, null::varchar as item_kind, null::date as entry_date, null::date as due_date, null::decimal(18, 2) as signed_amount,
       null::varchar as currency, null::decimal(18, 2) as signed_company_amount, null::varchar as letter_code, null::date as letter_date where false`);

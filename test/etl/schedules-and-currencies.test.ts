@@ -110,9 +110,10 @@ describe('every figure in the company currency', () => {
   const expectConverted = async (wh: Awaited<ReturnType<typeof buildWarehouse>>) => {
     expect(await wh.query('select receivables, unapplied_cash from run_summary')).toEqual([{ receivables: 746.55, unapplied_cash: 0 }]);
     expect(await wh.query(byClient)).toEqual([{ client_id: '10000', receivables_amount: 238 }, { client_id: '20000', receivables_amount: 508.55 }]);
-    expect(await wh.query(`select * from receivables_by_currency order by currency`)).toEqual([
-      { currency: 'EUR', open_amount: 238, currency_open_amount: 238, open_items: 1 },
-      { currency: 'USD', open_amount: 508.55, currency_open_amount: 550, open_items: 1 },
+    // Shares of the 746,55 €: EUR 238,00 / 746,55 = 0.3188, USD 508,55 / 746,55 = 0.6812.
+    expect(await wh.query(`select * exclude (share_open), round(share_open, 4) as share_open from receivables_by_currency order by currency`)).toEqual([
+      { currency: 'EUR', is_company_currency: true, open_amount: 238, currency_open_amount: 238, open_items: 1, share_open: 0.3188 },
+      { currency: 'USD', is_company_currency: false, open_amount: 508.55, currency_open_amount: 550, open_items: 1, share_open: 0.6812 },
     ]);
     expect(await wh.query(`select invoice_id, currency, amount, currency_amount, open_amount from invoices where currency = 'USD' order by invoice_id`)).toEqual([
       { invoice_id: '103002', currency: 'USD', amount: 1834.86, currency_amount: 2000, open_amount: 0 },
@@ -170,5 +171,55 @@ describe('every figure in the company currency', () => {
     const config = JSON.parse(readFileSync(join(dir, 'encours.config.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(dir, 'encours.config.json'), JSON.stringify({ ...config, fxRatesFile: join(dir, 'fx_rates.csv') }));
     await expectConverted(await buildWarehouse(dir, { asOf: '2024-03-31' }));
+  });
+});
+
+describe('a write-off in a foreign currency', () => {
+  /** The Business Central documents of `shape` with a write-offs file beside them, mapped as `columns`. */
+  function withWriteoffs(shape: string, csv: string, columns: Record<string, string>, extra: Record<string, unknown> = {}): string {
+    const dir = mkdtempSync(join(tmpdir(), 'encours-fx-writeoffs-'));
+    cpSync(shapes(shape), dir, { recursive: true });
+    writeFileSync(join(dir, 'writeoffs.csv'), csv);
+    const config = JSON.parse(readFileSync(join(dir, 'encours.config.json'), 'utf8')) as { openItems: { columns: Record<string, unknown> } };
+    config.openItems.columns.writeoffs = columns;
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify({ ...config, ...extra }));
+    return dir;
+  }
+  const columns = { writeoff_id: 'Document No.', client_id: 'Customer No.', writeoff_date: 'Posting Date', currency: 'Currency Code', amount: 'Amount', invoice_id: 'Applies-to Doc. No.' };
+
+  it('is converted at the rate of its date, as a payment is', async () => {
+    // The documents above with the USD rates (1.0900 from 1 Jan 2024, 1.0815 from 1 Feb). W1 writes
+    // off 110,00 USD of 103003 on 15 Mar 2024: 110 / 1.0815 = 101,710 → 101,71 €. 103003 keeps
+    // 508,55 − 101,71 = 406,84 € open, in USD 406,84 × 550 / 508,55 = 440,004 → 440,00 (what is
+    // left of 550 − 110). Receivables 238,00 + 406,84 = 644,84 €.
+    const dir = withWriteoffs('stop-foreign-currency', 'Document No.,Customer No.,Posting Date,Currency Code,Amount,Applies-to Doc. No.\nW1,20000,3/15/2024,USD,110.00,103003\n', columns);
+    writeFileSync(join(dir, 'fx_rates.csv'), 'currency,date,rate,source\nUSD,2024-01-01,1.0900,test\nUSD,2024-02-01,1.0815,test\n');
+    const config = JSON.parse(readFileSync(join(dir, 'encours.config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify({ ...config, fxRatesFile: join(dir, 'fx_rates.csv') }));
+    const wh = await buildWarehouse(dir, { asOf: '2024-03-31' });
+    expect(await wh.query(`select writeoff_id, invoice_id, amount from writeoffs`)).toEqual([{ writeoff_id: 'W1', invoice_id: '103003', amount: 101.71 }]);
+    expect(await wh.query(`select invoice_id, open_amount, written_off_amount, currency_open_amount from invoices where invoice_id = '103003'`)).toEqual([
+      { invoice_id: '103003', open_amount: 406.84, written_off_amount: 101.71, currency_open_amount: 440 },
+    ]);
+    expect(await wh.query('select receivables from run_summary')).toEqual([{ receivables: 644.84 }]);
+  });
+
+  it('takes the export\'s company-currency amount when it has one', async () => {
+    // W1 as above with "Amount (LCY)" 100,00 €: 103003 keeps 508,55 − 100,00 = 408,55 €.
+    const dir = withWriteoffs('business-central-lcy', 'Document No.,Customer No.,Posting Date,Currency Code,Amount,Amount (LCY),Applies-to Doc. No.\nW1,20000,3/15/2024,USD,110.00,100.00,103003\n',
+      { ...columns, amount_company_currency: 'Amount (LCY)' });
+    const wh = await buildWarehouse(dir, { asOf: '2024-03-31' });
+    expect(await wh.query(`select writeoff_id, amount from writeoffs`)).toEqual([{ writeoff_id: 'W1', amount: 100 }]);
+    expect(await wh.query(`select open_amount from invoices where invoice_id = '103003'`)).toEqual([{ open_amount: 408.55 }]);
+  });
+
+  it('with neither a company-currency amount nor a rate stops the run, naming the write-offs\' currency column', async () => {
+    const dir = withWriteoffs('business-central-lcy', 'Document No.,Customer No.,Posting Date,Currency Code,Amount,Applies-to Doc. No.\nW1,20000,3/15/2024,USD,110.00,103003\n', columns);
+    const result = await etl(dir, join(mkdtempSync(join(tmpdir(), 'encours-fx-')), 'warehouse'), '2024-03-31');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /writeoffs\.csv: 1 write-off line in USD \(column "Currency Code", openItems\.columns\.writeoffs\.currency; the first, line 2\) cannot be counted in the company currency \(EUR\)/,
+    );
+    expect(result.stderr).toMatch(/openItems\.columns\.writeoffs\.amount_company_currency/);
   });
 });

@@ -24,6 +24,10 @@ classified as (
     coalesce(aux_account, account) as client_id,
     coalesce(aux_lib, account_lib) as client_name,
     entries.first_line = keyed.line as is_first_line_of_entry,
+    -- A Montantdevise written that is not a number; a foreign currency whose amount in it is not
+    -- known (none, or 0 on a line that moves money): the line stays in the company currency.
+    keyed.currency_amount_text is not null and keyed.currency_amount is null as is_currency_amount_unreadable,
+    is_foreign_currency(keyed.currency) and coalesce(keyed.currency_amount, 0) = 0 and keyed.debit <> keyed.credit as lacks_currency_amount,
     is_opening and entries.is_opening_superseded as is_superseded_opening,
     entries.total_debit,
     entries.total_credit,
@@ -68,7 +72,8 @@ checked as (
     revenue_amount,
     letter_code,
     letter_date,
-    currency,
+    case when not lacks_currency_amount then currency end as currency,
+    case when is_foreign_currency(currency) and not lacks_currency_amount then sign(signed_amount) * abs(currency_amount) end::decimal(18, 2) as currency_amount,
     line_class,
     case
       when entry_date is null then reason('fec_date_unreadable', field := 'EcritureDate', ref := coalesce(entry_date_text, ''))
@@ -80,6 +85,9 @@ checked as (
       when is_first_line_of_entry and total_debit <> total_credit
         then reason('fec_entry_unbalanced', ref := coalesce(journal_code, '?') || ' ' || coalesce(entry_num, ''),
                     parts := [coalesce(entry_date_text, '?'), total_debit::varchar, total_credit::varchar, (total_debit - total_credit)::varchar])
+      when is_client_line and (lacks_currency_amount or is_currency_amount_unreadable)
+        then reason('fec_currency_amount_unreadable', field := 'Montantdevise', ref := coalesce(currency_amount_text, ''),
+                    parts := [coalesce(currency, '')])
     end as warning
   from classified
 ),

@@ -1,11 +1,13 @@
 -- One row per line of the FEC journal file(s), cast to types (dates, Debit/Credit or Montant +
--- Sens), with the key of its entry (entry_part, entry_piece) and what its account and journal
--- are (client, doubtful, write-off, revenue, provision account; opening or sales journal).
+-- Sens, Montantdevise: the document's amount in its currency Idevise), with the key of its entry
+-- (entry_part, entry_piece) and what its account and journal are (client, doubtful, write-off,
+-- revenue, provision account; opening or sales journal).
 -- int_fec_entries groups these lines into entries and int_fec_lines_checked classifies them.
 with source as (
   select *,
          -- Each amount parsed once: the typed values and the unreadable check below both use them.
-         parse_fec_amount(debit) as debit_value, parse_fec_amount(credit) as credit_value, parse_fec_amount(amount) as amount_value
+         parse_fec_amount(debit) as debit_value, parse_fec_amount(credit) as credit_value, parse_fec_amount(amount) as amount_value,
+         parse_fec_amount(currency_amount) as currency_amount_value
   from raw_fec
 ),
 
@@ -32,6 +34,10 @@ typed as (
     letter_code,
     try_strptime(letter_date, '%Y%m%d')::date as letter_date,
     upper(currency) as currency,
+    -- Montantdevise as written (unsigned, like Debit and Credit): int_fec_lines_checked signs it
+    -- like the line and keeps it for a line in a foreign currency only.
+    currency_amount_value as currency_amount,
+    currency_amount as currency_amount_text,
     entry_date as entry_date_text,
     coalesce(debit, '') || '/' || coalesce(credit, '') || coalesce(amount, '') as amount_text,
     (debit is not null and debit_value is null)

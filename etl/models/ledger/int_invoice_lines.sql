@@ -71,15 +71,16 @@ converted as (
 
 final as (
   select
-    * exclude (company_amount, is_shared_number, instalment_number, amount_in_company_currency)
+    * exclude (company_amount, company_amount_excl_tax, is_shared_number, instalment_number, amount_in_company_currency)
       replace (
         invoice_id
           || case when is_shared_number then '@' || client_id else '' end
           || coalesce('/' || instalment_number, '') as invoice_id,
         amount_in_company_currency as amount,
-        -- The same share of the document in the company currency.
-        case when amount_in_company_currency = amount then amount_excl_tax
-             else round(amount_excl_tax * amount_in_company_currency / amount, 2)::decimal(18, 2) end as amount_excl_tax,
+        -- The same share of the document in the company currency, unless the source gives it.
+        coalesce(company_amount_excl_tax,
+                 case when amount_in_company_currency = amount then amount_excl_tax
+                      else round(amount_excl_tax * amount_in_company_currency / amount, 2)::decimal(18, 2) end) as amount_excl_tax,
         case when amount_in_company_currency = amount then paid_amount
              else round(paid_amount * amount_in_company_currency / amount, 2)::decimal(18, 2) end as paid_amount
       ),

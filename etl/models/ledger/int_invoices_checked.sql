@@ -37,6 +37,9 @@ checked as (
     currency,
     -- The export's amount in the company currency; int_invoice_lines converts the others.
     company_amount,
+    -- The amount excl. tax in the company currency where the source gives it (a FEC's revenue
+    -- line); int_invoice_lines converts the others with the amount's rate.
+    null::decimal(18, 2) as company_amount_excl_tax,
     is_disputed,
     original_invoice_id,
     paid_date,
@@ -83,11 +86,13 @@ fec as (
     case when signed_amount < 0 then 'credit_note' else 'invoice' end,
     item_date,
     null::date,
+    -- The document's amount: Montantdevise in a foreign currency (Idevise), else the line's.
+    coalesce(currency_amount, signed_amount),
+    null::decimal(18, 2),
+    currency,
+    -- A FEC's debits and credits, and its revenue lines, are in the company currency.
     signed_amount,
     case when signed_amount < 0 then -revenue_amount else revenue_amount end,
-    currency,
-    -- A FEC's debits and credits are in the company currency (Montantdevise is the document's).
-    signed_amount,
     false,
     null::varchar,
     null::date,
@@ -113,6 +118,7 @@ ledger as (
     null::decimal(18, 2),
     currency,
     signed_company_amount,
+    null::decimal(18, 2),
     false,
     null::varchar,
     null::date,
@@ -128,7 +134,7 @@ ledger as (
 -- A snapshot's documents owe their open amount: that is the whole of what the snapshot knows.
 snapshot_documents as (
   select source_file, line, item_id, client_id, item_kind, issue_date, due_date, open_amount,
-         null::decimal(18, 2), null::varchar, null::decimal(18, 2), is_disputed, null::varchar, null::date, null::decimal(18, 2),
+         null::decimal(18, 2), null::varchar, null::decimal(18, 2), null::decimal(18, 2), is_disputed, null::varchar, null::date, null::decimal(18, 2),
          null::varchar, null::date, null, null
   from int_snapshot_lines_checked
   -- A file stacking several snapshots: its latest is the open items, the earlier ones history.

@@ -37,10 +37,11 @@ checked as (
   from staged
 ),
 
--- Client credits of a FEC that are neither credit notes nor write-offs, and brought-forward credits.
+-- Client credits of a FEC that are neither credit notes nor write-offs, and brought-forward credits:
+-- the payment's amount in its currency (Montantdevise, Idevise) and in the company's (the credit).
 fec as (
-  select source_file, line, item_id, client_id, item_date, -signed_amount, null::varchar,
-         letter_code, letter_date, null::varchar, -signed_amount, null, null
+  select source_file, line, item_id, client_id, item_date, -coalesce(currency_amount, signed_amount), null::varchar,
+         letter_code, letter_date, currency, -signed_amount, null, null
   from int_fec_lines_checked
   where item_kind = 'payment'
 ),

@@ -6,15 +6,19 @@
 -- convention is told by the first line of each invoice's write-off history (a reversal always
 -- comes after the write-off it cancels): negative on most of them, the file's write-offs are
 -- negative. Counting every line instead would let a file with many reversals turn itself over.
--- A write-off without an id is named after its file and line. The text of each typed value stays
--- beside it (writeoff_date_text, amount_text, amount_read), for int_writeoffs_checked.
+-- A write-off without an id is named after its file and line. currency is the document's
+-- currency, company_amount the export's amount in the company currency (signed like the amount);
+-- int_writeoffs converts the others. The text of each typed value stays beside it
+-- (writeoff_date_text, amount_text, amount_read, company_amount_text, company_amount_read), for
+-- int_writeoffs_checked.
 with source as (
   select * from raw_writeoffs
 ),
 
 -- The amount read once under its file's decimal sign: {value, problem} (see read_amount).
 amounts as (
-  select *, read_amount(amount, decimal_sign) as amount_read
+  select *, read_amount(amount, decimal_sign) as amount_read,
+         read_amount(amount_company_currency, decimal_sign) as company_amount_read
   from source
 ),
 
@@ -49,9 +53,13 @@ final as (
     parse_date(writeoff_date) as writeoff_date,
     amount_read.value * file_sign as amount,
     invoice_id,
+    upper(currency) as currency,
+    company_amount_read.value * file_sign as company_amount,
     writeoff_date as writeoff_date_text,
     amount as amount_text,
-    amount_read
+    amount_read,
+    amount_company_currency as company_amount_text,
+    company_amount_read
   from signed
 )
 

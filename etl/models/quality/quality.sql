@@ -81,8 +81,9 @@ fec_rejected as (
   where reject_reason is not null
 ),
 
-fec_unbalanced as (
-  select source_file, line, 'warning', 'fec', entry_num, null, warning, null
+-- An entry that does not balance (named by its number), a client line's Montantdevise (by its PieceRef).
+fec_warnings as (
+  select source_file, line, 'warning', 'fec', case when warning.code = 'fec_entry_unbalanced' then entry_num else piece_ref end, null, warning, null
   from int_fec_lines_checked
   where warning is not null
 ),
@@ -270,7 +271,7 @@ final as (
   union all select * from unlisted_clients
   union all select * from no_clients_file
   union all select * from fec_rejected
-  union all select * from fec_unbalanced
+  union all select * from fec_warnings
   union all select * from fec_superseded_openings
   union all select * from fec_open_letter_groups
   union all select * from ledger_readings

@@ -33,6 +33,13 @@ export const en: Labels = {
     ageingHistory: 'Ageing at each month end, last 24 months',
     topOverdue: 'The 20 largest overdue clients',
     noOverdue: 'No client is overdue.',
+    byCurrency: 'Receivables by currency',
+    byCurrencyHelp: (company) =>
+      `Invoices and credit notes still open, by original currency: what is open in the documents' currency, and the same in ${company}, as the receivables count it.`,
+    currency: 'Currency',
+    openInCurrency: 'Open in the currency',
+    openInCompanyCurrency: (company) => `Open in ${company}`,
+    openItems: 'Open items',
   },
   list: {
     pages: 'Pages of the list',

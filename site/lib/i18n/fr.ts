@@ -37,6 +37,13 @@ export const fr = {
     ageingHistory: 'Balance âgée, fin de mois sur 24 mois',
     topOverdue: 'Les 20 plus gros retards',
     noOverdue: 'Aucun client en retard.',
+    byCurrency: 'Encours par devise',
+    byCurrencyHelp: (company: string) =>
+      `Factures et avoirs restant dus, par devise d'origine : le reste dû dans la devise des pièces, et le même en ${company}, tel que l'encours le compte.`,
+    currency: 'Devise',
+    openInCurrency: 'Reste dû en devise',
+    openInCompanyCurrency: (company: string) => `Reste dû en ${company}`,
+    openItems: 'Pièces ouvertes',
   },
   list: {
     pages: 'Pages de la liste',

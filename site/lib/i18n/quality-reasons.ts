@@ -14,7 +14,7 @@ const fieldsFr: Record<string, string> = {
   snapshot_date: 'date de la balance', document_id: 'numéro de pièce', status_date: 'date du statut',
   payment_date: 'date de paiement', writeoff_date: 'date de passage en perte', action_date: 'date de l’action',
   promise_date: 'date de promesse', dispute_opened_date: 'date d’ouverture du litige', dispute_closed_date: 'date de clôture du litige',
-  until_date: 'date de fin de suspension des relances', EcritureDate: 'EcritureDate', procedure_date: 'date du jugement d’ouverture',
+  until_date: 'date de fin de suspension des relances', EcritureDate: 'EcritureDate', Montantdevise: 'Montantdevise', procedure_date: 'date du jugement d’ouverture',
   credit_limit: 'limite de crédit', insured_limit: 'limite assurée', guarantee_amount: 'garantie',
   amount: 'montant', amount_company_currency: 'montant en devise de la société', promise_amount: 'montant promis', claim_amount: 'montant de la créance déclarée',
   amount_excl_tax: 'montant HT', paid_amount: 'montant réglé', debit: 'débit', credit: 'crédit', open_amount: 'reste à payer',
@@ -26,7 +26,7 @@ const fieldsEn: Record<string, string> = {
   snapshot_date: 'snapshot date', document_id: 'document id', status_date: 'status date',
   payment_date: 'payment date', writeoff_date: 'write-off date', action_date: 'action date',
   promise_date: 'promise date', dispute_opened_date: 'dispute opened date', dispute_closed_date: 'dispute closed date',
-  until_date: 'do-not-chase-until date', EcritureDate: 'EcritureDate', procedure_date: 'procedure date',
+  until_date: 'do-not-chase-until date', EcritureDate: 'EcritureDate', Montantdevise: 'Montantdevise', procedure_date: 'procedure date',
   credit_limit: 'credit limit', insured_limit: 'insured limit', guarantee_amount: 'guarantee',
   amount: 'amount', amount_company_currency: 'amount in the company currency', promise_amount: 'promise amount', claim_amount: 'claim amount',
   amount_excl_tax: 'amount excl. tax', paid_amount: 'paid amount', debit: 'debit', credit: 'credit', open_amount: 'open amount',
@@ -123,6 +123,7 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'fec_date_unreadable': return `EcritureDate « ${ref} » : ce n’est pas une date (AAAAMMJJ)`;
     case 'fec_no_account': return 'Ligne sans compte (CompteNum vide)';
     case 'fec_amount_unreadable': return `Montant « ${ref} » : ce n’est pas un nombre (Debit/Credit, ou Montant et Sens D/C)`;
+    case 'fec_currency_amount_unreadable': return `${ref ? `Montantdevise « ${ref} » : ce n’est pas un montant${parts[0] ? ` en ${parts[0]}` : ''}` : `Montantdevise vide pour une ligne en ${p(0)}`} ; la ligne est comptée dans la devise de l’entreprise seulement`;
     case 'fec_entry_unbalanced': return `Écriture ${ref} du ${p(0)} déséquilibrée : débits ${p(1)}, crédits ${p(2)} (écart ${p(3)})`;
     case 'fec_letter_group_debits_exceed': return `Le lettrage ${ref} du client ${p(0)} (exercice clos le ${p(1)}) n’est pas soldé : les débits dépassent les crédits de ${p(2)} ; ce qu’il ne règle pas est imputé à l’échéance la plus ancienne`;
     case 'fec_letter_group_credits_exceed': return `Le lettrage ${ref} du client ${p(0)} (exercice clos le ${p(1)}) n’est pas soldé : les crédits dépassent les débits de ${p(2)} ; ce qu’il ne règle pas est imputé à l’échéance la plus ancienne`;
@@ -212,6 +213,7 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'fec_date_unreadable': return `EcritureDate '${ref}' is not a date (YYYYMMDD)`;
     case 'fec_no_account': return 'The line has no account (CompteNum is empty)';
     case 'fec_amount_unreadable': return `The amount '${ref}' is not a number (Debit/Credit, or Montant and Sens D/C)`;
+    case 'fec_currency_amount_unreadable': return `${ref ? `Montantdevise '${ref}' is not an amount${parts[0] ? ` in ${parts[0]}` : ''}` : `Montantdevise is empty on a line in ${p(0)}`}; the line is counted in the company currency only`;
     case 'fec_entry_unbalanced': return `Entry ${ref} of ${p(0)} does not balance: debits ${p(1)}, credits ${p(2)} (difference ${p(3)})`;
     case 'fec_letter_group_debits_exceed': return `Lettering group ${ref} of client ${p(0)} (fiscal year ending ${p(1)}) does not net to zero: debits exceed credits by ${p(2)}; what it does not settle is matched oldest due first`;
     case 'fec_letter_group_credits_exceed': return `Lettering group ${ref} of client ${p(0)} (fiscal year ending ${p(1)}) does not net to zero: credits exceed debits by ${p(2)}; what it does not settle is matched oldest due first`;

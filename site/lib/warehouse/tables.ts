@@ -680,9 +680,11 @@ export const warehouseTables = {
   }),
   receivables_by_currency: z.object({
     currency: present.text,
+    is_company_currency: present.flag,
     open_amount: present.number,
     currency_open_amount: present.number,
     open_items: present.number,
+    share_open: number,
   }),
   roll_rate_averages: z.object({
     bucket: present.text,
@@ -943,7 +945,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   provision_summary: { month_end: 'DATE', matrix_amount: 'DECIMAL(18,2)', matrix_rate_source: 'VARCHAR', previous_month_end: 'DATE', previous_matrix_amount: 'DECIMAL(18,2)', matrix_change_amount: 'DECIMAL(18,2)', specific_amount: 'DECIMAL(18,2)', overlap_amount: 'DECIMAL(18,2)', recommended_amount: 'DECIMAL(18,2)', backtest_month_ends: 'INTEGER', backtest_provision_amount: 'DECIMAL(18,2)', backtest_written_off_amount: 'DECIMAL(18,2)', backtest_ratio: 'DOUBLE', backtest_verdict: 'VARCHAR', matrix_balance_amount: 'DECIMAL(18,2)', specific_balance_amount: 'DECIMAL(18,2)', booked_amount: 'DECIMAL(18,2)', provision_base: 'VARCHAR' },
   provisions: { month_end: 'DATE', method: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', client_id: 'VARCHAR', amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', basis: 'VARCHAR' },
   quality: { source_file: 'VARCHAR', line: 'INTEGER', severity: 'VARCHAR', reason: 'VARCHAR', input: 'VARCHAR', record_id: 'VARCHAR', raw_line: 'VARCHAR', reason_code: 'VARCHAR', reason_number: 'BIGINT', reason_ref: 'VARCHAR', reason_field: 'VARCHAR', reason_parts: 'VARCHAR[]' },
-  receivables_by_currency: { currency: 'VARCHAR', open_amount: 'DECIMAL(18,2)', currency_open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER' },
+  receivables_by_currency: { currency: 'VARCHAR', is_company_currency: 'BOOLEAN', open_amount: 'DECIMAL(18,2)', currency_open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER', share_open: 'DOUBLE' },
   roll_rate_averages: { bucket: 'VARCHAR', bucket_order: 'INTEGER', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', flow_month_ends: 'INTEGER' },
   roll_rates: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', opening_balance_amount: 'DECIMAL(18,2)', rolled_forward_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', loss_rate_12m: 'DOUBLE' },
   run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN', last_month_end: 'DATE', receivables_change_amount: 'DECIMAL(18,2)', overdue_change_amount: 'DECIMAL(18,2)' },
