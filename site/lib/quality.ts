@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** A quality row's coded reason: the code and its parts (quality.reason_code…), all null for a reason still written as text. */
+/** A quality row's coded reason: the code and its parts (quality.reason_code…), all null for a reader's text the run does not code. */
 export interface CodedReason {
   reason: string;
   reason_code?: string | null;
