@@ -433,6 +433,9 @@ create or replace macro reason_text(r) as
       when 'writeoff_reversal_exceeds' then 'write-off reversal of ' || r.parts[1] || ' cancels more than write-off ' || r.ref || ' has left; not loaded'
       when 'promise_on_settled_invoices' then 'promise to pay logged on ' || r.ref || ' covers invoices already settled that day'
         || case when len(r.parts) > 0 then ' (' || array_to_string(r.parts, ', ') || ')' else ' (nothing was open)' end || '; not watched'
+      when 'balance_differs' then 'the export says invoice ' || r.ref || ' still owes ' || r.parts[1]
+        || ', and its amount less its payments and credit notes leaves ' || r.parts[2] || ' open at ' || r.parts[3]
+        || ': a payment or a credit note missing from the exports, or dated after the export''s balance'
       when 'client_not_listed' then 'client ' || r.ref || ' is not in the clients file; shown under its id'
       when 'no_clients_file' then 'no clients file: the ' || r.number || ' clients are shown under their ids, with the default payment terms (' || r.ref || ' days)'
       when 'ecb_rates_missing' then 'late-payment penalties: ' || r.number || ' days late after the last half-year of the ECB rate table were not priced; add the missing half-years'

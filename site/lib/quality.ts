@@ -1,46 +1,13 @@
-// The quality report in summary: rows counted by severity, and reasons grouped — a coded reason
-// by its code and fixed parts, a reason written as text once its variable parts (quoted values,
-// ids, numbers and dates) are blanked, so "issue date '2024-02-30' does not match…" and "issue
-// date '31/13/2024' does not match…" count as one kind of problem.
+// The quality report's reasons in the site's language: a row's coded reason in words, and a kind
+// of problem (a row of the quality_reasons mart, which counts, groups and orders the rows) as its
+// pattern. Wording only: which parts make a kind, the counts and the order are the mart's.
 import type { ReasonWording } from './i18n/quality-reasons.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
-export interface QualityLike extends CodedReason {
-  severity: string;
-  input: string | null;
-  record_id: string | null;
-}
-
-export interface ReasonGroup {
-  severity: string;
-  input: string;
-  pattern: string;
-  count: number;
-  /** The first reason of the group, word for word. */
-  example: string;
-}
-
-/** Words after which the next word is an identifier (but not 'invoice id', 'client of'…). */
-const idAfter = /\b(invoice|client|id|facture)\s+(?!(?:id|of|is|in|the|file|date)\b)([^\s,;()]+)/gi;
-
-/** A reason with what varies from line to line replaced by '…' (text) or '#' (numbers). */
-export function reasonPattern(reason: string, recordId: string | null = null): string {
-  let text = reason;
-  // The record's own id, as a whole word only: an id '2' must not eat the digits of a date.
-  if (recordId) text = text.replace(new RegExp(`(?<![\\w-])${escapeRegExp(recordId)}(?![\\w-])`, 'g'), '…');
-  return text
-    .replace(/'[^']*'/g, "'…'")
-    .replace(idAfter, (_match, word: string) => `${word} …`)
-    // A number as the site writes it may group its thousands with a (narrow) no-break space: one '#'.
-    .replace(/\d+(?:[-/.,:\u00a0\u202f]\d+)*/g, '#')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A quality row's coded reason: the code and its parts (quality.reason_code…), all null for a reason still written as text. */
+/** A quality row's coded reason: the code and its parts (quality.reason_code…), all null for a reader's text the run does not code. */
 export interface CodedReason {
   reason: string;
   reason_code?: string | null;
@@ -86,58 +53,24 @@ export function reasonWords(
   };
 }
 
-// The parts that say what kind of problem a reason is, kept in its group's pattern: the date format
-// in force; an amount's currency (and, for a warning on an amount, its problem).
-const fixedFirstPart = new Set(['date_unreadable', 'procedure_date_unreadable', 'status_date_unreadable']);
-const amountWarnings = new Set(['paid_amount_unreadable', 'company_amount_unreadable', 'excl_tax_unreadable', 'whole_amount_unreadable']);
-
-/**
- * The by-reason pattern of a coded reason, in the site's language: its code worded with the
- * values that vary from line to line blanked ('…' for the value named, '#' for the count), and
- * the parts that qualify the code kept (an unreadable date's format, an amount's currency); so a
- * group is a code and its fixed parts. Undefined for a code the labels do not word.
- */
-export function codedPattern(row: CodedReason & { reason_code: string }, reasons: ReasonWording): string | undefined {
-  const fixed = amountWarnings.has(row.reason_code) ? 2 : fixedFirstPart.has(row.reason_code) || row.reason_code.startsWith('amount_') ? 1 : 0;
-  const parts = (row.reason_parts ?? []).map((p, i) => (i < fixed ? p : '…'));
-  return reasons(row.reason_code, '#', '…', parts, row.reason_field ?? null);
-}
-
-/** Rows counted per severity, every severity present (0 when none). */
-export function countBySeverity(rows: readonly { severity: string }[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const row of rows) if (row.severity in counts) counts[row.severity as Severity]++;
-  return counts;
+/** A kind of problem as the quality_reasons mart gives it: its code and fixed parts, and its first row's reason. */
+export interface ReasonKind {
+  reason: string;
+  reason_code: string | null;
+  reason_field: string | null;
+  /** The parts the kind's rows share (an unreadable date's format, an amount's currency), first in their reasons. */
+  kind_parts: readonly (string | null)[];
+  /** The first row's parts: those after kind_parts vary from row to row. */
+  reason_parts: readonly (string | null)[] | null;
 }
 
 /**
- * Rows grouped by severity, input and reason pattern: errors first, then the largest groups. A
- * coded reason's pattern is its code with its fixed parts, worded by `reasons` (codedPattern);
- * a reason written as text has its variable parts blanked (reasonPattern).
+ * A kind of problem in the site's language: its code worded with what varies from row to row
+ * blanked ('…' for the value named and the parts after the kind's own, '#' for the count) and its
+ * fixed parts kept. A reason with no code, or a code the labels do not word, reads as the run
+ * wrote its first row (a reason with no code is a kind by its own text).
  */
-export function groupReasons(rows: readonly QualityLike[], reasons?: ReasonWording): ReasonGroup[] {
-  const groups = new Map<string, ReasonGroup>();
-  for (const row of rows) {
-    const input = row.input ?? '';
-    const coded = row.reason_code && reasons ? codedPattern({ ...row, reason_code: row.reason_code }, reasons) : undefined;
-    const pattern = coded ?? reasonPattern(row.reason, row.record_id);
-    const key = `${row.severity}\u0000${input}\u0000${pattern}`;
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { severity: row.severity, input, pattern, count: 1, example: row.reason });
-  }
-  return [...groups.values()].sort(
-    (a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count || a.input.localeCompare(b.input) || a.pattern.localeCompare(b.pattern),
-  );
-}
-
-/** `text` matched literally inside a RegExp. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A severity's place in the report (unknown ones last). */
-function rank(severity: string): number {
-  const index = severities.indexOf(severity as Severity);
-  return index === -1 ? severities.length : index;
+export function kindPattern(kind: ReasonKind, reasons: ReasonWording): string {
+  const varying = (kind.reason_parts ?? []).slice(kind.kind_parts.length).map(() => '…');
+  return (kind.reason_code ? reasons(kind.reason_code, '#', '…', [...kind.kind_parts, ...varying], kind.reason_field) : undefined) ?? kind.reason;
 }

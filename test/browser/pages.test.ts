@@ -138,9 +138,11 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
       'Date de facture « … » : ne suit pas le format de date %Y-%m-%d',
       // A line DuckDB could not split keeps its message in the warehouse; the page words its code.
       'Ligne illisible : plus de valeurs que les … colonnes de l’en-tête (un séparateur dans une valeur sans guillemets ?)',
-      'Code client manquant',
+      // Kinds of one line each, in one input, follow their code (quality_reasons.report_order):
+      // amount_not_a_number, duplicate_id, missing_client_id, in every language.
       'Montant « … » n’est pas un nombre',
       'Numéro de facture … en double (la première ligne est gardée)',
+      'Code client manquant',
       // A coded reason is worded in the site's language from its code; the group blanks its value.
       'Datée après la date de situation (…) : laissée de côté pour ce traitement',
     ]);

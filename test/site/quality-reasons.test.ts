@@ -1,13 +1,13 @@
 // The quality page's reasons in the page's language: every code the ETL emits is worded in French
 // and in English (site/lib/i18n/quality-reasons.ts), the French page shows no English reason, and
-// the by-reason table groups a code with its fixed parts.
+// the by-reason table words a kind of problem with its fixed parts.
 
 import { describe, expect, it } from 'vitest';
 
 import { formatIn } from '../../site/lib/format.ts';
 import { en } from '../../site/lib/i18n/en.ts';
 import { fr } from '../../site/lib/i18n/fr.ts';
-import { groupReasons, reasonWords, wordedReason, type CodedReason } from '../../site/lib/quality.ts';
+import { kindPattern, reasonWords, wordedReason, type CodedReason, type ReasonKind } from '../../site/lib/quality.ts';
 import { sqlNamedFields, sqlReasonCodes, sqlWordedCodes } from './quality-reason-codes.ts';
 
 // Words that are English and not French (a French sentence never holds them; the values a
@@ -97,42 +97,50 @@ describe('wordedReason on the French page', () => {
     expect(wordedReason(r, word)).toBe('Date de promesse 1er mars 2024 antérieure à la date de l’action (5 mars 2024)');
   });
 
-  it('shows a reason with no code as the run wrote it (a balance the export gives that differs from the open amount)', () => {
+  it('writes a balance the export gives that differs from the open amount with both figures as French money and the date in words', () => {
+    const r = row("the export says invoice FA0002 still owes 386.55, and its amount less its payments and credit notes leaves 586.55 open at 2024-03-31: …", {
+      reason_code: 'balance_differs', reason_field: 'open_amount', reason_ref: 'FA0002', reason_parts: ['386.55', '586.55', '2024-03-31'],
+    });
+    expect(wordedReason(r, word)).toBe(
+      'L’export dit que la facture FA0002 doit encore 386,55\u00a0€, et son montant moins ses paiements et ses avoirs laisse 586,55\u00a0€ à payer au 31 mars 2024 : un paiement ou un avoir manque aux exports, ou est daté après le solde de l’export',
+    );
+  });
+
+  it('shows a reason with no code as the run wrote it (a reader’s text it does not code)', () => {
     expect(wordedReason(row('due date before the issue date', { reason_code: null }), word)).toBe('due date before the issue date');
   });
 });
 
-describe('groupReasons with codes', () => {
-  const line = (reason_ref: string, format: string, input = 'payments') => ({
-    severity: 'error', input, record_id: null, reason: `payment date '${reason_ref}' does not match the date format ${format}`,
-    reason_code: 'date_unreadable', reason_field: 'payment_date', reason_ref, reason_number: null, reason_parts: [format],
-  });
+describe('a kind of problem in the page’s language (kindPattern)', () => {
+  // Kinds as the quality_reasons mart gives them: the code, the column, the fixed parts and the
+  // first row's parts (test/etl/quality-reasons.test.ts groups and counts them).
+  const kind = (k: Omit<ReasonKind, 'reason'>): ReasonKind => ({ reason: 'as the run wrote it', ...k });
 
-  it('groups a code with its fixed parts, in the page’s language: two bad dates under one format are one group, another format another', () => {
-    const groups = groupReasons([line('31/02/2024', '%d/%m/%Y'), line('2024-13-01', '%d/%m/%Y'), line('x', '%Y-%m-%d')], fr.quality.reasons);
-    expect(groups.map((g) => [g.pattern, g.count])).toEqual([
-      ['Date de paiement « … » : ne suit pas le format de date %d/%m/%Y', 2],
-      ['Date de paiement « … » : ne suit pas le format de date %Y-%m-%d', 1],
+  it('words two kinds of bad dates apart by their format', () => {
+    const dates = (format: string) => kind({ reason_code: 'date_unreadable', reason_field: 'payment_date', kind_parts: [format], reason_parts: [format] });
+    expect([kindPattern(dates('%d/%m/%Y'), fr.quality.reasons), kindPattern(dates('%Y-%m-%d'), fr.quality.reasons)]).toEqual([
+      'Date de paiement « … » : ne suit pas le format de date %d/%m/%Y',
+      'Date de paiement « … » : ne suit pas le format de date %Y-%m-%d',
     ]);
   });
 
-  it('groups paid amounts that do not read by their problem, whatever their text', () => {
-    const paid = (ref: string, problem: string) => ({
-      severity: 'warning', input: 'invoices', record_id: null, reason: 'paid amount …', reason_code: 'paid_amount_unreadable', reason_ref: ref,
-      reason_number: null, reason_field: 'paid_amount', reason_parts: [null, problem],
-    });
-    const groups = groupReasons([paid('1,2,3', 'decimals_comma'), paid('4,5,6', 'decimals_comma'), paid('x', 'not_a_number')], fr.quality.reasons);
-    expect(groups.map((g) => [g.pattern, g.count])).toEqual([
-      ['Montant réglé « … » a plus de deux décimales (lu avec une virgule décimale) ; le règlement est ignoré', 2],
-      ['Montant réglé « … » n’est pas un nombre ; le règlement est ignoré', 1],
+  it('words paid amounts that do not read by their problem, whatever their text', () => {
+    const paid = (problem: string) => kind({ reason_code: 'paid_amount_unreadable', reason_field: 'paid_amount', kind_parts: ['', problem], reason_parts: ['', problem] });
+    expect([kindPattern(paid('decimals_comma'), fr.quality.reasons), kindPattern(paid('not_a_number'), fr.quality.reasons)]).toEqual([
+      'Montant réglé « … » a plus de deux décimales (lu avec une virgule décimale) ; le règlement est ignoré',
+      'Montant réglé « … » n’est pas un nombre ; le règlement est ignoré',
     ]);
   });
 
-  it('groups entries that do not balance as one kind, whatever their amounts', () => {
-    const entry = (ref: string, parts: string[]) => ({
-      severity: 'warning', input: 'fec', record_id: null, reason: 'entry …', reason_code: 'fec_entry_unbalanced', reason_ref: ref, reason_number: null, reason_field: null, reason_parts: parts,
-    });
-    const groups = groupReasons([entry('VE 1', ['20240101', '10.00', '9.00', '1.00']), entry('AC 7', ['20240202', '5.00', '6.00', '-1.00'])], fr.quality.reasons);
-    expect(groups.map((g) => [g.pattern, g.count])).toEqual([['Écriture … du … déséquilibrée : débits …, crédits … (écart …)', 2]]);
+  it('words entries that do not balance as one kind, whatever their amounts', () => {
+    const entries = kind({ reason_code: 'fec_entry_unbalanced', reason_field: null, kind_parts: [], reason_parts: ['20240101', '10.00', '9.00', '1.00'] });
+    expect(kindPattern(entries, fr.quality.reasons)).toBe('Écriture … du … déséquilibrée : débits …, crédits … (écart …)');
+  });
+
+  it('words a balance that differs from the open amount, its figures blanked', () => {
+    const balances = kind({ reason_code: 'balance_differs', reason_field: 'open_amount', kind_parts: [], reason_parts: ['386.55', '586.55', '2024-03-31'] });
+    expect(kindPattern(balances, fr.quality.reasons)).toBe(
+      'L’export dit que la facture … doit encore …, et son montant moins ses paiements et ses avoirs laisse … à payer au … : un paiement ou un avoir manque aux exports, ou est daté après le solde de l’export',
+    );
   });
 });

@@ -107,6 +107,20 @@ describe('the site’s reads of the warehouse', () => {
   });
 });
 
+/** Counting or grouping rows: a count kept in a loop, rows keyed into a Map. */
+const groupingRules: Rule[] = [
+  { pattern: /\bnew Map\b/, why: 'rows grouped on the site: a group is a row of a mart (quality_reasons)' },
+  { pattern: /\+\+|\+=\s*1\b/, why: 'rows counted on the site: a count is a mart column (quality_reasons.row_count, run_summary)' },
+];
+
+describe('the quality report (issue #28)', () => {
+  const files = [join(root, 'site', 'lib', 'quality.ts'), join(root, 'site', 'pages', 'quality.astro')];
+
+  it('groups and counts no rows: the kinds of problem and their counts are quality_reasons rows, the counts by severity run_summary columns', () => {
+    expect(offences(files, groupingRules)).toEqual([]);
+  });
+});
+
 describe('the scan itself', () => {
   it('names the file, the line and the reason of each offence, and skips comments', () => {
     const dir = mkdtempSync(join(tmpdir(), 'encours-scan-'));

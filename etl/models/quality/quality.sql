@@ -3,8 +3,8 @@
 -- because it is dated after the as-of date ('info'). Nothing is dropped without a row here.
 -- Every reason is a code and its parts (reason_code, reason_field, reason_ref, reason_number,
 -- reason_parts: see reason() in macros.sql), which the site words in its language; reason is the
--- code in English (reason_text), for analysts. A reader's reason keeps the reader's own text, and
--- a balance the export gives that differs from the open amount is still worded as text.
+-- code in English (reason_text), for analysts. A reader's reason keeps the reader's own text (and
+-- one the reader's patterns below do not know stays uncoded).
 -- A roll-up of `disputes`, `invoices`, `penalties`, `invoice_statuses` and `snapshots`.
 -- A line DuckDB could not split into fields: the reader's text (DuckDB's own message) stays the
 -- reason, and its kind is coded from it for the site to word.
@@ -140,12 +140,14 @@ snapshot_readings as (
 ),
 
 -- A documents export that gives each invoice's balance beside a payments file: the balance it
--- says against the open amount the payments leave, each difference a warning with both figures.
+-- says against the open amount the payments leave, each difference a warning with both figures
+-- (what the export says: the amount, or its text quoted when it does not read as one).
 balance_differences as (
-  select given.source_file, given.line, 'warning', 'invoices', given.invoice_id, null, null,
-         'the export says invoice ' || given.invoice_id || ' still owes ' || coalesce(given.given_open_amount::varchar, '''' || given.given_open_text || '''')
-           || ', and its amount less its payments and credit notes leaves ' || invoices.open_amount || ' open at ' || strftime(getvariable('as_of_date'), '%Y-%m-%d')
-           || ': a payment or a credit note missing from the exports, or dated after the export''s balance'
+  select given.source_file, given.line, 'warning', 'invoices', given.invoice_id, null,
+         reason('balance_differs', field := 'open_amount', ref := given.invoice_id,
+                parts := [coalesce(given.given_open_amount::varchar, '''' || given.given_open_text || ''''), invoices.open_amount::varchar,
+                          strftime(getvariable('as_of_date'), '%Y-%m-%d')]),
+         null
   from stg_invoice_balances as given
   join invoices on invoices.invoice_id = given.invoice_id and invoices.client_id = given.client_id
   -- A credit note's balance is written with either sign.

@@ -15,6 +15,7 @@ with headline as (
     (select count(*) from invoices where open_amount <> 0)::integer as open_items,
     (select count(*) from quality where severity = 'error')::integer as rejected_rows,
     (select count(*) from quality where severity = 'warning')::integer as warnings,
+    (select count(*) from quality where severity = 'info')::integer as info_rows,
     -- Rows and settlements left out because dated after the as-of date (each also in quality).
     (select count(*) from int_after_as_of)::integer as rows_after_as_of,
     -- French late-payment penalties apply (penalties.enabled; by default a EUR company): the site

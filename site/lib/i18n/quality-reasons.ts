@@ -136,6 +136,7 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'snapshot_needs_history': return `Balance âgée (photo des soldes ouverts) : l’ancienneté, l’encours, les retards, la liste de relance, les lettres et les relevés sont justes au ${p(0)} ; le DSO, les délais de paiement, les scores et les backtests demandent l’historique des règlements, qui se constitue à mesure que les photos sont gardées (${n} depuis le ${ref}, leurs règlements dans snapshot_settlements)`;
     case 'after_as_of': return `Datée après la date de situation (${ref}) : laissée de côté pour ce traitement`;
     case 'promise_on_settled_invoices': return `Promesse de paiement saisie le ${ref} sur des factures déjà réglées ce jour-là : non suivie`;
+    case 'balance_differs': return `L’export dit que la facture ${ref} doit encore ${p(0)}, et son montant moins ses paiements et ses avoirs laisse ${p(1)} à payer au ${p(2)} : un paiement ou un avoir manque aux exports, ou est daté après le solde de l’export`;
     case 'client_not_listed': return `Le client ${ref} n’est pas dans le fichier clients : affiché sous son code`;
     case 'fec_openings_superseded': return `${n} lignes d’à-nouveaux sur des comptes clients écartées : l’exercice précédent est chargé et ses lignes portent déjà les pièces reportées`;
     case 'settlement_after_as_of': return `Règlement daté après la date de situation (${ref}) : laissé de côté pour ce traitement`;
@@ -226,6 +227,7 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'snapshot_needs_history': return `Open-balance snapshot: ageing, receivables, overdue, the worklist, letters and statements are right at ${p(0)}; DSO, days to pay, scores and backtests need payment history, which builds up as snapshots are kept (${n} since ${ref}, their settlements listed in snapshot_settlements)`;
     case 'after_as_of': return `Dated after the as-of date (${ref}): left out of this run`;
     case 'promise_on_settled_invoices': return `Promise to pay logged on ${ref} on invoices already settled that day: not watched`;
+    case 'balance_differs': return `The export says invoice ${ref} still owes ${p(0)}, and its amount less its payments and credit notes leaves ${p(1)} open at ${p(2)}: a payment or a credit note missing from the exports, or dated after the export’s balance`;
     case 'client_not_listed': return `Client ${ref} is not in the clients file: shown under its id`;
     case 'fec_openings_superseded': return `${n} opening lines (à-nouveaux) on client accounts left out: the previous fiscal year is loaded, and its lines already hold the items brought forward`;
     case 'settlement_after_as_of': return `Settlement dated after the as-of date (${ref}): left out of this run`;

@@ -678,6 +678,21 @@ export const warehouseTables = {
     reason_field: text,
     reason_parts: texts,
   }),
+  quality_reasons: z.object({
+    severity: present.text,
+    input: present.text,
+    reason_code: text,
+    reason_field: text,
+    kind_parts: present.texts,
+    row_count: present.number,
+    reason: present.text,
+    reason_number: number,
+    reason_ref: text,
+    reason_parts: texts,
+    first_source_file: text,
+    first_line: number,
+    report_order: present.number,
+  }),
   receivables_by_currency: z.object({
     currency: present.text,
     is_company_currency: present.flag,
@@ -714,6 +729,7 @@ export const warehouseTables = {
     open_items: present.number,
     rejected_rows: present.number,
     warnings: present.number,
+    info_rows: present.number,
     rows_after_as_of: present.number,
     is_penalties_enabled: present.flag,
     last_month_end: date,
@@ -945,10 +961,11 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   provision_summary: { month_end: 'DATE', matrix_amount: 'DECIMAL(18,2)', matrix_rate_source: 'VARCHAR', previous_month_end: 'DATE', previous_matrix_amount: 'DECIMAL(18,2)', matrix_change_amount: 'DECIMAL(18,2)', specific_amount: 'DECIMAL(18,2)', overlap_amount: 'DECIMAL(18,2)', recommended_amount: 'DECIMAL(18,2)', backtest_month_ends: 'INTEGER', backtest_provision_amount: 'DECIMAL(18,2)', backtest_written_off_amount: 'DECIMAL(18,2)', backtest_ratio: 'DOUBLE', backtest_verdict: 'VARCHAR', matrix_balance_amount: 'DECIMAL(18,2)', specific_balance_amount: 'DECIMAL(18,2)', booked_amount: 'DECIMAL(18,2)', provision_base: 'VARCHAR' },
   provisions: { month_end: 'DATE', method: 'VARCHAR', bucket: 'VARCHAR', bucket_order: 'INTEGER', client_id: 'VARCHAR', amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)', rate: 'DOUBLE', basis: 'VARCHAR' },
   quality: { source_file: 'VARCHAR', line: 'INTEGER', severity: 'VARCHAR', reason: 'VARCHAR', input: 'VARCHAR', record_id: 'VARCHAR', raw_line: 'VARCHAR', reason_code: 'VARCHAR', reason_number: 'BIGINT', reason_ref: 'VARCHAR', reason_field: 'VARCHAR', reason_parts: 'VARCHAR[]' },
+  quality_reasons: { severity: 'VARCHAR', input: 'VARCHAR', reason_code: 'VARCHAR', reason_field: 'VARCHAR', kind_parts: 'VARCHAR[]', row_count: 'INTEGER', reason: 'VARCHAR', reason_number: 'BIGINT', reason_ref: 'VARCHAR', reason_parts: 'VARCHAR[]', first_source_file: 'VARCHAR', first_line: 'INTEGER', report_order: 'INTEGER' },
   receivables_by_currency: { currency: 'VARCHAR', is_company_currency: 'BOOLEAN', open_amount: 'DECIMAL(18,2)', currency_open_amount: 'DECIMAL(18,2)', open_items: 'INTEGER', share_open: 'DOUBLE' },
   roll_rate_averages: { bucket: 'VARCHAR', bucket_order: 'INTEGER', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', flow_month_ends: 'INTEGER' },
   roll_rates: { month_end: 'DATE', bucket: 'VARCHAR', bucket_order: 'INTEGER', opening_balance_amount: 'DECIMAL(18,2)', rolled_forward_amount: 'DECIMAL(18,2)', written_off_amount: 'DECIMAL(18,2)', flow_rate: 'DOUBLE', writeoff_rate: 'DOUBLE', loss_rate_12m: 'DOUBLE' },
-  run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN', last_month_end: 'DATE', receivables_change_amount: 'DECIMAL(18,2)', overdue_change_amount: 'DECIMAL(18,2)' },
+  run_summary: { as_of_date: 'DATE', receivables: 'DECIMAL(18,2)', overdue: 'DECIMAL(18,2)', share_overdue: 'DOUBLE', unapplied_cash: 'DECIMAL(18,2)', clients_with_open_items: 'INTEGER', open_items: 'INTEGER', rejected_rows: 'INTEGER', warnings: 'INTEGER', info_rows: 'INTEGER', rows_after_as_of: 'INTEGER', is_penalties_enabled: 'BOOLEAN', last_month_end: 'DATE', receivables_change_amount: 'DECIMAL(18,2)', overdue_change_amount: 'DECIMAL(18,2)' },
   score_model: { method: 'VARCHAR', feature: 'VARCHAR', band_order: 'INTEGER', band: 'VARCHAR', source: 'VARCHAR', woe: 'DOUBLE', points: 'INTEGER', training_month_ends: 'INTEGER', training_defaults: 'INTEGER', min_training_month_ends: 'INTEGER', min_training_defaults: 'INTEGER', calibration_method: 'VARCHAR', calibration_knots: 'INTEGER', band_unit: 'VARCHAR', band_above: 'DOUBLE', band_up_to: 'DOUBLE' },
   score_roc: { rule: 'VARCHAR', point: 'INTEGER', share_non_defaults: 'DOUBLE', share_defaults: 'DOUBLE' },
   score_validation: { rule: 'VARCHAR', grade: 'VARCHAR', observations: 'INTEGER', defaults: 'INTEGER', auc: 'DOUBLE', gini: 'DOUBLE', ks: 'DOUBLE', default_rate: 'DOUBLE', mean_pd_12m: 'DOUBLE', default_rate_low: 'DOUBLE', default_rate_high: 'DOUBLE', verdict: 'VARCHAR', verdict_code: 'VARCHAR' },
@@ -1025,6 +1042,7 @@ export type ProvisionSpecificRow = z.infer<typeof warehouseTables.provision_spec
 export type ProvisionSummaryRow = z.infer<typeof warehouseTables.provision_summary>;
 export type ProvisionsRow = z.infer<typeof warehouseTables.provisions>;
 export type QualityRow = z.infer<typeof warehouseTables.quality>;
+export type QualityReasonsRow = z.infer<typeof warehouseTables.quality_reasons>;
 export type ReceivablesByCurrencyRow = z.infer<typeof warehouseTables.receivables_by_currency>;
 export type RollRateAveragesRow = z.infer<typeof warehouseTables.roll_rate_averages>;
 export type RollRatesRow = z.infer<typeof warehouseTables.roll_rates>;
