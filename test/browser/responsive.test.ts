@@ -100,6 +100,22 @@ describe.each(languages)('the %s site at 390 px', (language) => {
     expect(headers.map((h) => h.replace(/ ▾$/, ''))).toEqual(expected[language]);
     await page.close();
   });
+
+  it('scrolls the D441-6 table\'s bands sideways, its caption, section headings, excluded invoices and terms wrapped on screen', async () => {
+    const page = await open(language, '/d441/', 390);
+    const table = page.locator('table.d441').first();
+    const { scrollWidth, clientWidth } = await table.evaluate((t) => ({ scrollWidth: t.scrollWidth, clientWidth: t.clientWidth }));
+    expect(scrollWidth).toBeGreaterThan(clientWidth); // the six bands do not fit a phone: they scroll
+    for (const pinned of await table.locator('.pin, .pin-value').all()) {
+      const box = (await pinned.boundingBox())!;
+      expect(box.x, await pinned.textContent() ?? '').toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, await pinned.textContent() ?? '').toBeLessThanOrEqual(390);
+    }
+    // The excluded invoices' count reads on screen, not at the far end of the scrolled row.
+    expect(await table.locator('tbody').nth(1).locator('td .pin-value').count()).toBe(2);
+    await page.screenshot({ path: join(screenshots, `${language}-d441-390.png`), fullPage: true });
+    await page.close();
+  });
 });
 
 describe.each(languages)('the %s site at 1280 px', (language) => {
