@@ -1,5 +1,5 @@
 -- One row per kind of problem in the quality report, as the quality page's "by reason" table lists
--- them: the quality rows of one severity and one input with the same reason code, about the same
+-- them. A roll-up of `quality`: the quality rows of one severity and one input with the same reason code, about the same
 -- input column, and with the same fixed parts (kind_parts). The values that vary from line to line
 -- (the offending text, an id, a count, the other parts) do not make a kind; the parts that qualify
 -- a code do: an unreadable date's format in force (date_unreadable, procedure_date_unreadable,
