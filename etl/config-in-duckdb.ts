@@ -44,6 +44,11 @@ export async function setFormatVariables(db: Database, config: Config): Promise<
     set variable ledger_debit_values = ${list(openItems.values.direction.debit)};
     set variable ledger_credit_values = ${list(openItems.values.direction.credit)};
     set variable ledger_document_types = ${documentTypeMap(openItems.values.documentType)};
+    set variable snapshot_cancelled_values = ${list(openItems.values.status.cancelled)};
+    set variable snapshot_written_off_values = ${list(openItems.values.status.written_off)};
+    -- An invoices file that dates each settlement (paid_date) with no paid-amount column: the date
+    -- the invoice was settled in full (a "SettledDate", a "Clear date").
+    set variable paid_date_settles_in_full = ${Boolean(openItems.columns.invoices?.paid_date && !openItems.columns.invoices?.paid_amount)};
     set variable snapshot_date = ${openItems.snapshotDate ? `date ${sqlString(openItems.snapshotDate)}` : 'null::date'};`);
 }
 

@@ -57,7 +57,7 @@ export const openItemsColumns = {
    */
   snapshot: {
     required: ['client_id', 'document_id', 'open_amount'],
-    optional: ['issue_date', 'due_date', 'amount', 'kind', 'client_name', 'snapshot_date', 'is_disputed'],
+    optional: ['issue_date', 'due_date', 'amount', 'kind', 'client_name', 'snapshot_date', 'is_disputed', 'status'],
   },
 } as const;
 
@@ -135,6 +135,18 @@ const openItems = z.strictObject({
         .strictObject({ invoice: z.array(z.string()).default([]), credit_note: z.array(z.string()).default([]) })
         .default({ invoice: ['invoice', 'facture', 'FA'], credit_note: ['credit_note', 'credit note', 'avoir', 'AV'] }),
       true: z.array(z.string()).default(['true', '1', 'yes', 'y', 'oui', 'o', 'x']),
+      /**
+       * A snapshot's status column (openItems.columns.snapshot.status): the values that say a
+       * document is no receivable (cancelled: a draft never issued, a voided invoice) or is one
+       * written off (a bad debt, Stripe's "uncollectible"); compared without case. Any other value
+       * (open, paid, past due…) is an issued document owing its open amount.
+       */
+      status: z
+        .strictObject({ cancelled: z.array(z.string()).default([]), written_off: z.array(z.string()).default([]) })
+        .default({
+          cancelled: ['draft', 'void', 'voided', 'cancelled', 'canceled', 'deleted', 'brouillon', 'annulée', 'annulee', 'annulé', 'annule'],
+          written_off: ['uncollectible', 'written off', 'written-off', 'write-off', 'write off', 'bad debt', 'irrécouvrable', 'irrecouvrable', 'passée en perte', 'passee en perte'],
+        }),
       /** A ledger's direction column: the values that mean a debit (raises what the client owes) and a credit. */
       direction: z
         .strictObject({ debit: z.array(z.string()).default([]), credit: z.array(z.string()).default([]) })

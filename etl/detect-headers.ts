@@ -40,7 +40,9 @@ export const headerSynonyms: Record<DocumentsFile, Record<string, string[]>> = {
     amount_company_currency: companyCurrencyAmount,
     is_disputed: ['litige', 'en litige', 'contestation', 'disputed', 'dispute', 'in dispute', 'is disputed'],
     original_invoice_id: ['facture d origine', 'facture origine', 'original invoice', 'original invoice number', 'original invoice id'],
-    paid_date: ['date reglement', 'date de reglement', 'date paiement', 'paid date', 'paid on', 'date paid', 'last payment date'],
+    // Without a paid-amount column, the day the invoice was settled in full (the ETL reads it so).
+    paid_date: ['date reglement', 'date de reglement', 'date paiement', 'paid date', 'paid on', 'date paid', 'last payment date',
+      'settled date', 'date settled', 'settled on', 'settlement date', 'clear date', 'cleared date', 'date cleared', 'date de solde'],
     paid_amount: ['montant regle', 'montant paye', 'paid amount', 'amount paid', 'paid'],
   },
   payments: {
@@ -90,4 +92,15 @@ export const fileNameWords: Record<DocumentsFile, RegExp> = {
 };
 
 /** Headers that hold what an invoice still owes: a balance, not the amount invoiced. */
-export const openAmountHeaders = ['reste du', 'reste a payer', 'solde', 'montant restant', 'balance', 'open amount', 'amount due', 'balance due', 'outstanding', 'remaining'];
+export const openAmountHeaders = ['reste du', 'reste a payer', 'solde', 'montant restant', 'balance', 'open amount', 'amount due', 'balance due', 'outstanding', 'remaining',
+  'amount remaining', 'remaining amount', 'amount outstanding'];
+
+/**
+ * The balance among several columns that may be one: a header that says what is left (remaining,
+ * outstanding, reste, open) before one that says what is due. Stripe writes "Amount Due" (what the
+ * invoice asked for) beside "Amount Paid" and "Amount Remaining" (the difference): the first is
+ * no balance once anything is paid.
+ */
+export function balanceOf<T extends { norm: string }>(candidates: T[]): T | undefined {
+  return candidates.find((c) => /\b(remaining|restant|reste|outstanding|open)\b/.test(c.norm)) ?? candidates[0];
+}

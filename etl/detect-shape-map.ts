@@ -8,6 +8,9 @@ import { classifyDocumentType, clientColumn, reportDate, shapeSignals, shapeSyno
 
 export interface Undecided { setting: string; why: string }
 
+/** A snapshot's status column (normalised headers), read by its values (openItems.values.status). */
+const statusHeaders = ['status', 'statut', 'state', 'etat', 'invoice status', 'document status', 'statut facture'];
+
 interface ShapeFile { name: string; columns: ColumnStats[]; above: string[] }
 
 /** Our column → their header for a ledger or a snapshot file, with the values and dates that go with it. */
@@ -52,7 +55,7 @@ export function mapShapeColumns(
     if (signals.balance) set('open_amount', signals.balance, 'what each document still owes at the snapshot');
     else undecided.push({ setting: key('open_amount'), why: 'no column reads as what each document still owes (Reste à payer, Open Balance, Due)' });
     // A paid amount with no date says nothing the balance does not: never read as a settlement.
-    for (const paid of file.columns.filter((c) => headerSynonyms.invoices.paid_amount!.includes(c.norm))) {
+    for (const paid of file.columns.filter((c) => headerSynonyms.invoices.paid_amount!.includes(c.norm) && numeric(c))) {
       comments[`ignored.snapshot.${paid.name}`] = `UNREAD: a paid amount, but no column dates it, and a settlement without its date cannot be dated or aged. The balance${signals.balance ? ` '${signals.balance.name}'` : ''} says what is left of each document`;
       taken.add(paid.name);
     }
@@ -63,6 +66,23 @@ export function mapShapeColumns(
     const fits = (c: ColumnStats) => c.n === 0 ? false : /_date$/.test(ours) ? isDate(c) : ours === 'amount' ? numeric(c) : ours === 'document_type' || ours === 'kind' ? c.few.length > 0 : true;
     const column = file.columns.filter((c) => !taken.has(c.name) && synonyms.includes(c.norm) && fits(c)).sort((a, b) => synonyms.indexOf(a.norm) - synonyms.indexOf(b.norm))[0];
     if (column) set(ours, column, `header name ('${column.norm}')`);
+  }
+  if (shape === 'snapshot') {
+    // A status that says some documents are no receivables (a draft, a voided invoice) or written
+    // off (uncollectible): read, or they would count for what they show as owed. Mapped only when
+    // its values say so: a status of payment (Payée, En retard) alone changes nothing.
+    const lists = configSchema.parse({}).openItems.values.status;
+    const meaning = (v: string) => lists.cancelled.includes(v.toLowerCase().trim()) ? 'cancelled' : lists.written_off.includes(v.toLowerCase().trim()) ? 'written_off' : null;
+    const status = file.columns.find((c) => !taken.has(c.name) && statusHeaders.includes(c.norm) && c.few.some((v) => meaning(v)));
+    if (status) {
+      const said = (kind: string) => status.few.filter((v) => meaning(v) === kind).map((v) => `'${v}'`).join(', ');
+      const others = status.few.filter((v) => !meaning(v)).map((v) => `'${v}'`).join(', ');
+      set('status', status, [
+        said('cancelled') && `${said('cancelled')}: never issued or voided, no receivable`,
+        said('written_off') && `${said('written_off')}: written off, out of the receivables`,
+        others && `${others}: issued documents owing their open amount`,
+      ].filter(Boolean).join('; ') + ' (openItems.values.status)');
+    }
   }
   // Columns no header names, found by their values: a document number is unique on its line, dates are dates.
   const free = () => file.columns.filter((c) => !taken.has(c.name) && c.n > 0);

@@ -2,7 +2,7 @@
 // export is (documents, customer ledger, open-balance snapshot), how a ledger writes its amounts,
 // what its document types mean, which column holds the client, and the snapshot's date. A file
 // named GL_tiers_clients.csv with Débit and Crédit columns is a ledger, not a clients file.
-import { headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
+import { balanceOf, headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
 import { creditHeaders, debitHeaders } from './readers/ledger.ts';
 
 export interface ColumnStats {
@@ -69,7 +69,7 @@ export function shapeSignals(columns: ColumnStats[]) {
   const direction = columns.find((c) => shapeSynonyms.ledger.direction!.includes(c.norm) || (c.n > 0 && c.few.length > 0 && c.few.length <= 4 && c.few.every((v) => directionValues.includes(normaliseHeader(v)))));
   const documentType = columns.find((c) => shapeSynonyms.ledger.document_type!.includes(c.norm) && c.few.length > 0);
   const paymentValues = documentType ? documentType.few.filter((v) => classifyDocumentType(v) === 'payment') : [];
-  const balance = columns.find((c) => shapeSynonyms.snapshot.open_amount!.includes(c.norm) && c.n > 0 && c.numeric === c.n);
+  const balance = balanceOf(columns.filter((c) => shapeSynonyms.snapshot.open_amount!.includes(c.norm) && c.n > 0 && c.numeric === c.n));
   const signedAmount = columns.find((c) => shapeSynonyms.ledger.amount!.includes(c.norm) && c.n > 0 && c.numeric === c.n && c.negative > 0);
   return { debit, credit, direction, documentType, paymentValues, balance, signedAmount };
 }

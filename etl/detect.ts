@@ -10,7 +10,7 @@ import { argv, chalk } from 'zx';
 
 import { CONFIG_FILE_NAME, configSchema, documentsFiles, openItemsColumns, type DocumentsFile } from './config.ts';
 import { openDatabase, sqlString, type Database } from '../shared/duckdb.ts';
-import { fileNameWords, headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
+import { balanceOf, fileNameWords, headerSynonyms, normaliseHeader, openAmountHeaders } from './detect-headers.ts';
 import { sampleExport } from './detect-read.ts';
 import { mapShapeColumns, type Undecided } from './detect-shape-map.ts';
 import { clientColumn, shapeOf, type ColumnStats } from './detect-shape.ts';
@@ -195,7 +195,7 @@ function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: str
     const column = candidates.sort((a, b) => synonyms.indexOf(a.norm) - synonyms.indexOf(b.norm))[0];
     if (column) set(ours, column, `header name ('${column.norm}')`);
   }
-  const balance = columns.find((c) => openAmountHeaders.includes(c.norm));
+  const balance = balanceOf(columns.filter((c) => openAmountHeaders.includes(c.norm)));
   if (kind === 'invoices' && mapping.paid_amount && !mapping.paid_date) {
     // A settlement without its date cannot be dated or aged: the ETL stops on such a mapping, so it is never proposed.
     const paid = mapping.paid_amount;
@@ -207,6 +207,13 @@ function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: str
   }
   if (kind === 'invoices' && balance && !hasPayments && !mapping.paid_amount) {
     const invoiced = mapping.amount;
+    if (mapping.paid_date) {
+      // Without a paid amount the ETL reads a paid date as settling the invoice in full: not the balance read as the amount.
+      comments[`ignored.invoices.${mapping.paid_date}`] = `a paid date without a paid amount: not read, as the balance '${balance.name}' says what is left of each invoice`;
+      taken.delete(mapping.paid_date);
+      delete comments['openItems.columns.invoices.paid_date'];
+      delete mapping.paid_date;
+    }
     set('amount', balance, `what each invoice still owes: with no payments file nor dated paid amount, this gives the right open amounts${invoiced ? ` ('${invoiced}', the amount invoiced, would leave every invoice open in full)` : ''}`);
     if (mapping.amount_excl_tax) {
       // The amount excl. tax of the whole invoice against what is left of it: provisions would take more tax out than the balance holds.
@@ -223,6 +230,9 @@ function mapColumns(kind: DocumentsFile, columns: ColumnStats[], dateFormat: str
       : mapping.paid_amount ? `the invoice lines' paid amounts and dates ('${mapping.paid_amount}', '${mapping.paid_date}')`
       : 'the amounts of the invoices file';
     comments[`ignored.${kind}.${balance.name}`] = `a balance: not read, as encours computes balances from ${from}`;
+  }
+  if (kind === 'invoices' && mapping.paid_date && !mapping.paid_amount) {
+    comments['openItems.columns.invoices.paid_date'] += `; no column gives a paid amount: the day each invoice was settled in full (an empty one: still open)`;
   }
   const free = () => columns.filter((c) => !taken.has(c.name) && c.n > 0);
   if (kind !== 'clients') {

@@ -382,6 +382,8 @@ create or replace macro reason_text(r) as
       when 'no_issue_or_due_date' then 'no issue date and no due date: the document cannot be aged'
       when 'no_issue_date' then 'no issue date: the due date stands for it'
       when 'whole_amount_unreadable' then 'amount ''' || r.ref || ''' ' || amount_problem_text(r.parts[2], r.parts[1]) || '; the document''s whole amount is not known'
+      when 'snapshot_cancelled_documents' then r.number || ' documents whose status (' || r.parts[1] || ') says they were never issued or were voided: not receivables'
+      when 'snapshot_written_off_documents' then r.number || ' documents written off (status ' || r.parts[1] || '), ' || r.parts[2] || ' in all: not open items, out of the receivables'
       when 'snapshot_settled_documents' then r.number || ' documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled'
       when 'missing_contact_name' then 'missing contact name'
       when 'duplicate_id' then 'duplicate ' || reason_field_text(r.field) || ' ' || r.ref || ' (the first line is kept)'

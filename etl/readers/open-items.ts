@@ -13,7 +13,7 @@ import { trimmedField } from './delimited.ts';
 import { InputError } from './errors.ts';
 import { describeConvention, ledgerAmountConvention, stopOnHalfOfDebitCredit, type AmountConvention } from './ledger.ts';
 import { openExport } from './source.ts';
-import { normaliseHeader, openAmountHeaders } from '../detect-headers.ts';
+import { balanceOf, normaliseHeader, openAmountHeaders } from '../detect-headers.ts';
 import { undatedSettlementWayOut } from '../unusable-files.ts';
 
 export interface InputFile {
@@ -180,7 +180,7 @@ async function readOneFile(
 function stopOnUndatedSettlements(present: { ours: string; theirs: string }[], header: string[], sourceFile: string): void {
   const paid = present.find((c) => c.ours === 'paid_amount');
   if (!paid || present.some((c) => c.ours === 'paid_date')) return;
-  const balance = header.find((name) => openAmountHeaders.includes(normaliseHeader(name))) ?? null;
+  const balance = balanceOf(header.map((name) => ({ name, norm: normaliseHeader(name) })).filter((c) => openAmountHeaders.includes(c.norm)))?.name ?? null;
   throw new InputError(
     sourceFile,
     1,

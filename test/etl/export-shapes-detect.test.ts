@@ -113,6 +113,71 @@ describe.concurrent('npm run detect, then the ETL with the proposal untouched', 
   });
 });
 
+describe.concurrent('exports encours had not been tried on, read with the proposal untouched', () => {
+  it('Stripe Invoices export (a snapshot: Amount Remaining, not Amount Due; draft, void and uncollectible by their status)', async () => {
+    const dir = exportsOf('stripe-invoices');
+    const config = await detectInto(dir);
+    // Its date is not in the export: said first, with the setting.
+    expect(Object.keys(config)[0]).toBe('_undecided');
+    expect(config._undecided).toEqual([expect.stringMatching(/^openItems\.snapshotDate: the export does not say the date of its balances/)]);
+    expect(config.openItems).toMatchObject({
+      shape: 'snapshot', dateFormat: '%Y-%m-%d %H:%M:%S',
+      columns: { snapshot: { client_id: 'Customer', client_name: 'Customer Name', document_id: 'Number', open_amount: 'Amount Remaining', amount: 'Total', status: 'Status' } },
+    });
+    const comments = config._comments as Record<string, string>;
+    expect(comments['openItems.columns.snapshot.status']).toMatch(/'draft', 'void': never issued or voided, no receivable; 'uncollectible': written off/);
+    // 'Paid' (true/false) is no paid amount.
+    expect(Object.keys(comments).filter((k) => k.startsWith('ignored.snapshot.'))).toEqual(['ignored.snapshot.Amount Paid']);
+    const wh = await buildWarehouse(dir);
+    // TRUTH.md: the 5 open invoices' Amount Remaining, 1,800 + 490 + 1,350 + 2,100 + 3,600, at the
+    // latest date of the file's open documents (0011's, 25 March).
+    expect(await wh.query(`select as_of_date::varchar as as_of, receivables from run_summary`)).toEqual([{ as_of: '2025-03-25', receivables: 9340 }]);
+    expect(await wh.query(book)).toEqual([{ receivables: 9340, invoices: 5, credit_notes: 0 }]);
+    expect(await wh.query(perClient)).toEqual([
+      { client_id: 'cus_RkT2aQ8nLm3xYb', open: 1800 }, { client_id: 'cus_RkT3bW1pZc9vHd', open: 490 },
+      { client_id: 'cus_RkT4cE7sXf2kJn', open: 1350 }, { client_id: 'cus_RkT5dR4tVg6mPq', open: 5700 },
+    ]);
+    // 0004 due 5 March: 20 days past due on 25 March.
+    expect(await wh.query(`select days_past_due, bucket from invoices where invoice_id = '3F9A1C2E-0004'`)).toEqual([{ days_past_due: 20, bucket: '1-30' }]);
+    // The draft (no number) is no error; the draft and the void one, and the written-off 0003, said apart.
+    expect(await wh.query(`select severity, line, reason_code, reason_number, reason from quality where input = 'snapshot' and reason_code <> 'snapshot_needs_history' order by line`)).toEqual([
+      { severity: 'info', line: 2, reason_code: 'snapshot_cancelled_documents', reason_number: 2, reason: '2 documents whose status (draft, void) says they were never issued or were voided: not receivables' },
+      { severity: 'info', line: 4, reason_code: 'snapshot_settled_documents', reason_number: 4, reason: expect.stringMatching(/^4 documents owe nothing at the snapshot/) },
+      { severity: 'info', line: 11, reason_code: 'snapshot_written_off_documents', reason_number: 1, reason: '1 documents written off (status uncollectible), 2400.00 in all: not open items, out of the receivables' },
+    ]);
+    expect(await wh.query(`select count(*)::integer as n from snapshots where invoice_id in ('3F9A1C2E-0003', '3F9A1C2E-0007')`)).toEqual([{ n: 0 }]);
+  });
+
+  it('IBM Accounts Receivable data set (SettledDate settles each invoice in full; open at an as-of date before it)', async () => {
+    const dir = exportsOf('ibm-accounts-receivable');
+    const { comments } = await detectMapping(dir);
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({
+      dateFormat: '%m/%d/%Y',
+      columns: { invoices: { invoice_id: 'invoiceNumber', client_id: 'customerID', issue_date: 'InvoiceDate', due_date: 'DueDate', amount: 'InvoiceAmount', is_disputed: 'Disputed', paid_date: 'SettledDate' } },
+    });
+    expect(comments['openItems.columns.invoices.paid_date']).toMatch(/no column gives a paid amount: the day each invoice was settled in full/);
+    const wh = await buildWarehouse(dir, { asOf: '2013-06-30' });
+    // TRUTH.md: issued by 30 June 2013 and settled after it: 71.18 + 63.25 + 66.83 + 77.40 + 95.38.
+    expect(await wh.query(book)).toEqual([{ receivables: 374.04, invoices: 15, credit_notes: 0 }]);
+    expect(await wh.query(perClient)).toEqual([
+      { client_id: '0379-NEVHP', open: 134.43 }, { client_id: '2820-XGXSB', open: 66.83 }, { client_id: '8976-AMJEO', open: 77.4 }, { client_id: '9322-YCTQO', open: 95.38 },
+    ]);
+    // Open and disputed: 7000103 and 5504671; 9231856, settled on the as-of date, is paid; 7000102 due 19 June.
+    expect(await wh.query(`select invoice_id from invoices where open_amount > 0 and is_disputed order by 1`)).toEqual([{ invoice_id: '5504671' }, { invoice_id: '7000103' }]);
+    expect(await wh.query(`select invoice_id, open_amount, days_past_due from invoices where invoice_id in ('9231856', '7000102') order by 1`)).toEqual([
+      { invoice_id: '7000102', open_amount: 71.18, days_past_due: 11 }, { invoice_id: '9231856', open_amount: 0, days_past_due: null },
+    ]);
+    // 7900777: issued 26 January, due 25 February, settled 20 March: 53 days to pay, 23 late (its DaysToSettle, DaysLate).
+    expect(await wh.query(`select settled_date::varchar as settled, days_to_pay, days_late from invoices where invoice_id = '7900777'`))
+      .toEqual([{ settled: '2013-03-20', days_to_pay: 53, days_late: 23 }]);
+    // Without an as-of date: the last settlement's, 6 September 2013, when every invoice is paid.
+    const latest = await buildWarehouse(dir);
+    expect(await latest.query(`select as_of_date::varchar as as_of, receivables from run_summary`)).toEqual([{ as_of: '2013-09-06', receivables: 0 }]);
+  });
+});
+
 describe('a documents export with both payments and a balance column', () => {
   it('checks the balance against what the payments leave open, and warns with both figures', async () => {
     const dir = exportsOf('invoices-balance-and-payments');

@@ -44,8 +44,14 @@ checked as (
     original_invoice_id,
     paid_date,
     -- A paid date that does not read drops the settlement (said in the warning); an empty one
-    -- does not: the amount is settled by the as-of date, its date unknown (int_credits).
-    case when paid_date_text is not null and paid_date is null then null else paid_amount end as paid_amount,
+    -- does not: the amount is settled by the as-of date, its date unknown (int_credits). A file
+    -- that dates the settlements with no paid-amount column (a "SettledDate", a "Clear date") says
+    -- on which day each invoice was settled in full.
+    case
+      when paid_date_text is not null and paid_date is null then null
+      when getvariable('paid_date_settles_in_full') then case when paid_date is not null and kind = 'invoice' then amount end
+      else paid_amount
+    end as paid_amount,
     null::varchar as letter_code,
     null::date as letter_date,
     case

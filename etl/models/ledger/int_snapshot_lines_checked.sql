@@ -7,9 +7,23 @@
 -- document settled since the last one). item_id is the document number, suffixed /1, /2… where
 -- one number holds several lines of one snapshot (an invoice with several due dates). A file may
 -- stack several snapshots (a snapshot-date column with several dates): only the latest is open
--- items (int_invoices_checked), the earlier ones are history (snapshots).
-with staged as (
+-- items (int_invoices_checked), the earlier ones are history (snapshots). A status
+-- (openItems.values.status) may say a line is no receivable at all (status_kind 'cancelled': a
+-- draft never issued, a voided invoice) or one written off ('written_off': Stripe's
+-- "uncollectible", a bad debt): neither is an open item nor checked further (a draft has no
+-- number yet); quality counts them (info), the written-off amount with them.
+with source as (
   select * from stg_snapshot_lines
+),
+
+staged as (
+  select
+    *,
+    case
+      when list_contains(getvariable('snapshot_cancelled_values'), lower(trim(status))) then 'cancelled'
+      when list_contains(getvariable('snapshot_written_off_values'), lower(trim(status))) then 'written_off'
+    end as status_kind
+  from source
 ),
 
 checked as (
@@ -17,6 +31,7 @@ checked as (
     *,
     is_credit_note_by_kind or open_value < 0 or (open_value = 0 and amount_value < 0) as is_credit_note,
     case
+      when status_kind is not null then null
       when document_id is null then reason('missing_document_id')
       when client_id is null then reason('missing_client_id')
       when open_value is null
@@ -29,6 +44,7 @@ checked as (
         then reason('date_unreadable', field := 'snapshot_date', ref := snapshot_date_text, parts := [getvariable('date_format')])
     end as reject_reason,
     case
+      when status_kind is not null then null
       when due_date is null and due_date_text is not null then reason('due_date_unreadable', field := 'due_date', ref := due_date_text)
       when issue_date is null then reason('no_issue_date', field := 'issue_date')
       when amount_text is not null and amount_value is null
@@ -41,18 +57,18 @@ items as (
   select
     *,
     case
-      when reject_reason is not null or open_value = 0 then null
+      when reject_reason is not null or status_kind is not null or open_value = 0 then null
       when is_credit_note then 'credit_note'
       else 'invoice'
     end as item_kind,
-    reject_reason is null and open_value = 0 as is_settled,
+    reject_reason is null and status_kind is null and open_value = 0 as is_settled,
     -- A number on several valid lines of one snapshot: each gets /1, /2… (windows, not a self-join:
     -- the reading of a snapshot costs no more per row than the documents reader's).
     -- One window spec for both (one sort).
     count(*) over numbered as occurrences,
     row_number() over numbered as occurrence
   from checked
-  window numbered as (partition by reject_reason is null, snapshot_date, document_id order by source_file, line
+  window numbered as (partition by reject_reason is null and status_kind is null, snapshot_date, document_id order by source_file, line
                       rows between unbounded preceding and unbounded following)
 ),
 
@@ -64,13 +80,15 @@ final as (
     client_name,
     document_id,
     case
-      when reject_reason is not null then null
+      when reject_reason is not null or status_kind is not null then null
       when occurrences > 1 then document_id || '/' || occurrence
       else document_id
     end as item_id,
     item_kind,
     case when reject_reason is null then case when is_credit_note then 'credit_note' else 'invoice' end end as kind,
     is_settled,
+    status,
+    status_kind,
     coalesce(issue_date, due_date) as issue_date,
     due_date,
     snapshot_date,

@@ -17,7 +17,9 @@ with current_lines as (
     source_file,
     line
   from int_snapshot_lines_checked
-  where reject_reason is null
+  -- A cancelled or written-off document is no open item: not kept (a later snapshot without it
+  -- lists it as disappeared, as for any document that left the book).
+  where reject_reason is null and status_kind is null
 ),
 
 earlier as (

@@ -28,6 +28,7 @@ final as (
     parse_date(due_date) as due_date,
     coalesce(parse_date(snapshot_date), getvariable('snapshot_date')) as snapshot_date,
     parse_flag(is_disputed) as is_disputed,
+    status,
     open_read.value as open_value,
     amount_read.value as amount_value,
     issue_date as issue_date_text,

@@ -131,6 +131,21 @@ snapshot_readings as (
   where is_settled
   group by source_file
   union all
+  -- Documents its status says are no receivable (a draft, a voided invoice), and those written off
+  -- (uncollectible): their count, statuses and, for a write-off, the amount it leaves out.
+  select source_file, min(line), 'info', 'snapshot', null, null,
+         reason('snapshot_cancelled_documents', n := count(*), parts := [string_agg(distinct status, ', ' order by status)]), null
+  from int_snapshot_lines_checked
+  where status_kind = 'cancelled'
+  group by source_file
+  union all
+  select source_file, min(line), 'info', 'snapshot', null, null,
+         reason('snapshot_written_off_documents', n := count(*),
+                parts := [string_agg(distinct status, ', ' order by status), sum(open_amount)::decimal(18, 2)::varchar]), null
+  from int_snapshot_lines_checked
+  where status_kind = 'written_off'
+  group by source_file
+  union all
   select null, null, 'info', 'snapshot', null, null,
          reason('snapshot_needs_history', n := count(distinct snapshot_date), ref := strftime(min(snapshot_date), '%Y-%m-%d'),
                 parts := [strftime(max(snapshot_date), '%Y-%m-%d')]),

@@ -91,6 +91,8 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'no_issue_or_due_date': return 'Ni date de pièce ni date d’échéance : la pièce ne peut pas être classée par ancienneté';
     case 'no_issue_date': return 'Pas de date de pièce : la date d’échéance en tient lieu';
     case 'whole_amount_unreadable': return `Montant « ${ref} » ${amountProblemFr()} ; le montant total de la pièce reste inconnu`;
+    case 'snapshot_cancelled_documents': return `${n} pièces dont le statut (${p(0)}) dit qu’elles n’ont jamais été émises ou ont été annulées : ce ne sont pas des créances`;
+    case 'snapshot_written_off_documents': return `${n} pièces passées en perte (statut ${p(0)}), ${p(1)} au total : ce ne sont pas des encours`;
     case 'snapshot_settled_documents': return `${n} pièces ne doivent plus rien à la date de la balance (réglées en totalité) : ce ne sont pas des encours ; gardées dans les photos successives pour dater leur règlement`;
     case 'no_amount': return 'Pas de montant : le débit et le crédit sont vides tous les deux';
     case 'direction_unknown': return `Sens « ${ref} » : ni une valeur de débit ni une valeur de crédit de openItems.values.direction`;
@@ -182,6 +184,8 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'no_issue_or_due_date': return 'No issue date and no due date: the document cannot be aged';
     case 'no_issue_date': return 'No issue date: the due date stands for it';
     case 'whole_amount_unreadable': return `Amount '${ref}' ${amountProblemEn()}; the document’s whole amount is not known`;
+    case 'snapshot_cancelled_documents': return `${n} documents whose status (${p(0)}) says they were never issued or were voided: not receivables`;
+    case 'snapshot_written_off_documents': return `${n} documents written off (status ${p(0)}), ${p(1)} in all: not open items, out of the receivables`;
     case 'snapshot_settled_documents': return `${n} documents owe nothing at the snapshot (settled in full): not open items; kept in the snapshots to tell when they were settled`;
     case 'no_amount': return 'No amount: the debit and the credit are both empty';
     case 'direction_unknown': return `Direction '${ref}' is neither a debit nor a credit value of openItems.values.direction`;
