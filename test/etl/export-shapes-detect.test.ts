@@ -213,6 +213,32 @@ describe.concurrent('npm run detect, then the ETL with the proposal untouched: t
     expect(await wh.query(`select count(*)::integer as n from quality where severity <> 'info'`)).toEqual([{ n: 0 }]);
   });
 
+  it('Quadra/Cegid extract with Montant and Sens (VT a sales journal, a refund in BQ)', async () => {
+    const dir = exportsOf('sens-dc-ledger');
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({ shape: 'ledger', columns: { ledger: { client_id: 'Compte', amount: 'Montant', direction: 'Sens', document_type: 'Journal', letter_code: 'Lettrage' } } });
+    const wh = await buildWarehouse(dir);
+    // export-shapes.test.ts: FA0001–FA0006 and the refund RB0001 read as a debit item (7), AV0001;
+    // 411BERNARD's 120.00 overpaid settles the refund. 0 + 400.00 + 2,400.99 = 2,800.99.
+    expect(await wh.query(book)).toEqual([{ receivables: 2800.99, invoices: 7, credit_notes: 1 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: '411BERNARD', open: 0 }, { client_id: '411DUPONT', open: 400 }, { client_id: '411MARTIN', open: 2400.99 }]);
+    expect(await wh.query('select unapplied_cash from run_summary')).toEqual([{ unapplied_cash: 0 }]);
+  });
+
+  it("Business Central Customer Ledger Entries with USD customers: 'Amount (LCY)' read as the amount", async () => {
+    const dir = exportsOf('business-central-ledger-lcy');
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({ shape: 'ledger', columns: { ledger: { client_id: 'Customer No.', amount: 'Amount (LCY)', document_type: 'Document Type' } } });
+    const wh = await buildWarehouse(dir);
+    // schedules-and-currencies.test.ts: 2001 settles 103001, 2002 (−1,834.86 €) 103002; open 103003
+    // 508.55 € and 103004 238.00 €: 746.55 €.
+    expect(wh.manifest.documents).toEqual({ invoices: 4, credit_notes: 0 });
+    expect(await wh.query(book)).toEqual([{ receivables: 746.55, invoices: 4, credit_notes: 0 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: '10000', open: 238 }, { client_id: '20000', open: 508.55 }]);
+  });
+
   it("Sage 100 grand-livre des tiers: its OD journal undecided, said first; the ETL stops naming the setting, the previous warehouse untouched", async () => {
     const dir = exportsOf('sage100-gl-tiers');
     const config = await detectInto(dir);
