@@ -18,8 +18,11 @@ export function normaliseHeader(name: string): string {
 
 const clientId = ['code client', 'client id', 'client', 'n client', 'numero client', 'no client', 'compte client', 'code tiers', 'tiers',
   'customer id', 'customer', 'customer number', 'customer no', 'customer code', 'cust id', 'account', 'account number', 'account no'];
-const invoiceRef = ['n facture', 'numero de facture', 'numero facture', 'no facture', 'num facture', 'facture', 'facture reglee',
-  'invoice', 'invoice id', 'invoice number', 'invoice no', 'invoice num', 'invoice ref', 'applied to', 'applies to'];
+// The invoice a payment or a write-off names: also a settled document ("Pièce réglée", Cegid) and
+// the document a receipt is applied to ("Applies-to Doc. No.", Business Central).
+const invoiceRef = ['n facture', 'numero de facture', 'numero facture', 'no facture', 'num facture', 'facture', 'facture reglee', 'piece reglee', 'document regle',
+  'invoice', 'invoice id', 'invoice number', 'invoice no', 'invoice num', 'invoice ref', 'applied to', 'applies to',
+  'applies to doc no', 'applies to doc number', 'applies to document no', 'applied to doc no'];
 
 // An amount in the company currency beside the document's (Business Central's "Amount (LCY)",
 // SAP's "Amount in local currency", Sage's "Montant tenue de compte", a "Montant TTC (EUR)").
@@ -33,7 +36,8 @@ export const headerSynonyms: Record<DocumentsFile, Record<string, string[]>> = {
     client_id: clientId,
     issue_date: ['date piece', 'date facture', 'date de facture', 'date document', 'date emission', 'date', 'invoice date', 'document date', 'issue date', 'posting date', 'doc date'],
     due_date: ['date echeance', 'date d echeance', 'echeance', 'date limite de paiement', 'due date', 'due', 'payment due date', 'due on', 'maturity date'],
-    amount: ['montant ttc', 'total ttc', 'montant', 'ttc', 'amount', 'total', 'amount incl tax', 'invoice amount', 'gross amount', 'total amount', 'original amount'],
+    // An échéancier's line is one instalment: its amount is the instalment's ("Montant échéance").
+    amount: ['montant ttc', 'total ttc', 'montant', 'montant echeance', 'montant de l echeance', 'ttc', 'amount', 'total', 'amount incl tax', 'invoice amount', 'gross amount', 'total amount', 'original amount'],
     amount_excl_tax: ['montant ht', 'total ht', 'ht', 'amount excl tax', 'net amount', 'subtotal', 'amount ht'],
     kind: ['type', 'type piece', 'type de piece', 'type document', 'kind', 'document type', 'doc type', 'transaction type'],
     currency: ['devise', 'monnaie', 'currency', 'currency code', 'ccy'],
@@ -46,9 +50,12 @@ export const headerSynonyms: Record<DocumentsFile, Record<string, string[]>> = {
     paid_amount: ['montant regle', 'montant paye', 'paid amount', 'amount paid', 'paid'],
   },
   payments: {
-    payment_id: ['n reglement', 'numero de reglement', 'n piece', 'piece', 'payment id', 'payment number', 'payment no', 'receipt number', 'receipt no', 'check number', 'reference', 'ref'],
+    // In a payments file the document number is the payment's own (Business Central's cash receipts: "Document No.").
+    payment_id: ['n reglement', 'numero de reglement', 'n piece', 'piece', 'payment id', 'payment number', 'payment no', 'receipt number', 'receipt no', 'check number',
+      'document no', 'document number', 'doc no', 'n document', 'reference', 'ref'],
     client_id: clientId,
-    payment_date: ['date reglement', 'date de reglement', 'date paiement', 'date encaissement', 'date', 'payment date', 'receipt date', 'date received', 'paid date'],
+    payment_date: ['date reglement', 'date de reglement', 'date paiement', 'date encaissement', 'date', 'payment date', 'receipt date', 'date received', 'paid date',
+      'posting date', 'document date', 'date comptable'],
     amount: ['montant', 'montant regle', 'montant ttc', 'amount', 'payment amount', 'amount paid', 'amount received', 'paid amount'],
     invoice_id: invoiceRef,
     currency: ['devise', 'monnaie', 'currency', 'currency code', 'ccy'],

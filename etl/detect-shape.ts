@@ -33,7 +33,8 @@ export const shapeSynonyms: Record<'ledger' | 'snapshot', Record<string, string[
   ledger: {
     client_id: clientHeaders,
     client_name: ['intitule', 'intitule compte', 'intitule du compte', 'libelle compte', 'libelle du compte', 'nom', 'raison sociale', 'customer name', 'client name', 'name', 'nom client'],
-    entry_date: ['date', 'date ecriture', 'date piece', 'date comptable', 'posting date', 'document date', 'entry date', 'date de piece'],
+    // The document's date before the posting date (SAP's Document Date, the invoice's own date, from which its terms run).
+    entry_date: ['date', 'date ecriture', 'date piece', 'date comptable', 'document date', 'posting date', 'entry date', 'date de piece'],
     document_id: ['n piece', 'piece', 'numero de piece', 'n document', 'document no', 'document number', 'journal entry', 'reference', 'ref', 'num', 'invoice number'],
     due_date: ['echeance', 'date echeance', 'date d echeance', 'due date', 'net due date', 'date limite'],
     debit: debitHeaders,

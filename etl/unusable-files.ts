@@ -10,13 +10,15 @@ import { InputError } from './readers/errors.ts';
 type UnusableFile = {
   source_file: string;
   input: string | null;
-  problem: 'all_rows_rejected' | 'date_column_unreadable' | 'settlements_undated';
+  problem: 'all_rows_rejected' | 'date_column_unreadable' | 'settlements_undated' | 'document_types_unlisted';
   column_name: string | null;
   rows: number;
   first_line: number | null;
   first_reason: string;
   reason_rows: number;
   setting: string | null;
+  /** The document types in no list ('document_types_unlisted'). */
+  refs: string[] | null;
 };
 
 /** Throws an InputError for the first file int_unusable_files lists; does nothing when it is empty. */
@@ -36,6 +38,17 @@ function describe(file: UnusableFile, config: Config): string {
     return (
       `not one of its ${rows.toLocaleString('en-US')} paid amounts has a paid date (the first${at}: ${reason}): a settlement without its date cannot be dated or aged. ` +
       `${undatedSettlementWayOut(config.openItems.columns.invoices?.paid_date ?? 'paid_date', null)}`
+    );
+  }
+  if (file.problem === 'document_types_unlisted') {
+    // A document type no list names is a setting not written: left out, its lines (a write-off,
+    // an opening balance) would be missing from what their clients owe.
+    const types = (file.refs ?? []).map((t) => `'${t}'`).join(', ');
+    const lines = shared === 1 ? `1 of its ${rows.toLocaleString('en-US')} lines has` : `${shared.toLocaleString('en-US')} of its ${rows.toLocaleString('en-US')} lines have`;
+    return (
+      `${lines} a document type in none of the lists of openItems.values.documentType (${types}; the first${at}): ` +
+      `${shared === 1 ? 'left out, it would be missing from what its client owes' : 'left out, they would be missing from what their clients owe'}. List ${(file.refs ?? []).length === 1 ? 'it' : 'each'} under invoice, credit_note, payment, writeoff or refund in openItems.values.documentType ` +
+      `(npm run detect lists the types it could not tell under _undecided).`
     );
   }
   if (file.problem === 'date_column_unreadable') {

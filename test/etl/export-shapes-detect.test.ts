@@ -4,7 +4,7 @@
 // client's open amount come out to the cent. Then what detection must decide from the content —
 // the shape, the client column, a file's role — and what it must say it could not decide.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,6 +36,19 @@ const book = `select
   (select count(*)::integer from invoices where kind = 'invoice') as invoices,
   (select count(*)::integer from invoices where kind = 'credit_note') as credit_notes`;
 const perClient = `select client_id, sum(open_amount) as open from invoices group by client_id order by client_id`;
+const cli = join(root, 'etl', 'run.ts');
+
+/** `npm run etl` on `input` into `warehouse`, its exit code and output (a stop is code 1). */
+async function etl(input: string, warehouse: string, asOf?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const args = [cli, '--input', input, '--warehouse', warehouse, ...(asOf ? ['--as-of', asOf] : [])];
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 24, timeout: 100_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
 
 describe.concurrent('npm run detect, then the ETL with the proposal untouched', () => {
   it('EBP grand livre clients (Windows-1252, Débit/Crédit, journals VE and BQ, lettering)', async () => {
@@ -175,6 +188,155 @@ describe.concurrent('exports encours had not been tried on, read with the propos
     // Without an as-of date: the last settlement's, 6 September 2013, when every invoice is paid.
     const latest = await buildWarehouse(dir);
     expect(await latest.query(`select as_of_date::varchar as as_of, receivables from run_summary`)).toEqual([{ as_of: '2013-09-06', receivables: 0 }]);
+  });
+});
+
+describe.concurrent('npm run detect, then the ETL with the proposal untouched: the other exports of export-shapes.test.ts and schedules-and-currencies.test.ts', () => {
+  it('SAP FBL5N (tab text, "120,00-", RV / DG / DZ read by the defaults, clearing document and date)', async () => {
+    const dir = exportsOf('sap-fbl5n');
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({
+      shape: 'ledger', delimiter: '\t', dateFormat: '%d.%m.%Y', decimalSeparator: ',',
+      columns: { ledger: { client_id: 'Account', amount: 'Amount in Local Currency', document_type: 'Document Type', entry_date: 'Document Date', letter_code: 'Clearing Document', letter_date: 'Clearing date' } },
+    });
+    const wh = await buildWarehouse(dir);
+    // export-shapes.test.ts: RV 1800000010, 11, 13, 14, 15 invoices, DG 1800000012 the credit memo.
+    // 100001: 1,705.03 cleared by 1400000001; 886.55 − 86.55 − 400.00 = 400.00. 100002: 12,345.60
+    // cleared by 1400000004; 0.99 + 2,400.00 = 2,400.99. 400.00 + 2,400.99 = 2,800.99.
+    expect(await wh.query(book)).toEqual([{ receivables: 2800.99, invoices: 5, credit_notes: 1 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: '100001', open: 400 }, { client_id: '100002', open: 2400.99 }]);
+    expect(await wh.query(`select invoice_id, source_id, allocation_date, method from allocations where method = 'lettering' order by invoice_id`)).toEqual([
+      { invoice_id: '1800000010', source_id: '1400000001', allocation_date: '2024-02-14', method: 'lettering' },
+      { invoice_id: '1800000013', source_id: '1400000004', allocation_date: '2024-03-11', method: 'lettering' },
+    ]);
+    expect(await wh.query(`select count(*)::integer as n from quality where severity <> 'info'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('Cegid échéancier and its Reglements.csv (one line per instalment, the payment naming its invoice)', async () => {
+    const dir = exportsOf('cegid-echeancier');
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({
+      dateFormat: '%d/%m/%Y', decimalSeparator: ',', files: { invoices: 'Echeancier_clients.csv', payments: 'Reglements.csv' },
+      columns: {
+        invoices: { invoice_id: 'N° pièce', client_id: 'Code tiers', issue_date: 'Date pièce', due_date: 'Date échéance', amount: 'Montant échéance' },
+        payments: { payment_id: 'N° règlement', client_id: 'Code tiers', payment_date: 'Date règlement', amount: 'Montant', invoice_id: 'Pièce réglée' },
+      },
+    });
+    const wh = await buildWarehouse(dir);
+    // schedules-and-currencies.test.ts: FA1001 in three instalments (1,000.00, 1,000.00, 1,000.50),
+    // FA1002 500.00, FA1003 1,200.00: 3 invoices, 5 instalment rows. RG0001 names FA1001 and pays
+    // its earliest instalment. 1,000 + 1,000.50 + 500 + 1,200 = 3,700.50 (CLI001 2,500.50, CLI002 1,200).
+    expect(wh.manifest.documents).toEqual({ invoices: 3, credit_notes: 0 });
+    expect(await wh.query(book)).toEqual([{ receivables: 3700.5, invoices: 5, credit_notes: 0 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: 'CLI001', open: 2500.5 }, { client_id: 'CLI002', open: 1200 }]);
+    expect(await wh.query(`select invoice_id, source_id, amount, method from allocations`)).toEqual([
+      { invoice_id: 'FA1001/1', source_id: 'RG0001', amount: 1000, method: 'reference' },
+    ]);
+    expect(await wh.query(`select count(*)::integer as n from quality where severity <> 'info'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('QuickBooks A/R Aging Detail (a snapshot dated by its title, section and total rows set aside)', async () => {
+    const dir = exportsOf('quickbooks-ar-aging-detail');
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({
+      shape: 'snapshot', snapshotDate: '2024-03-31', dateFormat: '%m/%d/%Y',
+      columns: { snapshot: { client_id: 'Customer', document_id: 'Num', open_amount: 'Open Balance', amount: 'Amount', kind: 'Transaction Type' } },
+    });
+    const wh = await buildWarehouse(dir);
+    // export-shapes.test.ts: Amy's 1,705.03 + 486.55 − 120.00 (credit memo 1003) = 2,071.58,
+    // Bill's 6,345.60 + 0.99 = 6,346.59; 8,418.17 over 4 invoices and 1 credit memo.
+    expect(await wh.query(`select as_of_date::varchar as as_of from run_summary`)).toEqual([{ as_of: '2024-03-31' }]);
+    expect(await wh.query(book)).toEqual([{ receivables: 8418.17, invoices: 4, credit_notes: 1 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: "Amy's Bird Sanctuary", open: 2071.58 }, { client_id: "Bill's Windsurf Shop", open: 6346.59 }]);
+    expect(await wh.query(`select count(*)::integer as n from quality where severity <> 'info'`)).toEqual([{ n: 0 }]);
+  });
+
+  it("Business Central invoices and payments with 'Amount (LCY)' (USD customers; the receipt applied to its invoice)", async () => {
+    const dir = exportsOf('business-central-lcy');
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({
+      dateFormat: '%m/%d/%Y',
+      columns: {
+        invoices: { invoice_id: 'Document No.', client_id: 'Customer No.', currency: 'Currency Code', amount: 'Amount', amount_company_currency: 'Amount (LCY)' },
+        payments: { payment_id: 'Document No.', client_id: 'Customer No.', payment_date: 'Posting Date', invoice_id: 'Applies-to Doc. No.', currency: 'Currency Code', amount_company_currency: 'Amount (LCY)' },
+      },
+    });
+    const wh = await buildWarehouse(dir);
+    // schedules-and-currencies.test.ts: 2002 (2,000 USD) settles 103002 at 103002's rate,
+    // 1,834.86 €; open 103003 508.55 € and 103004 238.00 €: 746.55 €, no unapplied cash.
+    // Applied oldest due first at its own rate (1,849.28 €), 2002 would leave 103003 at 494.13 €.
+    expect(await wh.query(book)).toEqual([{ receivables: 746.55, invoices: 4, credit_notes: 0 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: '10000', open: 238 }, { client_id: '20000', open: 508.55 }]);
+    expect(await wh.query(`select payment_id, amount, unapplied_amount from payments order by payment_id`)).toEqual([
+      { payment_id: '2001', amount: 1190, unapplied_amount: 0 },
+      { payment_id: '2002', amount: 1834.86, unapplied_amount: 0 },
+    ]);
+    expect(await wh.query(`select count(*)::integer as n from quality where severity <> 'info'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('Quadra/Cegid extract with Montant and Sens (VT a sales journal, a refund in BQ)', async () => {
+    const dir = exportsOf('sens-dc-ledger');
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({ shape: 'ledger', columns: { ledger: { client_id: 'Compte', amount: 'Montant', direction: 'Sens', document_type: 'Journal', letter_code: 'Lettrage' } } });
+    const wh = await buildWarehouse(dir);
+    // export-shapes.test.ts: FA0001–FA0006 and the refund RB0001 read as a debit item (7), AV0001;
+    // 411BERNARD's 120.00 overpaid settles the refund. 0 + 400.00 + 2,400.99 = 2,800.99.
+    expect(await wh.query(book)).toEqual([{ receivables: 2800.99, invoices: 7, credit_notes: 1 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: '411BERNARD', open: 0 }, { client_id: '411DUPONT', open: 400 }, { client_id: '411MARTIN', open: 2400.99 }]);
+    expect(await wh.query('select unapplied_cash from run_summary')).toEqual([{ unapplied_cash: 0 }]);
+  });
+
+  it("Business Central Customer Ledger Entries with USD customers: 'Amount (LCY)' read as the amount", async () => {
+    const dir = exportsOf('business-central-ledger-lcy');
+    const config = await detectInto(dir);
+    expect(config._undecided).toBeUndefined();
+    expect(config.openItems).toMatchObject({ shape: 'ledger', columns: { ledger: { client_id: 'Customer No.', amount: 'Amount (LCY)', document_type: 'Document Type' } } });
+    const wh = await buildWarehouse(dir);
+    // schedules-and-currencies.test.ts: 2001 settles 103001, 2002 (−1,834.86 €) 103002; open 103003
+    // 508.55 € and 103004 238.00 €: 746.55 €.
+    expect(wh.manifest.documents).toEqual({ invoices: 4, credit_notes: 0 });
+    expect(await wh.query(book)).toEqual([{ receivables: 746.55, invoices: 4, credit_notes: 0 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: '10000', open: 238 }, { client_id: '20000', open: 508.55 }]);
+  });
+
+  it("Sage 100 grand-livre des tiers: its OD journal undecided, said first; the ETL stops naming the setting, the previous warehouse untouched", async () => {
+    const dir = exportsOf('sage100-gl-tiers');
+    const config = await detectInto(dir);
+    expect(Object.keys(config)[0]).toBe('_undecided');
+    expect(config._undecided).toEqual([expect.stringMatching(/^openItems\.values\.documentType: 'Journal' holds 'OD', whose meaning its words do not say/)]);
+    expect(config.openItems).toMatchObject({
+      shape: 'ledger', dateFormat: '%d/%m/%Y',
+      columns: { ledger: { client_id: 'N° compte tiers', client_name: 'Intitulé', debit: 'Débit', credit: 'Crédit', document_type: 'Journal', letter_code: 'Lettrage' } },
+    });
+    // A warehouse published first (SAP's six documents), that the stop must leave as it was.
+    const warehouse = join(mkdtempSync(join(tmpdir(), 'encours-shapes-detect-')), 'warehouse');
+    expect((await etl(shapes('sap-fbl5n'), warehouse, '2024-03-31')).code).toBe(0);
+    const published = readlinkSync(warehouse);
+    // OD0001 (line 5) writes BERNARD's FA0000 off: left out, BERNARD would owe 1,200 − 120 = 1,080.
+    const stopped = await etl(dir, warehouse);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/GL_tiers_clients\.csv: 1 of its 13 lines has a document type in none of the lists of openItems\.values\.documentType \('OD'; the first, line 5\): left out, it would be missing from what its client owes\. List it under invoice, credit_note, payment, writeoff or refund in openItems\.values\.documentType/);
+    expect(stopped.stderr).toMatch(/previous warehouse was left as it was/);
+    expect(stopped.stderr).not.toMatch(/^\s+at /m);
+    expect(readlinkSync(warehouse)).toBe(published);
+    expect(await queryWarehouse(warehouse, 'select count(*)::integer as n from invoices')).toEqual([{ n: 6 }]);
+    // The one setting it asks for written (OD: a write-off), the rest of the proposal untouched.
+    const openItems = config.openItems as { values: { documentType: Record<string, string[]> } };
+    openItems.values.documentType.writeoff!.push('OD');
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    const wh = await buildWarehouse(dir);
+    // export-shapes.test.ts: FA0000–FA0006 (7) and the credit note AV0001; BERNARD's FA0000 lettered
+    // with the write-off, FA0005 paid by 720.00 (120.00 unapplied); DUPONT 886.55 − 86.55 − 400.00;
+    // MARTIN 0.99 + 2,400.00. 0 + 400.00 + 2,400.99 = 2,800.99.
+    expect(await wh.query(book)).toEqual([{ receivables: 2800.99, invoices: 7, credit_notes: 1 }]);
+    expect(await wh.query(perClient)).toEqual([{ client_id: 'BERNARD', open: 0 }, { client_id: 'DUPONT', open: 400 }, { client_id: 'MARTIN', open: 2400.99 }]);
+    expect(await wh.query('select unapplied_cash from run_summary')).toEqual([{ unapplied_cash: 120 }]);
+    expect(await wh.query('select count(*)::integer as n from quality')).toEqual([{ n: 0 }]);
   });
 });
 

@@ -2,7 +2,10 @@
 -- or every value of one of its date columns unreadable with the date format
 -- ('date_column_unreadable': the due dates would all come from the terms, the settlements all be
 -- ignored), or paid amounts of which not one has a paid date ('settlements_undated': a
--- settlement without its date cannot be dated or aged). The runner stops on it before anything later speaks — the publishing guard's advice
+-- settlement without its date cannot be dated or aged), or a customer ledger's lines whose
+-- document type is in no list of openItems.values.documentType ('document_types_unlisted': a
+-- setting not written, not a bad line — left out, a write-off or an opening balance would be
+-- missing from what its client owes; refs lists the types). The runner stops on it before anything later speaks — the publishing guard's advice
 -- (--as-of, --allow-shrink) would publish an empty warehouse — naming the file, the first
 -- reason, how many rows share it, and `setting`, the setting to check. reason_class is the
 -- reason with its values taken out, so that rows rejected for the same cause count together.
@@ -55,7 +58,8 @@ all_rejected as (
     files.first_reason,
     (select count(distinct line) from classed
      where classed.source_file = files.source_file and classed.reason_class = files.first_class) as reason_rows,
-    files.first_class as reason_class
+    files.first_class as reason_class,
+    null::varchar[] as refs
   from files
   where files.kept_rows = 0 and files.rows > 0
 ),
@@ -105,9 +109,24 @@ undated_settlements as (
   having count(*) filter (where paid_date is not null) = 0 and count(*) filter (where paid_amount > 0 and paid_date is null) > 0
 ),
 
+-- Document types in no list: the rows counted are the file's, the lines rejected so reason_rows.
+unlisted_types as (
+  select checked.source_file, 'ledger' as input, 'document_types_unlisted' as problem, 'document_type' as column_name,
+         any_value(files.rows) as rows,
+         min(checked.line) as first_line,
+         arg_min(reason_text(checked.reject_reason), checked.line) as first_reason,
+         count(*) as reason_rows,
+         'document type' as reason_class,
+         list(distinct checked.reject_reason.ref order by checked.reject_reason.ref) as refs
+  from int_ledger_lines_checked as checked
+  join files using (source_file)
+  where checked.reject_reason.code = 'document_type_unknown'
+  group by checked.source_file
+),
+
 unreadable_dates as (
   select source_file, input, 'date_column_unreadable', column_name, dates_unread, first_line, first_reason, dates_unread,
-         'date format'
+         'date format', null::varchar[]
   from date_columns
   where dates_read = 0 and dates_unread > 0
     and source_file not in (select source_file from all_rejected)
@@ -118,8 +137,11 @@ problems as (
   union all
   select * from unreadable_dates
   union all
-  select source_file, input, problem, column_name, rows, first_line, first_reason, rows, 'settlement'
+  select source_file, input, problem, column_name, rows, first_line, first_reason, rows, 'settlement', null::varchar[]
   from undated_settlements
+  where source_file not in (select source_file from all_rejected)
+  union all
+  select * from unlisted_types
   where source_file not in (select source_file from all_rejected)
 ),
 
