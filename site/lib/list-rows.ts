@@ -95,7 +95,7 @@ export function ageingRow(ctx: RowContext, r: AgeingRecord, buckets: readonly { 
  */
 export interface WorklistRecord extends Pick<WorklistRow,
   | 'priority' | 'client_id' | 'name' | 'sales_rep' | 'stage' | 'invoice_count' | 'paused_invoice_count' | 'due_amount' | 'overdue_amount' | 'expected_loss_amount'
-  | 'claim_deadline_date' | 'is_claim_deadline_passed' | 'last_action_date' | 'last_action_kind' | 'next_action_date' | 'promise_status' | 'promise_date'
+  | 'claim_deadline_date' | 'is_claim_deadline_passed' | 'relief_deadline_date' | 'last_action_date' | 'last_action_kind' | 'next_action_date' | 'promise_status' | 'promise_date'
   | 'disputed_invoice_count' | 'disputed_amount' | 'contact_name' | 'contact_role' | 'contact_email' | 'contact_phone'> {
   segment: string | null;
   has_letter: boolean;
@@ -104,7 +104,7 @@ export interface WorklistRecord extends Pick<WorklistRow,
 
 export const worklistFields: FieldKinds<WorklistRecord> = {
   priority: 'integer', client_id: 'text', name: 'text', sales_rep: 'text', stage: 'text', invoice_count: 'integer', paused_invoice_count: 'integer',
-  due_amount: 'amount', overdue_amount: 'amount', expected_loss_amount: 'amount', claim_deadline_date: 'text', is_claim_deadline_passed: 'flag',
+  due_amount: 'amount', overdue_amount: 'amount', expected_loss_amount: 'amount', claim_deadline_date: 'text', is_claim_deadline_passed: 'flag', relief_deadline_date: 'text',
   last_action_date: 'text', last_action_kind: 'text', next_action_date: 'text', promise_status: 'text', promise_date: 'text',
   disputed_invoice_count: 'integer', disputed_amount: 'amount', contact_name: 'text', contact_role: 'text', contact_email: 'text', contact_phone: 'text',
   segment: 'text', has_letter: 'flag', is_new: 'flag',
@@ -115,7 +115,7 @@ export function worklistRecord(r: WorklistRow, segment: string | null | undefine
   return {
     priority: r.priority, client_id: r.client_id, name: r.name, sales_rep: r.sales_rep, stage: r.stage, invoice_count: r.invoice_count, paused_invoice_count: r.paused_invoice_count,
     due_amount: r.due_amount, overdue_amount: r.overdue_amount, expected_loss_amount: r.expected_loss_amount, claim_deadline_date: r.claim_deadline_date,
-    is_claim_deadline_passed: r.is_claim_deadline_passed, last_action_date: r.last_action_date, last_action_kind: r.last_action_kind, next_action_date: r.next_action_date,
+    is_claim_deadline_passed: r.is_claim_deadline_passed, relief_deadline_date: r.relief_deadline_date, last_action_date: r.last_action_date, last_action_kind: r.last_action_kind, next_action_date: r.next_action_date,
     promise_status: r.promise_status, promise_date: r.promise_date, disputed_invoice_count: r.disputed_invoice_count, disputed_amount: r.disputed_amount,
     contact_name: r.contact_name, contact_role: r.contact_role, contact_email: r.contact_email, contact_phone: r.contact_phone,
     segment: segment ?? null, has_letter: hasLetter, is_new: isNew,
@@ -124,8 +124,10 @@ export function worklistRecord(r: WorklistRow, segment: string | null | undefine
 
 /**
  * The worklist's stage in words; declaring a claim says by when (judgment +
- * collections.claimDeadlineMonths), or that the date is to check. `date` writes that date: as the
- * page shows it, or as the CSV does (format.csvDate).
+ * collections.claimDeadlineMonths), or that the date is to check, and once that day has passed, by
+ * when to ask for relief from the foreclosure (judgment + 6 months, L622-26; after it the claim is
+ * foreclosed and the client leaves the worklist). `date` writes those dates: as the page shows
+ * them, or as the CSV does (format.csvDate).
  */
 function stageText(format: Format, r: WorklistRecord, date: (iso: string) => string = format.date): string {
   const stage = finance.collections.stages[r.stage] ?? r.stage;
@@ -133,7 +135,7 @@ function stageText(format: Format, r: WorklistRecord, date: (iso: string) => str
   const labels = desk.page;
   const deadline = !r.claim_deadline_date
     ? labels.claimUnknown
-    : r.is_claim_deadline_passed ? labels.claimPassed(date(r.claim_deadline_date)) : labels.claimBy(date(r.claim_deadline_date));
+    : r.is_claim_deadline_passed ? labels.claimPassed(date(r.claim_deadline_date), r.relief_deadline_date ? date(r.relief_deadline_date) : null) : labels.claimBy(date(r.claim_deadline_date));
   return `${stage} · ${deadline}`;
 }
 

@@ -161,12 +161,31 @@ describe('the identity card of a client under a collective procedure', () => {
     await expect(fact(fr, 'Jugement d’ouverture')).resolves.toBe('10/05/2026');
     await expect(fact(fr, 'Déclarer la créance au plus tard le')).resolves.toBe('10/07/2026, dépassé (relevé de forclusion, L622-26)');
     await expect(fr.locator('dl.facts dd', { hasText: '10/07/2026' }).getAttribute('class')).resolves.toMatch(/warning/);
+    // Passed, but relief from the foreclosure can still be asked until 2026-05-10 + 6 months = 2026-11-10 (L622-26).
+    await expect(fact(fr, 'Relevé de forclusion à demander au plus tard le')).resolves.toBe('10/11/2026');
     expect(problems).toEqual(noProblems);
     await fr.close();
     const { page: en } = await open('en', '/clients/C00007/');
     await expect(fact(en, 'Opening judgment')).resolves.toBe('10/05/2026');
     await expect(fact(en, 'Declare the claim by')).resolves.toBe('10/07/2026, passed (relief from the time bar, L622-26)');
+    await expect(fact(en, 'Ask for relief from the foreclosure by')).resolves.toBe('10/11/2026');
     await en.close();
+  });
+
+  it('C00824 (receivership, judgment of 11 August 2025): the claim foreclosed, to write off, and no longer in the worklist', async () => {
+    // Claim deadline 2025-10-11, relief deadline 2026-02-11 (judgment + 6 months), both before the
+    // as-of date 2026-10-31, and no claim declared in the log: its 36 open invoices, 108,721.12 in
+    // all (invoices), are foreclosed.
+    const [owed] = await q<{ n: number; amount: number }>(`select count(*)::integer as n, sum(open_amount)::double as amount from invoices
+      where client_id = 'C00824' and kind = 'invoice' and open_amount > 0`);
+    expect(owed).toEqual({ n: 36, amount: 108721.12 });
+    const { page: fr, problems } = await open('fr', '/clients/C00824/');
+    await expect(fact(fr, 'Déclarer la créance au plus tard le')).resolves.toBe('11/10/2025, dépassé (relevé de forclusion, L622-26)');
+    await expect(fact(fr, 'Relevé de forclusion à demander au plus tard le')).resolves.toMatch(/^11\/02\/2026, dépassé : créance forclose, 108\s721,12\s€ à passer en perte$/);
+    await expect(fr.locator('.client-risk .kpi', { hasText: 'Relance du jour' }).locator('.kpi-value').textContent()).resolves.toBe('Créance forclose — à passer en perte');
+    expect(problems).toEqual(noProblems);
+    await fr.close();
+    expect(await q(`select client_id from worklist where client_id = 'C00824'`)).toEqual([]);
   });
 
   it('a client under no procedure shows neither line (C00619)', async () => {

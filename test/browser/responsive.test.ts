@@ -377,12 +377,13 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
 
   it('starts the collections desk from the overview’s overdue, and keeps penalties out of its headline figures', async () => {
     // From the ledger and the dunning table, not from worklist_totals: the overdue is every open
-    // item past due; to chase = overdue invoices at a step, not paused, not to declare.
-    const [sums] = await q<{ overdue: number; chase: number; paused: number; declare: number; indemnity: number; paid: number }>(`
+    // item past due; to chase = overdue invoices at a step, not paused, not to declare, not foreclosed.
+    const [sums] = await q<{ overdue: number; chase: number; paused: number; declare: number; foreclosed: number; indemnity: number; paid: number }>(`
       select (select sum(open_amount) from invoices where bucket <> 'not_due') as overdue,
-             (select sum(open_amount) from dunning where days_from_due > 0 and stage not like 'paused%' and stage <> 'declare_claim') as chase,
+             (select sum(open_amount) from dunning where days_from_due > 0 and stage not like 'paused%' and stage not in ('declare_claim', 'claim_foreclosed')) as chase,
              (select sum(open_amount) from dunning where days_from_due > 0 and stage like 'paused%') as paused,
              (select sum(open_amount) from dunning where days_from_due > 0 and stage = 'declare_claim') as declare,
+             (select sum(open_amount) from dunning where days_from_due > 0 and stage = 'claim_foreclosed') as foreclosed,
              (select sum(indemnity_amount) from penalties where is_still_open and not is_to_declare) as indemnity,
              (select sum(penalty_amount) from penalties where not is_still_open) as paid`);
     const overview = await open('fr', '/', 1280);
@@ -398,6 +399,10 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     await expect(tiles.nth(1).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.chase));
     await expect(tiles.nth(2).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.paused));
     await expect(tiles.nth(3).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.declare));
+    // The sample has claims foreclosed (not declared, the six months to ask for relief passed): a box of their own, to write off.
+    expect(sums!.foreclosed).toBeGreaterThan(0);
+    await expect(tiles.nth(4).locator('.kpi-label').textContent()).resolves.toBe('Échu forclos, à passer en perte');
+    await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.foreclosed));
     expect(await page.locator('main > section.kpis .kpi-label', { hasText: 'Pénalités' }).count()).toBe(0);
     // The penalties' panel: the indemnities claimable, the interest said unknown, not 0; the
     // penalties on invoices already paid for information, not as money owed.

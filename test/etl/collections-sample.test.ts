@@ -10,11 +10,12 @@ import { queryWarehouse } from '../helpers.ts';
 const q = <T extends Row = Row>(sql: string) => queryWarehouse<T>(inject('sampleWarehouse'), sql);
 
 describe('the worklist on the sample', () => {
-  it('has one row per client with an invoice to chase today (not paused), and no other', async () => {
+  it('has one row per client with an invoice to chase today (not paused, not a foreclosed claim), and no other', async () => {
+    // A foreclosed claim (claim_foreclosed) is no call: its client is listed apart, to write off.
     const [row] = await q(`
       select (select count(*) from worklist) as rows,
              (select count(distinct client_id) from worklist) as clients,
-             (select count(distinct client_id) from dunning where stage not like 'paused%') as needing_action`);
+             (select count(distinct client_id) from dunning where stage not like 'paused%' and stage <> 'claim_foreclosed') as needing_action`);
     expect(row!.rows).toBe(row!.clients);
     expect(row!.rows).toBe(row!.needing_action);
     expect(row!.rows).toBeGreaterThan(300);
@@ -87,7 +88,8 @@ describe('the worklist on the sample', () => {
   it('gives every alert one measure of money at risk, the open amount it is about, and ranks them on it', async () => {
     // Recomputed per kind from invoices, clients and promises: an invoice's open amount, the
     // exposure beyond the limit, what a broken promise covers still open, the client's overdue
-    // amount (grade drop, worsening lateness), everything the client owes (procedure, terms).
+    // amount (grade drop, worsening lateness), everything the client owes (procedure, terms), the
+    // open amount of its invoices whose claim is foreclosed (claim_foreclosed).
     const wrong = await q(`
       with expected as (
         select a.alert, a.client_id, a.invoice_id, a.amount,
@@ -96,6 +98,7 @@ describe('the worklist on the sample', () => {
                  when a.alert = 'over_limit' then c.receivables_amount - c.credit_limit
                  when a.alert in ('grade_drop', 'days_late_worsening') then greatest(c.overdue_amount, 0)
                  when a.alert in ('collective_procedure', 'terms_beyond_legal_ceiling') then greatest(c.receivables_amount, 0)
+                 when a.alert = 'claim_foreclosed' then (select sum(d.open_amount) from dunning d where d.client_id = a.client_id and d.stage = 'claim_foreclosed')
                end as expected
         from alerts a join clients c using (client_id)
         where a.alert <> 'promise_broken'
@@ -199,7 +202,7 @@ describe('disputes on the sample', () => {
       )
       select (select count(*) from in_dispute)::integer as ledger,
              (select sum(disputed_open_invoice_count) from clients)::integer as clients,
-             (select count(*) from dunning d join in_dispute using (client_id, invoice_id) where d.stage <> 'paused_dispute' and d.stage <> 'declare_claim')::integer as chased_in_dispute,
+             (select count(*) from dunning d join in_dispute using (client_id, invoice_id) where d.stage not in ('paused_dispute', 'declare_claim', 'claim_foreclosed'))::integer as chased_in_dispute,
              (select count(*) from dunning d where d.stage = 'paused_dispute' and not exists (select 1 from in_dispute x where x.invoice_id = d.invoice_id and x.client_id = d.client_id))::integer as paused_not_in_dispute,
              (select count(*) from worklist w join clients c using (client_id) where w.disputed_invoice_count <> c.disputed_open_invoice_count)::integer as worklist_differing`);
     expect(counts).toMatchObject({ chased_in_dispute: 0, paused_not_in_dispute: 0, worklist_differing: 0 });

@@ -175,6 +175,8 @@ describe('grade-drop alerts', () => {
       int_days_late_trend: none(`null::date as reference_date, null::varchar as client_id, null::double as days_late_calendar_3m, null::double as days_late_calendar_12m, null::integer as settled_3m`),
       int_promises: none(`null::varchar as client_id, null::date as promise_date, null::decimal(18, 2) as promise_amount, null::decimal(18, 2) as received_amount,
         null::decimal(18, 2) as open_amount, null::varchar as status`),
+      client_procedures: none(`null::varchar as client_id, null::varchar as collective_procedure, null::date as relief_deadline_date, null::integer as foreclosed_invoice_count,
+        null::decimal(18, 2) as foreclosed_amount`),
     }, { as_of_date: '2024-06-15', worsening_days: 15 });
     expect(rows.filter((r) => r.alert === 'grade_drop').map((r) => [r.client_id, r.previous_grade, r.grade]).sort()).toEqual([['AC', 'A', 'C'], ['CD', 'C', 'D'], ['DE', 'D', 'E']]);
   });

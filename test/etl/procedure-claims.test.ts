@@ -49,10 +49,12 @@ describe('a client under a collective procedure', () => {
 
   it('takes the invoices of a declared claim off the actions; the others still say to declare, by judgment + 2 months', async () => {
     // The claim_declared line names J1: J1 leaves dunning. J2's line has no amount (rejected, a
-    // quality error), so J2 and J3 still await their declaration, due 2024-03-11 + 2 months = 2024-05-11: passed.
-    expect(await wh.query(`select invoice_id, stage, claim_deadline_date, is_claim_deadline_passed from dunning where client_id = 'PROC' order by invoice_id`)).toEqual([
-      { invoice_id: 'J2', stage: 'declare_claim', claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true },
-      { invoice_id: 'J3', stage: 'declare_claim', claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true },
+    // quality error), so J2 and J3 still await their declaration, due 2024-03-11 + 2 months = 2024-05-11: passed;
+    // relief from the foreclosure can still be asked until 2024-03-11 + 6 months = 2024-09-11 (L622-26),
+    // after the as-of date: still 'declare_claim', not foreclosed.
+    expect(await wh.query(`select invoice_id, stage, claim_deadline_date, is_claim_deadline_passed, relief_deadline_date from dunning where client_id = 'PROC' order by invoice_id`)).toEqual([
+      { invoice_id: 'J2', stage: 'declare_claim', claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true, relief_deadline_date: '2024-09-11' },
+      { invoice_id: 'J3', stage: 'declare_claim', claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true, relief_deadline_date: '2024-09-11' },
     ]);
     expect(await wh.query(`select kind, action_date, claim_amount, note from collection_actions where client_id = 'PROC'`)).toEqual([
       { kind: 'claim_declared', action_date: '2024-04-20', claim_amount: 3748, note: 'Me Durand, mandataire judiciaire' },

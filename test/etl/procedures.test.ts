@@ -81,3 +81,96 @@ describe('int_clients_checked procedure_date', () => {
     ]);
   });
 });
+
+// The claim of a client under a collective procedure, as of 31 October 2026 (claim deadline: judgment
+// + 2 months, collections.claimDeadlineMonths; relief from the foreclosure: judgment + 6 months,
+// Code de commerce L622-26, int_client_procedures), through dunning and the worklist, on tables
+// written here. Every client's invoice is open and overdue; the procedure clients' PD is 0.9999.
+//   P1 receivership, judgment 2026-09-30 (1 month ago): declare by 2026-11-30, not passed; relief until 2027-03-30.
+//   P4 receivership, judgment 2026-06-30 (4 months ago): declare by 2026-08-30, passed; relief until
+//      2026-12-30, on or after the as-of date: still an action (ask for relief).
+//   P8 liquidation, judgment 2026-02-28 (8 months ago): declare by 2026-04-28; relief until 2026-08-28,
+//      before the as-of date: foreclosed, to write off.
+//   PU liquidation, judgment date unknown: declare, deadlines unknown (NULL), never foreclosed.
+//   L  no procedure, grade B (PD 0.05), 3,000 due 2026-09-20: 41 days late, formal notice (day 30).
+// Expected loss: P8 10,000 (the whole open amount, not × PD), P4 2,000 × 0.9999 = 1,999.80,
+// P1 1,000 × 0.9999 = 999.90, PU 500 × 0.9999 = 499.95, L 3,000 × 0.05 = 150.00. By expected loss
+// P8 would come first; foreclosed, it comes after every other: P4 1, P1 2, PU 3, L 4, P8 5. The
+// worklist leaves P8 out (no call): P4, P1, PU, L.
+describe('claim deadline, relief from the foreclosure and foreclosed claims', () => {
+  const model = (name: string) => orderedModels().find((m) => m.name === name)!.sql;
+  const setAsOf = (date: string) => db.run(`set variable as_of_date = date '${date}'`);
+
+  beforeAll(async () => {
+    await setAsOf('2026-10-31');
+    await db.run(`set variable claim_deadline_months = 2; set variable follow_up_days = 7`);
+    await db.run(`create or replace table int_clients as select * from (values
+      ('P1', 'P1 SA', 'Redressement judiciaire', date '2026-09-30'), ('P4', 'P4 SA', 'Redressement judiciaire', date '2026-06-30'),
+      ('P8', 'P8 SA', 'Liquidation judiciaire', date '2026-02-28'), ('PU', 'PU SA', 'Liquidation judiciaire', null::date), ('L', 'L SA', 'Actif', null::date))
+      t(client_id, name, legal_status, procedure_date)`);
+    await db.run(`create or replace table clients as select client_id, name, null::varchar as sales_rep from int_clients`);
+    await db.run(`create or replace table client_risk as select client_id,
+      case when client_id = 'L' then 'B' else 'E' end as grade, case when client_id = 'L' then 0.05 else 0.9999 end as pd_12m, 'score' as grade_source,
+      collective_procedure_of(legal_status) as collective_procedure, procedure_date from int_clients`);
+    await db.run(`create or replace table invoices as select * from (values
+      ('P1', 'F-P1', 'F-P1', 'invoice', 1000.00, date '2026-08-01', date '2026-09-15', false),
+      ('P4', 'F-P4', 'F-P4', 'invoice', 2000.00, date '2026-05-01', date '2026-06-15', false),
+      ('P8', 'F-P8', 'F-P8', 'invoice', 10000.00, date '2026-01-01', date '2026-02-15', false),
+      ('PU', 'F-PU', 'F-PU', 'invoice', 500.00, date '2026-05-01', date '2026-06-15', false),
+      ('L', 'F-L', 'F-L', 'invoice', 3000.00, date '2026-08-21', date '2026-09-20', false))
+      t(client_id, invoice_id, invoice_number, kind, open_amount, issue_date, due_date, is_disputed)`);
+    await db.run(`create or replace table disputed_invoices as select client_id, invoice_id, open_amount from invoices where false`);
+    await db.run(`create or replace table ref_dunning_schedule as select * from (values
+      ('preventive_reminder', 1, -5), ('reminder_1', 2, 7), ('reminder_2', 3, 15), ('formal_notice', 4, 30), ('litigation', 5, 60)) t(stage, stage_order, days_from_due)`);
+    await db.run(`create or replace table ref_grade_shift as select * from (values ('D', 5), ('E', 10)) t(grade, shift_days)`);
+    await db.run(`create or replace table int_actions as select null::varchar as client_id, null::varchar as kind, null::date as action_date,
+      []::varchar[] as invoice_ids, null::varchar as source_file, null::bigint as line where false`);
+    await db.run(`create or replace table int_collection_pauses as select null::varchar as invoice_id, null::varchar as stage, null::date as paused_until_date where false`);
+    await db.run(`create or replace table int_promises as select null::varchar as client_id, null::varchar as status, null::date as action_date, null::varchar as action_id,
+      null::date as promise_date, null::decimal(18, 2) as promise_amount where false`);
+    await db.run(`create or replace table int_contacts as select null::varchar as client_id, null::varchar as name, null::varchar as role, null::varchar as email,
+      null::varchar as phone, 1 as contact_order where false`);
+    await db.run(`create or replace table int_client_procedures as ${model('int_client_procedures')}`);
+    await db.run(`create or replace table dunning as ${model('dunning')}`);
+    await db.run(`create or replace table worklist as ${model('worklist')}`);
+  });
+
+  it('dates the claim and the relief deadlines from the judgment, and says which claims are foreclosed', async () => {
+    expect(await db.rows(`select client_id, claim_deadline_date, relief_deadline_date, is_claim_foreclosed from int_client_procedures order by client_id`)).toEqual([
+      { client_id: 'P1', claim_deadline_date: '2026-11-30', relief_deadline_date: '2027-03-30', is_claim_foreclosed: false },
+      { client_id: 'P4', claim_deadline_date: '2026-08-30', relief_deadline_date: '2026-12-30', is_claim_foreclosed: false },
+      { client_id: 'P8', claim_deadline_date: '2026-04-28', relief_deadline_date: '2026-08-28', is_claim_foreclosed: true },
+      { client_id: 'PU', claim_deadline_date: null, relief_deadline_date: null, is_claim_foreclosed: false },
+    ]);
+  });
+
+  it('keeps the relief deadline itself open and forecloses the day after it', async () => {
+    // P4's relief deadline is 2026-12-30: as of that day the action can still be brought; as of the 31st it cannot.
+    const p4 = () => db.value<boolean>(`select is_claim_foreclosed from (${model('int_client_procedures')}) where client_id = 'P4'`);
+    await setAsOf('2026-12-30');
+    expect(await p4()).toBe(false);
+    await setAsOf('2026-12-31');
+    expect(await p4()).toBe(true);
+    await setAsOf('2026-10-31');
+  });
+
+  it('gives each claim its stage and deadlines, and ranks a foreclosed claim after every live action, its expected loss the whole open amount', async () => {
+    expect(await db.rows(`select priority, client_id, stage, claim_deadline_date, is_claim_deadline_passed, relief_deadline_date, expected_loss_amount::double as expected_loss
+      from dunning order by priority`)).toEqual([
+      { priority: 1, client_id: 'P4', stage: 'declare_claim', claim_deadline_date: '2026-08-30', is_claim_deadline_passed: true, relief_deadline_date: '2026-12-30', expected_loss: 1999.8 },
+      { priority: 2, client_id: 'P1', stage: 'declare_claim', claim_deadline_date: '2026-11-30', is_claim_deadline_passed: false, relief_deadline_date: '2027-03-30', expected_loss: 999.9 },
+      { priority: 3, client_id: 'PU', stage: 'declare_claim', claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null, expected_loss: 499.95 },
+      { priority: 4, client_id: 'L', stage: 'formal_notice', claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null, expected_loss: 150 },
+      { priority: 5, client_id: 'P8', stage: 'claim_foreclosed', claim_deadline_date: '2026-04-28', is_claim_deadline_passed: true, relief_deadline_date: '2026-08-28', expected_loss: 10000 },
+    ]);
+  });
+
+  it('leaves a foreclosed claim out of the worklist: it is no call', async () => {
+    expect(await db.rows(`select priority, client_id, stage, claim_deadline_date, is_claim_deadline_passed, relief_deadline_date from worklist order by priority`)).toEqual([
+      { priority: 1, client_id: 'P4', stage: 'declare_claim', claim_deadline_date: '2026-08-30', is_claim_deadline_passed: true, relief_deadline_date: '2026-12-30' },
+      { priority: 2, client_id: 'P1', stage: 'declare_claim', claim_deadline_date: '2026-11-30', is_claim_deadline_passed: false, relief_deadline_date: '2027-03-30' },
+      { priority: 3, client_id: 'PU', stage: 'declare_claim', claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null },
+      { priority: 4, client_id: 'L', stage: 'formal_notice', claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null },
+    ]);
+  });
+});

@@ -72,6 +72,12 @@ export const rules: Rule[] = [
     sql: [/\bregexp_\w+\s*\([^\n]*(?:redressement|liquidation|sauvegarde|safeguard|receivership|insolven)/],
   },
   {
+    rule: 'relief from foreclosure: six months from the opening judgment (L622-26), int_client_procedures.relief_deadline_date',
+    owners: ['etl/models/ledger/int_client_procedures.sql'],
+    // The judgment date + six months computed again (an interval of 6 months elsewhere, a half-year of ECB rates, is another thing).
+    sql: [/\b(?:procedure_date|judgment\w*)\s*\+\s*(?:to_months\s*\(\s*6\s*\)|interval\s+'?6'?\s+months?)/],
+  },
+  {
     rule: 'late-payment indemnity per invoice (penalties.indemnityAmount, 40 €)',
     owners: [],
     sql: [/indemn[^\n]*\b40\b/, /\b40\b[^\n]*indemn/],
@@ -206,6 +212,13 @@ describe('copiesIn', () => {
     expect(sql(`case when buckets.min_days <= 30 then 0.03 end`)).toEqual(['min_days <= 30']);
     expect(sql(`when days_open <= 60 then '31-60'`)).toEqual(['days_open <= 60', "'31-60'"]);
     expect(sql(`filter (where age_band = '>90')`)).toEqual(["'>90'"]);
+  });
+
+  it('finds the relief deadline computed again outside int_client_procedures, not a half-year of ECB rates', () => {
+    expect(sql(`(risk.procedure_date + to_months(6))::date < getvariable('as_of_date')`)).toEqual(['procedure_date + to_months(6)']);
+    expect(sql(`where procedure_date + interval 6 month < as_of`)).toEqual(['procedure_date + interval 6 month']);
+    expect(sql(`(procedure_date + to_months(6))::date as relief_deadline_date`, 'etl/models/ledger/int_client_procedures.sql')).toEqual([]);
+    expect(sql(`where rate_date > half_year_start + interval 6 month`)).toEqual([]);
   });
 
   it('finds the indemnity, the ECB points, a PD bound, a rounding and the default terms written out in SQL', () => {

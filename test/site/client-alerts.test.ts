@@ -107,24 +107,33 @@ describe('client_alert_kinds', () => {
 });
 
 describe('client_procedures', () => {
-  it('gives the judgment date and the dunning table’s claim deadline of each client under a procedure, and nothing for the others', async () => {
+  it('gives the judgment date, the dunning table’s claim and relief deadlines of each client under a procedure, what of its claim is foreclosed, and nothing for the others', async () => {
     const rows = await martOn('client_procedures', {
       client_risk: [
         alert({ client_id: "'C1'", grade: "'E'", collective_procedure: "'receivership'", procedure_date: "'2026-05-10'" }),
         // Under a procedure, judgment date unknown, nothing open: no dunning row.
         alert({ client_id: "'C2'", grade: "'E'", collective_procedure: "'liquidation'" }),
         alert({ client_id: "'C3'", grade: "'B'" }),
+        alert({ client_id: "'C4'", grade: "'E'", collective_procedure: "'liquidation'", procedure_date: "'2026-03-02'" }),
       ],
       dunning: [
-        // Judgment 10 May 2026 → deadline 10 July 2026, passed at the as-of date (31 October 2026): the ETL's columns, read as they are.
-        alert({ client_id: "'C1'", invoice_id: "'F1'", stage: "'declare_claim'", claim_deadline_date: "'2026-07-10'", is_claim_deadline_passed: 'true' }),
-        alert({ client_id: "'C1'", invoice_id: "'F2'", stage: "'declare_claim'", claim_deadline_date: "'2026-07-10'", is_claim_deadline_passed: 'true' }),
-        alert({ client_id: "'C3'", invoice_id: "'F3'", stage: "'reminder_1'" }),
+        // Judgment 10 May 2026 → deadline 10 July 2026, passed at the as-of date (31 October 2026); relief
+        // until 10 November 2026 (judgment + 6 months), still open: the ETL's columns, read as they are.
+        alert({ client_id: "'C1'", invoice_id: "'F1'", stage: "'declare_claim'", open_amount: '100', claim_deadline_date: "'2026-07-10'", is_claim_deadline_passed: 'true', relief_deadline_date: "'2026-11-10'" }),
+        alert({ client_id: "'C1'", invoice_id: "'F2'", stage: "'declare_claim'", open_amount: '200', claim_deadline_date: "'2026-07-10'", is_claim_deadline_passed: 'true', relief_deadline_date: "'2026-11-10'" }),
+        alert({ client_id: "'C3'", invoice_id: "'F3'", stage: "'reminder_1'", open_amount: '50' }),
+        // Judgment 2 March 2026 → relief until 2 September 2026, passed: foreclosed, 1,200 + 300 = 1,500 on 2 invoices.
+        alert({ client_id: "'C4'", invoice_id: "'F4'", stage: "'claim_foreclosed'", open_amount: '1200', claim_deadline_date: "'2026-05-02'", is_claim_deadline_passed: 'true', relief_deadline_date: "'2026-09-02'" }),
+        alert({ client_id: "'C4'", invoice_id: "'F5'", stage: "'claim_foreclosed'", open_amount: '300', claim_deadline_date: "'2026-05-02'", is_claim_deadline_passed: 'true', relief_deadline_date: "'2026-09-02'" }),
       ],
     });
     expect(rows).toEqual([
-      { client_id: 'C1', collective_procedure: 'receivership', procedure_date: '2026-05-10', claim_deadline_date: '2026-07-10', is_claim_deadline_passed: true },
-      { client_id: 'C2', collective_procedure: 'liquidation', procedure_date: null, claim_deadline_date: null, is_claim_deadline_passed: null },
+      { client_id: 'C1', collective_procedure: 'receivership', procedure_date: '2026-05-10', claim_deadline_date: '2026-07-10', is_claim_deadline_passed: true,
+        relief_deadline_date: '2026-11-10', foreclosed_invoice_count: 0, foreclosed_amount: 0 },
+      { client_id: 'C2', collective_procedure: 'liquidation', procedure_date: null, claim_deadline_date: null, is_claim_deadline_passed: null,
+        relief_deadline_date: null, foreclosed_invoice_count: 0, foreclosed_amount: 0 },
+      { client_id: 'C4', collective_procedure: 'liquidation', procedure_date: '2026-03-02', claim_deadline_date: '2026-05-02', is_claim_deadline_passed: true,
+        relief_deadline_date: '2026-09-02', foreclosed_invoice_count: 2, foreclosed_amount: 1500 },
     ]);
   });
 });

@@ -27,8 +27,18 @@ describe('dunning reasons in French', () => {
       + 'de la publication du jugement au BODACC, quatre hors de France métropolitaine (R622-24) — date du jugement inconnue : date limite à vérifier au BODACC');
     // Judgment of 15 October 2026 → deadline 15 December 2026 (judgment + 2 months), not yet passed, then passed.
     expect(reason({ ...claim, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false })).toMatch(/, au plus tard le 15\/12\/2026 \(compté depuis le jugement\)$/);
-    expect(reason({ ...claim, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true }))
-      .toMatch(/ — délai dépassé depuis le 15\/12\/2026 \(compté depuis le jugement\) : demander un relevé de forclusion \(L622-26\)$/);
+    // Passed: relief from the foreclosure to ask by 15 April 2027 (judgment + 6 months, L622-26).
+    expect(reason({ ...claim, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true, relief_deadline_date: '2027-04-15' }))
+      .toMatch(/ — délai dépassé depuis le 15\/12\/2026 \(compté depuis le jugement\) : demander un relevé de forclusion au juge-commissaire au plus tard le 15\/04\/2027 \(L622-26\)$/);
+  });
+
+  it('says a foreclosed claim is to write off, with nothing left to chase', () => {
+    // Judgment of 15 October 2026: claim deadline 15/12/2026, relief until 15/04/2027, both passed.
+    const foreclosed = { ...base, stage: 'claim_foreclosed', scheduled_stage: 'litigation', collective_procedure: 'liquidation',
+      claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true, relief_deadline_date: '2027-04-15' };
+    expect(reason(foreclosed)).toBe('Procédure collective (liquidation judiciaire) : créance non déclarée dans le délai (le 15/12/2026) ni relevé de forclusion demandé '
+      + 'dans les six mois du jugement (le 15/04/2027, L622-26) : elle ne peut plus être admise ; à passer en perte (ou à provisionner en totalité), plus rien à relancer');
+    expect(finance.collections.stages.claim_foreclosed).toBe('Créance forclose — à passer en perte');
   });
 });
 

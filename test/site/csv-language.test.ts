@@ -38,7 +38,7 @@ describe('worklistCsv (/collections.csv)', () => {
   const row: DunningRow = {
     client_id: 'C1', invoice_id: 'F-1', stage: 'formal_notice', reason: 'formal notice', scheduled_stage: 'formal_notice', is_disputed: false, schedule_day: 30,
     stage_start_day: 30, shift_days: 0, priority: 1, expected_loss_amount: 88.5, open_amount: 1100.25, due_date: '2024-05-01', days_from_due: 41, grade: 'C',
-    pd_12m: 0.08, grade_source: 'score', collective_procedure: null, procedure_date: null, claim_deadline_date: null, is_claim_deadline_passed: null, paused_until_date: null,
+    pd_12m: 0.08, grade_source: 'score', collective_procedure: null, procedure_date: null, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null, paused_until_date: null,
   };
   const clients = new Map([['C1', { client_id: 'C1', name: '=Dupont', sales_rep: 'Alice', segment: 'PME' } as Client]]);
 
@@ -67,7 +67,7 @@ describe('qualityCsv (/quality.csv)', () => {
 describe('digestCsv (/digest/<rep>.csv)', () => {
   const row: WorklistRow = {
     priority: 1, client_id: 'C1', name: 'Dupont', sales_rep: 'Alice', stage: 'formal_notice', stage_order: 4, stage_started_date: '2024-05-15', invoice_count: 2, paused_invoice_count: 0,
-    due_amount: 1100.5, overdue_amount: 1100.5, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', pd_12m: 0.12, claim_deadline_date: null, is_claim_deadline_passed: null, last_action_date: '2024-06-01',
+    due_amount: 1100.5, overdue_amount: 1100.5, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', pd_12m: 0.12, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null, last_action_date: '2024-06-01',
     last_action_kind: 'call', next_action_date: '2024-06-11', promise_status: null, promise_date: null, promise_amount: null,
     disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: '+33 1 23 45 67 89',
   };

@@ -82,7 +82,7 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
   it('keeps a worklist row\'s contact, promise, news and letter', () => {
     const record: WorklistRecord = {
       priority: 1, client_id: 'C00198', name: 'Van Damme François EURL', sales_rep: 'Sophie Lemoine', stage: 'reminder_2', invoice_count: 3, paused_invoice_count: 0,
-      due_amount: 1234.56, overdue_amount: 1000, expected_loss_amount: 12.3, claim_deadline_date: null, is_claim_deadline_passed: null,
+      due_amount: 1234.56, overdue_amount: 1000, expected_loss_amount: 12.3, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null,
       last_action_date: '2026-10-31', last_action_kind: 'call', next_action_date: '2026-11-07', promise_status: null, promise_date: null,
       disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie Thomas', contact_role: 'Acheteur', contact_email: 'marie.thomas@example.com', contact_phone: '02 86 52 77 18',
       segment: 'PME', has_letter: true, is_new: true,
@@ -101,7 +101,7 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
   it('writes a claim to declare with its deadline in the CSV as the page words it, the date dd/mm/yyyy', () => {
     const record: WorklistRecord = {
       priority: 2, client_id: 'C7', name: 'Rivière SARL', sales_rep: null, stage: 'declare_claim', invoice_count: 1, paused_invoice_count: 0,
-      due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false,
+      due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false, relief_deadline_date: '2027-04-15',
       last_action_date: null, last_action_kind: null, next_action_date: '2026-11-02', promise_status: null, promise_date: null,
       disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
       segment: null, has_letter: false, is_new: false,
@@ -109,5 +109,19 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     const row = worklistRow(ctx, record, true);
     expect(row.c[2]!.c).toBe('Déclarer la créance · au plus tard le 15/12/2026');
     expect(row.c[5]!.c).toBe('– · 02/11/2026');
+  });
+
+  it('writes a claim whose deadline has passed with the last day to ask for relief from the foreclosure', () => {
+    // Judgment of 15 October 2026: to declare by 15/12/2026, passed; relief until 15/04/2027 (judgment + 6 months).
+    const record: WorklistRecord = {
+      priority: 1, client_id: 'C8', name: 'Forge SA', sales_rep: null, stage: 'declare_claim', invoice_count: 1, paused_invoice_count: 0,
+      due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true, relief_deadline_date: '2027-04-15',
+      last_action_date: null, last_action_kind: null, next_action_date: '2027-01-04', promise_status: null, promise_date: null,
+      disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+      segment: null, has_letter: false, is_new: false,
+    };
+    const row = worklistRow(ctx, record, true);
+    expect(row.c[2]!.c).toBe('Déclarer la créance · délai dépassé depuis le 15/12/2026 : demander un relevé de forclusion au juge-commissaire au plus tard le 15/04/2027');
+    expect(row.c[2]!.k).toBe('text stage warning');
   });
 });

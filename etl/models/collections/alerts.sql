@@ -1,7 +1,8 @@
 -- One row per alert active at the as-of date, with the date it first appeared: invoices newly
 -- beyond 60 or 90 days past due (crossed in the last 30 days), a client's exposure over its credit
 -- limit, a client whose credit grade dropped since the last month end (client_scores), a client
--- under a collective procedure, and a client whose days late are
+-- under a collective procedure — or, once its claim is foreclosed (not declared, the relief
+-- deadline of L622-26 passed: client_procedures), a claim to write off instead — and a client whose days late are
 -- worsening fast (its days late over the last 3 calendar months above the last 12 by the configured
 -- number of days, 15 by default: int_days_late_trend's days_late_calendar_3m and _12m, named so
 -- here too, since client_behaviour's days_late_3m and _12m count back from the as-of date),
@@ -13,8 +14,8 @@
 -- (over_limit), what a broken promise covers still open (promise_broken), the client's overdue
 -- amount (grade_drop, days_late_worsening: what is already late and now less likely to come), and
 -- everything the client owes (collective_procedure: the claim to declare; terms_beyond_legal_ceiling:
--- the open items on those terms). Alerts are ranked on it, the largest first.
--- A roll-up of `ageing_monthly`, `client_risk`, `client_scores`, `clients` and `invoices`.
+-- the open items on those terms), the open amount of the foreclosed invoices (claim_foreclosed). Alerts are ranked on it, the largest first.
+-- A roll-up of `ageing_monthly`, `client_procedures`, `client_risk`, `client_scores`, `clients` and `invoices`.
 with as_of as (select getvariable('as_of_date') as as_of_date),
 
 overdue_thresholds as (
@@ -79,6 +80,18 @@ procedures as (
          collective_procedure_of(legal_status) as collective_procedure
   from clients
   where is_collective_procedure(legal_status)
+    and client_id not in (select client_id from client_procedures where foreclosed_invoice_count > 0)
+),
+
+foreclosed as (
+  -- "Declare the claim" is no advice once the claim is foreclosed: the day after the last day to
+  -- ask for relief, the alert says to write it off.
+  select 'claim_foreclosed' as alert, client_id, relief_deadline_date + 1 as first_seen_date, foreclosed_amount as amount,
+         'collective procedure (' || collective_procedure || '): claim not declared, no relief from the foreclosure asked by '
+           || relief_deadline_date || ': ' || foreclosed_amount || ' to write off' as detail,
+         collective_procedure
+  from client_procedures
+  where foreclosed_invoice_count > 0
 ),
 
 worsening as (
@@ -132,6 +145,7 @@ final as (
   union all by name select * from over_limit
   union all by name select * from grade_drops
   union all by name select * from procedures
+  union all by name select * from foreclosed
   union all by name select * from worsening_now
   union all by name select * from terms_beyond_ceiling
   union all by name select * from promises_broken

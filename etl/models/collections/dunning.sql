@@ -14,7 +14,13 @@
 -- from the judgment's date (clients.procedure_date, int_client_procedures): the BODACC publishes
 -- the judgment days or weeks after it, so this date is on the safe side. Without the judgment date
 -- claim_deadline_date is NULL (unknown: check the BODACC); a deadline before the as-of date is
--- flagged (is_claim_deadline_passed). A claim declared in the collections log (claim_declared,
+-- flagged (is_claim_deadline_passed): the claim can then only be declared once the juge-commissaire
+-- relieves the creditor of the foreclosure, an action to bring by relief_deadline_date (judgment
+-- + 6 months, L622-26 al. 3; int_client_procedures owns it), still 'declare_claim'. Once that day
+-- has passed too (int_client_procedures.is_claim_foreclosed) the claim cannot be admitted: the
+-- stage is 'claim_foreclosed', no call but an amount to write off; its expected loss is the whole
+-- open amount and it ranks after every other stage (its priorities follow the live actions').
+-- A claim declared in the collections log (claim_declared,
 -- on or after the judgment) closes that action for the invoices it names, else for every invoice
 -- of the client issued by its date: they leave today's actions.
 -- A roll-up of `client_risk`, `disputed_invoices` and `invoices`.
@@ -27,7 +33,7 @@ with open_invoices as (
 
 with_risk as (
   select open_invoices.*, risk.grade, risk.pd_12m, risk.grade_source, risk.collective_procedure, risk.procedure_date,
-         procedures.claim_deadline_date,
+         procedures.claim_deadline_date, procedures.relief_deadline_date, coalesce(procedures.is_claim_foreclosed, false) as is_claim_foreclosed,
          coalesce(shift.shift_days, 0) as shift_days
   from open_invoices
   join client_risk as risk using (client_id)
@@ -64,14 +70,19 @@ final as (
   select
     with_risk.client_id,
     with_risk.invoice_id,
-    case when with_risk.collective_procedure is not null then 'declare_claim'
+    case when with_risk.is_claim_foreclosed then 'claim_foreclosed'
+         when with_risk.collective_procedure is not null then 'declare_claim'
          when with_risk.is_disputed then 'paused_dispute'
          else coalesce(pause.stage, reached.stage) end as stage,
     case
+      when with_risk.is_claim_foreclosed then 'collective procedure (' || with_risk.collective_procedure
+        || '): claim not declared by ' || with_risk.claim_deadline_date || ' and no relief from the foreclosure asked by ' || with_risk.relief_deadline_date
+        || ' (judgment of ' || with_risk.procedure_date || ' + 6 months): the claim cannot be admitted; to write off'
       when with_risk.collective_procedure is not null then 'collective procedure (' || with_risk.collective_procedure
         || '): dunning suspended; declare the claim to the mandataire within ' || getvariable('claim_deadline_months') || ' months of the judgment''s publication in the BODACC'
         || coalesce(' (judgment of ' || with_risk.procedure_date || ': by ' || with_risk.claim_deadline_date
-                    || case when with_risk.claim_deadline_date < getvariable('as_of_date') then ', passed)' else ')' end,
+                    || case when with_risk.claim_deadline_date < getvariable('as_of_date')
+                            then ', passed: ask the juge-commissaire for relief from the foreclosure by ' || with_risk.relief_deadline_date || ')' else ')' end,
                     ' (judgment date unknown)')
       when with_risk.is_disputed then 'disputed: dunning paused until the dispute is settled (' || reached.stage || ' otherwise)'
       when pause.stage is not null then pause.stage || coalesce(' until ' || pause.paused_until_date, '') || ' (' || reached.stage || ' otherwise)'
@@ -81,8 +92,10 @@ final as (
         || ', ' || with_risk.shift_days || ' days earlier for grade ' || with_risk.grade || ')'
       else with_risk.days_from_due || ' days past due: ' || reached.stage || ' from day ' || reached.stage_days_from_due
     end as reason,
-    row_number() over (order by with_risk.open_amount * with_risk.pd_12m desc, with_risk.invoice_id)::integer as priority,
-    (with_risk.open_amount * with_risk.pd_12m)::decimal(18, 2) as expected_loss_amount,
+    row_number() over (order by with_risk.is_claim_foreclosed,
+                                with_risk.open_amount * case when with_risk.is_claim_foreclosed then 1 else with_risk.pd_12m end desc,
+                                with_risk.invoice_id)::integer as priority,
+    (with_risk.open_amount * case when with_risk.is_claim_foreclosed then 1 else with_risk.pd_12m end)::decimal(18, 2) as expected_loss_amount,
     with_risk.open_amount,
     with_risk.due_date,
     with_risk.days_from_due::integer as days_from_due,
@@ -93,6 +106,7 @@ final as (
     with_risk.procedure_date,
     with_risk.claim_deadline_date,
     with_risk.claim_deadline_date < getvariable('as_of_date') as is_claim_deadline_passed,
+    with_risk.relief_deadline_date,
     with_risk.is_disputed,
     -- The parts of the reason, for the site to word it in its language.
     reached.stage as scheduled_stage,

@@ -3,7 +3,7 @@
 -- same side of the due date) are one group. A roll-up of `dunning`.
 with final as (
   select client_id, stage, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, grade, collective_procedure,
-         claim_deadline_date, is_claim_deadline_passed, paused_until_date,
+         claim_deadline_date, is_claim_deadline_passed, relief_deadline_date, paused_until_date,
          string_agg(invoice_id, ', ' order by priority) as invoice_ids,
          count(*)::integer as invoice_count,
          sum(open_amount)::decimal(18, 2) as open_amount,
@@ -13,7 +13,7 @@ with final as (
          min(priority)::integer as priority
   from dunning
   group by client_id, stage, scheduled_stage, is_disputed, schedule_day, stage_start_day, shift_days, grade, collective_procedure,
-           claim_deadline_date, is_claim_deadline_passed, paused_until_date, sign(days_from_due)
+           claim_deadline_date, is_claim_deadline_passed, relief_deadline_date, paused_until_date, sign(days_from_due)
 )
 
 select * from final

@@ -8,7 +8,9 @@
 with active as (
   select dunning.*, bool_or(days_from_due > 0) over (partition by client_id) as has_overdue
   from dunning
-  where stage not like 'paused\_%' escape '\'
+  -- A client under a collective procedure gets no letter (individual collection is suspended,
+  -- L622-21; a foreclosed claim is no longer chased at all): its invoices are named in none.
+  where stage not like 'paused\_%' escape '\' and stage not in ('declare_claim', 'claim_foreclosed')
 ),
 
 final as (

@@ -6,14 +6,19 @@
 -- the last action + collections.followUpDays (7) — promise and dispute status, sales rep, contact.
 -- A client under a collective procedure has the stage declare_claim and claim_deadline_date, the
 -- last day to declare (judgment date + collections.claimDeadlineMonths, 2 by default), NULL when
--- the judgment date is unknown; a claim declared in the log takes its invoices off the list.
+-- the judgment date is unknown; a claim declared in the log takes its invoices off the list. Past
+-- that deadline, relief_deadline_date is the last day to ask the juge-commissaire for relief from
+-- the foreclosure (judgment + 6 months, L622-26). A claim_foreclosed invoice is no call — the claim
+-- cannot be admitted any more, the amount is to write off — and is left out like a paused one: a
+-- client whose claim is foreclosed leaves today's list (the collections page lists it apart, from
+-- `client_procedures`).
 -- A roll-up of `clients`, `disputed_invoices` and `dunning`.
 with staged as (
   -- A stage outside the schedule (a legal step such as declaring a claim) ranks above it.
   select dunning.*, coalesce(schedule.stage_order, 1000) as stage_order, dunning.due_date + dunning.stage_start_day as stage_started_date
   from dunning
   left join ref_dunning_schedule as schedule using (stage)
-  where dunning.stage not like 'paused\_%' escape '\'
+  where dunning.stage not like 'paused\_%' escape '\' and dunning.stage <> 'claim_foreclosed'
 ),
 
 active as (
@@ -35,7 +40,8 @@ by_client as (
     any_value(pd_12m) as pd_12m,
     -- The same for each invoice of a client under a collective procedure (its judgment date + the claim deadline months).
     min(claim_deadline_date) as claim_deadline_date,
-    bool_or(is_claim_deadline_passed) as is_claim_deadline_passed
+    bool_or(is_claim_deadline_passed) as is_claim_deadline_passed,
+    min(relief_deadline_date) as relief_deadline_date
   from active
   group by client_id
 ),
@@ -92,6 +98,7 @@ final as (
     by_client.pd_12m,
     by_client.claim_deadline_date,
     by_client.is_claim_deadline_passed,
+    by_client.relief_deadline_date,
     last_actions.last_action_date,
     last_actions.last_action_kind,
     case when last_actions.last_action_date is null or last_actions.last_action_date < by_client.stage_started_date then getvariable('as_of_date')

@@ -1,11 +1,12 @@
 -- One row: the totals of today's collections worklist at the as-of date — clients in the worklist,
--- invoice actions in `dunning` (paused ones included), and the amounts due, overdue and at
+-- invoice actions in `dunning` (paused ones included, foreclosed claims not: no action), and the amounts due, overdue and at
 -- expected loss over the worklist's clients — and how the company's overdue (the overview's, from
 -- `invoices`) splits for the desk: to chase today, paused (in dispute, a pending promise, "do not
--- chase until"), to declare (collective procedures: no chasing), and the rest (overdue credit
--- notes, negative, and invoices no step of the schedule reaches yet); and what is chased before it
--- is due (preventive reminders). The four parts add up to the overdue (a declared test: dunning's
--- invoices against the ledger's).
+-- chase until"), to declare (collective procedures: no chasing), foreclosed (a claim not declared
+-- and the relief deadline passed: to write off), and the rest (overdue credit notes, negative, and
+-- invoices no step of the schedule reaches yet); and what is chased before it is due (preventive
+-- reminders). The five parts add up to the overdue (a declared test: dunning's invoices against
+-- the ledger's).
 -- A roll-up of `dunning`, `invoices` and `worklist`.
 with worklist_sums as (
   select
@@ -18,10 +19,11 @@ with worklist_sums as (
 
 actions as (
   select
-    count(*)::integer as action_count,
-    coalesce(sum(open_amount) filter (where days_from_due > 0 and stage not like 'paused\_%' escape '\' and stage <> 'declare_claim'), 0)::decimal(18, 2) as overdue_to_chase_amount,
+    (count(*) filter (where stage <> 'claim_foreclosed'))::integer as action_count,
+    coalesce(sum(open_amount) filter (where days_from_due > 0 and stage not like 'paused\_%' escape '\' and stage not in ('declare_claim', 'claim_foreclosed')), 0)::decimal(18, 2) as overdue_to_chase_amount,
     coalesce(sum(open_amount) filter (where days_from_due > 0 and stage like 'paused\_%' escape '\'), 0)::decimal(18, 2) as overdue_paused_amount,
     coalesce(sum(open_amount) filter (where days_from_due > 0 and stage = 'declare_claim'), 0)::decimal(18, 2) as overdue_to_declare_amount,
+    coalesce(sum(open_amount) filter (where days_from_due > 0 and stage = 'claim_foreclosed'), 0)::decimal(18, 2) as overdue_foreclosed_amount,
     coalesce(sum(open_amount) filter (where days_from_due <= 0 and stage = 'preventive_reminder'), 0)::decimal(18, 2) as preventive_amount
   from dunning
 ),
@@ -41,6 +43,7 @@ final as (
          actions.overdue_to_chase_amount,
          actions.overdue_paused_amount,
          actions.overdue_to_declare_amount,
+         actions.overdue_foreclosed_amount,
          company.overdue_other_amount,
          actions.preventive_amount
   from worklist_sums cross join actions cross join company

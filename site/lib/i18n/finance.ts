@@ -5,7 +5,7 @@ import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
 export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade' | 'collective_procedure' | 'claim_deadline_date'>
-  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date' | 'is_claim_deadline_passed'>>
+  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date' | 'is_claim_deadline_passed' | 'relief_deadline_date'>>
   /** For several invoices alike (clientDunningGroups): the most days from due, days_from_due being the fewest. */
   & { days_from_due_max?: number };
 
@@ -24,14 +24,19 @@ const scheduleOf = (r: DunningReasonParts) => {
 /** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
 const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
-/** The claim deadline (judgment date + collections.claimDeadlineMonths, on the safe side of the BODACC publication), passed or not, or unknown. */
-export const claimDeadlineFr = (r: Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'>) =>
+/**
+ * The claim deadline (judgment date + collections.claimDeadlineMonths, on the safe side of the BODACC
+ * publication), passed or not, or unknown; once passed, the last day to ask the juge-commissaire for
+ * relief from the foreclosure (relief_deadline_date, judgment + 6 months, L622-26).
+ */
+type ClaimDates = Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'> & Partial<Pick<DunningReasonParts, 'relief_deadline_date'>>;
+export const claimDeadlineFr = (r: ClaimDates) =>
   !r.claim_deadline_date ? ' — date du jugement inconnue : date limite à vérifier au BODACC'
-  : r.is_claim_deadline_passed ? ` — délai dépassé depuis le ${dmy(r.claim_deadline_date)} (compté depuis le jugement) : demander un relevé de forclusion (L622-26)`
+  : r.is_claim_deadline_passed ? ` — délai dépassé depuis le ${dmy(r.claim_deadline_date)} (compté depuis le jugement) : demander un relevé de forclusion au juge-commissaire${r.relief_deadline_date ? ` au plus tard le ${dmy(r.relief_deadline_date)}` : ''} (L622-26)`
   : `, au plus tard le ${dmy(r.claim_deadline_date)} (compté depuis le jugement)`;
-export const claimDeadlineEn = (r: Pick<DunningReasonParts, 'claim_deadline_date' | 'is_claim_deadline_passed'>) =>
+export const claimDeadlineEn = (r: ClaimDates) =>
   !r.claim_deadline_date ? ' — judgment date unknown: check the deadline in the BODACC'
-  : r.is_claim_deadline_passed ? ` — deadline passed on ${dmy(r.claim_deadline_date)} (counted from the judgment): ask for relief from the time bar (relevé de forclusion, L622-26)`
+  : r.is_claim_deadline_passed ? ` — deadline passed on ${dmy(r.claim_deadline_date)} (counted from the judgment): ask the juge-commissaire for relief from the foreclosure (relevé de forclusion)${r.relief_deadline_date ? ` by ${dmy(r.relief_deadline_date)}` : ''} (L622-26)`
   : `, by ${dmy(r.claim_deadline_date)} (counted from the judgment)`;
 
 /** The parts of an alert its text is worded from (the alerts table's columns). */
@@ -40,7 +45,7 @@ export type AlertParts = Omit<AlertsRow, 'client_id' | 'first_seen_date'>;
 const stagesFr: Record<string, string> = {
   preventive_reminder: 'Relance préventive', reminder_1: 'Relance 1', reminder_2: 'Relance 2', formal_notice: 'Mise en demeure',
   litigation: 'Contentieux', paused_dispute: 'En litige (suspendu)', declare_claim: 'Déclarer la créance', paused_promise: 'Promesse de paiement (suspendu)',
-  paused_do_not_chase: 'Ne pas relancer (suspendu)',
+  paused_do_not_chase: 'Ne pas relancer (suspendu)', claim_foreclosed: 'Créance forclose — à passer en perte',
 };
 
 const proceduresFr: Record<string, string> = { safeguard: 'sauvegarde', receivership: 'redressement judiciaire', liquidation: 'liquidation judiciaire' };
@@ -48,6 +53,7 @@ const proceduresFr: Record<string, string> = { safeguard: 'sauvegarde', receiver
 const stagesEn: Record<string, string> = {
   preventive_reminder: 'Preventive reminder', reminder_1: 'Reminder 1', reminder_2: 'Reminder 2', formal_notice: 'Formal notice',
   litigation: 'Litigation', paused_dispute: 'Disputed (paused)', declare_claim: 'Declare the claim', paused_promise: 'Promise to pay (paused)', paused_do_not_chase: 'Do not chase (paused)',
+  claim_foreclosed: 'Claim foreclosed — to write off',
 };
 
 /** A score reason's words, by code and band (client_scores.reason_N, reason_N_band_order). */
@@ -195,6 +201,7 @@ const fr = {
     grade: 'Note',
     expectedLoss: 'Perte attendue',
     stages: stagesFr,
+    procedures: proceduresFr,
     alertDetail: (a: AlertParts, money: (amount: number | null) => string): string => {
       switch (a.alert) {
         case 'overdue_90': return `Facture ${a.invoice_id} à plus de 90 jours de retard`;
@@ -202,6 +209,7 @@ const fr = {
         case 'over_limit': return `Encours dépassant de ${money(a.amount)} la limite de crédit de ${money(a.limit_amount)}`;
         case 'grade_drop': return `Note passée de ${a.previous_grade} à ${a.grade} depuis la dernière fin de mois`;
         case 'collective_procedure': return `Procédure collective (${proceduresFr[a.collective_procedure ?? ''] ?? a.collective_procedure}) : arrêter les relances et déclarer la créance`;
+        case 'claim_foreclosed': return `Procédure collective (${proceduresFr[a.collective_procedure ?? ''] ?? a.collective_procedure}) : créance non déclarée et délai du relevé de forclusion passé, ${money(a.amount)} à passer en perte`;
         case 'days_late_worsening': return `Paie avec ${a.days_late_calendar_3m} jours de retard sur les 3 derniers mois civils, contre ${a.days_late_calendar_12m} sur les 12 derniers`;
         case 'terms_beyond_legal_ceiling':
           return `Conditions « ${a.payment_terms} » : échéances jusqu’à ${a.longest_days} jours après la facture, au-delà du plafond légal (60 jours date de facture ou 45 jours fin de mois)`;
@@ -210,6 +218,9 @@ const fr = {
       }
     },
     dunningReason: (r: DunningReasonParts): string => {
+      if (r.stage === 'claim_foreclosed') {
+        return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : créance non déclarée dans le délai (le ${dmy(r.claim_deadline_date)}) ni relevé de forclusion demandé dans les six mois du jugement (le ${dmy(r.relief_deadline_date)}, L622-26) : elle ne peut plus être admise ; à passer en perte (ou à provisionner en totalité), plus rien à relancer`;
+      }
       if (r.stage === 'declare_claim') {
         return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : relances suspendues (L622-21) ; déclarer la créance au mandataire dans les deux mois de la publication du jugement au BODACC, quatre hors de France métropolitaine (R622-24)${claimDeadlineFr(r)}`;
       }
@@ -252,13 +263,14 @@ const fr = {
       promise_broken: 'Reste dû des factures couvertes par les promesses non tenues',
       grade_drop: 'Impayés échus des clients concernés', days_late_worsening: 'Impayés échus des clients concernés',
       collective_procedure: 'Encours des clients concernés (créance à déclarer)', terms_beyond_legal_ceiling: 'Encours des clients concernés',
+      claim_foreclosed: 'Reste dû des factures forcloses (à passer en perte)',
     } as Record<string, string>,
     allAlerts: 'Toutes les alertes, client par client →',
     noAlerts: 'Aucune alerte.',
     alertTypes: {
       overdue_60: 'Retard > 60 jours', overdue_90: 'Retard > 90 jours', over_limit: 'Limite de crédit dépassée',
       grade_drop: 'Note dégradée', collective_procedure: 'Procédure collective', days_late_worsening: 'Retards en hausse', terms_beyond_legal_ceiling: 'Délai au-delà du plafond légal',
-      promise_broken: 'Promesse non tenue',
+      promise_broken: 'Promesse non tenue', claim_foreclosed: 'Créance forclose',
     } as Record<string, string>,
     since: 'Depuis le',
     riskGrade: 'Note',
@@ -445,6 +457,7 @@ const en: FinanceLabels = {
     grade: 'Grade',
     expectedLoss: 'Expected loss',
     stages: stagesEn,
+    procedures: { safeguard: 'Safeguard', receivership: 'Receivership', liquidation: 'Liquidation' } as Record<string, string>,
     alertDetail: (a: AlertParts, money: (amount: number | null) => string): string => {
       switch (a.alert) {
         case 'overdue_90': return `Invoice ${a.invoice_id} is more than 90 days past due`;
@@ -452,6 +465,7 @@ const en: FinanceLabels = {
         case 'over_limit': return `Exposure ${money(a.amount)} over the credit limit of ${money(a.limit_amount)}`;
         case 'grade_drop': return `Grade dropped from ${a.previous_grade} to ${a.grade} since the last month end`;
         case 'collective_procedure': return `Collective procedure (${a.collective_procedure}): stop dunning and declare the claim`;
+        case 'claim_foreclosed': return `Collective procedure (${a.collective_procedure}): claim not declared and the time to ask for relief from the foreclosure passed, ${money(a.amount)} to write off`;
         case 'days_late_worsening': return `Pays ${a.days_late_calendar_3m} days late over the last 3 calendar months, against ${a.days_late_calendar_12m} over the last 12`;
         case 'terms_beyond_legal_ceiling':
           return `Terms “${a.payment_terms}”: due dates up to ${a.longest_days} days after the invoice, beyond the legal ceiling (60 days from the invoice date, or 45 days end of month)`;
@@ -460,6 +474,9 @@ const en: FinanceLabels = {
       }
     },
     dunningReason: (r: DunningReasonParts): string => {
+      if (r.stage === 'claim_foreclosed') {
+        return `Collective procedure (${r.collective_procedure}): claim not declared by ${dmy(r.claim_deadline_date)} and no relief from the foreclosure asked by ${dmy(r.relief_deadline_date)} (six months after the judgment, L622-26): it cannot be admitted any more; to write off (or provide for in full), nothing left to chase`;
+      }
       if (r.stage === 'declare_claim') {
         return `Collective procedure (${r.collective_procedure}): dunning suspended (L622-21); declare the claim to the mandataire within two months of the judgment's publication in the BODACC, four outside metropolitan France (R622-24)${claimDeadlineEn(r)}`;
       }
@@ -501,13 +518,14 @@ const en: FinanceLabels = {
       promise_broken: 'Open amount of the invoices the broken promises cover',
       grade_drop: 'Overdue amount of the clients concerned', days_late_worsening: 'Overdue amount of the clients concerned',
       collective_procedure: 'Receivables of the clients concerned (the claim to declare)', terms_beyond_legal_ceiling: 'Receivables of the clients concerned',
+      claim_foreclosed: 'Open amount of the foreclosed invoices (to write off)',
     },
     allAlerts: 'Every alert, client by client →',
     noAlerts: 'No alert.',
     alertTypes: {
       overdue_60: 'Over 60 days late', overdue_90: 'Over 90 days late', over_limit: 'Over credit limit',
       grade_drop: 'Grade dropped', collective_procedure: 'Collective procedure', days_late_worsening: 'Paying later and later', terms_beyond_legal_ceiling: 'Terms beyond the legal ceiling',
-      promise_broken: 'Promise not kept',
+      promise_broken: 'Promise not kept', claim_foreclosed: 'Claim foreclosed',
     },
     since: 'Since',
     riskGrade: 'Grade',

@@ -179,6 +179,11 @@ export const fr = {
     claimDeadlineHelp: 'Date du jugement + 2 mois (4 pour un créancier hors de France métropolitaine, réglage collections.claimDeadlineMonths) : le délai de l’article R622-24 court depuis la publication au BODACC, postérieure, donc cette date est prudente.',
     /** The claim deadline, passed: a late claim needs a relief from foreclusion. */
     claimDeadlinePassed: (date: string) => `${date}, dépassé (relevé de forclusion, L622-26)`,
+    reliefDeadline: 'Relevé de forclusion à demander au plus tard le',
+    reliefDeadlineHelp: 'Après le délai de déclaration, la créance n’est admise que si le juge-commissaire relève le créancier de la forclusion, action à former dans les six mois de la publication du jugement d’ouverture (article L622-26 du Code de commerce ; un an pour le créancier qui ne pouvait connaître sa créance). Compté depuis le jugement : date prudente.',
+    /** The relief window closed: the claim cannot be admitted, the amount is to write off. */
+    claimForeclosed: (date: string, amount: string) => `${date}, dépassé : créance forclose, ${amount} à passer en perte`,
+    claimForeclosedHelp: 'Créance non déclarée et délai du relevé de forclusion passé (six mois après le jugement, L622-26) : elle ne peut plus être admise à la procédure, plus rien à relancer ; à passer en perte ou à provisionner en totalité. Le délai légal court depuis la publication au BODACC, quelques jours ou semaines après le jugement : pour une date toute récente, vérifier la publication.',
     procedureDateUnknown: 'date inconnue : vérifier au BODACC',
     doubtful: 'Classé douteux (compte 416)',
     ageing: 'Balance âgée',
