@@ -244,12 +244,17 @@ const provisions = z.strictObject({
       liquidation: z.number().min(0).max(1),
       receivership: z.number().min(0).max(1),
       safeguard: z.number().min(0).max(1),
+      /**
+       * A client under a collective procedure whose undeclared claim is foreclosed (judgment + 6
+       * months, int_client_procedures): it cannot be admitted any more.
+       */
+      foreclosed: z.number().min(0).max(1).default(1),
       /** A client whose doubtful-client accounts (416) hold a balance in the FEC. */
       doubtful: z.number().min(0).max(1).default(0.5),
       dispute: z.number().min(0).max(1),
       overdue: z.number().min(0).max(1),
     })
-    .default({ liquidation: 1, receivership: 0.5, safeguard: 0.5, doubtful: 0.5, dispute: 0.5, overdue: 0.5 }),
+    .default({ liquidation: 1, receivership: 0.5, safeguard: 0.5, foreclosed: 1, doubtful: 0.5, dispute: 0.5, overdue: 0.5 }),
 });
 
 /** Published payment statistics the company and its clients' sectors are compared with (data/reference/README.md). */

@@ -165,6 +165,37 @@ describe('claim deadline, relief from the foreclosure and foreclosed claims', ()
     ]);
   });
 
+  it('provides a foreclosed claim in full (basis foreclosed), whatever the procedure\'s own rate', async () => {
+    // As of 31 January 2027, on the amounts including tax, default rates (receivership 50 %,
+    // liquidation 100 %, foreclosed 100 %, overdue beyond 180 days 50 %):
+    //   P1 receivership, relief until 2027-03-30: still open; due 2026-09-15, 138 days: 50 % of 1,000 = 500.
+    //   P4 receivership, relief until 2026-12-30: foreclosed; 100 % (not the procedure's 50 %) of 2,000 = 2,000.
+    //   P8 liquidation and foreclosed, both 100 %: the first basis by name, foreclosed; 10,000.
+    //   PU liquidation, judgment date unknown, never foreclosed: 100 % of 500 = 500.
+    //   L  no procedure, 133 days late: no specific provision.
+    await setAsOf('2027-01-31');
+    await db.run(`set variable provision_base = 'incl_tax'; set variable specific_overdue_days = 180`);
+    await db.run(`create or replace table ref_specific_provision_rates as select * from (values
+      ('liquidation', 1.0), ('receivership', 0.5), ('safeguard', 0.5), ('foreclosed', 1.0), ('doubtful', 0.5), ('dispute', 0.5), ('overdue', 0.5)) t(basis, rate)`);
+    await db.run(`create or replace table int_doubtful_clients as select null::varchar as client_id where false`);
+    await db.run(`create or replace table int_provision_matrix as select null::date as month_end, null::varchar as method, null::varchar as bucket, null::integer as bucket_order,
+      null::varchar as client_id, null::decimal(18, 2) as balance_amount, null::double as rate, null::decimal(18, 2) as amount, null::varchar as basis where false`);
+    await db.run(`create or replace table int_booked_provisions as select null::date as month_end, null::varchar as client_id, null::decimal(18, 2) as amount where false`);
+    await db.run(`create or replace table provision_invoices as select invoices.*, open_amount as amount, null::decimal(18, 2) as amount_excl_tax,
+      (date '2027-01-31' - due_date)::integer as days_past_due, '>90' as bucket, 1 as bucket_order from invoices`);
+    await db.run(`create or replace table provision_procedures as ${model('int_client_procedures')}`);
+    await db.run(`create or replace table provision_dunning as ${model('dunning').replace(/\bint_client_procedures\b/g, 'provision_procedures')}`);
+    await db.run(`create or replace table provision_clients as select client_id, legal_status from int_clients`);
+    const provisions = model('provisions').replace(/\binvoices\b/g, 'provision_invoices').replace(/\bdunning\b/g, 'provision_dunning').replace(/\bclients\b/g, 'provision_clients');
+    expect(await db.rows(`select client_id, basis, rate, amount::double as amount from (${provisions}) where method = 'specific' order by client_id`)).toEqual([
+      { client_id: 'P1', basis: 'receivership', rate: 0.5, amount: 500 },
+      { client_id: 'P4', basis: 'foreclosed', rate: 1, amount: 2000 },
+      { client_id: 'P8', basis: 'foreclosed', rate: 1, amount: 10000 },
+      { client_id: 'PU', basis: 'liquidation', rate: 1, amount: 500 },
+    ]);
+    await setAsOf('2026-10-31');
+  });
+
   it('leaves a foreclosed claim out of the worklist: it is no call', async () => {
     expect(await db.rows(`select priority, client_id, stage, claim_deadline_date, is_claim_deadline_passed, relief_deadline_date from worklist order by priority`)).toEqual([
       { priority: 1, client_id: 'P4', stage: 'declare_claim', claim_deadline_date: '2026-08-30', is_claim_deadline_passed: true, relief_deadline_date: '2026-12-30' },

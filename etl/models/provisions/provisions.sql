@@ -10,22 +10,26 @@
 -- method 'specific' (French practice): one row per client, bucket and basis at the as-of date:
 --   open invoices of doubtful clients or invoices, provisioned on their open amount (the base) at the rate
 --   of their basis (highest rate when several apply): collective procedure named by the clients
---   file's legal status (collective_procedure_of: liquidation, receivership, safeguard), a client the books class
+--   file's legal status (collective_procedure_of: liquidation, receivership, safeguard), an invoice
+--   whose claim is foreclosed in that procedure (dunning's stage claim_foreclosed: not declared, and
+--   too late to ask for relief; basis 'foreclosed', 100 % by default), a client the books class
 --   as doubtful (a FEC's 416 balance, int_doubtful_clients), dispute, or beyond the configured days
 --   past due (180).
 -- method 'booked' (from a FEC only): what the books hold, for comparison (int_booked_provisions):
 --   the balance of the provision accounts (491) at each month end; no bucket, base or rate.
--- A roll-up of `clients` and `invoices`.
+-- A roll-up of `clients`, `dunning` and `invoices`.
 with doubtful_invoices as (
   select invoices.client_id, invoices.bucket, invoices.bucket_order, invoices.invoice_id,
          provision_base_amount(invoices.open_amount, invoices.amount, invoices.amount_excl_tax) as open_excl_tax,
          collective_procedure_of(clients.legal_status) as status_basis,
+         case when foreclosed.invoice_id is not null then 'foreclosed' end as foreclosed_basis,
          case when doubtful.client_id is not null then 'doubtful' end as doubtful_basis,
          case when invoices.is_disputed then 'dispute' end as dispute_basis,
          case when invoices.days_past_due > getvariable('specific_overdue_days') then 'overdue' end as overdue_basis
   from invoices
   join clients using (client_id)
   left join int_doubtful_clients as doubtful using (client_id)
+  left join (select client_id, invoice_id from dunning where stage = 'claim_foreclosed') as foreclosed using (client_id, invoice_id)
   where invoices.kind = 'invoice' and invoices.open_amount > 0
 ),
 
@@ -33,7 +37,7 @@ bases as (
   select doubtful_invoices.*, rates.basis, rates.rate
   from doubtful_invoices
   join ref_specific_provision_rates as rates
-    on rates.basis in (doubtful_invoices.status_basis, doubtful_invoices.doubtful_basis, doubtful_invoices.dispute_basis, doubtful_invoices.overdue_basis)
+    on rates.basis in (doubtful_invoices.status_basis, doubtful_invoices.foreclosed_basis, doubtful_invoices.doubtful_basis, doubtful_invoices.dispute_basis, doubtful_invoices.overdue_basis)
 ),
 
 final as (

@@ -320,7 +320,7 @@ const fr = {
       incl_tax: 'Les deux méthodes portent sur les montants TTC : la TVA n’est pas récupérable (réglage provisions.vatRecoverable désactivé).',
     } as Record<string, string>,
     rate: 'Taux',
-    bases: { liquidation: 'Liquidation judiciaire', receivership: 'Redressement judiciaire', safeguard: 'Sauvegarde', doubtful: 'Client douteux (416)', dispute: 'Litige', overdue: 'Retard au-delà du seuil' } as Record<string, string>,
+    bases: { liquidation: 'Liquidation judiciaire', receivership: 'Redressement judiciaire', safeguard: 'Sauvegarde', foreclosed: 'Créance forclose (non déclarée)', doubtful: 'Client douteux (416)', dispute: 'Litige', overdue: 'Retard au-delà du seuil' } as Record<string, string>,
     verdict: {
       holds: (ratio: string, n: string) => `Le contrôle a posteriori tient : sur les ${n} dernières fins de mois contrôlées, les pertes des 12 mois suivants valent ${ratio} fois la provision (cible entre 0,5 et 2).`,
       under_provisioned: (ratio: string, n: string) => `Le contrôle a posteriori NE tient PAS : sur les ${n} dernières fins de mois contrôlées, les pertes valent ${ratio} fois la provision — la matrice sous-provisionne.`,
@@ -574,7 +574,7 @@ const en: FinanceLabels = {
       incl_tax: 'Both methods are on amounts including VAT: the VAT is not recoverable (setting provisions.vatRecoverable off).',
     },
     rate: 'Rate',
-    bases: { liquidation: 'Liquidation', receivership: 'Receivership', safeguard: 'Safeguard procedure', doubtful: 'Doubtful client (416)', dispute: 'Dispute', overdue: 'Beyond the overdue threshold' },
+    bases: { liquidation: 'Liquidation', receivership: 'Receivership', safeguard: 'Safeguard procedure', foreclosed: 'Claim foreclosed (not declared)', doubtful: 'Doubtful client (416)', dispute: 'Dispute', overdue: 'Beyond the overdue threshold' },
     verdict: {
       holds: (ratio: string, n: string) => `The backtest holds: over the latest ${n} backtested month ends, the losses of the next 12 months were ${ratio} times the provision (target 0.5 to 2).`,
       under_provisioned: (ratio: string, n: string) => `The backtest does NOT hold: over the latest ${n} backtested month ends, the losses were ${ratio} times the provision — the matrix under-provisions.`,
