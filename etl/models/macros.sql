@@ -115,6 +115,13 @@ create or replace macro is_implausible_date(d) as
 create or replace macro is_foreign_currency(c) as
   c is not null and upper(c) <> upper(getvariable('currency'));
 
+-- An amount in the company currency: the export's company-currency amount when it gives one, else
+-- the document amount when it is in the company currency, else the amount converted at the rate
+-- in force on its date (converted_amount, from ref_fx_rates; NULL when the rates file has none,
+-- and the run stops, etl/unconverted-amounts.ts). Invoices, payments and write-offs alike.
+create or replace macro in_company_currency(company_amount, currency, amount, converted_amount) as
+  coalesce(company_amount, case when not is_foreign_currency(currency) then amount end, converted_amount)::decimal(18, 2);
+
 -- Payment terms as people write them. The text is read lower-case without accents; the parts are
 -- the number of days ("30 jours", "45 days", "net 30", "30j"), whether the end of the month
 -- comes after the days ("30 jours fin de mois": 30 days, then the month end) or before them

@@ -56,11 +56,7 @@ rated as (
 converted as (
   select
     valid.*,
-    coalesce(
-      valid.company_amount,
-      case when not is_foreign_currency(valid.currency) then valid.amount end,
-      rated.converted_amount
-    )::decimal(18, 2) as amount_in_company_currency,
+    in_company_currency(valid.company_amount, valid.currency, valid.amount, rated.converted_amount) as amount_in_company_currency,
     shared_numbers.invoice_id is not null as is_shared_number,
     instalments.instalment_number
   from valid

@@ -40,11 +40,7 @@ rated as (
 final as (
   select
     valid.* exclude (company_amount)
-      replace (coalesce(
-        valid.company_amount,
-        case when not is_foreign_currency(valid.currency) then valid.amount end,
-        rated.converted_amount
-      )::decimal(18, 2) as amount),
+      replace (in_company_currency(valid.company_amount, valid.currency, valid.amount, rated.converted_amount) as amount),
     valid.amount as currency_amount
   from valid
   left join rated using (source_file, line)
