@@ -253,7 +253,7 @@ async function timed<T>(
  * or lettering date outside 1990–2099 (a typo such as 2925) does not count: it would date every
  * figure centuries ahead; it is listed in quality as dated after the as-of date instead.
  */
-async function defaultAsOfDate(db: Database): Promise<string> {
+export async function defaultAsOfDate(db: Database): Promise<string> {
   const date = await db.value<string | null>(`
     select max(d) from (
       select max(greatest(issue_date, case when paid_amount > 0 and not is_implausible_date(paid_date) then paid_date end)) as d

@@ -14,8 +14,9 @@ export interface Database {
   close(): void;
 }
 
-export async function openDatabase(options: { memoryLimit?: string; tempDirectory?: string } = {}): Promise<Database> {
-  const instance = await DuckDBInstance.create(':memory:', {
+/** `path`: a database file (the bench's model-tables tool keeps every model there); in memory by default. */
+export async function openDatabase(options: { memoryLimit?: string; tempDirectory?: string; path?: string } = {}): Promise<Database> {
+  const instance = await DuckDBInstance.create(options.path ?? ':memory:', {
     ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
     ...(options.tempDirectory ? { temp_directory: options.tempDirectory } : {}),
   });
