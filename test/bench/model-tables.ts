@@ -1,9 +1,10 @@
-// node test/bench/model-tables.ts --input DIR --db FILE [--model NAME --repeat N]
+// node test/bench/model-tables.ts --input DIR --db FILE [--model NAME --repeat N --replace]
 // For profiling one model at scale: reads the exports and builds every model of the run as a
 // table in a DuckDB file (none dropped, none a view), with the run's variables kept in a table
 // `_variables`. With --model, opens that file instead and times the model's SELECT alone,
-// N times (3 by default), printing the median: a model's rewrite can then be timed against the
-// same inputs without a whole run. The run's own order, readers and variables are used, so the
+// N times (3 by default), printing the median and whether its rows equal the stored table's: a
+// model's rewrite can then be timed and checked against the same inputs without a whole run
+// (--replace stores its output for the models after it). The run's own order, readers and variables are used, so the
 // tables are the ones the ETL builds.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -38,7 +39,15 @@ if (argv.model) {
   }
   const rows = await db.value<number>('select count(*) from _timed');
   times.sort((a, b) => a - b);
-  console.log(JSON.stringify({ model: model.name, rows, medianMs: Math.round(times[Math.floor(times.length / 2)]!), ms: times.map(Math.round) }));
+  // The stored table is the model as the run that built the file wrote it: a rewrite must give
+  // the same columns, in the same order and types, and the same rows (EXCEPT ALL both ways).
+  const columns = (table: string) => db.rows(`select column_name, data_type from information_schema.columns where table_name = '${table}' order by ordinal_position`);
+  const sameColumns = JSON.stringify(await columns('_timed')) === JSON.stringify(await columns(model.name));
+  const missing = sameColumns ? await db.value<number>(`select count(*) from (select * from ${model.name} except all select * from _timed)`) : null;
+  const extra = sameColumns ? await db.value<number>(`select count(*) from (select * from _timed except all select * from ${model.name})`) : null;
+  // --replace: the stored table becomes this output, so that the models after it read it.
+  if (argv.replace) await db.run(`create or replace table ${model.name} as select * from _timed`);
+  console.log(JSON.stringify({ model: model.name, rows, medianMs: Math.round(times[Math.floor(times.length / 2)]!), ms: times.map(Math.round), sameAsStored: sameColumns && missing === 0 && extra === 0, sameColumns, missing, extra }));
   db.close();
 } else {
   if (existsSync(dbPath)) rmSync(dbPath);
