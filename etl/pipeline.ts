@@ -148,6 +148,8 @@ async function buildTables(
   const waiting: SqlFile[] = [];
   const failures: string[] = [];
   let declaredCount = 0;
+  // The declared tests' time, logged as one step with its slowest tests named (they run between models).
+  const declaredMs: { name: string; ms: number }[] = [];
   let readChecked = false;
   for (const model of models) {
     const beforeAsOf = isBeforeAsOf(model, models);
@@ -187,20 +189,32 @@ async function buildTables(
         waiting.push(test);
         continue;
       }
+      const testStart = performance.now();
       const failure = await runCheck(db, test);
+      declaredMs.push({ name: test.name, ms: performance.now() - testStart });
       if (failure) failures.push(failure);
     }
     for (const table of released.get(model.name) ?? []) await dropTable(db, table);
   }
+  const slowest = declaredMs.sort((a, b) => b.ms - a.ms).slice(0, 3);
+  log({
+    step: 'declared tests (run after each model)',
+    ms: declaredMs.reduce((sum, test) => sum + test.ms, 0),
+    detail: `${declaredMs.length} run so far; slowest ${slowest.map((test) => `${test.name} ${Math.round(test.ms)} ms`).join(', ')}`,
+  });
 
   await timed(log, 'data tests', async () => {
     const checks = readSqlFiles(checksDir);
+    const checkMs: { name: string; ms: number }[] = [];
     for (const check of [...waiting, ...checks]) {
+      const checkStart = performance.now();
       const failure = await runCheck(db, check);
+      checkMs.push({ name: check.name, ms: performance.now() - checkStart });
       if (failure) failures.push(failure);
     }
     if (failures.length) throw new CheckFailure(`${failures.length} data test(s) failed; nothing was published:\n  ${failures.join('\n  ')}`);
-    return { detail: `${checks.length + declaredCount} passed (${declaredCount} declared beside models)` };
+    const slowestChecks = checkMs.sort((a, b) => b.ms - a.ms).slice(0, 3);
+    return { detail: `${checks.length + declaredCount} passed (${declaredCount} declared beside models); slowest here ${slowestChecks.map((check) => `${check.name} ${Math.round(check.ms)} ms`).join(', ')}` };
   });
   return { tables, asOfDate: asOfDate!, inputs };
 }
