@@ -72,7 +72,7 @@ export async function runEtl(options: RunOptions): Promise<RunResult> {
       });
       return await timed(log, 'write warehouse', async () => {
         const manifest = await withWriteProblem(warehouseDir, () =>
-          publishWarehouse(db, { warehouseDir, folder, tables, asOfDate, inputs, config, configPath: options.configPath, startedMs: started, fingerprint: print.value }),
+          publishWarehouse(db, { warehouseDir, folder, tables, asOfDate, inputs, config, configPath: options.configPath, startedMs: started, fingerprint: print.value, inputDir: resolve(options.inputDir) }),
         );
         return { value: manifest, detail: warehouseDir };
       });

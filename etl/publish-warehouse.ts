@@ -5,7 +5,7 @@
 // previous warehouse exactly as it was.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 
 import type { Manifest } from '../shared/manifest.ts';
 import type { Config } from './config.ts';
@@ -42,6 +42,8 @@ export async function publishWarehouse(
     configPath: string | null;
     startedMs: number;
     fingerprint: Fingerprint;
+    /** The input folder the fingerprint's file paths are relative to. */
+    inputDir: string;
   },
 ): Promise<Manifest> {
   const { runsDir, runId, outDir: partial } = run.folder;
@@ -77,7 +79,8 @@ export async function publishWarehouse(
         file: basename(input.path),
         kind: input.kind,
         size_bytes: statSync(input.path).size,
-        sha256: await sha256(input.path),
+        // Hashed once per run: the fingerprint read every input file already.
+        sha256: run.fingerprint.inputs[relative(run.inputDir, input.path)] ?? (await sha256(input.path)),
         rows: input.rows,
         rejected_rows: input.rejectedRows,
         read_as: input.detected ?? null,
