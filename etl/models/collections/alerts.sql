@@ -25,7 +25,8 @@ overdue_thresholds as (
   select alert, invoice_id, client_id, due_date + threshold + 1 as first_seen_date, open_amount as amount,
          'invoice ' || invoice_id || ' is more than ' || threshold || ' days past due' as detail
   from (
-    select *, case when days_past_due > default_days_past_due() then 'overdue_90' else 'overdue_60' end as alert,
+    select invoice_id, client_id, due_date, open_amount,
+           case when days_past_due > default_days_past_due() then 'overdue_90' else 'overdue_60' end as alert,
            case when days_past_due > default_days_past_due() then default_days_past_due() else watch_days_past_due() end as threshold
     from invoices
     where kind = 'invoice' and open_amount > 0 and days_past_due > watch_days_past_due()
