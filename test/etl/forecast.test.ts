@@ -102,7 +102,8 @@ describe('int_forecast_items', () => {
           ('p1', 'P', 'invoice', date '2024-03-01', false))
           t(invoice_id, client_id, kind, due_date, is_disputed)`,
         int_invoice_balance_history: `select invoice_id, 1000.00 as open_amount, date '2024-01-01' as valid_from, null::date as valid_to from int_invoices`,
-        int_invoice_month_ends: `select null::date as month_end, null::varchar as invoice_id, null::varchar as kind, null::decimal(18, 2) as open_amount where false`,
+        int_invoice_month_ends: `select null::date as month_end, null::varchar as invoice_id, null::varchar as client_id, null::varchar as kind,
+          null::date as due_date, null::decimal(18, 2) as open_amount where false`,
         int_forecast_lateness: `select * from (values (date '2024-03-29', 'A', 0.0), (date '2024-03-29', 'B', 10.0), (date '2024-03-29', 'C', 21.4))
           t(forecast_date, client_id, expected_days_late)`,
         int_client_procedures: `select 'P' as client_id, date '2024-03-15' as under_procedure_from`,

@@ -82,8 +82,11 @@ rate_missing as (
 
 -- The recovery indemnity is due once per invoice: an invoice with several due dates bears it on
 -- one of its late instalments, an open one when there is one (what letters still claim).
-indemnities as (
-  select late_days.invoice_id,
+-- The late invoices are joined to `invoices` once, here, for the indemnity and for the final row
+-- (whether still open): a second join of `invoices` and a join back to these rows cost an eighth
+-- of the model's time at 1M invoices.
+late_invoices as (
+  select late_days.*, invoices.open_amount > 0 as is_still_open,
          row_number() over (partition by late_days.client_id, invoices.invoice_number
                             order by invoices.open_amount > 0 desc, late_days.due_date, late_days.invoice_id) = 1 as bears_indemnity
   from late_days
@@ -97,19 +100,17 @@ final as (
     late_days.due_date,
     (late_days.last_day - late_days.due_date)::integer as days_late,
     coalesce(per_invoice.interest, 0)::decimal(18, 2) as interest_amount,
-    case when indemnities.bears_indemnity then getvariable('penalty_indemnity') else 0 end::decimal(18, 2) as indemnity_amount,
+    case when late_days.bears_indemnity then getvariable('penalty_indemnity') else 0 end::decimal(18, 2) as indemnity_amount,
     (coalesce(per_invoice.interest, 0)::decimal(18, 2)
-      + case when indemnities.bears_indemnity then getvariable('penalty_indemnity') else 0 end)::decimal(18, 2) as penalty_amount,
+      + case when late_days.bears_indemnity then getvariable('penalty_indemnity') else 0 end)::decimal(18, 2) as penalty_amount,
     (late_days.days_late_total - coalesce(per_invoice.priced_days, 0))::integer as days_without_rate,
     coalesce(late_days.days_before_table, 0)::integer as days_before_rate_table,
     rate_missing.rate_missing_from_date,
-    invoices.open_amount > 0 as is_still_open,
-    invoices.open_amount > 0 and procedures.client_id is not null as is_to_declare
-  from late_days
+    late_days.is_still_open,
+    late_days.is_still_open and procedures.client_id is not null as is_to_declare
+  from late_invoices as late_days
   left join per_invoice using (invoice_id)
   left join rate_missing using (invoice_id)
-  join indemnities using (invoice_id)
-  join invoices using (invoice_id)
   left join int_client_procedures as procedures on procedures.client_id = late_days.client_id
 )
 

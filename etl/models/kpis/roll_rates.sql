@@ -4,14 +4,19 @@
 -- loss rate 12m = part written off within the 12 months after this month end / balance now
 -- (the cumulative loss of the bucket, observed per invoice rather than multiplied along the chain;
 -- NULL until 12 months have passed).
+-- month_end + 1 is the next day as a DATE; + interval 1 day made a TIMESTAMP of each of the 2.6
+-- million positions (1M invoices) before last_day, a fifth of the model's time, for the same date.
 with previous as (
-  select month_end, last_day(month_end + interval 1 day) as next_month_end, invoice_id, bucket, bucket_order, open_amount
+  select month_end, last_day(month_end + 1) as next_month_end, invoice_id, bucket, bucket_order, open_amount
   from int_invoice_month_ends
   where kind = 'invoice' and open_amount > 0
 ),
 
+-- Only a position past the first bucket (0, not due) can be in a later bucket than the month
+-- before: the others are left out of the join, whose side to build they halve (1.3 of 2.6 million
+-- positions at 1M invoices); their pairs counted 0 rolled forward, as an unmatched position does.
 current_positions as (
-  select month_end, invoice_id, bucket_order, open_amount from int_invoice_month_ends where kind = 'invoice'
+  select month_end, invoice_id, bucket_order, open_amount from int_invoice_month_ends where kind = 'invoice' and bucket_order > 0
 ),
 
 -- Written off during the month that ends at next_month_end.

@@ -65,22 +65,34 @@ paid_in_year as (
   join invoices using (invoice_id)
 ),
 
+-- The log's disputes that cover a line: the lines of their clients alone, a join on the client. A
+-- correlated EXISTS per line listed the 820,000 lines of 1M invoices against them, for none.
+closing_disputed as (
+  select distinct lines.fiscal_year_end, lines.client_id, lines.invoice_id
+  from open_at_closing as lines
+  join log_disputes as d
+    on d.client_id = lines.client_id and (list_contains(d.invoice_ids, lines.invoice_id) or len(d.invoice_ids) = 0)
+   and d.opened_date <= lines.fiscal_year_end and d.closed_date > lines.fiscal_year_end
+),
+
+year_disputed as (
+  select distinct lines.client_id, lines.invoice_id, lines.paid_date, lines.due_date
+  from paid_in_year as lines
+  join log_disputes as d
+    on d.client_id = lines.client_id and (list_contains(d.invoice_ids, lines.invoice_id) or len(d.invoice_ids) = 0)
+   and d.opened_date <= lines.paid_date and d.closed_date >= lines.due_date
+),
+
 lines as (
   select 'closing' as form, fiscal_year_end, invoice_id, line_amount, days_late, is_contract_terms,
-         is_disputed or exists (
-           select 1 from log_disputes as d
-           where d.client_id = open_at_closing.client_id and (list_contains(d.invoice_ids, open_at_closing.invoice_id) or len(d.invoice_ids) = 0)
-             and d.opened_date <= open_at_closing.fiscal_year_end and d.closed_date > open_at_closing.fiscal_year_end
-         ) as is_excluded
+         is_disputed or disputed.invoice_id is not null as is_excluded
   from open_at_closing
+  left join closing_disputed as disputed using (fiscal_year_end, client_id, invoice_id)
   union all
   select 'year', fiscal_year_end, invoice_id, line_amount, days_late, is_contract_terms,
-         days_late > 0 and (is_disputed or exists (
-           select 1 from log_disputes as d
-           where d.client_id = paid_in_year.client_id and (list_contains(d.invoice_ids, paid_in_year.invoice_id) or len(d.invoice_ids) = 0)
-             and d.opened_date <= paid_in_year.paid_date and d.closed_date >= paid_in_year.due_date
-         ))
+         days_late > 0 and (is_disputed or disputed.invoice_id is not null)
   from paid_in_year
+  left join year_disputed as disputed using (client_id, invoice_id, paid_date, due_date)
 ),
 
 -- The legal bands are fixed by D441-6's model table, not the configurable ageing buckets: their own

@@ -48,8 +48,16 @@ final as (
   group by client_id, bucket, basis
 )
 
+-- The balances are DECIMAL(38, 8), 128-bit: rounding them to cents divides 128-bit integers, which
+-- took 1.6 s over the matrix's million rows (1M invoices). Through DECIMAL(18, 8) first (the same
+-- value, exactly, wherever it fits in 64 bits) the rounding is a 64-bit division, the same
+-- half-away-from-zero rule, 0.1 s; a balance too large for it takes the direct cast.
 select month_end, method, bucket, bucket_order, client_id,
-       amount::decimal(18, 2) as amount, balance_amount::decimal(18, 2) as balance_amount, rate::double as rate, basis
+       amount::decimal(18, 2) as amount,
+       case when balance_amount > -10000000000 and balance_amount < 10000000000
+            then balance_amount::decimal(18, 8)::decimal(18, 2)
+            else balance_amount::decimal(18, 2) end as balance_amount,
+       rate::double as rate, basis
 from (
   select * from int_provision_matrix
   union all
