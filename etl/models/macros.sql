@@ -375,6 +375,8 @@ create or replace macro reason_field_text(field) as
 -- problem in parts[2].
 create or replace macro reason_text(r) as
   case
+    -- No reason, no words: most lines have none, and each WHEN below would be tried on them.
+    when r.code is null then null
     when starts_with(r.code, 'amount_')
       then reason_field_text(r.field) || ' ''' || r.ref || ''' ' || amount_problem_text(substr(r.code, 8), r.parts[1])
     else case r.code

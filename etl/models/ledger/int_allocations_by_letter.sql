@@ -19,23 +19,49 @@ letter_groups as (
   select source_file, line, letter_code, 0 from int_ledger_lines where letter_code is not null and item_kind is not null
 ),
 
-invoice_remaining as (
+-- The invoices and credits in a lettering group, and what named references allocated to them:
+-- summed over their references only. Summing every reference, as if every item were lettered,
+-- cost 1.9 s of CPU at 1M invoices of an open-items export, which has no lettering at all.
+lettered_invoices as (
   select invoices.invoice_id, invoices.client_id, letter_groups.letter_code, letter_groups.group_year, invoices.issue_date,
-         invoices.due_date, invoices.amount - coalesce(referenced.allocated, 0) as remaining
+         invoices.due_date, invoices.amount
   from int_invoices as invoices
   join letter_groups using (source_file, line)
-  left join (select invoice_id, sum(amount) as allocated from by_reference group by invoice_id) as referenced using (invoice_id)
   where invoices.kind = 'invoice'
 ),
 
-credit_remaining as (
-  select credits.source_id, credits.source_kind, credits.client_id, letter_groups.letter_code, letter_groups.group_year, credits.credit_date,
-         case when credits.letter_date <= getvariable('as_of_date') then credits.letter_date end as letter_date,
-         credits.amount - coalesce(referenced.allocated, 0) as remaining
+invoice_remaining as (
+  select lettered_invoices.invoice_id, lettered_invoices.client_id, lettered_invoices.letter_code, lettered_invoices.group_year,
+         lettered_invoices.issue_date, lettered_invoices.due_date,
+         lettered_invoices.amount - coalesce(referenced.allocated, 0) as remaining
+  from lettered_invoices
+  left join (
+    select invoice_id, sum(amount) as allocated
+    from by_reference
+    semi join lettered_invoices using (invoice_id)
+    group by invoice_id
+  ) as referenced using (invoice_id)
+),
+
+lettered_credits as (
+  select credits.source_id, credits.source_kind, credits.client_id, letter_groups.letter_code, letter_groups.group_year,
+         credits.credit_date, credits.letter_date, credits.amount
   from int_credits as credits
   join letter_groups using (source_file, line)
-  left join (select source_id, source_kind, sum(amount) as allocated from by_reference group by source_id, source_kind) as referenced
-    using (source_id, source_kind)
+),
+
+credit_remaining as (
+  select lettered_credits.source_id, lettered_credits.source_kind, lettered_credits.client_id, lettered_credits.letter_code,
+         lettered_credits.group_year, lettered_credits.credit_date,
+         case when lettered_credits.letter_date <= getvariable('as_of_date') then lettered_credits.letter_date end as letter_date,
+         lettered_credits.amount - coalesce(referenced.allocated, 0) as remaining
+  from lettered_credits
+  left join (
+    select source_id, source_kind, sum(amount) as allocated
+    from by_reference
+    semi join lettered_credits using (source_id, source_kind)
+    group by source_id, source_kind
+  ) as referenced using (source_id, source_kind)
 ),
 
 invoice_queue as (

@@ -12,16 +12,23 @@ with foreign_invoice_rates as (
 
 -- A payment in the currency of the invoice it names settles it at that invoice's rate: what it
 -- pays in that currency, not what its own date's rate makes of it (the difference is the
--- company's exchange gain or loss, never a client's balance or credit).
+-- company's exchange gain or loss, never a client's balance or credit). Only a payment in a
+-- foreign currency can name such an invoice: the others are not joined to the rates (the join
+-- built a hash table of every payment to find none: 1.0 s of CPU at 1M invoices).
 payments as (
-  select source_file, line, payment_id as source_id, 'payment' as source_kind, payments.client_id,
-         payment_date as credit_date,
-         coalesce(round(payments.currency_amount * rates.rate, 2)::decimal(18, 2), payments.amount) as amount,
-         invoice_id as named_invoice_id, letter_code, letter_date
+  select source_file, line, payment_id as source_id, 'payment' as source_kind, client_id,
+         payment_date as credit_date, amount, invoice_id as named_invoice_id, letter_code, letter_date
+  from int_payments
+  where payment_date <= getvariable('as_of_date') and is_foreign_currency(currency) is not true
+  union all
+  select source_file, line, payment_id, 'payment', payments.client_id,
+         payment_date,
+         coalesce(round(payments.currency_amount * rates.rate, 2)::decimal(18, 2), payments.amount),
+         invoice_id, letter_code, letter_date
   from int_payments as payments
   left join foreign_invoice_rates as rates
     on rates.client_id = payments.client_id and rates.invoice_number = payments.invoice_id and rates.currency = payments.currency
-  where payment_date <= getvariable('as_of_date')
+  where payment_date <= getvariable('as_of_date') and is_foreign_currency(payments.currency)
 ),
 
 -- An export that carries "paid on / paid amount" on the invoice line instead of a payments file.

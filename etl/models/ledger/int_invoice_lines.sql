@@ -21,17 +21,28 @@ valid as (
 ),
 
 -- Numbers that several clients use, and invoices with several lines (instalments): few, found
--- by grouping rather than by a window over every line.
-shared_numbers as (
-  select invoice_id
+-- by grouping rather than by a window over every line. One grouping of every line by number
+-- finds the numbers of more than one line, and whether several clients use them (their least
+-- and greatest client differ); the lines of those few numbers are then grouped by client. Two
+-- groupings of every line, one with count(distinct client_id), took most of the model's 0.5 s
+-- at 1M invoices.
+repeated_numbers as (
+  select invoice_id, min(client_id) <> max(client_id) as is_shared
   from valid
   group by invoice_id
-  having count(distinct client_id) > 1
+  having count(*) > 1
+),
+
+shared_numbers as (
+  select invoice_id
+  from repeated_numbers
+  where is_shared
 ),
 
 scheduled as (
   select client_id, invoice_id
   from valid
+  semi join repeated_numbers using (invoice_id)
   group by client_id, invoice_id
   having count(*) > 1
 ),

@@ -7,20 +7,43 @@
 -- dropped from a kept one, each as a reason(code, field, ref, n, parts) (macros.sql);
 -- int_invoice_lines keeps the others, quality lists them. due_date is the export's (a FEC has
 -- none: int_invoices takes it from the client's payment terms).
-with staged as (
+-- Not materialized: the grouping below reads only the numbers, from the raw rows.
+with staged as not materialized (
   select * from stg_invoices
 ),
 
 -- Invoice numbers are unique per client, not across clients. One number with several due dates,
 -- each line its own part of the amount, is one invoice with a schedule (instalments, numbered in
 -- int_invoice_lines); a second line of the same number and due date (as written), or of another
--- issue date, is a duplicate.
-numbered as (
-  select
-    *,
-    row_number() over (partition by client_id, invoice_id, due_date_text order by source_file, line) as occurrence,
-    first_value(issue_date_text) over (partition by client_id, invoice_id order by source_file, line) as first_issue_date_text
+-- issue date, is a duplicate. Only the few numbers with more than one line (of any client) can
+-- hold one: they are found by grouping, and only their lines numbered (narrow rows). Windows over
+-- every line sorted all 1M wide rows, most of the model's 2.1 s at 1M invoices.
+repeated_numbers as (
+  select invoice_id
   from staged
+  group by invoice_id
+  having count(*) > 1
+),
+
+duplicates as (
+  select source_file, line, true as is_duplicate
+  from (
+    select
+      source_file,
+      line,
+      issue_date_text,
+      row_number() over (partition by client_id, invoice_id, due_date_text order by source_file, line) as occurrence,
+      first_value(issue_date_text) over (partition by client_id, invoice_id order by source_file, line) as first_issue_date_text
+    from staged
+    semi join repeated_numbers using (invoice_id)
+  )
+  where occurrence > 1 or issue_date_text is distinct from first_issue_date_text
+),
+
+numbered as (
+  select staged.*, duplicates.is_duplicate
+  from staged
+  left join duplicates using (source_file, line)
 ),
 
 checked as (
@@ -63,7 +86,7 @@ checked as (
       when amount is null
         then reason('amount_' || coalesce(amount_read.problem_code, 'not_a_number'), field := 'amount', ref := coalesce(amount_text, ''), parts := [amount_read.currency])
       when amount = 0 then reason('zero_amount')
-      when occurrence > 1 or issue_date_text is distinct from first_issue_date_text then reason('duplicate_id', field := 'invoice_id', ref := invoice_id)
+      when is_duplicate then reason('duplicate_id', field := 'invoice_id', ref := invoice_id)
     end as reject_reason,
     -- What an amount's problem needs to be worded: the currency written beside it, then the problem.
     case

@@ -3,8 +3,35 @@
 -- ledger (its payments; their problems are reported by int_ledger_lines_checked). reject_reason says why
 -- a line cannot be used, as a reason(code, field, ref, n, parts) (macros.sql); int_payments keeps
 -- the others, quality lists them.
-with staged as (
+-- Not materialized: the grouping below reads only the ids, from the raw rows.
+with staged as not materialized (
   select * from stg_payments
+),
+
+-- A second line of a payment id is a duplicate. Only the few ids with more than one line can be:
+-- found by grouping, and only their lines numbered (narrow rows); a window over every line
+-- sorted all 890,000 wide rows at 1M invoices, most of the model's 0.5 s.
+repeated_ids as (
+  select payment_id
+  from staged
+  group by payment_id
+  having count(*) > 1
+),
+
+duplicates as (
+  select source_file, line, true as is_duplicate
+  from (
+    select source_file, line, row_number() over (partition by payment_id order by source_file, line) as occurrence
+    from staged
+    semi join repeated_ids on staged.payment_id is not distinct from repeated_ids.payment_id
+  )
+  where occurrence > 1
+),
+
+numbered as (
+  select staged.*, duplicates.is_duplicate
+  from staged
+  left join duplicates using (source_file, line)
 ),
 
 checked as (
@@ -31,10 +58,10 @@ checked as (
       when amount <= 0 then reason('payment_not_positive', field := 'amount')
       when company_amount_text is not null and company_amount is null
         then reason('amount_' || coalesce(company_amount_read.problem_code, 'not_a_number'), field := 'amount_company_currency', ref := company_amount_text, parts := [company_amount_read.currency])
-      when row_number() over (partition by payment_id order by source_file, line) > 1 then reason('duplicate_id', field := 'payment_id', ref := payment_id)
+      when is_duplicate then reason('duplicate_id', field := 'payment_id', ref := payment_id)
     end as reject_reason,
     null::struct(code varchar, field varchar, ref varchar, number bigint, parts varchar[]) as warning
-  from staged
+  from numbered
 ),
 
 -- Client credits of a FEC that are neither credit notes nor write-offs, and brought-forward credits:
