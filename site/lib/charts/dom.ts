@@ -80,8 +80,6 @@ class DomElement extends DomNode {
     super(ownerDocument);
     this.localName = localName;
     this.namespaceURI = namespaceURI;
-    // linkedom's SVG elements have the property (null): Plot and d3 test for it with `in`.
-    if (namespaceURI === svgNs) Object.defineProperty(this, 'ownerSVGElement', { value: null, writable: true, enumerable: true });
   }
 
   get tagName(): string {
@@ -210,12 +208,13 @@ class DomElement extends DomNode {
     return this.toString();
   }
   toString(): string {
-    let open = `<${this.localName}`;
-    for (const [name, value] of [...this.attributes].reverse()) {
+    let attributes = '';
+    for (const [name, value] of this.attributes) {
       if (!value && emptyAttributes.has(name)) {
-        if (name !== 'id' && name !== 'class' && name !== 'style') open += ` ${name}`;
-      } else open += ` ${name}="${value.replaceAll('"', '&quot;')}"`;
+        if (name !== 'id' && name !== 'class' && name !== 'style') attributes = ` ${name}${attributes}`;
+      } else attributes = ` ${name}="${value.includes('"') ? value.replaceAll('"', '&quot;') : value}"${attributes}`;
     }
+    const open = `<${this.localName}${attributes}`;
     if (this.namespaceURI !== svgNs && rawTextElements.has(this.localName)) {
       // linkedom's TextElement: the element without its children, its text put between the tags.
       return `${open}></${this.localName}>`.replace('><', () => `>${this.textContent}<`);
@@ -246,6 +245,11 @@ class DomElement extends DomNode {
   }
 }
 
+/** linkedom's SVG elements have this property (null): Plot and d3 test for it with `in`. */
+class DomSvgElement extends DomElement {
+  ownerSVGElement = null;
+}
+
 /** A document Plot can draw in: `Plot.plot({ document })`. */
 export class DomDocument {
   readonly documentElement: DomElement;
@@ -256,7 +260,7 @@ export class DomDocument {
     return new DomElement(this, localName, xhtmlNs);
   }
   createElementNS(namespace: string | null, localName: string): DomElement {
-    return namespace === svgNs ? new DomElement(this, localName, svgNs) : this.createElement(localName);
+    return namespace === svgNs ? new DomSvgElement(this, localName, svgNs) : this.createElement(localName);
   }
   createTextNode(data: unknown): DomText {
     return new DomText(this, data);

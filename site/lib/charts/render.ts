@@ -30,7 +30,7 @@ export function renderSvg(options: Plot.PlotOptions, description: string): strin
  * attribute values, so a number in a text or a <title> is never touched.
  */
 export function roundCoordinates(svg: string): string {
-  return svg.replace(/="[^"]*"/g, (attribute) => attribute.replace(/(\d+\.\d)\d+/g, '$1'));
+  return svg.replace(/="[^"]*"/g, (attribute) => (attribute.includes('.') ? attribute.replace(/(\d+\.\d)\d+/g, '$1') : attribute));
 }
 
 /** Bucket colours from calm (not due) to alarming (the oldest), by bucket order. */
