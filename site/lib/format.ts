@@ -8,16 +8,44 @@ import { companyCurrency } from './read.ts';
 
 export type { Format };
 
-/** The formatter of `locale` and `currency`; its words ('pts') from `labels`, the build's language by default. */
+/**
+ * The formatter of `locale` and `currency`; its words ('pts') from `labels`, the build's language by
+ * default. Its dates are remembered by their text: a build writes the same few thousand dates over
+ * and over (the as-of date on every page), and Intl takes a few microseconds each time. (Here, not
+ * in make-format.ts, which the browser's list script carries too.)
+ */
 export function makeFormat(locale: string, currency: string, labels: Pick<Labels, 'points'> = t): Format {
-  return makeIntlFormat(locale, currency, labels);
+  const intl = makeIntlFormat(locale, currency, labels);
+  const date = remembered(intl.date);
+  const longDate = remembered(intl.longDate);
+  return {
+    ...intl,
+    date: (iso) => (iso ? date(iso) : intl.date(iso)),
+    longDate: (iso) => (iso ? longDate(iso) : intl.longDate(iso)),
+    monthYear: remembered(intl.monthYear),
+    month: remembered(intl.month),
+  };
+}
+
+function remembered(f: (iso: string) => string): (iso: string) => string {
+  const seen = new Map<string, string>();
+  return (iso) => {
+    let text = seen.get(iso);
+    if (text === undefined) seen.set(iso, (text = f(iso)));
+    return text;
+  };
 }
 
 export const format = makeFormat(t.locale, companyCurrency());
 
-/** The formatter of another language than the build's: a letter written in its client's language. */
+const formats = new Map<Language, Format>();
+
+/** The formatter of another language than the build's: a letter written in its client's language (made once per language: some twenty Intl formatters). */
 export function formatIn(lang: Language): Format {
-  return lang === language() ? format : makeFormat(languages[lang].locale, companyCurrency(), languages[lang]);
+  if (lang === language()) return format;
+  let other = formats.get(lang);
+  if (!other) formats.set(lang, (other = makeFormat(languages[lang].locale, companyCurrency(), languages[lang])));
+  return other;
 }
 
 /** A bucket's label in the build's language: 'not_due' → 'Non échu', '1-30' → '1–30 j', '>365' → '> 365 j'. */

@@ -21,9 +21,10 @@ export type { Manifest };
 
 let manifest: Manifest | undefined;
 export function readManifest(): Manifest {
-  const file = join(warehouseDir, 'manifest.json');
-  if (!existsSync(file)) throw new Error(`no warehouse at ${warehouseDir} (manifest.json missing): run the ETL first, or set ENCOURS_WAREHOUSE`);
+  // Read once per build; every page asks for it (the as-of date in the top bar).
   if (!manifest) {
+    const file = join(warehouseDir, 'manifest.json');
+    if (!existsSync(file)) throw new Error(`no warehouse at ${warehouseDir} (manifest.json missing): run the ETL first, or set ENCOURS_WAREHOUSE`);
     const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file} is not the manifest this site reads (shared/manifest.ts): ${z.prettifyError(parsed.error)}`);
     manifest = parsed.data;

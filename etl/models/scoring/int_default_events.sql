@@ -32,23 +32,27 @@ changes as (
 ),
 
 positions as (
+  -- At each change: the positions after its day's changes (range frames: all rows of a day are
+  -- peers) and that day's changes.
   select client_id, change_date,
-         sum(sum(open_change)) over by_day as open_amount,
-         sum(sum(over_90_change)) over by_day as over_90_amount
+         sum(open_change) over through_day as open_amount,
+         sum(over_90_change) over through_day as over_90_amount,
+         sum(open_change) over the_day as open_change,
+         sum(over_90_change) over the_day as over_90_change
   from changes
-  group by client_id, change_date
-  window by_day as (partition by client_id order by change_date rows unbounded preceding)
-),
-
-status as (
-  select *, is_material_past_due(over_90_amount, open_amount) as is_in_default
-  from positions
+  window through_day as (partition by client_id order by change_date range between unbounded preceding and current row),
+         the_day as (partition by client_id order by change_date range between current row and current row)
 ),
 
 entries as (
-  select client_id, change_date as default_date, 'past_due_90' as default_kind, over_90_amount, open_amount
-  from (select *, lag(is_in_default) over (partition by client_id order by change_date) as was_in_default from status)
-  where is_in_default and not coalesce(was_in_default, false)
+  -- In default after the day's changes and not before them: the positions less the day's changes
+  -- are the day before's (nothing before the first change: 0, no default), exact as decimals. One
+  -- window over the 2.2M changes (1M invoices), no group-by of them into their 1.8M days before it
+  -- nor a lag after it: 2.8 s -> 2.15 s of CPU. A day's rows all hold the same values: distinct.
+  select distinct client_id, change_date as default_date, 'past_due_90' as default_kind, over_90_amount, open_amount
+  from positions
+  where is_material_past_due(over_90_amount, open_amount)
+    and not is_material_past_due(over_90_amount - over_90_change, open_amount - open_change)
 ),
 
 final as (

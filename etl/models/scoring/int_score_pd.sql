@@ -42,7 +42,10 @@ modelled as (
   select clamped.*, knots.method,
          1 / (1 + exp(-(knots.low_odds + coalesce((knots.high_odds - knots.low_odds) * (clamped.x - knots.low) / nullif(knots.high - knots.low, 0), 0)))) as pd_model
   from clamped
-  join knots on clamped.x >= knots.low and (clamped.x < knots.high or knots.high is null)
+  -- The last knot's high as infinity rather than an OR: with two plain inequalities the join
+  -- applies both (0.87 s of CPU instead of 1.05 at 1M invoices), not the first alone to give
+  -- 5.5M pairs filtered after. x is finite (clamped between the knots).
+  join knots on clamped.x >= knots.low and clamped.x < coalesce(knots.high, 'infinity'::double)
 ),
 
 ratings as (

@@ -46,7 +46,8 @@ smoothed as (
   window recent as (partition by client_id, feature order by month_number range between 11 preceding and current row)
 ),
 
-by_feature as (
+-- Materialized: the group-by below reading the window's output straight took 20 % more CPU.
+by_feature as materialized (
   select month_end, client_id, sample, defaults_within_12m, feature, woe,
          -- Rounded: a mean of doubles may differ in its last digits from one run to the next.
          round(case when is_in_default then woe else recent_woe end, 9) as smoothed_woe,
@@ -55,27 +56,17 @@ by_feature as (
   from smoothed
 ),
 
-totals as (
-  -- Summed as decimals: a sum of doubles depends on the order of its terms.
-  select month_end, client_id, any_value(sample) as sample, any_value(defaults_within_12m) as defaults_within_12m,
-         sum(woe::decimal(18, 12))::double as total_woe, sum(smoothed_woe::decimal(18, 12))::double as smoothed_woe
-  from by_feature
-  group by month_end, client_id
-),
-
-costs as (
-  -- Apart from the totals, over the features that cost at least half a point only: the list
-  -- aggregate in the same group-by as the sums took a third of this model's CPU time at 1M invoices.
-  -- The reasons sorted by list_sort (by cost, then code) rather than an ordered aggregate.
-  select month_end, client_id,
-         list_sort(list({'rank': -smoothed_cost, 'code': feature, 'band_order': reason_band::integer, 'cost': smoothed_cost})) as costs
-  from by_feature
-  where round(8 * smoothed_cost / ln(2)) >= 1
-  group by month_end, client_id
-),
-
 final as (
-  select totals.*, costs.costs from totals left join costs using (month_end, client_id)
+  -- Summed as decimals: a sum of doubles depends on the order of its terms.
+  -- The reasons: the features that cost at least half a point, sorted by list_sort (by cost, then
+  -- code) rather than an ordered aggregate. In the same group-by as the sums, not a second one
+  -- joined back: 4.8 s -> 4.2 s of CPU for this model at 1M invoices.
+  select month_end, client_id, any_value(sample) as sample, any_value(defaults_within_12m) as defaults_within_12m,
+         sum(woe::decimal(18, 12))::double as total_woe, sum(smoothed_woe::decimal(18, 12))::double as smoothed_woe,
+         list_sort(list({'rank': -smoothed_cost, 'code': feature, 'band_order': reason_band::integer, 'cost': smoothed_cost})
+                   filter (where round(8 * smoothed_cost / ln(2)) >= 1)) as costs
+  from by_feature
+  group by month_end, client_id
 )
 
 select * from final

@@ -1,12 +1,14 @@
-// Plot renders at build time into a server-side DOM (linkedom); a chart is then plain SVG text,
-// readable without JavaScript, whose text alternative is the <title> the svg opens with.
-// Text from the inputs only ever reaches the chart as text nodes (ticks, legend, <title>), which
-// the serializer escapes. Never as an attribute: linkedom escapes '"' in attributes but not '&',
-// so a name like 'A&amp;B' would be read back as 'A&B' there. Hence no aria-label here.
+// Plot renders at build time into a server-side DOM (dom.ts, serialised as linkedom did); a chart
+// is then plain SVG text, readable without JavaScript, whose text alternative is the <title> the
+// svg opens with. Text from the inputs only ever reaches the chart as text nodes (ticks, legend,
+// <title>), which the serializer escapes. Never as an attribute: the serializer escapes '"' in
+// attributes but not '&', so a name like 'A&amp;B' would be read back as 'A&B' there. Hence no
+// aria-label here.
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
 
-const { document } = parseHTML('<!doctype html><html><body></body></html>');
+import { DomDocument } from './dom.ts';
+
+const document = new DomDocument();
 const svgNs = 'http://www.w3.org/2000/svg';
 
 export function renderSvg(options: Plot.PlotOptions, description: string): string {
@@ -15,7 +17,7 @@ export function renderSvg(options: Plot.PlotOptions, description: string): strin
   // the chart's <svg> as a direct child. Describe that one.
   const svg = chart.tagName.toLowerCase() === 'svg' ? chart : [...chart.children].find((child) => child.tagName.toLowerCase() === 'svg');
   if (!svg) throw new Error('Plot returned no <svg>');
-  const title = document.createElementNS(svgNs, 'title');
+  const title = svg.ownerDocument.createElementNS(svgNs, 'title');
   title.textContent = description;
   svg.insertBefore(title, svg.firstChild);
   svg.setAttribute('role', 'img');
@@ -28,7 +30,7 @@ export function renderSvg(options: Plot.PlotOptions, description: string): strin
  * attribute values, so a number in a text or a <title> is never touched.
  */
 export function roundCoordinates(svg: string): string {
-  return svg.replace(/="[^"]*"/g, (attribute) => attribute.replace(/(\d+\.\d)\d+/g, '$1'));
+  return svg.replace(/="[^"]*"/g, (attribute) => (attribute.includes('.') ? attribute.replace(/(\d+\.\d)\d+/g, '$1') : attribute));
 }
 
 /** Bucket colours from calm (not due) to alarming (the oldest), by bucket order. */
