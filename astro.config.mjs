@@ -23,7 +23,10 @@ export default defineConfig({
   base: process.env.ENCOURS_BASE ?? '/',
   output: 'static',
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages rendered at once: while one page's file is written, the next one renders (one at a
+  // time, the build waited on its writes: at 10,000 clients 76 s -> 65 s of wall time, CPU 83 -> 80 s,
+  // every file the same; 16 at once gained nothing more).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Vite inlines small scripts into the page, which the Content-Security-Policy (script-src 'self')
   // refuses to run: always emit them as files.
   // The list script (site/scripts/list.ts) makes its rows in the browser with the build's words
