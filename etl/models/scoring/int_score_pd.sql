@@ -39,13 +39,17 @@ clamped as (
 ),
 
 modelled as (
-  select clamped.*, knots.method,
-         1 / (1 + exp(-(knots.low_odds + coalesce((knots.high_odds - knots.low_odds) * (clamped.x - knots.low) / nullif(knots.high - knots.low, 0), 0)))) as pd_model
-  from clamped
-  -- The last knot's high as infinity rather than an OR: with two plain inequalities the join
-  -- applies both (0.87 s of CPU instead of 1.05 at 1M invoices), not the first alone to give
-  -- 5.5M pairs filtered after. x is finite (clamped between the knots).
-  join knots on clamped.x >= knots.low and clamped.x < coalesce(knots.high, 'infinity'::double)
+  select * exclude (knot), knot.method,
+         1 / (1 + exp(-(knot.low_odds + coalesce((knot.high_odds - knot.low_odds) * (x - knot.low) / nullif(knot.high - knot.low, 0), 0)))) as pd_model
+  from (
+    -- The knots whose interval holds x (one: they rise), picked row by row from the list of the
+    -- knots (43 at 1M invoices) as a join on this condition would pick them: that join sorted the
+    -- 357,220 rows with all their columns, the reasons' lists among them: client_scores, which
+    -- reads this view, 1.40 s -> 1.04 s at 1M invoices.
+    select clamped.*, unnest(list_filter(knot_list.knots, lambda k: clamped.x >= k.low and (clamped.x < k.high or k.high is null))) as knot
+    from clamped
+    cross join (select list(knots) as knots from knots) as knot_list
+  )
 ),
 
 ratings as (
