@@ -9,27 +9,23 @@ with invoices as (
   where kind = 'invoice' and amount > 0
 ),
 
-history as (
-  select * from int_invoice_balance_history
-),
-
-open_at_day_91 as (
-  -- Default event: still open on the 91st day past due (the first beyond default_days_past_due,
-  -- macros.sql). Checked on that very day, not at month ends, so an invoice paid on day 100 counts too.
-  select invoices.invoice_id, invoices.due_date + default_days_past_due() + 1 as default_date
-  from invoices
-  join history
-    on history.invoice_id = invoices.invoice_id
-   and history.valid_from <= invoices.due_date + default_days_past_due() + 1
-   and (history.valid_to is null or history.valid_to > invoices.due_date + default_days_past_due() + 1)
-  where history.open_amount > 0 and invoices.due_date + default_days_past_due() + 1 <= getvariable('as_of_date')
-),
-
 final as (
-  select invoices.*, paid.paid_date as settled_date, paid.days_late, open_at_day_91.default_date
+  select invoices.*, paid.paid_date as settled_date, paid.days_late,
+         -- Default event: still open on the 91st day past due (the first beyond default_days_past_due,
+         -- macros.sql). Checked on that very day, not at month ends, so an invoice paid on day 100 counts too.
+         case when day_91.invoice_id is not null and invoices.due_date + default_days_past_due() + 1 <= getvariable('as_of_date')
+              then invoices.due_date + default_days_past_due() + 1 end as default_date
   from invoices
   left join int_payment_history as paid using (invoice_id)
-  left join open_at_day_91 using (invoice_id)
+  -- The balance span holding its 91st day, if the invoice was open then: one more left join
+  -- rather than an inner join of the invoices to their spans joined back to them, 0.78 s -> 0.71 s
+  -- of CPU at 1M invoices. An open-ended span's end as infinity: with an OR in its condition this
+  -- left join is a nested loop (minutes).
+  left join int_invoice_balance_history as day_91
+    on day_91.invoice_id = invoices.invoice_id
+   and day_91.open_amount > 0
+   and day_91.valid_from <= invoices.due_date + default_days_past_due() + 1
+   and coalesce(day_91.valid_to, 'infinity'::date) > invoices.due_date + default_days_past_due() + 1
 )
 
 select * from final
