@@ -30,7 +30,7 @@ bands as (
   -- of two weighted sums is the weighted mean, whatever month the weights are counted from.
   -- The feature by its number: the window sorts its 2.5M rows (1M invoices) with all they carry,
   -- and a name like 'max_days_past_due' is too long to be stored inline. With the one group-by
-  -- below, this model 2.77 s -> 2.33 s at 1M invoices.
+  -- below, this model 4.38 s -> 4.09 s of CPU at 1M invoices (0.93x, median of 5 alternated pairs).
   select bands.month_end, bands.client_id, bands.sample, bands.defaults_within_12m, bands.band_order,
          points.woe, points.cost, points.feature_number, in_default.client_id is not null as is_in_default,
          datediff('month', first_month.month_end, bands.month_end) as month_number,
