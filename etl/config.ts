@@ -419,8 +419,10 @@ export const configSchema = z.strictObject({
   fiscalYearEnd: fiscalYearEnd.default('12-31'),
   /** Used when an invoice has no due date and its client no payment terms encours understands: days after the issue date. */
   defaultTermsDays: z.number().int().min(0).default(30),
-  /** DuckDB's memory limit and spill folder, so large ledgers spill to disk instead of failing. */
-  memoryLimit: z.string().default('1536MB'),
+  /** DuckDB's memory limit and spill folder, so large ledgers spill to disk instead of failing. 1400MB
+   * keeps a 1M-invoice run under 2 GiB with Node's own share (1,822-1,881 MiB at its peak; with 1536MB
+   * it reached 1,955-2,057 MiB) for about 2 % more CPU (docs/performance.md). */
+  memoryLimit: z.string().default('1400MB'),
   /** Large tables above this many rows are written hive-partitioned by year (table/year=YYYY/…). */
   partitionAboveRows: z.number().int().positive().default(5_000_000),
   /** Finished warehouse runs (and their manifests) kept in data/warehouse-runs/. */
