@@ -11,6 +11,7 @@ import { parseConfig } from '../../etl/config.ts';
 import { headerComment } from '../../etl/lineage.ts';
 import { checksDir, type DeclaredTest, declaredTests, isBeforeAsOf, modelsDir, orderedModels, readSqlFiles, releasedAfter, tablesRead } from '../../etl/model-graph.ts';
 import { runEtl } from '../../etl/pipeline.ts';
+import { openDatabase } from '../../shared/duckdb.ts';
 import { fixturesDir } from '../helpers.ts';
 
 const models = orderedModels();
@@ -88,18 +89,32 @@ describe('the model plan', () => {
 });
 
 describe('tests declared beside a model', () => {
-  it('compiles unique, not_null, relationships and expression tests to checks that return the offending rows', () => {
+  it('compiles unique, not_null, relationships and expression tests to checks that return the offending rows', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'encours-declared-')), 'models');
     mkdirSync(join(dir, 'intermediate'), { recursive: true });
     writeFileSync(join(dir, 'intermediate', 'int_rows.sql'), 'select 1');
     writeFileSync(join(dir, 'intermediate', 'int_rows.json'), JSON.stringify({
-      tests: [{ unique: ['a', 'b'] }, { not_null: ['a'] }, { relationships: { column: 'client_id', to: 'int_clients', field: 'client_id' } }, { expression: 'amount > 0', description: 'amounts are positive' }],
+      tests: [{ unique: ['a', 'b'] }, { unique: ['a'] }, { not_null: ['a'] }, { relationships: { column: 'client_id', to: 'int_clients', field: 'client_id' } }, { expression: 'amount > 0', description: 'amounts are positive' }],
     }));
-    const [unique, notNull, relationship, expression] = declaredTests(dir).get('int_rows')!;
-    expect(unique).toMatchObject({ name: 'int_rows__unique_a_b', sql: '-- int_rows: a, b are together unique (declared in models/intermediate/int_rows.json)\nselect a, b, count(*) as occurrences from int_rows group by a, b having count(*) > 1' });
-    expect(notNull!.sql).toBe('-- int_rows: a is never NULL (declared in models/intermediate/int_rows.json)\nselect * from int_rows where a is null');
-    expect(relationship!.sql.split('\n')[1]).toBe('select child.* from int_rows as child where child.client_id is not null and not exists (select 1 from int_clients as parent where parent.client_id = child.client_id)');
-    expect(expression).toMatchObject({ name: 'int_rows__expression_amount_0', sql: '-- int_rows: amounts are positive (declared in models/intermediate/int_rows.json)\nselect * from int_rows where not coalesce(amount > 0, false)' });
+    const [uniquePair, uniqueA, notNull, relationship, expression] = declaredTests(dir).get('int_rows')!;
+    expect(uniquePair!.sql.split('\n')[0]).toBe('-- int_rows: a, b are together unique (declared in models/intermediate/int_rows.json)');
+    expect(notNull!.sql.split('\n')[0]).toBe('-- int_rows: a is never NULL (declared in models/intermediate/int_rows.json)');
+    expect(relationship!.sql.split('\n')[0]).toBe('-- int_rows: every client_id is a client_id of int_clients (declared in models/intermediate/int_rows.json)');
+    expect(expression).toMatchObject({ name: 'int_rows__expression_amount_0', sql: expect.stringMatching(/^-- int_rows: amounts are positive \(declared in models\/intermediate\/int_rows\.json\)\n/) });
+    const db = await openDatabase();
+    const check = (sql: string) => db.rows(`select * from (${sql}) order by all`);
+    await db.run(`create table int_clients as select * from (values ('C1'), ('C2')) as t(client_id)`);
+    // Rows that pass every test: (1, x) and (2, x) differ in a, (1, y) in b; the NULL client has no parent to miss.
+    await db.run(`create table int_rows as select * from (values (1, 'x', 'C1', 10), (2, 'x', 'C2', 5), (1, 'y', null, 1)) as t(a, b, client_id, amount)`);
+    for (const test of [uniquePair!, notNull!, relationship!, expression!]) expect(await check(test.sql), test.name).toEqual([]);
+    expect(await check(uniqueA!.sql)).toEqual([{ a: 1, occurrences: 2 }]);
+    // Then one row that breaks each: (2, x) again, a NULL a, a client C9 no client has, an amount of 0.
+    await db.run(`insert into int_rows values (2, 'x', 'C1', 3), (null, 'z', 'C9', 0), (null, 'w', 'C9', 4)`);
+    expect(await check(uniquePair!.sql)).toEqual([{ a: 2, b: 'x', occurrences: 2 }]);
+    expect(await check(notNull!.sql)).toEqual([{ a: null, b: 'w', client_id: 'C9', amount: 4 }, { a: null, b: 'z', client_id: 'C9', amount: 0 }]);
+    // The missing parent once, however many rows name it.
+    expect(await check(relationship!.sql)).toEqual([{ client_id: 'C9' }]);
+    expect(await check(expression!.sql)).toEqual([{ a: null, b: 'z', client_id: 'C9', amount: 0 }]);
   });
 
   it('compiles an empty unique key to "at most one row", the grain of a one-row table', () => {
