@@ -166,6 +166,20 @@ describe('the letters on the sample', () => {
     expect(unknown!.n).toBeGreaterThan(0);
   });
 
+  it('claim the interest of the days the ECB table does price', async () => {
+    // C00074's F2026-003940, 819.05 € due 15 March 2026, late 16 March – 30 June (16 + 30 + 31 + 30
+    // = 107 days) at the H1 2026 rate 2.15 + 10 points: 819.05 × 12.15 × 107 / 36500 = 29.172… →
+    // 29.17 €; from 1 July the table has no rate.
+    const [line] = await q(`select interest_amount, interest_known_amount, interest_unknown_from_date from letter_lines where invoice_id = 'F2026-003940'`);
+    expect(line).toEqual({ interest_amount: null, interest_known_amount: 29.17, interest_unknown_from_date: '2026-07-01' });
+    // Its five other invoices, unpaid since due, the same way: 386.46 € late 7 Apr – 30 Jun (85 d)
+    // → 10.93; 1,042.16 € 17 Apr (75 d) → 26.02; 102.86 € 20 Apr (72 d) → 2.47; 434.83 € 24 Apr
+    // (68 d) → 9.84; 225.60 € 17 May (45 d) → 3.38. Interest calculable 29.17 + 10.93 + 26.02 +
+    // 2.47 + 9.84 + 3.38 = 81.81; claimed 3,010.96 + 81.81 + 6 × 40 = 3,332.77 (not 3,250.96).
+    const [letter] = await q(`select open_amount, interest_amount, interest_known_amount, indemnity_amount, claimed_amount from letters where client_id = 'C00074'`);
+    expect(letter).toEqual({ open_amount: 3010.96, interest_amount: null, interest_known_amount: 81.81, indemnity_amount: 240, claimed_amount: 3332.77 });
+  });
+
   it('cite the Code de commerce only to clients in France, and are addressed when the clients file has the address', async () => {
     const wrongLaw = await q(`
       select c.client_id, c.country from letters l join clients c using (client_id)

@@ -1,6 +1,6 @@
 // Letters that can be sent, on a hand-made ledger (test/fixtures/letters) at 2024-08-30 with an
 // ECB table that stops at the first half of 2024 (a table nobody brought up to date): an interest
-// the table cannot price is unknown, never 0; each letter is in its client's language and law and
+// the table cannot price is unknown, never 0, while the days it prices are claimed; each letter is in its client's language and law and
 // knows whether it can be posted (a postal address); every client with open items has a statement.
 // Every figure is worked out by hand below.
 import { join } from 'node:path';
@@ -26,23 +26,30 @@ describe('an interest the ECB table cannot price', () => {
     expect(penalties.B1).toMatchObject({ days_without_rate: 41, rate_missing_from_date: '2024-07-21' });
   });
 
-  it('is unknown in the letter — no 0, no partial figure — and the letter claims what can be computed', async () => {
-    const [line] = await wh.query(`select interest_amount, interest_unknown_from_date, indemnity_amount from letter_lines where invoice_id = 'A1'`);
-    expect(line).toEqual({ interest_amount: null, interest_unknown_from_date: '2024-07-01', indemnity_amount: 40 });
+  it('is claimed in the letter for the days the table prices, and said unknown from the first day it does not', async () => {
+    const lines = await byId(`select invoice_id, interest_amount, interest_known_amount, interest_unknown_from_date, indemnity_amount from letter_lines`, 'invoice_id');
+    // A1: its whole interest is unknown (NULL, never 0), but June's 11.92 € (worked out above) can
+    // be calculated and is claimed; from 1 July it cannot.
+    expect(lines.A1).toEqual({ invoice_id: 'A1', interest_amount: null, interest_known_amount: 11.92, interest_unknown_from_date: '2024-07-01', indemnity_amount: 40 });
+    // B1 (DEU): late only in the missing half-year: nothing can be calculated (0 known, said unknown).
+    expect(lines.B1).toMatchObject({ interest_amount: null, interest_known_amount: 0, interest_unknown_from_date: '2024-07-21' });
     const letters = await byId(`select * from letters`, 'client_id');
-    // FRA: A1 (1,000) in the letter; A3 (400, disputed) paused, left out. Claimed: 1,000 + 40 = 1,040,
-    // the interest left out of the total and said unknown from 1 July.
+    // FRA: A1 (1,000) in the letter; A3 (400, disputed) paused, left out. Claimed: 1,000 + 11.92 of
+    // June's interest + 40 = 1,051.92; the rest of the interest said unknown from 1 July.
     expect(letters.FRA).toMatchObject({
-      letter: 'formal_notice', invoice_count: 1, open_amount: 1000, interest_amount: null, interest_known_amount: 0,
-      interest_unknown_invoice_count: 1, interest_unknown_from_date: '2024-07-01', indemnity_amount: 40, claimed_amount: 1040,
+      letter: 'formal_notice', invoice_count: 1, open_amount: 1000, interest_amount: null, interest_known_amount: 11.92,
+      interest_unknown_invoice_count: 1, interest_unknown_from_date: '2024-07-01', indemnity_amount: 40, claimed_amount: 1051.92,
       left_out_invoice_count: 1, left_out_open_amount: 400,
     });
+    // DEU: B1 only, nothing calculable: principal + indemnity.
+    expect(letters.DEU).toMatchObject({ interest_amount: null, interest_known_amount: 0, interest_unknown_from_date: '2024-07-21' });
   });
 
-  it('is said on the client’s penalties too, from the same first day', async () => {
-    // FRA's open late invoices: A1 (from 1 July) and A3 (late from 1 July): indemnities 2 × 40.
-    const [owed] = await wh.query(`select indemnity_claimable_amount, rate_missing_from_date from penalties_by_client where client_id = 'FRA'`);
-    expect(owed).toEqual({ indemnity_claimable_amount: 80, rate_missing_from_date: '2024-07-01' });
+  it('is said on the client’s penalties too, from the same first day, with what can be calculated', async () => {
+    // FRA's open late invoices: A1 (11.92 € for June, unknown from 1 July) and A3 (late from
+    // 1 July: nothing priced): indemnities 2 × 40 = 80, claimable 80 + 11.92 = 91.92.
+    const [owed] = await wh.query(`select interest_claimable_amount, indemnity_claimable_amount, claimable_amount, rate_missing_from_date from penalties_by_client where client_id = 'FRA'`);
+    expect(owed).toEqual({ interest_claimable_amount: 11.92, indemnity_claimable_amount: 80, claimable_amount: 91.92, rate_missing_from_date: '2024-07-01' });
   });
 });
 

@@ -2,8 +2,9 @@
 -- worklist (not paused) that are overdue — or, when none is, those due soon (a preventive
 -- reminder) — with the late-payment interest and the recovery indemnity `penalties` gives them
 -- (Code de commerce L441-10, D441-5), which a formal notice claims. An invoice late on days the
--- ECB table has no rate for has no interest figure (NULL, never 0): interest_unknown_from_date
--- says from which day it cannot be computed.
+-- ECB table has no rate for has no full interest figure (interest_amount NULL, never 0):
+-- interest_known_amount is the interest of the days the table prices (what the letter claims) and
+-- interest_unknown_from_date the day from which it cannot be computed.
 -- A roll-up of `dunning`, `invoices` and `penalties`.
 with active as (
   select dunning.*, bool_or(days_from_due > 0) over (partition by client_id) as has_overdue
@@ -23,6 +24,8 @@ final as (
     active.open_amount,
     greatest(active.days_from_due, 0)::integer as days_past_due,
     case when penalties.days_without_rate > 0 then null else coalesce(penalties.interest_amount, 0) end::decimal(18, 2) as interest_amount,
+    -- penalties.interest_amount sums only the spans a half-year of the table prices.
+    coalesce(penalties.interest_amount, 0)::decimal(18, 2) as interest_known_amount,
     penalties.rate_missing_from_date as interest_unknown_from_date,
     coalesce(penalties.indemnity_amount, 0)::decimal(18, 2) as indemnity_amount
   from active

@@ -5,7 +5,8 @@
 -- day it is produced (the site's build date) and gives collections.paymentDeadlineDays from then.
 -- Missing is said, never 0: when the ECB table lacks a half-year of an invoice's lateness, the
 -- interest total is NULL, interest_unknown_from_date says from when, and claimed_amount holds
--- only what can be computed (principal, indemnities, the interest of the other invoices).
+-- what can be computed: principal, indemnities and the interest of every day late the table
+-- prices (interest_known_amount, the days before the missing half-year included).
 -- Language and law by the client's country (ISO code; no country = France, the company's own):
 -- French for France and the French-speaking neighbours (BE, LU, CH, MC), English elsewhere; the
 -- Code de commerce for France (and its overseas departments), the EU late-payment directive
@@ -35,7 +36,7 @@ totals as (
   select client_id, count(*)::integer as invoice_count, sum(open_amount)::decimal(18, 2) as open_amount,
          -- The total of a column holding an unknown is unknown.
          case when count(*) filter (where interest_amount is null) = 0 then sum(interest_amount) end::decimal(18, 2) as interest_amount,
-         coalesce(sum(interest_amount), 0)::decimal(18, 2) as interest_known_amount,
+         sum(interest_known_amount)::decimal(18, 2) as interest_known_amount,
          (count(*) filter (where interest_amount is null))::integer as interest_unknown_invoice_count,
          min(interest_unknown_from_date) as interest_unknown_from_date,
          sum(indemnity_amount)::decimal(18, 2) as indemnity_amount
