@@ -12,7 +12,7 @@ with final as (
          sum(penalty_amount)::decimal(18, 2) as penalty_amount,
          sum(days_without_rate)::integer as days_without_rate,
          -- From this day the interest claimable cannot be computed (an ECB half-year missing): the
-         -- client page then shows no interest figure, as its letter does.
+         -- client page, as its letter, then gives the interest of the days priced and says so.
          min(rate_missing_from_date) filter (where is_still_open and not is_to_declare) as rate_missing_from_date
   from penalties
   group by client_id

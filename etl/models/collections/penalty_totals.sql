@@ -11,8 +11,9 @@ with final as (
          (count(*) filter (where not is_still_open))::integer as paid_late_invoice_count,
          min(due_date) filter (where not is_still_open) as paid_late_since_date,
          coalesce(sum(days_without_rate), 0)::integer as days_without_rate,
-         -- What is claimable when the interest cannot be priced: the indemnities, and from when the
-         -- interest is unknown (an ECB half-year missing; the pages then show no interest figure).
+         -- When part of the interest cannot be priced (an ECB half-year missing) the pages say
+         -- claimable_amount (the indemnities and the interest of the days priced) and from when
+         -- the rest is unknown.
          coalesce(sum(indemnity_amount) filter (where is_still_open and not is_to_declare), 0)::decimal(18, 2) as indemnity_claimable_amount,
          min(rate_missing_from_date) filter (where is_still_open and not is_to_declare) as rate_missing_from_date
   from penalties

@@ -11,11 +11,12 @@ type LegalBasis = 'fr_commercial_code' | 'eu_directive' | 'terms_of_sale';
 
 /**
  * What a formal notice claims, formatted: `interest` is null when it cannot be computed from
- * `unknownFrom` (an ECB half-year missing: never written as 0), `known` the interest of the other
- * invoices then, included in `claimed`.
+ * `unknownFrom` (an ECB half-year missing: never written as 0), `known` then the interest of the
+ * days the table prices (null when none), included in `claimed`; `asOf` the date of the figures.
  */
 interface PenaltyArgs {
   basis: LegalBasis;
+  asOf: string;
   interest: string | null;
   known: string | null;
   unknownFrom: string | null;
@@ -60,12 +61,13 @@ const fr = {
     preventiveNote: 'factures relancées avant leur échéance, hors échu',
     claimable: (amount: string, n: string, plural: Intl.LDMLPluralRule) =>
       `Réclamables maintenant : ${amount} sur ${n} ${plural === 'one' ? 'facture ouverte' : 'factures ouvertes'} en retard (intérêts et indemnités forfaitaires).`,
-    claimableUnknown: (indemnity: string, n: string, plural: Intl.LDMLPluralRule, date: string) =>
-      `Réclamables maintenant : ${indemnity} d’indemnités forfaitaires sur ${n} ${plural === 'one' ? 'facture ouverte' : 'factures ouvertes'} en retard ; les intérêts ne sont pas calculables à partir du ${date} (taux BCE manquant dans data/reference/ecb_rates.csv).`,
+    claimableUnknown: (amount: string, indemnity: string, n: string, plural: Intl.LDMLPluralRule, date: string) =>
+      `Réclamables maintenant : ${amount} sur ${n} ${plural === 'one' ? 'facture ouverte' : 'factures ouvertes'} en retard (${indemnity} d’indemnités forfaitaires et les intérêts calculables) ; les intérêts ne sont pas calculables à partir du ${date} (taux BCE manquant dans data/reference/ecb_rates.csv).`,
     paidLate: (amount: string, n: string, plural: Intl.LDMLPluralRule, since: string) =>
       `Pour information, pas à réclamer : les ${n} ${plural === 'one' ? 'facture réglée' : 'factures réglées'} en retard depuis le ${since} auraient donné droit à ${amount} de pénalités ; rien dans les exports ne montre qu’elles aient été réclamées.`,
     interestUnknown: (date: string) => `inconnus dès le ${date}`,
-    plusUnknownInterest: (indemnity: string) => `${indemnity} + intérêts inconnus`,
+    interestPartial: (amount: string, date: string) => `${amount}, inconnus dès le ${date}`,
+    plusUnknownInterest: (amount: string) => `${amount} + intérêts inconnus`,
     rateMissing: (date: string) => `Intérêts de retard non calculés à partir du ${date} : le taux BCE de ce semestre manque dans data/reference/ecb_rates.csv. Lettres et pages le disent au lieu d’afficher 0 € ; ajoutez le taux puis relancez l’import.`,
     stale: (days: string, date: string) => `Attention : ces données datent de ${days} jours (arrêtées au ${date}) ; les paiements reçus depuis n’y sont pas. Relancez l’import avant d’appeler les clients ou d’envoyer une lettre.`,
     clients: 'Clients à relancer',
@@ -138,7 +140,8 @@ const fr = {
     claimDetail: (amount: string) => `${amount} déclarés au mandataire`,
     untilDetail: (date: string) => `jusqu’au ${date}`,
     invoices: (ids: string) => `factures ${ids}`,
-    penaltiesUnknown: (indemnity: string, date: string) => `${indemnity} d’indemnités forfaitaires ; intérêts non calculables à partir du ${date} (taux BCE manquant)`,
+    penaltiesUnknown: (indemnity: string, interest: string | null, date: string) =>
+      `(${indemnity} d’indemnités forfaitaires${interest ? ` et ${interest} d’intérêts calculés` : ''}) ; intérêts non calculables à partir du ${date} (taux BCE manquant)`,
     letterClaim: (claimed: string, open: string, indemnity: string, interest: string) =>
       `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires et ${interest} d’intérêts de retard.`,
     letterClaimUnknown: (claimed: string, open: string, indemnity: string, known: string | null, date: string) =>
@@ -230,6 +233,8 @@ const fr = {
     attention: (name: string) => `À l’attention de ${name}`,
     addressMissing: 'Adresse postale manquante : complétez le fichier clients (adresse, code postal, ville) avant d’envoyer ce courrier.',
     interestUnknown: (date: string) => `non calculable à partir du ${date}`,
+    interestPartial: (amount: string, date: string) => `${amount} ; non calculable à partir du ${date}`,
+    asOf: (date: string) => `Situation au ${date} : restes dus et jours de retard à cette date.`,
     salutation: 'Madame, Monsieur,',
     invoice: 'Facture',
     issueDate: 'Date',
@@ -272,7 +277,7 @@ const fr = {
         body: ({ open, days, deadline }) => [
           `Par la présente, nous vous mettons en demeure de nous régler la somme de ${open} en principal dans un délai de ${days} jours, soit au plus tard le ${deadline}.`,
         ],
-        penalties: ({ basis, interest, known, unknownFrom, indemnity, perInvoice, claimed, points }) => {
+        penalties: ({ basis, asOf, interest, known, unknownFrom, indemnity, perInvoice, claimed, points }) => {
           const law = {
             fr_commercial_code: 'Conformément à l’article L441-10 du Code de commerce',
             eu_directive: 'Conformément à la directive 2011/7/UE concernant la lutte contre le retard de paiement dans les transactions commerciales et à nos conditions générales de vente',
@@ -280,8 +285,8 @@ const fr = {
           }[basis];
           const indemnityLaw = { fr_commercial_code: ' (article D441-5)', eu_directive: ' (article 6 de la directive)', terms_of_sale: '' }[basis];
           const amount = interest !== null
-            ? `, soit ${interest} à ce jour`
-            : `${known ? `, soit ${known} à ce jour pour les factures dont le taux est connu` : ''} ; les intérêts courus à partir du ${unknownFrom} ne peuvent pas encore être calculés, le taux de la Banque centrale européenne de cette période manquant à notre barème`;
+            ? `, soit ${interest} au ${asOf}`
+            : `${known ? `, soit ${known} au ${asOf} pour les jours de retard dont le taux est connu` : ''} ; les intérêts courus à partir du ${unknownFrom} ne peuvent pas encore être calculés, le taux de la Banque centrale européenne de cette période manquant à notre barème`;
           return [
             `${law}, ces sommes portent intérêt au taux de refinancement de la Banque centrale européenne majoré de ${points} points${amount}. Chaque facture payée en retard donne lieu à une indemnité forfaitaire pour frais de recouvrement de ${perInvoice}${indemnityLaw}, soit ${indemnity}.`,
             interest !== null
@@ -327,12 +332,13 @@ const en: DeskLabels = {
     preventive: 'Not yet due, preventive reminder',
     preventiveNote: 'invoices reminded before they fall due, not overdue',
     claimable: (amount, n, plural) => `Claimable now: ${amount} on ${n} open late ${plural === 'one' ? 'invoice' : 'invoices'} (interest and fixed indemnities).`,
-    claimableUnknown: (indemnity, n, plural, date) =>
-      `Claimable now: ${indemnity} of fixed indemnities on ${n} open late ${plural === 'one' ? 'invoice' : 'invoices'}; the interest cannot be calculated from ${date} (ECB rate missing from data/reference/ecb_rates.csv).`,
+    claimableUnknown: (amount, indemnity, n, plural, date) =>
+      `Claimable now: ${amount} on ${n} open late ${plural === 'one' ? 'invoice' : 'invoices'} (${indemnity} of fixed indemnities and the interest that can be calculated); the interest cannot be calculated from ${date} (ECB rate missing from data/reference/ecb_rates.csv).`,
     paidLate: (amount, n, plural, since) =>
       `For information, not to claim: the ${n} ${plural === 'one' ? 'invoice' : 'invoices'} settled late since ${since} would have given rise to ${amount} of penalties; nothing in the exports shows they were claimed.`,
     interestUnknown: (date) => `unknown from ${date}`,
-    plusUnknownInterest: (indemnity) => `${indemnity} + unknown interest`,
+    interestPartial: (amount, date) => `${amount}, unknown from ${date}`,
+    plusUnknownInterest: (amount) => `${amount} + unknown interest`,
     rateMissing: (date) => `Late-payment interest not calculated from ${date}: the ECB rate for that half-year is missing from data/reference/ecb_rates.csv. Letters and pages say so instead of showing €0; add the rate and run the import again.`,
     stale: (days, date) => `Warning: this data is ${days} days old (as of ${date}); payments received since are not in it. Run the import again before calling clients or sending a letter.`,
     clients: 'Clients to chase',
@@ -405,7 +411,8 @@ const en: DeskLabels = {
     claimDetail: (amount) => `${amount} declared to the mandataire`,
     untilDetail: (date) => `until ${date}`,
     invoices: (ids) => `invoices ${ids}`,
-    penaltiesUnknown: (indemnity, date) => `${indemnity} of fixed indemnities; interest cannot be calculated from ${date} (ECB rate missing)`,
+    penaltiesUnknown: (indemnity, interest, date) =>
+      `(${indemnity} of fixed indemnities${interest ? ` and ${interest} of interest calculated` : ''}); interest cannot be calculated from ${date} (ECB rate missing)`,
     letterClaim: (claimed, open, indemnity, interest) => `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities and ${interest} of late-payment interest.`,
     letterClaimUnknown: (claimed, open, indemnity, known, date) =>
       `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities${known ? ` and ${known} of interest calculated` : ''}; interest cannot be calculated from ${date} (ECB rate missing).`,
@@ -494,6 +501,8 @@ const en: DeskLabels = {
     attention: (name) => `For the attention of ${name}`,
     addressMissing: 'Postal address missing: complete the clients file (address, postcode, city) before sending this letter.',
     interestUnknown: (date) => `cannot be calculated from ${date}`,
+    interestPartial: (amount, date) => `${amount}; cannot be calculated from ${date}`,
+    asOf: (date) => `Position as at ${date}: amounts outstanding and days late on that date.`,
     salutation: 'Dear Sir or Madam,',
     invoice: 'Invoice',
     issueDate: 'Date',
@@ -536,7 +545,7 @@ const en: DeskLabels = {
         body: ({ open, days, deadline }) => [
           `We hereby give you formal notice to pay us the principal sum of ${open} within ${days} days, that is by ${deadline} at the latest.`,
         ],
-        penalties: ({ basis, interest, known, unknownFrom, indemnity, perInvoice, claimed, points }) => {
+        penalties: ({ basis, asOf, interest, known, unknownFrom, indemnity, perInvoice, claimed, points }) => {
           const law = {
             fr_commercial_code: 'Under article L441-10 of the French Commercial Code',
             eu_directive: 'Under Directive 2011/7/EU on combating late payment in commercial transactions and our general terms of sale',
@@ -544,8 +553,8 @@ const en: DeskLabels = {
           }[basis];
           const indemnityLaw = { fr_commercial_code: ' (article D441-5)', eu_directive: ' (Article 6 of the Directive)', terms_of_sale: '' }[basis];
           const amount = interest !== null
-            ? `, ${interest} to date`
-            : `${known ? `, ${known} to date on the invoices whose rate is known` : ''}; the interest running from ${unknownFrom} cannot be calculated yet, as the European Central Bank rate for that period is missing from our rate table`;
+            ? `, ${interest} as at ${asOf}`
+            : `${known ? `, ${known} as at ${asOf} for the days late whose rate is known` : ''}; the interest running from ${unknownFrom} cannot be calculated yet, as the European Central Bank rate for that period is missing from our rate table`;
           return [
             `${law}, these sums bear interest at the European Central Bank refinancing rate plus ${points} points${amount}. Each invoice paid late gives rise to a fixed compensation for recovery costs of ${perInvoice}${indemnityLaw}, ${indemnity} in all.`,
             interest !== null
