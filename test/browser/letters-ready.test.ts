@@ -1,7 +1,8 @@
 // Letters ready to send, opened in Chromium: the hand-made ledger of test/etl/letters.test.ts
 // (an ECB table stopping at the first half of 2024, as-of 2024-08-30) built in French on
-// 2024-09-02. A mise en demeure never prints 0,00 € for an interest the table cannot price and
-// says from when; it is addressed, dated the build day with its deadline counted from it, the
+// 2024-09-02. A mise en demeure claims the interest of the days the table prices, never prints
+// 0,00 € for the rest and says from when; it states the date of its figures (the as-of date);
+// it is addressed, dated the build day with its deadline counted from it, the
 // SIREN spaced; a German client's letter is English and cites the EU directive, not the Code de
 // commerce; a letter without an address says so; the client page says the same as its letter.
 import type { Server } from 'node:http';
@@ -40,19 +41,20 @@ async function open(path: string): Promise<{ page: Page; text: () => Promise<str
 }
 
 describe('the formal notice to a French client', () => {
-  it('says the interest cannot be computed from 1 July and never prints 0,00 € for it', async () => {
+  it('claims June’s interest, says the rest cannot be computed from 1 July and never prints 0,00 € for it', async () => {
     const { page, text, problems } = await open('/clients/FRA/letter/');
     await expect(page.locator('[data-letter]').getAttribute('data-letter')).resolves.toBe('formal_notice');
-    // A1 late from 1 June; the table has no rate from 1 July: its interest is unknown, not 0 nor
-    // June's 11,92 €. The letter claims 1 000 € + the 40 € indemnity = 1 040,00 €.
+    // A1, 1 000 € late from 1 June; the table has no rate from 1 July: June's interest is claimed,
+    // 1000 × (4.50 + 10) % × 30 / 365 = 11,92 €, the rest said unknown, not 0. The letter claims
+    // 1 000 € + 11,92 € + the 40 € indemnity = 1 051,92 €.
     const interest = (await page.locator('tr[data-invoice="A1"] [data-interest]').innerText()).replace(/\s+/g, ' ');
-    expect(interest).toBe('non calculable à partir du 01/07/2024');
-    expect((await page.locator('[data-total="interest"]').innerText()).replace(/\s+/g, ' ')).toBe('non calculable à partir du 01/07/2024');
+    expect(interest).toBe('11,92 € ; non calculable à partir du 01/07/2024');
+    expect((await page.locator('[data-total="interest"]').innerText()).replace(/\s+/g, ' ')).toBe('11,92 € ; non calculable à partir du 01/07/2024');
     const body = await text();
     // No amount of zero anywhere on it ('1 000,00 €' is not one).
     expect(body).not.toMatch(/(?<!\d)(?<!\d )0,00 €/);
-    expect(body).toContain('les intérêts courus à partir du 1er juillet 2024 ne peuvent pas encore être calculés');
-    expect(body).toContain('Le montant total réclamé s’élève ainsi à 1 040,00 €, hors intérêts non encore calculés');
+    expect(body).toContain('soit 11,92 € au 30 août 2024 pour les jours de retard dont le taux est connu ; les intérêts courus à partir du 1er juillet 2024 ne peuvent pas encore être calculés');
+    expect(body).toContain('Le montant total réclamé s’élève ainsi à 1 051,92 €, hors intérêts non encore calculés');
     expect(body).toContain('L441-10');
     // The disputed A3 (400 €) is left out, and the page says so above the letter.
     expect((await page.locator('[data-left-out]').innerText()).replace(/\s+/g, ' ')).toMatch(/^1 facture échue \(400,00 €\) n’est pas dans cette lettre/);
@@ -69,6 +71,15 @@ describe('the formal notice to a French client', () => {
     expect(body).toContain('au plus tard le 10 septembre 2024');
     expect(body).toContain('SIREN 552 100 554');
     expect(await page.locator('[data-not-ready]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says, on paper too, the date its figures are as of — not the day it is dated', async () => {
+    const { page } = await open('/clients/FRA/letter/');
+    // Dated 2 September, its days late and amounts are those of the data, 30 August.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('[data-as-of]').isVisible()).resolves.toBe(true);
+    expect((await page.locator('[data-as-of]').innerText()).replace(/\s+/g, ' ')).toMatch(/^Situation au 30 août 2024/);
     await page.close();
   });
 });
@@ -105,10 +116,11 @@ describe('a letter without a postal address', () => {
 describe('the client page', () => {
   it('says what its letter says: the same claim and the same missing rate', async () => {
     const { page } = await open('/clients/FRA/');
-    // All its open late invoices (A1 and the disputed A3): 2 × 40 € of indemnities, interest unknown from 1 July.
-    expect((await page.locator('[data-penalties]').innerText()).replace(/\s+/g, ' ')).toContain('80,00 € d’indemnités forfaitaires ; intérêts non calculables à partir du 01/07/2024');
+    // All its open late invoices (A1 and the disputed A3): 2 × 40 € of indemnities and A1's June
+    // interest 11,92 € = 91,92 €, the rest of the interest unknown from 1 July.
+    expect((await page.locator('[data-penalties]').innerText()).replace(/\s+/g, ' ')).toContain('91,92 € (80,00 € d’indemnités forfaitaires et 11,92 € d’intérêts calculés) ; intérêts non calculables à partir du 01/07/2024');
     const claim = (await page.locator('[data-letter-claim]').innerText()).replace(/\s+/g, ' ');
-    expect(claim).toContain('La mise en demeure réclame 1 040,00 € : 1 000,00 € en principal, 40,00 € d’indemnités forfaitaires ; les intérêts ne sont pas calculables à partir du 01/07/2024');
+    expect(claim).toContain('La mise en demeure réclame 1 051,92 € : 1 000,00 € en principal, 40,00 € d’indemnités forfaitaires et 11,92 € d’intérêts calculés ; les intérêts ne sont pas calculables à partir du 01/07/2024');
     expect(claim).toContain('1 facture échue (400,00 €) n’est pas dans cette lettre');
     await page.close();
   });

@@ -99,7 +99,7 @@ describe('letters in each language', () => {
     const visit = (value: unknown): void => {
       if (typeof value === 'string') out.push(...value.split(/§|\[object Object\]/));
       else if (typeof value === 'function') {
-        const args = { open: '§', deadline: '§', days: '§', count: '§', interest: '§', known: '§', unknownFrom: '§', indemnity: '§', perInvoice: '§', claimed: '§', points: '§' };
+        const args = { asOf: '§', open: '§', deadline: '§', days: '§', count: '§', interest: '§', known: '§', unknownFrom: '§', indemnity: '§', perInvoice: '§', claimed: '§', points: '§' };
         const result = (value as (...a: unknown[]) => unknown)(...Array.from({ length: 5 }, () => args));
         visit(result);
         // Each law a formal notice may cite, with and without its interest known.

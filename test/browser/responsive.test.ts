@@ -378,13 +378,14 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
   it('starts the collections desk from the overview’s overdue, and keeps penalties out of its headline figures', async () => {
     // From the ledger and the dunning table, not from worklist_totals: the overdue is every open
     // item past due; to chase = overdue invoices at a step, not paused, not to declare, not foreclosed.
-    const [sums] = await q<{ overdue: number; chase: number; paused: number; declare: number; foreclosed: number; indemnity: number; paid: number }>(`
+    const [sums] = await q<{ overdue: number; chase: number; paused: number; declare: number; foreclosed: number; indemnity: number; claimable: number; paid: number }>(`
       select (select sum(open_amount) from invoices where bucket <> 'not_due') as overdue,
              (select sum(open_amount) from dunning where days_from_due > 0 and stage not like 'paused%' and stage not in ('declare_claim', 'claim_foreclosed')) as chase,
              (select sum(open_amount) from dunning where days_from_due > 0 and stage like 'paused%') as paused,
              (select sum(open_amount) from dunning where days_from_due > 0 and stage = 'declare_claim') as declare,
              (select sum(open_amount) from dunning where days_from_due > 0 and stage = 'claim_foreclosed') as foreclosed,
              (select sum(indemnity_amount) from penalties where is_still_open and not is_to_declare) as indemnity,
+             (select sum(penalty_amount) from penalties where is_still_open and not is_to_declare) as claimable,
              (select sum(penalty_amount) from penalties where not is_still_open) as paid`);
     const overview = await open('fr', '/', 1280);
     const overviewOverdue = await overview.locator('main > section.kpis .kpi').nth(1).locator('.kpi-value').textContent();
@@ -404,10 +405,12 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     await expect(tiles.nth(4).locator('.kpi-label').textContent()).resolves.toBe('Échu forclos, à passer en perte');
     await expect(tiles.nth(4).locator('.kpi-value').textContent()).resolves.toBe(euros(sums!.foreclosed));
     expect(await page.locator('main > section.kpis .kpi-label', { hasText: 'Pénalités' }).count()).toBe(0);
-    // The penalties' panel: the indemnities claimable, the interest said unknown, not 0; the
+    // The penalties' panel: what is claimable (the indemnities and the interest of the days the ECB
+    // table prices: 24,192 € on the sample, not the indemnities' 21,200 € alone), the rest of the
+    // interest said unknown, not 0; the
     // penalties on invoices already paid for information, not as money owed.
     await expect(page.locator('[data-claimable]').textContent()).resolves.toBe(
-      `Réclamables maintenant : ${euros(sums!.indemnity)} d’indemnités forfaitaires sur ${integer(Number((await q<{ n: number }>(`select count(*) as n from penalties where is_still_open and not is_to_declare`))[0]!.n))} factures ouvertes en retard ; les intérêts ne sont pas calculables à partir du 1er juillet 2026 (taux BCE manquant dans data/reference/ecb_rates.csv).`);
+      `Réclamables maintenant : ${euros(sums!.claimable)} sur ${integer(Number((await q<{ n: number }>(`select count(*) as n from penalties where is_still_open and not is_to_declare`))[0]!.n))} factures ouvertes en retard (${euros(sums!.indemnity)} d’indemnités forfaitaires et les intérêts calculables) ; les intérêts ne sont pas calculables à partir du 1er juillet 2026 (taux BCE manquant dans data/reference/ecb_rates.csv).`);
     await expect(page.locator('[data-paid-late]').textContent()).resolves.toMatch(new RegExp(`^Pour information, pas à réclamer : .* auraient donné droit à ${euros(sums!.paid).replace(/\s/g, '\\s')} de pénalités`));
     await page.close();
   });
