@@ -458,6 +458,8 @@ create or replace macro reason_text(r) as
       when 'snapshot_needs_history' then 'open-balance snapshot: ageing, receivables, overdue, the worklist, letters and statements are right at '
         || r.parts[1] || '; DSO, days to pay, scores and backtests need payment history, which a snapshot does not hold: '
         || case when r.number = 1 then 'this is the first snapshot kept' else r.number || ' snapshots kept since ' || r.ref || ', their settlements in snapshot_settlements' end
+      when 'dispute_before_invoice' then 'dispute ' || r.ref || ' is dated ' || r.parts[1] || ', before invoice ' || r.parts[2] || ' it names was issued ('
+        || r.parts[3] || '): check its opening date or the invoice number in the collections log'
       when 'dispute_settled' then 'dispute ' || r.ref || ' is open in the collections log but its invoices are settled: it is not counted as open; close it in the log'
       -- The readers' codes: quality.reason keeps the reader's own text (DuckDB's message, the
       -- report's line), so these words stand in only where a row has none.

@@ -7,7 +7,8 @@
 // Client X: E1 100 (flagged in the export only), L1 200 (log LIT-A, quality, opened 06-05), B1 300
 // (flagged and log LIT-B, billing, opened 06-10), S1 400 (log LIT-S, paid in full 06-20), N1 500
 // (nothing: chased), F1 50 (flagged, paid 06-10). Client Y: Y1 60 and Y2 70, log LIT-W (price,
-// opened 06-15) naming no invoice: the whole account.
+// opened 06-15) naming no invoice: the whole account. Z1 80 (X, issued 06-20, paid 06-25) is named by
+// LIT-E, a dispute the log dates 06-12 — before Z1 existed — and closed on 06-22: it pauses nothing.
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,5 +65,14 @@ describe('a dispute the log keeps open on invoices since settled', () => {
     expect(settled).toEqual({ status: 'settled', disputed_amount: 0 });
     const quality = await wh.query(`select severity, reason_code, reason_ref from quality where reason_code = 'dispute_settled'`);
     expect(quality).toEqual([{ severity: 'info', reason_code: 'dispute_settled', reason_ref: 'LIT-S' }]);
+  });
+});
+
+describe('a dispute dated before the invoice it names', () => {
+  it('is a warning in the quality report naming the dispute, its date and the invoice’s issue date', async () => {
+    // LIT-E opened 2024-06-12 on Z1, issued 2024-06-20: 8 days before the invoice existed. The other
+    // disputes name invoices issued 05-01 or 05-02 and open from 06-03: no warning.
+    const rows = await wh.query(`select severity, input, record_id, reason_code, reason_ref, reason_parts from quality where reason_code = 'dispute_before_invoice'`);
+    expect(rows).toEqual([{ severity: 'warning', input: 'actions', record_id: 'X', reason_code: 'dispute_before_invoice', reason_ref: 'LIT-E', reason_parts: ['2024-06-12', 'Z1', '2024-06-20'] }]);
   });
 });

@@ -10,7 +10,8 @@
 //   NONE  E1 900 paid 04-10, E2 700 open; promise naming no invoice, 700 by 06-20 → covers E2 only
 //         (E1 was not owed that day); its date is after the as-of date: pending.
 //   LATE  F1 400; promise by 06-05; paid 06-09 → 400 open on 06-05: broken (received 0 by its date),
-//         nothing open at the as-of date.
+//         nothing open at the as-of date. F2 250 due 05-31, not named by the promise, still open
+//         (11 days past due on 06-11): it keeps LATE on the worklist.
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,17 @@ describe('a promise judged by the ledger', () => {
     // 06-09, so nothing is at risk at the as-of date: no alert.
     expect(await wh.query(`select client_id, first_seen_date, amount from alerts where alert = 'promise_broken'`)).toEqual([
       { client_id: 'PART', first_seen_date: '2024-06-11', amount: 500 },
+    ]);
+  });
+
+  it('on the worklist, broken only while what it covers is open; paid late once it is settled', async () => {
+    // PART: C1 still 500 open on 06-11 → broken, a live promise to chase. LATE: F1 (the promise's
+    // only invoice) paid on 06-09, four days after its 06-05 date → not kept, but nothing it covers
+    // is open: paid_late. LATE is on the list for F2 (250, 11 days past due), which the promise
+    // never covered. Both show their promise's date and amount.
+    expect(await wh.query(`select client_id, promise_status, promise_date, promise_amount from worklist where client_id in ('LATE', 'PART') order by client_id`)).toEqual([
+      { client_id: 'LATE', promise_status: 'paid_late', promise_date: '2024-06-05', promise_amount: 400 },
+      { client_id: 'PART', promise_status: 'broken', promise_date: '2024-06-10', promise_amount: 800 },
     ]);
   });
 });

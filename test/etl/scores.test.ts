@@ -483,6 +483,25 @@ describe('grades that hold', () => {
     // points, in the band of its month end (3).
     expect(of('H').at(-1)).toMatchObject({ reason_1: 'days_late_12m', reason_1_band_order: 3, reason_1_points: 15, raw_points: -17, smoothed_points: -15 });
   });
+
+  it('says whether a reason’s band is the client’s now or only the costliest of the last 12 months', async () => {
+    // Costs against band 1: band 2 1.0, band 3 1.5. Smoothing weights: January 1, February 1.259921.
+    // L: band 3 in January, band 1 (the best, costing nothing) in February. January: band 3, its own,
+    //   8 × 1.5 / ln 2 = 17.31 → 17 points, current. February: its band costs nothing, so the reason
+    //   is the costliest band of the window, 3, no longer its own: (1 × 1.5 + 1.259921 × 0) / 2.259921
+    //   = 0.663740 → 8 × 0.663740 / ln 2 = 7.66 → 8 points, not current (the site says "in the last
+    //   12 months"). S: band 3 then band 2, which still costs: the reason is February's band 2, current,
+    //   (1.5 + 1.259921 × 1.0) / 2.259921 = 1.221247 → 14.10 → 14 points.
+    const l = history('L', [3, 1]);
+    const s = history('S', [3, 2]);
+    const rows = await gradeChain(points, [...l.bands, ...s.bands], [...l.features, ...s.features]);
+    expect(rows.map((r) => [r.client_id, r.month_end, r.reason_1, r.reason_1_band_order, r.reason_1_points, r.reason_1_is_current])).toEqual([
+      ['L', '2025-01-31', 'days_late_12m', 3, 17, true],
+      ['L', '2025-02-28', 'days_late_12m', 3, 8, false],
+      ['S', '2025-01-31', 'days_late_12m', 3, 17, true],
+      ['S', '2025-02-28', 'days_late_12m', 2, 14, true],
+    ]);
+  });
 });
 
 describe('int_score_points', () => {

@@ -36,13 +36,13 @@ describe('the grade on a client’s page', () => {
     // only Y is scored (D, 41/100, PD 12 %). X falls back to the average PD of the clients scored
     // then, Y's 12 %, graded C with the default bounds (8 % ≤ 12 % < 15 %); its 30 September
     // reasons explain B, not C, so it has none.
-    const reasons = 'reason_1, reason_1_band_order, reason_1_points, reason_2, reason_2_band_order, reason_2_points, reason_3, reason_3_band_order, reason_3_points';
+    const reasons = 'reason_1, reason_1_band_order, reason_1_points, reason_2, reason_2_band_order, reason_2_points, reason_3, reason_3_band_order, reason_3_points, reason_1_is_current, reason_2_is_current, reason_3_is_current';
     const rows = await runModel('client_risk', {
       client_scores: `select * from (values
-        ('X', date '2026-08-31', 85.0, 'A', 0.01, null, null, null, null, null, null, null, null, null),
-        ('X', date '2026-09-30', 72.0, 'B', 0.03, 'days_late_12m', 3, 12, null, null, null, null, null, null),
-        ('Y', date '2026-09-30', 60.0, 'C', 0.08, 'share_over_60', 2, 9, null, null, null, null, null, null),
-        ('Y', date '2026-10-31', 41.0, 'D', 0.12, 'max_days_past_due', 4, 20, 'days_late_12m', 5, 15, null, null, null)
+        ('X', date '2026-08-31', 85.0, 'A', 0.01, null, null, null, null, null, null, null, null, null, null, null, null),
+        ('X', date '2026-09-30', 72.0, 'B', 0.03, 'days_late_12m', 3, 12, null, null, null, null, null, null, true, null, null),
+        ('Y', date '2026-09-30', 60.0, 'C', 0.08, 'share_over_60', 2, 9, null, null, null, null, null, null, true, null, null),
+        ('Y', date '2026-10-31', 41.0, 'D', 0.12, 'max_days_past_due', 4, 20, 'days_late_12m', 5, 15, null, null, null, true, false, null)
       ) t(client_id, month_end, score, grade, pd_12m, ${reasons})`,
       clients: `select * from (values ('X', null::varchar, null::date), ('Y', null, null)) t(client_id, legal_status, procedure_date)`,
     }, { score_grade_pd_bounds: [0.03, 0.08, 0.15, 0.3] });
@@ -50,10 +50,10 @@ describe('the grade on a client’s page', () => {
     expect(byClient.get('X')).toEqual({
       client_id: 'X', month_end: '2026-10-31', grade: 'C', pd_12m: 0.12, grade_source: 'fallback', score: null, collective_procedure: null, procedure_date: null,
       reason_1: null, reason_2: null, reason_3: null, reason_1_band_order: null, reason_2_band_order: null, reason_3_band_order: null,
-      reason_1_points: null, reason_2_points: null, reason_3_points: null,
+      reason_1_points: null, reason_2_points: null, reason_3_points: null, reason_1_is_current: null, reason_2_is_current: null, reason_3_is_current: null,
     });
     // Y: its 31 October score with that month end's reasons, not September's.
-    expect(byClient.get('Y')).toMatchObject({ grade: 'D', score: 41, pd_12m: 0.12, grade_source: 'score', reason_1: 'max_days_past_due', reason_1_points: 20, reason_2: 'days_late_12m', reason_2_points: 15, reason_3: null });
+    expect(byClient.get('Y')).toMatchObject({ grade: 'D', score: 41, pd_12m: 0.12, grade_source: 'score', reason_1: 'max_days_past_due', reason_1_points: 20, reason_2: 'days_late_12m', reason_2_points: 15, reason_2_is_current: false, reason_3: null });
   });
 
   it('gives the same grade in the collections panel, the alerts and the dunning rows, while the history keeps the past scores', async () => {

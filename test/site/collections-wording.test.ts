@@ -44,9 +44,21 @@ describe('dunning reasons in French', () => {
 
 describe('score reasons in French', () => {
   it('words a reason code with its band and the points it costs', () => {
-    expect(finance.score.reason('max_days_past_due', 4, 22)).toBe('Facture en retard de 31 à 60 jours (−22 pts)');
-    expect(finance.score.reason('collective_procedure', null, null)).toBe('Procédure collective en cours : client en défaut');
-    expect(finance.score.reason('external_rating', 4, null)).toBe('Note externe faible (D) : note plafonnée à C');
+    expect(finance.score.reason('max_days_past_due', 4, 22, true)).toBe('Facture en retard de 31 à 60 jours (−22 pts)');
+    expect(finance.score.reason('collective_procedure', null, null, true)).toBe('Procédure collective en cours : client en défaut');
+    expect(finance.score.reason('external_rating', 4, null, true)).toBe('Note externe faible (D) : note plafonnée à C');
+  });
+
+  it('words in the past, over the 12 months, a band the client has left (the score is smoothed over them)', () => {
+    // C00881 on the sample: no invoice past due today, but one was 31–60 days late in the window;
+    // C00769: 19.4 % of its limit used today, over it at 30/04/2026.
+    expect(finance.score.reason('max_days_past_due', 4, 3, false)).toBe('Au cours des 12 derniers mois : une facture a atteint 31 à 60 jours de retard (−3 pts)');
+    expect(finance.score.reason('limit_usage', 4, 4, false)).toBe('Au cours des 12 derniers mois : limite de crédit dépassée (−4 pts)');
+    // Today's band, in the present: days late averaged with early payments counted as on time, so
+    // a signed average of −2 days beside it is no contradiction.
+    expect(finance.score.reason('days_late_12m', 2, 20, true)).toBe('Paie en moyenne 1 à 5 jours en retard sur 12 mois, paiements en avance comptés à l’heure (−20 pts)');
+    // A warehouse that does not say (NULL) keeps the present wording.
+    expect(finance.score.reason('limit_usage', 4, 4, null)).toBe('Limite de crédit dépassée (−4 pts)');
   });
 });
 

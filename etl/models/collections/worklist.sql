@@ -3,7 +3,8 @@
 -- probability of default, over those invoices): the stage of its most advanced invoice, amounts
 -- due and overdue, invoices concerned (detail in `dunning`), last action in the collections log
 -- and next action date — today when nobody acted since its most advanced stage started, else
--- the last action + collections.followUpDays (7) — promise and dispute status, sales rep, contact.
+-- the last action + collections.followUpDays (7) — promise status (a broken promise settled since
+-- is paid_late) and dispute status, sales rep, contact.
 -- A client under a collective procedure has the stage declare_claim and claim_deadline_date, the
 -- last day to declare (judgment date + collections.claimDeadlineMonths, 2 by default), NULL when
 -- the judgment date is unknown; a claim declared in the log takes its invoices off the list. Past
@@ -57,8 +58,14 @@ last_actions as (
   group by client_id
 ),
 
+-- Its latest promise (a superseded one is replaced by a newer). A broken promise whose invoices
+-- were all settled after its date is told apart as paid_late: it was not kept (promises says
+-- broken, and counts it so in collector_performance), but nothing it covers is left to chase — the
+-- same test as the promise_broken alert (raised only while an amount it covers is open), so the
+-- desk never shows "not kept" for a client whose page carries no such alert.
 latest_promises as (
-  select client_id, arg_max(status, (action_date, action_id)) as promise_status,
+  select client_id,
+         arg_max(case when status = 'broken' and open_amount <= 0 then 'paid_late' else status end, (action_date, action_id)) as promise_status,
          arg_max(promise_date, (action_date, action_id)) as promise_date, arg_max(promise_amount, (action_date, action_id)) as promise_amount
   from int_promises
   where status <> 'superseded'

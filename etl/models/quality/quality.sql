@@ -274,6 +274,22 @@ settled_disputes as (
   where status = 'settled' and source = 'collections_log'
 ),
 
+-- A dispute of the log opened before an invoice it names was issued: a mistyped date or invoice
+-- number, since nobody disputes an invoice not yet issued. The log is taken as written (the
+-- dispute still pauses that invoice while open), but the collector is told to check it: one
+-- warning per dispute and invoice, naming the dispute as the log does (its dispute_id).
+disputes_before_invoice as (
+  select null, null, 'warning', 'actions', disputes.client_id, null,
+         reason('dispute_before_invoice', ref := disputes.dispute_id,
+                parts := [strftime(disputes.opened_date, '%Y-%m-%d'), invoices.invoice_number, strftime(invoices.issue_date, '%Y-%m-%d')]), null
+  from int_disputes as disputes
+  join int_invoices as invoices
+    on invoices.client_id = disputes.client_id
+   and invoices.kind = 'invoice'
+   and list_contains(disputes.invoice_ids, invoices.invoice_number)
+  where disputes.source = 'collections_log' and disputes.opened_date < invoices.issue_date
+),
+
 final as (
   select * from unreadable_lines
   union all select * from report_lines
@@ -295,6 +311,7 @@ final as (
   union all select * from snapshot_readings
   union all select * from balance_differences
   union all select * from settled_disputes
+  union all select * from disputes_before_invoice
   union all select * from statuses_after_as_of
   union all select * from statuses_unknown_invoice
   union all select * from rejected_invoices

@@ -14,7 +14,8 @@ with latest as (
 
 scored as (
   select client_id, month_end, score, grade, pd_12m, 'score' as grade_source,
-         reason_1, reason_2, reason_3, reason_1_band_order, reason_2_band_order, reason_3_band_order, reason_1_points, reason_2_points, reason_3_points
+         reason_1, reason_2, reason_3, reason_1_band_order, reason_2_band_order, reason_3_band_order, reason_1_points, reason_2_points, reason_3_points,
+         reason_1_is_current, reason_2_is_current, reason_3_is_current
   from client_scores
   where month_end = (select month_end from latest)
 ),
@@ -33,7 +34,8 @@ fallback as (
 ),
 
 final as (
-  select client_id, month_end, score, grade, pd_12m, grade_source, reason_1, reason_2, reason_3, reason_1_band_order, reason_2_band_order, reason_3_band_order, reason_1_points, reason_2_points, reason_3_points from scored
+  select client_id, month_end, score, grade, pd_12m, grade_source, reason_1, reason_2, reason_3, reason_1_band_order, reason_2_band_order, reason_3_band_order, reason_1_points, reason_2_points, reason_3_points,
+         reason_1_is_current, reason_2_is_current, reason_3_is_current from scored
   union all by name
   select client_id, month_end, score, grade_of_pd(pd_12m) as grade, pd_12m, grade_source from fallback
 )
@@ -42,7 +44,8 @@ select final.client_id, final.month_end, final.score, final.grade, final.pd_12m:
        collective_procedure_of(clients.legal_status) as collective_procedure,
        -- The judgment's date, only for a client under a procedure (a date beside 'Actif' means nothing).
        case when is_collective_procedure(clients.legal_status) then clients.procedure_date end as procedure_date,
-       final.reason_1, final.reason_2, final.reason_3, final.reason_1_band_order, final.reason_2_band_order, final.reason_3_band_order, final.reason_1_points, final.reason_2_points, final.reason_3_points
+       final.reason_1, final.reason_2, final.reason_3, final.reason_1_band_order, final.reason_2_band_order, final.reason_3_band_order, final.reason_1_points, final.reason_2_points, final.reason_3_points,
+       final.reason_1_is_current, final.reason_2_is_current, final.reason_3_is_current
 from final
 join clients using (client_id)
 order by client_id

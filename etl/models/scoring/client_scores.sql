@@ -70,6 +70,7 @@ final as (
   select month_end, client_id, score, grade, pd_12m, reason_1, reason_2, reason_3,
          reason_1_band_order, reason_2_band_order, reason_3_band_order,
          reason_1_points, reason_2_points, reason_3_points,
+         reason_1_is_current, reason_2_is_current, reason_3_is_current,
          raw_points, smoothed_points, pd_model, override, method,
          grade <> pd_grade as is_grade_held
   from graded

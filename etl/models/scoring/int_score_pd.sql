@@ -22,7 +22,8 @@
 -- points against their best band over the recent month ends (int_score_totals; ties by feature
 -- name), up to three; reason_N is the code (the feature, 'collective_procedure' or
 -- 'external_rating'), reason_N_band_order its band (the rating's level 1–5 for 'external_rating')
--- and reason_N_points the points it costs.
+-- and reason_N_points the points it costs; reason_N_is_current whether that band is the client's at
+-- the month end (an override always is), else it was its costliest band over the last 12 months.
 with totals as (
   select month_end, client_id, total_woe, smoothed_woe, costs from int_score_totals
 ),
@@ -84,7 +85,7 @@ probabilities as (
            else pd_model end)) as pd_12m,
          -- An override that set the probability is the first reason.
          case when override is not null
-              then [{'code': override, 'band_order': case when override = 'external_rating' then case rating when 'A' then 1 when 'B' then 2 when 'D' then 4 else 5 end end, 'cost': null::double}]
+              then [{'code': override, 'band_order': case when override = 'external_rating' then case rating when 'A' then 1 when 'B' then 2 when 'D' then 4 else 5 end end, 'cost': null::double, 'is_current': true}]
               else [] end || coalesce(costs, []) as reasons
   from overrides
 ),
@@ -102,6 +103,9 @@ final as (
     reasons[1].band_order as reason_1_band_order,
     reasons[2].band_order as reason_2_band_order,
     reasons[3].band_order as reason_3_band_order,
+    reasons[1].is_current as reason_1_is_current,
+    reasons[2].is_current as reason_2_is_current,
+    reasons[3].is_current as reason_3_is_current,
     round(8 * reasons[1].cost / ln(2))::integer as reason_1_points,
     round(8 * reasons[2].cost / ln(2))::integer as reason_2_points,
     round(8 * reasons[3].cost / ln(2))::integer as reason_3_points,

@@ -9,7 +9,9 @@
 -- amount beyond 90 days past due, or a collective procedure from its judgment) is not smoothed:
 -- that is no noise.
 -- Reasons: per feature, the points it costs against the feature's best band, smoothed the same
--- way, with the band of the month end if it costs something, else the costliest band of the window.
+-- way, with the band of the month end if it costs something, else the costliest band of the window
+-- — then no longer the client's (is_current false: a limit exceeded in April, a 31–60-day invoice
+-- paid since), so the site words it in the past over the 12 months, not as a fact of today.
 with points as (
   select feature, band_order, woe, max(woe) over (partition by feature) - woe as cost,
          -- The feature as a number in the window below (its name, after it, by this number).
@@ -58,7 +60,8 @@ by_feature as materialized (
          -- Rounded: a mean of doubles may differ in its last digits from one run to the next.
          round(case when is_in_default then woe else recent_woe end, 9) as smoothed_woe,
          round(case when is_in_default then cost else recent_cost end, 9) as smoothed_cost,
-         case when is_in_default or cost > 0 then band_order else riskiest_band end as reason_band
+         case when is_in_default or cost > 0 then band_order else riskiest_band end as reason_band,
+         is_in_default or cost > 0 as is_reason_current
   from smoothed
   cross join (select list(distinct feature order by feature) as names from points) as feature_names
 ),
@@ -70,7 +73,7 @@ final as (
   -- joined back (this model 2.49 s -> 2.38 s at 1M invoices).
   select month_end, client_id, any_value(sample) as sample, any_value(defaults_within_12m) as defaults_within_12m,
          sum(woe::decimal(18, 12))::double as total_woe, sum(smoothed_woe::decimal(18, 12))::double as smoothed_woe,
-         list_sort(list({'rank': -smoothed_cost, 'code': feature, 'band_order': reason_band::integer, 'cost': smoothed_cost})
+         list_sort(list({'rank': -smoothed_cost, 'code': feature, 'band_order': reason_band::integer, 'cost': smoothed_cost, 'is_current': is_reason_current})
                    filter (where round(8 * smoothed_cost / ln(2)) >= 1)) as costs
   from by_feature
   group by month_end, client_id

@@ -192,7 +192,7 @@ const fr = {
   },
   kinds: kindsFr,
   reasons: { price: 'Prix', quality: 'Qualité', delivery: 'Livraison', quantity: 'Quantité', billing: 'Facturation', duplicate: 'Doublon', other: 'Autre', export_flag: 'Marquées en litige dans l’export (motif non précisé)' } as Record<string, string>,
-  promiseStatus: { kept: 'tenue', pending: 'en cours', broken: 'non tenue', superseded: 'remplacée', already_settled: 'déjà réglée à sa saisie' } as Record<string, string>,
+  promiseStatus: { kept: 'tenue', pending: 'en cours', broken: 'non tenue', paid_late: 'réglée en retard', superseded: 'remplacée', already_settled: 'déjà réglée à sa saisie' } as Record<string, string>,
   disputeStatus: { open: 'ouvert', closed: 'clos', settled: 'factures réglées, à clore' } as Record<string, string>,
   print: {
     button: 'Imprimer ou enregistrer en PDF',
@@ -462,7 +462,7 @@ const en: DeskLabels = {
   },
   kinds: kindsEn,
   reasons: { price: 'Price', quality: 'Quality', delivery: 'Delivery', quantity: 'Quantity', billing: 'Billing error', duplicate: 'Duplicate', other: 'Other', export_flag: 'Flagged as disputed in the export (no reason given)' },
-  promiseStatus: { kept: 'kept', pending: 'pending', broken: 'broken', superseded: 'superseded', already_settled: 'already settled when logged' },
+  promiseStatus: { kept: 'kept', pending: 'pending', broken: 'broken', paid_late: 'paid late', superseded: 'superseded', already_settled: 'already settled when logged' },
   disputeStatus: { open: 'open', closed: 'closed', settled: 'invoices settled, to close' },
   print: {
     button: 'Print or save as PDF',

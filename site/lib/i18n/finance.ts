@@ -61,13 +61,14 @@ const reasonsFr: Record<string, string> = {
   'max_days_past_due:2': 'Facture en retard de 1 à 15 jours', 'max_days_past_due:3': 'Facture en retard de 16 à 30 jours',
   'max_days_past_due:4': 'Facture en retard de 31 à 60 jours', 'max_days_past_due:5': 'Facture en retard de 61 à 90 jours',
   'max_days_past_due:6': 'Facture en retard de plus de 90 jours',
-  'days_late_12m:0': 'Aucun paiement sur 12 mois', 'days_late_12m:2': 'Paie en moyenne 1 à 5 jours en retard (12 mois)',
-  'days_late_12m:3': 'Paie en moyenne 6 à 15 jours en retard (12 mois)', 'days_late_12m:4': 'Paie en moyenne 16 à 30 jours en retard (12 mois)',
-  'days_late_12m:5': 'Paie en moyenne plus de 30 jours en retard (12 mois)',
+  'days_late_12m:0': 'Aucun paiement sur 12 mois', 'days_late_12m:2': 'Paie en moyenne 1 à 5 jours en retard sur 12 mois, paiements en avance comptés à l’heure',
+  'days_late_12m:3': 'Paie en moyenne 6 à 15 jours en retard sur 12 mois, paiements en avance comptés à l’heure',
+  'days_late_12m:4': 'Paie en moyenne 16 à 30 jours en retard sur 12 mois, paiements en avance comptés à l’heure',
+  'days_late_12m:5': 'Paie en moyenne plus de 30 jours en retard sur 12 mois, paiements en avance comptés à l’heure',
   'days_late_trend:0': 'Pas de paiement récent pour juger la tendance', 'days_late_trend:2': 'Retards de paiement en légère hausse sur 3 mois',
   'days_late_trend:3': 'Retards de paiement en hausse sur 3 mois', 'days_late_trend:4': 'Retards de paiement en forte hausse sur 3 mois',
   'share_over_60:2': 'Jusqu’à 25 % de l’encours à plus de 60 jours de retard', 'share_over_60:3': 'Plus de 25 % de l’encours à plus de 60 jours de retard',
-  'share_disputed:2': 'Quelques factures en litige (12 mois)', 'share_disputed:3': 'Plus de 5 % du chiffre d’affaires en litige (12 mois)',
+  'share_disputed:2': 'Quelques factures en litige sur 12 mois', 'share_disputed:3': 'Plus de 5 % du chiffre d’affaires en litige sur 12 mois',
   'limit_usage:0': 'Aucune limite de crédit accordée', 'limit_usage:2': 'Limite de crédit utilisée à plus de 50 %',
   'limit_usage:3': 'Limite de crédit presque atteinte', 'limit_usage:4': 'Limite de crédit dépassée',
   'tenure:2': 'Relation de moins de 2 ans', 'tenure:3': 'Nouveau client (moins de 6 mois)',
@@ -79,12 +80,14 @@ const reasonsFr: Record<string, string> = {
 const reasonsEn: Record<string, string> = {
   'max_days_past_due:2': 'Invoice 1–15 days past due', 'max_days_past_due:3': 'Invoice 16–30 days past due', 'max_days_past_due:4': 'Invoice 31–60 days past due',
   'max_days_past_due:5': 'Invoice 61–90 days past due', 'max_days_past_due:6': 'Invoice more than 90 days past due',
-  'days_late_12m:0': 'No payment in 12 months', 'days_late_12m:2': 'Pays 1–5 days late on average (12 months)', 'days_late_12m:3': 'Pays 6–15 days late on average (12 months)',
-  'days_late_12m:4': 'Pays 16–30 days late on average (12 months)', 'days_late_12m:5': 'Pays more than 30 days late on average (12 months)',
+  'days_late_12m:0': 'No payment in 12 months', 'days_late_12m:2': 'Pays 1–5 days late on average over 12 months, early payments counted as on time',
+  'days_late_12m:3': 'Pays 6–15 days late on average over 12 months, early payments counted as on time',
+  'days_late_12m:4': 'Pays 16–30 days late on average over 12 months, early payments counted as on time',
+  'days_late_12m:5': 'Pays more than 30 days late on average over 12 months, early payments counted as on time',
   'days_late_trend:0': 'No recent payment to judge the trend', 'days_late_trend:2': 'Paying slightly later over 3 months',
   'days_late_trend:3': 'Paying later over 3 months', 'days_late_trend:4': 'Paying much later over 3 months',
   'share_over_60:2': 'Up to 25 % of the balance beyond 60 days past due', 'share_over_60:3': 'Over 25 % of the balance beyond 60 days past due',
-  'share_disputed:2': 'Some invoices disputed (12 months)', 'share_disputed:3': 'Over 5 % of sales disputed (12 months)',
+  'share_disputed:2': 'Some invoices disputed over 12 months', 'share_disputed:3': 'Over 5 % of sales disputed over 12 months',
   'limit_usage:0': 'No credit limit granted', 'limit_usage:2': 'Credit limit over 50 % used', 'limit_usage:3': 'Credit limit nearly reached', 'limit_usage:4': 'Over the credit limit',
   'tenure:2': 'Relationship under 2 years', 'tenure:3': 'New client (under 6 months)',
   'collective_procedure:': 'Under a collective procedure: in default', 'external_rating:4': 'Poor external rating (D): grade capped at C',
@@ -92,11 +95,63 @@ const reasonsEn: Record<string, string> = {
   'external_rating:1': 'Good external rating (A), nothing past due: never E', 'external_rating:2': 'Good external rating (B), nothing past due: never E',
 };
 
-/** Words a reason code with its band and the points it costs, from one of the tables above. */
-function wordReason(table: Record<string, string>, code: string, band: number | null, points: number | null, unit: string): string {
-  const words = table[`${code}:${band ?? ''}`] ?? code;
+/**
+ * A reason whose band is no longer the client's (client_risk.reason_N_is_current false): the score
+ * is smoothed over 12 months, so a band held in the window still costs points after the client left
+ * it (a limit exceeded in April, a late invoice paid since). Worded in the past over the window,
+ * never as a fact of today that the figures beside it would contradict. Feature codes only: an
+ * override is always current.
+ */
+const pastReasonsFr: Record<string, string> = {
+  'max_days_past_due:2': 'une facture a atteint 1 à 15 jours de retard', 'max_days_past_due:3': 'une facture a atteint 16 à 30 jours de retard',
+  'max_days_past_due:4': 'une facture a atteint 31 à 60 jours de retard', 'max_days_past_due:5': 'une facture a atteint 61 à 90 jours de retard',
+  'max_days_past_due:6': 'une facture a dépassé 90 jours de retard',
+  'days_late_12m:0': 'aucun paiement sur 12 mois à une fin de mois', 'days_late_12m:2': 'a payé en moyenne 1 à 5 jours en retard, paiements en avance comptés à l’heure',
+  'days_late_12m:3': 'a payé en moyenne 6 à 15 jours en retard, paiements en avance comptés à l’heure',
+  'days_late_12m:4': 'a payé en moyenne 16 à 30 jours en retard, paiements en avance comptés à l’heure',
+  'days_late_12m:5': 'a payé en moyenne plus de 30 jours en retard, paiements en avance comptés à l’heure',
+  'days_late_trend:0': 'pas de paiement récent pour juger la tendance', 'days_late_trend:2': 'retards de paiement en légère hausse sur 3 mois',
+  'days_late_trend:3': 'retards de paiement en hausse sur 3 mois', 'days_late_trend:4': 'retards de paiement en forte hausse sur 3 mois',
+  'share_over_60:2': 'jusqu’à 25 % de l’encours a été à plus de 60 jours de retard', 'share_over_60:3': 'plus de 25 % de l’encours a été à plus de 60 jours de retard',
+  'share_disputed:2': 'quelques factures en litige', 'share_disputed:3': 'plus de 5 % du chiffre d’affaires en litige',
+  'limit_usage:0': 'pas de limite de crédit accordée à une fin de mois', 'limit_usage:2': 'limite de crédit utilisée à plus de 50 %',
+  'limit_usage:3': 'limite de crédit presque atteinte', 'limit_usage:4': 'limite de crédit dépassée',
+  'tenure:2': 'relation de moins de 2 ans', 'tenure:3': 'client nouveau (moins de 6 mois)',
+};
+
+const pastReasonsEn: Record<string, string> = {
+  'max_days_past_due:2': 'an invoice reached 1–15 days past due', 'max_days_past_due:3': 'an invoice reached 16–30 days past due',
+  'max_days_past_due:4': 'an invoice reached 31–60 days past due', 'max_days_past_due:5': 'an invoice reached 61–90 days past due',
+  'max_days_past_due:6': 'an invoice went beyond 90 days past due',
+  'days_late_12m:0': 'no payment in 12 months at a month end', 'days_late_12m:2': 'paid 1–5 days late on average, early payments counted as on time',
+  'days_late_12m:3': 'paid 6–15 days late on average, early payments counted as on time',
+  'days_late_12m:4': 'paid 16–30 days late on average, early payments counted as on time',
+  'days_late_12m:5': 'paid more than 30 days late on average, early payments counted as on time',
+  'days_late_trend:0': 'no recent payment to judge the trend', 'days_late_trend:2': 'paying slightly later over 3 months',
+  'days_late_trend:3': 'paying later over 3 months', 'days_late_trend:4': 'paying much later over 3 months',
+  'share_over_60:2': 'up to 25 % of the balance was beyond 60 days past due', 'share_over_60:3': 'over 25 % of the balance was beyond 60 days past due',
+  'share_disputed:2': 'some invoices disputed', 'share_disputed:3': 'over 5 % of sales disputed',
+  'limit_usage:0': 'no credit limit granted at a month end', 'limit_usage:2': 'credit limit over 50 % used',
+  'limit_usage:3': 'credit limit nearly reached', 'limit_usage:4': 'over the credit limit',
+  'tenure:2': 'relationship under 2 years', 'tenure:3': 'new client (under 6 months)',
+};
+
+/**
+ * Words a reason code with its band and the points it costs: in the present from the first table
+ * when its band is the client's now (or when the warehouse does not say), else in the past over
+ * the window, after `pastLead`, from the second.
+ */
+function wordReason(
+  tables: { present: Record<string, string>; past: Record<string, string>; pastLead: string },
+  code: string, band: number | null, points: number | null, isCurrent: boolean | null, unit: string,
+): string {
+  const key = `${code}:${band ?? ''}`;
+  const past = isCurrent === false ? tables.past[key] : undefined;
+  const words = past === undefined ? tables.present[key] ?? code : `${tables.pastLead}${past}`;
   return points ? `${words} (−${points} ${unit})` : words;
 }
+const wordingFr = { present: reasonsFr, past: pastReasonsFr, pastLead: 'Au cours des 12 derniers mois : ' };
+const wordingEn = { present: reasonsEn, past: pastReasonsEn, pastLead: 'In the last 12 months: ' };
 
 const fr = {
   scores: {
@@ -156,7 +211,7 @@ const fr = {
     exposure: 'Exposition',
     usage: 'Utilisation de la limite',
     uninsured: 'Exposition non assurée',
-    reason: (code: string, band: number | null, points: number | null) => wordReason(reasonsFr, code, band, points, 'pts'),
+    reason: (code: string, band: number | null, points: number | null, isCurrent: boolean | null) => wordReason(wordingFr, code, band, points, isCurrent, 'pts'),
     zeroLimit: {
       collective_procedure: 'procédure collective', grade_e: 'note E', insurer_refused: 'l’assureur refuse la couverture', no_sales: 'aucune vente sur la période',
       below_rounding: 'sous le pas d’arrondi',
@@ -417,7 +472,7 @@ const en: FinanceLabels = {
     exposure: 'Exposure',
     usage: 'Limit usage',
     uninsured: 'Uninsured exposure',
-    reason: (code, band, points) => wordReason(reasonsEn, code, band, points, 'pts'),
+    reason: (code, band, points, isCurrent) => wordReason(wordingEn, code, band, points, isCurrent, 'pts'),
     zeroLimit: { collective_procedure: 'collective procedure', grade_e: 'grade E', insurer_refused: 'the insurer refused cover', no_sales: 'no sales in the period', below_rounding: 'below the rounding step' },
     zeroLimitWhy: (why) => `Zero limit: ${why}`,
     overInsured: 'Exposure above the insured limit',

@@ -147,6 +147,7 @@ export const reasonsFr: ReasonWording = (code, n, ref, parts, field) => {
     case 'writeoff_reversal_exceeds': return `Annulation supérieure à ce qui reste du passage en perte ${ref} : non chargée, la perte reste comptée`;
     case 'no_clients_file': return `Pas de fichier clients : les ${n} clients sont affichés sous leur code, avec le délai de paiement par défaut (${ref} jours)`;
     case 'ecb_rates_start_late': return `Pénalités de retard : ${n} jours de retard antérieurs au premier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres antérieurs`;
+    case 'dispute_before_invoice': return `Le litige ${ref} est daté du ${p(0)}, avant l’émission de la facture ${p(1)} qu’il vise (le ${p(2)}) : vérifiez sa date d’ouverture ou le numéro de facture dans le journal de recouvrement`;
     case 'dispute_settled': return `Le litige ${ref} est ouvert dans le journal de recouvrement mais ses factures sont réglées : il n’est pas compté comme ouvert ; clôturez-le dans le journal`;
     case 'ecb_rates_missing': return `Pénalités de retard : ${n} jours de retard postérieurs au dernier semestre du barème BCE ne sont pas chiffrés ; ajoutez les semestres manquants`;
     default: return undefined;
@@ -240,6 +241,7 @@ export const reasonsEn: ReasonWording = (code, n, ref, parts, field) => {
     case 'writeoff_reversal_exceeds': return `Reversal larger than what is left of write-off ${ref}: not loaded, the loss still counts`;
     case 'no_clients_file': return `No clients file: the ${n} clients are shown under their ids, with the default payment terms (${ref} days)`;
     case 'ecb_rates_start_late': return `Late-payment penalties: ${n} days late before the first half-year of the ECB rate table were not priced; add the earlier half-years`;
+    case 'dispute_before_invoice': return `Dispute ${ref} is dated ${p(0)}, before invoice ${p(1)} it names was issued (${p(2)}): check its opening date or the invoice number in the collections log`;
     case 'dispute_settled': return `Dispute ${ref} is open in the collections log but its invoices are settled: it is not counted as open; close it in the log`;
     case 'ecb_rates_missing': return `Late-payment penalties: ${n} days late after the last half-year of the ECB rate table were not priced; add the missing half-years`;
     default: return undefined;
