@@ -59,8 +59,10 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
     plural: (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) => `${integer.format(n)}\u00a0${forms[cardinal.select(n)] ?? forms.other}`,
     /** The plural category of a count ('one', 'other'), for labels that word the whole phrase. */
     pluralOf: (n: number) => cardinal.select(n),
-    /** Short amounts for axis ticks and bar labels, three significant digits: '9,54 M', '985 k'. */
-    compact: blank((v) => compact.format(v)),
+    /** Short amounts for axis ticks and bar labels, three significant digits: '9,54 M', '985 k', '11.3M'. */
+    // en-GB writes millions with a small m ('11.3m'), which on an axis beside '€' reads as metres or
+    // thousandths: a capital M, as the French 'M' and every other English locale write it.
+    compact: blank((v) => compact.formatToParts(v).map((part) => (part.type === 'compact' && part.value === 'm' ? 'M' : part.value)).join('')),
     date: (iso: string | null | undefined) => (iso ? date.format(utcDate(iso)) : '–'),
     /** '1er décembre 2026' (French writes the first of the month as an ordinal), '1 December 2026'. */
     longDate: (iso: string | null | undefined) => (iso ? ordinalFirst(locale, longDate, utcDate(iso)) : '–'),

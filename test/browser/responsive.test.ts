@@ -470,3 +470,83 @@ describe('labels in English', () => {
     await page.close();
   });
 });
+
+// A credit manager's review of the sample site (7 Dec 2026): layouts that cut or repeated what a
+// page says, each checked where it went wrong, in both languages.
+describe.each(languages)('the %s site, as reviewed', (language) => {
+  const q = <T extends Record<string, unknown>>(sql: string) => queryWarehouse<T & Record<string, never>>(inject('sampleWarehouse'), sql);
+
+  it('fits the D441-6 tables inside the A4 sheet at 1280 px (the French table II ran 20 px past it)', async () => {
+    const page = await open(language, '/d441/', 1280);
+    const edges = await page.locator('table.d441').evaluateAll((tables) => tables.map((t) => {
+      const sheet = t.closest('.sheet')!;
+      return { table: t.getBoundingClientRect().right, sheet: sheet.getBoundingClientRect().right - parseFloat(getComputedStyle(sheet).paddingRight) };
+    }));
+    expect(edges.length).toBeGreaterThan(0);
+    for (const { table, sheet } of edges) expect(table).toBeLessThanOrEqual(sheet + 0.5);
+    await page.close();
+  });
+
+  it('gives the benchmarks’ source the card’s width on a phone, not a few letters a line cut at the card’s edge', async () => {
+    const page = await open(language, '/', 390);
+    const table = page.locator('table.benchmarks');
+    const { scrollWidth, clientWidth, width } = await table.evaluate((t) => ({ scrollWidth: t.scrollWidth, clientWidth: t.clientWidth, width: t.getBoundingClientRect().width }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    for (const source of await table.locator('tbody td.source').all()) {
+      expect((await source.boundingBox())!.width).toBeGreaterThan(width * 0.9);
+    }
+    await page.close();
+  });
+
+  it('shows a formal notice’s amounts on a phone without sideways scrolling: one card per invoice', async () => {
+    const [letter] = await q<{ client_id: string }>(`select client_id from letters where letter = 'formal_notice' order by client_id limit 1`);
+    const page = await open(language, `/clients/${letter!.client_id}/letter/`, 390);
+    const table = page.locator('#letter-invoices');
+    const { scrollWidth, clientWidth } = await table.evaluate((t) => ({ scrollWidth: t.scrollWidth, clientWidth: t.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    // Each line's outstanding amount (4th cell) and indemnity (7th), and the totals, within the screen.
+    for (const cell of await page.locator('#letter-invoices tbody td:nth-child(4), #letter-invoices tbody td:nth-child(7), #letter-invoices [data-total]').all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    await page.close();
+  });
+
+  it('says in words that a client with nothing open has no receivables, instead of drawing bars of nothing', async () => {
+    const [client] = await q<{ client_id: string }>(`select client_id from clients where client_id not in (select client_id from ageing) order by client_id limit 1`);
+    const page = await open(language, `/clients/${client!.client_id}/`, 1280);
+    const panel = page.locator('.panel:has(#client-ageing)');
+    await expect(panel.locator('.ageing-empty').textContent()).resolves.toBe(language === 'fr' ? 'Aucun encours.' : 'No receivables.');
+    expect(await panel.locator('svg').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says once that a client settled no invoice in 12 months (it also stood in place of the chart)', async () => {
+    const [client] = await q<{ client_id: string }>(
+      `select client_id from client_behaviour where invoices_settled_12m = 0 and client_id in (select client_id from client_months) order by client_id limit 1`);
+    const page = await open(language, `/clients/${client!.client_id}/`, 1280);
+    const none = language === 'fr' ? 'Aucune facture réglée sur les 12 derniers mois.' : 'No invoice settled in the last 12 months.';
+    expect(await page.locator('.behaviour').getByText(none, { exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('writes millions on the charts with a capital M (“11.3m” read as metres in English)', async () => {
+    const page = await open(language, '/', 1280);
+    const texts = await page.locator('main svg text').allTextContents();
+    expect(texts.filter((t) => /\dm$/.test(t.trim()))).toEqual([]);
+    // The not-due bucket holds 8.24 million (8,24 M in French) on the sample.
+    expect(texts.some((t) => /\d\s?M$/.test(t.trim()))).toBe(true);
+    await page.close();
+  });
+
+  it('heads the page of a client whose claim deadline has passed with the relief to ask for, as the worklist says, not “declare the claim”', async () => {
+    const [client] = await q<{ client_id: string }>(
+      `select client_id from worklist where stage = 'declare_claim' and is_claim_deadline_passed and relief_deadline_date is not null order by client_id limit 1`);
+    const page = await open(language, `/clients/${client!.client_id}/`, 1280);
+    const tile = page.locator('.client-risk .kpi').nth(1);
+    await expect(tile.locator('.kpi-value').textContent()).resolves.toBe(language === 'fr' ? 'Relevé de forclusion' : 'Relief from foreclosure');
+    await expect(tile.textContent()).resolves.toMatch(language === 'fr' ? /au juge-commissaire au plus tard le \d\d\/\d\d\/\d{4}/ : /ask the juge-commissaire for it by \d\d\/\d\d\/\d{4}/);
+    await page.close();
+  });
+});

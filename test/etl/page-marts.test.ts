@@ -114,21 +114,30 @@ describe('ageing and ageing_company', () => {
 });
 
 describe('alert_kinds', () => {
-  it('counts each kind, and puts at stake the invoices’ open amount, the excess over the limit, or each client’s receivables once', async () => {
-    // overdue_90: 100 + 50 = 150 (two alerts, one client). over_limit: exposure 5,000 − limit 4,000 = 1,000.
-    // grade_drop: clients A (receivables 700) and B (300), A twice → 700 + 300 = 1,000, 3 alerts, 2 clients.
-    await db.run(`create or replace table clients as select * from (values ('A', 700.00::decimal(18, 2)), ('B', 300.00)) as t(client_id, receivables_amount)`);
+  it('puts at stake the alerts’ own money at risk: every invoice, each client once per kind, the excess over the limit as it is', async () => {
+    // alerts.amount is already the money at risk of each alert (alerts.sql); nothing is recomputed.
+    // overdue_90: one alert per invoice, A's F1 100 + F2 50 = 150 (two alerts, one client).
+    // over_limit: B's amount is the excess itself, 1,000 (not 1,000 − its limit 4,000 = −3,000).
+    // grade_drop: the client's overdue amount, A 700 (twice: the same money once) + B 300 = 1,000, 3 alerts, 2 clients.
+    // promise_broken: C's two broken promises leave 80 and 200 unpaid of the same invoices → 200 (not
+    // 280, nor C's receivables 5,000, which alert_kinds no longer reads); D's 30 → 230.
+    await db.run(`create or replace table clients as select * from (values ('C', 5000.00::decimal(18, 2))) as t(client_id, receivables_amount)`);
     await db.run(`create or replace table alerts as select * from (values
-      ('overdue_90', 'A', 100.00::decimal(18, 2), null::decimal(18, 2)),
-      ('overdue_90', 'A', 50.00, null),
-      ('over_limit', 'B', 5000.00, 4000.00),
-      ('grade_drop', 'A', null, null),
-      ('grade_drop', 'A', null, null),
-      ('grade_drop', 'B', null, null)) as t(alert, client_id, amount, limit_amount)`);
-    // Ties on 1,000 go to the kind with more alerts (grade_drop, 3), then by name.
+      ('overdue_90', 'A', 'F1', 100.00::decimal(18, 2), null::decimal(18, 2)),
+      ('overdue_90', 'A', 'F2', 50.00, null),
+      ('over_limit', 'B', null, 1000.00, 4000.00),
+      ('grade_drop', 'A', null, 700.00, null),
+      ('grade_drop', 'A', null, 700.00, null),
+      ('grade_drop', 'B', null, 300.00, null),
+      ('promise_broken', 'C', null, 80.00, null),
+      ('promise_broken', 'C', null, 200.00, null),
+      ('promise_broken', 'D', null, 30.00, null)) as t(alert, client_id, invoice_id, amount, limit_amount)`);
+    // Ties on 1,000 go to the kind with more alerts (grade_drop, 3), then by name; over-limit no
+    // longer ranks last.
     expect(await db.rows(mart('alert_kinds'))).toEqual([
       { alert: 'grade_drop', alert_count: 3, client_count: 2, at_stake_amount: 1000 },
       { alert: 'over_limit', alert_count: 1, client_count: 1, at_stake_amount: 1000 },
+      { alert: 'promise_broken', alert_count: 3, client_count: 2, at_stake_amount: 230 },
       { alert: 'overdue_90', alert_count: 2, client_count: 1, at_stake_amount: 150 },
     ]);
   });

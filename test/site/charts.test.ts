@@ -75,6 +75,23 @@ describe('ageingBars horizontal', () => {
   });
 });
 
+describe('ageingBars, nothing owed', () => {
+  // A client with nothing open (C00601 on the sample): every bucket 0. Plot stretched the empty
+  // domain [0, 0] over the whole drawing, so each bucket was a full bar (240 px across at 360 px,
+  // 182 px tall at 240 px) around the 0 axis, as if the client owed in every bucket.
+  const zero = bars.map((b) => ({ ...b, amount: 0 }));
+  const widths = (svg: string) => [...svg.matchAll(/<rect fill="[^"]+"[^>]*?width="([\d.]+)"/g)].map((m) => Number(m[1]));
+
+  it('draws every bucket flat across, on a phone-width chart', () => {
+    const svg = ageingBars(zero, { ...options, horizontal: true, width: 360 });
+    expect(widths(svg)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('draws every bucket flat upright', () => {
+    expect(rects(ageingBars(zero, options)).map((r) => r.height)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
 describe('ageingHistory', () => {
   // Two month ends, two buckets: Jan 100 not due + 50 overdue; Feb 120 not due + 30 overdue; each
   // month's total (150) as the mart gives it (ageing_history.month_total_amount).

@@ -85,6 +85,13 @@ describe('makeFormat().compact', () => {
     expect(frEur.compact(985187)).toBe(`985${nbsp}k`);
     expect(enEur.compact(985187)).toBe('985k');
   });
+
+  it('writes millions with a capital M in English too (en-GB’s own is a small m: “11.3m”)', () => {
+    // 11,312,000 → three significant digits 11.3, millions.
+    expect(enEur.compact(11_312_000)).toBe('11.3M');
+    expect(enEur.compact(-2_000_000)).toBe('-2M');
+    expect(frEur.compact(11_312_000)).toBe(`11,3${nbsp}M`);
+  });
 });
 
 describe('makeFormat() dates', () => {

@@ -1,34 +1,31 @@
 -- One row per kind of alert at the as-of date, the most costly first: how many alerts, for how many
--- clients, and the amount at stake. A roll-up of `alerts` (and `clients` for the receivables).
--- At stake: the open amount of the invoices (overdue_60, overdue_90), the exposure beyond the limit
--- (over_limit), else the receivables of the clients concerned (grade, lateness, terms, …), each
--- client counted once per kind however many alerts of that kind it has.
-with per_alert as (
-  select alert, client_id,
-         case when alert in ('overdue_60', 'overdue_90') then amount
-              when alert = 'over_limit' then amount - limit_amount end as amount
+-- clients, and the amount at stake. A roll-up of `alerts`.
+-- At stake: the sum of the alerts' own money at risk (`alerts.amount`, one measure for every alert:
+-- an invoice's open amount for overdue_60 and overdue_90, the exposure beyond the limit, the unpaid
+-- part of a broken promise, the client's overdue amount or receivables), never recomputed here. The
+-- money of one invoice, or of one client when the alert names no invoice, is counted once per kind:
+-- a client's alerts of a kind without an invoice measure the client's money (two broken promises of
+-- a client made one after the other mostly cover the same open invoices), so the largest of them
+-- counts, not their sum; invoices beyond 60 or 90 days are one alert each and add up.
+with money as (
+  select alert, client_id, invoice_id, max(amount) as amount
   from alerts
+  group by alert, client_id, invoice_id
 ),
 
-client_alerts as (
-  select distinct per_alert.alert, per_alert.client_id, clients.receivables_amount
-  from per_alert join clients using (client_id)
-  where per_alert.amount is null
-),
-
-client_receivables as (
-  select alert, sum(receivables_amount) as amount from client_alerts group by alert
+at_stake as (
+  select alert, sum(amount) as amount from money group by alert
 ),
 
 kinds as (
-  select alert, count(*) as alert_count, count(distinct client_id) as client_count, sum(amount) as amount
-  from per_alert group by alert
+  select alert, count(*) as alert_count, count(distinct client_id) as client_count
+  from alerts group by alert
 ),
 
 final as (
   select kinds.alert, kinds.alert_count::integer as alert_count, kinds.client_count::integer as client_count,
-         coalesce(kinds.amount, client_receivables.amount, 0)::decimal(18, 2) as at_stake_amount
-  from kinds left join client_receivables using (alert)
+         coalesce(at_stake.amount, 0)::decimal(18, 2) as at_stake_amount
+  from kinds join at_stake using (alert)
 )
 
 select * from final

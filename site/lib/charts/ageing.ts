@@ -50,6 +50,10 @@ export interface HistoryOptions extends AgeingOptions {
 /** One bar per bucket, in bucket order, coloured from calm to alarming, its amount above it. */
 export function ageingBars(rows: BucketBar[], { width = 560, height = 240, yLabel, compact, money, description, horizontal = false }: BarsOptions): string {
   const bars = [...rows].sort((a, b) => a.order - b.order);
+  // With nothing owed every amount is 0, and Plot stretches the scale's empty domain [0, 0] across
+  // the whole drawing: each bucket became a full bar around the 0 axis. A domain of [0, 1] keeps the
+  // bars flat, an honest empty chart (pages say so in words instead: AgeingBars.astro).
+  const domain = bars.some((r) => r.amount !== 0) ? undefined : [0, 1];
   if (horizontal) {
     return renderSvg(
       {
@@ -59,7 +63,7 @@ export function ageingBars(rows: BucketBar[], { width = 560, height = 240, yLabe
         marginRight: 48,
         style: chartStyle,
         y: { label: null, domain: bars.map((r) => r.label), padding: 0.2 },
-        x: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 3 },
+        x: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 3, domain },
         marks: [
           Plot.barX(bars, { y: 'label', x: 'amount', fill: (r: BucketBar) => bucketColor(r.order), title: (r: BucketBar) => `${r.label} · ${money(r.amount)}` }),
           Plot.text(bars.filter((r) => r.amount !== 0), { y: 'label', x: 'amount', text: (r: BucketBar) => compact(r.amount), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
@@ -77,7 +81,7 @@ export function ageingBars(rows: BucketBar[], { width = 560, height = 240, yLabe
       marginLeft: 56,
       style: chartStyle,
       x: { label: null, domain: bars.map((r) => r.label), padding: 0.25 },
-      y: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 4 },
+      y: { label: yLabel, grid: true, nice: true, tickFormat: compact, ticks: 4, domain },
       marks: [
         Plot.barY(bars, { x: 'label', y: 'amount', fill: (r: BucketBar) => bucketColor(r.order), title: (r: BucketBar) => `${r.label} · ${money(r.amount)}` }),
         Plot.text(bars.filter((r) => r.amount !== 0), { x: 'label', y: 'amount', text: (r: BucketBar) => compact(r.amount), dy: -8, fill: 'currentColor' }),

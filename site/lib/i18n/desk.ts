@@ -175,6 +175,9 @@ const fr = {
     stage: 'Relance du jour',
     noStage: 'Aucune',
     nextAction: (date: string) => `prochaine action le ${date}`,
+    /** Declaring the claim, once its deadline has passed (the worklist's words: list-rows.ts stageText). */
+    askRelief: 'Relevé de forclusion',
+    reliefBy: (relief: string, claim: string) => `à demander au juge-commissaire au plus tard le ${relief} (délai de déclaration dépassé depuis le ${claim})`,
     exposure: 'Encours / limite',
     exposureNote: (exposure: string, limit: string) => `${exposure} pour une limite de ${limit}`,
     noLimit: (exposure: string) => `${exposure}, sans limite accordée`,
@@ -445,6 +448,8 @@ const en: DeskLabels = {
     stage: 'Today’s dunning',
     noStage: 'None',
     nextAction: (date) => `next action on ${date}`,
+    askRelief: 'Relief from foreclosure',
+    reliefBy: (relief, claim) => `ask the juge-commissaire for it by ${relief} (claim deadline passed on ${claim})`,
     exposure: 'Exposure / limit',
     exposureNote: (exposure, limit) => `${exposure} against a limit of ${limit}`,
     noLimit: (exposure) => `${exposure}, no limit granted`,
