@@ -4,6 +4,8 @@
 //   PROC: redressement judiciaire, judgment of 2024-03-11. J1 3,650 due 2024-01-31, J2 730 due
 //         2024-03-02, J3 1,000 due 2024-03-31 (after the judgment), all open. Log: claim declared on
 //         J1 on 2024-04-20 (3,748, Me Durand); a second line on J2 with no amount (rejected).
+//         J4 1,825 issued 2024-03-20, due 2024-04-19, open: issued after the judgment, a claim born after
+//         it (L622-17), payable when due and chased like any invoice, never declared nor foreclosed.
 //   LIVE: no procedure. L0 500 paid on its due date; L1 3,650 due 2024-05-01 open; L2 1,000 due 2024-06-14.
 // ECB rate H1 2024: 4.50 % → 14.5 % with the 10 points.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -42,6 +44,9 @@ describe('a client under a collective procedure', () => {
       { invoice_id: 'J1', has_date: false },
       { invoice_id: 'J2', has_date: false },
       { invoice_id: 'J3', has_date: false },
+      // Kept out too though payable when due: the client's lateness before the judgment says
+      // nothing of what an administrator will pay, and a cautious forecast expects none of it.
+      { invoice_id: 'J4', has_date: false },
       { invoice_id: 'L1', has_date: true },
       { invoice_id: 'L2', has_date: true },
     ]);
@@ -52,10 +57,21 @@ describe('a client under a collective procedure', () => {
     // quality error), so J2 and J3 still await their declaration, due 2024-03-11 + 2 months = 2024-05-11: passed;
     // relief from the foreclosure can still be asked until 2024-03-11 + 6 months = 2024-09-11 (L622-26),
     // after the as-of date: still 'declare_claim', not foreclosed.
-    expect(await wh.query(`select invoice_id, stage, claim_deadline_date, is_claim_deadline_passed, relief_deadline_date from dunning where client_id = 'PROC' order by invoice_id`)).toEqual([
-      { invoice_id: 'J2', stage: 'declare_claim', claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true, relief_deadline_date: '2024-09-11' },
-      { invoice_id: 'J3', stage: 'declare_claim', claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true, relief_deadline_date: '2024-09-11' },
+    // J4, issued after the judgment, is on the ordinary schedule: 2024-04-19 → 2024-05-31 = 42 days
+    // past due; PROC is graded E (10 days earlier): formal notice from day 30 − 10 = 20, litigation
+    // only from day 60 − 10 = 50, so formal_notice; no claim deadline.
+    expect(await wh.query(`select invoice_id, stage, claim_deadline_date, is_claim_deadline_passed, relief_deadline_date, is_post_judgment
+      from dunning where client_id = 'PROC' order by invoice_id`)).toEqual([
+      { invoice_id: 'J2', stage: 'declare_claim', claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true, relief_deadline_date: '2024-09-11', is_post_judgment: false },
+      { invoice_id: 'J3', stage: 'declare_claim', claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true, relief_deadline_date: '2024-09-11', is_post_judgment: false },
+      { invoice_id: 'J4', stage: 'formal_notice', claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null, is_post_judgment: true },
     ]);
+    expect(await wh.query(`select reason from dunning where invoice_id = 'J4'`)).toEqual([
+      { reason: 'claim born after the judgment of 2024-03-11, payable when due (L622-17): 42 days past due: formal_notice from day 20 (day 30, 10 days earlier for grade E)' },
+    ]);
+    // The procedure's alert is about the claim it holds: PROC owes 3,650 + 730 + 1,000 + 1,825 =
+    // 7,205, less J4's 1,825 born after the judgment = 5,380.
+    expect(await wh.query(`select amount from alerts where client_id = 'PROC' and alert = 'collective_procedure'`)).toEqual([{ amount: 5380 }]);
     expect(await wh.query(`select kind, action_date, claim_amount, note from collection_actions where client_id = 'PROC'`)).toEqual([
       { kind: 'claim_declared', action_date: '2024-04-20', claim_amount: 3748, note: 'Me Durand, mandataire judiciaire' },
     ]);
@@ -64,12 +80,33 @@ describe('a client under a collective procedure', () => {
     ]);
   });
 
+  it('forecloses only the claims born before the judgment once the time to ask for relief has passed', async () => {
+    // As of 2024-09-30, after 2024-09-11 (judgment + 6 months, L622-26): J2 and J3, not declared, are
+    // foreclosed, 730 + 1,000 = 1,730 to write off. J4, issued after the judgment, cannot be
+    // foreclosed: 2024-04-19 → 2024-09-30 = 11 + 31 + 30 + 31 + 31 + 30 = 164 days past due, litigation
+    // (from day 50 for grade E).
+    const later = await buildWarehouse(fixture, { asOf: '2024-09-30' });
+    expect(await later.query(`select invoice_id, stage from dunning where client_id = 'PROC' order by invoice_id`)).toEqual([
+      { invoice_id: 'J2', stage: 'claim_foreclosed' },
+      { invoice_id: 'J3', stage: 'claim_foreclosed' },
+      { invoice_id: 'J4', stage: 'litigation' },
+    ]);
+    expect(await later.query(`select foreclosed_invoice_count, foreclosed_amount from client_procedures where client_id = 'PROC'`)).toEqual([
+      { foreclosed_invoice_count: 2, foreclosed_amount: 1730 },
+    ]);
+    expect(await later.query(`select alert, amount from alerts where client_id = 'PROC' and alert in ('collective_procedure', 'claim_foreclosed')`)).toEqual([
+      { alert: 'claim_foreclosed', amount: 1730 },
+    ]);
+    // The foreclosed claims are no call; J4 is: PROC stays on the desk's list, at litigation, for 1,825.
+    expect(await later.query(`select stage, due_amount from worklist where client_id = 'PROC'`)).toEqual([{ stage: 'litigation', due_amount: 1825 }]);
+  });
+
   it('gives a creditor outside metropolitan France four months to declare (collections.claimDeadlineMonths)', async () => {
     // 2024-03-11 + 4 months = 2024-07-11, after the as-of date: not passed.
     const config = join(mkdtempSync(join(tmpdir(), 'encours-claim-months-')), 'encours.config.json');
     writeFileSync(config, JSON.stringify({ collections: { claimDeadlineMonths: 4 } }));
     const overseas = await buildWarehouse(fixture, { asOf: '2024-05-31', configPath: config });
-    expect(await overseas.query(`select distinct claim_deadline_date, is_claim_deadline_passed from dunning where client_id = 'PROC'`)).toEqual([
+    expect(await overseas.query(`select distinct claim_deadline_date, is_claim_deadline_passed from dunning where client_id = 'PROC' and not is_post_judgment`)).toEqual([
       { claim_deadline_date: '2024-07-11', is_claim_deadline_passed: false },
     ]);
   });

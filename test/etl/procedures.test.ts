@@ -48,6 +48,21 @@ describe('collective_procedure_of', () => {
   });
 });
 
+describe('is_pre_judgment', () => {
+  // A claim the procedure holds (to declare, foreclosed if not, interest stopped) or one born after the
+  // judgment (payable when due, L622-17), judged on the invoice's issue date against the judgment's.
+  const cases: [issue: string, judgment: string | null, pre: boolean, why: string][] = [
+    ['2024-03-10', '2024-03-11', true, 'issued the day before the judgment'],
+    ['2024-03-11', '2024-03-11', true, 'issued on the judgment day: declared, the safe side'],
+    ['2024-03-12', '2024-03-11', false, 'issued the day after: born after the judgment'],
+    ['2030-01-01', null, true, 'judgment date unknown: every invoice stays under the procedure'],
+  ];
+  it.each(cases)('issued %s, judgment %s → %s (%s)', async (issue, judgment, pre) => {
+    const [row] = await db.rows(`select is_pre_judgment(date ${sqlString(issue)}, ${judgment === null ? 'null::date' : `date ${sqlString(judgment)}`}) as pre`);
+    expect(row).toEqual({ pre });
+  });
+});
+
 describe('int_clients_checked procedure_date', () => {
   it('reads the judgment date in the file’s date format; an unreadable one is a warning and stays unknown', async () => {
     // Date format dd/mm/yyyy: '15/05/2024' → 2024-05-15; ISO is read too ('2024-06-01'); '31/13/2024'
