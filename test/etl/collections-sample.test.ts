@@ -134,16 +134,29 @@ describe('the worklist on the sample', () => {
   it('takes the clients under a collective procedure out of the forecast and the claimable penalties, interest stopped at the judgment', async () => {
     // Before: their 395 open invoices (710 k€) were all expected the day after the as-of date, 145
     // accrued interest after the judgment, and 53 k€ of the 77 k€ claimable penalties were theirs.
+    // That holds for the claims born before the judgment (issued on or before its date); those issued
+    // after it are claims born after it (L622-17): their interest runs past the judgment and is
+    // claimable, never to declare — but they stay out of the forecast too.
     const [row] = await q(`
-      with procedures as (select client_id, procedure_date from clients where legal_status in ('Redressement judiciaire', 'Liquidation judiciaire', 'Sauvegarde'))
+      with procedures as (select client_id, procedure_date from clients where legal_status in ('Redressement judiciaire', 'Liquidation judiciaire', 'Sauvegarde')),
+      held as (
+        select penalties.*, procedures.procedure_date, procedures.procedure_date is null or invoices.issue_date <= procedures.procedure_date as is_before
+        from penalties join procedures using (client_id) join invoices using (invoice_id)
+      )
       select (select count(*) from invoices join procedures using (client_id) where open_amount > 0 and kind = 'invoice')::integer as open_invoices,
              (select count(*) from invoices join procedures using (client_id) where expected_payment_date is not null)::integer as with_expected_date,
-             (select count(*) from penalties join procedures using (client_id) where due_date + days_late > procedure_date)::integer as interest_after_judgment,
-             (select count(*) from penalties join procedures using (client_id) where is_still_open and not is_to_declare)::integer as claimable,
-             (select count(*) from penalties join procedures using (client_id) where is_to_declare)::integer as to_declare`);
+             (select count(*) from held where is_before and due_date + days_late > procedure_date)::integer as interest_after_judgment,
+             (select count(*) from held where is_before and is_still_open and not is_to_declare)::integer as claimable,
+             (select count(*) from held where is_before and is_to_declare)::integer as to_declare,
+             (select count(*) from held where not is_before and due_date + days_late > procedure_date)::integer as later_interest_after_judgment,
+             (select count(*) from held where not is_before and is_still_open and not is_to_declare)::integer as later_claimable,
+             (select count(*) from held where not is_before and is_to_declare)::integer as later_to_declare`);
     expect(row!.open_invoices).toBeGreaterThan(100);
-    expect(row).toMatchObject({ with_expected_date: 0, interest_after_judgment: 0, claimable: 0 });
+    expect(row).toMatchObject({ with_expected_date: 0, interest_after_judgment: 0, claimable: 0, later_to_declare: 0 });
     expect(row!.to_declare).toBeGreaterThan(0);
+    // The sample has such invoices (C00512's, issued after its judgment of 11 June 2026, for one).
+    expect(row!.later_interest_after_judgment).toBeGreaterThan(0);
+    expect(row!.later_claimable).toBeGreaterThan(0);
   });
 
   it('gives every client with open items a statement whose total is its open amount in invoices', async () => {

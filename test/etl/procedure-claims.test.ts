@@ -1,6 +1,7 @@
 // A client under a collective procedure, end to end (test/fixtures/procedure, as of 2024-05-31):
-// interest stops at the judgment, what was owed is to declare, the invoices leave the cash forecast,
-// and a claim declared in the log closes the action. Every figure is worked out by hand below.
+// interest on the claims born before the judgment stops at it and they are to declare, a claim born
+// after it (L622-17) is chased and bears interest like any other, the invoices leave the cash
+// forecast, and a claim declared in the log closes the action. Every figure is worked out by hand below.
 //   PROC: redressement judiciaire, judgment of 2024-03-11. J1 3,650 due 2024-01-31, J2 730 due
 //         2024-03-02, J3 1,000 due 2024-03-31 (after the judgment), all open. Log: claim declared on
 //         J1 on 2024-04-20 (3,748, Me Durand); a second line on J2 with no amount (rejected).
@@ -29,12 +30,25 @@ describe('a client under a collective procedure', () => {
     // (to the as-of date it would have been 121 days, 175.45).
     // J2: 3 – 11 Mar = 9 days: 730 × 14.5 % × 9 / 365 = 2.61, + 40 € = 42.61.
     // J3 fell due after the judgment: nothing was late when interest stopped, no row.
+    // J4, issued 2024-03-20, after the judgment: a claim born after it (L622-17), its interest is not
+    // stopped: 20 Apr – 31 May = 11 + 31 = 42 days: 1,825 × 14.5 % × 42 / 365 = 264.625 × 42 / 365 =
+    // 30.45, + 40 € = 70.45, claimable (not to declare).
     // L1 (no procedure): 2 – 31 May = 30 days: 3,650 × 14.5 % × 30 / 365 = 43.50, + 40 € = 83.50, claimable.
     expect(await wh.query(`select invoice_id, days_late, interest_amount, penalty_amount, is_still_open, is_to_declare from penalties order by invoice_id`)).toEqual([
       { invoice_id: 'J1', days_late: 40, interest_amount: 58, penalty_amount: 98, is_still_open: true, is_to_declare: true },
       { invoice_id: 'J2', days_late: 9, interest_amount: 2.61, penalty_amount: 42.61, is_still_open: true, is_to_declare: true },
+      { invoice_id: 'J4', days_late: 42, interest_amount: 30.45, penalty_amount: 70.45, is_still_open: true, is_to_declare: false },
       { invoice_id: 'L1', days_late: 30, interest_amount: 43.5, penalty_amount: 83.5, is_still_open: true, is_to_declare: false },
     ]);
+  });
+
+  it('keeps the claims to declare apart from what is claimable, per client and in total', async () => {
+    // PROC: to declare J1 98.00 + J2 42.61 = 140.61; claimable J4's 70.45 (interest 30.45, indemnity 40).
+    // Company: claimable 70.45 + LIVE's L1 83.50 = 153.95 on 2 invoices; to declare 140.61 on 2.
+    expect(await wh.query(`select claimable_amount, interest_claimable_amount, indemnity_claimable_amount, to_declare_amount from penalties_by_client where client_id = 'PROC'`))
+      .toEqual([{ claimable_amount: 70.45, interest_claimable_amount: 30.45, indemnity_claimable_amount: 40, to_declare_amount: 140.61 }]);
+    expect(await wh.query(`select claimable_amount, claimable_invoice_count, to_declare_amount, to_declare_invoice_count from penalty_totals`))
+      .toEqual([{ claimable_amount: 153.95, claimable_invoice_count: 2, to_declare_amount: 140.61, to_declare_invoice_count: 2 }]);
   });
 
   it('leaves the cash forecast and gets no expected payment date', async () => {
