@@ -51,6 +51,20 @@ describe('a client under a collective procedure', () => {
       .toEqual([{ claimable_amount: 153.95, claimable_invoice_count: 2, to_declare_amount: 140.61, to_declare_invoice_count: 2 }]);
   });
 
+  it('provisions at the procedure\'s rate only the claims born before the judgment', async () => {
+    // Specific provisions on the amounts excl. VAT (no amount excl. tax in the export: ÷ 1.20),
+    // receivership 50 %. J1 3,650 ÷ 1.2 = 3,041.67, 121 days late (91–180): 3,041.67 × 50 % = 1,520.83.
+    // J2 730 ÷ 1.2 = 608.33 (90 days) and J3 1,000 ÷ 1.2 = 833.33 (61 days), both 61–90: 1,441.67 × 50 %
+    // = 720.83. J4, issued after the judgment, 42 days late (31–60), neither disputed nor beyond 180
+    // days: no specific provision (only the matrix's, like any invoice); before, 1,520.83 × 50 % more.
+    expect(await wh.query(`select bucket, basis, balance_amount, amount from provisions where method = 'specific' and client_id = 'PROC' order by bucket`)).toEqual([
+      { bucket: '61-90', basis: 'receivership', balance_amount: 1441.67, amount: 720.83 },
+      { bucket: '91-180', basis: 'receivership', balance_amount: 3041.67, amount: 1520.83 },
+    ]);
+    expect(await wh.query(`select balance_amount from provisions where method = 'matrix' and client_id = 'PROC' and bucket = '31-60' and month_end = '2024-05-31'`))
+      .toEqual([{ balance_amount: 1520.83 }]);
+  });
+
   it('leaves the cash forecast and gets no expected payment date', async () => {
     // Only LIVE's open invoices are expected: L1 3,650 (overdue: the day after the as-of date) + L2 1,000.
     expect(await wh.query(`select sum(expected_amount)::double as expected from forecast`)).toEqual([{ expected: 4650 }]);
