@@ -65,6 +65,17 @@ describe('a client under a collective procedure', () => {
       .toEqual([{ balance_amount: 1520.83 }]);
   });
 
+  it('sends a letter for the invoices issued after the judgment alone, never naming the claims to declare', async () => {
+    // PROC's worklist row is declare_claim (J2, J3: no letter, L622-21), but J4, a claim born after
+    // the judgment, is at formal notice: the letter is a formal notice naming J4 only — 1,825 open,
+    // interest 30.45 and the 40 € indemnity (as in penalties above): 1,825 + 30.45 + 40 = 1,895.45.
+    expect(await wh.query(`select stage from worklist where client_id = 'PROC'`)).toEqual([{ stage: 'declare_claim' }]);
+    expect(await wh.query(`select letter, invoice_count, open_amount, interest_amount, indemnity_amount, claimed_amount from letters where client_id = 'PROC'`)).toEqual([
+      { letter: 'formal_notice', invoice_count: 1, open_amount: 1825, interest_amount: 30.45, indemnity_amount: 40, claimed_amount: 1895.45 },
+    ]);
+    expect(await wh.query(`select invoice_id from letter_lines where client_id = 'PROC'`)).toEqual([{ invoice_id: 'J4' }]);
+  });
+
   it('leaves the cash forecast and gets no expected payment date', async () => {
     // Only LIVE's open invoices are expected: L1 3,650 (overdue: the day after the as-of date) + L2 1,000.
     expect(await wh.query(`select sum(expected_amount)::double as expected from forecast`)).toEqual([{ expected: 4650 }]);
