@@ -200,7 +200,7 @@ describe('claim deadline, relief from the foreclosure and foreclosed claims', ()
       (date '2027-01-31' - due_date)::integer as days_past_due, '>90' as bucket, 1 as bucket_order from invoices`);
     await db.run(`create or replace table provision_procedures as ${model('int_client_procedures')}`);
     await db.run(`create or replace table provision_dunning as ${model('dunning').replace(/\bint_client_procedures\b/g, 'provision_procedures')}`);
-    await db.run(`create or replace table provision_clients as select client_id, legal_status from int_clients`);
+    await db.run(`create or replace table provision_clients as select client_id, legal_status, procedure_date from int_clients`);
     const provisions = model('provisions').replace(/\binvoices\b/g, 'provision_invoices').replace(/\bdunning\b/g, 'provision_dunning').replace(/\bclients\b/g, 'provision_clients');
     expect(await db.rows(`select client_id, basis, rate, amount::double as amount from (${provisions}) where method = 'specific' order by client_id`)).toEqual([
       { client_id: 'P1', basis: 'receivership', rate: 0.5, amount: 500 },
