@@ -74,6 +74,11 @@ describe('a client under a collective procedure', () => {
       { letter: 'formal_notice', invoice_count: 1, open_amount: 1825, interest_amount: 30.45, indemnity_amount: 40, claimed_amount: 1895.45 },
     ]);
     expect(await wh.query(`select invoice_id from letter_lines where client_id = 'PROC'`)).toEqual([{ invoice_id: 'J4' }]);
+    // The letter carries the judgment's date to say why J4 is claimed (L622-17); a client under no procedure has none.
+    expect(await wh.query(`select client_id, procedure_date from letters order by client_id`)).toEqual([
+      { client_id: 'LIVE', procedure_date: null },
+      { client_id: 'PROC', procedure_date: '2024-03-11' },
+    ]);
   });
 
   it('leaves the cash forecast and gets no expected payment date', async () => {

@@ -13,10 +13,12 @@
 -- The letter is the step of the invoices it names (the most advanced of their stages): the worklist's
 -- stage for a client, but for one under a collective procedure whose claims to declare top its row
 -- (declare_claim, no letter: L622-21) and whose invoices issued after the judgment are payable when
--- due (L622-17): those get their letter, which names them alone (letter_lines), never the claims.
+-- due (L622-17): those get their letter, which names them alone (letter_lines), never the claims;
+-- procedure_date (the judgment's) lets the letter say why they are claimed.
 -- A roll-up of `clients`, `dunning`, `letter_lines` and `worklist`.
 with clients_abroad as (
-  select client_id, coalesce(upper(trim(country)), 'FR') as country_code, address_line_1, city
+  select client_id, coalesce(upper(trim(country)), 'FR') as country_code, address_line_1, city,
+         case when is_collective_procedure(legal_status) then procedure_date end as procedure_date
   from clients
 ),
 
@@ -38,7 +40,8 @@ letter_clients as (
               when country_code in ('AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL',
                                     'PL', 'PT', 'RO', 'SE', 'SI', 'SK') then 'eu_directive'
               else 'terms_of_sale' end as legal_basis,
-         clients_abroad.address_line_1 is null or clients_abroad.city is null as is_address_missing
+         clients_abroad.address_line_1 is null or clients_abroad.city is null as is_address_missing,
+         clients_abroad.procedure_date
   from worklist
   join letter_stages using (client_id)
   join clients_abroad using (client_id)
@@ -84,7 +87,8 @@ final as (
     coalesce(left_out.left_out_invoice_count, 0) as left_out_invoice_count,
     coalesce(left_out.left_out_open_amount, 0)::decimal(18, 2) as left_out_open_amount,
     letter_clients.contact_name,
-    letter_clients.contact_email
+    letter_clients.contact_email,
+    letter_clients.procedure_date
   from letter_clients
   join totals using (client_id)
   left join left_out using (client_id)

@@ -201,6 +201,7 @@ const fr = {
         ? `${n} facture échue (${amount}) n’est pas dans cette lettre : en litige ou suspendue (promesse, « ne pas relancer »).`
         : `${n} factures échues (${amount}) ne sont pas dans cette lettre : en litige ou suspendues (promesse, « ne pas relancer »).`,
     otherLanguage: 'Lettre rédigée dans la langue du client.',
+    postJudgment: (date: string) => `Client en procédure collective (jugement d’ouverture du ${date}) : la lettre ne cite que les factures émises après le jugement, payables à leur échéance (L622-17) ; les créances à déclarer au mandataire n’y figurent pas.`,
   },
   statement: {
     title: 'Relevé de compte',
@@ -231,6 +232,7 @@ const fr = {
     addressMissing: 'Adresse postale manquante : complétez le fichier clients (adresse, code postal, ville) avant d’envoyer ce courrier.',
     interestUnknown: (date: string) => `non calculable à partir du ${date}`,
     salutation: 'Madame, Monsieur,',
+    postJudgment: (date: string) => `Ces factures ont été émises après le jugement d’ouverture de votre procédure collective du ${date} : nées après ce jugement, elles sont payables à leur échéance (article L622-17 du Code de commerce).`,
     invoice: 'Facture',
     issueDate: 'Date',
     dueDate: 'Échéance',
@@ -465,6 +467,7 @@ const en: DeskLabels = {
     leftOut: (n, plural, amount) =>
       `${n} overdue ${plural === 'one' ? 'invoice' : 'invoices'} (${amount}) left out of this letter: in dispute or paused (promise, “do not chase”).`,
     otherLanguage: 'Letter written in the client’s language.',
+    postJudgment: (date) => `Client under a collective procedure (opening judgment of ${date}): the letter names only the invoices issued after the judgment, payable when due (L622-17); the claims to declare to the mandataire are not in it.`,
   },
   statement: {
     title: 'Account statement',
@@ -495,6 +498,7 @@ const en: DeskLabels = {
     addressMissing: 'Postal address missing: complete the clients file (address, postcode, city) before sending this letter.',
     interestUnknown: (date) => `cannot be calculated from ${date}`,
     salutation: 'Dear Sir or Madam,',
+    postJudgment: (date) => `These invoices were issued after the judgment of ${date} opening your collective proceedings: claims arising after that judgment, they are payable when due (article L622-17 of the French Commercial Code).`,
     invoice: 'Invoice',
     issueDate: 'Date',
     dueDate: 'Due date',
