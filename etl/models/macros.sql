@@ -220,6 +220,20 @@ create or replace macro collective_procedure_of(status) as
 create or replace macro is_collective_procedure(status) as
   collective_procedure_of(status) is not null;
 
+-- Whether an invoice of a client under a collective procedure is a claim born before the opening
+-- judgment — the one the procedure holds: to declare to the mandataire (R622-24), foreclosed when
+-- not declared in time (L622-26), its interest stopped at the judgment (L622-28), individual
+-- collection suspended (L622-21). A claim born after the judgment for the needs of the business
+-- is paid when due (L622-17; L641-13 in liquidation): it is chased, bears interest and is
+-- provisioned like any other. The invoice's issue date stands for the claim's birth. An invoice
+-- issued on the judgment's day itself counts as before it: the judgment takes effect from the
+-- first hour of its day, but an invoice dated that day bills goods or work delivered by then, and
+-- declaring a claim that did not need it costs a letter where not declaring one loses it (the same
+-- day is also the last one the stop of interest counts, penalties.sql). Without the judgment's date
+-- every open invoice stays under the procedure (nothing tells the later ones apart).
+create or replace macro is_pre_judgment(issue_date, procedure_date) as
+  procedure_date is null or issue_date <= procedure_date;
+
 -- The days-past-due thresholds every model reads (docs/rules.md). default_days_past_due: an
 -- amount more than this many days past due is in arrears in the EU definition of default
 -- (Delegated Regulation 2018/171, art. 178 CRR: 90 days); the score's default event, the

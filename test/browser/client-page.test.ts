@@ -172,20 +172,23 @@ describe('the identity card of a client under a collective procedure', () => {
     await en.close();
   });
 
-  it('C00824 (receivership, judgment of 11 August 2025): the claim foreclosed, to write off, and no longer in the worklist', async () => {
+  it('C00824 (receivership, judgment of 11 August 2025): the claim foreclosed, to write off; its invoices issued after the judgment chased', async () => {
     // Claim deadline 2025-10-11, relief deadline 2026-02-11 (judgment + 6 months), both before the
-    // as-of date 2026-10-31, and no claim declared in the log: its 36 open invoices, 108,721.12 in
-    // all (invoices), are foreclosed.
-    const [owed] = await q<{ n: number; amount: number }>(`select count(*)::integer as n, sum(open_amount)::double as amount from invoices
-      where client_id = 'C00824' and kind = 'invoice' and open_amount > 0`);
-    expect(owed).toEqual({ n: 36, amount: 108721.12 });
+    // as-of date 2026-10-31, and no claim declared in the log: of its 36 open invoices, 108,721.12 in
+    // all (invoices), the 25 issued by the judgment, 67,194.93, are foreclosed; the 11 issued after it,
+    // 41,526.19 (108,721.12 − 67,194.93), are claims born after the judgment (L622-17), payable when
+    // due: the oldest more than 50 days late (litigation from day 50 for grade E), they keep C00824
+    // in the worklist at litigation.
+    const owed = await q<{ before: boolean; n: number; amount: number }>(`select issue_date <= date '2025-08-11' as before, count(*)::integer as n,
+      sum(open_amount)::double as amount from invoices where client_id = 'C00824' and kind = 'invoice' and open_amount > 0 group by all order by before desc`);
+    expect(owed).toEqual([{ before: true, n: 25, amount: 67194.93 }, { before: false, n: 11, amount: 41526.19 }]);
     const { page: fr, problems } = await open('fr', '/clients/C00824/');
     await expect(fact(fr, 'Déclarer la créance au plus tard le')).resolves.toBe('11/10/2025, dépassé (relevé de forclusion, L622-26)');
-    await expect(fact(fr, 'Relevé de forclusion à demander au plus tard le')).resolves.toMatch(/^11\/02\/2026, dépassé : créance forclose, 108\s721,12\s€ à passer en perte$/);
-    await expect(fr.locator('.client-risk .kpi', { hasText: 'Relance du jour' }).locator('.kpi-value').textContent()).resolves.toBe('Créance forclose — à passer en perte');
+    await expect(fact(fr, 'Relevé de forclusion à demander au plus tard le')).resolves.toMatch(/^11\/02\/2026, dépassé : créance forclose, 67\s194,93\s€ à passer en perte$/);
+    await expect(fr.locator('.client-risk .kpi', { hasText: 'Relance du jour' }).locator('.kpi-value').textContent()).resolves.toBe('Contentieux');
     expect(problems).toEqual(noProblems);
     await fr.close();
-    expect(await q(`select client_id from worklist where client_id = 'C00824'`)).toEqual([]);
+    expect(await q(`select client_id, stage, due_amount::double as due from worklist where client_id = 'C00824'`)).toEqual([{ client_id: 'C00824', stage: 'litigation', due: 41526.19 }]);
   });
 
   it('a client under no procedure shows neither line (C00619)', async () => {

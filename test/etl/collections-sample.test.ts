@@ -26,15 +26,22 @@ describe('the worklist on the sample', () => {
     // are its open invoices (open amount > 0) that have reached the schedule's first step, the
     // preventive reminder 5 days before the due date (a riskier grade brings only the overdue
     // steps earlier), so due on or before 2026-11-05 at the sample's as-of date, 2026-10-31; or
-    // all of them for a client in redressement or liquidation judiciaire (the sample's two
-    // procedures), each with a claim to declare. A client none of whose invoices is paused has
+    // all of those issued by the judgment for a client in redressement or liquidation judiciaire
+    // (the sample's two procedures), each with a claim to declare (one issued after the judgment is
+    // a claim born after it, payable when due, L622-17: on the schedule like any other), but for the
+    // foreclosed ones (judgment + 6 months before the as-of date), no call, which a client whose
+    // only other invoices came after the judgment no longer hides from the list. A client none of whose invoices is paused has
     // them all in its row; one with paused invoices has the others, for less than the whole.
     const [compared] = await q(`
       with chased as (
         select client_id, sum(open_amount) as due, count(*) as n
         from invoices join clients using (client_id)
         where kind = 'invoice' and open_amount > 0
-          and (due_date <= date '2026-11-05' or legal_status in ('Redressement judiciaire', 'Liquidation judiciaire'))
+          and (due_date <= date '2026-11-05'
+               or (legal_status in ('Redressement judiciaire', 'Liquidation judiciaire') and (procedure_date is null or issue_date <= procedure_date)))
+          -- A claim held by the procedure whose six months to ask for relief have passed is foreclosed: no call.
+          and not coalesce(legal_status in ('Redressement judiciaire', 'Liquidation judiciaire') and issue_date <= procedure_date
+                           and procedure_date + interval 6 month < date '2026-10-31', false)
         group by all
       )
       select count(*) filter (where w.paused_invoice_count = 0) as unpaused,
@@ -97,7 +104,10 @@ describe('the worklist on the sample', () => {
                  when a.alert in ('overdue_60', 'overdue_90') then (select open_amount from invoices i where i.invoice_id = a.invoice_id)
                  when a.alert = 'over_limit' then c.receivables_amount - c.credit_limit
                  when a.alert in ('grade_drop', 'days_late_worsening') then greatest(c.overdue_amount, 0)
-                 when a.alert in ('collective_procedure', 'terms_beyond_legal_ceiling') then greatest(c.receivables_amount, 0)
+                 when a.alert = 'terms_beyond_legal_ceiling' then greatest(c.receivables_amount, 0)
+                 -- The claim the procedure holds: less the open invoices issued after the judgment (L622-17).
+                 when a.alert = 'collective_procedure' then greatest(c.receivables_amount - coalesce((select sum(i.open_amount) from invoices i
+                   where i.client_id = a.client_id and i.kind = 'invoice' and i.open_amount > 0 and i.issue_date > c.procedure_date), 0), 0)
                  when a.alert = 'claim_foreclosed' then (select sum(d.open_amount) from dunning d where d.client_id = a.client_id and d.stage = 'claim_foreclosed')
                end as expected
         from alerts a join clients c using (client_id)
@@ -124,16 +134,29 @@ describe('the worklist on the sample', () => {
   it('takes the clients under a collective procedure out of the forecast and the claimable penalties, interest stopped at the judgment', async () => {
     // Before: their 395 open invoices (710 k€) were all expected the day after the as-of date, 145
     // accrued interest after the judgment, and 53 k€ of the 77 k€ claimable penalties were theirs.
+    // That holds for the claims born before the judgment (issued on or before its date); those issued
+    // after it are claims born after it (L622-17): their interest runs past the judgment and is
+    // claimable, never to declare — but they stay out of the forecast too.
     const [row] = await q(`
-      with procedures as (select client_id, procedure_date from clients where legal_status in ('Redressement judiciaire', 'Liquidation judiciaire', 'Sauvegarde'))
+      with procedures as (select client_id, procedure_date from clients where legal_status in ('Redressement judiciaire', 'Liquidation judiciaire', 'Sauvegarde')),
+      held as (
+        select penalties.*, procedures.procedure_date, procedures.procedure_date is null or invoices.issue_date <= procedures.procedure_date as is_before
+        from penalties join procedures using (client_id) join invoices using (invoice_id)
+      )
       select (select count(*) from invoices join procedures using (client_id) where open_amount > 0 and kind = 'invoice')::integer as open_invoices,
              (select count(*) from invoices join procedures using (client_id) where expected_payment_date is not null)::integer as with_expected_date,
-             (select count(*) from penalties join procedures using (client_id) where due_date + days_late > procedure_date)::integer as interest_after_judgment,
-             (select count(*) from penalties join procedures using (client_id) where is_still_open and not is_to_declare)::integer as claimable,
-             (select count(*) from penalties join procedures using (client_id) where is_to_declare)::integer as to_declare`);
+             (select count(*) from held where is_before and due_date + days_late > procedure_date)::integer as interest_after_judgment,
+             (select count(*) from held where is_before and is_still_open and not is_to_declare)::integer as claimable,
+             (select count(*) from held where is_before and is_to_declare)::integer as to_declare,
+             (select count(*) from held where not is_before and due_date + days_late > procedure_date)::integer as later_interest_after_judgment,
+             (select count(*) from held where not is_before and is_still_open and not is_to_declare)::integer as later_claimable,
+             (select count(*) from held where not is_before and is_to_declare)::integer as later_to_declare`);
     expect(row!.open_invoices).toBeGreaterThan(100);
-    expect(row).toMatchObject({ with_expected_date: 0, interest_after_judgment: 0, claimable: 0 });
+    expect(row).toMatchObject({ with_expected_date: 0, interest_after_judgment: 0, claimable: 0, later_to_declare: 0 });
     expect(row!.to_declare).toBeGreaterThan(0);
+    // The sample has such invoices (C00512's, issued after its judgment of 11 June 2026, for one).
+    expect(row!.later_interest_after_judgment).toBeGreaterThan(0);
+    expect(row!.later_claimable).toBeGreaterThan(0);
   });
 
   it('gives every client with open items a statement whose total is its open amount in invoices', async () => {

@@ -1,6 +1,6 @@
 // Dunning stages, alerts and late-payment penalties on hand-made ledgers
 // (test/fixtures/dunning, test/fixtures/penalties). Every figure is worked out by hand below.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -73,11 +73,15 @@ describe('dunning at as-of 2024-06-15', () => {
 
   it('flags a claim deadline already passed, and says nothing of a deadline whose judgment date is unknown', async () => {
     // The same ledger with RISKY's judgment on 2024-04-12: deadline 2024-06-12, before the as-of date
-    // 2024-06-15 → passed; the procedure alert is dated by the judgment. Without a judgment date the
+    // 2024-06-15 → passed; the procedure alert is dated by the judgment. R1 and R2 are then dated
+    // 2024-04-10, before that judgment (issued after it they would be claims born after it, L622-17,
+    // with no deadline). Without a judgment date the
     // deadline is NULL (the site says to check the BODACC) and the alert is dated the as-of date.
     const withDate = async (date: string) => {
       const dir = mkdtempSync(join(tmpdir(), 'encours-claim-'));
-      for (const file of ['invoices.csv', 'payments.csv']) copyFileSync(join(fixturesDir, 'dunning', file), join(dir, file));
+      copyFileSync(join(fixturesDir, 'dunning', 'payments.csv'), join(dir, 'payments.csv'));
+      const invoices = readFileSync(join(fixturesDir, 'dunning', 'invoices.csv'), 'utf8');
+      writeFileSync(join(dir, 'invoices.csv'), date === '2024-04-12' ? invoices.replaceAll('RISKY,2024-05-01', 'RISKY,2024-04-10') : invoices);
       writeFileSync(join(dir, 'clients.csv'), `client_id,name,credit_limit,legal_status,procedure_date\nSAFE,Sûr SA,100000,,\nRISKY,Risqué SARL,1000,Redressement judiciaire,${date}\n`);
       return buildWarehouse(dir, { asOf: '2024-06-15' });
     };
@@ -168,7 +172,8 @@ describe('grade-drop alerts', () => {
     const rows = await runModel('alerts', {
       client_scores: `select * from (values ${scores.join(', ')}) t(client_id, month_end, grade, pd_12m)`,
       client_risk: `select client_id, grade, pd_12m, 'score' as grade_source from (values ${scores.join(', ')}) t(client_id, month_end, grade, pd_12m) where month_end = date '2024-05-31'`,
-      invoices: none(`null::varchar as invoice_id, null::varchar as client_id, null::varchar as kind, null::date as due_date, null::decimal(18, 2) as open_amount, null::integer as days_past_due`),
+      invoices: none(`null::varchar as invoice_id, null::varchar as client_id, null::varchar as kind, null::date as issue_date, null::date as due_date, null::decimal(18, 2) as open_amount,
+        null::integer as days_past_due`),
       ageing_monthly: none(`null::date as month_end, null::varchar as client_id, null::decimal(18, 2) as open_amount`),
       clients: none(`null::varchar as client_id, null::decimal(18, 2) as credit_limit, null::decimal(18, 2) as receivables_amount, null::varchar as legal_status,
         null::date as procedure_date, null::varchar as payment_terms, null::date as first_invoice_date, null::decimal(18, 2) as overdue_amount`),

@@ -48,6 +48,21 @@ describe('collective_procedure_of', () => {
   });
 });
 
+describe('is_pre_judgment', () => {
+  // A claim the procedure holds (to declare, foreclosed if not, interest stopped) or one born after the
+  // judgment (payable when due, L622-17), judged on the invoice's issue date against the judgment's.
+  const cases: [issue: string, judgment: string | null, pre: boolean, why: string][] = [
+    ['2024-03-10', '2024-03-11', true, 'issued the day before the judgment'],
+    ['2024-03-11', '2024-03-11', true, 'issued on the judgment day: declared, the safe side'],
+    ['2024-03-12', '2024-03-11', false, 'issued the day after: born after the judgment'],
+    ['2030-01-01', null, true, 'judgment date unknown: every invoice stays under the procedure'],
+  ];
+  it.each(cases)('issued %s, judgment %s → %s (%s)', async (issue, judgment, pre) => {
+    const [row] = await db.rows(`select is_pre_judgment(date ${sqlString(issue)}, ${judgment === null ? 'null::date' : `date ${sqlString(judgment)}`}) as pre`);
+    expect(row).toEqual({ pre });
+  });
+});
+
 describe('int_clients_checked procedure_date', () => {
   it('reads the judgment date in the file’s date format; an unreadable one is a warning and stays unknown', async () => {
     // Date format dd/mm/yyyy: '15/05/2024' → 2024-05-15; ISO is read too ('2024-06-01'); '31/13/2024'
@@ -185,7 +200,7 @@ describe('claim deadline, relief from the foreclosure and foreclosed claims', ()
       (date '2027-01-31' - due_date)::integer as days_past_due, '>90' as bucket, 1 as bucket_order from invoices`);
     await db.run(`create or replace table provision_procedures as ${model('int_client_procedures')}`);
     await db.run(`create or replace table provision_dunning as ${model('dunning').replace(/\bint_client_procedures\b/g, 'provision_procedures')}`);
-    await db.run(`create or replace table provision_clients as select client_id, legal_status from int_clients`);
+    await db.run(`create or replace table provision_clients as select client_id, legal_status, procedure_date from int_clients`);
     const provisions = model('provisions').replace(/\binvoices\b/g, 'provision_invoices').replace(/\bdunning\b/g, 'provision_dunning').replace(/\bclients\b/g, 'provision_clients');
     expect(await db.rows(`select client_id, basis, rate, amount::double as amount from (${provisions}) where method = 'specific' order by client_id`)).toEqual([
       { client_id: 'P1', basis: 'receivership', rate: 0.5, amount: 500 },

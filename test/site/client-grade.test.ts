@@ -25,9 +25,9 @@ const warehouse = () => typedWarehouse({
   ],
   // The marts that carry the grade take it from client_risk (alerts.sql, dunning.sql).
   alerts: [{ alert: "'over_limit'", client_id: "'X'", first_seen_date: "'2026-10-31'", amount: '5000.00', limit_amount: '4000.00', detail: "'exposure …'", grade: "'C'", pd_12m: '0.05', grade_source: "'fallback'" }],
-  dunning: [{ client_id: "'X'", invoice_id: "'F1'", stage: "'reminder_1'", scheduled_stage: "'reminder_1'", priority: '1', grade: "'C'", pd_12m: '0.05', grade_source: "'fallback'", open_amount: '100.00', days_from_due: '20', is_disputed: 'false', shift_days: '0' }],
+  dunning: [{ client_id: "'X'", invoice_id: "'F1'", stage: "'reminder_1'", scheduled_stage: "'reminder_1'", priority: '1', grade: "'C'", pd_12m: '0.05', grade_source: "'fallback'", open_amount: '100.00', days_from_due: '20', is_disputed: 'false', shift_days: '0', is_post_judgment: 'false' }],
   // dunning_groups.sql groups the dunning rows, grade included.
-  dunning_groups: [{ client_id: "'X'", stage: "'reminder_1'", scheduled_stage: "'reminder_1'", is_disputed: 'false', shift_days: '0', grade: "'C'", invoice_ids: "'F1'", invoice_count: '1', open_amount: '100.00', days_from_due: '20', days_from_due_max: '20', client_invoice_count: '1', priority: '1' }],
+  dunning_groups: [{ client_id: "'X'", stage: "'reminder_1'", scheduled_stage: "'reminder_1'", is_disputed: 'false', is_post_judgment: 'false', shift_days: '0', grade: "'C'", invoice_ids: "'F1'", invoice_count: '1', open_amount: '100.00', days_from_due: '20', days_from_due_max: '20', client_invoice_count: '1', priority: '1' }],
 }, testManifest('2026-10-31', '2026-11-01T00:00:00Z'), 'encours-client-grade-');
 
 describe('the grade on a client’s page', () => {

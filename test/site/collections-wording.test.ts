@@ -2,7 +2,7 @@
 // tables (the warehouse keeps an English sentence for analysts; the French site must not show it).
 import { describe, expect, it } from 'vitest';
 
-import { finance } from '../../site/lib/i18n/finance.ts';
+import { finance, financeLanguages } from '../../site/lib/i18n/finance.ts';
 
 const reason = finance.collections.dunningReason;
 const base = { stage: 'reminder_2', scheduled_stage: 'reminder_2', is_disputed: false, days_from_due: 10, schedule_day: 15, stage_start_day: 5, shift_days: 10, grade: 'E',
@@ -30,6 +30,14 @@ describe('dunning reasons in French', () => {
     // Passed: relief from the foreclosure to ask by 15 April 2027 (judgment + 6 months, L622-26).
     expect(reason({ ...claim, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true, relief_deadline_date: '2027-04-15' }))
       .toMatch(/ — délai dépassé depuis le 15\/12\/2026 \(compté depuis le jugement\) : demander un relevé de forclusion au juge-commissaire au plus tard le 15\/04\/2027 \(L622-26\)$/);
+  });
+
+  it('says an invoice issued after the judgment is a claim born after it, chased on the schedule (L622-17)', () => {
+    // Judgment of 11 June 2026; the invoice, issued after it, is 10 days past due, grade E: reminder 2 from day 5.
+    expect(reason({ ...base, collective_procedure: 'receivership', procedure_date: '2026-06-11', is_post_judgment: true }))
+      .toBe('Créance née après le jugement d’ouverture du 11/06/2026, payable à l’échéance (L622-17) : 10 jours de retard : relance 2 dès le jour 5 (jour 15, avancé de 10 jours pour la note E)');
+    expect(financeLanguages.en.collections.dunningReason({ ...base, collective_procedure: 'receivership', procedure_date: '2026-06-11', is_post_judgment: true }))
+      .toBe('Claim born after the opening judgment of 11/06/2026, payable when due (L622-17): 10 days past due: reminder 2 from day 5 (day 15, 10 days earlier for grade E)');
   });
 
   it('says a foreclosed claim is to write off, with nothing left to chase', () => {

@@ -39,6 +39,7 @@ describe('worklistCsv (/collections.csv)', () => {
     client_id: 'C1', invoice_id: 'F-1', stage: 'formal_notice', reason: 'formal notice', scheduled_stage: 'formal_notice', is_disputed: false, schedule_day: 30,
     stage_start_day: 30, shift_days: 0, priority: 1, expected_loss_amount: 88.5, open_amount: 1100.25, due_date: '2024-05-01', days_from_due: 41, grade: 'C',
     pd_12m: 0.08, grade_source: 'score', collective_procedure: null, procedure_date: null, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null, paused_until_date: null,
+    is_post_judgment: false,
   };
   const clients = new Map([['C1', { client_id: 'C1', name: '=Dupont', sales_rep: 'Alice', segment: 'PME' } as Client]]);
 

@@ -13,7 +13,7 @@
 -- an invoice's open amount (overdue_60, overdue_90), the exposure beyond the credit limit
 -- (over_limit), what a broken promise covers still open (promise_broken), the client's overdue
 -- amount (grade_drop, days_late_worsening: what is already late and now less likely to come), and
--- everything the client owes (collective_procedure: the claim to declare; terms_beyond_legal_ceiling:
+-- everything the client owes (collective_procedure: the claim to declare, less the invoices issued after the judgment; terms_beyond_legal_ceiling:
 -- the open items on those terms), the open amount of the foreclosed invoices (claim_foreclosed). Alerts are ranked on it, the largest first.
 -- A roll-up of `ageing_monthly`, `client_procedures`, `client_risk`, `client_scores`, `clients` and `invoices`.
 with as_of as (select getvariable('as_of_date') as as_of_date),
@@ -92,11 +92,20 @@ procedures as (
   -- Dated by the judgment that opened the procedure when the clients file gives it
   -- (procedure_date), else the as-of date (the day it first appears is the first run that reads
   -- the status); it stays while the status does.
+  -- The amount is the claim the procedure holds: what the client owes less its open invoices issued
+  -- after the judgment (is_pre_judgment, macros.sql: claims born after it, payable when due, L622-17).
   select 'collective_procedure' as alert, client_id, least(coalesce(procedure_date, (select as_of_date from as_of)), (select as_of_date from as_of)) as first_seen_date,
-         greatest(receivables_amount, 0) as amount,
+         greatest(receivables_amount - coalesce(post_judgment.open_amount, 0), 0) as amount,
          'collective procedure (' || collective_procedure_of(legal_status) || '): stop dunning and declare the claim within ' || getvariable('claim_deadline_months') || ' months of the judgment''s publication' as detail,
          collective_procedure_of(legal_status) as collective_procedure
   from clients
+  left join (
+    select invoices.client_id, sum(invoices.open_amount) as open_amount
+    from invoices join clients as judged using (client_id)
+    where invoices.kind = 'invoice' and invoices.open_amount > 0 and is_collective_procedure(judged.legal_status)
+      and not is_pre_judgment(invoices.issue_date, judged.procedure_date)
+    group by invoices.client_id
+  ) as post_judgment using (client_id)
   where is_collective_procedure(legal_status)
     and client_id not in (select client_id from client_procedures where foreclosed_invoice_count > 0)
 ),

@@ -2,7 +2,9 @@
 -- dunning rows (judgment + 2 months; NULL when the judgment date is unknown or nothing is open),
 -- the last day to ask for relief from the foreclosure (judgment + 6 months, L622-26), and what of
 -- its claim is foreclosed (dunning's claim_foreclosed invoices: not declared, the relief window
--- closed, to write off) — the collections page's list of foreclosed claims.
+-- closed, to write off) — the collections page's list of foreclosed claims. Only the invoices issued
+-- by the judgment count (dunning.is_post_judgment: a claim born after it is payable when due,
+-- L622-17, and never foreclosed; its rows carry no deadline).
 -- A roll-up of `client_risk` and `dunning`.
 with claims as (
   -- The same deadlines on each of the client's dunning rows.

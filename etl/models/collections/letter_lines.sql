@@ -9,8 +9,9 @@
 with active as (
   select dunning.*, bool_or(days_from_due > 0) over (partition by client_id) as has_overdue
   from dunning
-  -- A client under a collective procedure gets no letter (individual collection is suspended,
-  -- L622-21; a foreclosed claim is no longer chased at all): its invoices are named in none.
+  -- A claim a collective procedure holds is named in no letter (individual collection is suspended,
+  -- L622-21; a foreclosed claim is no longer chased at all); the client's invoices issued after the
+  -- judgment (dunning.is_post_judgment: payable when due, L622-17) are on the schedule and are named.
   where stage not like 'paused\_%' escape '\' and stage not in ('declare_claim', 'claim_foreclosed')
 ),
 

@@ -11,15 +11,29 @@
 -- French for France and the French-speaking neighbours (BE, LU, CH, MC), English elsewhere; the
 -- Code de commerce for France (and its overseas departments), the EU late-payment directive
 -- 2011/7/EU for another member state, the terms of sale stated on the invoices outside the EU.
+-- The letter is the step of the invoices it names (the most advanced of their stages): the worklist's
+-- stage for a client, but for one under a collective procedure whose claims to declare top its row
+-- (declare_claim, no letter: L622-21) and whose invoices issued after the judgment are payable when
+-- due (L622-17): those get their letter, which names them alone (letter_lines), never the claims;
+-- procedure_date (the judgment's) lets the letter say why they are claimed.
 -- A roll-up of `clients`, `dunning`, `letter_lines` and `worklist`.
 with clients_abroad as (
-  select client_id, coalesce(upper(trim(country)), 'FR') as country_code, address_line_1, city
+  select client_id, coalesce(upper(trim(country)), 'FR') as country_code, address_line_1, city,
+         case when is_collective_procedure(legal_status) then procedure_date end as procedure_date
   from clients
+),
+
+letter_stages as (
+  select lines.client_id, arg_max(dunning.stage, schedule.stage_order) as stage
+  from letter_lines as lines
+  join dunning using (invoice_id)
+  join ref_dunning_schedule as schedule using (stage)
+  group by lines.client_id
 ),
 
 letter_clients as (
   select worklist.client_id,
-         case worklist.stage when 'preventive_reminder' then 'preventive_reminder' when 'reminder_1' then 'reminder_1'
+         case letter_stages.stage when 'preventive_reminder' then 'preventive_reminder' when 'reminder_1' then 'reminder_1'
                              when 'reminder_2' then 'reminder_2' when 'formal_notice' then 'formal_notice' when 'litigation' then 'formal_notice' end as letter,
          worklist.contact_name, worklist.contact_email,
          case when country_code in ('FR', 'FRA', 'FRANCE', 'GP', 'MQ', 'GF', 'RE', 'YT', 'BE', 'LU', 'CH', 'MC') then 'fr' else 'en' end as letter_language,
@@ -27,8 +41,10 @@ letter_clients as (
               when country_code in ('AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL',
                                     'PL', 'PT', 'RO', 'SE', 'SI', 'SK') then 'eu_directive'
               else 'terms_of_sale' end as legal_basis,
-         clients_abroad.address_line_1 is null or clients_abroad.city is null as is_address_missing
+         clients_abroad.address_line_1 is null or clients_abroad.city is null as is_address_missing,
+         clients_abroad.procedure_date
   from worklist
+  join letter_stages using (client_id)
   join clients_abroad using (client_id)
 ),
 
@@ -72,7 +88,8 @@ final as (
     coalesce(left_out.left_out_invoice_count, 0) as left_out_invoice_count,
     coalesce(left_out.left_out_open_amount, 0)::decimal(18, 2) as left_out_open_amount,
     letter_clients.contact_name,
-    letter_clients.contact_email
+    letter_clients.contact_email,
+    letter_clients.procedure_date
   from letter_clients
   join totals using (client_id)
   left join left_out using (client_id)

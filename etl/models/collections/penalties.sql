@@ -8,9 +8,12 @@
 -- B2B law: with penalties.enabled off (the default for a company whose currency is not EUR) the
 -- table is empty rather than claiming French interest on foreign invoices.
 -- A client under a collective procedure (int_client_procedures): the opening judgment stops
--- interest (L622-28), so days late count up to the judgment's date and none after it (an invoice
--- due on or after it bears nothing); what was owed then is to declare to the mandataire, not
--- claimable (is_to_declare). Without the judgment's date, interest runs to the as-of date, all of
+-- interest on the claims born before it (L622-28: is_pre_judgment, macros.sql — issued on or before
+-- the judgment's date), so their days late count up to the judgment's date and none after it (one
+-- of them due on or after it bears nothing); what they owe is to declare to the mandataire, not
+-- claimable (is_to_declare). An invoice issued after the judgment is a claim born after it, payable
+-- when due (L622-17; L641-13 in liquidation): its interest runs like any invoice's and, with its
+-- indemnity, is claimable. Without the judgment's date, interest runs to the as-of date, all of
 -- it to declare.
 -- A roll-up of `invoices`.
 with late_spans as (
@@ -18,7 +21,8 @@ with late_spans as (
   -- valid_from … valid_to − 1, so it bears interest on days valid_from + 1 … valid_to.
   select history.invoice_id, invoices.client_id, invoices.due_date, history.open_amount,
          greatest(history.valid_from + 1, invoices.due_date + 1) as first_day,
-         least(coalesce(history.valid_to, getvariable('as_of_date')), getvariable('as_of_date'), procedures.procedure_date) as last_day
+         least(coalesce(history.valid_to, getvariable('as_of_date')), getvariable('as_of_date'),
+               case when is_pre_judgment(invoices.issue_date, procedures.procedure_date) then procedures.procedure_date end) as last_day
   from int_invoice_balance_history as history
   join invoices using (invoice_id)
   left join int_client_procedures as procedures using (client_id)
@@ -86,7 +90,7 @@ rate_missing as (
 -- (whether still open): a second join of `invoices` and a join back to these rows cost an eighth
 -- of the model's time at 1M invoices.
 late_invoices as (
-  select late_days.*, invoices.open_amount > 0 as is_still_open,
+  select late_days.*, invoices.open_amount > 0 as is_still_open, invoices.issue_date,
          row_number() over (partition by late_days.client_id, invoices.invoice_number
                             order by invoices.open_amount > 0 desc, late_days.due_date, late_days.invoice_id) = 1 as bears_indemnity
   from late_days
@@ -107,7 +111,7 @@ final as (
     coalesce(late_days.days_before_table, 0)::integer as days_before_rate_table,
     rate_missing.rate_missing_from_date,
     late_days.is_still_open,
-    late_days.is_still_open and procedures.client_id is not null as is_to_declare
+    late_days.is_still_open and procedures.client_id is not null and is_pre_judgment(late_days.issue_date, procedures.procedure_date) as is_to_declare
   from late_invoices as late_days
   left join per_invoice using (invoice_id)
   left join rate_missing using (invoice_id)

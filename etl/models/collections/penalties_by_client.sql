@@ -1,6 +1,7 @@
 -- One row per client with late-payment penalties: what is claimable on its invoices still open,
--- what is to declare to the mandataire (its open invoices while it is under a collective procedure,
--- interest stopped at the judgment: not claimable), and what accrued on invoices it already paid
+-- what is to declare to the mandataire (its open invoices issued by the judgment while it is under a
+-- collective procedure, interest stopped at the judgment: not claimable; those issued after it are
+-- claims born after it, claimable, L622-17), and what accrued on invoices it already paid
 -- late (not claimed). A roll-up of `penalties`.
 with final as (
   select client_id, count(*)::integer as invoice_count,

@@ -1,6 +1,6 @@
 -- One row: the company's late-payment penalties, split: claimable now (invoices still open and
--- overdue, the client not under a collective procedure), to declare (open invoices of a client
--- under one, to the judgment's date) and accrued on invoices already paid late, with how far back
+-- overdue, not to declare), to declare (open invoices of a client under a collective procedure
+-- issued by its judgment, to the judgment's date; one issued after it is claimable, L622-17) and accrued on invoices already paid late, with how far back
 -- those go. A roll-up of `penalties`.
 with final as (
   select coalesce(sum(penalty_amount) filter (where is_still_open and not is_to_declare), 0)::decimal(18, 2) as claimable_amount,

@@ -9,7 +9,10 @@
 -- The naive date is the due date (or the next day when already past due), for all of it.
 -- An invoice of a client under a collective procedure at the forecast date (from its judgment's
 -- date, int_client_procedures) is left out: what it will bring is an uncertain dividend at the
--- end of the procedure, not cash to expect (so it has no expected payment date either).
+-- end of the procedure, not cash to expect (so it has no expected payment date either). So is an
+-- invoice issued after the judgment, though payable when due (L622-17): whether it is paid depends
+-- on the administrator and the business's cash under the procedure, which the client's lateness
+-- before it does not measure; a cautious forecast expects none of it.
 -- A month end's position already carries its invoice's client and due date (int_invoice_month_ends):
 -- joining the 2.6 million positions (1M invoices) to the million invoices again for them took a
 -- third of the model's time; only the disputed invoices are looked up, a small table to join.

@@ -10,7 +10,11 @@
 -- method 'specific' (French practice): one row per client, bucket and basis at the as-of date:
 --   open invoices of doubtful clients or invoices, provisioned on their open amount (the base) at the rate
 --   of their basis (highest rate when several apply): collective procedure named by the clients
---   file's legal status (collective_procedure_of: liquidation, receivership, safeguard), an invoice
+--   file's legal status (collective_procedure_of: liquidation, receivership, safeguard) for the
+--   invoices issued by the opening judgment (is_pre_judgment, macros.sql: the claims the procedure
+--   holds; an invoice issued after it is a claim born after the judgment, payable when due, L622-17,
+--   provisioned like any invoice: by the matrix, and specifically only on another basis — dispute,
+--   days past due, doubtful in the books; the client's grade E moves no rate, the matrix has none), an invoice
 --   whose claim is foreclosed in that procedure (dunning's stage claim_foreclosed: not declared, and
 --   too late to ask for relief; basis 'foreclosed', 100 % by default), a client the books class
 --   as doubtful (a FEC's 416 balance, int_doubtful_clients), dispute, or beyond the configured days
@@ -21,7 +25,7 @@
 with doubtful_invoices as (
   select invoices.client_id, invoices.bucket, invoices.bucket_order, invoices.invoice_id,
          provision_base_amount(invoices.open_amount, invoices.amount, invoices.amount_excl_tax) as open_excl_tax,
-         collective_procedure_of(clients.legal_status) as status_basis,
+         case when is_pre_judgment(invoices.issue_date, clients.procedure_date) then collective_procedure_of(clients.legal_status) end as status_basis,
          case when foreclosed.invoice_id is not null then 'foreclosed' end as foreclosed_basis,
          case when doubtful.client_id is not null then 'doubtful' end as doubtful_basis,
          case when invoices.is_disputed then 'dispute' end as dispute_basis,

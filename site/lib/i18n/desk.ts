@@ -207,6 +207,7 @@ const fr = {
         ? `${n} facture échue (${amount}) n’est pas dans cette lettre : en litige ou suspendue (promesse, « ne pas relancer »).`
         : `${n} factures échues (${amount}) ne sont pas dans cette lettre : en litige ou suspendues (promesse, « ne pas relancer »).`,
     otherLanguage: 'Lettre rédigée dans la langue du client.',
+    postJudgment: (date: string) => `Client en procédure collective (jugement d’ouverture du ${date}) : la lettre ne cite que les factures émises après le jugement, payables à leur échéance (L622-17) ; les créances à déclarer au mandataire n’y figurent pas.`,
   },
   statement: {
     title: 'Relevé de compte',
@@ -239,6 +240,7 @@ const fr = {
     interestPartial: (amount: string, date: string) => `${amount} ; non calculable à partir du ${date}`,
     asOf: (date: string) => `Situation au ${date} : restes dus et jours de retard à cette date.`,
     salutation: 'Madame, Monsieur,',
+    postJudgment: (date: string) => `Ces factures ont été émises après le jugement d’ouverture de votre procédure collective du ${date} : nées après ce jugement, elles sont payables à leur échéance (article L622-17 du Code de commerce).`,
     invoice: 'Facture',
     issueDate: 'Date',
     dueDate: 'Échéance',
@@ -477,6 +479,7 @@ const en: DeskLabels = {
     leftOut: (n, plural, amount) =>
       `${n} overdue ${plural === 'one' ? 'invoice' : 'invoices'} (${amount}) left out of this letter: in dispute or paused (promise, “do not chase”).`,
     otherLanguage: 'Letter written in the client’s language.',
+    postJudgment: (date) => `Client under a collective procedure (opening judgment of ${date}): the letter names only the invoices issued after the judgment, payable when due (L622-17); the claims to declare to the mandataire are not in it.`,
   },
   statement: {
     title: 'Account statement',
@@ -509,6 +512,7 @@ const en: DeskLabels = {
     interestPartial: (amount, date) => `${amount}; cannot be calculated from ${date}`,
     asOf: (date) => `Position as at ${date}: amounts outstanding and days late on that date.`,
     salutation: 'Dear Sir or Madam,',
+    postJudgment: (date) => `These invoices were issued after the judgment of ${date} opening your collective proceedings: claims arising after that judgment, they are payable when due (article L622-17 of the French Commercial Code).`,
     invoice: 'Invoice',
     issueDate: 'Date',
     dueDate: 'Due date',

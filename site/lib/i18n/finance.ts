@@ -5,7 +5,7 @@ import { language } from './index.ts';
 
 /** The parts of a dunning row its reason is worded from (the dunning table's columns). */
 export type DunningReasonParts = Pick<DunningRow, 'scheduled_stage' | 'is_disputed' | 'days_from_due' | 'schedule_day' | 'stage_start_day' | 'shift_days' | 'grade' | 'collective_procedure' | 'claim_deadline_date'>
-  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date' | 'is_claim_deadline_passed' | 'relief_deadline_date'>>
+  & Partial<Pick<DunningRow, 'stage' | 'paused_until_date' | 'is_claim_deadline_passed' | 'relief_deadline_date' | 'is_post_judgment' | 'procedure_date'>>
   /** For several invoices alike (clientDunningGroups): the most days from due, days_from_due being the fewest. */
   & { days_from_due_max?: number };
 
@@ -23,6 +23,12 @@ const scheduleOf = (r: DunningReasonParts) => {
 
 /** An ISO date as dd/mm/yyyy (both languages' short form) inside a reason. */
 const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+/** An invoice of a client under a collective procedure issued after the judgment is chased like any
+ * other (L622-17): its reason says so first, so the desk does not take it for a claim forgotten. */
+const postJudgmentFr = (r: DunningReasonParts): string =>
+  r.is_post_judgment ? `Créance née après le jugement d’ouverture du ${dmy(r.procedure_date)}, payable à l’échéance (L622-17) : ` : '';
+const postJudgmentEn = (r: DunningReasonParts): string =>
+  r.is_post_judgment ? `Claim born after the opening judgment of ${dmy(r.procedure_date)}, payable when due (L622-17): ` : '';
 
 /**
  * The claim deadline (judgment date + collections.claimDeadlineMonths, on the safe side of the BODACC
@@ -272,7 +278,7 @@ const fr = {
         default: return a.detail;
       }
     },
-    dunningReason: (r: DunningReasonParts): string => {
+    dunningReason: (r: DunningReasonParts): string => postJudgmentFr(r) + ((): string => {
       if (r.stage === 'claim_foreclosed') {
         return `Procédure collective (${proceduresFr[r.collective_procedure ?? ''] ?? r.collective_procedure}) : créance non déclarée dans le délai (le ${dmy(r.claim_deadline_date)}) ni relevé de forclusion demandé dans les six mois du jugement (le ${dmy(r.relief_deadline_date)}, L622-26) : elle ne peut plus être admise ; à passer en perte (ou à provisionner en totalité), plus rien à relancer`;
       }
@@ -288,7 +294,7 @@ const fr = {
       if (r.days_from_due === 0) return `Échéance aujourd’hui : ${stage} dès ${-day} jours avant l’échéance`;
       if (r.shift_days > 0) return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${startDay} (jour ${day}, avancé de ${r.shift_days} jours pour la note ${r.grade})`;
       return `${daysRange(r, 'à')} jours de retard : ${stage} dès le jour ${day}`;
-    },
+    })(),
     /** A client's alerts of one kind, when it has several (clientAlertKinds): how many, and the amount at stake. */
     alertKindDetail: (alert: string, n: string, plural: Intl.LDMLPluralRule, amount: string): string => {
       switch (alert) {
@@ -528,7 +534,7 @@ const en: FinanceLabels = {
         default: return a.detail;
       }
     },
-    dunningReason: (r: DunningReasonParts): string => {
+    dunningReason: (r: DunningReasonParts): string => postJudgmentEn(r) + ((): string => {
       if (r.stage === 'claim_foreclosed') {
         return `Collective procedure (${r.collective_procedure}): claim not declared by ${dmy(r.claim_deadline_date)} and no relief from the foreclosure asked by ${dmy(r.relief_deadline_date)} (six months after the judgment, L622-26): it cannot be admitted any more; to write off (or provide for in full), nothing left to chase`;
       }
@@ -544,7 +550,7 @@ const en: FinanceLabels = {
       if (r.days_from_due === 0) return `Due today: ${stage} from ${-day} days before the due date`;
       if (r.shift_days > 0) return `${daysRange(r, 'to')} days past due: ${stage} from day ${startDay} (day ${day}, ${r.shift_days} days earlier for grade ${r.grade})`;
       return `${daysRange(r, 'to')} days past due: ${stage} from day ${day}`;
-    },
+    })(),
     alertKindDetail: (alert, n, plural, amount) => {
       switch (alert) {
         case 'overdue_90': return `${n} ${plural === 'one' ? 'invoice' : 'invoices'} more than 90 days past due, ${amount} open`;
