@@ -5,6 +5,9 @@
 -- ECB table has no rate for has no full interest figure (interest_amount NULL, never 0):
 -- interest_known_amount is the interest of the days the table prices (what the letter claims) and
 -- interest_unknown_from_date the day from which it cannot be computed.
+-- Each invoice is stated in its own currency (currency, currency_amount, currency_open_amount from
+-- `invoices`: what the client was invoiced and owes); amount and open_amount, and the interest and
+-- indemnity computed on them, are in the company currency.
 -- A roll-up of `dunning`, `invoices` and `penalties`.
 with active as (
   select dunning.*, bool_or(days_from_due > 0) over (partition by client_id) as has_overdue
@@ -23,6 +26,9 @@ final as (
     active.due_date,
     invoices.amount,
     active.open_amount,
+    invoices.currency,
+    invoices.currency_amount,
+    invoices.currency_open_amount,
     greatest(active.days_from_due, 0)::integer as days_past_due,
     case when penalties.days_without_rate > 0 then null else coalesce(penalties.interest_amount, 0) end::decimal(18, 2) as interest_amount,
     -- penalties.interest_amount sums only the spans a half-year of the table prices.

@@ -16,6 +16,12 @@
 -- (declare_claim, no letter: L622-21) and whose invoices issued after the judgment are payable when
 -- due (L622-17): those get their letter, which names them alone (letter_lines), never the claims;
 -- procedure_date (the judgment's) lets the letter say why they are claimed.
+-- A client is asked for what its invoices say, in their currency: open_currencies and
+-- open_currency_amounts give the principal per currency (the company currency first, then by code),
+-- claimed_currencies and claimed_currency_amounts what a formal notice claims per currency — the
+-- interest and the fixed indemnities (40 €, a sum in euros) are computed in the company currency by
+-- `penalties` and added to its principal. open_amount and claimed_amount stay the company-currency
+-- equivalents; has_foreign_currency says when they are not what the letter states.
 -- A roll-up of `clients`, `dunning`, `letter_lines` and `worklist`.
 with clients_abroad as (
   select client_id, coalesce(upper(trim(country)), 'FR') as country_code, address_line_1, city,
@@ -60,6 +66,39 @@ totals as (
   group by client_id
 ),
 
+-- The principal per currency, and the claim per currency: the company currency's takes the interest
+-- and the indemnities; it is listed when it has an invoice or something to claim.
+by_currency as (
+  select client_id, currency, currency = getvariable('currency') as is_company_currency,
+         sum(currency_open_amount)::decimal(18, 2) as open_amount, count(*) as invoice_count
+  from letter_lines
+  group by client_id, currency
+),
+
+currency_claims as (
+  select coalesce(by_currency.client_id, totals.client_id) as client_id,
+         coalesce(by_currency.currency, getvariable('currency')) as currency,
+         coalesce(by_currency.is_company_currency, true) as is_company_currency,
+         by_currency.open_amount,
+         (coalesce(by_currency.open_amount, 0)
+          + case when coalesce(by_currency.is_company_currency, true) then totals.interest_known_amount + totals.indemnity_amount else 0 end)::decimal(18, 2) as claimed_amount
+  from by_currency
+  full join (select client_id, interest_known_amount, indemnity_amount from totals) as totals
+    on totals.client_id = by_currency.client_id and by_currency.is_company_currency
+  where by_currency.client_id is not null or totals.interest_known_amount + totals.indemnity_amount > 0
+),
+
+currencies as (
+  select client_id,
+         bool_or(not is_company_currency and open_amount is not null) as has_foreign_currency,
+         list(currency order by not is_company_currency, currency) filter (where open_amount is not null) as open_currencies,
+         list(open_amount order by not is_company_currency, currency) filter (where open_amount is not null) as open_currency_amounts,
+         list(currency order by not is_company_currency, currency) as claimed_currencies,
+         list(claimed_amount order by not is_company_currency, currency) as claimed_currency_amounts
+  from currency_claims
+  group by client_id
+),
+
 -- The client's overdue invoices the letter does not name: paused by a dispute, a pending promise
 -- or "do not chase until" (the client page's penalties count them, the letter does not).
 left_out as (
@@ -85,6 +124,11 @@ final as (
     totals.interest_unknown_from_date,
     totals.indemnity_amount,
     (totals.open_amount + totals.interest_known_amount + totals.indemnity_amount)::decimal(18, 2) as claimed_amount,
+    currencies.has_foreign_currency,
+    currencies.open_currencies,
+    currencies.open_currency_amounts,
+    currencies.claimed_currencies,
+    currencies.claimed_currency_amounts,
     coalesce(left_out.left_out_invoice_count, 0) as left_out_invoice_count,
     coalesce(left_out.left_out_open_amount, 0)::decimal(18, 2) as left_out_open_amount,
     letter_clients.contact_name,
@@ -92,6 +136,7 @@ final as (
     letter_clients.procedure_date
   from letter_clients
   join totals using (client_id)
+  join currencies using (client_id)
   left join left_out using (client_id)
   where letter_clients.letter is not null
 )
