@@ -100,6 +100,24 @@ describe('a letter to a client abroad', () => {
   });
 });
 
+describe('a letter to a client invoiced in Swiss francs and in euros', () => {
+  it('asks for each invoice in its own currency and states the principal per currency, interest and indemnities in euros', async () => {
+    const { page, text } = await open('/clients/CHX/letter/');
+    // X1: 2 000,00 CHF (2 100 € in the company currency, never shown for it); X2: 500,00 €.
+    expect((await page.locator('tr[data-invoice="X1"] [data-currency]').innerText()).replace(/\s+/g, ' ')).toBe('2 000,00 CHF');
+    expect((await page.locator('tr[data-invoice="X2"] [data-currency]').innerText()).replace(/\s+/g, ' ')).toBe('500,00 €');
+    expect((await page.locator('[data-total="open"]').innerText()).replace(/\s+/g, ' ')).toBe('500,00 € 2 000,00 CHF');
+    const body = await text();
+    expect(body).toContain('nous mettons en demeure de nous régler la somme de 500,00 € et 2 000,00 CHF en principal');
+    // Claimed: 500 € + June's interest 25,03 + 5,96 = 30,99 € + 2 × 40 € = 610,99 €, and 2 000,00 CHF.
+    expect(body).toContain('soit 80,00 €');
+    expect(body).toContain('Le montant total réclamé s’élève ainsi à 610,99 € et 2 000,00 CHF, hors intérêts non encore calculés');
+    // The euro equivalent of the whole (2 600 €, 2 710,99 €) is stated nowhere.
+    expect(body).not.toMatch(/2 600,00 €|2 710,99 €/);
+    await page.close();
+  });
+});
+
 describe('a letter without a postal address', () => {
   it('says the address is missing where it goes, and is marked not ready', async () => {
     const { page } = await open('/clients/NOAD/letter/');

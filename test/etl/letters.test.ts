@@ -74,12 +74,44 @@ describe('each letter', () => {
   });
 });
 
+describe('a letter to a client invoiced in two currencies', () => {
+  // CHX (Geneva): X1, 2,000.00 CHF (2,100.00 € in the export's company-currency column), and X2,
+  // 500.00 €, both due 31 May, nothing paid: late 91 days at 30 August, a formal notice.
+  it('names each invoice in its own currency, beside its company-currency amount', async () => {
+    const lines = await byId(`select invoice_id, currency, amount, open_amount, currency_amount, currency_open_amount from letter_lines where client_id = 'CHX'`, 'invoice_id');
+    expect(lines.X1).toEqual({ invoice_id: 'X1', currency: 'CHF', amount: 2100, open_amount: 2100, currency_amount: 2000, currency_open_amount: 2000 });
+    expect(lines.X2).toEqual({ invoice_id: 'X2', currency: 'EUR', amount: 500, open_amount: 500, currency_amount: 500, currency_open_amount: 500 });
+  });
+
+  it('states its principal per currency, the euros first, and claims interest and indemnities in euros', async () => {
+    const [chx] = await wh.query(`select * from letters where client_id = 'CHX'`);
+    // Interest is computed on the euro amounts for June only (the table stops there), 30 days at
+    // 4.50 + 10 = 14.5 %: X1 2100 × 14.5 × 30 / 36500 = 25.027… → 25.03; X2 500 × 14.5 × 30 / 36500
+    // = 5.958… → 5.96; 30.99 in all. Indemnities 2 × 40 € = 80 €.
+    // In euros: 2,100 + 500 = 2,600 open, claimed 2,600 + 30.99 + 80 = 2,710.99 (the equivalent).
+    // What the letter states: 500.00 € and 2,000.00 CHF of principal; it claims 500 + 30.99 + 80
+    // = 610.99 € and 2,000.00 CHF.
+    expect(chx).toMatchObject({
+      letter: 'formal_notice', invoice_count: 2, open_amount: 2600, interest_known_amount: 30.99, indemnity_amount: 80, claimed_amount: 2710.99,
+      has_foreign_currency: true,
+      open_currencies: ['EUR', 'CHF'], open_currency_amounts: [500, 2000],
+      claimed_currencies: ['EUR', 'CHF'], claimed_currency_amounts: [610.99, 2000],
+    });
+  });
+
+  it('leaves a letter in euros alone: its one currency and its amounts as they were', async () => {
+    const [fra] = await wh.query(`select has_foreign_currency, open_currencies, open_currency_amounts, claimed_currencies, claimed_currency_amounts from letters where client_id = 'FRA'`);
+    // FRA: A1, 1,000 € open, claimed 1,051.92 € (worked out above).
+    expect(fra).toEqual({ has_foreign_currency: false, open_currencies: ['EUR'], open_currency_amounts: [1000], claimed_currencies: ['EUR'], claimed_currency_amounts: [1051.92] });
+  });
+});
+
 describe('account statements', () => {
   it('exist for every client with open items, chased today or not', async () => {
     const statements = await byId(`select client_id, total_open_amount, balance_amount from statements`, 'client_id');
     // FRA 1,000 + 400; QUIET's invoice is due in two months (not in the worklist); CASH has only a
     // payment of 150 allocated to nothing (balance −150).
-    expect(Object.keys(statements).sort()).toEqual(['CASH', 'CHE', 'DEU', 'FRA', 'NOAD', 'QUIET']);
+    expect(Object.keys(statements).sort()).toEqual(['CASH', 'CHE', 'CHX', 'DEU', 'FRA', 'NOAD', 'QUIET']);
     expect(statements.FRA).toMatchObject({ total_open_amount: 1400, balance_amount: 1400 });
     expect(statements.QUIET).toMatchObject({ total_open_amount: 250 });
     expect(statements.CASH).toMatchObject({ total_open_amount: 0, balance_amount: -150 });
