@@ -28,6 +28,7 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
   const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   const ratio = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const conjunction = new Intl.ListFormat(locale, { type: 'conjunction' });
   const regions = new Intl.DisplayNames(locale, { type: 'region' });
   const currencies = new Intl.DisplayNames(locale, { type: 'currency' });
   const decimalSign = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
@@ -55,6 +56,8 @@ export function makeFormat(locale: string, currency: string, labels: Pick<Labels
     ratio: blank((v) => ratio.format(v)),
     /** A change of a rate, in percentage points: 0.044 → '4,4 pts' ('1,0 pt', '0,5 pt' in French; '1.0 pts' in English). */
     points: blank((v) => labels.points(points.format(v * 100), pointPlural.select(Math.abs(v * 100)))),
+    /** Formatted values joined as the language lists them: ['500,00 €', '2 000,00 CHF'] → '500,00 € et 2 000,00 CHF' ('€500.00 and CHF 2,000.00'). */
+    list: (parts: string[]) => conjunction.format(parts),
     /** A count with its noun, singular or plural by Intl.PluralRules: (1, {one: 'ligne', other: 'lignes'}) → '1 ligne'. */
     plural: (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) => `${integer.format(n)}\u00a0${forms[cardinal.select(n)] ?? forms.other}`,
     /** The plural category of a count ('one', 'other'), for labels that word the whole phrase. */

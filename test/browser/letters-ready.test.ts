@@ -108,7 +108,7 @@ describe('a letter to a client invoiced in Swiss francs and in euros', () => {
     expect((await page.locator('tr[data-invoice="X2"] [data-currency]').innerText()).replace(/\s+/g, ' ')).toBe('500,00 €');
     expect((await page.locator('[data-total="open"]').innerText()).replace(/\s+/g, ' ')).toBe('500,00 € 2 000,00 CHF');
     const body = await text();
-    expect(body).toContain('nous mettons en demeure de nous régler la somme de 500,00 € et 2 000,00 CHF en principal');
+    expect(body).toContain('nous vous mettons en demeure de nous régler la somme de 500,00 € et 2 000,00 CHF en principal');
     // Claimed: 500 € + June's interest 25,03 + 5,96 = 30,99 € + 2 × 40 € = 610,99 €, and 2 000,00 CHF.
     expect(body).toContain('soit 80,00 €');
     expect(body).toContain('Le montant total réclamé s’élève ainsi à 610,99 € et 2 000,00 CHF, hors intérêts non encore calculés');

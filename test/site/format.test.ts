@@ -39,6 +39,18 @@ describe('makeFormat().money', () => {
   });
 });
 
+describe('makeFormat().list', () => {
+  it('states a sum in two currencies as a letter says it: "500,00 € et 2 000,00 CHF", "€500.00 and CHF 2,000.00"', () => {
+    // Each amount in its own currency's formatter, joined the language's way.
+    const chfFr = makeFormat('fr-FR', 'CHF');
+    expect(frEur.list([frEur.moneyCents(500), chfFr.moneyCents(2000)])).toBe(`500,00${nbsp}€ et 2${nnbsp}000,00${nbsp}CHF`);
+    expect(enEur.list([enEur.moneyCents(500), makeFormat('en-GB', 'CHF').moneyCents(2000)])).toBe(`€500.00 and CHF${nbsp}2,000.00`);
+    // Three: a comma, then the conjunction (no Oxford comma in British English).
+    expect(enEur.list(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(frEur.list(['A', 'B', 'C'])).toBe('A, B et C');
+  });
+});
+
 describe('makeFormat().siren', () => {
   it('writes a SIREN in three groups of three digits with no-break spaces, a SIRET with its five last', () => {
     expect(makeFormat('fr-FR', 'EUR').siren('552100554')).toBe('552\u00a0100\u00a0554');

@@ -239,8 +239,6 @@ const fr = {
     interestUnknown: (date: string) => `non calculable à partir du ${date}`,
     interestPartial: (amount: string, date: string) => `${amount} ; non calculable à partir du ${date}`,
     asOf: (date: string) => `Situation au ${date} : restes dus et jours de retard à cette date.`,
-    // A sum in several currencies, each formatted in its own: '2 000,00 CHF et 500,00 €'.
-    inCurrencies: (amounts: string[]) => new Intl.ListFormat('fr-FR', { type: 'conjunction' }).format(amounts),
     salutation: 'Madame, Monsieur,',
     postJudgment: (date: string) => `Ces factures ont été émises après le jugement d’ouverture de votre procédure collective du ${date} : nées après ce jugement, elles sont payables à leur échéance (article L622-17 du Code de commerce).`,
     invoice: 'Facture',
@@ -513,7 +511,6 @@ const en: DeskLabels = {
     interestUnknown: (date) => `cannot be calculated from ${date}`,
     interestPartial: (amount, date) => `${amount}; cannot be calculated from ${date}`,
     asOf: (date) => `Position as at ${date}: amounts outstanding and days late on that date.`,
-    inCurrencies: (amounts) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(amounts),
     salutation: 'Dear Sir or Madam,',
     postJudgment: (date) => `These invoices were issued after the judgment of ${date} opening your collective proceedings: claims arising after that judgment, they are payable when due (article L622-17 of the French Commercial Code).`,
     invoice: 'Invoice',
