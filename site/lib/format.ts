@@ -48,6 +48,22 @@ export function formatIn(lang: Language): Format {
   return other;
 }
 
+const currencyFormats = new Map<string, Format>();
+
+/**
+ * The formatter of an amount in `currency` (an invoice's own, not the company's), in `lang`: a
+ * letter states each invoice in its currency. Made once per language and currency (some twenty Intl
+ * formatters each); the company currency's is `formatIn(lang)` itself.
+ */
+export function formatInCurrency(currency: string, lang: Language = language()): Format {
+  const base = formatIn(lang);
+  if (currency === base.currency) return base;
+  const key = `${lang} ${currency}`;
+  let other = currencyFormats.get(key);
+  if (!other) currencyFormats.set(key, (other = makeFormat(languages[lang].locale, currency, languages[lang])));
+  return other;
+}
+
 /** A bucket's label in the build's language: 'not_due' → 'Non échu', '1-30' → '1–30 j', '>365' → '> 365 j'. */
 export function bucketLabel(bucket: string, labels: Labels = t): string {
   if (bucket === 'not_due') return labels.buckets.not_due;

@@ -1,7 +1,7 @@
 // The site's formatter: amounts, shares and dates as a French (or British) finance reader expects.
 import { describe, expect, it } from 'vitest';
 
-import { bucketLabel, makeFormat, scoreBandLabel } from '../../site/lib/format.ts';
+import { bucketLabel, formatIn, formatInCurrency, makeFormat, scoreBandLabel } from '../../site/lib/format.ts';
 import { en } from '../../site/lib/i18n/en.ts';
 import { financeLanguages } from '../../site/lib/i18n/finance.ts';
 import { fr } from '../../site/lib/i18n/fr.ts';
@@ -48,6 +48,17 @@ describe('makeFormat().list', () => {
     // Three: a comma, then the conjunction (no Oxford comma in British English).
     expect(enEur.list(['A', 'B', 'C'])).toBe('A, B and C');
     expect(frEur.list(['A', 'B', 'C'])).toBe('A, B et C');
+  });
+});
+
+describe('formatInCurrency', () => {
+  it('formats an invoice in its own currency in the letter’s language, one formatter per language and currency', () => {
+    expect(formatInCurrency('CHF', 'fr').moneyCents(2000)).toBe(`2${nnbsp}000,00${nbsp}CHF`);
+    expect(formatInCurrency('CHF', 'en').moneyCents(2000)).toBe(`CHF${nbsp}2,000.00`);
+    // Made once: a letter of forty lines in francs does not build forty sets of Intl formatters.
+    expect(formatInCurrency('CHF', 'fr')).toBe(formatInCurrency('CHF', 'fr'));
+    // The company currency's is the language's own formatter.
+    expect(formatInCurrency(formatIn('en').currency, 'en')).toBe(formatIn('en'));
   });
 });
 
