@@ -41,9 +41,9 @@ with_risk as (
          risk.collective_procedure is not null and is_pre_judgment(open_invoices.issue_date, risk.procedure_date) as is_under_procedure,
          risk.collective_procedure is not null and not is_pre_judgment(open_invoices.issue_date, risk.procedure_date) as is_post_judgment,
          -- The deadlines concern the claims the procedure holds only.
-         case when is_pre_judgment(open_invoices.issue_date, risk.procedure_date) then procedures.claim_deadline_date end as claim_deadline_date,
-         case when is_pre_judgment(open_invoices.issue_date, risk.procedure_date) then procedures.relief_deadline_date end as relief_deadline_date,
-         coalesce(procedures.is_claim_foreclosed and is_pre_judgment(open_invoices.issue_date, risk.procedure_date), false) as is_claim_foreclosed,
+         case when is_under_procedure then procedures.claim_deadline_date end as claim_deadline_date,
+         case when is_under_procedure then procedures.relief_deadline_date end as relief_deadline_date,
+         coalesce(procedures.is_claim_foreclosed and is_under_procedure, false) as is_claim_foreclosed,
          coalesce(shift.shift_days, 0) as shift_days
   from open_invoices
   join client_risk as risk using (client_id)
