@@ -138,7 +138,19 @@ console.log(
     `the same company as a FEC in ${fecOutDir}`,
 );
 
-interface Document { client: Client; kind: 'Facture' | 'Avoir'; issue: Date; due: Date; amount: number; disputed: boolean; original?: Document; id?: string; currency?: string }
+// amount is in euros (the company's books); currencyAmount in the document's currency.
+interface Document { client: Client; kind: 'Facture' | 'Avoir'; issue: Date; due: Date; amount: number; disputed: boolean; original?: Document; id?: string; currency?: string; currencyAmount?: number }
+
+// Euros per Swiss franc on a document's date: a rate that drifts month by month around 1.06, as
+// the franc did, so a CHF invoice's two amounts differ and no two months share a rate. A fixed
+// formula, not a draw: the sample's random stream (and so every other figure) is unchanged.
+function eurPerChf(date: Date): number {
+  const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+  return 1.06 + 0.025 * Math.sin(month / 4);
+}
+function cents(x: number): number {
+  return Math.round(x * 100) / 100;
+}
 interface Payment { client: Client; date: Date; amount: number; invoice?: Document }
 interface Writeoff { client: Client; invoice: Document; date: Date; amount: number }
 
@@ -146,7 +158,6 @@ function generateLedger(all: Client[]) {
   const invoices: Document[] = [];
   const payments: Payment[] = [];
   const writeoffs: Writeoff[] = [];
-  const cents = (x: number) => Math.round(x * 100) / 100;
   let overpayments = 0;
   for (const client of all) {
     const amountOf = randomLogNormal.source(source)(client.amountLogMean, 0.7);
@@ -232,12 +243,15 @@ function writeExport(all: Client[], { invoices, payments, writeoffs }: ReturnTyp
       return [...row, address.line1, address.line2, address.postcode, address.city];
     }),
   ));
-  for (const d of invoices) d.currency = d.client.country === 'CH' && chance(0.5) ? 'CHF' : 'EUR';
+  for (const d of invoices) {
+    d.currency = d.client.country === 'CH' && chance(0.5) ? 'CHF' : 'EUR';
+    d.currencyAmount = d.currency === 'CHF' ? cents(d.amount / eurPerChf(d.issue)) : d.amount;
+  }
   writeFileSync(join(outDir, 'invoices.csv'), csvFile(
-    // 'Montant TTC' in the document's currency ('Devise'), 'Montant TTC (EUR)' its counter-value in
-    // the company's: the sample's francs are at par with the euro, so both hold the same figure.
+    // 'Montant TTC' and 'Montant HT' in the document's currency ('Devise'), 'Montant TTC (EUR)' its
+    // counter-value in the company's books (the figure every euro total of the sample is made of).
     ['N° pièce', 'Code client', 'Type', 'Date pièce', 'Date échéance', 'Montant TTC', 'Montant HT', 'Devise', 'Montant TTC (EUR)', 'Litige', "Facture d'origine"],
-    invoices.map((d) => [d.id!, d.client.id, d.kind, d.issue, d.due, d.amount, Math.round((d.amount / 1.2) * 100) / 100, d.currency!, d.amount, d.disputed ? 'O' : 'N', d.original?.id ?? null]),
+    invoices.map((d) => [d.id!, d.client.id, d.kind, d.issue, d.due, d.currencyAmount!, cents(d.currencyAmount! / 1.2), d.currency!, d.amount, d.disputed ? 'O' : 'N', d.original?.id ?? null]),
   ));
   writeFileSync(join(outDir, 'payments.csv'), csvFile(
     ['N° règlement', 'Code client', 'Date règlement', 'Montant', 'Facture réglée'],
@@ -262,7 +276,7 @@ function writeExport(all: Client[], { invoices, payments, writeoffs }: ReturnTyp
   for (const w of writeoffs) name(w.invoice, `writeoff:${writeoffIds.get(w)}`);
   const groups: FecLetterGroup[] = [...named].map(([invoice, creditIds]) => ({ clientId: invoice.client.id, invoiceId: invoice.id!, creditIds }));
   const files = fecFiles(
-    invoices.map((d) => ({ id: d.id!, clientId: d.client.id, clientName: d.client.name, kind: d.kind === 'Facture' ? 'invoice' : 'credit_note', date: d.issue, amount: d.amount, currency: d.currency! })),
+    invoices.map((d) => ({ id: d.id!, clientId: d.client.id, clientName: d.client.name, kind: d.kind === 'Facture' ? 'invoice' : 'credit_note', date: d.issue, amount: d.amount, currency: d.currency!, currencyAmount: d.currencyAmount! })),
     [
       ...payments.map((p) => ({ id: paymentIds.get(p)!, clientId: p.client.id, clientName: p.client.name, kind: 'payment' as const, date: p.date, amount: p.amount })),
       ...writeoffs.map((w) => ({ id: writeoffIds.get(w)!, clientId: w.client.id, clientName: w.client.name, kind: 'writeoff' as const, date: w.date, amount: w.amount })),

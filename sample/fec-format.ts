@@ -6,7 +6,7 @@
 // lettered on its own date (the invoice on the last one's). From the second year on, the file
 // opens with one à-nouveau per client: its balance at the end of the previous year.
 
-export interface FecDocument { id: string; clientId: string; clientName: string; kind: 'invoice' | 'credit_note'; date: Date; amount: number; currency: string }
+export interface FecDocument { id: string; clientId: string; clientName: string; kind: 'invoice' | 'credit_note'; date: Date; amount: number; currency: string; currencyAmount: number }
 export interface FecCredit { id: string; clientId: string; clientName: string; kind: 'payment' | 'writeoff'; date: Date; amount: number }
 /** Items settling each other: an invoice and the credit notes, payments and write-offs that name it. */
 export interface FecLetterGroup { clientId: string; invoiceId: string; creditIds: string[] }
@@ -41,6 +41,8 @@ interface Line {
   credit: number;
   letter?: { code: string; date: Date };
   currency?: string;
+  /** The amount in the document's currency (unsigned), beside a foreign currency. */
+  currencyAmount?: number;
 }
 
 const journals = { VT: 'Journal des ventes', BQ: 'Banque', OD: 'Opérations diverses', AN: 'A nouveaux' } as const;
@@ -74,7 +76,7 @@ export function fecFiles(documents: FecDocument[], credits: FecCredit[], groups:
     const base = { journal: 'VT' as const, date: doc.date, ref: doc.id, label };
     const side = (amount: number) => (amount * sign >= 0 ? { debit: Math.abs(amount), credit: 0 } : { debit: 0, credit: Math.abs(amount) });
     entries.push([
-      { ...base, account: '411000', accountLabel: 'Clients', client, ...side(doc.amount), letter: letters.get(`${doc.kind}:${doc.id}`), currency: doc.currency },
+      { ...base, account: '411000', accountLabel: 'Clients', client, ...side(doc.amount), letter: letters.get(`${doc.kind}:${doc.id}`), currency: doc.currency, currencyAmount: doc.currencyAmount },
       { ...base, account: '706000', accountLabel: 'Prestations de services', ...side(-net) },
       { ...base, account: '445710', accountLabel: 'TVA collectée', ...side(-cents(doc.amount - net)) },
     ]);
@@ -117,7 +119,7 @@ export function fecFiles(documents: FecDocument[], credits: FecCredit[], groups:
           line.journal, journals[line.journal], String(number), ymd(line.date), line.account, line.accountLabel,
           line.client?.id ?? '', line.client?.name ?? '', line.ref, ymd(line.date), line.label,
           money(line.debit), money(line.credit), line.letter?.code ?? '', line.letter ? ymd(line.letter.date) : '', ymd(line.date),
-          line.currency && line.currency !== 'EUR' ? money(line.debit - line.credit) : '', line.currency && line.currency !== 'EUR' ? line.currency : '',
+          line.currency && line.currency !== 'EUR' ? money(Math.sign(line.debit - line.credit) * Math.abs(line.currencyAmount ?? line.debit - line.credit)) : '', line.currency && line.currency !== 'EUR' ? line.currency : '',
         ].join('\t'));
         if (line.client && line.journal !== 'AN') {
           const held = balances.get(line.client.id) ?? { name: line.client.name, balance: 0 };

@@ -186,11 +186,12 @@ describe('figures recomputed from the sample’s CSV files', () => {
   const rejected = `
     select numeroFacture from (select unnest(statuts, recursive := true) from read_json('${join(inputs, 'statuts-cycle-de-vie.json')}'))
     group by numeroFacture having arg_max(codeStatut::varchar, dateStatut) = '213'`;
-  // Each client's ledger balance: invoices − credit notes − payments − write-offs (every row is
+  // Each client's ledger balance: invoices − credit notes − payments − write-offs, in euros (an
+  // invoice's 'Montant TTC (EUR)'; its 'Montant TTC' is in its own currency) (every row is
   // dated up to the as-of date, the latest date in the files, and the run rejected none), less
   // the rejected invoices.
   const ledger = `
-    select "Code client" as client_id, case when "Type" = 'Avoir' then -${amount('Montant TTC')} else ${amount('Montant TTC')} end as amount from ${csv('invoices.csv')}
+    select "Code client" as client_id, case when "Type" = 'Avoir' then -${amount('Montant TTC (EUR)')} else ${amount('Montant TTC (EUR)')} end as amount from ${csv('invoices.csv')}
     where "N° pièce" not in (${rejected})
     union all select "Code client", -${amount('Montant')} from ${csv('payments.csv')}
     union all select "Code client", -${amount('Montant TTC')} from ${csv('writeoffs.csv')}`;
@@ -211,6 +212,23 @@ describe('figures recomputed from the sample’s CSV files', () => {
       from book full join clients c using (client_id)
       where coalesce(book.balance, 0) <> coalesce(c.receivables_amount - c.unapplied_cash_amount, 0)`);
     expect(differences).toEqual([]);
+  });
+
+  it('a Swiss client’s invoice in francs keeps its francs beside its euros, at a rate of 1.035–1.085 € per franc', async () => {
+    const [row] = await q<{ francs: number; mismatched: number; rate_low: number; rate_high: number }>(`
+      with file as (
+        select "N° pièce" as invoice_id, ${amount('Montant TTC')} as francs, ${amount('Montant TTC (EUR)')} as euros
+        from ${csv('invoices.csv')} where "Devise" = 'CHF')
+      select count(*)::integer as francs,
+             count(*) filter (where invoices.currency <> 'CHF' or abs(invoices.currency_amount) <> file.francs or abs(invoices.amount) <> file.euros)::integer as mismatched,
+             min(file.euros / file.francs)::double as rate_low, max(file.euros / file.francs)::double as rate_high
+      from file join invoices using (invoice_id)`);
+    expect(row!.francs).toBeGreaterThan(1000);
+    expect(row!.mismatched).toBe(0);
+    // The generator's rate is 1.06 ± 0.025 (a sine of the month); a cent's rounding on a 20 € invoice moves it by 0.001.
+    expect(row!.rate_low).toBeGreaterThan(1.033);
+    expect(row!.rate_high).toBeLessThan(1.087);
+    expect(row!.rate_high - row!.rate_low).toBeGreaterThan(0.04);
   });
 
   it('every invoice (but the one the platform rejected), credit note, payment and client of the files is in the warehouse, once', async () => {
