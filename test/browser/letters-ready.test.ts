@@ -4,7 +4,8 @@
 // 0,00 € for the rest and says from when; it states the date of its figures (the as-of date);
 // it is addressed, dated the build day with its deadline counted from it, the
 // SIREN spaced; a German client's letter is English and cites the EU directive, not the Code de
-// commerce; a letter without an address says so; the client page says the same as its letter.
+// commerce; a letter without an address says so; the client page says the same as its letter; a
+// statement to a client invoiced or paying in francs states each line and its balance per currency.
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 
@@ -147,6 +148,42 @@ describe('the client page', () => {
 describe('account statements', () => {
   it('exist for a client with open items that nobody is chasing today', async () => {
     const { text } = await open('/clients/QUIET/statement/');
-    expect(await text()).toMatch(/Total des pièces ouvertes 250,00 €/);
+    const body = await text();
+    expect(body).toMatch(/Total des pièces ouvertes 250,00 €/);
+    // A client in euros alone: no word of another currency, no equivalent.
+    expect(body).not.toContain('contre-valeur');
+    expect(body).toContain('Solde à régler : 250,00 €');
+  });
+
+  it('state a client invoiced in francs and in euros each invoice in its currency, its euros under, and the balance per currency', async () => {
+    const { page, text, problems } = await open('/clients/CHX/statement/');
+    // X1: 2,000.00 CHF open in full, 2,100.00 € in the books; X2: 500.00 €, nothing else.
+    expect((await page.locator('tr[data-document="X1"] [data-open]').innerText()).replace(/\s+/g, ' ')).toBe('2 000,00 CHF 2 100,00 €');
+    expect((await page.locator('tr[data-document="X2"] [data-open]').innerText()).replace(/\s+/g, ' ')).toBe('500,00 €');
+    // Told 500 € and 2,000 CHF, the euros first; 2,100 + 500 = 2,600 € in the books.
+    expect((await page.locator('[data-total="total"]').innerText()).replace(/\s+/g, ' ')).toBe('500,00 € 2 000,00 CHF contre-valeur : 2 600,00 €');
+    expect(await text()).toContain('Solde à régler : 500,00 € et 2 000,00 CHF (contre-valeur : 2 600,00 €)');
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+
+  it('state unapplied cash received in francs in francs', async () => {
+    const { page, text } = await open('/clients/CHP/statement/');
+    // R2: 1,500.00 CHF received (1,575.00 € at Y1's rate), 309.52 CHF (325.00 €) left unapplied
+    // (worked out in test/etl/letters.test.ts).
+    expect((await page.locator('tr[data-document="R2"] [data-open]').innerText()).replace(/\s+/g, ' ')).toMatch(/^[-−]309,52 CHF [-−]325,00 €$/);
+    expect(await text()).toMatch(/Solde à régler : [-−]309,52 CHF \(contre-valeur : [-−]325,00 €\)/);
+    await page.close();
+  });
+});
+
+describe('the client page of a client invoiced in francs and in euros', () => {
+  it('states what its formal notice claims per currency, as the letter does', async () => {
+    const { page } = await open('/clients/CHX/');
+    // Worked out in test/etl/letters.test.ts: principal 500 € and 2,000 CHF; claimed 500 + 30.99 of
+    // June's interest + 80 of indemnities = 610.99 €, and 2,000 CHF.
+    const claim = (await page.locator('[data-letter-claim]').innerText()).replace(/\s+/g, ' ');
+    expect(claim).toContain('La mise en demeure réclame 610,99 € et 2 000,00 CHF : 500,00 € et 2 000,00 CHF en principal, 80,00 € d’indemnités forfaitaires et 30,99 € d’intérêts calculés');
+    await page.close();
   });
 });

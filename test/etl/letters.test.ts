@@ -111,11 +111,59 @@ describe('account statements', () => {
     const statements = await byId(`select client_id, total_open_amount, balance_amount from statements`, 'client_id');
     // FRA 1,000 + 400; QUIET's invoice is due in two months (not in the worklist); CASH has only a
     // payment of 150 allocated to nothing (balance −150).
-    expect(Object.keys(statements).sort()).toEqual(['CASH', 'CHE', 'CHX', 'DEU', 'FRA', 'NOAD', 'QUIET']);
+    expect(Object.keys(statements).sort()).toEqual(['CASH', 'CHE', 'CHP', 'CHX', 'DEU', 'FRA', 'NOAD', 'QUIET']);
     expect(statements.FRA).toMatchObject({ total_open_amount: 1400, balance_amount: 1400 });
     expect(statements.QUIET).toMatchObject({ total_open_amount: 250 });
     expect(statements.CASH).toMatchObject({ total_open_amount: 0, balance_amount: -150 });
     const [worklist] = await wh.query(`select count(*)::integer as n from worklist where client_id in ('QUIET', 'CASH')`);
     expect(worklist!.n).toBe(0);
+  });
+});
+
+describe('the account statement of a client invoiced or paying in Swiss francs', () => {
+  it('states each open invoice in its own currency beside its company-currency amount, and the totals per currency', async () => {
+    // CHX (Geneva): X1, 2,000.00 CHF (2,100.00 € in the export's company-currency column), and X2,
+    // 500.00 €, both due 31 May, nothing paid: both open in full and overdue at 30 August.
+    const lines = await byId(`select document_id, currency, amount, open_amount, currency_amount, currency_open_amount from statement_lines where client_id = 'CHX'`, 'document_id');
+    expect(lines.X1).toEqual({ document_id: 'X1', currency: 'CHF', amount: 2100, open_amount: 2100, currency_amount: 2000, currency_open_amount: 2000 });
+    expect(lines.X2).toEqual({ document_id: 'X2', currency: 'EUR', amount: 500, open_amount: 500, currency_amount: 500, currency_open_amount: 500 });
+    const [chx] = await wh.query(`select * from statements where client_id = 'CHX'`);
+    // In the company's books: 2,100 + 500 = 2,600 € open, all overdue, no unapplied cash. Told to the
+    // client: 500.00 € and 2,000.00 CHF (the euros first), all overdue, balance the same.
+    expect(chx).toMatchObject({
+      item_count: 2, total_open_amount: 2600, overdue_amount: 2600, unapplied_cash_amount: 0, balance_amount: 2600,
+      has_foreign_currency: true, currencies: ['EUR', 'CHF'],
+      invoices_currency_amounts: [500, 2000], credits_currency_amounts: [0, 0], total_currency_amounts: [500, 2000],
+      overdue_currency_amounts: [500, 2000], unapplied_currency_amounts: [0, 0], balance_currency_amounts: [500, 2000],
+    });
+  });
+
+  it('states unapplied cash received in francs in francs', async () => {
+    // CHP (Geneva): Y1, 1,000.00 CHF (1,050.00 €: the invoice's rate is 1.05 € a franc), and Y2,
+    // 200.00 €, both due 31 July. On 10 August it pays 1,500.00 CHF naming Y1 (1,560.00 € at that
+    // day's rate, but a payment in an invoice's currency counts at that invoice's rate):
+    // 1,500 × 1.05 = 1,575.00 €. Y1 takes 1,050.00 €, the rest (525.00) goes to the oldest due
+    // first, Y2, 200.00 €: both invoices are settled, 325.00 € unapplied. In francs, the same share
+    // of the payment: 325 × 1,500 / 1,575 = 309.523… → 309.52 CHF (the 1,000 CHF of Y1 and the
+    // 200 € of Y2, 190.48 CHF at 1.05, make up the rest: 1,000 + 190.48 + 309.52 = 1,500).
+    const [payment] = await wh.query(`select amount, unapplied_amount, currency, currency_amount, currency_unapplied_amount from payments where payment_id = 'R2'`);
+    expect(payment).toEqual({ amount: 1575, unapplied_amount: 325, currency: 'CHF', currency_amount: 1500, currency_unapplied_amount: 309.52 });
+    const lines = await wh.query(`select line_kind, document_id, amount, open_amount, currency, currency_amount, currency_open_amount from statement_lines where client_id = 'CHP'`);
+    expect(lines).toEqual([{ line_kind: 'unapplied_payment', document_id: 'R2', amount: 1575, open_amount: -325, currency: 'CHF', currency_amount: 1500, currency_open_amount: -309.52 }]);
+    const [chp] = await wh.query(`select * from statements where client_id = 'CHP'`);
+    // Nothing open: a credit of 325.00 € in the books, 309.52 CHF to the client (its only currency).
+    expect(chp).toMatchObject({
+      item_count: 0, total_open_amount: 0, unapplied_cash_amount: -325, balance_amount: -325,
+      has_foreign_currency: true, currencies: ['CHF'], total_currency_amounts: [0], unapplied_currency_amounts: [-309.52], balance_currency_amounts: [-309.52],
+    });
+  });
+
+  it('leaves a statement in euros alone: one currency, its amounts as they were', async () => {
+    const [fra] = await wh.query(`select has_foreign_currency, currencies, total_currency_amounts, balance_currency_amounts from statements where client_id = 'FRA'`);
+    // FRA: A1 1,000 € + A3 400 € (worked out above).
+    expect(fra).toEqual({ has_foreign_currency: false, currencies: ['EUR'], total_currency_amounts: [1400], balance_currency_amounts: [1400] });
+    // CASH: a payment of 150 € with no currency given: the company's.
+    const [cash] = await wh.query(`select currency, currency_open_amount from statement_lines where client_id = 'CASH'`);
+    expect(cash).toEqual({ currency: 'EUR', currency_open_amount: -150 });
   });
 });

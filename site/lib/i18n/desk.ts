@@ -229,6 +229,9 @@ const fr = {
     overdue: 'Dont échu',
     unapplied: 'Règlements non affectés',
     balance: 'Solde à régler',
+    // A client invoiced in another currency: each document in its own, the company's books under it.
+    foreignNote: (currency: string) => `Chaque pièce est indiquée dans sa devise, et les totaux et le solde par devise ; sous un montant dans une autre devise, sa contre-valeur en ${currency} dans nos livres.`,
+    equivalent: (amount: string) => `contre-valeur : ${amount}`,
     footer: 'Sauf erreur ou omission. Merci de nous signaler tout écart.',
   },
   letter: {
@@ -501,6 +504,8 @@ const en: DeskLabels = {
     overdue: 'Of which overdue',
     unapplied: 'Unapplied payments',
     balance: 'Balance to pay',
+    foreignNote: (currency) => `Each document is stated in its own currency, and the totals and the balance per currency; under an amount in another currency, its ${currency} equivalent in our books.`,
+    equivalent: (amount) => `equivalent: ${amount}`,
     footer: 'Errors and omissions excepted. Please let us know of any difference.',
   },
   letter: {
