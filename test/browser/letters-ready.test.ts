@@ -119,6 +119,23 @@ describe('a letter to a client invoiced in Swiss francs and in euros', () => {
   });
 });
 
+describe('a letter that leaves out disputed invoices in francs and in euros', () => {
+  it('says what it leaves out in their currencies, on the letter and on the client page', async () => {
+    // Worked out in test/etl/letters.test.ts: CHD's D2 (800 CHF, 840 € in the books) and D3 (100 €),
+    // disputed, are left out of its letter, which names D1 (1 000 €) alone.
+    const { page, problems } = await open('/clients/CHD/letter/');
+    expect((await page.locator('[data-left-out]').innerText()).replace(/\s+/g, ' ')).toMatch(/^2 factures échues \(100,00 € et 800,00 CHF\) ne sont pas dans cette lettre/);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+    const client = await open('/clients/CHD/');
+    const body = await client.text();
+    expect(body).toContain('2 factures échues (100,00 € et 800,00 CHF) ne sont pas dans cette lettre');
+    // (Its 940,00 € in the company's books stays where the page counts its disputes.)
+    expect(body).not.toContain('2 factures échues (940,00 €)');
+    await client.page.close();
+  });
+});
+
 describe('a letter without a postal address', () => {
   it('says the address is missing where it goes, and is marked not ready', async () => {
     const { page } = await open('/clients/NOAD/letter/');

@@ -74,6 +74,24 @@ describe('each letter', () => {
   });
 });
 
+describe('the overdue invoices a letter leaves out', () => {
+  it('are counted in the currency each is in, as the letter states its principal', async () => {
+    const letters = await byId(`select client_id, has_foreign_currency, open_amount, left_out_invoice_count, left_out_open_amount, left_out_currencies, left_out_currency_amounts from letters`, 'client_id');
+    // CHD (Geneva): D1, 1,000.00 € due 31 May, in the letter (a formal notice, 91 days late); D2,
+    // 800.00 CHF (840.00 € in the export's company-currency column) and D3, 100.00 €, both due
+    // 30 June and disputed: paused, left out. The letter names euros only; what it leaves out is
+    // 100.00 € and 800.00 CHF (940.00 € in the books), not "940,00 €".
+    expect(letters.CHD).toEqual({
+      client_id: 'CHD', has_foreign_currency: false, open_amount: 1000, left_out_invoice_count: 2, left_out_open_amount: 940,
+      left_out_currencies: ['EUR', 'CHF'], left_out_currency_amounts: [100, 800],
+    });
+    // FRA: A3 (400 €, disputed) left out: one item in the company currency.
+    expect(letters.FRA).toMatchObject({ left_out_currencies: ['EUR'], left_out_currency_amounts: [400] });
+    // CHX leaves nothing out: empty lists, not NULL.
+    expect(letters.CHX).toMatchObject({ left_out_invoice_count: 0, left_out_currencies: [], left_out_currency_amounts: [] });
+  });
+});
+
 describe('a letter to a client invoiced in two currencies', () => {
   // CHX (Geneva): X1, 2,000.00 CHF (2,100.00 € in the export's company-currency column), and X2,
   // 500.00 €, both due 31 May, nothing paid: late 91 days at 30 August, a formal notice.
@@ -111,7 +129,7 @@ describe('account statements', () => {
     const statements = await byId(`select client_id, total_open_amount, balance_amount from statements`, 'client_id');
     // FRA 1,000 + 400; QUIET's invoice is due in two months (not in the worklist); CASH has only a
     // payment of 150 allocated to nothing (balance −150).
-    expect(Object.keys(statements).sort()).toEqual(['CASH', 'CHE', 'CHP', 'CHX', 'DEU', 'FRA', 'NOAD', 'QUIET']);
+    expect(Object.keys(statements).sort()).toEqual(['CASH', 'CHD', 'CHE', 'CHP', 'CHX', 'DEU', 'FRA', 'NOAD', 'QUIET']);
     expect(statements.FRA).toMatchObject({ total_open_amount: 1400, balance_amount: 1400 });
     expect(statements.QUIET).toMatchObject({ total_open_amount: 250 });
     expect(statements.CASH).toMatchObject({ total_open_amount: 0, balance_amount: -150 });

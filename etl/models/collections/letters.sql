@@ -22,7 +22,7 @@
 -- interest and the fixed indemnities (40 €, a sum in euros) are computed in the company currency by
 -- `penalties` and added to its principal. open_amount and claimed_amount stay the company-currency
 -- equivalents; has_foreign_currency says when they are not what the letter states.
--- A roll-up of `clients`, `dunning`, `letter_lines` and `worklist`.
+-- A roll-up of `clients`, `dunning`, `invoices`, `letter_lines` and `worklist`.
 with clients_abroad as (
   select client_id, coalesce(upper(trim(country)), 'FR') as country_code, address_line_1, city,
          case when is_collective_procedure(legal_status) then procedure_date end as procedure_date
@@ -101,10 +101,22 @@ currencies as (
 
 -- The client's overdue invoices the letter does not name: paused by a dispute, a pending promise
 -- or "do not chase until" (the client page's penalties count them, the letter does not).
-left_out as (
-  select client_id, count(*)::integer as left_out_invoice_count, sum(open_amount)::decimal(18, 2) as left_out_open_amount
+-- Their amount per currency too (the company's first, then by code), said as the letter says its
+-- principal: a client invoiced in francs is not told its held-back invoices in euros.
+left_out_by_currency as (
+  select dunning.client_id, invoices.currency, count(*)::integer as invoice_count, sum(dunning.open_amount)::decimal(18, 2) as open_amount,
+         sum(invoices.currency_open_amount)::decimal(18, 2) as currency_open_amount
   from dunning
-  where stage like 'paused\_%' escape '\' and days_from_due > 0
+  join invoices using (invoice_id)
+  where dunning.stage like 'paused\_%' escape '\' and dunning.days_from_due > 0
+  group by dunning.client_id, invoices.currency
+),
+
+left_out as (
+  select client_id, sum(invoice_count)::integer as left_out_invoice_count, sum(open_amount)::decimal(18, 2) as left_out_open_amount,
+         list(currency order by currency <> getvariable('currency'), currency) as left_out_currencies,
+         list(currency_open_amount order by currency <> getvariable('currency'), currency) as left_out_currency_amounts
+  from left_out_by_currency
   group by client_id
 ),
 
@@ -131,6 +143,8 @@ final as (
     currencies.claimed_currency_amounts,
     coalesce(left_out.left_out_invoice_count, 0) as left_out_invoice_count,
     coalesce(left_out.left_out_open_amount, 0)::decimal(18, 2) as left_out_open_amount,
+    coalesce(left_out.left_out_currencies, []::varchar[]) as left_out_currencies,
+    coalesce(left_out.left_out_currency_amounts, []::decimal(18, 2)[]) as left_out_currency_amounts,
     letter_clients.contact_name,
     letter_clients.contact_email,
     letter_clients.procedure_date
