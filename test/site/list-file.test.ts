@@ -84,7 +84,8 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       priority: 1, client_id: 'C00198', name: 'Van Damme François EURL', sales_rep: 'Sophie Lemoine', stage: 'reminder_2', invoice_count: 3, paused_invoice_count: 0,
       due_amount: 1234.56, overdue_amount: 1000, expected_loss_amount: 12.3, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null,
       last_action_date: '2026-10-31', last_action_kind: 'call', next_action_date: '2026-11-07', promise_status: null, promise_date: null,
-      disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie Thomas', contact_role: 'Acheteur', contact_email: 'marie.thomas@example.com', contact_phone: '02 86 52 77 18',
+      collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
+      promise_logged_date: null, promise_invoice_ids: null, disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie Thomas', contact_role: 'Acheteur', contact_email: 'marie.thomas@example.com', contact_phone: '02 86 52 77 18',
       segment: 'PME', has_letter: true, is_new: true,
     };
     const [row] = listFileRows(listFile('collections', [record], { currency: 'EUR' }), browser);
@@ -103,7 +104,8 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       priority: 2, client_id: 'C7', name: 'Rivière SARL', sales_rep: null, stage: 'declare_claim', invoice_count: 1, paused_invoice_count: 0,
       due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false, relief_deadline_date: '2027-04-15',
       last_action_date: null, last_action_kind: null, next_action_date: '2026-11-02', promise_status: null, promise_date: null,
-      disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+      collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
+      promise_logged_date: null, promise_invoice_ids: null, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
       segment: null, has_letter: false, is_new: false,
     };
     const row = worklistRow(ctx, record, true);
@@ -117,7 +119,8 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       priority: 1, client_id: 'C8', name: 'Forge SA', sales_rep: null, stage: 'declare_claim', invoice_count: 1, paused_invoice_count: 0,
       due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true, relief_deadline_date: '2027-04-15',
       last_action_date: null, last_action_kind: null, next_action_date: '2027-01-04', promise_status: null, promise_date: null,
-      disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+      collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
+      promise_logged_date: null, promise_invoice_ids: null, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
       segment: null, has_letter: false, is_new: false,
     };
     const row = worklistRow(ctx, record, true);

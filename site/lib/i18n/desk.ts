@@ -87,6 +87,16 @@ const fr = {
     newFilter: (date: string | null) => (date ? `Nouveaux depuis les données du ${date}` : 'Arrivés à leur étape ce jour'),
     newHelp: 'Clients arrivés à leur étape la plus avancée depuis les données précédentes : ceux qui n’étaient pas à relancer hier ou qui ont changé d’étape.',
     promiseLine: (status: string, date: string) => `Promesse ${status} · ${date}`,
+    // A promise logged on invoices already paid that day: no live promise, a log to put right.
+    promiseAlreadySettled: (logged: string, invoices: string | null) =>
+      invoices
+        ? `Promesse saisie le ${logged} sur ${invoices}, déjà ${invoices.includes(',') ? 'réglées' : 'réglée'} ce jour-là : saisie à rapprocher, quelles factures le client visait-il ?`
+        : `Promesse saisie le ${logged} alors que rien n’était dû ce jour-là : saisie à rapprocher, quelles factures le client visait-il ?`,
+    // A client under a collective procedure: what is to declare and what is to chase, apart.
+    declareLine: (amount: string, n: string, plural: Intl.LDMLPluralRule) => `à déclarer ${amount} · ${n} ${plural === 'one' ? 'facture' : 'factures'}`,
+    chaseLine: (amount: string, n: string, plural: Intl.LDMLPluralRule) => `à relancer ${amount} · ${n} ${plural === 'one' ? 'facture' : 'factures'}`,
+    postJudgmentNote: (date: string, stage: string) => `Factures émises après le jugement du ${date} : ${stage} (L622-17)`,
+    postJudgmentOnly: (procedure: string, date: string) => `En ${procedure} depuis le ${date} : factures émises après le jugement, relancées normalement (L622-17)`,
     disputedLine: (n: string, plural: Intl.LDMLPluralRule, amount: string) => (plural === 'one' ? `${n} facture en litige (${amount})` : `${n} factures en litige (${amount})`),
     overdueLine: (amount: string) => `dont échu ${amount}`,
     invoicesLine: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `${n} facture` : `${n} factures`),
@@ -147,6 +157,14 @@ const fr = {
     letterClaimUnknown: (claimed: string, open: string, indemnity: string, known: string | null, date: string) =>
       `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires${known ? ` et ${known} d’intérêts calculés` : ''} ; les intérêts ne sont pas calculables à partir du ${date} (taux BCE manquant).`,
     letterNotReady: 'Lettre pas prête à l’envoi : adresse postale manquante.',
+    // A client under a collective procedure (the worklist's row): the claims to declare, by when, and
+    // the invoices issued after the judgment, chased on the ordinary schedule.
+    procedureDeclare: (amount: string, n: string, plural: Intl.LDMLPluralRule, deadline: string) =>
+      `à déclarer au mandataire : ${amount} (${n} ${plural === 'one' ? 'facture émise' : 'factures émises'} au plus tard le jour du jugement), ${deadline}`,
+    procedureChase: (amount: string, n: string, plural: Intl.LDMLPluralRule, stage: string) =>
+      `à relancer selon le calendrier ordinaire : ${amount} (${n} ${plural === 'one' ? 'facture émise' : 'factures émises'} après le jugement, L622-17 ; étape : ${stage})`,
+    procedureSplit: (procedure: string, date: string | null, parts: readonly string[]) =>
+      `Procédure collective (${procedure}${date ? `, jugement du ${date}` : ''}) : ${parts.join(' ; ')}.`,
   },
   einvoice: {
     title: 'Statuts de facturation électronique',
@@ -363,6 +381,14 @@ const en: DeskLabels = {
     newFilter: (date) => (date ? `New since the data of ${date}` : 'Reached their stage today'),
     newHelp: 'Clients that reached their most advanced stage since the previous data: not to chase yesterday, or moved to another stage.',
     promiseLine: (status, date) => `Promise ${status} · ${date}`,
+    promiseAlreadySettled: (logged, invoices) =>
+      invoices
+        ? `Promise logged on ${logged} names ${invoices}, already paid that day: reconcile the log, which invoices did the client mean?`
+        : `Promise logged on ${logged} when nothing was owed: reconcile the log, which invoices did the client mean?`,
+    declareLine: (amount, n, plural) => `to declare ${amount} · ${n} ${plural === 'one' ? 'invoice' : 'invoices'}`,
+    chaseLine: (amount, n, plural) => `to chase ${amount} · ${n} ${plural === 'one' ? 'invoice' : 'invoices'}`,
+    postJudgmentNote: (date, stage) => `Invoices issued after the judgment of ${date}: ${stage} (L622-17)`,
+    postJudgmentOnly: (procedure, date) => `${procedure} since ${date}: invoices issued after the judgment, chased as usual (L622-17)`,
     disputedLine: (n, plural, amount) => `${n} ${plural === 'one' ? 'invoice' : 'invoices'} in dispute (${amount})`,
     overdueLine: (amount) => `of which overdue ${amount}`,
     invoicesLine: (n, plural) => `${n} ${plural === 'one' ? 'invoice' : 'invoices'}`,
@@ -422,6 +448,11 @@ const en: DeskLabels = {
     letterClaimUnknown: (claimed, open, indemnity, known, date) =>
       `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities${known ? ` and ${known} of interest calculated` : ''}; interest cannot be calculated from ${date} (ECB rate missing).`,
     letterNotReady: 'Letter not ready to send: postal address missing.',
+    procedureDeclare: (amount, n, plural, deadline) =>
+      `to declare to the mandataire: ${amount} (${n} ${plural === 'one' ? 'invoice' : 'invoices'} issued by the judgment day), ${deadline}`,
+    procedureChase: (amount, n, plural, stage) =>
+      `to chase on the ordinary schedule: ${amount} (${n} ${plural === 'one' ? 'invoice' : 'invoices'} issued after the judgment, L622-17; stage: ${stage})`,
+    procedureSplit: (procedure, date, parts) => `Collective procedure (${procedure.toLowerCase()}${date ? `, judgment of ${date}` : ''}): ${parts.join('; ')}.`,
   },
   einvoice: {
     title: 'E-invoicing statuses',
