@@ -142,8 +142,11 @@ function stageText(format: Format, r: WorklistRecord, date: (iso: string) => str
 }
 
 /** By when a client under a collective procedure declares its claims (the desk row and the client page say it alike). */
-export function claimDeadlineText(r: Pick<WorklistRow, 'claim_deadline_date' | 'is_claim_deadline_passed' | 'relief_deadline_date'>, date: (iso: string) => string): string {
-  const labels = desk.page;
+export function claimDeadlineText(
+  r: Pick<WorklistRow, 'claim_deadline_date' | 'is_claim_deadline_passed' | 'relief_deadline_date'>,
+  date: (iso: string) => string,
+  labels: Pick<typeof desk.page, 'claimUnknown' | 'claimPassed' | 'claimBy'> = desk.page,
+): string {
   return !r.claim_deadline_date
     ? labels.claimUnknown
     : r.is_claim_deadline_passed ? labels.claimPassed(date(r.claim_deadline_date), r.relief_deadline_date ? date(r.relief_deadline_date) : null) : labels.claimBy(date(r.claim_deadline_date));

@@ -42,7 +42,10 @@ const fr = {
     overdueCompany: 'Échu (vue d’ensemble)',
     overdueCompanyNote: 'toutes les pièces échues : les cases suivantes le répartissent',
     toChase: 'Échu à relancer aujourd’hui',
-    toChaseNote: (clients: string, actions: string) => `${clients} clients, ${actions} actions (rappels préventifs compris)`,
+    // The overdue to chase is about these invoices and clients, not the whole list (which holds
+    // preventive reminders, paused invoices and claims to declare too).
+    toChaseNote: (invoices: string, invoicesPlural: Intl.LDMLPluralRule, clients: string, clientsPlural: Intl.LDMLPluralRule) =>
+      `${invoices} ${invoicesPlural === 'one' ? 'facture échue' : 'factures échues'} de ${clients} ${clientsPlural === 'one' ? 'client' : 'clients'}, à une étape du calendrier`,
     pausedOverdue: 'Échu suspendu',
     pausedOverdueNote: 'en litige, promesse en cours, « ne pas relancer »',
     toDeclare: 'Échu à déclarer',
@@ -337,7 +340,8 @@ const en: DeskLabels = {
     overdueCompany: 'Overdue (overview)',
     overdueCompanyNote: 'every item past due: the next boxes split it',
     toChase: 'Overdue to chase today',
-    toChaseNote: (clients, actions) => `${clients} clients, ${actions} actions (preventive reminders included)`,
+    toChaseNote: (invoices, invoicesPlural, clients, clientsPlural) =>
+      `${invoices} overdue ${invoicesPlural === 'one' ? 'invoice' : 'invoices'} of ${clients} ${clientsPlural === 'one' ? 'client' : 'clients'}, at a step of the schedule`,
     pausedOverdue: 'Overdue, paused',
     pausedOverdueNote: 'in dispute, promise pending, “do not chase”',
     toDeclare: 'Overdue, to declare',

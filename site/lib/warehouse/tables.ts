@@ -926,6 +926,8 @@ export const warehouseTables = {
     expected_loss_amount: present.number,
     company_overdue_amount: number,
     overdue_to_chase_amount: number,
+    overdue_to_chase_invoice_count: present.number,
+    overdue_to_chase_client_count: present.number,
     overdue_paused_amount: number,
     overdue_to_declare_amount: number,
     overdue_foreclosed_amount: number,
@@ -1012,7 +1014,7 @@ export const warehouseColumnTypes: Record<WarehouseTable, Record<string, string>
   statements: { client_id: 'VARCHAR', item_count: 'INTEGER', invoices_open_amount: 'DECIMAL(18,2)', credits_open_amount: 'DECIMAL(18,2)', total_open_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', unapplied_cash_amount: 'DECIMAL(18,2)', balance_amount: 'DECIMAL(18,2)' },
   worklist: { priority: 'INTEGER', client_id: 'VARCHAR', name: 'VARCHAR', sales_rep: 'VARCHAR', stage: 'VARCHAR', stage_order: 'INTEGER', stage_started_date: 'DATE', invoice_count: 'INTEGER', paused_invoice_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', max_days_from_due: 'INTEGER', expected_loss_amount: 'DECIMAL(18,2)', grade: 'VARCHAR', pd_12m: 'DOUBLE', claim_deadline_date: 'DATE', is_claim_deadline_passed: 'BOOLEAN', relief_deadline_date: 'DATE', collective_procedure: 'VARCHAR', procedure_date: 'DATE', declare_invoice_count: 'INTEGER', declare_amount: 'DECIMAL(18,2)', post_judgment_invoice_count: 'INTEGER', post_judgment_amount: 'DECIMAL(18,2)', post_judgment_stage: 'VARCHAR', last_action_date: 'DATE', last_action_kind: 'VARCHAR', next_action_date: 'DATE', promise_status: 'VARCHAR', promise_date: 'DATE', promise_amount: 'DECIMAL(18,2)', promise_logged_date: 'DATE', promise_invoice_ids: 'VARCHAR', disputed_invoice_count: 'INTEGER', disputed_amount: 'DECIMAL(18,2)', contact_name: 'VARCHAR', contact_role: 'VARCHAR', contact_email: 'VARCHAR', contact_phone: 'VARCHAR' },
   worklist_reps: { sales_rep: 'VARCHAR', client_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)' },
-  worklist_totals: { client_count: 'INTEGER', action_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)', company_overdue_amount: 'DECIMAL(18,2)', overdue_to_chase_amount: 'DECIMAL(18,2)', overdue_paused_amount: 'DECIMAL(18,2)', overdue_to_declare_amount: 'DECIMAL(18,2)', overdue_foreclosed_amount: 'DECIMAL(18,2)', overdue_other_amount: 'DECIMAL(18,2)', preventive_amount: 'DECIMAL(18,2)' },
+  worklist_totals: { client_count: 'INTEGER', action_count: 'INTEGER', due_amount: 'DECIMAL(18,2)', overdue_amount: 'DECIMAL(18,2)', expected_loss_amount: 'DECIMAL(18,2)', company_overdue_amount: 'DECIMAL(18,2)', overdue_to_chase_amount: 'DECIMAL(18,2)', overdue_to_chase_invoice_count: 'INTEGER', overdue_to_chase_client_count: 'INTEGER', overdue_paused_amount: 'DECIMAL(18,2)', overdue_to_declare_amount: 'DECIMAL(18,2)', overdue_foreclosed_amount: 'DECIMAL(18,2)', overdue_other_amount: 'DECIMAL(18,2)', preventive_amount: 'DECIMAL(18,2)' },
   writeoffs: { writeoff_id: 'VARCHAR', client_id: 'VARCHAR', invoice_id: 'VARCHAR', writeoff_date: 'DATE', amount: 'DECIMAL(18,2)', unapplied_amount: 'DECIMAL(18,2)', source_file: 'VARCHAR', line: 'BIGINT' },
 };
 
