@@ -140,6 +140,16 @@ describe('a client under a collective procedure', () => {
     ]);
   });
 
+  it('counts in the desk\'s overdue to chase the invoices born after the judgment, not the claims to declare', async () => {
+    // Overdue and on the schedule: J4 1,825 (PROC, born after the judgment, 42 days past due) and
+    // L1 3,650 (LIVE, due 2024-05-01, 30 days past due) = 5,475 over 2 invoices of 2 clients. J2 and
+    // J3 (1,730) are to declare; L2 (due 2024-06-14, 14 days ahead) is before its preventive reminder
+    // (5 days before): in no action. The list holds 2 clients and 4 actions (J2, J3, J4, L1).
+    expect(await wh.query(`select client_count, action_count, overdue_to_chase_amount, overdue_to_chase_invoice_count, overdue_to_chase_client_count, overdue_to_declare_amount from worklist_totals`)).toEqual([
+      { client_count: 2, action_count: 4, overdue_to_chase_amount: 5475, overdue_to_chase_invoice_count: 2, overdue_to_chase_client_count: 2, overdue_to_declare_amount: 1730 },
+    ]);
+  });
+
   it('forecloses only the claims born before the judgment once the time to ask for relief has passed', async () => {
     // As of 2024-09-30, after 2024-09-11 (judgment + 6 months, L622-26): J2 and J3, not declared, are
     // foreclosed, 730 + 1,000 = 1,730 to write off. J4, issued after the judgment, cannot be
