@@ -49,7 +49,8 @@ const fr = {
     pausedOverdue: 'Échu suspendu',
     pausedOverdueNote: 'en litige, promesse en cours, « ne pas relancer »',
     toDeclare: 'Échu à déclarer',
-    toDeclareNote: 'clients en procédure collective : pas de relance',
+    // Only the invoices issued by the judgment day: those issued after it are in the box to chase.
+    toDeclareNote: 'factures émises au plus tard le jour du jugement d’une procédure collective : pas de relance',
     toWriteOff: 'Échu forclos, à passer en perte',
     toWriteOffNote: 'créance non déclarée, relevé de forclusion hors délai : plus rien à relancer',
     foreclosed: 'Créances forcloses — à passer en perte',
@@ -345,7 +346,7 @@ const en: DeskLabels = {
     pausedOverdue: 'Overdue, paused',
     pausedOverdueNote: 'in dispute, promise pending, “do not chase”',
     toDeclare: 'Overdue, to declare',
-    toDeclareNote: 'clients under a collective procedure: no chasing',
+    toDeclareNote: 'invoices issued by the day of a collective procedure’s judgment: no chasing',
     toWriteOff: 'Overdue, foreclosed: to write off',
     toWriteOffNote: 'claim not declared, too late to ask for relief: nothing left to chase',
     foreclosed: 'Foreclosed claims — to write off',
