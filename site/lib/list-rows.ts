@@ -97,7 +97,7 @@ export interface WorklistRecord extends Pick<WorklistRow,
   | 'priority' | 'client_id' | 'name' | 'sales_rep' | 'stage' | 'invoice_count' | 'paused_invoice_count' | 'due_amount' | 'overdue_amount' | 'expected_loss_amount'
   | 'claim_deadline_date' | 'is_claim_deadline_passed' | 'relief_deadline_date' | 'last_action_date' | 'last_action_kind' | 'next_action_date' | 'promise_status' | 'promise_date'
   | 'collective_procedure' | 'procedure_date' | 'declare_invoice_count' | 'declare_amount' | 'post_judgment_invoice_count' | 'post_judgment_amount' | 'post_judgment_stage'
-  | 'promise_logged_date' | 'promise_invoice_ids' | 'disputed_invoice_count' | 'disputed_amount' | 'contact_name' | 'contact_role' | 'contact_email' | 'contact_phone'> {
+  | 'promise_logged_date' | 'promise_invoice_ids' | 'is_next_action_due' | 'disputed_invoice_count' | 'disputed_amount' | 'contact_name' | 'contact_role' | 'contact_email' | 'contact_phone'> {
   segment: string | null;
   has_letter: boolean;
   is_new: boolean;
@@ -108,7 +108,7 @@ export const worklistFields: FieldKinds<WorklistRecord> = {
   due_amount: 'amount', overdue_amount: 'amount', expected_loss_amount: 'amount', claim_deadline_date: 'text', is_claim_deadline_passed: 'flag', relief_deadline_date: 'text',
   last_action_date: 'text', last_action_kind: 'text', next_action_date: 'text', promise_status: 'text', promise_date: 'text',
   collective_procedure: 'text', procedure_date: 'text', declare_invoice_count: 'integer', declare_amount: 'amount', post_judgment_invoice_count: 'integer',
-  post_judgment_amount: 'amount', post_judgment_stage: 'text', promise_logged_date: 'text', promise_invoice_ids: 'text',
+  post_judgment_amount: 'amount', post_judgment_stage: 'text', promise_logged_date: 'text', promise_invoice_ids: 'text', is_next_action_due: 'flag',
   disputed_invoice_count: 'integer', disputed_amount: 'amount', contact_name: 'text', contact_role: 'text', contact_email: 'text', contact_phone: 'text',
   segment: 'text', has_letter: 'flag', is_new: 'flag',
 };
@@ -122,7 +122,7 @@ export function worklistRecord(r: WorklistRow, segment: string | null | undefine
     promise_status: r.promise_status, promise_date: r.promise_date,
     collective_procedure: r.collective_procedure, procedure_date: r.procedure_date, declare_invoice_count: r.declare_invoice_count, declare_amount: r.declare_amount,
     post_judgment_invoice_count: r.post_judgment_invoice_count, post_judgment_amount: r.post_judgment_amount, post_judgment_stage: r.post_judgment_stage,
-    promise_logged_date: r.promise_logged_date, promise_invoice_ids: r.promise_invoice_ids, disputed_invoice_count: r.disputed_invoice_count, disputed_amount: r.disputed_amount,
+    promise_logged_date: r.promise_logged_date, promise_invoice_ids: r.promise_invoice_ids, is_next_action_due: r.is_next_action_due, disputed_invoice_count: r.disputed_invoice_count, disputed_amount: r.disputed_amount,
     contact_name: r.contact_name, contact_role: r.contact_role, contact_email: r.contact_email, contact_phone: r.contact_phone,
     segment: segment ?? null, has_letter: hasLetter, is_new: isNew,
   };
@@ -238,7 +238,8 @@ export function worklistRow(ctx: RowContext, r: WorklistRecord, withRep = true):
       { t: format.moneyCents(r.due_amount), c: format.csvNumber(r.due_amount), s: String(r.due_amount), k: 'amount',
         u: amountNotes(format, r) },
       { t: format.money(r.expected_loss_amount), c: format.csvNumber(r.expected_loss_amount), s: String(r.expected_loss_amount), k: 'loss' },
-      { t: lastAction, k: 'text actions', u: [[{ t: labels.nextLine(format.date(r.next_action_date)) }]], c: actionsCsv },
+      // Due at the as-of date: "to do now", not a date the reader may already be past.
+      { t: lastAction, k: 'text actions', u: [[{ t: r.is_next_action_due ? labels.nextNow : labels.nextLine(format.date(r.next_action_date)) }]], c: actionsCsv },
       ...(withRep ? [r.sales_rep ? { t: r.sales_rep, h: repHref(base, r.sales_rep), k: 'text rep' } : { t: '', k: 'text rep' }] : []),
       documents,
     ],

@@ -85,7 +85,7 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       due_amount: 1234.56, overdue_amount: 1000, expected_loss_amount: 12.3, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null,
       last_action_date: '2026-10-31', last_action_kind: 'call', next_action_date: '2026-11-07', promise_status: null, promise_date: null,
       collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
-      promise_logged_date: null, promise_invoice_ids: null, disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie Thomas', contact_role: 'Acheteur', contact_email: 'marie.thomas@example.com', contact_phone: '02 86 52 77 18',
+      promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: false, disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie Thomas', contact_role: 'Acheteur', contact_email: 'marie.thomas@example.com', contact_phone: '02 86 52 77 18',
       segment: 'PME', has_letter: true, is_new: true,
     };
     const [row] = listFileRows(listFile('collections', [record], { currency: 'EUR' }), browser);
@@ -97,6 +97,8 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     // The CSV of a French page: the stage and the action in words, the dates dd/mm/yyyy.
     expect(row!.c[2]!.c).toBe('Relance 2');
     expect(row!.c[5]!.c).toBe('31/10/2026 · Appel · 07/11/2026');
+    // Called on 31/10, the as-of date: the follow-up is 7 days later, a date to come.
+    expect(row!.c[5]!.u).toEqual([[{ t: 'prochaine le 07/11/2026' }]]);
   });
 
   it('writes a claim to declare with its deadline in the CSV as the page words it, the date dd/mm/yyyy', () => {
@@ -105,7 +107,7 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false, relief_deadline_date: '2027-04-15',
       last_action_date: null, last_action_kind: null, next_action_date: '2026-11-02', promise_status: null, promise_date: null,
       collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
-      promise_logged_date: null, promise_invoice_ids: null, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+      promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: false, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
       segment: null, has_letter: false, is_new: false,
     };
     const row = worklistRow(ctx, record, true);
@@ -120,7 +122,7 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true, relief_deadline_date: '2027-04-15',
       last_action_date: null, last_action_kind: null, next_action_date: '2027-01-04', promise_status: null, promise_date: null,
       collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
-      promise_logged_date: null, promise_invoice_ids: null, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+      promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: false, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
       segment: null, has_letter: false, is_new: false,
     };
     const row = worklistRow(ctx, record, true);
@@ -137,7 +139,7 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     due_amount: 73431.29, overdue_amount: 73431.29, expected_loss_amount: 73424, claim_deadline_date: '2026-08-11', is_claim_deadline_passed: true, relief_deadline_date: '2026-12-11',
     last_action_date: null, last_action_kind: null, next_action_date: '2026-10-31', promise_status: null, promise_date: null,
     collective_procedure: 'receivership', procedure_date: '2026-06-11', declare_invoice_count: 14, declare_amount: 48753.26, post_judgment_invoice_count: 9, post_judgment_amount: 24678.03, post_judgment_stage: 'litigation',
-    promise_logged_date: null, promise_invoice_ids: null, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+    promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: true, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
     segment: null, has_letter: true, is_new: false,
   };
 
@@ -149,6 +151,10 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     // The stage says by when to declare; under it, the stage of the invoices born after the judgment.
     expect(row.c[2]!.t).toBe('Déclarer la créance · délai dépassé depuis le 11/08/2026 : demander un relevé de forclusion au juge-commissaire au plus tard le 11/12/2026');
     expect(row.c[2]!.u).toEqual([[{ t: 'Factures émises après le jugement du 11/06/2026 : Contentieux (L622-17)' }]]);
+    // Nobody acted since the stage started: the next action is due at the as-of date, to do now
+    // (the CSV keeps the date).
+    expect(row.c[5]!.u).toEqual([[{ t: 'à faire maintenant' }]]);
+    expect(row.c[5]!.c).toBe('– · 31/10/2026');
     // The browser, from rows.arrow, draws the same row: the file carries the new columns.
     expect(listFileRows(listFile('collections', [procedure], { currency: 'EUR' }), browser)[0]).toEqual(row);
   });

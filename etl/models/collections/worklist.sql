@@ -155,5 +155,8 @@ final as (
   left join first_contacts using (client_id)
 )
 
-select * from final
+-- Whether the next action is due at the as-of date (nobody acted since the stage started, or the
+-- follow-up day has come): the desk says "to do now" rather than a date the reader may be past.
+select final.*, final.next_action_date <= getvariable('as_of_date') as is_next_action_due
+from final
 order by priority
