@@ -179,6 +179,16 @@ function postJudgmentNote(format: Format, r: WorklistRecord): SubPart[] | null {
     : [{ t: labels.postJudgmentOnly(finance.collections.procedures[r.collective_procedure] ?? r.collective_procedure, format.date(r.procedure_date)) }];
 }
 
+/** A client under a collective procedure: its part to declare and its part to chase, those it has (none without a procedure). */
+function procedureParts(format: Format, r: WorklistRecord): string[] {
+  if (!r.collective_procedure) return [];
+  const labels = desk.page;
+  return [
+    ...(r.declare_invoice_count > 0 ? [labels.declareLine(format.moneyCents(r.declare_amount), format.integer(r.declare_invoice_count), format.pluralOf(r.declare_invoice_count))] : []),
+    ...(r.post_judgment_invoice_count > 0 ? [labels.chaseLine(format.moneyCents(r.post_judgment_amount), format.integer(r.post_judgment_invoice_count), format.pluralOf(r.post_judgment_invoice_count))] : []),
+  ];
+}
+
 /**
  * The lines under the amount: its overdue part and invoices; for a client under a collective
  * procedure, instead, the part to declare and the part to chase (the two make the amount).
@@ -187,10 +197,7 @@ function amountNotes(format: Format, r: WorklistRecord): SubPart[][] {
   const labels = desk.page;
   const paused = r.paused_invoice_count > 0 ? ` ${labels.pausedLine(format.integer(r.paused_invoice_count), format.pluralOf(r.paused_invoice_count))}` : '';
   if (r.collective_procedure) {
-    const lines = [
-      ...(r.declare_invoice_count > 0 ? [labels.declareLine(format.moneyCents(r.declare_amount), format.integer(r.declare_invoice_count), format.pluralOf(r.declare_invoice_count))] : []),
-      ...(r.post_judgment_invoice_count > 0 ? [labels.chaseLine(format.moneyCents(r.post_judgment_amount), format.integer(r.post_judgment_invoice_count), format.pluralOf(r.post_judgment_invoice_count))] : []),
-    ];
+    const lines = procedureParts(format, r);
     return lines.map((t, i) => [{ t: i === lines.length - 1 ? t + paused : t }]);
   }
   const invoices = labels.invoicesLine(format.integer(r.invoice_count), format.pluralOf(r.invoice_count)) + paused;
@@ -234,7 +241,7 @@ export function worklistRow(ctx: RowContext, r: WorklistRecord, withRep = true):
       { t: String(r.priority), k: 'priority' },
       { t: name, h: clientHref(base, r.client_id), k: 'text client', ...(isNew ? { g: labels.new } : {}), ...(contact.length ? { u: [contact] } : {}),
         c: [name, ...contact.map((p) => p.t)].join(' · ') },
-      { t: stageText(format, r), c: stageText(format, r, format.csvDate), k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text stage warning' : 'text stage', ...(stageNotes.length ? { u: stageNotes } : {}) },
+      { t: stageText(format, r), c: [stageText(format, r, format.csvDate), ...procedureParts(format, r)].join(' · '), k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text stage warning' : 'text stage', ...(stageNotes.length ? { u: stageNotes } : {}) },
       { t: format.moneyCents(r.due_amount), c: format.csvNumber(r.due_amount), s: String(r.due_amount), k: 'amount',
         u: amountNotes(format, r) },
       { t: format.money(r.expected_loss_amount), c: format.csvNumber(r.expected_loss_amount), s: String(r.expected_loss_amount), k: 'loss' },

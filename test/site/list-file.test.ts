@@ -151,6 +151,9 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     // The stage says by when to declare; under it, the stage of the invoices born after the judgment.
     expect(row.c[2]!.t).toBe('Déclarer la créance · délai dépassé depuis le 11/08/2026 : demander un relevé de forclusion au juge-commissaire au plus tard le 11/12/2026');
     expect(row.c[2]!.u).toEqual([[{ t: 'Factures émises après le jugement du 11/06/2026 : Contentieux (L622-17)' }]]);
+    // The table's CSV carries both parts after the stage (its amount column is the whole, a number).
+    expect(row.c[2]!.c).toBe('Déclarer la créance · délai dépassé depuis le 11/08/2026 : demander un relevé de forclusion au juge-commissaire au plus tard le 11/12/2026'
+      + ` · à déclarer 48${nnbsp}753,26${nbsp}€ · 14 factures · à relancer 24${nnbsp}678,03${nbsp}€ · 9 factures`);
     // Nobody acted since the stage started: the next action is due at the as-of date, to do now
     // (the CSV keeps the date).
     expect(row.c[5]!.u).toEqual([[{ t: 'à faire maintenant' }]]);
