@@ -96,7 +96,8 @@ export function ageingRow(ctx: RowContext, r: AgeingRecord, buckets: readonly { 
 export interface WorklistRecord extends Pick<WorklistRow,
   | 'priority' | 'client_id' | 'name' | 'sales_rep' | 'stage' | 'invoice_count' | 'paused_invoice_count' | 'due_amount' | 'overdue_amount' | 'expected_loss_amount'
   | 'claim_deadline_date' | 'is_claim_deadline_passed' | 'relief_deadline_date' | 'last_action_date' | 'last_action_kind' | 'next_action_date' | 'promise_status' | 'promise_date'
-  | 'disputed_invoice_count' | 'disputed_amount' | 'contact_name' | 'contact_role' | 'contact_email' | 'contact_phone'> {
+  | 'collective_procedure' | 'procedure_date' | 'declare_invoice_count' | 'declare_amount' | 'post_judgment_invoice_count' | 'post_judgment_amount' | 'post_judgment_stage'
+  | 'promise_logged_date' | 'promise_invoice_ids' | 'is_next_action_due' | 'disputed_invoice_count' | 'disputed_amount' | 'contact_name' | 'contact_role' | 'contact_email' | 'contact_phone'> {
   segment: string | null;
   has_letter: boolean;
   is_new: boolean;
@@ -106,6 +107,8 @@ export const worklistFields: FieldKinds<WorklistRecord> = {
   priority: 'integer', client_id: 'text', name: 'text', sales_rep: 'text', stage: 'text', invoice_count: 'integer', paused_invoice_count: 'integer',
   due_amount: 'amount', overdue_amount: 'amount', expected_loss_amount: 'amount', claim_deadline_date: 'text', is_claim_deadline_passed: 'flag', relief_deadline_date: 'text',
   last_action_date: 'text', last_action_kind: 'text', next_action_date: 'text', promise_status: 'text', promise_date: 'text',
+  collective_procedure: 'text', procedure_date: 'text', declare_invoice_count: 'integer', declare_amount: 'amount', post_judgment_invoice_count: 'integer',
+  post_judgment_amount: 'amount', post_judgment_stage: 'text', promise_logged_date: 'text', promise_invoice_ids: 'text', is_next_action_due: 'flag',
   disputed_invoice_count: 'integer', disputed_amount: 'amount', contact_name: 'text', contact_role: 'text', contact_email: 'text', contact_phone: 'text',
   segment: 'text', has_letter: 'flag', is_new: 'flag',
 };
@@ -116,7 +119,10 @@ export function worklistRecord(r: WorklistRow, segment: string | null | undefine
     priority: r.priority, client_id: r.client_id, name: r.name, sales_rep: r.sales_rep, stage: r.stage, invoice_count: r.invoice_count, paused_invoice_count: r.paused_invoice_count,
     due_amount: r.due_amount, overdue_amount: r.overdue_amount, expected_loss_amount: r.expected_loss_amount, claim_deadline_date: r.claim_deadline_date,
     is_claim_deadline_passed: r.is_claim_deadline_passed, relief_deadline_date: r.relief_deadline_date, last_action_date: r.last_action_date, last_action_kind: r.last_action_kind, next_action_date: r.next_action_date,
-    promise_status: r.promise_status, promise_date: r.promise_date, disputed_invoice_count: r.disputed_invoice_count, disputed_amount: r.disputed_amount,
+    promise_status: r.promise_status, promise_date: r.promise_date,
+    collective_procedure: r.collective_procedure, procedure_date: r.procedure_date, declare_invoice_count: r.declare_invoice_count, declare_amount: r.declare_amount,
+    post_judgment_invoice_count: r.post_judgment_invoice_count, post_judgment_amount: r.post_judgment_amount, post_judgment_stage: r.post_judgment_stage,
+    promise_logged_date: r.promise_logged_date, promise_invoice_ids: r.promise_invoice_ids, is_next_action_due: r.is_next_action_due, disputed_invoice_count: r.disputed_invoice_count, disputed_amount: r.disputed_amount,
     contact_name: r.contact_name, contact_role: r.contact_role, contact_email: r.contact_email, contact_phone: r.contact_phone,
     segment: segment ?? null, has_letter: hasLetter, is_new: isNew,
   };
@@ -132,11 +138,70 @@ export function worklistRecord(r: WorklistRow, segment: string | null | undefine
 function stageText(format: Format, r: WorklistRecord, date: (iso: string) => string = format.date): string {
   const stage = finance.collections.stages[r.stage] ?? r.stage;
   if (r.stage !== 'declare_claim') return stage;
-  const labels = desk.page;
-  const deadline = !r.claim_deadline_date
+  return `${stage} · ${claimDeadlineText(r, date)}`;
+}
+
+/** By when a client under a collective procedure declares its claims (the desk row and the client page say it alike). */
+export function claimDeadlineText(
+  r: Pick<WorklistRow, 'claim_deadline_date' | 'is_claim_deadline_passed' | 'relief_deadline_date'>,
+  date: (iso: string) => string,
+  labels: Pick<typeof desk.page, 'claimUnknown' | 'claimPassed' | 'claimBy'> = desk.page,
+): string {
+  return !r.claim_deadline_date
     ? labels.claimUnknown
     : r.is_claim_deadline_passed ? labels.claimPassed(date(r.claim_deadline_date), r.relief_deadline_date ? date(r.relief_deadline_date) : null) : labels.claimBy(date(r.claim_deadline_date));
-  return `${stage} · ${deadline}`;
+}
+
+/**
+ * The line under the stage about the latest promise. One logged on invoices already paid that day
+ * (already_settled) is no promise to wait for: the line asks to put the log right, as a warning.
+ */
+function promiseNote(format: Format, r: WorklistRecord): SubPart[] | null {
+  if (!r.promise_status) return null;
+  const labels = desk.page;
+  if (r.promise_status === 'already_settled' && r.promise_logged_date) {
+    return [{ t: labels.promiseAlreadySettled(format.date(r.promise_logged_date), r.promise_invoice_ids || null), k: 'warning' }];
+  }
+  return [{ t: labels.promiseLine(desk.promiseStatus[r.promise_status] ?? r.promise_status, format.date(r.promise_date)) }];
+}
+
+/**
+ * Under the stage of a client under a collective procedure with invoices issued after the
+ * judgment: their stage on the ordinary schedule when the row's stage is declaring the claim, else
+ * that the client is under the procedure and these invoices are chased as usual.
+ */
+function postJudgmentNote(format: Format, r: WorklistRecord): SubPart[] | null {
+  if (!r.collective_procedure || r.post_judgment_invoice_count === 0 || !r.procedure_date || !r.post_judgment_stage) return null;
+  const labels = desk.page;
+  const stages = finance.collections.stages;
+  return r.stage === 'declare_claim'
+    ? [{ t: labels.postJudgmentNote(format.date(r.procedure_date), stages[r.post_judgment_stage] ?? r.post_judgment_stage) }]
+    : [{ t: labels.postJudgmentOnly(finance.collections.procedures[r.collective_procedure] ?? r.collective_procedure, format.date(r.procedure_date)) }];
+}
+
+/** A client under a collective procedure: its part to declare and its part to chase, those it has (none without a procedure). */
+function procedureParts(format: Format, r: WorklistRecord): string[] {
+  if (!r.collective_procedure) return [];
+  const labels = desk.page;
+  return [
+    ...(r.declare_invoice_count > 0 ? [labels.declareLine(format.moneyCents(r.declare_amount), format.integer(r.declare_invoice_count), format.pluralOf(r.declare_invoice_count))] : []),
+    ...(r.post_judgment_invoice_count > 0 ? [labels.chaseLine(format.moneyCents(r.post_judgment_amount), format.integer(r.post_judgment_invoice_count), format.pluralOf(r.post_judgment_invoice_count))] : []),
+  ];
+}
+
+/**
+ * The lines under the amount: its overdue part and invoices; for a client under a collective
+ * procedure, instead, the part to declare and the part to chase (the two make the amount).
+ */
+function amountNotes(format: Format, r: WorklistRecord): SubPart[][] {
+  const labels = desk.page;
+  const paused = r.paused_invoice_count > 0 ? ` ${labels.pausedLine(format.integer(r.paused_invoice_count), format.pluralOf(r.paused_invoice_count))}` : '';
+  if (r.collective_procedure) {
+    const lines = procedureParts(format, r);
+    return lines.map((t, i) => [{ t: i === lines.length - 1 ? t + paused : t }]);
+  }
+  const invoices = labels.invoicesLine(format.integer(r.invoice_count), format.pluralOf(r.invoice_count)) + paused;
+  return [...(r.overdue_amount > 0 ? [[{ t: labels.overdueLine(format.moneyCents(r.overdue_amount)) }]] : []), [{ t: invoices }]];
 }
 
 /** The contact's line under a client's name: name (role), phone as tel:, e-mail as mailto:. */
@@ -163,11 +228,9 @@ export function worklistRow(ctx: RowContext, r: WorklistRecord, withRep = true):
     : { t: labels.statement, h: statementHref(base, r.client_id), k: 'text documents' };
   const contact = contactLine(r);
   const stageNotes: SubPart[][] = [
-    ...(r.promise_status ? [[{ t: labels.promiseLine(desk.promiseStatus[r.promise_status] ?? r.promise_status, format.date(r.promise_date)) }]] : []),
+    ...[postJudgmentNote(format, r), promiseNote(format, r)].filter((note) => note !== null),
     ...(r.disputed_invoice_count > 0 ? [[{ t: labels.disputedLine(format.integer(r.disputed_invoice_count), format.pluralOf(r.disputed_invoice_count), format.money(r.disputed_amount)) }]] : []),
   ];
-  const invoices = labels.invoicesLine(format.integer(r.invoice_count), format.pluralOf(r.invoice_count))
-    + (r.paused_invoice_count > 0 ? ` ${labels.pausedLine(format.integer(r.paused_invoice_count), format.pluralOf(r.paused_invoice_count))}` : '');
   const name = r.name ?? r.client_id;
   const lastKind = desk.kinds[r.last_action_kind ?? ''] ?? r.last_action_kind;
   const lastAction = r.last_action_date ? `${format.date(r.last_action_date)} · ${lastKind}` : '–';
@@ -178,11 +241,12 @@ export function worklistRow(ctx: RowContext, r: WorklistRecord, withRep = true):
       { t: String(r.priority), k: 'priority' },
       { t: name, h: clientHref(base, r.client_id), k: 'text client', ...(isNew ? { g: labels.new } : {}), ...(contact.length ? { u: [contact] } : {}),
         c: [name, ...contact.map((p) => p.t)].join(' · ') },
-      { t: stageText(format, r), c: stageText(format, r, format.csvDate), k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text stage warning' : 'text stage', ...(stageNotes.length ? { u: stageNotes } : {}) },
+      { t: stageText(format, r), c: [stageText(format, r, format.csvDate), ...procedureParts(format, r)].join(' · '), k: r.stage === 'declare_claim' && r.is_claim_deadline_passed ? 'text stage warning' : 'text stage', ...(stageNotes.length ? { u: stageNotes } : {}) },
       { t: format.moneyCents(r.due_amount), c: format.csvNumber(r.due_amount), s: String(r.due_amount), k: 'amount',
-        u: [...(r.overdue_amount > 0 ? [[{ t: labels.overdueLine(format.moneyCents(r.overdue_amount)) }]] : []), [{ t: invoices }]] },
+        u: amountNotes(format, r) },
       { t: format.money(r.expected_loss_amount), c: format.csvNumber(r.expected_loss_amount), s: String(r.expected_loss_amount), k: 'loss' },
-      { t: lastAction, k: 'text actions', u: [[{ t: labels.nextLine(format.date(r.next_action_date)) }]], c: actionsCsv },
+      // Due at the as-of date: "to do now", not a date the reader may already be past.
+      { t: lastAction, k: 'text actions', u: [[{ t: r.is_next_action_due ? labels.nextNow : labels.nextLine(format.date(r.next_action_date)) }]], c: actionsCsv },
       ...(withRep ? [r.sales_rep ? { t: r.sales_rep, h: repHref(base, r.sales_rep), k: 'text rep' } : { t: '', k: 'text rep' }] : []),
       documents,
     ],

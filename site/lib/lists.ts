@@ -32,6 +32,8 @@ export interface Cell {
 export interface SubPart {
   t: string;
   h?: string;
+  /** A class for the part: 'warning' for what the reader must act on. */
+  k?: string;
 }
 
 /** A row: its cells, and the data-* attributes the filters read (site/scripts/match.ts). */

@@ -63,16 +63,21 @@ function drawCell(cell: Cell): HTMLTableCellElement {
   for (const line of cell.u ?? []) {
     const span = document.createElement('span');
     span.className = 'sub';
-    line.forEach((part, i) => span.append(...(i > 0 ? [' · '] : []), part.h ? link(part.t, part.h) : part.t));
+    line.forEach((part, i) => span.append(...(i > 0 ? [' · '] : []), part.h ? link(part.t, part.h, part.k) : part.k ? classed(tag('span', part.t), part.k) : part.t));
     element.append(span);
   }
   return element;
 }
 
-function link(text: string, href: string): HTMLAnchorElement {
+function link(text: string, href: string, className?: string): HTMLAnchorElement {
   const a = tag('a', text);
   a.href = href;
-  return a;
+  return className ? classed(a, className) : a;
+}
+
+function classed<E extends HTMLElement>(element: E, className: string): E {
+  element.className = className;
+  return element;
 }
 
 function tag<K extends keyof HTMLElementTagNameMap>(name: K, text: string): HTMLElementTagNameMap[K] {

@@ -186,6 +186,10 @@ describe('the identity card of a client under a collective procedure', () => {
     await expect(fact(fr, 'Déclarer la créance au plus tard le')).resolves.toBe('11/10/2025, dépassé (relevé de forclusion, L622-26)');
     await expect(fact(fr, 'Relevé de forclusion à demander au plus tard le')).resolves.toMatch(/^11\/02\/2026, dépassé : créance forclose, 67\s194,93\s€ à passer en perte$/);
     await expect(fr.locator('.client-risk .kpi', { hasText: 'Relance du jour' }).locator('.kpi-value').textContent()).resolves.toBe('Contentieux');
+    // Its collections panel says what is left: nothing to declare (foreclosed), the 11 invoices
+    // issued after the judgment, 41,526.19, to chase on the ordinary schedule, at litigation.
+    await expect(fr.locator('[data-procedure-split]').textContent()).resolves.toMatch(
+      /^Procédure collective \(redressement judiciaire, jugement du 11\/08\/2025\) : à relancer selon le calendrier ordinaire : 41\s526,19\s€ \(11 factures émises après le jugement, L622-17 ; étape : Contentieux\)\.$/);
     expect(problems).toEqual(noProblems);
     await fr.close();
     expect(await q(`select client_id, stage, due_amount::double as due from worklist where client_id = 'C00824'`)).toEqual([{ client_id: 'C00824', stage: 'litigation', due: 41526.19 }]);

@@ -169,6 +169,20 @@ describe.each(languages)('the %s worklist', (language) => {
     await page.close();
   });
 
+  it('tells apart, for a client under a collective procedure, what is to declare and what is to chase, once the browser has drawn every row', async () => {
+    // C00512 (receivership, judgment of 11/06/2026): 14 invoices issued by the judgment day, to
+    // declare, and 9 issued after it, to chase; the two parts make its amount.
+    const [parts] = await q<{ declare: number; chase: number; due: number }>(`select declare_amount::double as declare, post_judgment_amount::double as chase, due_amount::double as due from worklist where client_id = 'C00512'`);
+    expect(parts).toEqual({ declare: 48753.26, chase: 24678.03, due: 73431.29 });
+    const page = await open(language, '/collections/', 1280);
+    await page.locator('#worklist[data-loaded="true"]').waitFor();
+    const subs = await page.locator('#worklist tbody tr', { has: page.locator('a[href="/clients/C00512/"]') }).locator('td.amount .sub').allTextContents();
+    expect(subs.map((t) => t.replace(/\s/g, ' '))).toEqual(language === 'fr'
+      ? ['à déclarer 48 753,26 € · 14 factures', 'à relancer 24 678,03 € · 9 factures']
+      : ['to declare €48,753.26 · 14 invoices', 'to chase €24,678.03 · 9 invoices']);
+    await page.close();
+  });
+
   it('is a card per client on a phone: no sideways scroll inside its card either', async () => {
     const page = await open(language, '/collections/', 390);
     const { table, card } = await page.locator('#worklist').evaluate((t) => ({ table: t.scrollWidth, card: t.parentElement!.clientWidth }));

@@ -99,17 +99,18 @@ describe('the worklist, statements and letters at 2024-06-11', () => {
   it('has one row per client needing action, with its most advanced stage, amounts, last and next action', async () => {
     // DISP's two invoices are paused (dispute, do-not-chase until 06-12): not in the worklist.
     // PROM: P1 600 open (formal notice, started 05-01 + 30 = 05-31) and P2 500 (reminder 2).
-    // Last action: the promise of 06-01 (after 05-31) → next = max(06-11, 06-01 + 7) = 06-11.
+    // Last action: the promise of 06-01 (after 05-31) → next = max(06-11, 06-01 + 7) = 06-11, the
+    // as-of date: due now (is_next_action_due).
     // Expected loss = 1,100 × the probability of default of PROM's one grade (client_risk: its
     // credit score at 31 May, the PD smoothed over its two month ends on this tiny ledger ≈ 6.05 %,
     // grade B) ≈ 66.55: the worklist takes the PD client_risk gives, whatever the scorecard says.
     const [risk] = await wh.query<{ grade: string; pd_12m: number; grade_source: string }>(`select grade, pd_12m, grade_source from client_risk where client_id = 'PROM'`);
     expect(risk).toMatchObject({ grade: 'B', grade_source: 'score' });
     expect(await wh.query(`select priority, client_id, stage, invoice_count, due_amount, overdue_amount, expected_loss_amount, last_action_date,
-                                  last_action_kind, next_action_date, promise_status, contact_name, sales_rep from worklist`)).toEqual([
+                                  last_action_kind, next_action_date, is_next_action_due, promise_status, contact_name, sales_rep from worklist`)).toEqual([
       {
         priority: 1, client_id: 'PROM', stage: 'formal_notice', invoice_count: 2, due_amount: 1100, overdue_amount: 1100, expected_loss_amount: Math.round(1100 * risk!.pd_12m * 100) / 100,
-        last_action_date: '2024-06-01', last_action_kind: 'promise', next_action_date: '2024-06-11', promise_status: 'broken', contact_name: 'Marie Dupont',
+        last_action_date: '2024-06-01', last_action_kind: 'promise', next_action_date: '2024-06-11', is_next_action_due: true, promise_status: 'broken', contact_name: 'Marie Dupont',
         sales_rep: 'Alice Martin',
       },
     ]);

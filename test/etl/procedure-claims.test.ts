@@ -124,6 +124,32 @@ describe('a client under a collective procedure', () => {
     ]);
   });
 
+  it('states on its worklist row the claims to declare apart from those born after the judgment, to chase', async () => {
+    // As of 2024-05-31: J1 is declared (off the list); to declare, J2 730 + J3 1,000 = 1,730 over 2
+    // invoices, by 2024-05-11 (passed; relief until 2024-09-11); born after the judgment of
+    // 2024-03-11, J4 1,825, at formal notice (see the dunning test). 1,730 + 1,825 = 3,555 due in all.
+    expect(await wh.query(`select stage, due_amount, collective_procedure, procedure_date, declare_invoice_count, declare_amount, post_judgment_invoice_count, post_judgment_amount, post_judgment_stage,
+      claim_deadline_date, is_claim_deadline_passed, relief_deadline_date from worklist where client_id = 'PROC'`)).toEqual([
+      { stage: 'declare_claim', due_amount: 3555, collective_procedure: 'receivership', procedure_date: '2024-03-11', declare_invoice_count: 2, declare_amount: 1730,
+        post_judgment_invoice_count: 1, post_judgment_amount: 1825, post_judgment_stage: 'formal_notice',
+        claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true, relief_deadline_date: '2024-09-11' },
+    ]);
+    // LIVE, under no procedure: nothing to declare, nothing born after a judgment.
+    expect(await wh.query(`select collective_procedure, declare_invoice_count, declare_amount, post_judgment_invoice_count, post_judgment_amount, post_judgment_stage from worklist where client_id = 'LIVE'`)).toEqual([
+      { collective_procedure: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null },
+    ]);
+  });
+
+  it('counts in the desk\'s overdue to chase the invoices born after the judgment, not the claims to declare', async () => {
+    // Overdue and on the schedule: J4 1,825 (PROC, born after the judgment, 42 days past due) and
+    // L1 3,650 (LIVE, due 2024-05-01, 30 days past due) = 5,475 over 2 invoices of 2 clients. J2 and
+    // J3 (1,730) are to declare; L2 (due 2024-06-14, 14 days ahead) is before its preventive reminder
+    // (5 days before): in no action. The list holds 2 clients and 4 actions (J2, J3, J4, L1).
+    expect(await wh.query(`select client_count, action_count, overdue_to_chase_amount, overdue_to_chase_invoice_count, overdue_to_chase_client_count, overdue_to_declare_amount from worklist_totals`)).toEqual([
+      { client_count: 2, action_count: 4, overdue_to_chase_amount: 5475, overdue_to_chase_invoice_count: 2, overdue_to_chase_client_count: 2, overdue_to_declare_amount: 1730 },
+    ]);
+  });
+
   it('forecloses only the claims born before the judgment once the time to ask for relief has passed', async () => {
     // As of 2024-09-30, after 2024-09-11 (judgment + 6 months, L622-26): J2 and J3, not declared, are
     // foreclosed, 730 + 1,000 = 1,730 to write off. J4, issued after the judgment, cannot be
@@ -143,6 +169,10 @@ describe('a client under a collective procedure', () => {
     ]);
     // The foreclosed claims are no call; J4 is: PROC stays on the desk's list, at litigation, for 1,825.
     expect(await later.query(`select stage, due_amount from worklist where client_id = 'PROC'`)).toEqual([{ stage: 'litigation', due_amount: 1825 }]);
+    // Nothing left to declare (foreclosed, listed apart); all of it born after the judgment, to chase.
+    expect(await later.query(`select declare_invoice_count, declare_amount, post_judgment_invoice_count, post_judgment_amount, post_judgment_stage from worklist where client_id = 'PROC'`)).toEqual([
+      { declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 1, post_judgment_amount: 1825, post_judgment_stage: 'litigation' },
+    ]);
   });
 
   it('gives a creditor outside metropolitan France four months to declare (collections.claimDeadlineMonths)', async () => {

@@ -142,7 +142,7 @@ describe('claim deadline, relief from the foreclosure and foreclosed claims', ()
       []::varchar[] as invoice_ids, null::varchar as source_file, null::bigint as line where false`);
     await db.run(`create or replace table int_collection_pauses as select null::varchar as invoice_id, null::varchar as stage, null::date as paused_until_date where false`);
     await db.run(`create or replace table int_promises as select null::varchar as client_id, null::varchar as status, null::date as action_date, null::varchar as action_id,
-      null::date as promise_date, null::decimal(18, 2) as promise_amount, null::decimal(18, 2) as open_amount where false`);
+      null::date as promise_date, null::decimal(18, 2) as promise_amount, null::decimal(18, 2) as open_amount, []::varchar[] as invoice_ids where false`);
     await db.run(`create or replace table int_contacts as select null::varchar as client_id, null::varchar as name, null::varchar as role, null::varchar as email,
       null::varchar as phone, 1 as contact_order where false`);
     await db.run(`create or replace table int_client_procedures as ${model('int_client_procedures')}`);

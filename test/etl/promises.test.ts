@@ -3,7 +3,8 @@
 //   CRED  A1 1,000 open; promise 1,000 on A1 by 06-10; credit note AV1 1,000 on A1 on 06-08
 //         → A1 open 0 on 06-10: kept, though no payment came (received 0).
 //   PAID  B1 500 paid on 05-20; promise on B1 logged 06-01 → nothing open that day: already_settled,
-//         a warning on actions.csv line 3, no alert.
+//         a warning on actions.csv line 3, no alert. B2 1,200 due 05-15, open, not named by the
+//         promise: it keeps PAID on the worklist (the promise named the wrong invoice?).
 //   PART  C1 800; promise 800 by 06-10; 300 paid 06-05 → 500 open on 06-10: broken (received 300).
 //   EARL  D1 1,000; 600 paid 05-25 (before the promise); promise 1,000 by 06-10; 400 paid 06-08 → D1
 //         open 0 on 06-10: kept, though only 400 came in the promise's window.
@@ -61,6 +62,18 @@ describe('a promise judged by the ledger', () => {
     expect(await wh.query(`select client_id, promise_status, promise_date, promise_amount from worklist where client_id in ('LATE', 'PART') order by client_id`)).toEqual([
       { client_id: 'LATE', promise_status: 'paid_late', promise_date: '2024-06-05', promise_amount: 400 },
       { client_id: 'PART', promise_status: 'broken', promise_date: '2024-06-10', promise_amount: 800 },
+    ]);
+  });
+
+  it('on the worklist, logged on invoices already settled, keeps the day it was logged and the invoices it named, for the desk to ask which were meant', async () => {
+    // PAID: its one promise (logged 2024-06-01, for 500 by 06-10) names B1, paid on 05-20 →
+    // already_settled. PAID is on the list for B2 alone: 1,200 open, due 05-15, 2024-05-15 →
+    // 2024-06-11 = 16 + 11 = 27 days past due, so all of it overdue; the promise pauses nothing
+    // (it covers B1 only).
+    expect(await wh.query(`select promise_status, promise_logged_date, promise_invoice_ids, promise_date, promise_amount, invoice_count, paused_invoice_count, due_amount, overdue_amount
+      from worklist where client_id = 'PAID'`)).toEqual([
+      { promise_status: 'already_settled', promise_logged_date: '2024-06-01', promise_invoice_ids: 'B1', promise_date: '2024-06-10', promise_amount: 500,
+        invoice_count: 1, paused_invoice_count: 0, due_amount: 1200, overdue_amount: 1200 },
     ]);
   });
 });

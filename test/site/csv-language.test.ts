@@ -70,7 +70,8 @@ describe('digestCsv (/digest/<rep>.csv)', () => {
     priority: 1, client_id: 'C1', name: 'Dupont', sales_rep: 'Alice', stage: 'formal_notice', stage_order: 4, stage_started_date: '2024-05-15', invoice_count: 2, paused_invoice_count: 0,
     due_amount: 1100.5, overdue_amount: 1100.5, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', pd_12m: 0.12, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null, last_action_date: '2024-06-01',
     last_action_kind: 'call', next_action_date: '2024-06-11', promise_status: null, promise_date: null, promise_amount: null,
-    disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: '+33 1 23 45 67 89',
+    collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
+      promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: false, disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: '+33 1 23 45 67 89',
   };
   const input = { rep: 'Alice', asOf: '2024-06-11', rows: [row], pageHref: '', language: 'fr' };
 

@@ -10,6 +10,8 @@ import type { WorklistRow } from '../../site/lib/warehouse/tables.ts';
 
 const format = makeFormat('fr-FR', 'EUR');
 const stages = { formal_notice: 'Mise en demeure' };
+const nnbsp = '\u202f';
+const nbsp = '\u00a0';
 
 describe('letterDates', () => {
   it('dates a letter the day it is built and counts its deadline from that day', () => {
@@ -40,7 +42,8 @@ describe('digest', () => {
     priority: 1, client_id: 'C1', name: '<b>=Dupont & fils</b>', sales_rep: 'Alice', stage: 'formal_notice', stage_order: 4, stage_started_date: '2024-05-15', invoice_count: 2, paused_invoice_count: 0,
     due_amount: 1100, overdue_amount: 1100, max_days_from_due: 41, expected_loss_amount: 88, grade: 'C', pd_12m: 0.12, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null, last_action_date: '2024-06-01',
     last_action_kind: 'promise', next_action_date: '2024-06-11', promise_status: 'broken', promise_date: '2024-06-10', promise_amount: 1000,
-    disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: null,
+    collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
+      promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: false, disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie', contact_role: null, contact_email: 'marie@x.example', contact_phone: null,
   };
   const input = { rep: 'Alice', asOf: '2024-06-11', rows: [row], pageHref: '../reps/Alice/', language: 'fr' };
 
@@ -69,5 +72,27 @@ describe('digest', () => {
     const lines = digestCsv({ ...input, rows: [{ ...row, name: '=1+1' }] }, deskLanguages.fr, stages, format).split('\r\n');
     // Dates as French Excel reads them (dd/mm/yyyy).
     expect(lines[1]).toBe(`C1;'=1+1;Mise en demeure;1100;1100;2;01/06/2024;11/06/2024;non tenue;Marie;marie@x.example;`);
+  });
+
+  it('says for a client under a collective procedure what to declare, by when, and what to chase, apart', () => {
+    // Receivership, judgment of 2024-03-11: J2 730 + J3 1,000 to declare (2 invoices), by 2024-05-11,
+    // passed, relief until 2024-09-11; J4 1,825 issued after the judgment, at formal notice.
+    // 1,730 + 1,825 = 3,555 due.
+    const proc: WorklistRow = {
+      ...row, name: 'PROC', stage: 'declare_claim', invoice_count: 3, due_amount: 3555, overdue_amount: 3555, claim_deadline_date: '2024-05-11', is_claim_deadline_passed: true,
+      relief_deadline_date: '2024-09-11', collective_procedure: 'receivership', procedure_date: '2024-03-11', declare_invoice_count: 2, declare_amount: 1730,
+      post_judgment_invoice_count: 1, post_judgment_amount: 1825, post_judgment_stage: 'formal_notice', promise_status: null, promise_date: null,
+    };
+    const labelled = { ...stages, declare_claim: 'Déclarer la créance' };
+    const html = digestHtml({ ...input, rows: [proc] }, deskLanguages.fr, labelled, format);
+    expect(html).toContain('Déclarer la créance · délai dépassé depuis le 11/05/2024 : demander un relevé de forclusion au juge-commissaire au plus tard le 11/09/2024'
+      + ` · à déclarer 1${nnbsp}730,00${nbsp}€ · 2 factures · à relancer 1${nnbsp}825,00${nbsp}€ · 1 facture (Mise en demeure)`);
+  });
+
+  it('asks to reconcile a promise logged on an invoice already paid, in the page and the CSV', () => {
+    const settled: WorklistRow = { ...row, promise_status: 'already_settled', promise_date: '2024-06-10', promise_logged_date: '2024-06-01', promise_invoice_ids: 'B1' };
+    const text = 'Promesse saisie le 01/06/2024 sur B1, déjà réglée ce jour-là : saisie à rapprocher, quelles factures le client visait-il ?';
+    expect(digestHtml({ ...input, rows: [settled] }, deskLanguages.fr, stages, format)).toContain(text.replace(/'/g, '&#39;'));
+    expect(digestCsv({ ...input, rows: [settled] }, deskLanguages.fr, stages, format).split('\r\n')[1]).toContain(`;${text};`);
   });
 });

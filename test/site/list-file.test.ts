@@ -84,7 +84,8 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       priority: 1, client_id: 'C00198', name: 'Van Damme François EURL', sales_rep: 'Sophie Lemoine', stage: 'reminder_2', invoice_count: 3, paused_invoice_count: 0,
       due_amount: 1234.56, overdue_amount: 1000, expected_loss_amount: 12.3, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null,
       last_action_date: '2026-10-31', last_action_kind: 'call', next_action_date: '2026-11-07', promise_status: null, promise_date: null,
-      disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie Thomas', contact_role: 'Acheteur', contact_email: 'marie.thomas@example.com', contact_phone: '02 86 52 77 18',
+      collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
+      promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: false, disputed_invoice_count: 0, disputed_amount: 0, contact_name: 'Marie Thomas', contact_role: 'Acheteur', contact_email: 'marie.thomas@example.com', contact_phone: '02 86 52 77 18',
       segment: 'PME', has_letter: true, is_new: true,
     };
     const [row] = listFileRows(listFile('collections', [record], { currency: 'EUR' }), browser);
@@ -96,6 +97,8 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     // The CSV of a French page: the stage and the action in words, the dates dd/mm/yyyy.
     expect(row!.c[2]!.c).toBe('Relance 2');
     expect(row!.c[5]!.c).toBe('31/10/2026 · Appel · 07/11/2026');
+    // Called on 31/10, the as-of date: the follow-up is 7 days later, a date to come.
+    expect(row!.c[5]!.u).toEqual([[{ t: 'prochaine le 07/11/2026' }]]);
   });
 
   it('writes a claim to declare with its deadline in the CSV as the page words it, the date dd/mm/yyyy', () => {
@@ -103,7 +106,8 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       priority: 2, client_id: 'C7', name: 'Rivière SARL', sales_rep: null, stage: 'declare_claim', invoice_count: 1, paused_invoice_count: 0,
       due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: false, relief_deadline_date: '2027-04-15',
       last_action_date: null, last_action_kind: null, next_action_date: '2026-11-02', promise_status: null, promise_date: null,
-      disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+      collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
+      promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: false, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
       segment: null, has_letter: false, is_new: false,
     };
     const row = worklistRow(ctx, record, true);
@@ -117,11 +121,70 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
       priority: 1, client_id: 'C8', name: 'Forge SA', sales_rep: null, stage: 'declare_claim', invoice_count: 1, paused_invoice_count: 0,
       due_amount: 500, overdue_amount: 500, expected_loss_amount: 250, claim_deadline_date: '2026-12-15', is_claim_deadline_passed: true, relief_deadline_date: '2027-04-15',
       last_action_date: null, last_action_kind: null, next_action_date: '2027-01-04', promise_status: null, promise_date: null,
-      disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+      collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0, post_judgment_stage: null,
+      promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: false, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
       segment: null, has_letter: false, is_new: false,
     };
     const row = worklistRow(ctx, record, true);
     expect(row.c[2]!.c).toBe('Déclarer la créance · délai dépassé depuis le 15/12/2026 : demander un relevé de forclusion au juge-commissaire au plus tard le 15/04/2027');
     expect(row.c[2]!.k).toBe('text stage warning');
+  });
+
+  // A client under a collective procedure (receivership, judgment of 11/06/2026), as C00512 on the
+  // sample: 14 invoices issued by the judgment day, 48,753.26 to declare by 11/08/2026 (passed;
+  // relief until 11/12/2026), and 9 issued after it, 24,678.03 at litigation, chased as usual:
+  // 48,753.26 + 24,678.03 = 73,431.29 due in all.
+  const procedure: WorklistRecord = {
+    priority: 3, client_id: 'C00512', name: 'Boulangerie de Normandie SARL', sales_rep: null, stage: 'declare_claim', invoice_count: 23, paused_invoice_count: 0,
+    due_amount: 73431.29, overdue_amount: 73431.29, expected_loss_amount: 73424, claim_deadline_date: '2026-08-11', is_claim_deadline_passed: true, relief_deadline_date: '2026-12-11',
+    last_action_date: null, last_action_kind: null, next_action_date: '2026-10-31', promise_status: null, promise_date: null,
+    collective_procedure: 'receivership', procedure_date: '2026-06-11', declare_invoice_count: 14, declare_amount: 48753.26, post_judgment_invoice_count: 9, post_judgment_amount: 24678.03, post_judgment_stage: 'litigation',
+    promise_logged_date: null, promise_invoice_ids: null, is_next_action_due: true, disputed_invoice_count: 0, disputed_amount: 0, contact_name: null, contact_role: null, contact_email: null, contact_phone: null,
+    segment: null, has_letter: true, is_new: false,
+  };
+
+  it('states for a client under a collective procedure how much is to declare and how much to chase, apart', () => {
+    const row = worklistRow(ctx, procedure, true);
+    // The amount: the whole, then its two parts (not "of which overdue", which mixed them).
+    expect(row.c[3]!.t).toBe(`73${nnbsp}431,29${nbsp}€`);
+    expect(row.c[3]!.u).toEqual([[{ t: `à déclarer 48${nnbsp}753,26${nbsp}€ · 14 factures` }], [{ t: `à relancer 24${nnbsp}678,03${nbsp}€ · 9 factures` }]]);
+    // The stage says by when to declare; under it, the stage of the invoices born after the judgment.
+    expect(row.c[2]!.t).toBe('Déclarer la créance · délai dépassé depuis le 11/08/2026 : demander un relevé de forclusion au juge-commissaire au plus tard le 11/12/2026');
+    expect(row.c[2]!.u).toEqual([[{ t: 'Factures émises après le jugement du 11/06/2026 : Contentieux (L622-17)' }]]);
+    // The table's CSV carries both parts after the stage (its amount column is the whole, a number).
+    expect(row.c[2]!.c).toBe('Déclarer la créance · délai dépassé depuis le 11/08/2026 : demander un relevé de forclusion au juge-commissaire au plus tard le 11/12/2026'
+      + ` · à déclarer 48${nnbsp}753,26${nbsp}€ · 14 factures · à relancer 24${nnbsp}678,03${nbsp}€ · 9 factures`);
+    // Nobody acted since the stage started: the next action is due at the as-of date, to do now
+    // (the CSV keeps the date).
+    expect(row.c[5]!.u).toEqual([[{ t: 'à faire maintenant' }]]);
+    expect(row.c[5]!.c).toBe('– · 31/10/2026');
+    // The browser, from rows.arrow, draws the same row: the file carries the new columns.
+    expect(listFileRows(listFile('collections', [procedure], { currency: 'EUR' }), browser)[0]).toEqual(row);
+  });
+
+  it('says of a client under a procedure with only invoices born after the judgment that they are chased as usual', () => {
+    // As C00198 on the sample: its claims to declare are foreclosed (listed apart), 5 invoices
+    // issued after the judgment of 20/11/2025 remain, 21,747.33 at litigation.
+    const row = worklistRow(ctx, {
+      ...procedure, client_id: 'C00198', stage: 'litigation', invoice_count: 5, due_amount: 21747.33, overdue_amount: 21747.33, claim_deadline_date: null, is_claim_deadline_passed: null,
+      relief_deadline_date: null, procedure_date: '2025-11-20', declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 5, post_judgment_amount: 21747.33,
+    }, true);
+    expect(row.c[2]!.t).toBe('Contentieux');
+    expect(row.c[2]!.u).toEqual([[{ t: 'En redressement judiciaire depuis le 20/11/2025 : factures émises après le jugement, relancées normalement (L622-17)' }]]);
+    expect(row.c[3]!.u).toEqual([[{ t: `à relancer 21${nnbsp}747,33${nbsp}€ · 5 factures` }]]);
+  });
+
+  it('asks to reconcile a promise logged on invoices already paid, as a warning, instead of showing it as a promise', () => {
+    // As C00714 on the sample: a promise logged on 31/10/2026 names F2026-018919, paid by that day
+    // (already_settled); the client is at formal notice for its other invoices.
+    const row = worklistRow(ctx, {
+      ...procedure, stage: 'formal_notice', collective_procedure: null, procedure_date: null, declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 0, post_judgment_amount: 0,
+      post_judgment_stage: null, claim_deadline_date: null, is_claim_deadline_passed: null, relief_deadline_date: null,
+      promise_status: 'already_settled', promise_date: '2026-11-07', promise_logged_date: '2026-10-31', promise_invoice_ids: 'F2026-018919',
+    }, true);
+    expect(row.c[2]!.u).toEqual([[{ t: 'Promesse saisie le 31/10/2026 sur F2026-018919, déjà réglée ce jour-là : saisie à rapprocher, quelles factures le client visait-il ?', k: 'warning' }]]);
+    // A live promise keeps its status and date.
+    const pending = worklistRow(ctx, { ...procedure, stage: 'formal_notice', collective_procedure: null, post_judgment_invoice_count: 0, promise_status: 'pending', promise_date: '2026-11-07', promise_logged_date: '2026-10-31', promise_invoice_ids: 'F1' }, true);
+    expect(pending.c[2]!.u).toEqual([[{ t: 'Promesse en cours · 07/11/2026' }]]);
   });
 });

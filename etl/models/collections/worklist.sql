@@ -13,6 +13,13 @@
 -- cannot be admitted any more, the amount is to write off — and is left out like a paused one: a
 -- client whose claim is foreclosed leaves today's list (the collections page lists it apart, from
 -- `client_procedures`).
+-- Such a client's row mixes two kinds of invoices, told apart: those issued on or before the
+-- judgment (declare_invoice_count, declare_amount: the claims to declare by claim_deadline_date)
+-- and those issued after it (post_judgment_invoice_count, post_judgment_amount, at
+-- post_judgment_stage: chased on the ordinary schedule, L622-17); the two add up to due_amount.
+-- A latest promise 'already_settled' named invoices paid by the day it was logged: the row keeps
+-- its logged date and invoices (promise_logged_date, promise_invoice_ids) for the desk to ask which
+-- invoices the client meant.
 -- A roll-up of `clients`, `disputed_invoices` and `dunning`.
 with staged as (
   -- A stage outside the schedule (a legal step such as declaring a claim) ranks above it.
@@ -42,7 +49,16 @@ by_client as (
     -- The same for each invoice of a client under a collective procedure (its judgment date + the claim deadline months).
     min(claim_deadline_date) as claim_deadline_date,
     bool_or(is_claim_deadline_passed) as is_claim_deadline_passed,
-    min(relief_deadline_date) as relief_deadline_date
+    min(relief_deadline_date) as relief_deadline_date,
+    -- The claims to declare (issued on or before the judgment) and the claims born after it, chased
+    -- on the schedule: apart, so that the desk says how much is to declare and how much to chase.
+    (count(*) filter (where stage = 'declare_claim'))::integer as declare_invoice_count,
+    coalesce(sum(open_amount) filter (where stage = 'declare_claim'), 0)::decimal(18, 2) as declare_amount,
+    (count(*) filter (where is_post_judgment))::integer as post_judgment_invoice_count,
+    coalesce(sum(open_amount) filter (where is_post_judgment), 0)::decimal(18, 2) as post_judgment_amount,
+    arg_max(stage, (stage_order, stage_started_date)) filter (where is_post_judgment) as post_judgment_stage,
+    any_value(collective_procedure) as collective_procedure,
+    any_value(procedure_date) as procedure_date
   from active
   group by client_id
 ),
@@ -66,7 +82,9 @@ last_actions as (
 latest_promises as (
   select client_id,
          arg_max(case when status = 'broken' and open_amount <= 0 then 'paid_late' else status end, (action_date, action_id)) as promise_status,
-         arg_max(promise_date, (action_date, action_id)) as promise_date, arg_max(promise_amount, (action_date, action_id)) as promise_amount
+         arg_max(promise_date, (action_date, action_id)) as promise_date, arg_max(promise_amount, (action_date, action_id)) as promise_amount,
+         max(action_date) as promise_logged_date,
+         arg_max(array_to_string(invoice_ids, ', '), (action_date, action_id)) as promise_invoice_ids
   from int_promises
   where status <> 'superseded'
   group by client_id
@@ -106,6 +124,13 @@ final as (
     by_client.claim_deadline_date,
     by_client.is_claim_deadline_passed,
     by_client.relief_deadline_date,
+    by_client.collective_procedure,
+    by_client.procedure_date,
+    by_client.declare_invoice_count,
+    by_client.declare_amount,
+    by_client.post_judgment_invoice_count,
+    by_client.post_judgment_amount,
+    by_client.post_judgment_stage,
     last_actions.last_action_date,
     last_actions.last_action_kind,
     case when last_actions.last_action_date is null or last_actions.last_action_date < by_client.stage_started_date then getvariable('as_of_date')
@@ -113,6 +138,8 @@ final as (
     latest_promises.promise_status,
     latest_promises.promise_date,
     latest_promises.promise_amount,
+    latest_promises.promise_logged_date,
+    latest_promises.promise_invoice_ids,
     coalesce(disputed.disputed_invoice_count, 0) as disputed_invoice_count,
     coalesce(disputed.disputed_amount, 0)::decimal(18, 2) as disputed_amount,
     first_contacts.contact_name,
@@ -128,5 +155,8 @@ final as (
   left join first_contacts using (client_id)
 )
 
-select * from final
+-- Whether the next action is due at the as-of date (nobody acted since the stage started, or the
+-- follow-up day has come): the desk says "to do now" rather than a date the reader may be past.
+select final.*, final.next_action_date <= getvariable('as_of_date') as is_next_action_due
+from final
 order by priority

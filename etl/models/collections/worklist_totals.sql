@@ -21,6 +21,10 @@ actions as (
   select
     (count(*) filter (where stage <> 'claim_foreclosed'))::integer as action_count,
     coalesce(sum(open_amount) filter (where days_from_due > 0 and stage not like 'paused\_%' escape '\' and stage not in ('declare_claim', 'claim_foreclosed')), 0)::decimal(18, 2) as overdue_to_chase_amount,
+    -- The invoices and clients that amount is about (not the whole list's: it holds preventive
+    -- reminders, paused invoices and claims to declare too).
+    (count(*) filter (where days_from_due > 0 and stage not like 'paused\_%' escape '\' and stage not in ('declare_claim', 'claim_foreclosed')))::integer as overdue_to_chase_invoice_count,
+    (count(distinct client_id) filter (where days_from_due > 0 and stage not like 'paused\_%' escape '\' and stage not in ('declare_claim', 'claim_foreclosed')))::integer as overdue_to_chase_client_count,
     coalesce(sum(open_amount) filter (where days_from_due > 0 and stage like 'paused\_%' escape '\'), 0)::decimal(18, 2) as overdue_paused_amount,
     coalesce(sum(open_amount) filter (where days_from_due > 0 and stage = 'declare_claim'), 0)::decimal(18, 2) as overdue_to_declare_amount,
     coalesce(sum(open_amount) filter (where days_from_due > 0 and stage = 'claim_foreclosed'), 0)::decimal(18, 2) as overdue_foreclosed_amount,
@@ -41,6 +45,8 @@ final as (
   select worklist_sums.client_count, actions.action_count, worklist_sums.due_amount, worklist_sums.overdue_amount, worklist_sums.expected_loss_amount,
          company.company_overdue_amount,
          actions.overdue_to_chase_amount,
+         actions.overdue_to_chase_invoice_count,
+         actions.overdue_to_chase_client_count,
          actions.overdue_paused_amount,
          actions.overdue_to_declare_amount,
          actions.overdue_foreclosed_amount,

@@ -42,15 +42,19 @@ const fr = {
     overdueCompany: 'Échu (vue d’ensemble)',
     overdueCompanyNote: 'toutes les pièces échues : les cases suivantes le répartissent',
     toChase: 'Échu à relancer aujourd’hui',
-    toChaseNote: (clients: string, actions: string) => `${clients} clients, ${actions} actions (rappels préventifs compris)`,
+    // The overdue to chase is about these invoices and clients, not the whole list (which holds
+    // preventive reminders, paused invoices and claims to declare too).
+    toChaseNote: (invoices: string, invoicesPlural: Intl.LDMLPluralRule, clients: string, clientsPlural: Intl.LDMLPluralRule) =>
+      `${invoices} ${invoicesPlural === 'one' ? 'facture échue' : 'factures échues'} de ${clients} ${clientsPlural === 'one' ? 'client' : 'clients'}, à une étape du calendrier`,
     pausedOverdue: 'Échu suspendu',
     pausedOverdueNote: 'en litige, promesse en cours, « ne pas relancer »',
     toDeclare: 'Échu à déclarer',
-    toDeclareNote: 'clients en procédure collective : pas de relance',
+    // Only the invoices issued by the judgment day: those issued after it are in the box to chase.
+    toDeclareNote: 'factures émises au plus tard le jour du jugement d’une procédure collective : pas de relance',
     toWriteOff: 'Échu forclos, à passer en perte',
     toWriteOffNote: 'créance non déclarée, relevé de forclusion hors délai : plus rien à relancer',
     foreclosed: 'Créances forcloses — à passer en perte',
-    foreclosedIntro: 'Clients en procédure collective dont la créance n’a pas été déclarée et dont le délai pour demander un relevé de forclusion au juge-commissaire (six mois après le jugement, article L622-26 du Code de commerce) est passé : la créance ne peut plus être admise, rien n’est à relancer. Ils ne sont pas dans la liste du jour ; à décider : passage en perte ou provision à 100 %. Le délai est compté depuis le jugement, quelques jours ou semaines avant sa publication au BODACC : pour une date toute récente, vérifier la publication ; un créancier qui ne pouvait connaître sa créance dispose d’un an.',
+    foreclosedIntro: 'Clients en procédure collective dont la créance n’a pas été déclarée et dont le délai pour demander un relevé de forclusion au juge-commissaire (six mois après le jugement, article L622-26 du Code de commerce) est passé : la créance ne peut plus être admise, rien n’est à relancer à son titre. Ces factures ne sont pas dans la liste du jour (un client qui a aussi des factures émises après le jugement y reste pour celles-ci, à relancer normalement) ; à décider : passage en perte ou provision à 100 %. Le délai est compté depuis le jugement, quelques jours ou semaines avant sa publication au BODACC : pour une date toute récente, vérifier la publication ; un créancier qui ne pouvait connaître sa créance dispose d’un an.',
     procedure: 'Procédure',
     judgment: 'Jugement du',
     reliefUntil: 'Relevé jusqu’au',
@@ -87,11 +91,22 @@ const fr = {
     newFilter: (date: string | null) => (date ? `Nouveaux depuis les données du ${date}` : 'Arrivés à leur étape ce jour'),
     newHelp: 'Clients arrivés à leur étape la plus avancée depuis les données précédentes : ceux qui n’étaient pas à relancer hier ou qui ont changé d’étape.',
     promiseLine: (status: string, date: string) => `Promesse ${status} · ${date}`,
+    // A promise logged on invoices already paid that day: no live promise, a log to put right.
+    promiseAlreadySettled: (logged: string, invoices: string | null) =>
+      invoices
+        ? `Promesse saisie le ${logged} sur ${invoices}, déjà ${invoices.includes(',') ? 'réglées' : 'réglée'} ce jour-là : saisie à rapprocher, quelles factures le client visait-il ?`
+        : `Promesse saisie le ${logged} alors que rien n’était dû ce jour-là : saisie à rapprocher, quelles factures le client visait-il ?`,
+    // A client under a collective procedure: what is to declare and what is to chase, apart.
+    declareLine: (amount: string, n: string, plural: Intl.LDMLPluralRule) => `à déclarer ${amount} · ${n} ${plural === 'one' ? 'facture' : 'factures'}`,
+    chaseLine: (amount: string, n: string, plural: Intl.LDMLPluralRule) => `à relancer ${amount} · ${n} ${plural === 'one' ? 'facture' : 'factures'}`,
+    postJudgmentNote: (date: string, stage: string) => `Factures émises après le jugement du ${date} : ${stage} (L622-17)`,
+    postJudgmentOnly: (procedure: string, date: string) => `En ${procedure} depuis le ${date} : factures émises après le jugement, relancées normalement (L622-17)`,
     disputedLine: (n: string, plural: Intl.LDMLPluralRule, amount: string) => (plural === 'one' ? `${n} facture en litige (${amount})` : `${n} factures en litige (${amount})`),
     overdueLine: (amount: string) => `dont échu ${amount}`,
     invoicesLine: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `${n} facture` : `${n} factures`),
     pausedLine: (n: string, plural: Intl.LDMLPluralRule) => (plural === 'one' ? `+ ${n} suspendue` : `+ ${n} suspendues`),
     nextLine: (date: string) => `prochaine le ${date}`,
+    nextNow: 'à faire maintenant',
     rep: 'Commercial',
     stage: 'Étape la plus avancée',
     claimBy: (date: string) => `au plus tard le ${date}`,
@@ -147,6 +162,14 @@ const fr = {
     letterClaimUnknown: (claimed: string, open: string, indemnity: string, known: string | null, date: string) =>
       `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires${known ? ` et ${known} d’intérêts calculés` : ''} ; les intérêts ne sont pas calculables à partir du ${date} (taux BCE manquant).`,
     letterNotReady: 'Lettre pas prête à l’envoi : adresse postale manquante.',
+    // A client under a collective procedure (the worklist's row): the claims to declare, by when, and
+    // the invoices issued after the judgment, chased on the ordinary schedule.
+    procedureDeclare: (amount: string, n: string, plural: Intl.LDMLPluralRule, deadline: string) =>
+      `à déclarer au mandataire : ${amount} (${n} ${plural === 'one' ? 'facture émise' : 'factures émises'} au plus tard le jour du jugement), ${deadline}`,
+    procedureChase: (amount: string, n: string, plural: Intl.LDMLPluralRule, stage: string) =>
+      `à relancer selon le calendrier ordinaire : ${amount} (${n} ${plural === 'one' ? 'facture émise' : 'factures émises'} après le jugement, L622-17 ; étape : ${stage})`,
+    procedureSplit: (procedure: string, date: string | null, parts: readonly string[]) =>
+      `Procédure collective (${procedure}${date ? `, jugement du ${date}` : ''}) : ${parts.join(' ; ')}.`,
   },
   einvoice: {
     title: 'Statuts de facturation électronique',
@@ -322,15 +345,16 @@ const en: DeskLabels = {
     overdueCompany: 'Overdue (overview)',
     overdueCompanyNote: 'every item past due: the next boxes split it',
     toChase: 'Overdue to chase today',
-    toChaseNote: (clients, actions) => `${clients} clients, ${actions} actions (preventive reminders included)`,
+    toChaseNote: (invoices, invoicesPlural, clients, clientsPlural) =>
+      `${invoices} overdue ${invoicesPlural === 'one' ? 'invoice' : 'invoices'} of ${clients} ${clientsPlural === 'one' ? 'client' : 'clients'}, at a step of the schedule`,
     pausedOverdue: 'Overdue, paused',
     pausedOverdueNote: 'in dispute, promise pending, “do not chase”',
     toDeclare: 'Overdue, to declare',
-    toDeclareNote: 'clients under a collective procedure: no chasing',
+    toDeclareNote: 'invoices issued by the day of a collective procedure’s judgment: no chasing',
     toWriteOff: 'Overdue, foreclosed: to write off',
     toWriteOffNote: 'claim not declared, too late to ask for relief: nothing left to chase',
     foreclosed: 'Foreclosed claims — to write off',
-    foreclosedIntro: 'Clients under a collective procedure whose claim was not declared and whose time to ask the juge-commissaire for relief from the foreclosure (six months after the judgment, Code de commerce L622-26) has passed: the claim cannot be admitted any more, nothing is left to chase. They are not in today’s list; to decide: write off or provide for in full. The time is counted from the judgment, a few days or weeks before its publication in the BODACC: for a very recent date, check the publication; a creditor who could not know of its claim has one year.',
+    foreclosedIntro: 'Clients under a collective procedure whose claim was not declared and whose time to ask the juge-commissaire for relief from the foreclosure (six months after the judgment, Code de commerce L622-26) has passed: the claim cannot be admitted any more, nothing is left to chase on it. These invoices are not in today’s list (a client that also has invoices issued after the judgment stays on it for those, chased as usual); to decide: write off or provide for in full. The time is counted from the judgment, a few days or weeks before its publication in the BODACC: for a very recent date, check the publication; a creditor who could not know of its claim has one year.',
     procedure: 'Procedure',
     judgment: 'Judgment of',
     reliefUntil: 'Relief until',
@@ -366,11 +390,20 @@ const en: DeskLabels = {
     newFilter: (date) => (date ? `New since the data of ${date}` : 'Reached their stage today'),
     newHelp: 'Clients that reached their most advanced stage since the previous data: not to chase yesterday, or moved to another stage.',
     promiseLine: (status, date) => `Promise ${status} · ${date}`,
+    promiseAlreadySettled: (logged, invoices) =>
+      invoices
+        ? `Promise logged on ${logged} names ${invoices}, already paid that day: reconcile the log, which invoices did the client mean?`
+        : `Promise logged on ${logged} when nothing was owed: reconcile the log, which invoices did the client mean?`,
+    declareLine: (amount, n, plural) => `to declare ${amount} · ${n} ${plural === 'one' ? 'invoice' : 'invoices'}`,
+    chaseLine: (amount, n, plural) => `to chase ${amount} · ${n} ${plural === 'one' ? 'invoice' : 'invoices'}`,
+    postJudgmentNote: (date, stage) => `Invoices issued after the judgment of ${date}: ${stage} (L622-17)`,
+    postJudgmentOnly: (procedure, date) => `${procedure} since ${date}: invoices issued after the judgment, chased as usual (L622-17)`,
     disputedLine: (n, plural, amount) => `${n} ${plural === 'one' ? 'invoice' : 'invoices'} in dispute (${amount})`,
     overdueLine: (amount) => `of which overdue ${amount}`,
     invoicesLine: (n, plural) => `${n} ${plural === 'one' ? 'invoice' : 'invoices'}`,
     pausedLine: (n, plural) => `+ ${n} paused`,
     nextLine: (date) => `next on ${date}`,
+    nextNow: 'to do now',
     rep: 'Sales rep',
     stage: 'Most advanced stage',
     claimBy: (date: string) => `by ${date}`,
@@ -425,6 +458,11 @@ const en: DeskLabels = {
     letterClaimUnknown: (claimed, open, indemnity, known, date) =>
       `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities${known ? ` and ${known} of interest calculated` : ''}; interest cannot be calculated from ${date} (ECB rate missing).`,
     letterNotReady: 'Letter not ready to send: postal address missing.',
+    procedureDeclare: (amount, n, plural, deadline) =>
+      `to declare to the mandataire: ${amount} (${n} ${plural === 'one' ? 'invoice' : 'invoices'} issued by the judgment day), ${deadline}`,
+    procedureChase: (amount, n, plural, stage) =>
+      `to chase on the ordinary schedule: ${amount} (${n} ${plural === 'one' ? 'invoice' : 'invoices'} issued after the judgment, L622-17; stage: ${stage})`,
+    procedureSplit: (procedure, date, parts) => `Collective procedure (${procedure.toLowerCase()}${date ? `, judgment of ${date}` : ''}): ${parts.join('; ')}.`,
   },
   einvoice: {
     title: 'E-invoicing statuses',
