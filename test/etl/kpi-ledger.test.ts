@@ -164,7 +164,7 @@ describe('billing cohorts, currencies and ageing by invoice date on the year of 
 describe('kpi_monthly countback when the receivables exceed the whole history of sales', () => {
   // Hand-made monthly inputs (e.g. a balance brought forward from before the first invoice of the
   // export): sales Jan 1,000, Feb 0, Mar 500; receivables Jan 1,200, Feb 1,100, Mar 2,000, all overdue.
-  it('stops at the days of the whole history and flags the row', async () => {
+  it('leaves the countback DSO empty and flags the row: the days of the whole history are no DSO', async () => {
     const rows = await runModel<Row>(
       ['int_kpi_scope_months', 'int_kpi_countback', 'kpi_monthly'],
       {
@@ -176,13 +176,13 @@ describe('kpi_monthly countback when the receivables exceed the whole history of
       },
       { dso_window_months: 3 },
     );
-    const company = rows.filter((r) => r.scope === 'company').map((r) => [r.month_end, Number(r.dso_countback), r.is_dso_countback_capped]);
-    // Jan: 1,200 > 1,000 → the whole January, 31. Feb: February (0, 29) + January (31) = 60.
-    // Mar: 2,000 − 500 (31) − 0 (29) − 1,000 (31) = 500 left and no earlier month: 91.
+    const company = rows.filter((r) => r.scope === 'company').map((r) => [r.month_end, r.dso_countback, r.is_dso_countback_capped]);
+    // Jan: 1,200 > 1,000, the whole history's sales. Feb: 1,100 > 1,000 + 0. Mar: 2,000 − 500 −
+    // 0 − 1,000 = 500 left and no earlier month. Each would have read as 31, 60 and 91 days.
     expect(company).toEqual([
-      ['2024-01-31', 31, true],
-      ['2024-02-29', 60, true],
-      ['2024-03-31', 91, true],
+      ['2024-01-31', null, true],
+      ['2024-02-29', null, true],
+      ['2024-03-31', null, true],
     ]);
     // Standard DSO at Mar: 2,000 / 1,500 × 91 = 121.33; the countback is not extrapolated beyond the history.
     expect(Number(rows.find((r) => r.scope === 'company' && r.month_end === '2024-03-31')!.dso_standard)).toBeCloseTo(121.333333, 5);
