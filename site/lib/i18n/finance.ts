@@ -351,6 +351,8 @@ const fr = {
     dsoAxis: 'Jours',
     dsoAlt: (first: string, last: string, latest: string) => `Courbe du DSO par épuisement du chiffre d'affaires, chaque fin de mois de ${first} à ${last}. Dernier mois : ${latest}.`,
     notYet: 'Pas encore assez d’historique.',
+    notComputed: 'Non calculé',
+    dsoCapped: 'L’encours dépasse toutes les ventes des exports : les mois à épuiser n’y sont pas (balance âgée, ou solde reporté).',
   },
   provisions: {
     title: 'Provisions pour créances douteuses',
@@ -606,6 +608,8 @@ const en: FinanceLabels = {
     dsoAxis: 'Days',
     dsoAlt: (first, last, latest) => `Line of the countback DSO at each month end from ${first} to ${last}. Latest: ${latest}.`,
     notYet: 'Not enough history yet.',
+    notComputed: 'Not computed',
+    dsoCapped: 'The receivables exceed every sale in the exports: the months to count back are not in them (an open-balance snapshot, or a balance brought forward).',
   },
   provisions: {
     title: 'Provisions for doubtful receivables',
