@@ -380,7 +380,7 @@ const fr = {
     /** The one base of both books (provision_summary.provision_base), said on the page. */
     base: {
       excl_tax: 'Les deux méthodes portent sur les montants hors TVA récupérable : le montant HT de l’export au prorata du reste dû, à défaut le TTC divisé par 1 + le taux de TVA par défaut (réglage provisions.vatRate). La TVA d’une créance perdue se récupère, elle n’est pas provisionnée.',
-      incl_tax: 'Les deux méthodes portent sur les montants TTC : la TVA n’est pas récupérable (réglage provisions.vatRecoverable désactivé).',
+      incl_tax: 'Les deux méthodes portent sur les montants TTC : la TVA n’est pas récupérable (réglage provisions.vatRecoverable désactivé, ce qu’il est par défaut pour une entreprise hors de France).',
     } as Record<string, string>,
     rate: 'Taux',
     bases: { liquidation: 'Liquidation judiciaire', receivership: 'Redressement judiciaire', safeguard: 'Sauvegarde', foreclosed: 'Créance forclose (non déclarée)', doubtful: 'Client douteux (416)', dispute: 'Litige', overdue: 'Retard au-delà du seuil' } as Record<string, string>,
@@ -636,7 +636,7 @@ const en: FinanceLabels = {
     baseExclTax: 'Receivables',
     base: {
       excl_tax: 'Both methods are on amounts excluding recoverable VAT: the export’s amount excl. tax pro rata of what is open, else the amount incl. tax divided by 1 + the default VAT rate (setting provisions.vatRate). The VAT on a lost receivable is recovered, so it is not provided for.',
-      incl_tax: 'Both methods are on amounts including VAT: the VAT is not recoverable (setting provisions.vatRecoverable off).',
+      incl_tax: 'Both methods are on amounts including tax: no VAT is recovered on a loss (setting provisions.vatRecoverable off, its default for a company outside France).',
     },
     rate: 'Rate',
     bases: { liquidation: 'Liquidation', receivership: 'Receivership', safeguard: 'Safeguard procedure', foreclosed: 'Claim foreclosed (not declared)', doubtful: 'Doubtful client (416)', dispute: 'Dispute', overdue: 'Beyond the overdue threshold' },
