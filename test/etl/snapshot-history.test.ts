@@ -33,6 +33,11 @@ describe('an open-balance snapshot read on its first night', () => {
     expect(await wh.query(`select month_end from kpi_monthly where scope = 'company'`)).toEqual([{ month_end: '2025-03-31' }]);
   });
 
+  it('says the exports date no settlement (no payments file, one snapshot: nothing gone from one to the next)', async () => {
+    expect(await wh.query(`select has_settlements from run_summary`)).toEqual([{ has_settlements: false }]);
+    expect(wh.manifest.headline.has_settlements).toBe(false);
+  });
+
   it('leaves the DSO, ADD and CEI empty rather than the days of a history it does not have', async () => {
     // 11,246.95 open (the report's Total) against 636.55 of March sales (INV-0031 886.55 − CN-0003
     // 250.00, the only documents issued in March): the countback runs out
