@@ -352,6 +352,7 @@ const fr = {
     dsoAlt: (first: string, last: string, latest: string) => `Courbe du DSO par épuisement du chiffre d'affaires, chaque fin de mois de ${first} à ${last}. Dernier mois : ${latest}.`,
     notYet: 'Pas encore assez d’historique.',
     notComputed: 'Non calculé',
+    noSettlements: 'Les exports ne datent aucun règlement : il faut les paiements (ou plusieurs balances âgées successives).',
     dsoCapped: 'L’encours dépasse toutes les ventes des exports : les mois à épuiser n’y sont pas (balance âgée, ou solde reporté).',
   },
   provisions: {
@@ -609,6 +610,7 @@ const en: FinanceLabels = {
     dsoAlt: (first, last, latest) => `Line of the countback DSO at each month end from ${first} to ${last}. Latest: ${latest}.`,
     notYet: 'Not enough history yet.',
     notComputed: 'Not computed',
+    noSettlements: 'The exports date no settlement: this needs the payments (or several open-balance snapshots in a row).',
     dsoCapped: 'The receivables exceed every sale in the exports: the months to count back are not in them (an open-balance snapshot, or a balance brought forward).',
   },
   provisions: {
