@@ -406,6 +406,7 @@ const fr = {
   forecast: {
     title: 'Prévision d’encaissements sur 13 semaines',
     scope: 'Encaissements attendus des créances d’aujourd’hui seulement : les factures à émettre dans les semaines à venir n’y sont pas, d’où la baisse des dernières semaines.',
+    noSettlements: 'Non calculée : les exports ne datent aucun règlement, et la prévision place chaque facture selon les retards de paiement observés du client. Sans eux, tout l’encours, retards compris, tomberait la semaine prochaine. Ajoutez le fichier des paiements, ou gardez les balances âgées successives.',
     expected: 'Encaissements attendus',
     band: 'Fourchette',
     week: 'Semaine (lundi – dimanche)',
@@ -663,6 +664,7 @@ const en: FinanceLabels = {
   forecast: {
     title: '13-week cash-collection forecast',
     scope: 'Collections expected from today’s receivables only: invoices to be issued in the coming weeks are not in it, hence the fall in the last weeks.',
+    noSettlements: 'Not computed: the exports date no settlement, and the forecast places each invoice by the client’s observed days late. Without them, all the receivables, overdue ones included, would fall due next week. Add the payments file, or keep the successive open-balance snapshots.',
     expected: 'Expected collections',
     band: 'Range',
     week: 'Week (Monday – Sunday)',
