@@ -94,6 +94,18 @@ describe('QuickBooks A/R Aging Detail read as an invoice list, a company in doll
     await page.close();
   });
 
+  it("sends Amy a formal notice for its principal, without French law's interest and 40 indemnity at 0.00", async () => {
+    // 1001 1,585.03 (46 days) + 1002 486.55 (29 days) = 2,071.58. Before: "Conformément à
+    // l'article L441-10 …, soit 0,00 $US … une indemnité forfaitaire … de 40 $US …, soit 0,00 $US".
+    const { page, problems } = await open(url, "/clients/Amy_27s_20Bird_20Sanctuary/letter/");
+    const body = (await page.locator('body').textContent())!.replace(/[\u00a0\u202f]/g, ' ');
+    expect(body).toContain('2 071,58 $US');
+    expect(body).not.toMatch(/L441-10|D441-5|indemnit/i);
+    expect(await page.locator('[data-indemnity], [data-interest]').count()).toBe(0);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+
   it('says the D441-6 table is French law, the company not set in France', async () => {
     const { page } = await open(url, '/d441/');
     expect(await page.locator('[data-not-french]').textContent()).toMatch(/^This table is required by French law; the company is not set as being in France/);
