@@ -106,6 +106,15 @@ describe('QuickBooks A/R Aging Detail read as an invoice list, a company in doll
     await page.close();
   });
 
+  it('says the grades are not yet checked against defaults, instead of a calibration table with no row', async () => {
+    // Three month ends, none outside the training period: no grade row in score_validation.
+    const { page, problems } = await open(url, '/scores/');
+    expect(await page.locator('[data-no-calibration]').textContent()).toBe('No month end outside the training period to compare with: the grades are not yet checked against observed defaults.');
+    expect(await page.locator('#default-rates').count()).toBe(0);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+
   it('says the D441-6 table is French law, the company not set in France', async () => {
     const { page } = await open(url, '/d441/');
     expect(await page.locator('[data-not-french]').textContent()).toMatch(/^This table is required by French law; the company is not set as being in France/);
