@@ -91,6 +91,10 @@ describe('QuickBooks A/R Aging Detail read as an invoice list, a company in doll
   it("gives Amy's last payment as unknown, not never (1001 owes 1,585.03 of 1,705.03)", async () => {
     const { page } = await open(url, "/clients/Amy_27s_20Bird_20Sanctuary/");
     expect(await tile(page, 'Last payment')).toEqual(['unknown', 'the exports date no settlement (an open-balance snapshot)']);
+    expect(await page.locator('[data-none-settled]').textContent()).toBe('The exports date no settlement (an open-balance snapshot): what was collected, and when, is not in them.');
+    // Collected each month: unknown ('–'), not 0.00 — the 120.00 of 1001 was paid or credited some day.
+    const paid = await page.locator('#client-months tbody tr td:nth-child(4)').allTextContents();
+    expect(new Set(paid)).toEqual(new Set(['–']));
     await page.close();
   });
 

@@ -198,6 +198,7 @@ export const fr = {
   behaviour: {
     title: 'Comportement de paiement',
     none: 'Aucune facture réglée sur les 12 derniers mois.',
+    noSettlements: 'Les exports ne datent aucun règlement (balance âgée) : ce qui a été encaissé, et quand, n’y est pas.',
     days: (n: string) => `${n} j`,
     daysLate12m: 'Retard au règlement (12 mois)',
     daysLateHelp: 'Jours entre l’échéance et le règlement, moyenne pondérée par les montants des factures réglées dans les 12 mois qui précèdent la date de situation (négatif : payé en avance). La flèche : 3 derniers mois moins 12 mois.',
