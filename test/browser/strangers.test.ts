@@ -150,3 +150,26 @@ describe('Xero Aged Receivables Detail, a company in pounds in the United Kingdo
     await page.close();
   });
 });
+
+describe('Stripe Invoices export, an open-balance snapshot dated within its month (25 March 2025)', () => {
+  let url: string;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'encours-strangers-stripe-'));
+    cpSync(join(fixturesDir, 'export-shapes', 'stripe-invoices', 'invoices.csv'), join(dir, 'invoices.csv'));
+    const { config } = await detectMapping(dir);
+    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    url = await siteOf(dir);
+  });
+
+  it('says there is no month end yet, not "No receivables" beside 9,340 open, and keeps the indicators panel', async () => {
+    // TRUTH.md: 1,800 + 490 + 1,350 + 2,100 + 3,600 = 9,340 open at 25 March 2025, the snapshot's
+    // date; the first month end on or after it, 31 March, is after the as-of date: none yet.
+    const { page, problems } = await open(url, '/');
+    const noMonthEnd = 'No month end in the history yet (the exports start after the last month end): the monthly figures begin with the next one.';
+    expect(await tile(page, 'Receivables')).toEqual(['€9,340', '']);
+    expect(await page.locator('.kpi-panel [data-no-month-end]').textContent()).toBe(noMonthEnd);
+    expect(await page.locator('[data-no-history]').textContent()).toBe(noMonthEnd);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
+});

@@ -246,6 +246,7 @@ export const en: Labels = {
     historyAlt: (first, last, latest) =>
       `Stacked bars of receivables by days-past-due bucket at each month end from ${first} to ${last}. Latest month: ${latest}.`,
     empty: 'No receivables.',
+    noMonthEnd: 'No month end in the history yet (the exports start after the last month end): the monthly figures begin with the next one.',
   },
   /** The encrypted site's unlock form (etl/site-encrypt.ts writes it; site/unlock/unlock.js runs it). */
   unlock: {

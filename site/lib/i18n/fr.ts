@@ -256,6 +256,7 @@ export const fr = {
     historyAlt: (first: string, last: string, latest: string) =>
       `Barres empilées de l'encours par tranche de retard, à chaque fin de mois de ${first} à ${last}. Dernier mois : ${latest}.`,
     empty: 'Aucun encours.',
+    noMonthEnd: 'Aucune fin de mois dans l’historique pour l’instant (les exports commencent après la dernière fin de mois) : les chiffres mensuels commencent à la prochaine.',
   },
   /** The encrypted site's unlock form (etl/site-encrypt.ts writes it; site/unlock/unlock.js runs it). */
   unlock: {
