@@ -172,4 +172,12 @@ describe('Stripe Invoices export, an open-balance snapshot dated within its mont
     expect(problems).toEqual(noProblems);
     await page.close();
   });
+
+  it('states no provision of 0 on 9,340 open: the matrix waits for its first month end', async () => {
+    const { page, problems } = await open(url, '/provisions/');
+    expect(await page.locator('[data-no-month-end]').textContent()).toBe('No month end in the history yet (the exports start after the last month end): the monthly figures begin with the next one.');
+    expect(await page.locator('#provision-verdict, #provision-matrix').count()).toBe(0);
+    expect(problems).toEqual(noProblems);
+    await page.close();
+  });
 });
