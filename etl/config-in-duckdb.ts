@@ -3,7 +3,7 @@
 // they join on (dunning schedule, grade shifts, ECB rates, specific provision rates).
 import { resolve } from 'node:path';
 
-import { penaltiesEnabled, type Config } from './config.ts';
+import { companyCountry, penaltiesEnabled, vatRecoverable, type Config } from './config.ts';
 import { sqlString, type Database } from '../shared/duckdb.ts';
 import { etlDir } from './model-graph.ts';
 import { InputError } from './readers/errors.ts';
@@ -116,7 +116,8 @@ export async function createReferenceTables(db: Database, config: Config): Promi
     set variable provision_min_history_months = ${config.provisions.minHistoryMonths};
     set variable forward_looking_factor = ${config.provisions.forwardLookingFactor};
     set variable vat_rate = ${config.provisions.vatRate};
-    set variable provision_base = ${sqlString(config.provisions.vatRecoverable ? 'excl_tax' : 'incl_tax')};
+    set variable provision_base = ${sqlString(vatRecoverable(config) ? 'excl_tax' : 'incl_tax')};
+    set variable company_country = ${sqlString(companyCountry(config) ?? '')};
     set variable specific_overdue_days = ${config.provisions.overdueDays};
     set variable forecast_min_settled = ${config.forecast.minSettledInvoices};
     set variable forecast_disputed_share = ${config.forecast.disputedCollectionShare};

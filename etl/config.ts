@@ -233,9 +233,10 @@ const provisions = z.strictObject({
   /**
    * Both provision books (matrix and specific) are computed on one base: the amount excluding VAT
    * when the VAT on a lost receivable is recoverable (true, French practice: it is reclaimed when
-   * the loss is booked), else the amount including it.
+   * the loss is booked), else the amount including it. Absent: true for a company in France
+   * (companyCountry), false elsewhere, where the default 20 % is no rate of the company's.
    */
-  vatRecoverable: z.boolean().default(true),
+  vatRecoverable: z.boolean().optional(),
   /** Open invoices beyond this many days past due are provisioned specifically. */
   overdueDays: z.number().int().positive().default(180),
   /** Specific provision rate (0–1) by basis, applied to the open amount excl. tax. */
@@ -387,6 +388,12 @@ const company = z.strictObject({
   city: z.string().default(''),
   /** The company's own sector, as the clients file words sectors: it picks the published figures it is compared with (data/reference/benchmark_sectors.csv). */
   sector: z.string().default(''),
+  /**
+   * The company's country (ISO 3166 code, 'FR', 'GB', 'US'): the law its receivables follow. French
+   * rules (L441-10 penalties, the D441-6 table, VAT recovered on a loss, the French published payment
+   * figures) apply to a company in France. Absent: France for a company in euros, else unknown.
+   */
+  country: z.string().regex(/^[A-Za-z]{2}$/, "a country is its two-letter ISO code, e.g. 'FR', 'GB', 'US'").transform((v) => v.toUpperCase()).optional(),
 });
 
 /** A fiscal year's closing day, 'MM-DD' (a day every year has: 29 February is refused). */
@@ -448,9 +455,19 @@ export const configSchema = z.strictObject({
 
 export type Config = z.infer<typeof configSchema>;
 
-/** French late-payment penalties (L441-10) concern French B2B invoices: on for a EUR company unless set. */
+/** The company's country (company.country), else France for a company in euros, else unknown (null). */
+export function companyCountry(config: Config): string | null {
+  return config.company.country ?? (config.currency.toUpperCase() === 'EUR' ? 'FR' : null);
+}
+
+/** French late-payment penalties (L441-10) concern French B2B invoices: on for a company in France unless set. */
 export function penaltiesEnabled(config: Config): boolean {
-  return config.penalties.enabled ?? config.currency.toUpperCase() === 'EUR';
+  return config.penalties.enabled ?? companyCountry(config) === 'FR';
+}
+
+/** VAT on a lost receivable is recovered (French practice) unless set: provisions exclude it in France only. */
+export function vatRecoverable(config: Config): boolean {
+  return config.provisions.vatRecoverable ?? companyCountry(config) === 'FR';
 }
 export const CONFIG_FILE_NAME = 'encours.config.json';
 

@@ -131,6 +131,10 @@ function propose(files: FileStats[]): Proposal {
   comments['openItems.dateFormat'] = dayMonth && dated.length
     ? `AMBIGUOUS: no value above 12 in day or month in ${dated.length} date columns; ${resolved} chosen from the ${decimalSeparator === ',' || delimiter === ';' ? 'French' : 'US'} number format. Check it`
     : `reads every value of ${dated.map((c) => `'${c.name}'`).join(', ') || 'no column (none looks like a date)'}`;
+  // An export written with a decimal point comes from software set up in English, often for a
+  // company outside France: its currency and its law are not in the file, and the defaults are
+  // euros and France (the L441-10 penalties, VAT recovered in the provisions).
+  if (decimalSeparator === '.') comments.currency = 'CHECK: the exports do not say the company currency; EUR is assumed, and with it France as the company\'s country. A company in dollars or pounds sets "currency" ("USD", "GBP") and "company": { "country": "US" / "GB" }';
   if (dayMonth && dated.length) undecided.push({ setting: 'openItems.dateFormat', why: `no day above 12 tells dd/mm from mm/dd: "${resolved}" is a guess from the number format` });
   const shapes = [...new Set(files.map((f) => f.role).filter((r) => r === 'ledger' || r === 'snapshot'))];
   if (shapes.length > 1) undecided.push({ setting: 'openItems.shape', why: `the folder holds a customer ledger and an open-balance snapshot (${files.filter((f) => shapes.includes(f.role as 'ledger')).map((f) => f.name).join(', ')}): keep one` });

@@ -60,3 +60,18 @@ export function isNewSince(stageStarted: string | null, asOf: string, previous: 
   if (!stageStarted) return false;
   return previous === null ? stageStarted >= asOf : stageStarted > previous;
 }
+
+/**
+ * The client page's "last payment" tile: its date and amount; "never" only when the exports date
+ * settlements at all (run_summary.has_settlements) — an open-balance snapshot on its first night
+ * dates none, and a client that paid part of an invoice would read as one that never paid.
+ */
+export function lastPaymentTile(
+  client: { last_payment_date: string | null; last_payment_amount: number | null },
+  hasSettlements: boolean,
+  labels: { noPayment: string; paymentUnknown: string; paymentUnknownNote: string },
+  fmt: { date: (iso: string) => string; moneyCents: (v: number) => string },
+): { value: string; note?: string } {
+  if (client.last_payment_date) return { value: fmt.date(client.last_payment_date), ...(client.last_payment_amount === null ? {} : { note: fmt.moneyCents(client.last_payment_amount) }) };
+  return hasSettlements ? { value: labels.noPayment } : { value: labels.paymentUnknown, note: labels.paymentUnknownNote };
+}

@@ -58,7 +58,7 @@ function companyWide(): Promise<string> {
     const skip = new Set([...runRecords, ...clientTables.flatMap((table) => [`${table}.parquet`, table])]);
     for (const file of filesUnder(warehouseDir).filter((f) => !skip.has(f.split('/')[0]!))) hash.update(`\u0000${file}\u0000`).update(readFileSync(join(warehouseDir, file)));
     const manifest = readManifest();
-    hash.update(`\u0000manifest ${JSON.stringify([manifest.as_of_date, manifest.currency, manifest.headline?.is_penalties_enabled ?? null])}`);
+    hash.update(`\u0000manifest ${JSON.stringify([manifest.as_of_date, manifest.currency, manifest.headline?.is_penalties_enabled ?? null, manifest.headline?.has_settlements ?? null])}`);
     for (const name of settings) hash.update(`\u0000${name}=${process.env[name] ?? ''}`);
     const age = staleness(manifest.as_of_date, buildDate(), (await readOne('company'))?.stale_after_days ?? null);
     hash.update(`\u0000${age.isStale ? `stale ${age.days}` : 'fresh'}`);

@@ -49,6 +49,11 @@ export function penaltiesEnabled(): boolean {
   return readManifest().headline?.is_penalties_enabled !== false;
 }
 
+/** The exports date some settlement (run_summary.has_settlements; older warehouses: yes). */
+export function settlementsKnown(): boolean {
+  return readManifest().headline?.has_settlements !== false;
+}
+
 /** A filter on a table's columns: each given column equals its value (NULL matches NULL). */
 export type Filter<T extends WarehouseTable> = { [K in keyof TableRow<T>]?: TableRow<T>[K] };
 

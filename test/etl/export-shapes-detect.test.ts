@@ -56,6 +56,8 @@ describe.concurrent('npm run detect, then the ETL with the proposal untouched', 
     const config = await detectInto(dir);
     expect(config._undecided).toBeUndefined();
     expect(config.openItems).toMatchObject({ shape: 'ledger', columns: { ledger: { client_id: 'N° de compte', debit: 'Débit', credit: 'Crédit', document_type: 'Code journal' } } });
+    // Decimal commas, Windows-1252: a French export, no word on its currency.
+    expect(config._comments).not.toHaveProperty('currency');
     const wh = await buildWarehouse(dir);
     // TRUTH.md: 5 invoices, AV250001 a credit in the sales journal; 2,400 + 1,500 + 1,980.
     expect(await wh.query(book)).toEqual([{ receivables: 5880, invoices: 5, credit_notes: 1 }]);
@@ -100,6 +102,8 @@ describe.concurrent('npm run detect, then the ETL with the proposal untouched', 
     const config = await detectInto(dir);
     expect(config._undecided).toBeUndefined();
     expect(config.openItems).toMatchObject({ shape: 'snapshot', snapshotDate: '2025-03-31', dateFormat: '%d %b %Y', columns: { snapshot: { client_id: 'Contact', document_id: 'Invoice Number', open_amount: 'Due' } } });
+    // "1,705.03", a UK company (its title line): euros would be assumed, and French law with them.
+    expect((config._comments as Record<string, string>).currency).toMatch(/^CHECK: the exports do not say the company currency; EUR is assumed/);
     const wh = await buildWarehouse(dir);
     // TRUTH.md: the report's own Total, 11,246.95, as at 31 March 2025.
     expect(await wh.query(`select as_of_date::varchar as as_of, receivables from run_summary`)).toEqual([{ as_of: '2025-03-31', receivables: 11246.95 }]);

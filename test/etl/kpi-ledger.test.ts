@@ -164,27 +164,56 @@ describe('billing cohorts, currencies and ageing by invoice date on the year of 
 describe('kpi_monthly countback when the receivables exceed the whole history of sales', () => {
   // Hand-made monthly inputs (e.g. a balance brought forward from before the first invoice of the
   // export): sales Jan 1,000, Feb 0, Mar 500; receivables Jan 1,200, Feb 1,100, Mar 2,000, all overdue.
-  it('stops at the days of the whole history and flags the row', async () => {
+  it('leaves the countback DSO empty and flags the row: the days of the whole history are no DSO', async () => {
     const rows = await runModel<Row>(
       ['int_kpi_scope_months', 'int_kpi_countback', 'kpi_monthly'],
       {
         int_all_clients: `select 'X' as client_id, null::varchar as segment, null::varchar as sector, null::varchar as country, null::varchar as sales_rep`,
         int_month_ends: `select unnest([date '2024-01-31', date '2024-02-29', date '2024-03-31']) as month_end`,
         int_invoice_month_ends: `select * from (values (date '2024-01-31', 'X', '1-30', 1200.00), (date '2024-02-29', 'X', '1-30', 1100.00), (date '2024-03-31', 'X', '31-60', 2000.00)) as t(month_end, client_id, bucket, open_amount)`,
+        // 100.00 paid in full each month: the export holds collections (without any, the DSO is
+        // empty for that reason, see below).
         int_client_month_activity: `select * from (values ('X', date '2024-01-31', 1000.00), ('X', date '2024-03-31', 500.00)) as t(client_id, month_end, sales_amount),
+          lateral (select 0.00 as writeoff_amount, 100.00 as settled_amount, 1 as settled_count, 0 as settled_days_to_pay_weighted, 0 as settled_days_late_weighted)`,
+      },
+      { dso_window_months: 3 },
+    );
+    const company = rows.filter((r) => r.scope === 'company').map((r) => [r.month_end, r.dso_countback, r.is_dso_countback_capped]);
+    // Jan: 1,200 > 1,000, the whole history's sales. Feb: 1,100 > 1,000 + 0. Mar: 2,000 − 500 −
+    // 0 − 1,000 = 500 left and no earlier month. Each would have read as 31, 60 and 91 days.
+    expect(company).toEqual([
+      ['2024-01-31', null, true],
+      ['2024-02-29', null, true],
+      ['2024-03-31', null, true],
+    ]);
+    // Standard DSO at Mar: 2,000 / 1,500 × 91 = 121.33; the countback is not extrapolated beyond the history.
+    expect(Number(rows.find((r) => r.scope === 'company' && r.month_end === '2024-03-31')!.dso_standard)).toBeCloseTo(121.333333, 5);
+  });
+});
+
+describe('kpi_monthly when no invoice of the history was ever paid (an A/R aging report read as an invoice list)', () => {
+  // QuickBooks' open invoices as documents, no payments: sales Jan 1,705.03, Feb 6,712.15
+  // (486.55 + 6,345.60 − 120.00), Mar 0.99; receivables at each month end the sum so far:
+  // 1,705.03, 8,417.18, 8,418.17; 0.99 not yet due at March.
+  it('leaves the DSO, ADD and CEI empty: every sale still open would give the history’s own days', async () => {
+    const rows = await runModel<Row>(
+      ['int_kpi_scope_months', 'int_kpi_countback', 'kpi_monthly'],
+      {
+        int_all_clients: `select 'X' as client_id, null::varchar as segment, null::varchar as sector, null::varchar as country, null::varchar as sales_rep`,
+        int_month_ends: `select unnest([date '2024-01-31', date '2024-02-29', date '2024-03-31']) as month_end`,
+        int_invoice_month_ends: `select * from (values (date '2024-01-31', 'X', '1-30', 1705.03), (date '2024-02-29', 'X', '1-30', 8417.18), (date '2024-03-31', 'X', '1-30', 8417.18), (date '2024-03-31', 'X', 'not_due', 0.99)) as t(month_end, client_id, bucket, open_amount)`,
+        int_client_month_activity: `select * from (values ('X', date '2024-01-31', 1705.03), ('X', date '2024-02-29', 6712.15), ('X', date '2024-03-31', 0.99)) as t(client_id, month_end, sales_amount),
           lateral (select 0.00 as writeoff_amount, 0.00 as settled_amount, 0 as settled_count, 0 as settled_days_to_pay_weighted, 0 as settled_days_late_weighted)`,
       },
       { dso_window_months: 3 },
     );
-    const company = rows.filter((r) => r.scope === 'company').map((r) => [r.month_end, Number(r.dso_countback), r.is_dso_countback_capped]);
-    // Jan: 1,200 > 1,000 → the whole January, 31. Feb: February (0, 29) + January (31) = 60.
-    // Mar: 2,000 − 500 (31) − 0 (29) − 1,000 (31) = 500 left and no earlier month: 91.
-    expect(company).toEqual([
-      ['2024-01-31', 31, true],
-      ['2024-02-29', 60, true],
-      ['2024-03-31', 91, true],
-    ]);
-    // Standard DSO at Mar: 2,000 / 1,500 × 91 = 121.33; the countback is not extrapolated beyond the history.
-    expect(Number(rows.find((r) => r.scope === 'company' && r.month_end === '2024-03-31')!.dso_standard)).toBeCloseTo(121.333333, 5);
+    const march = rows.find((r) => r.scope === 'company' && r.month_end === '2024-03-31')!;
+    // Without the rule: countback 31 + 29 + 31 = 91 (8,418.17 = every sale, consumed exactly),
+    // standard 8,418.17 / 8,418.17 × 91 = 91, ADD 91 − 0.99 / 8,418.17 × 91 ≈ 90.99, CEI
+    // (8,417.18 + 0.99 − 8,418.17) / (… − 0.99) = 0.
+    expect([march.dso_countback, march.dso_standard, march.add_days, march.cei]).toEqual([null, null, null, null]);
+    // What the ledger does show stays: 8,417.18 overdue of 8,418.17.
+    expect(Number(march.receivables)).toBe(8418.17);
+    expect(Number(march.overdue)).toBe(8417.18);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ageingBars, ageingHistory, type BucketBar, type MonthBucketBar } from '../../site/lib/charts/ageing.ts';
 import { latenessBars } from '../../site/lib/charts/behaviour.ts';
+import { kpiTrend } from '../../site/lib/charts/finance.ts';
 import { bucketColor, bucketColors, roundCoordinates } from '../../site/lib/charts/render.ts';
 import { rocChart } from '../../site/lib/charts/scores.ts';
 import { makeFormat } from '../../site/lib/format.ts';
@@ -169,5 +170,19 @@ describe('rocChart', () => {
     // corner at (110, 85) — the tie drawn as if its defaulters came first.
     const curve = svg.match(/<path d="([^"]+)" stroke="#1f3a5f"/)![1]!;
     expect(curve).toBe('M52,280L52,215L110,215L168,85L400,20');
+  });
+});
+
+describe('kpiTrend', () => {
+  /** The x axis's tick labels, in order. */
+  const xTicks = (svg: string) => [...(svg.match(/aria-label="x-axis tick label"[^>]*>(.*?)<\/g>/s)?.[1] ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+  it('labels each month of a short history once (SAP FBL5N at 31 March 2024: three month ends)', () => {
+    // Plot's own ticks over a 60-day span fall every week or so: 'févr. 24' four times,
+    // 'mars 24' five. One tick per month end drawn: janv., févr., mars.
+    const svg = kpiTrend(['2024-01-31', '2024-02-29', '2024-03-31'].map((monthEnd, i) => ({ monthEnd, value: 31 - i })), {
+      yLabel: 'Jours', description: 'DSO', valueFormat: (v) => `${format.integer(v)} j`, monthLabel: format.monthYear,
+    });
+    expect(xTicks(svg)).toEqual(['janv. 24', 'févr. 24', 'mars 24']);
   });
 });

@@ -2,7 +2,7 @@
 // digest (escaped HTML with no script; CSV with formulas neutralised).
 import { describe, expect, it } from 'vitest';
 
-import { letterDates, repSlug, staleness } from '../../site/lib/desk.ts';
+import { lastPaymentTile, letterDates, repSlug, staleness } from '../../site/lib/desk.ts';
 import { digestCsv, digestHtml } from '../../site/lib/digest.ts';
 import { makeFormat } from '../../site/lib/format.ts';
 import { deskLanguages } from '../../site/lib/i18n/desk.ts';
@@ -94,5 +94,27 @@ describe('digest', () => {
     const text = 'Promesse saisie le 01/06/2024 sur B1, déjà réglée ce jour-là : saisie à rapprocher, quelles factures le client visait-il ?';
     expect(digestHtml({ ...input, rows: [settled] }, deskLanguages.fr, stages, format)).toContain(text.replace(/'/g, '&#39;'));
     expect(digestCsv({ ...input, rows: [settled] }, deskLanguages.fr, stages, format).split('\r\n')[1]).toContain(`;${text};`);
+  });
+});
+
+describe('lastPaymentTile', () => {
+  const fr = makeFormat('fr-FR', 'EUR');
+  const labels = deskLanguages.fr.risk;
+
+  it('dates the last payment, with its amount', () => {
+    // 1 834,86 € on 19 February 2024 (Business Central's receipt 2002).
+    expect(lastPaymentTile({ last_payment_date: '2024-02-19', last_payment_amount: 1834.86 }, true, labels, fr)).toEqual({ value: '19/02/2024', note: '1\u202f834,86\u00a0€' });
+  });
+
+  it('says "never" for a client with no payment when the exports date payments', () => {
+    expect(lastPaymentTile({ last_payment_date: null, last_payment_amount: null }, true, labels, fr)).toEqual({ value: 'jamais' });
+  });
+
+  it('says "unknown" when the exports date no settlement at all (a snapshot on its first night), never "never"', () => {
+    // QuickBooks' A/R Aging Detail: Amy's invoice 1001 of 1 705,03 owes 1 585,03 — something was
+    // paid or credited, on a date the report does not give.
+    expect(lastPaymentTile({ last_payment_date: null, last_payment_amount: null }, false, labels, fr)).toEqual({
+      value: 'inconnu', note: 'les exports ne datent aucun règlement (balance âgée)',
+    });
   });
 });

@@ -3,7 +3,8 @@
 -- the previous month's, and so on; DSO = days of the months fully consumed + (remaining balance /
 -- sales of the next month) × its days. A month without sales, or with more credit notes than
 -- invoices, is consumed whole (nothing is subtracted). Receivables beyond the history's sales (a
--- balance brought forward) give the days of the whole history (is_dso_countback_capped).
+-- balance brought forward) give the days of the whole history and is_dso_countback_capped, which
+-- kpi_monthly publishes as an empty DSO.
 with scope_months as (
   select * from int_kpi_scope_months
 ),

@@ -2,7 +2,7 @@
 -- the receivables KPIs of that month. Definitions (the site shows these words):
 -- receivables: Open invoices and credit notes at the month end, incl. tax. DSO counts every invoice and credit note that is booked, disputed ones included, and excludes written-off amounts; unapplied cash is reported, not netted into DSO. | Encours : factures et avoirs ouverts en fin de mois, TTC. Le DSO compte toutes les factures et tous les avoirs comptabilisés, litigieux compris, et exclut les montants passés en perte ; les encaissements non affectés sont présentés, jamais déduits du DSO.
 -- sales: Gross sales of the month: invoices less credit notes issued in the month, incl. tax (credit notes reduce the sales of the month they are issued in). | Ventes : chiffre d'affaires brut du mois, factures moins avoirs émis dans le mois, TTC (un avoir réduit les ventes du mois de son émission).
--- dso_countback: DSO, countback (exhausting the sales month by month): from the receivables balance at month end, subtract that month's gross sales, then the previous month's, and so on; DSO = days of the months fully consumed + (remaining balance / sales of the next month) × its days. | DSO par épuisement du chiffre d'affaires : du solde de l'encours en fin de mois, on retranche le chiffre d'affaires brut du mois, puis celui du mois précédent, et ainsi de suite ; DSO = jours des mois entièrement épuisés + (solde restant / ventes du mois suivant) × ses jours.
+-- dso_countback: DSO, countback (exhausting the sales month by month): from the receivables balance at month end, subtract that month's gross sales, then the previous month's, and so on; DSO = days of the months fully consumed + (remaining balance / sales of the next month) × its days. Empty when the receivables exceed every sale of the history (`is_dso_countback_capped`): the months to count are not in the exports; empty too, as the standard DSO, ADD and CEI, when no invoice of the history was ever paid in full (exports without collections). | DSO par épuisement du chiffre d'affaires : du solde de l'encours en fin de mois, on retranche le chiffre d'affaires brut du mois, puis celui du mois précédent, et ainsi de suite ; DSO = jours des mois entièrement épuisés + (solde restant / ventes du mois suivant) × ses jours. Vide quand l'encours dépasse toutes les ventes de l'historique (`is_dso_countback_capped`) : les mois à compter ne sont pas dans les exports ; vide aussi, comme le DSO standard, l'ADD et le CEI, quand aucune facture de l'historique n'a jamais été payée en totalité (exports sans encaissements).
 -- dso_standard: DSO, standard: receivables / sales over the last N months × days in those months (N = 3 default). N is the setting dsoWindowMonths; empty until N months of history, or when their sales are not positive. | DSO standard : encours / ventes des N derniers mois × nombre de jours de ces mois (N = 3 par défaut). N est le réglage dsoWindowMonths ; vide avant N mois d'historique, ou si leurs ventes ne sont pas positives.
 -- best_possible_dso: Best-possible DSO: not-yet-due receivables / sales × days, same window. | Meilleur DSO possible : encours non échu / ventes × jours, même fenêtre.
 -- add_days: ADD (average days delinquent) = DSO − best-possible DSO. The DSO here is the standard DSO, over the same window. | ADD (retard de l'encours) = DSO − meilleur DSO possible. Le DSO est ici le DSO standard, sur la même fenêtre.
@@ -15,8 +15,9 @@
 -- avg_days_late: Days late at settlement: amount-weighted over invoices settled in the period (the month), from the due date. Settled means paid in full: an invoice closed by a write-off was not paid and is left out. | Retard au règlement : pondéré par le montant, sur les factures soldées dans la période (le mois), depuis l'échéance. Soldée veut dire payée en totalité : une facture passée en perte n'a pas été payée et n'est pas comptée.
 -- A month without sales, or with more credit notes than invoices, is consumed whole by the
 -- countback (nothing is subtracted). The receivables cannot exceed the history's sales on a whole
--- ledger, but can with a balance brought forward: then the DSO is the days of the whole history
--- (is_dso_countback_capped), not an extrapolation.
+-- ledger, but can with a balance brought forward or an open-balance snapshot: then the countback
+-- DSO is empty (is_dso_countback_capped says why), neither the days of the whole history nor an
+-- extrapolation.
 -- Each headline figure's change since the month end before (the tiles' arrows): this month end's
 -- value − the previous row's of the same scope, NULL on the first month end or when either is NULL.
 with scope_months as (
@@ -34,7 +35,11 @@ windows as (
          lag(receivables, 1) over by_month as opening_1m, lag(receivables, 3) over by_month as opening_3m,
          sum(sales) over last_3 as sales_3m,
          sum(sales) over last_12 as sales_12m, sum(writeoffs) over last_12 as writeoffs_12m,
-         avg(receivables) over last_12 as avg_receivables_12m, count(*) over last_12 as months_in_12m
+         avg(receivables) over last_12 as avg_receivables_12m, count(*) over last_12 as months_in_12m,
+         -- Invoices the company's whole history saw paid in full: none means the exports hold no
+         -- collections (an invoice list or an A/R aging report without payments), and every sale
+         -- ever made still open gives a DSO of the history's length, an ADD and a CEI of nothing.
+         sum(case when scope = 'company' then settled else 0 end) over () > 0 as has_collections
   from scope_months
   window by_month as (partition by scope, scope_value order by month_end),
          last_n as (by_month rows between getvariable('dso_window_months') - 1 preceding and current row),
@@ -50,18 +55,21 @@ kpis as (
     (windows.receivables - windows.not_due)::decimal(18, 2) as overdue,
     ((windows.receivables - windows.not_due) / nullif(windows.receivables, 0))::double as share_overdue,
     windows.sales::decimal(18, 2) as sales,
-    countback.dso_countback::double as dso_countback,
+    -- Receivables the history's sales do not consume (a balance brought forward, or an open-balance
+    -- snapshot that holds only the invoices still unpaid): the countback has no month left to
+    -- count, so its DSO is not known; the days of the whole history would read as one.
+    case when not countback.is_dso_countback_capped and windows.has_collections then countback.dso_countback end::double as dso_countback,
     countback.is_dso_countback_capped,
-    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0
+    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0 and windows.has_collections
          then windows.receivables / windows.sales_window * windows.days_window end::double as dso_standard,
-    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0
+    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0 and windows.has_collections
          then windows.not_due / windows.sales_window * windows.days_window end::double as best_possible_dso,
-    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0
+    case when windows.months_in_window = getvariable('dso_window_months') and windows.sales_window > 0 and windows.has_collections
          then (windows.receivables - windows.not_due) / windows.sales_window * windows.days_window end::double as add_days,
-    ((windows.opening_1m + windows.sales - windows.receivables)
-      / nullif(windows.opening_1m + windows.sales - windows.not_due, 0) * 100)::double as cei,
-    ((windows.opening_3m + windows.sales_3m / 3 - windows.receivables)
-      / nullif(windows.opening_3m + windows.sales_3m / 3 - windows.not_due, 0) * 100)::double as cei_quarter,
+    (case when windows.has_collections then (windows.opening_1m + windows.sales - windows.receivables)
+      / nullif(windows.opening_1m + windows.sales - windows.not_due, 0) * 100 end)::double as cei,
+    (case when windows.has_collections then (windows.opening_3m + windows.sales_3m / 3 - windows.receivables)
+      / nullif(windows.opening_3m + windows.sales_3m / 3 - windows.not_due, 0) * 100 end)::double as cei_quarter,
     case when windows.months_in_12m = 12 then windows.sales_12m / nullif(windows.avg_receivables_12m, 0) end::double as receivables_turnover,
     (windows.days_to_pay_weighted / nullif(windows.settled, 0))::double as avg_days_to_pay,
     (windows.days_late_weighted / nullif(windows.settled, 0))::double as avg_days_late,

@@ -6,7 +6,9 @@
 -- points, the history the provision matrix needs before it trusts observed loss rates, and the
 -- shares the cash forecast expects of a disputed invoice and of one beyond 90 days past due; the
 -- company's own sector (company.sector, which picks its published benchmarks) and the closing date
--- of the fiscal year under way at the as-of date (fiscalYearEnd), the one the D441-6 table waits for.
+-- of the fiscal year under way at the as-of date (fiscalYearEnd), the one the D441-6 table waits for;
+-- the company's country (company.country, else France for a company in euros), which says whether
+-- French rules (the D441-6 table, the French published payment figures) concern it.
 with final as (
   select
     nullif(getvariable('company_name'), '') as name,
@@ -16,6 +18,8 @@ with final as (
     nullif(getvariable('company_email'), '') as email,
     nullif(getvariable('company_phone'), '') as phone,
     getvariable('currency') as currency,
+    nullif(getvariable('company_country'), '') as country,
+    coalesce(getvariable('company_country') = 'FR', false) as is_french_law,
     getvariable('as_of_date') as as_of_date,
     getvariable('payment_deadline_days')::integer as payment_deadline_days,
     getvariable('stale_after_days')::integer as stale_after_days,

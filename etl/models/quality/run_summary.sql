@@ -2,7 +2,7 @@
 -- manifest.json, so each run can be compared with the previous ones.
 -- The overview's tiles also say how receivables and overdue moved since the last month end before
 -- the as-of date (kpi_monthly, the company): now − then; NULL without such a month end.
--- A roll-up of `clients`, `invoices`, `kpi_monthly`, `payments` and `quality`.
+-- A roll-up of `clients`, `invoices`, `kpi_monthly`, `payments`, `snapshot_settlements` and `quality`.
 with headline as (
   select
     getvariable('as_of_date') as as_of_date,
@@ -18,9 +18,13 @@ with headline as (
     (select count(*) from quality where severity = 'info')::integer as info_rows,
     -- Rows and settlements left out because dated after the as-of date (each also in quality).
     (select count(*) from int_after_as_of)::integer as rows_after_as_of,
-    -- French late-payment penalties apply (penalties.enabled; by default a EUR company): the site
-    -- says "not applicable" rather than show an empty claim.
-    getvariable('penalties_enabled')::boolean as is_penalties_enabled
+    -- French late-payment penalties apply (penalties.enabled; by default a company in France): the
+    -- site says "not applicable" rather than show an empty claim.
+    getvariable('penalties_enabled')::boolean as is_penalties_enabled,
+    -- The exports date some settlement (a payment, or a document gone from one snapshot to the
+    -- next). An open-balance snapshot on its first night, or an invoice list with no payments,
+    -- dates none: a client's last payment is then unknown, not "never".
+    (exists (select 1 from payments) or exists (select 1 from snapshot_settlements)) as has_settlements
 ),
 
 last_month_end as (

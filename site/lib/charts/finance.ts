@@ -27,7 +27,9 @@ export function kpiTrend(points: TrendPoint[], { width = 640, height = 200, yLab
       marginLeft: 48,
       marginRight: 48,
       style: chartStyle,
-      x: { type: 'utc', label: null, tickFormat: (d: Date) => monthLabel(d.toISOString().slice(0, 10)), ticks },
+      // A short history (a few month ends) spans too few months for Plot's own ticks, which fall
+      // on days and repeat the month's label ('févr. 24' four times): tick each month end drawn.
+      x: { type: 'utc', label: null, tickFormat: (d: Date) => monthLabel(d.toISOString().slice(0, 10)), ticks: rows.length <= ticks ? rows.map((r) => r.date) : ticks },
       y: { label: yLabel, grid: true, nice: true, zero: true, ticks: 4 },
       marks: [
         Plot.lineY(rows, { x: 'date', y: 'value', stroke: '#1f3a5f', strokeWidth: 2 }),

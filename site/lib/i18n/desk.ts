@@ -157,6 +157,7 @@ const fr = {
     invoices: (ids: string) => `factures ${ids}`,
     penaltiesUnknown: (indemnity: string, interest: string | null, date: string) =>
       `(${indemnity} d’indemnités forfaitaires${interest ? ` et ${interest} d’intérêts calculés` : ''}) ; intérêts non calculables à partir du ${date} (taux BCE manquant)`,
+    letterClaimPrincipal: (open: string) => `La mise en demeure réclame ${open} en principal (pénalités de retard françaises non appliquées).`,
     letterClaim: (claimed: string, open: string, indemnity: string, interest: string) =>
       `La mise en demeure réclame ${claimed} : ${open} en principal, ${indemnity} d’indemnités forfaitaires et ${interest} d’intérêts de retard.`,
     letterClaimUnknown: (claimed: string, open: string, indemnity: string, known: string | null, date: string) =>
@@ -209,6 +210,8 @@ const fr = {
     noInsurance: 'aucune',
     lastPayment: 'Dernier paiement',
     noPayment: 'jamais',
+    paymentUnknown: 'inconnu',
+    paymentUnknownNote: 'les exports ne datent aucun règlement (balance âgée)',
     contact: 'Contact',
     address: 'Adresse postale',
     noAddress: 'manquante : les lettres ne sont pas prêtes à l’envoi',
@@ -454,6 +457,7 @@ const en: DeskLabels = {
     invoices: (ids) => `invoices ${ids}`,
     penaltiesUnknown: (indemnity, interest, date) =>
       `(${indemnity} of fixed indemnities${interest ? ` and ${interest} of interest calculated` : ''}); interest cannot be calculated from ${date} (ECB rate missing)`,
+    letterClaimPrincipal: (open) => `The formal notice claims ${open} principal (French late-payment penalties not applied).`,
     letterClaim: (claimed, open, indemnity, interest) => `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities and ${interest} of late-payment interest.`,
     letterClaimUnknown: (claimed, open, indemnity, known, date) =>
       `The formal notice claims ${claimed}: ${open} principal, ${indemnity} of fixed indemnities${known ? ` and ${known} of interest calculated` : ''}; interest cannot be calculated from ${date} (ECB rate missing).`,
@@ -501,6 +505,8 @@ const en: DeskLabels = {
     noInsurance: 'none',
     lastPayment: 'Last payment',
     noPayment: 'never',
+    paymentUnknown: 'unknown',
+    paymentUnknownNote: 'the exports date no settlement (an open-balance snapshot)',
     contact: 'Contact',
     address: 'Postal address',
     noAddress: 'missing: letters are not ready to send',

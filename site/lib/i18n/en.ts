@@ -188,6 +188,7 @@ export const en: Labels = {
   behaviour: {
     title: 'Payment behaviour',
     none: 'No invoice settled in the last 12 months.',
+    noSettlements: 'The exports date no settlement (an open-balance snapshot): what was collected, and when, is not in them.',
     days: (n) => `${n} d`,
     daysLate12m: 'Days late at settlement (12 months)',
     daysLateHelp: 'Days between the due date and the settlement, weighted by the amounts of the invoices settled in the 12 months up to the as-of date (negative: paid early). The arrow: last 3 months minus 12 months.',
@@ -245,6 +246,7 @@ export const en: Labels = {
     historyAlt: (first, last, latest) =>
       `Stacked bars of receivables by days-past-due bucket at each month end from ${first} to ${last}. Latest month: ${latest}.`,
     empty: 'No receivables.',
+    noMonthEnd: 'No month end in the history yet (the exports start after the last month end): the monthly figures begin with the next one.',
   },
   /** The encrypted site's unlock form (etl/site-encrypt.ts writes it; site/unlock/unlock.js runs it). */
   unlock: {

@@ -180,6 +180,7 @@ const fr = {
     band: 'Tranche',
     pointsColumn: 'Points',
     verdict: { better: 'Le score classe mieux les défauts que le seul retard maximal.', worse: 'Le score ne fait PAS mieux que le seul retard maximal.', not_enough_history: 'Pas assez d’historique pour valider le score hors échantillon.' },
+    calibrationNone: 'Aucune fin de mois hors de la période d’apprentissage à comparer : les notes ne sont pas encore confrontées aux défauts observés.',
     calibration: 'Calibrage hors échantillon : PD prévue et taux de défaut observé par note',
     meanPd: 'PD moyenne prévue',
     interval: 'Intervalle à 95 % (Wilson)',
@@ -351,6 +352,9 @@ const fr = {
     dsoAxis: 'Jours',
     dsoAlt: (first: string, last: string, latest: string) => `Courbe du DSO par épuisement du chiffre d'affaires, chaque fin de mois de ${first} à ${last}. Dernier mois : ${latest}.`,
     notYet: 'Pas encore assez d’historique.',
+    notComputed: 'Non calculé',
+    noSettlements: 'Les exports ne datent aucun règlement : il faut les paiements (ou plusieurs balances âgées successives).',
+    dsoCapped: 'L’encours dépasse toutes les ventes des exports : les mois à épuiser n’y sont pas (balance âgée, ou solde reporté).',
   },
   provisions: {
     title: 'Provisions pour créances douteuses',
@@ -378,7 +382,7 @@ const fr = {
     /** The one base of both books (provision_summary.provision_base), said on the page. */
     base: {
       excl_tax: 'Les deux méthodes portent sur les montants hors TVA récupérable : le montant HT de l’export au prorata du reste dû, à défaut le TTC divisé par 1 + le taux de TVA par défaut (réglage provisions.vatRate). La TVA d’une créance perdue se récupère, elle n’est pas provisionnée.',
-      incl_tax: 'Les deux méthodes portent sur les montants TTC : la TVA n’est pas récupérable (réglage provisions.vatRecoverable désactivé).',
+      incl_tax: 'Les deux méthodes portent sur les montants TTC : la TVA n’est pas récupérable (réglage provisions.vatRecoverable désactivé, ce qu’il est par défaut pour une entreprise hors de France).',
     } as Record<string, string>,
     rate: 'Taux',
     bases: { liquidation: 'Liquidation judiciaire', receivership: 'Redressement judiciaire', safeguard: 'Sauvegarde', foreclosed: 'Créance forclose (non déclarée)', doubtful: 'Client douteux (416)', dispute: 'Litige', overdue: 'Retard au-delà du seuil' } as Record<string, string>,
@@ -403,6 +407,7 @@ const fr = {
   forecast: {
     title: 'Prévision d’encaissements sur 13 semaines',
     scope: 'Encaissements attendus des créances d’aujourd’hui seulement : les factures à émettre dans les semaines à venir n’y sont pas, d’où la baisse des dernières semaines.',
+    noSettlements: 'Non calculée : les exports ne datent aucun règlement, et la prévision place chaque facture selon les retards de paiement observés du client. Sans eux, tout l’encours, retards compris, tomberait la semaine prochaine. Ajoutez le fichier des paiements, ou gardez les balances âgées successives.',
     expected: 'Encaissements attendus',
     band: 'Fourchette',
     week: 'Semaine (lundi – dimanche)',
@@ -443,6 +448,7 @@ const en: FinanceLabels = {
     band: 'Band',
     pointsColumn: 'Points',
     verdict: { better: 'The score ranks defaulters better than the maximum days past due alone.', worse: 'The score does NOT beat the maximum days past due alone.', not_enough_history: 'Not enough history to validate the score out of time.' },
+    calibrationNone: 'No month end outside the training period to compare with: the grades are not yet checked against observed defaults.',
     calibration: 'Out-of-time calibration: predicted PD and observed default rate by grade',
     meanPd: 'Mean predicted PD',
     interval: '95 % interval (Wilson)',
@@ -606,6 +612,9 @@ const en: FinanceLabels = {
     dsoAxis: 'Days',
     dsoAlt: (first, last, latest) => `Line of the countback DSO at each month end from ${first} to ${last}. Latest: ${latest}.`,
     notYet: 'Not enough history yet.',
+    notComputed: 'Not computed',
+    noSettlements: 'The exports date no settlement: this needs the payments (or several open-balance snapshots in a row).',
+    dsoCapped: 'The receivables exceed every sale in the exports: the months to count back are not in them (an open-balance snapshot, or a balance brought forward).',
   },
   provisions: {
     title: 'Provisions for doubtful receivables',
@@ -632,7 +641,7 @@ const en: FinanceLabels = {
     baseExclTax: 'Receivables',
     base: {
       excl_tax: 'Both methods are on amounts excluding recoverable VAT: the export’s amount excl. tax pro rata of what is open, else the amount incl. tax divided by 1 + the default VAT rate (setting provisions.vatRate). The VAT on a lost receivable is recovered, so it is not provided for.',
-      incl_tax: 'Both methods are on amounts including VAT: the VAT is not recoverable (setting provisions.vatRecoverable off).',
+      incl_tax: 'Both methods are on amounts including tax: no VAT is recovered on a loss (setting provisions.vatRecoverable off, its default for a company outside France).',
     },
     rate: 'Rate',
     bases: { liquidation: 'Liquidation', receivership: 'Receivership', safeguard: 'Safeguard procedure', foreclosed: 'Claim foreclosed (not declared)', doubtful: 'Doubtful client (416)', dispute: 'Dispute', overdue: 'Beyond the overdue threshold' },
@@ -657,6 +666,7 @@ const en: FinanceLabels = {
   forecast: {
     title: '13-week cash-collection forecast',
     scope: 'Collections expected from today’s receivables only: invoices to be issued in the coming weeks are not in it, hence the fall in the last weeks.',
+    noSettlements: 'Not computed: the exports date no settlement, and the forecast places each invoice by the client’s observed days late. Without them, all the receivables, overdue ones included, would fall due next week. Add the payments file, or keep the successive open-balance snapshots.',
     expected: 'Expected collections',
     band: 'Range',
     week: 'Week (Monday – Sunday)',

@@ -198,6 +198,7 @@ export const fr = {
   behaviour: {
     title: 'Comportement de paiement',
     none: 'Aucune facture réglée sur les 12 derniers mois.',
+    noSettlements: 'Les exports ne datent aucun règlement (balance âgée) : ce qui a été encaissé, et quand, n’y est pas.',
     days: (n: string) => `${n} j`,
     daysLate12m: 'Retard au règlement (12 mois)',
     daysLateHelp: 'Jours entre l’échéance et le règlement, moyenne pondérée par les montants des factures réglées dans les 12 mois qui précèdent la date de situation (négatif : payé en avance). La flèche : 3 derniers mois moins 12 mois.',
@@ -255,6 +256,7 @@ export const fr = {
     historyAlt: (first: string, last: string, latest: string) =>
       `Barres empilées de l'encours par tranche de retard, à chaque fin de mois de ${first} à ${last}. Dernier mois : ${latest}.`,
     empty: 'Aucun encours.',
+    noMonthEnd: 'Aucune fin de mois dans l’historique pour l’instant (les exports commencent après la dernière fin de mois) : les chiffres mensuels commencent à la prochaine.',
   },
   /** The encrypted site's unlock form (etl/site-encrypt.ts writes it; site/unlock/unlock.js runs it). */
   unlock: {

@@ -10,6 +10,7 @@ const fr = {
     intro: 'Tableau du rapport de gestion, établi selon le modèle de l’arrêté du 20 mars 2017 à partir des factures émises et des règlements affectés. Montants TTC. Les retards sont comptés depuis l’échéance de chaque facture.',
     current: (date: string) => `L’exercice en cours, clos le ${date}, figurera ici après sa clôture.`,
     none: 'Aucun exercice clos dans l’historique des données.',
+    notFrench: (country: string | null) => `Ce tableau est une obligation du droit français ; l’entreprise n’est pas déclarée en France (réglage company.country : ${country ?? 'non renseigné'}). Il n’est donné qu’à titre indicatif.`,
     year: (end: string) => `Exercice clos le ${end}`,
     partial: (start: string) => `L’historique commence le ${start}, après le début de cet exercice : son chiffre d’affaires n’est pas connu en entier, les pourcentages ne sont pas donnés.`,
     closingCaption: 'Article D. 441 I.-2° : factures émises non réglées à la date de clôture de l’exercice dont le terme est échu',
@@ -40,6 +41,7 @@ const fr = {
   },
   benchmarks: {
     title: 'Face aux chiffres publiés',
+    notFrench: (country: string | null) => `Les chiffres publiés (Banque de France, Altares) portent sur les entreprises en France : ils ne sont pas mis en regard d’une entreprise hors de France (réglage company.country : ${country ?? 'non renseigné'}).`,
     measures: { dso: 'DSO', days_late: 'Retard au règlement (12 mois)', share_paid_on_time: 'Factures payées à l’heure', failures_12m: 'Défaillances du secteur (12 mois)' } as Record<string, string>,
     published: { customer_dso: 'délais clients', supplier_days: 'délais fournisseurs', days_late: 'retard moyen', share_paying_on_time: 'entreprises payant à l’heure', failures_12m: 'défaillances' } as Record<string, string>,
     ours: 'Chez nous',
@@ -68,6 +70,7 @@ const en: LegalLabels = {
     intro: 'The table of the management report, laid out as the model of the arrêté of 20 March 2017, from the invoices issued and the payments allocated. Amounts incl. tax. Lateness runs from each invoice’s due date.',
     current: (date: string) => `The fiscal year under way, closing on ${date}, appears here once closed.`,
     none: 'No fiscal year closed within the data’s history.',
+    notFrench: (country) => `This table is required by French law; the company is not set as being in France (setting company.country: ${country ?? 'not set'}). It is shown for information only.`,
     year: (end: string) => `Fiscal year closed on ${end}`,
     partial: (start: string) => `The history starts on ${start}, after this fiscal year began: its turnover is not known in full, so no percentages are given.`,
     closingCaption: 'Article D. 441 I.-2°: invoices issued and unpaid at the fiscal year’s closing date whose due date has passed',
@@ -98,6 +101,7 @@ const en: LegalLabels = {
   },
   benchmarks: {
     title: 'Against the published figures',
+    notFrench: (country) => `The published figures (Banque de France, Altares) are about companies in France: they are not set beside a company outside France (setting company.country: ${country ?? 'not set'}).`,
     measures: { dso: 'DSO', days_late: 'Days late at settlement (12 months)', share_paid_on_time: 'Invoices paid on time', failures_12m: 'Sector business failures (12 months)' },
     published: { customer_dso: 'customer payment terms', supplier_days: 'supplier payment terms', days_late: 'average days late', share_paying_on_time: 'companies paying on time', failures_12m: 'failures' },
     ours: 'Ours',
