@@ -234,6 +234,15 @@ create or replace macro is_collective_procedure(status) as
 create or replace macro is_pre_judgment(issue_date, procedure_date) as
   procedure_date is null or issue_date <= procedure_date;
 
+-- A country code as the clients file or company.country writes it (ISO 3166 alpha-2, upper case;
+-- 'FRA' and 'FRANCE' read too): France with its overseas departments, where the Code de commerce
+-- applies, and the member states of the Union, where the late-payment directive 2011/7/EU does.
+create or replace macro is_france_country(code) as
+  code in ('FR', 'FRA', 'FRANCE', 'GP', 'MQ', 'GF', 'RE', 'YT');
+create or replace macro is_eu_country(code) as
+  is_france_country(code) or code in ('AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL',
+                                      'PL', 'PT', 'RO', 'SE', 'SI', 'SK');
+
 -- The days-past-due thresholds every model reads (docs/rules.md). default_days_past_due: an
 -- amount more than this many days past due is in arrears in the EU definition of default
 -- (Delegated Regulation 2018/171, art. 178 CRR: 90 days); the score's default event, the

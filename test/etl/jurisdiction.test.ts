@@ -36,6 +36,10 @@ describe('a company in dollars with no country set (QuickBooks A/R Aging Detail,
       { bucket: '31-60', balance_amount: 1585.03, amount: 158.5 },
     ]);
     expect(wh.manifest.headline.is_penalties_enabled).toBe(false);
+    // Its clients have no country either: no law is known, so its letters cite the terms of sale,
+    // in English — not the Code de commerce, in French, to an American client.
+    const letters = await wh.query(`select distinct letter_language, legal_basis from letters`);
+    expect(letters).toEqual([{ letter_language: 'en', legal_basis: 'terms_of_sale' }]);
   });
 
   it('is under French law when its country says FR: VAT recovered, penalties on', async () => {
@@ -45,6 +49,8 @@ describe('a company in dollars with no country set (QuickBooks A/R Aging Detail,
     // 1,585.03 / 1.2 = 1,320.858… → 1,320.86.
     expect(await wh.query(`select balance_amount from provision_matrix where bucket = '31-60'`)).toEqual([{ balance_amount: 1320.86 }]);
     expect(wh.manifest.headline.is_penalties_enabled).toBe(true);
+    // Its clients without a country are in France with it: French letters under the Code de commerce.
+    expect(await wh.query(`select distinct letter_language, legal_basis from letters`)).toEqual([{ letter_language: 'fr', legal_basis: 'fr_commercial_code' }]);
   });
 });
 
@@ -59,5 +65,7 @@ describe('a company in euros with no country set', () => {
     const wh = await buildWarehouse(qboWith((c) => { c.currency = 'EUR'; c.company = { country: 'DE' }; }), { asOf: '2024-03-31' });
     expect(await wh.query(`select country, is_french_law from company`)).toEqual([{ country: 'DE', is_french_law: false }]);
     expect(wh.manifest.headline.is_penalties_enabled).toBe(false);
+    // A German company's clients without a country are in Germany: the EU directive, in English.
+    expect(await wh.query(`select distinct letter_language, legal_basis from letters`)).toEqual([{ letter_language: 'en', legal_basis: 'eu_directive' }]);
   });
 });

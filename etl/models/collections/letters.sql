@@ -7,10 +7,12 @@
 -- interest total is NULL, interest_unknown_from_date says from when, and claimed_amount holds
 -- what can be computed: principal, indemnities and the interest of every day late the table
 -- prices (interest_known_amount, the days before the missing half-year included).
--- Language and law by the client's country (ISO code; no country = France, the company's own):
--- French for France and the French-speaking neighbours (BE, LU, CH, MC), English elsewhere; the
--- Code de commerce for France (and its overseas departments), the EU late-payment directive
--- 2011/7/EU for another member state, the terms of sale stated on the invoices outside the EU.
+-- Language and law by the client's country (ISO code; no country = the company's own,
+-- company.country): French for France and the French-speaking neighbours (BE, LU, CH, MC), English
+-- elsewhere or when no country is known; the Code de commerce between a company in France and a
+-- client in France (and its overseas departments), the EU late-payment directive 2011/7/EU between
+-- two member states, else the terms of sale stated on the invoices (a company or a client outside
+-- the Union, or a company whose country is not known).
 -- The letter is the step of the invoices it names (the most advanced of their stages): the worklist's
 -- stage for a client, but for one under a collective procedure whose claims to declare top its row
 -- (declare_claim, no letter: L622-21) and whose invoices issued after the judgment are payable when
@@ -24,7 +26,8 @@
 -- equivalents; has_foreign_currency says when they are not what the letter states.
 -- A roll-up of `clients`, `dunning`, `invoices`, `letter_lines` and `worklist`.
 with clients_abroad as (
-  select client_id, coalesce(upper(trim(country)), 'FR') as country_code, address_line_1, city,
+  -- A client without a country is in the company's (company.country; NULL when not known either).
+  select client_id, coalesce(upper(trim(country)), nullif(getvariable('company_country'), '')) as country_code, address_line_1, city,
          case when is_collective_procedure(legal_status) then procedure_date end as procedure_date
   from clients
 ),
@@ -43,9 +46,10 @@ letter_clients as (
                              when 'reminder_2' then 'reminder_2' when 'formal_notice' then 'formal_notice' when 'litigation' then 'formal_notice' end as letter,
          worklist.contact_name, worklist.contact_email,
          case when country_code in ('FR', 'FRA', 'FRANCE', 'GP', 'MQ', 'GF', 'RE', 'YT', 'BE', 'LU', 'CH', 'MC') then 'fr' else 'en' end as letter_language,
-         case when country_code in ('FR', 'FRA', 'FRANCE', 'GP', 'MQ', 'GF', 'RE', 'YT') then 'fr_commercial_code'
-              when country_code in ('AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL',
-                                    'PL', 'PT', 'RO', 'SE', 'SI', 'SK') then 'eu_directive'
+         -- The Code de commerce between a company in France and a client there; the directive between
+         -- two of the Union; else the terms of sale (a company outside the Union, or a client outside it).
+         case when is_france_country(getvariable('company_country')) and is_france_country(country_code) then 'fr_commercial_code'
+              when is_eu_country(getvariable('company_country')) and is_eu_country(country_code) then 'eu_directive'
               else 'terms_of_sale' end as legal_basis,
          clients_abroad.address_line_1 is null or clients_abroad.city is null as is_address_missing,
          clients_abroad.procedure_date
