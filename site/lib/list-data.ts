@@ -3,7 +3,7 @@
 // (open items first, largest receivables first), the ageing balance by `rank`, the worklist by `priority`. `base` is the site's base URL.
 import { isNewSince, previousDataDate } from './desk.ts';
 import { format } from './format.ts';
-import { ageingRow, clientRow, worklistRecord, worklistRow, type AgeingRecord, type ClientRecord, type RowContext, type WorklistRecord } from './list-rows.ts';
+import { ageingRow, clientRow, worklistRecord, worklistRow, worklistStages, type AgeingRecord, type ClientRecord, type RowContext, type WorklistRecord } from './list-rows.ts';
 import type { ListRow } from './lists.ts';
 import { t } from './i18n/index.ts';
 import { byClient, clientsById, index, read, readManifest, readOne } from './read.ts';
@@ -99,7 +99,7 @@ export const worklistList = (base: string) =>
       newSince: news.since,
       records,
       rows: records.map((r) => worklistRow(ctx, r, true)),
-      stages: [...new Set(rows.map((r) => r.stage))],
+      stages: [...new Set(records.flatMap(worklistStages))],
       reps: options(rows.map((r) => r.sales_rep)),
       segments: options(rows.map((r) => clients.get(r.client_id)?.segment)),
     };

@@ -166,6 +166,16 @@ function promiseNote(format: Format, r: WorklistRecord): SubPart[] | null {
 }
 
 /**
+ * The stages the stage filter finds a row under (space-separated in its data-stage): its own and,
+ * for a client under a collective procedure with invoices issued after the judgment, theirs — a
+ * client whose claim is to declare and whose later invoices are in litigation is under both.
+ */
+export function worklistStages(r: Pick<WorklistRecord, 'stage' | 'collective_procedure' | 'post_judgment_invoice_count' | 'post_judgment_stage'>): string[] {
+  const postJudgment = r.collective_procedure && r.post_judgment_invoice_count > 0 ? r.post_judgment_stage : null;
+  return postJudgment && postJudgment !== r.stage ? [r.stage, postJudgment] : [r.stage];
+}
+
+/**
  * Under the stage of a client under a collective procedure with invoices issued after the
  * judgment: their stage on the ordinary schedule when the row's stage is declaring the claim, else
  * that the client is under the procedure and these invoices are chased as usual.
@@ -250,7 +260,7 @@ export function worklistRow(ctx: RowContext, r: WorklistRecord, withRep = true):
       ...(withRep ? [r.sales_rep ? { t: r.sales_rep, h: repHref(base, r.sales_rep), k: 'text rep' } : { t: '', k: 'text rep' }] : []),
       documents,
     ],
-    d: { stage: r.stage, rep: r.sales_rep ?? '', segment: segment ?? '', new: isNew ? '1' : '0', search: foldText(`${r.name ?? ''} ${r.client_id} ${r.contact_name ?? ''}`) },
+    d: { stage: worklistStages(r).join(' '), rep: r.sales_rep ?? '', segment: segment ?? '', new: isNew ? '1' : '0', search: foldText(`${r.name ?? ''} ${r.client_id} ${r.contact_name ?? ''}`) },
   };
 }
 

@@ -7,6 +7,7 @@ import { fr } from '../../site/lib/i18n/fr.ts';
 import { listColumns } from '../../site/lib/list-file.ts';
 import { clientRow, listFile, listFileRows, worklistRow, type AgeingRecord, type ClientRecord, type RowContext, type WorklistRecord } from '../../site/lib/list-rows.ts';
 import { makeFormat } from '../../site/lib/make-format.ts';
+import { rowMatches } from '../../site/scripts/match.ts';
 
 const nnbsp = '\u202f';
 const nbsp = '\u00a0';
@@ -158,6 +159,12 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     // (the CSV keeps the date).
     expect(row.c[5]!.u).toEqual([[{ t: 'à faire maintenant' }]]);
     expect(row.c[5]!.c).toBe('– · 31/10/2026');
+    // The stage filter finds it under "Déclarer la créance" and under "Contentieux", where its
+    // invoices born after the judgment are (the select matches one of the row's stages).
+    expect(row.d!.stage).toBe('declare_claim litigation');
+    expect(rowMatches([{ kind: 'token', key: 'stage', value: 'litigation' }], row.d!)).toBe(true);
+    expect(rowMatches([{ kind: 'token', key: 'stage', value: 'declare_claim' }], row.d!)).toBe(true);
+    expect(rowMatches([{ kind: 'token', key: 'stage', value: 'formal_notice' }], row.d!)).toBe(false);
     // The browser, from rows.arrow, draws the same row: the file carries the new columns.
     expect(listFileRows(listFile('collections', [procedure], { currency: 'EUR' }), browser)[0]).toEqual(row);
   });
@@ -172,6 +179,8 @@ describe('listFile / listFileRows: the ageing balance and the worklist', () => {
     expect(row.c[2]!.t).toBe('Contentieux');
     expect(row.c[2]!.u).toEqual([[{ t: 'En redressement judiciaire depuis le 20/11/2025 : factures émises après le jugement, relancées normalement (L622-17)' }]]);
     expect(row.c[3]!.u).toEqual([[{ t: `à relancer 21${nnbsp}747,33${nbsp}€ · 5 factures` }]]);
+    // Its own stage is its invoices' stage: under it once.
+    expect(row.d!.stage).toBe('litigation');
   });
 
   it('asks to reconcile a promise logged on invoices already paid, as a warning, instead of showing it as a promise', () => {
