@@ -100,12 +100,15 @@ describe('QuickBooks A/R Aging Detail read as an invoice list, a company in doll
     await page.close();
   });
 
-  it("sends Amy a formal notice for its principal, without French law's interest and 40 indemnity at 0.00", async () => {
+  it("sends Amy a formal notice in English for its principal, without French law's interest and 40 indemnity at 0.00", async () => {
     // 1001 1,585.03 (46 days) + 1002 486.55 (29 days) = 2,071.58. Before: "Conformément à
     // l'article L441-10 …, soit 0,00 $US … une indemnité forfaitaire … de 40 $US …, soit 0,00 $US".
+    // Neither Amy nor the company has a country: the letter is in English, on the terms of sale,
+    // not in French under the Code de commerce.
     const { page, problems } = await open(url, "/clients/Amy_27s_20Bird_20Sanctuary/letter/");
     const body = (await page.locator('body').textContent())!.replace(/[\u00a0\u202f]/g, ' ');
-    expect(body).toContain('2 071,58 $US');
+    expect(body).toContain('We hereby give you formal notice to pay us the principal sum of US$2,071.58');
+    expect(body).not.toMatch(/mise en demeure|Code de commerce/i);
     expect(body).not.toMatch(/L441-10|D441-5|indemnit/i);
     expect(await page.locator('[data-indemnity], [data-interest]').count()).toBe(0);
     expect(problems).toEqual(noProblems);

@@ -113,6 +113,10 @@ describe.concurrent('npm run detect, then the ETL with the proposal untouched', 
     ]);
     // INV-0012 due 13 Feb: 46 days past due at 31 March (15 + 31), in 31–60.
     expect(await wh.query(`select days_past_due, bucket from invoices where invoice_id = 'INV-0012'`)).toEqual([{ days_past_due: 46, bucket: '31-60' }]);
+    // The report dates no payment (INV-0007's 6,000.00 paid some day): each client's months say
+    // what was paid is unknown, not 0 — 3 clients × 12 months.
+    expect(await wh.query(`select count(*) as months, count(paid_amount) as paid_known, count(payment_count) as count_known from client_months`))
+      .toEqual([{ months: 36, paid_known: 0, count_known: 0 }]);
   });
 
   it('Pennylane factures clients (Reste à payer; its date not in the export: said first, with the setting)', async () => {

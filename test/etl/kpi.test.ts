@@ -101,6 +101,22 @@ describe('client behaviour, billing cohorts, currencies and ageing by invoice da
     ]);
   });
 
+  it('lists the client\'s last 12 months: billed, credited, paid and settled, a month with none at 0', async () => {
+    // Twelve month ends, May 2023 to April 2024. January: I1 3,100. February: I2 2,900, CN1 −400,
+    // P1 3,100 paid, I1 settled (6 days late, 36 days to pay). March: nothing — the exports date
+    // payments, so none paid is 0, not unknown. April: I3 3,000.
+    const months = await wh.query(`select month_end::varchar as month_end, invoice_count, invoiced_amount, credited_amount, payment_count, paid_amount,
+                                          settled_invoice_count, avg_days_late, avg_days_to_pay from client_months where client_id = 'K' order by month_end`);
+    expect(months).toHaveLength(12);
+    expect(months[0]!.month_end).toBe('2023-05-31');
+    expect(months.slice(-4)).toEqual([
+      { month_end: '2024-01-31', invoice_count: 1, invoiced_amount: 3100, credited_amount: 0, payment_count: 0, paid_amount: 0, settled_invoice_count: 0, avg_days_late: null, avg_days_to_pay: null },
+      { month_end: '2024-02-29', invoice_count: 1, invoiced_amount: 2900, credited_amount: -400, payment_count: 1, paid_amount: 3100, settled_invoice_count: 1, avg_days_late: 6, avg_days_to_pay: 36 },
+      { month_end: '2024-03-31', invoice_count: 0, invoiced_amount: 0, credited_amount: 0, payment_count: 0, paid_amount: 0, settled_invoice_count: 0, avg_days_late: null, avg_days_to_pay: null },
+      { month_end: '2024-04-30', invoice_count: 1, invoiced_amount: 3000, credited_amount: 0, payment_count: 0, paid_amount: 0, settled_invoice_count: 0, avg_days_late: null, avg_days_to_pay: null },
+    ]);
+  });
+
   it('follows each billing cohort only as far as its age allows', async () => {
     // January (I1, 3,100, issued 10 Jan, paid 36 days later): nothing within 30 days, all within 60
     // and 90; 31 Jan + 120 > 30 Apr so the 120-day share is not known yet; open 90 days after issue: 0.

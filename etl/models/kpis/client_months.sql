@@ -1,8 +1,10 @@
 -- One row per client and month end of the 12 months up to the as-of date's month, for every client
 -- with any activity in them: what was billed and credited (by issue date), what was paid (by payment
 -- date), and the invoices settled in the month (paid in full by payments and credit notes; not those
--- a write-off closed) with their amount-weighted average days late and days to pay. A roll-up of the
--- marts `invoices` and `payments` up to the as-of date.
+-- a write-off closed) with their amount-weighted average days late and days to pay. Exports that
+-- date no payment at all (an open-balance snapshot, an aged-balance report read as invoices) leave
+-- what was paid unknown (NULL), not 0. A roll-up of the marts `invoices` and `payments` up to the
+-- as-of date.
 with bounds as (
   select getvariable('as_of_date') as as_of, last_day(getvariable('as_of_date') - interval 12 month)::date as before_start
 ),
@@ -35,17 +37,22 @@ months as (
   select last_day(before_start + to_months(i::integer))::date as month_end from bounds, range(1, 13) as r(i)
 ),
 
+-- Whether the exports date payments at all: without any, a month's payments are not known to be none.
+payments_dated as (
+  select exists (select 1 from payments) as is_known
+),
+
 final as (
   select active.client_id, months.month_end,
          coalesce(billed.invoice_count, 0)::integer as invoice_count,
          coalesce(billed.invoiced_amount, 0)::decimal(18, 2) as invoiced_amount,
          coalesce(billed.credited_amount, 0)::decimal(18, 2) as credited_amount,
-         coalesce(paid.payment_count, 0)::integer as payment_count,
-         coalesce(paid.paid_amount, 0)::decimal(18, 2) as paid_amount,
+         case when payments_dated.is_known then coalesce(paid.payment_count, 0) end::integer as payment_count,
+         case when payments_dated.is_known then coalesce(paid.paid_amount, 0) end::decimal(18, 2) as paid_amount,
          coalesce(settled.settled_invoice_count, 0)::integer as settled_invoice_count,
          settled.avg_days_late::double as avg_days_late,
          settled.avg_days_to_pay::double as avg_days_to_pay
-  from active cross join months
+  from active cross join months cross join payments_dated
   left join billed using (client_id, month_end)
   left join settled using (client_id, month_end)
   left join paid using (client_id, month_end)
