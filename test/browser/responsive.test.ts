@@ -189,6 +189,16 @@ describe.each(languages)('the %s worklist', (language) => {
     expect(table).toBeLessThanOrEqual(card);
     await page.close();
   });
+
+  it('filters the cards on a phone as on a laptop: a stage chosen hides the other clients', async () => {
+    // The cards are grid rows: a display of their own once hid nothing that the filter hid
+    // (every card stayed on screen, "42 shown" above 537 of them).
+    const [litigation] = await q<{ n: number }>(`select count(*) as n from worklist where stage = 'litigation' or (collective_procedure is not null and post_judgment_invoice_count > 0 and post_judgment_stage = 'litigation')`);
+    const page = await open(language, '/collections/?stage=litigation', 390);
+    await page.locator('#worklist[data-loaded="true"]').waitFor();
+    expect(await page.locator('#worklist tbody tr:visible').count()).toBe(Number(litigation!.n));
+    await page.close();
+  });
 });
 
 // The long lists at the sample's 1,500 clients (1,020 with open items): 200 per static page.
