@@ -243,6 +243,14 @@ create or replace macro is_eu_country(code) as
   is_france_country(code) or code in ('AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL',
                                       'PL', 'PT', 'RO', 'SE', 'SI', 'SK');
 
+-- What a client is written to in (letters, account statements): its country, or the company's when
+-- the clients file gives none (company.country; NULL when not known either); French for France
+-- and the French-speaking neighbours (BE, LU, CH, MC), English elsewhere or when no country is known.
+create or replace macro client_country_code(country) as
+  coalesce(upper(trim(country)), nullif(getvariable('company_country'), ''));
+create or replace macro client_language(country_code) as
+  case when is_france_country(country_code) or country_code in ('BE', 'LU', 'CH', 'MC') then 'fr' else 'en' end;
+
 -- The days-past-due thresholds every model reads (docs/rules.md). default_days_past_due: an
 -- amount more than this many days past due is in arrears in the EU definition of default
 -- (Delegated Regulation 2018/171, art. 178 CRR: 90 days); the score's default event, the

@@ -115,23 +115,19 @@ describe('letters in each language', () => {
     return out.map((s) => s.trim()).filter((s) => s.length >= 12 && s.split(/\s+/).filter((w) => /^[\p{L}’']{4,}$/u.test(w) && w !== 'article').length >= 2);
   }
 
-  // The statement is in the site's language; the letter in its client's (PROM, in France: French
-  // in both builds), the page around it in the site's.
-  it.each([['fr', 'en', 'fr'], ['en', 'fr', 'fr']] as const)('the %s build’s statement holds no %s sentence, and its letter to a French client is French throughout', async (lang, other, letterLang) => {
-    const own = new Set(sentences(lang));
-    const foreign = sentences(other).filter((s) => !own.has(s));
+  // The statement and the letter are in their client's language (PROM, in France: French in both
+  // builds), the page around them in the site's.
+  it.each([['fr', 'fr'], ['en', 'fr']] as const)('the %s build’s statement and letter to a French client are in %s throughout', async (lang, letterLang) => {
+    const own = new Set(sentences(letterLang));
+    const foreign = sentences(letterLang === 'fr' ? 'en' : 'fr').filter((s) => !own.has(s));
     expect(foreign.length).toBeGreaterThan(20);
-    const statement = await open(lang, '/clients/PROM/statement/');
-    const statementText = (await statement.page.locator('body').innerText()).replace(/\s+/g, ' ');
-    expect(foreign.filter((s) => statementText.includes(s.replace(/\s+/g, ' '))), `${lang} statement`).toEqual([]);
-    await statement.page.close();
-    const letterOwn = new Set(sentences(letterLang));
-    const letterForeign = sentences(letterLang === 'fr' ? 'en' : 'fr').filter((s) => !letterOwn.has(s));
-    const letter = await open(lang, '/clients/PROM/letter/');
-    await expect(letter.page.locator('article.sheet').getAttribute('lang')).resolves.toBe(letterLang === lang ? null : letterLang);
-    const letterText = (await letter.page.locator('article.sheet').innerText()).replace(/\s+/g, ' ');
-    expect(letterForeign.filter((s) => letterText.includes(s.replace(/\s+/g, ' '))), `${lang} letter`).toEqual([]);
-    await letter.page.close();
+    for (const document of ['statement', 'letter']) {
+      const { page } = await open(lang, `/clients/PROM/${document}/`);
+      await expect(page.locator('article.sheet').getAttribute('lang')).resolves.toBe(letterLang === lang ? null : letterLang);
+      const text = (await page.locator('article.sheet').innerText()).replace(/\s+/g, ' ');
+      expect(foreign.filter((s) => text.includes(s.replace(/\s+/g, ' '))), `${lang} ${document}`).toEqual([]);
+      await page.close();
+    }
   });
 });
 

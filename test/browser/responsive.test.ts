@@ -364,6 +364,18 @@ function* htmlFiles(dir: string): Generator<string> {
 describe('labels that say what they show (French site, sample as of 2026-10-31)', () => {
   const q = <T extends Record<string, unknown>>(sql: string) => queryWarehouse<T & Record<string, never>>(inject('sampleWarehouse'), sql);
 
+  it('writes a German client its account statement in English, as its letter, the page around it in French', async () => {
+    const [client] = await q<{ client_id: string; country: string }>(
+      `select client_id, country from statements join clients using (client_id) where statement_language = 'en' and upper(country) = 'DE' order by client_id limit 1`);
+    const page = await open('fr', `/clients/${client!.client_id}/statement/`, 1280);
+    const sheet = page.locator('article.sheet');
+    await expect(sheet.getAttribute('lang')).resolves.toBe('en');
+    await expect(sheet.locator('h1').textContent()).resolves.toBe('Account statement');
+    await expect(sheet.innerText()).resolves.toMatch(/Balance to pay: €[\d,.]+/);
+    await expect(page.locator('.letter-checks p', { hasText: 'Relevé rédigé dans la langue du client.' }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
   it('gives each KPI its change over the month in its unit (points for rates), green when good, red when bad', async () => {
     const [last, before] = await q<{ share_overdue: number; bad_debt_rate_12m: number; dso_countback: number }>(
       `select share_overdue, bad_debt_rate_12m, dso_countback from kpi_monthly where scope = 'company' order by month_end desc limit 2`,

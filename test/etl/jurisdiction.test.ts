@@ -40,6 +40,8 @@ describe('a company in dollars with no country set (QuickBooks A/R Aging Detail,
     // in English — not the Code de commerce, in French, to an American client.
     const letters = await wh.query(`select distinct letter_language, legal_basis from letters`);
     expect(letters).toEqual([{ letter_language: 'en', legal_basis: 'terms_of_sale' }]);
+    // Its account statements too are in English, as its letters.
+    expect(await wh.query(`select distinct statement_language from statements`)).toEqual([{ statement_language: 'en' }]);
   });
 
   it('is under French law when its country says FR: VAT recovered, penalties on', async () => {
@@ -51,6 +53,7 @@ describe('a company in dollars with no country set (QuickBooks A/R Aging Detail,
     expect(wh.manifest.headline.is_penalties_enabled).toBe(true);
     // Its clients without a country are in France with it: French letters under the Code de commerce.
     expect(await wh.query(`select distinct letter_language, legal_basis from letters`)).toEqual([{ letter_language: 'fr', legal_basis: 'fr_commercial_code' }]);
+    expect(await wh.query(`select distinct statement_language from statements`)).toEqual([{ statement_language: 'fr' }]);
   });
 });
 

@@ -26,8 +26,7 @@
 -- equivalents; has_foreign_currency says when they are not what the letter states.
 -- A roll-up of `clients`, `dunning`, `invoices`, `letter_lines` and `worklist`.
 with clients_abroad as (
-  -- A client without a country is in the company's (company.country; NULL when not known either).
-  select client_id, coalesce(upper(trim(country)), nullif(getvariable('company_country'), '')) as country_code, address_line_1, city,
+  select client_id, client_country_code(country) as country_code, address_line_1, city,
          case when is_collective_procedure(legal_status) then procedure_date end as procedure_date
   from clients
 ),
@@ -45,7 +44,7 @@ letter_clients as (
          case letter_stages.stage when 'preventive_reminder' then 'preventive_reminder' when 'reminder_1' then 'reminder_1'
                              when 'reminder_2' then 'reminder_2' when 'formal_notice' then 'formal_notice' when 'litigation' then 'formal_notice' end as letter,
          worklist.contact_name, worklist.contact_email,
-         case when country_code in ('FR', 'FRA', 'FRANCE', 'GP', 'MQ', 'GF', 'RE', 'YT', 'BE', 'LU', 'CH', 'MC') then 'fr' else 'en' end as letter_language,
+         client_language(country_code) as letter_language,
          -- The Code de commerce between a company in France and a client there; the directive between
          -- two of the Union; else the terms of sale (a company outside the Union, or a client outside it).
          case when is_france_country(getvariable('company_country')) and is_france_country(country_code) then 'fr_commercial_code'

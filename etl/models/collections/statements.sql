@@ -6,7 +6,8 @@
 -- hold, in the same order, the same totals in each currency (invoices_currency_amounts …
 -- balance_currency_amounts; 0 where a currency has none of that kind). The company-currency columns
 -- stay the company's books; has_foreign_currency says when they are not what the statement states.
--- A roll-up of `statement_lines`.
+-- Written in the client's language, as its letter (client_language, macros.sql).
+-- A roll-up of `clients` and `statement_lines`.
 with lines as (
   select * from statement_lines
 ),
@@ -57,9 +58,11 @@ currencies as (
 ),
 
 final as (
-  select totals.*, currencies.* exclude (client_id)
+  select totals.*, currencies.* exclude (client_id),
+         client_language(client_country_code(clients.country)) as statement_language
   from totals
   join currencies using (client_id)
+  join clients using (client_id)
 )
 
 select * from final

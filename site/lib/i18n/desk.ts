@@ -233,6 +233,7 @@ const fr = {
         ? `${n} facture échue (${amount}) n’est pas dans cette lettre : en litige ou suspendue (promesse, « ne pas relancer »).`
         : `${n} factures échues (${amount}) ne sont pas dans cette lettre : en litige ou suspendues (promesse, « ne pas relancer »).`,
     otherLanguage: 'Lettre rédigée dans la langue du client.',
+    otherLanguageStatement: 'Relevé rédigé dans la langue du client.',
     postJudgment: (date: string) => `Client en procédure collective (jugement d’ouverture du ${date}) : la lettre ne cite que les factures émises après le jugement, payables à leur échéance (L622-17) ; les créances à déclarer au mandataire n’y figurent pas.`,
   },
   statement: {
@@ -526,6 +527,7 @@ const en: DeskLabels = {
     leftOut: (n, plural, amount) =>
       `${n} overdue ${plural === 'one' ? 'invoice' : 'invoices'} (${amount}) left out of this letter: in dispute or paused (promise, “do not chase”).`,
     otherLanguage: 'Letter written in the client’s language.',
+    otherLanguageStatement: 'Statement written in the client’s language.',
     postJudgment: (date) => `Client under a collective procedure (opening judgment of ${date}): the letter names only the invoices issued after the judgment, payable when due (L622-17); the claims to declare to the mandataire are not in it.`,
   },
   statement: {
