@@ -95,6 +95,10 @@ describe('QuickBooks A/R Aging Detail read as an invoice list, a company in doll
     // Collected each month: unknown ('–'), not 0.00 — the 120.00 of 1001 was paid or credited some day.
     const paid = await page.locator('#client-months tbody tr td:nth-child(4)').allTextContents();
     expect(new Set(paid)).toEqual(new Set(['–']));
+    // Graded B from three month ends of an aged-balance report: the grade says it is the expert
+    // scorecard's, the history too short to fit one.
+    expect(await page.locator('.score-grade').textContent()).toBe('B · 84/100');
+    expect(await page.locator('[data-expert-grade]').textContent()).toBe('Expert scorecard: the history is still too short to fit the grade on your clients’ defaults (Scores page). Weigh it against what you know of the client.');
     // The formal notice's summary: the principal alone, no "0.00 of fixed indemnities".
     expect((await page.locator('[data-letter-claim]').textContent())!.replace(/[\u00a0\u202f]/g, ' ').trim()).toBe('The formal notice claims US$2,071.58 principal (French late-payment penalties not applied).');
     await page.close();
