@@ -376,6 +376,18 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     await page.close();
   });
 
+  it('asks a client in receivership, on its statement, only for what was born after the judgment', async () => {
+    // C00512 (judgment of 11/06/2026): 14 invoices issued by that day, 48,753.26, are the
+    // procedure's (L622-7: not payable by the client), 9 issued after it, 24,678.03, are to pay.
+    const page = await open('fr', '/clients/C00512/statement/', 1280);
+    const text = (selector: string) => page.locator(selector).innerText().then((t) => t.replace(/[\u00a0\u202f]/g, ' '));
+    await expect(page.locator('[data-pre-judgment-line]').count()).resolves.toBe(14);
+    await expect(text('[data-pre-judgment]')).resolves.toBe('Créances nées avant le jugement d’ouverture de votre procédure collective du 11 juin 2026 : 48 753,26 €. '
+      + 'Elles relèvent de la procédure et ne peuvent pas être réglées directement (article L622-7 du Code de commerce) ; elles ne sont pas dans le solde à régler.');
+    await expect(text('p:has([data-total="balance"])')).resolves.toBe('Solde à régler (pièces nées après le jugement) : 24 678,03 €');
+    await page.close();
+  });
+
   it('gives each KPI its change over the month in its unit (points for rates), green when good, red when bad', async () => {
     const [last, before] = await q<{ share_overdue: number; bad_debt_rate_12m: number; dso_countback: number }>(
       `select share_overdue, bad_debt_rate_12m, dso_countback from kpi_monthly where scope = 'company' order by month_end desc limit 2`,

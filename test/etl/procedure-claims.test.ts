@@ -140,6 +140,22 @@ describe('a client under a collective procedure', () => {
     ]);
   });
 
+  it('asks on its account statement only for what was born after the judgment, the claims before it said apart', async () => {
+    // As of 2024-05-31, PROC owes J1 3,650 (declared, still unpaid), J2 730 and J3 1,000, issued by the
+    // judgment of 2024-03-11 — 5,380, the procedure's, not payable by the client (L622-7) — and J4
+    // 1,825, issued on 2024-03-20: the balance to pay. 5,380 + 1,825 = 7,205 in all.
+    expect(await wh.query(`select document_id, is_pre_judgment_claim from statement_lines where client_id = 'PROC' order by document_id`)).toEqual([
+      { document_id: 'J1', is_pre_judgment_claim: true }, { document_id: 'J2', is_pre_judgment_claim: true },
+      { document_id: 'J3', is_pre_judgment_claim: true }, { document_id: 'J4', is_pre_judgment_claim: false },
+    ]);
+    expect(await wh.query(`select client_id, procedure_date, balance_amount, pre_judgment_amount, payable_balance_amount, pre_judgment_currency_amounts, payable_balance_currency_amounts
+      from statements order by client_id`)).toEqual([
+      // LIVE, under no procedure: L1 3,650 + L2 1,000 (L0 paid), all of it to pay.
+      { client_id: 'LIVE', procedure_date: null, balance_amount: 4650, pre_judgment_amount: 0, payable_balance_amount: 4650, pre_judgment_currency_amounts: [0], payable_balance_currency_amounts: [4650] },
+      { client_id: 'PROC', procedure_date: '2024-03-11', balance_amount: 7205, pre_judgment_amount: 5380, payable_balance_amount: 1825, pre_judgment_currency_amounts: [5380], payable_balance_currency_amounts: [1825] },
+    ]);
+  });
+
   it('counts in the desk\'s overdue to chase the invoices born after the judgment, not the claims to declare', async () => {
     // Overdue and on the schedule: J4 1,825 (PROC, born after the judgment, 42 days past due) and
     // L1 3,650 (LIVE, due 2024-05-01, 30 days past due) = 5,475 over 2 invoices of 2 clients. J2 and

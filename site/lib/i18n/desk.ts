@@ -256,6 +256,11 @@ const fr = {
     overdue: 'Dont échu',
     unapplied: 'Règlements non affectés',
     balance: 'Solde à régler',
+    // A client under a collective procedure: what was born before the judgment is the procedure's.
+    preJudgmentTag: 'antérieure au jugement',
+    preJudgment: (date: string | null, amount: string) =>
+      `Créances nées avant le jugement d’ouverture de votre procédure collective${date ? ` du ${date}` : ''} : ${amount}. Elles relèvent de la procédure et ne peuvent pas être réglées directement (article L622-7 du Code de commerce) ; elles ne sont pas dans le solde à régler.`,
+    balancePayable: 'Solde à régler (pièces nées après le jugement)',
     // A client invoiced in another currency: each document in its own, the company's books under it.
     foreignNote: (currency: string) => `Chaque pièce est indiquée dans sa devise, et les totaux et le solde par devise ; sous un montant dans une autre devise, sa contre-valeur en ${currency} dans nos livres.`,
     equivalent: (amount: string) => `contre-valeur : ${amount}`,
@@ -550,6 +555,10 @@ const en: DeskLabels = {
     overdue: 'Of which overdue',
     unapplied: 'Unapplied payments',
     balance: 'Balance to pay',
+    preJudgmentTag: 'before the judgment',
+    preJudgment: (date, amount) =>
+      `Claims born before the judgment opening your collective procedure${date ? ` of ${date}` : ''}: ${amount}. They fall within the procedure and may not be paid directly (French Commercial Code, article L622-7); they are not in the balance to pay.`,
+    balancePayable: 'Balance to pay (items born after the judgment)',
     foreignNote: (currency) => `Each document is stated in its own currency, and the totals and the balance per currency; under an amount in another currency, its ${currency} equivalent in our books.`,
     equivalent: (amount) => `equivalent: ${amount}`,
     footer: 'Errors and omissions excepted. Please let us know of any difference.',
