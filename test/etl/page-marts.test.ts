@@ -144,27 +144,30 @@ describe('alert_kinds', () => {
 });
 
 describe('penalty_totals and penalties_by_client', () => {
-  it('split each client’s penalties and the company’s into claimable (invoices still open), to declare (under a collective procedure) and accrued on invoices paid late', async () => {
+  it('split each client’s penalties and the company’s into claimable (invoices still open), to declare (under a collective procedure), lost with a foreclosed claim and accrued on invoices paid late', async () => {
     // A: F1 open (interest 12.50 + indemnity 40 = 52.50), F2 paid late (30.00, due 2024-03-01).
     // B: F3 paid late (45.00, due 2024-01-15, 10 days without an ECB rate, from 2024-01-06: paid,
     // so its claimable interest is not unknown).
     // P, under a collective procedure: F4 open (interest to the judgment 3.00 + indemnity 40 = 43.00), to declare, not claimable.
+    // Q, under a collective procedure whose claim is foreclosed: F5 open (2.00 + 40 = 42.00), lost with the claim.
     await db.run(`create or replace table penalties as select * from (values
-      ('A', 'F1', date '2024-05-01', 12.50::decimal(18, 2), 40.00::decimal(18, 2), 52.50::decimal(18, 2), 0, null::date, true, false),
-      ('A', 'F2', date '2024-03-01', 0.00, 30.00, 30.00, 0, null, false, false),
-      ('B', 'F3', date '2024-01-15', 5.00, 40.00, 45.00, 10, date '2024-01-06', false, false),
-      ('P', 'F4', date '2024-02-01', 3.00, 40.00, 43.00, 0, null, true, true))
-      as t(client_id, invoice_id, due_date, interest_amount, indemnity_amount, penalty_amount, days_without_rate, rate_missing_from_date, is_still_open, is_to_declare)`);
+      ('A', 'F1', date '2024-05-01', 12.50::decimal(18, 2), 40.00::decimal(18, 2), 52.50::decimal(18, 2), 0, null::date, true, false, false),
+      ('A', 'F2', date '2024-03-01', 0.00, 30.00, 30.00, 0, null, false, false, false),
+      ('B', 'F3', date '2024-01-15', 5.00, 40.00, 45.00, 10, date '2024-01-06', false, false, false),
+      ('P', 'F4', date '2024-02-01', 3.00, 40.00, 43.00, 0, null, true, true, false),
+      ('Q', 'F5', date '2024-02-01', 2.00, 40.00, 42.00, 0, null, true, true, true))
+      as t(client_id, invoice_id, due_date, interest_amount, indemnity_amount, penalty_amount, days_without_rate, rate_missing_from_date, is_still_open, is_to_declare, is_claim_foreclosed)`);
     expect(await db.rows(mart('penalties_by_client'))).toEqual([
-      { client_id: 'A', invoice_count: 2, interest_claimable_amount: 12.5, indemnity_claimable_amount: 40, claimable_amount: 52.5, to_declare_amount: 0, paid_late_amount: 30, penalty_amount: 82.5, days_without_rate: 0, rate_missing_from_date: null },
-      { client_id: 'B', invoice_count: 1, interest_claimable_amount: 0, indemnity_claimable_amount: 0, claimable_amount: 0, to_declare_amount: 0, paid_late_amount: 45, penalty_amount: 45, days_without_rate: 10, rate_missing_from_date: null },
-      { client_id: 'P', invoice_count: 1, interest_claimable_amount: 0, indemnity_claimable_amount: 0, claimable_amount: 0, to_declare_amount: 43, paid_late_amount: 0, penalty_amount: 43, days_without_rate: 0, rate_missing_from_date: null },
+      { client_id: 'A', invoice_count: 2, interest_claimable_amount: 12.5, indemnity_claimable_amount: 40, claimable_amount: 52.5, to_declare_amount: 0, foreclosed_amount: 0, paid_late_amount: 30, penalty_amount: 82.5, days_without_rate: 0, rate_missing_from_date: null },
+      { client_id: 'B', invoice_count: 1, interest_claimable_amount: 0, indemnity_claimable_amount: 0, claimable_amount: 0, to_declare_amount: 0, foreclosed_amount: 0, paid_late_amount: 45, penalty_amount: 45, days_without_rate: 10, rate_missing_from_date: null },
+      { client_id: 'P', invoice_count: 1, interest_claimable_amount: 0, indemnity_claimable_amount: 0, claimable_amount: 0, to_declare_amount: 43, foreclosed_amount: 0, paid_late_amount: 0, penalty_amount: 43, days_without_rate: 0, rate_missing_from_date: null },
+      { client_id: 'Q', invoice_count: 1, interest_claimable_amount: 0, indemnity_claimable_amount: 0, claimable_amount: 0, to_declare_amount: 0, foreclosed_amount: 42, paid_late_amount: 0, penalty_amount: 42, days_without_rate: 0, rate_missing_from_date: null },
     ]);
-    // Claimable 52.50 on 1 invoice; to declare 43.00 on 1; accrued 30 + 45 = 75 on 2, the oldest due 2024-01-15.
+    // Claimable 52.50 on 1 invoice; to declare 43.00 on 1; lost 42.00 on 1; accrued 30 + 45 = 75 on 2, the oldest due 2024-01-15.
     expect(await db.rows(mart('penalty_totals'))).toEqual([
-      // Indemnity claimable: F1's 40 (F4's is to declare); no open invoice lacks a rate (F3's missing days are paid ones).
-      { claimable_amount: 52.5, claimable_invoice_count: 1, to_declare_amount: 43, to_declare_invoice_count: 1, paid_late_amount: 75, paid_late_invoice_count: 2, paid_late_since_date: '2024-01-15', days_without_rate: 10,
-        indemnity_claimable_amount: 40, rate_missing_from_date: null },
+      // Indemnity claimable: F1's 40 (F4's is to declare, F5's lost); no open invoice lacks a rate (F3's missing days are paid ones).
+      { claimable_amount: 52.5, claimable_invoice_count: 1, to_declare_amount: 43, to_declare_invoice_count: 1, foreclosed_amount: 42, foreclosed_invoice_count: 1,
+        paid_late_amount: 75, paid_late_invoice_count: 2, paid_late_since_date: '2024-01-15', days_without_rate: 10, indemnity_claimable_amount: 40, rate_missing_from_date: null },
     ]);
   });
 });

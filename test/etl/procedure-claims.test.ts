@@ -188,7 +188,14 @@ describe('a client under a collective procedure', () => {
     // Nothing left to declare (foreclosed, listed apart); all of it born after the judgment, to chase.
     expect(await later.query(`select declare_invoice_count, declare_amount, post_judgment_invoice_count, post_judgment_amount, post_judgment_stage from worklist where client_id = 'PROC'`)).toEqual([
       { declare_invoice_count: 0, declare_amount: 0, post_judgment_invoice_count: 1, post_judgment_amount: 1825, post_judgment_stage: 'litigation' },
+    ]);    // The penalties go with the claims: J2's 42.61 (interest to the judgment 2.61 + 40) is lost with
+    // its foreclosed claim, no longer to declare; J1's 98.00, declared, still is (J3 bore none).
+    expect(await later.query(`select invoice_id, is_to_declare, is_claim_foreclosed from penalties where client_id = 'PROC' order by invoice_id`)).toEqual([
+      { invoice_id: 'J1', is_to_declare: true, is_claim_foreclosed: false },
+      { invoice_id: 'J2', is_to_declare: true, is_claim_foreclosed: true },
+      { invoice_id: 'J4', is_to_declare: false, is_claim_foreclosed: false },
     ]);
+    expect(await later.query(`select to_declare_amount, foreclosed_amount from penalties_by_client where client_id = 'PROC'`)).toEqual([{ to_declare_amount: 98, foreclosed_amount: 42.61 }]);
   });
 
   it('gives a creditor outside metropolitan France four months to declare (collections.claimDeadlineMonths)', async () => {

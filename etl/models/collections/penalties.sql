@@ -15,7 +15,9 @@
 -- when due (L622-17; L641-13 in liquidation): its interest runs like any invoice's and, with its
 -- indemnity, is claimable. Without the judgment's date, interest runs to the as-of date, all of
 -- it to declare.
--- A roll-up of `invoices`.
+-- A claim born before the judgment and foreclosed (dunning's claim_foreclosed) is still is_to_declare —
+-- the procedure's, not claimable — and is_claim_foreclosed: its penalties are lost with it.
+-- A roll-up of `dunning` and `invoices`.
 with late_spans as (
   -- A balance held from valid_from to valid_to (excluded) was unpaid at the end of the days
   -- valid_from … valid_to − 1, so it bears interest on days valid_from + 1 … valid_to.
@@ -111,11 +113,15 @@ final as (
     coalesce(late_days.days_before_table, 0)::integer as days_before_rate_table,
     rate_missing.rate_missing_from_date,
     late_days.is_still_open,
-    late_days.is_still_open and procedures.client_id is not null and is_pre_judgment(late_days.issue_date, procedures.procedure_date) as is_to_declare
+    late_days.is_still_open and procedures.client_id is not null and is_pre_judgment(late_days.issue_date, procedures.procedure_date) as is_to_declare,
+    -- Of those, a claim foreclosed (not declared, the time to ask for relief passed: dunning's
+    -- claim_foreclosed): its penalties go with it, nothing left to declare.
+    foreclosed.invoice_id is not null as is_claim_foreclosed
   from late_invoices as late_days
   left join per_invoice using (invoice_id)
   left join rate_missing using (invoice_id)
   left join int_client_procedures as procedures on procedures.client_id = late_days.client_id
+  left join (select invoice_id from dunning where stage = 'claim_foreclosed') as foreclosed on foreclosed.invoice_id = late_days.invoice_id
 )
 
 select * from final
