@@ -1,15 +1,36 @@
 // Test helpers: run the ETL on a folder into a throw-away warehouse and query the result.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { loadConfig } from '../etl/config.ts';
+import { detectMapping } from '../etl/detect.ts';
 import { openDatabase, sqlString, type Row } from '../shared/duckdb.ts';
 import { runEtl } from '../etl/pipeline.ts';
 import type { Manifest } from '../etl/publish-warehouse.ts';
 
 export const fixturesDir = join(import.meta.dirname, 'fixtures');
+
+/** An export written as a named package writes it: test/fixtures/export-shapes/<name>. */
+export const exportShape = (name: string) => join(fixturesDir, 'export-shapes', name);
+
+/** A copy of an export shape's files (never its encours.config.json or TRUTH.md) in a fresh folder. */
+export function exportsOf(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'encours-shapes-'));
+  for (const file of readdirSync(exportShape(name)).filter((n) => /\.(csv|txt)$/.test(n))) cpSync(join(exportShape(name), file), join(dir, file));
+  return dir;
+}
+
+/**
+ * Writes into `dir` the mapping `npm run detect` proposes for it, changed by `edit` when a test sets
+ * what an export cannot say (the company's currency or country), and returns what it wrote.
+ */
+export async function detectInto(dir: string, edit: (config: Record<string, unknown>) => Record<string, unknown> = (config) => config): Promise<Record<string, unknown>> {
+  const config = edit((await detectMapping(dir)).config);
+  writeFileSync(join(dir, 'encours.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  return config;
+}
 
 export interface Warehouse {
   dir: string;

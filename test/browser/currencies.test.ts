@@ -1,36 +1,20 @@
 // The overview's receivables by currency, in a real Chromium, on hand-made FECs: shown when an open
 // item is in a foreign currency, each currency's open amount in its own currency and in the
 // company's, with its share; absent when everything is in the company currency.
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import { fixturesDir, sharedWarehouse } from '../helpers.ts';
-import { buildSite, launchBrowser, noProblems, removeSite, serve, watch } from './harness.ts';
+import { browserSession, noProblems, watch } from './harness.ts';
 
-let browser: Browser;
-const servers: Server[] = [];
-const sites: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const server of servers) server.close();
-  for (const site of sites) removeSite(site);
-});
+const session = browserSession();
 
 async function overview(fixture: string, asOf: string, env: Record<string, string> = {}): Promise<{ page: Page; problems: ReturnType<typeof watch> }> {
   const warehouse = await sharedWarehouse(join(fixturesDir, 'fec', fixture), { asOf });
-  const siteDir = await buildSite(warehouse.dir, env);
-  sites.push(siteDir);
-  const { url, server } = await serve(siteDir);
-  servers.push(server);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const url = await session.buildAndServe(warehouse.dir, env);
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = watch(page, url);
   await page.goto(`${url}/`, { waitUntil: 'networkidle' });
   return { page, problems };

@@ -7,7 +7,7 @@ import { dirname, extname, join, sep } from 'node:path';
 
 import { build } from 'astro';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const projectDir = join(import.meta.dirname, '..', '..');
 const buildsDir = join(projectDir, 'test-output', 'site-builds');
@@ -126,6 +126,45 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * Chromium for a test file's tests, and the sites the file builds: launched before its tests, and
+ * after them every server stopped and every site built through `buildAndServe` removed.
+ */
+export function browserSession(): {
+  readonly browser: Browser;
+  buildAndServe: (warehouseDir: string, env?: Record<string, string>) => Promise<string>;
+  serveSite: (siteDir: string) => Promise<string>;
+} {
+  let browser: Browser | undefined;
+  const servers: Server[] = [];
+  const sites: string[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const server of servers) server.close();
+    for (const site of sites) removeSite(site);
+  });
+  const serveSite = async (siteDir: string) => {
+    const { url, server } = await serve(siteDir);
+    servers.push(server);
+    return url;
+  };
+  return {
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll: use it inside a test or a hook');
+      return browser;
+    },
+    buildAndServe: async (warehouseDir, env = {}) => {
+      const siteDir = await buildSite(warehouseDir, env);
+      sites.push(siteDir);
+      return serveSite(siteDir);
+    },
+    serveSite,
+  };
 }
 
 export interface PageProblems {

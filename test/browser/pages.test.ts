@@ -3,47 +3,23 @@
 // bad lines of test/fixtures/site-quality as text and downloads them as a safe CSV, the filters
 // hide rows. Expected values come from the fixture's README, worked out by hand.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { buildWarehouse, fixturesDir } from '../helpers.ts';
-import { buildSite, launchBrowser, noProblems, projectDir, removeSite, sampleSite as sharedSampleSite, serve, watch } from './harness.ts';
+import { browserSession, noProblems, projectDir, sampleSite as sharedSampleSite, watch } from './harness.ts';
 
 const screenshots = join(projectDir, 'test-output', 'screenshots');
-let browser: Browser;
-const servers: Server[] = [];
-const sites: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const server of servers) server.close();
-  for (const site of sites) removeSite(site);
-});
-
-async function buildAndServe(warehouseDir: string, env: Record<string, string> = {}): Promise<string> {
-  const siteDir = await buildSite(warehouseDir, env);
-  sites.push(siteDir);
-  const { url, server } = await serve(siteDir);
-  servers.push(server);
-  return url;
-}
+const session = browserSession();
+const { buildAndServe } = session;
 
 let sample: Promise<string> | undefined;
 /** The bundled sample's site (built once per test run, see harness.ts), served for this file. */
 function sampleSiteUrl(): Promise<string> {
-  sample ??= sharedSampleSite().then(async (siteDir) => {
-    const { url, server } = await serve(siteDir);
-    servers.push(server);
-    return url;
-  });
+  sample ??= sharedSampleSite().then(session.serveSite);
   return sample;
 }
 
@@ -71,7 +47,7 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
   beforeAll(async () => {
     const warehouse = await buildWarehouse(join(fixturesDir, 'site-quality'), { asOf: '2024-03-31' });
     url = await buildAndServe(warehouse.dir);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     problems = watch(page, url);
   });
   afterAll(async () => {
@@ -110,7 +86,7 @@ describe('the new pages built from test/fixtures/site-quality (as of 2024-03-31)
   });
 
   it('reads without JavaScript: the ageing balance already sorted, the clients filters hidden', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const noScript = await context.newPage();
     await noScript.goto(`${url}/ageing/`);
     expect(await noScript.locator('#ageing-balance tbody th').allTextContents()).toEqual(['Alpha SAS', 'Dupont & Fils "Négoce" <SARL>', '<img src=x onerror=alert(1)>']);
@@ -231,7 +207,7 @@ describe('the new pages built from the bundled sample', () => {
     ['/about/', 'about.png'],
     ['/d441/', 'd441.png'],
   ])('%s loads with no console error, no failed or third-party request', async (path, screenshot) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, url);
     const response = await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
@@ -242,7 +218,7 @@ describe('the new pages built from the bundled sample', () => {
   });
 
   it('the segments page has one table per scope, each header carrying its dictionary definition', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`${url}/segments/`);
     await expect(page.locator('table.segments').count()).resolves.toBe(4);
     await expect(page.locator('#kpi-segment thead th', { hasText: 'DSO (épuisement)' }).getAttribute('title')).resolves.toMatch(/^DSO par épuisement du chiffre d'affaires/);
@@ -255,7 +231,7 @@ describe('the new pages built from the bundled sample', () => {
   it('the D441-6 page lays each closed year out as the model table, the year under way named, and its CSV downloads', async () => {
     // The sample's history runs from November 2023 to the as-of date 2026-10-31: years closed on
     // 31/12/2023, 2024 and 2025, latest first, two model tables each; 2026 is under way.
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`${url}/d441/`);
     await expect(page.locator('h2').allTextContents()).resolves.toEqual(['Exercice clos le 31/12/2025', 'Exercice clos le 31/12/2024', 'Exercice clos le 31/12/2023']);
     await expect(page.locator('table.d441').count()).resolves.toBe(6);
@@ -268,7 +244,7 @@ describe('the new pages built from the bundled sample', () => {
   });
 
   it('the clients index grade filter keeps only clients of that grade', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`${url}/clients/`);
     const all = await page.locator('#clients-table tbody tr').count();
     await page.selectOption('select[data-filter="grade"]', 'E');
@@ -292,7 +268,7 @@ describe('every table of the sample site has its CSV download', () => {
   it.each(['/', '/clients/', '/clients/C00007/', '/ageing/', '/segments/', '/collections/', '/provisions/', '/forecast/', '/scores/', '/quality/', '/about/'])(
     '%s',
     async (path) => {
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
       const ids = await page.locator('main table:not(.dictionary table)').evaluateAll((tables) => tables.map((t) => t.id));
       expect(ids.length, path).toBeGreaterThan(0);
@@ -308,7 +284,7 @@ describe('every table of the sample site has its CSV download', () => {
   );
 
   it('a client page downloads its open invoices with amounts as plain numbers', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`${url}/clients/C00007/`, { waitUntil: 'networkidle' });
     const shown = await page.locator('#invoices tbody tr').count();
     const rows = await downloadCsv(page, 'button[data-download="invoices"]', ';');

@@ -3,43 +3,22 @@
 // list (its open invoices, no payments), and a Xero company in pounds whose Aged Receivables Detail
 // is an open-balance snapshot on its first night. Neither shows a DSO, a forecast or a "never
 // paid" the exports cannot support, nor French published figures or French law pressed on it.
-import type { Server } from 'node:http';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { detectMapping } from '../../etl/detect.ts';
-import { buildWarehouse, fixturesDir } from '../helpers.ts';
-import { buildSite, launchBrowser, noProblems, removeSite, serve, watch } from './harness.ts';
+import { buildWarehouse, detectInto, exportShape, exportsOf } from '../helpers.ts';
+import { browserSession, noProblems, watch } from './harness.ts';
 
-let browser: Browser;
-const servers: Server[] = [];
-const sites: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const server of servers) server.close();
-  for (const site of sites) removeSite(site);
-});
+const session = browserSession();
 
 async function siteOf(inputDir: string, asOf?: string): Promise<string> {
   const warehouse = await buildWarehouse(inputDir, asOf ? { asOf } : {});
-  const siteDir = await buildSite(warehouse.dir, { ENCOURS_LANG: 'en' });
-  sites.push(siteDir);
-  const { url, server } = await serve(siteDir);
-  servers.push(server);
-  return url;
+  return session.buildAndServe(warehouse.dir, { ENCOURS_LANG: 'en' });
 }
 
 async function open(url: string, path: string): Promise<{ page: Page; problems: ReturnType<typeof watch> }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = watch(page, url);
   await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
   return { page, problems };
@@ -55,7 +34,7 @@ async function tile(page: Page, label: string): Promise<string[]> {
 describe('QuickBooks A/R Aging Detail read as an invoice list, a company in dollars (as of 31 March 2024)', () => {
   let url: string;
   beforeAll(async () => {
-    url = await siteOf(join(fixturesDir, 'export-shapes', 'quickbooks-ar-aging-detail'), '2024-03-31');
+    url = await siteOf(exportShape('quickbooks-ar-aging-detail'), '2024-03-31');
   });
 
   it('states no DSO, ADD or CEI from exports that hold no payment, and says why', async () => {
@@ -138,10 +117,8 @@ describe('QuickBooks A/R Aging Detail read as an invoice list, a company in doll
 describe('Xero Aged Receivables Detail, a company in pounds in the United Kingdom, first night', () => {
   let url: string;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'encours-strangers-xero-'));
-    cpSync(join(fixturesDir, 'export-shapes', 'xero-aged-receivables', 'Aged_Receivables_Detail.csv'), join(dir, 'Aged_Receivables_Detail.csv'));
-    const { config } = await detectMapping(dir);
-    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify({ ...config, currency: 'GBP', company: { country: 'GB' } }));
+    const dir = exportsOf('xero-aged-receivables');
+    await detectInto(dir, (config) => ({ ...config, currency: 'GBP', company: { country: 'GB' } }));
     url = await siteOf(dir);
   });
 
@@ -161,10 +138,8 @@ describe('Xero Aged Receivables Detail, a company in pounds in the United Kingdo
 describe('Stripe Invoices export, an open-balance snapshot dated within its month (25 March 2025)', () => {
   let url: string;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'encours-strangers-stripe-'));
-    cpSync(join(fixturesDir, 'export-shapes', 'stripe-invoices', 'invoices.csv'), join(dir, 'invoices.csv'));
-    const { config } = await detectMapping(dir);
-    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    const dir = exportsOf('stripe-invoices');
+    await detectInto(dir);
     url = await siteOf(dir);
   });
 

@@ -4,7 +4,7 @@
 // client's open amount come out to the cent. Then what detection must decide from the content —
 // the shape, the client column, a file's role — and what it must say it could not decide.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,23 +13,9 @@ import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 
 import { detectMapping } from '../../etl/detect.ts';
-import { buildWarehouse, fixturesDir, queryWarehouse } from '../helpers.ts';
+import { buildWarehouse, detectInto, exportShape as shapes, exportsOf, queryWarehouse } from '../helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const shapes = (name: string) => join(fixturesDir, 'export-shapes', name);
-
-/** A copy of a fixture's exports (never its encours.config.json) in a fresh folder. */
-function exportsOf(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'encours-shapes-detect-'));
-  for (const file of readdirSync(shapes(name)).filter((n) => /\.(csv|txt)$/.test(n))) cpSync(join(shapes(name), file), join(dir, file));
-  return dir;
-}
-
-async function detectInto(dir: string): Promise<Record<string, unknown>> {
-  const { config } = await detectMapping(dir);
-  writeFileSync(join(dir, 'encours.config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  return config;
-}
 
 const book = `select
   (select receivables from run_summary) as receivables,

@@ -3,14 +3,9 @@
 // show a December balance of only what was still unpaid in March, sales of only the unpaid
 // invoices, and a DSO that is the days of that made-up history. The history of a snapshot book
 // starts at its first snapshot; the DSO it cannot count is empty and flagged.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { detectMapping } from '../../etl/detect.ts';
-import { buildWarehouse, fixturesDir } from '../helpers.ts';
+import { buildWarehouse, detectInto, exportsOf } from '../helpers.ts';
 
 type Warehouse = Awaited<ReturnType<typeof buildWarehouse>>;
 
@@ -18,11 +13,9 @@ describe('an open-balance snapshot read on its first night', () => {
   let wh: Warehouse;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'encours-snapshot-history-'));
-    cpSync(join(fixturesDir, 'export-shapes', 'xero-aged-receivables', 'Aged_Receivables_Detail.csv'), join(dir, 'Aged_Receivables_Detail.csv'));
+    const dir = exportsOf('xero-aged-receivables');
     // The mapping `npm run detect` proposes, untouched (export-shapes-detect.test.ts).
-    const { config } = await detectMapping(dir);
-    writeFileSync(join(dir, 'encours.config.json'), JSON.stringify(config));
+    await detectInto(dir);
     wh = await buildWarehouse(dir);
   });
 
