@@ -248,6 +248,13 @@ create or replace macro is_eu_country(code) as
 -- and the French-speaking neighbours (BE, LU, CH, MC), English elsewhere or when no country is known.
 create or replace macro client_country_code(country) as
   coalesce(upper(trim(country)), nullif(getvariable('company_country'), ''));
+-- A client abroad: its country known and another than the company's (France's aliases and
+-- overseas departments are France; with the company's country unknown, any country given is
+-- abroad). A letter's or statement's address then ends with the country's name (postal usage).
+create or replace macro is_client_abroad(country) as
+  upper(trim(country)) is not null
+  and not coalesce(upper(trim(country)) = getvariable('company_country')
+                   or (is_france_country(upper(trim(country))) and is_france_country(getvariable('company_country'))), false);
 create or replace macro client_language(country_code) as
   case when is_france_country(country_code) or country_code in ('BE', 'LU', 'CH', 'MC') then 'fr' else 'en' end;
 

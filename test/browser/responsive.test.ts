@@ -371,6 +371,8 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     const sheet = page.locator('article.sheet');
     await expect(sheet.getAttribute('lang')).resolves.toBe('en');
     await expect(sheet.locator('h1').textContent()).resolves.toBe('Account statement');
+    // Abroad: its address ends with its country, in the statement's language.
+    await expect(sheet.locator('address[data-address]').innerText()).resolves.toMatch(/\nGermany$/);
     await expect(sheet.innerText()).resolves.toMatch(/Balance to pay: €[\d,.]+/);
     await expect(page.locator('.letter-checks p', { hasText: 'Relevé rédigé dans la langue du client.' }).count()).resolves.toBe(1);
     await page.close();
@@ -382,6 +384,8 @@ describe('labels that say what they show (French site, sample as of 2026-10-31)'
     const page = await open('fr', '/clients/C00512/statement/', 1280);
     const text = (selector: string) => page.locator(selector).innerText().then((t) => t.replace(/[\u00a0\u202f]/g, ' '));
     await expect(page.locator('[data-pre-judgment-line]').count()).resolves.toBe(14);
+    // In Belgium, abroad for a company in France: the address ends with "Belgique".
+    await expect(text('address[data-address]')).resolves.toMatch(/\nBelgique$/);
     await expect(text('[data-pre-judgment]')).resolves.toBe('Créances nées avant le jugement d’ouverture de votre procédure collective du 11 juin 2026 : 48 753,26 €. '
       + 'Elles relèvent de la procédure et ne peuvent pas être réglées directement (article L622-7 du Code de commerce) ; elles ne sont pas dans le solde à régler.');
     await expect(text('p:has([data-total="balance"])')).resolves.toBe('Solde à régler (pièces nées après le jugement) : 24 678,03 €');

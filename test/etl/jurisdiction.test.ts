@@ -70,5 +70,7 @@ describe('a company in euros with no country set', () => {
     expect(wh.manifest.headline.is_penalties_enabled).toBe(false);
     // A German company's clients without a country are in Germany: the EU directive, in English.
     expect(await wh.query(`select distinct letter_language, legal_basis from letters`)).toEqual([{ letter_language: 'en', legal_basis: 'eu_directive' }]);
+    // In the company's country, not abroad: no country line under their address.
+    expect(await wh.query(`select distinct is_abroad from letters union select distinct is_abroad from statements`)).toEqual([{ is_abroad: false }]);
   });
 });

@@ -12,7 +12,8 @@
 -- elsewhere or when no country is known; the Code de commerce between a company in France and a
 -- client in France (and its overseas departments), the EU late-payment directive 2011/7/EU between
 -- two member states, else the terms of sale stated on the invoices (a company or a client outside
--- the Union, or a company whose country is not known).
+-- the Union, or a company whose country is not known). is_abroad (is_client_abroad, macros.sql):
+-- the address ends with the client's country.
 -- The letter is the step of the invoices it names (the most advanced of their stages): the worklist's
 -- stage for a client, but for one under a collective procedure whose claims to declare top its row
 -- (declare_claim, no letter: L622-21) and whose invoices issued after the judgment are payable when
@@ -26,7 +27,7 @@
 -- equivalents; has_foreign_currency says when they are not what the letter states.
 -- A roll-up of `clients`, `dunning`, `invoices`, `letter_lines` and `worklist`.
 with clients_abroad as (
-  select client_id, client_country_code(country) as country_code, address_line_1, city,
+  select client_id, client_country_code(country) as country_code, is_client_abroad(country) as is_abroad, address_line_1, city,
          case when is_collective_procedure(legal_status) then procedure_date end as procedure_date
   from clients
 ),
@@ -51,6 +52,7 @@ letter_clients as (
               when is_eu_country(getvariable('company_country')) and is_eu_country(country_code) then 'eu_directive'
               else 'terms_of_sale' end as legal_basis,
          clients_abroad.address_line_1 is null or clients_abroad.city is null as is_address_missing,
+         clients_abroad.is_abroad,
          clients_abroad.procedure_date
   from worklist
   join letter_stages using (client_id)
@@ -150,7 +152,8 @@ final as (
     coalesce(left_out.left_out_currency_amounts, []::decimal(18, 2)[]) as left_out_currency_amounts,
     letter_clients.contact_name,
     letter_clients.contact_email,
-    letter_clients.procedure_date
+    letter_clients.procedure_date,
+    letter_clients.is_abroad
   from letter_clients
   join totals using (client_id)
   join currencies using (client_id)

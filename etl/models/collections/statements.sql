@@ -6,7 +6,8 @@
 -- hold, in the same order, the same totals in each currency (invoices_currency_amounts …
 -- balance_currency_amounts; 0 where a currency has none of that kind). The company-currency columns
 -- stay the company's books; has_foreign_currency says when they are not what the statement states.
--- Written in the client's language, as its letter (client_language, macros.sql).
+-- Written in the client's language, as its letter (client_language, macros.sql); is_abroad
+-- (is_client_abroad) ends its address with the client's country.
 -- A client under a collective procedure owes two things: the claims born before the judgment
 -- (statement_lines.is_pre_judgment_claim), the procedure's to declare or settle and not payable by
 -- it (L622-7), and the rest, payable when due (L622-17): pre_judgment_amount and
@@ -72,7 +73,8 @@ currencies as (
 final as (
   select totals.*, currencies.* exclude (client_id),
          client_language(client_country_code(clients.country)) as statement_language,
-         procedures.procedure_date
+         procedures.procedure_date,
+         is_client_abroad(clients.country) as is_abroad
   from totals
   join currencies using (client_id)
   join clients using (client_id)
