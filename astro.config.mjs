@@ -12,6 +12,8 @@
 //   ENCOURS_SITE_CACHE a folder where the build keeps its client pages for the next one, which
 //                      renders again only the clients whose data changed (site/lib/page-keys.ts)
 //   ENCOURS_PUBLISHED, ENCOURS_PUBLISH_DATA   what a published build leaves out (site/lib/publishing.ts)
+import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'astro/config';
 
 import { encryptedSite } from './etl/site-encrypt.ts';
@@ -32,7 +34,15 @@ export default defineConfig({
   // The list script (site/scripts/list.ts) makes its rows in the browser with the build's words
   // (site/lib/i18n/), which read the language from ENCOURS_LANG: the browser has no environment,
   // so the build writes the language in.
-  vite: { build: { assetsInlineLimit: 0 }, define: { 'process.env.ENCOURS_LANG': JSON.stringify(process.env.ENCOURS_LANG ?? '') } },
+  // The chart worker (site/lib/charts/pool.ts) is started from its source file, which Node runs as
+  // it is: its path is written in here, where it is known.
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    define: {
+      'process.env.ENCOURS_LANG': JSON.stringify(process.env.ENCOURS_LANG ?? ''),
+      'process.env.ENCOURS_CHART_WORKER': JSON.stringify(fileURLToPath(new URL('./site/lib/charts/chart-worker.ts', import.meta.url))),
+    },
+  },
   devToolbar: { enabled: false },
   // Astro's incremental build: a page whose cacheKey (site/lib/page-keys.ts), code and configuration
   // are the last build's is copied from the cache folder instead of rendered again.

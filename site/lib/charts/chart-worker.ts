@@ -1,0 +1,26 @@
+// The worker thread that draws the site's per-client charts (pool.ts): a request in, its SVG text
+// (or the error that stopped it) out. Plot's many small objects are collected here, in a small heap,
+// instead of in the build's, which holds the whole warehouse.
+import { parentPort } from 'node:worker_threads';
+
+import { t } from '../i18n/index.ts';
+import { drawRequest, formatFor, type ChartRequest } from './requests.ts';
+
+export interface ChartMessage {
+  id: number;
+  request: ChartRequest;
+}
+
+export type ChartReply = { id: number; svg: string } | { id: number; error: string };
+
+const port = parentPort;
+if (!port) throw new Error('chart-worker.ts runs as a worker thread (site/lib/charts/pool.ts)');
+port.on('message', ({ id, request }: ChartMessage) => {
+  let reply: ChartReply;
+  try {
+    reply = { id, svg: drawRequest(request, formatFor(request, t)) };
+  } catch (error) {
+    reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(reply);
+});
