@@ -195,6 +195,20 @@ describe('the identity card of a client under a collective procedure', () => {
     expect(await q(`select client_id, stage, due_amount::double as due from worklist where client_id = 'C00824'`)).toEqual([{ client_id: 'C00824', stage: 'litigation', due: 41526.19 }]);
   });
 
+  it('the country is written by its name in the page’s language, its code beside it (C00198 in Germany, C00007 in France)', async () => {
+    expect(await q(`select client_id, country from clients where client_id in ('C00007', 'C00198') order by client_id`))
+      .toEqual([{ client_id: 'C00007', country: 'FR' }, { client_id: 'C00198', country: 'DE' }]);
+    const { page: fr } = await open('fr', '/clients/C00198/');
+    await expect(fact(fr, 'Pays')).resolves.toBe('Allemagne (DE)');
+    await fr.close();
+    const { page: en } = await open('en', '/clients/C00198/');
+    await expect(fact(en, 'Country')).resolves.toBe('Germany (DE)');
+    await en.close();
+    const { page: home } = await open('fr', '/clients/C00007/');
+    await expect(fact(home, 'Pays')).resolves.toBe('France (FR)');
+    await home.close();
+  });
+
   it('a client under no procedure shows neither line (C00619)', async () => {
     const { page } = await open('fr', '/clients/C00619/');
     await expect(page.locator('dl.facts dt', { hasText: 'Jugement' }).count()).resolves.toBe(0);
