@@ -1,6 +1,5 @@
 // The worker thread that draws the site's per-client charts (pool.ts): a request in, its SVG text
-// (or the error that stopped it) out. Plot's many small objects are collected here, in a small heap,
-// instead of in the build's, which holds the whole warehouse.
+// (or the error that stopped it) out. It reads no warehouse: everything a chart shows is in its request.
 import { parentPort } from 'node:worker_threads';
 
 import { t } from '../i18n/index.ts';

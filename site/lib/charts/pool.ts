@@ -1,8 +1,7 @@
-// Draws charts in a worker thread while the build renders other pages. Two Plot charts on each of
-// 10,000 client pages were a third of the build's time on its one JavaScript thread, much of it the
-// garbage collector sweeping a heap that holds the warehouse; in a worker they are drawn on the
-// machine's other core, in a heap of their own (docs/performance.md). One worker: the build's own
-// thread stays the busier of the two, so a second worker would wait.
+// Draws charts in a worker thread while the build renders other pages. The two Plot charts on each
+// of 10,000 client pages were about a third of the build's time, all on its one JavaScript thread;
+// in a worker they are drawn on the machine's other core (docs/performance.md: the same CPU time,
+// 0.82x the wall time). One worker: the build's own thread stays the busier of the two.
 import { Worker } from 'node:worker_threads';
 
 import type { ChartMessage, ChartReply } from './chart-worker.ts';
