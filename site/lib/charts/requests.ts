@@ -2,8 +2,7 @@
 // dates are written in, so that a worker thread can draw it (pool.ts) — a function such as a
 // formatter cannot cross to another thread, its locale and currency can. Pure: request → SVG text,
 // the very drawing the chart function makes when called with the site's own formatter.
-import type { Labels } from '../i18n/index.ts';
-import { makeFormat, type Format } from '../make-format.ts';
+import type { Format } from '../make-format.ts';
 import { ageingBars, type BarsOptions, type BucketBar } from './ageing.ts';
 import { latenessBars, type LatenessMonth, type LatenessOptions } from './behaviour.ts';
 
@@ -12,7 +11,7 @@ export type ChartRequest = { locale: string; currency: string } & (
   | { chart: 'latenessBars'; rows: LatenessMonth[]; options: Omit<LatenessOptions, 'monthLabel' | 'days'> }
 );
 
-/** Draws a request with `intl`, the formatter of its locale and currency (formatFor). */
+/** Draws a request with `intl`, the formatter of its locale and currency. */
 export function drawRequest(request: ChartRequest, intl: Format): string {
   switch (request.chart) {
     case 'ageingBars':
@@ -23,13 +22,3 @@ export function drawRequest(request: ChartRequest, intl: Format): string {
       throw new Error(`no chart named ${JSON.stringify((request as { chart: unknown }).chart)}`);
   }
 }
-
-/** The formatter a request's numbers and dates are written with, made once per locale and currency. */
-export function formatFor(request: Pick<ChartRequest, 'locale' | 'currency'>, labels: Pick<Labels, 'points'>): Format {
-  const key = `${request.locale} ${request.currency}`;
-  let intl = formats.get(key);
-  if (!intl) formats.set(key, (intl = makeFormat(request.locale, request.currency, labels)));
-  return intl;
-}
-
-const formats = new Map<string, Format>();
